@@ -1,0 +1,26 @@
+"""``govcatalog schema``: print or write a pack's JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from govcatalog.cli._common import load_pack
+from govcatalog.cli.app import app
+from govcatalog.schema import build_json_schema
+
+
+@app.command("schema")
+def schema_command(
+    pack: Annotated[str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the pack's canonical catalog format."""
+    text = json.dumps(build_json_schema(load_pack(pack)), ensure_ascii=False, indent=2)
+    if output is None:
+        typer.echo(text)
+    else:
+        output.write_text(text + "\n", encoding="utf-8")

@@ -1,0 +1,136 @@
+"""Positions inside JSON text: line/column of a JSON pointer, without a second parser.
+
+Only used for records that have findings, so it favours simplicity: it walks the
+record's text with the standard library's C scanner to skip values it does not need.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+_WS = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def unescape(part: str) -> str:
+    """Decode one JSON-pointer reference token."""
+    return part.replace("~1", "/").replace("~0", "~")
+
+
+def _skip_ws(text: str, i: int) -> int:
+    m = _WS.match(text, i)
+    return m.end() if m else i
+
+
+def _find_in_object(text: str, i: int, key: str) -> int | None:
+    i = _skip_ws(text, i + 1)
+    while i < len(text) and text[i] != "}":
+        name, i = _DECODER.raw_decode(text, i)
+        i = _skip_ws(text, i)
+        i = _skip_ws(text, i + 1)  # past ':'
+        if name == key:
+            return i
+        _, i = _DECODER.raw_decode(text, i)
+        i = _skip_ws(text, i)
+        if i < len(text) and text[i] == ",":
+            i = _skip_ws(text, i + 1)
+    return None
+
+
+def _find_in_array(text: str, i: int, index: int) -> int | None:
+    i = _skip_ws(text, i + 1)
+    n = 0
+    while i < len(text) and text[i] != "]":
+        if n == index:
+            return i
+        _, i = _DECODER.raw_decode(text, i)
+        i = _skip_ws(text, i)
+        if i < len(text) and text[i] == ",":
+            i = _skip_ws(text, i + 1)
+        n += 1
+    return None
+
+
+def offset_of(text: str, start: int, pointer: str) -> int:
+    """Offset of the deepest value on ``pointer`` that exists, starting at ``start``."""
+    i = _skip_ws(text, start)
+    if not pointer:
+        return i
+    for raw in pointer.lstrip("/").split("/"):
+        part = unescape(raw)
+        try:
+            if text[i] == "{":
+                nxt = _find_in_object(text, i, part)
+            elif text[i] == "[" and part.isdigit():
+                nxt = _find_in_array(text, i, int(part))
+            else:
+                nxt = None
+        except (ValueError, IndexError):
+            nxt = None
+        if nxt is None:
+            return i
+        i = nxt
+    return i
+
+
+class LineCounter:
+    """Tracks line and column while moving forward through a text (never rescans it)."""
+
+    __slots__ = ("_col", "_line", "_pos", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._pos = 0
+        self._line = 1
+        self._col = 1
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """Line and column of ``offset`` (offsets must not decrease between calls)."""
+        text, pos = self._text, self._pos
+        newlines = text.count("\n", pos, offset)
+        if newlines:
+            self._line += newlines
+            self._col = offset - text.rfind("\n", pos, offset)
+        else:
+            self._col += offset - pos
+        self._pos = offset
+        return self._line, self._col
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLocator:
+    """Locates pointers inside one record of a JSON text.
+
+    Attributes:
+        text: The document text (shared, not copied) or the record's own text.
+        start: Offset of the record in ``text``.
+        end: Offset just past the record in ``text``.
+        line: Line of the record's first character in the file.
+        column: Column of the record's first character in the file.
+    """
+
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+
+    def locate(self, pointer: str) -> tuple[int | None, int | None]:
+        """Line and column of the deepest existing value on ``pointer``."""
+        off = offset_of(self.text, self.start, pointer)
+        newlines = self.text.count("\n", self.start, off)
+        if not newlines:
+            return self.line, self.column + off - self.start
+        return self.line + newlines, off - self.text.rfind("\n", self.start, off)
+
+    def detached_copy(self) -> JsonLocator:
+        """A copy holding only the record's text (for sending to another process)."""
+        return JsonLocator(self.text[self.start : self.end], 0, self.end - self.start, self.line, self.column)

@@ -1,0 +1,177 @@
+"""Reading catalogs from JSON: lazily, one resource at a time, with positions.
+
+The whole text is decoded once; resources are then parsed one by one with the
+standard library's C scanner, so memory holds the text and one resource's objects,
+never the whole parsed catalog.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Generator, Iterator
+from pathlib import Path
+
+from govcatalog.errors import LoadError
+from govcatalog.io._jsonpos import JsonLocator, LineCounter, _skip_ws, line_col
+from govcatalog.io.records import DocumentProblem, RawRecord, SourceDocument
+from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, type_name
+
+_DECODER = json.JSONDecoder()
+
+DEFAULT_MAX_BYTES = 2 * 1024**3
+"""Largest JSON input read by default (2 GiB)."""
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without BOM) or raise LoadError with the position."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise LoadError(
+            name,
+            f"不是有效的 UTF-8 编码（第 {exc.start} 字节）",
+            f"not valid UTF-8 (byte {exc.start})",
+            line=line,
+        ) from None
+
+
+def read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
+    """Read a file, refusing one larger than ``max_bytes``."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError(
+                name,
+                f"文件过大（{size} 字节，上限 {max_bytes}）",
+                f"file too large ({size} bytes, limit {max_bytes})",
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise LoadError(name, f"无法打开文件：{exc.strerror}", f"cannot open: {exc.strerror}") from None
+
+
+def _syntax_error(name: str, exc: json.JSONDecodeError) -> LoadError:
+    return LoadError(
+        name, f"JSON 语法错误：{exc.msg}", f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno
+    )
+
+
+def _record(
+    text: str, span: tuple[int, int], index: int, pointer: str, data: object, lines: LineCounter
+) -> RawRecord:
+    line, col = lines.at(span[0])
+    return RawRecord(index, pointer, data, JsonLocator(text, span[0], span[1], line, col))
+
+
+def _iter_array(
+    text: str, i: int, pointer: str, name: str, lines: LineCounter
+) -> Generator[RawRecord, None, int]:
+    """Yield the array's elements as records; return the offset of its closing ']'."""
+    i = _skip_ws(text, i + 1)
+    index = 0
+    while i < len(text) and text[i] != "]":
+        try:
+            data, end = _DECODER.raw_decode(text, i)
+        except json.JSONDecodeError as exc:
+            raise _syntax_error(name, exc) from None
+        yield _record(text, (i, end), index, f"{pointer}/{index}", data, lines)
+        index += 1
+        i = _skip_ws(text, end)
+        if i < len(text) and text[i] == ",":
+            i = _skip_ws(text, i + 1)
+        elif i < len(text) and text[i] != "]":
+            ln, col = line_col(text, i)
+            raise LoadError(name, "JSON 语法错误：缺少逗号", "JSON syntax error: expected ','", ln, col)
+    if i >= len(text):
+        ln, col = line_col(text, len(text))
+        raise LoadError(name, "JSON 语法错误：列表未结束", "JSON syntax error: unterminated list", ln, col)
+    return i
+
+
+def read_json_text(text: str, name: str) -> SourceDocument:
+    """Read a catalog from JSON text.
+
+    Resources are parsed lazily while ``records`` is iterated; the catalog facts
+    (``info``) and shape problems are complete once it is exhausted. A syntax error
+    raises :class:`LoadError` (with line and column) from the iteration.
+
+    Raises:
+        LoadError: When the text is empty or does not start a JSON value.
+    """
+    i = _skip_ws(text, 0)
+    if i >= len(text):
+        raise LoadError(name, "文件为空", "the file is empty")
+    doc = SourceDocument(name, None, iter(()))
+    if text[i] == "[":
+        doc.records = _iter_array(text, i, "", name, LineCounter(text))
+    elif text[i] == "{":
+        doc.records = _iter_object(text, i, name, doc)
+    else:
+        try:
+            _DECODER.raw_decode(text, i)
+        except json.JSONDecodeError as exc:
+            raise _syntax_error(name, exc) from None
+        ln, col = line_col(text, i)
+        doc.problems.append(DocumentProblem("", "顶层不是对象", "the top level is not an object", ln, col))
+    return doc
+
+
+def _iter_object(text: str, i: int, name: str, doc: SourceDocument) -> Iterator[RawRecord]:
+    found = False
+    lines = LineCounter(text)
+    j = _skip_ws(text, i + 1)
+    try:
+        while j < len(text) and text[j] != "}":
+            key, j = _DECODER.raw_decode(text, j)
+            j = _skip_ws(text, j)
+            if j >= len(text) or text[j] != ":":
+                ln, col = line_col(text, j)
+                raise LoadError(name, "JSON 语法错误：缺少冒号", "JSON syntax error: expected ':'", ln, col)
+            start = j = _skip_ws(text, j + 1)
+            pointer = "/" + str(key).replace("~", "~0").replace("/", "~1")
+            if key in RESOURCE_KEYS and not found and j < len(text) and text[j] == "[":
+                found = True
+                end = yield from _iter_array(text, start, pointer, name, lines)
+                j = _skip_ws(text, end + 1)
+            else:
+                value, j = _DECODER.raw_decode(text, j)
+                if key in RESOURCE_KEYS and not found:
+                    found = True
+                    ln, col = line_col(text, start)
+                    doc.problems.append(
+                        DocumentProblem(
+                            pointer,
+                            f"“{key}”应为列表，实为{type_name(value, 'zh')}",
+                            f"{key!r} must be a list, found {type_name(value, 'en')}",
+                            ln,
+                            col,
+                        )
+                    )
+                elif key in INFO_KEYS and doc.info is None:
+                    doc.info = _record(text, (start, j), -1, pointer, value, lines)
+                j = _skip_ws(text, j)
+            if j < len(text) and text[j] == ",":
+                j = _skip_ws(text, j + 1)
+            elif j < len(text) and text[j] != "}":
+                ln, col = line_col(text, j)
+                raise LoadError(name, "JSON 语法错误：缺少逗号", "JSON syntax error: expected ','", ln, col)
+    except json.JSONDecodeError as exc:
+        raise _syntax_error(name, exc) from None
+    if j >= len(text):
+        ln, col = line_col(text, len(text))
+        raise LoadError(name, "JSON 语法错误：对象未结束", "JSON syntax error: unterminated object", ln, col)
+    if _skip_ws(text, j + 1) < len(text):
+        ln, col = line_col(text, _skip_ws(text, j + 1))
+        raise LoadError(name, "JSON 语法错误：多余的内容", "JSON syntax error: extra data", ln, col)
+    if not found:
+        ln, col = line_col(text, i)
+        doc.problems.append(
+            DocumentProblem("", "缺少信息资源列表（resources）", 'no list of resources ("resources")', ln, col)
+        )
+
+
+def read_json(path: Path, name: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read a catalog from a JSON file (see :func:`read_json_text`)."""
+    label = name or str(path)
+    return read_json_text(decode_text(read_bytes(path, label, max_bytes), label), label)

@@ -1,0 +1,80 @@
+"""What readers produce: raw resource records with a way back to their position."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class Locator(Protocol):
+    """Finds the position of a value inside one record's source text."""
+
+    def locate(self, pointer: str) -> tuple[int | None, int | None]:
+        """Line and column (1-based) of the deepest existing value on ``pointer``.
+
+        ``pointer`` is a JSON pointer relative to the record, using the keys as
+        written in the input.
+        """
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A fixed position (for records whose parts cannot be located more precisely)."""
+
+    line: int | None = None
+    column: int | None = None
+
+    def locate(self, pointer: str) -> tuple[int | None, int | None]:  # noqa: ARG002
+        """Always the record's own position."""
+        return self.line, self.column
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """One resource (or the catalog facts) as read, before any interpretation.
+
+    Attributes:
+        index: Position in the document's list of resources (-1 for catalog facts).
+        pointer: JSON pointer of the record in the input, e.g. ``/resources/12``.
+        data: The parsed value (normally a mapping).
+        locator: Finds line/column of parts of the record, when the format allows.
+        sheet: For spreadsheet input, the worksheet.
+        cells: For spreadsheet input, relative pointer → A1 cell of each value.
+    """
+
+    index: int
+    pointer: str
+    data: object
+    locator: Locator = field(default_factory=Position)
+    sheet: str | None = None
+    cells: dict[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentProblem:
+    """A problem with the document as a whole (wrong shape), reported as GC-S002."""
+
+    pointer: str
+    detail_zh: str
+    detail_en: str
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(slots=True)
+class SourceDocument:
+    """A catalog document being read: catalog facts, resources (lazily) and shape problems.
+
+    Attributes:
+        name: The file name as given by the caller.
+        info: The catalog facts record, if the document has one.
+        records: The resource records, produced lazily in document order.
+        problems: Problems with the document's shape.
+    """
+
+    name: str
+    info: RawRecord | None
+    records: Iterator[RawRecord]
+    problems: list[DocumentProblem] = field(default_factory=list)

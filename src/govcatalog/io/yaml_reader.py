@@ -1,0 +1,148 @@
+"""Reading catalogs from YAML, with line/column for every value.
+
+YAML anchors and aliases are refused: a catalog has no use for them and they allow
+documents that expand exponentially when walked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from govcatalog.errors import LoadError
+from govcatalog.io._jsonpos import unescape
+from govcatalog.io.json_reader import decode_text, read_bytes
+from govcatalog.io.records import DocumentProblem, RawRecord, SourceDocument
+from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, type_name
+
+DEFAULT_MAX_BYTES = 256 * 1024**2
+"""Largest YAML input read by default (256 MiB)."""
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True)
+class YamlLocator:
+    """Locates pointers inside one record's YAML node."""
+
+    node: yaml.Node
+
+    def locate(self, pointer: str) -> tuple[int | None, int | None]:
+        """Line and column of the deepest existing node on ``pointer``."""
+        node = self.node
+        for raw in pointer.lstrip("/").split("/") if pointer else ():
+            part = unescape(raw)
+            nxt: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode):
+                nxt = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
+            elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
+                nxt = node.value[int(part)]
+            if nxt is None:
+                break
+            node = nxt
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _compose(text: str, name: str) -> yaml.Node | None:
+    loader = _Loader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise LoadError(
+            name,
+            f"YAML 语法错误：{exc.problem}",
+            f"YAML syntax error: {exc.problem}",
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise LoadError(name, f"YAML 错误：{exc}", f"YAML error: {exc}") from None
+    finally:
+        loader.dispose()
+    return node
+
+
+def _check_no_alias(node: yaml.Node, name: str, seen: set[int]) -> None:
+    if id(node) in seen:
+        m = node.start_mark
+        raise LoadError(
+            name, "不允许使用 YAML 锚点和别名", "YAML anchors and aliases are not allowed", m.line + 1, m.column + 1
+        )
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            _check_no_alias(k, name, seen)
+            _check_no_alias(v, name, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for v in node.value:
+            _check_no_alias(v, name, seen)
+
+
+def _construct(node: yaml.Node) -> object:
+    loader = _Loader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def read_yaml_text(text: str, name: str) -> SourceDocument:
+    """Read a catalog from YAML text.
+
+    Raises:
+        LoadError: On a syntax error or an alias.
+    """
+    root = _compose(text, name)
+    if root is None:
+        raise LoadError(name, "文件为空", "the file is empty")
+    _check_no_alias(root, name, set())
+    doc = SourceDocument(name, None, iter(()))
+
+    def records(seq: yaml.SequenceNode, pointer: str) -> Iterator[RawRecord]:
+        for index, item in enumerate(seq.value):
+            yield RawRecord(index, f"{pointer}/{index}", _construct(item), YamlLocator(item))
+
+    if isinstance(root, yaml.SequenceNode):
+        doc.records = records(root, "")
+        return doc
+    if not isinstance(root, yaml.MappingNode):
+        m = root.start_mark
+        doc.problems.append(DocumentProblem("", "顶层不是对象", "the top level is not an object", m.line + 1, m.column + 1))
+        return doc
+    found = False
+    for key_node, value in root.value:
+        key = str(getattr(key_node, "value", ""))
+        pointer = "/" + key.replace("~", "~0").replace("/", "~1")
+        if key in RESOURCE_KEYS and not found:
+            found = True
+            if isinstance(value, yaml.SequenceNode):
+                doc.records = records(value, pointer)
+            else:
+                data = _construct(value)
+                m = value.start_mark
+                doc.problems.append(
+                    DocumentProblem(
+                        pointer,
+                        f"“{key}”应为列表，实为{type_name(data, 'zh')}",
+                        f"{key!r} must be a list, found {type_name(data, 'en')}",
+                        m.line + 1,
+                        m.column + 1,
+                    )
+                )
+        elif key in INFO_KEYS and doc.info is None:
+            doc.info = RawRecord(-1, pointer, _construct(value), YamlLocator(value))
+    if not found:
+        doc.problems.append(
+            DocumentProblem("", "缺少信息资源列表（resources）", 'no list of resources ("resources")', 1, 1)
+        )
+    return doc
+
+
+def read_yaml(path: Path, name: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read a catalog from a YAML file (see :func:`read_yaml_text`)."""
+    label = name or str(path)
+    return read_yaml_text(decode_text(read_bytes(path, label, max_bytes), label), label)

@@ -1,0 +1,134 @@
+"""信息资源代码 (resource code): ``前段码 "/" 后段码``.
+
+前段码 is the classification code 类(1) + 项(2) + 目(3) + 细目(variable) and 后段码 the
+顺序码 (variable). Lengths of 类/项/目 are CONFIRMED; the separator, whether 细目 and
+顺序码 may hold letters, and any fixed 细目 length are UNCONFIRMED, so they are
+parameters (:class:`CodeRules`) that a pack sets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class CodeProblem(StrEnum):
+    """Why a resource code is malformed."""
+
+    EMPTY = "empty"
+    SEPARATOR = "separator"
+    LEI = "lei"
+    XIANG = "xiang"
+    MU = "mu"
+    XIMU = "ximu"
+    SEQUENCE = "sequence"
+
+
+_PROBLEM_TEXT: dict[CodeProblem, tuple[str, str]] = {
+    CodeProblem.EMPTY: ("代码为空", "the code is empty"),
+    CodeProblem.SEPARATOR: (
+        "应由前段码和后段码以一个“/”分隔",
+        "must be a classification code and a sequence code separated by one '/'",
+    ),
+    CodeProblem.LEI: ("类应为 1、2 或 3", "类 (first digit) must be 1, 2 or 3"),
+    CodeProblem.XIANG: ("项应为 2 位数字", "项 must be 2 digits"),
+    CodeProblem.MU: ("目应为 3 位数字", "目 must be 3 digits"),
+    CodeProblem.XIMU: ("细目格式不符合本标准的规定", "细目 does not have the form this standard requires"),
+    CodeProblem.SEQUENCE: ("顺序码应为非空数字", "顺序码 (sequence code) must be non-empty digits"),
+}
+
+
+def problem_text(problem: CodeProblem) -> tuple[str, str]:
+    """The (zh, en) explanation of a code problem."""
+    return _PROBLEM_TEXT[problem]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRules:
+    """Configurable parts of the code syntax (set by the pack).
+
+    Attributes:
+        separator: Between 前段码 and 后段码.
+        ximu_unit: When set, the 细目 length must be a multiple of it.
+        allow_alphanumeric: Allow ASCII letters in 细目 and 顺序码.
+        require_mu: Require the 目 level (3 digits) in the classification code.
+    """
+
+    separator: str = "/"
+    ximu_unit: int | None = None
+    allow_alphanumeric: bool = False
+    require_mu: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceCode:
+    """A parsed 信息资源代码.
+
+    Attributes:
+        lei: 类, one digit (1 基础, 2 主题, 3 部门).
+        xiang: 项, two digits.
+        mu: 目, three digits (empty when the pack allows codes without 目).
+        ximu: 细目, variable (may be empty).
+        sequence: 顺序码.
+        separator: The separator used.
+    """
+
+    lei: str
+    xiang: str
+    mu: str
+    ximu: str
+    sequence: str
+    separator: str = "/"
+
+    @property
+    def classification(self) -> str:
+        """前段码: 类 + 项 + 目 + 细目."""
+        return f"{self.lei}{self.xiang}{self.mu}{self.ximu}"
+
+    def __str__(self) -> str:
+        return f"{self.classification}{self.separator}{self.sequence}"
+
+
+def _ok(text: str, alnum: bool) -> bool:
+    return text.isascii() and (text.isalnum() if alnum else text.isdigit())
+
+
+def parse_resource_code(text: str, rules: CodeRules = CodeRules()) -> ResourceCode | CodeProblem:
+    """Parse a resource code, or say what is wrong with it.
+
+    Args:
+        text: The code as written.
+        rules: The pack's code rules.
+
+    Returns:
+        The parsed code, or the first :class:`CodeProblem` found.
+
+    >>> str(parse_resource_code("3030050101/00023"))
+    '3030050101/00023'
+    >>> parse_resource_code("401001/1")
+    <CodeProblem.LEI: 'lei'>
+    """
+    if not text:
+        return CodeProblem.EMPTY
+    parts = text.split(rules.separator)
+    if len(parts) != 2 or not parts[0]:  # noqa: PLR2004
+        return CodeProblem.SEPARATOR
+    front, seq = parts
+    if front[0] not in "123":
+        return CodeProblem.LEI
+    xiang = front[1:3]
+    if len(xiang) != 2 or not _ok(xiang, alnum=False):
+        return CodeProblem.XIANG
+    mu = front[3:6]
+    if rules.require_mu or mu:
+        if len(mu) != 3 or not _ok(mu, alnum=False):
+            return CodeProblem.MU
+    ximu = front[6:]
+    if ximu and (
+        not _ok(ximu, rules.allow_alphanumeric)
+        or (rules.ximu_unit is not None and len(ximu) % rules.ximu_unit != 0)
+    ):
+        return CodeProblem.XIMU
+    if not seq or not _ok(seq, rules.allow_alphanumeric):
+        return CodeProblem.SEQUENCE
+    return ResourceCode(front[0], xiang, mu, ximu, seq, rules.separator)

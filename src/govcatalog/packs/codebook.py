@@ -1,0 +1,144 @@
+"""The codebook: every finding code a pack can emit, declared once.
+
+Each entry carries the code's default severity, bilingual title, message and hint
+templates, the spec clause it enforces and how sure we are of it. Messages are
+``str.format`` templates filled with the parameters a rule supplies.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from govcatalog.errors import PackError
+from govcatalog.report import Severity
+from govcatalog.vocab import Evidence
+
+
+class _Params(dict[str, str]):
+    """Template parameters; an absent key renders as ``{key}`` instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedMessage:
+    """A codebook message filled in for one finding."""
+
+    message_zh: str
+    message_en: str
+    hint_zh: str
+    hint_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodeEntry:
+    """One finding code.
+
+    Attributes:
+        code: The stable code, e.g. ``GC-R002``.
+        severity: Default severity (a pack or the caller may override it).
+        title_zh: Short title in Chinese.
+        title_en: Short title in English.
+        message_zh: Message template in Chinese.
+        message_en: Message template in English.
+        hint_zh: How to fix it, in Chinese.
+        hint_en: How to fix it, in English.
+        clause: The clause of the guide or law the rule enforces.
+        spec: The rule of the domain reference (R1–R12) or section.
+        evidence: How sure we are that the source says so.
+    """
+
+    code: str
+    severity: Severity
+    title_zh: str
+    title_en: str
+    message_zh: str
+    message_en: str
+    hint_zh: str
+    hint_en: str
+    clause: str
+    spec: str
+    evidence: Evidence
+
+    def render(self, params: Mapping[str, object]) -> RenderedMessage:
+        """Fill the templates with ``params``."""
+        p = _Params({k: str(v) for k, v in params.items()})
+        return RenderedMessage(
+            self.message_zh.format_map(p),
+            self.message_en.format_map(p),
+            self.hint_zh.format_map(p),
+            self.hint_en.format_map(p),
+        )
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """An immutable mapping of finding codes to their entries."""
+
+    entries: Mapping[str, CodeEntry]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.entries
+
+    def __getitem__(self, code: str) -> CodeEntry:
+        return self.entries[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def with_severities(self, overrides: Mapping[str, Severity]) -> Codebook:
+        """A new codebook with the given severities; unknown codes raise KeyError."""
+        entries = dict(self.entries)
+        for code, sev in overrides.items():
+            entries[code] = replace(entries[code], severity=sev)
+        return Codebook(MappingProxyType(entries))
+
+    def merged(self, other: Codebook, *, pack: str) -> Codebook:
+        """This codebook plus ``other``'s codes; redefining an existing code is an error."""
+        clash = sorted(set(self.entries) & set(other.entries))
+        if clash:
+            raise PackError(pack, "codebook.toml", f"redefines inherited codes: {', '.join(clash)}")
+        return Codebook(MappingProxyType({**self.entries, **other.entries}))
+
+
+_FIELDS = ("title_zh", "title_en", "message_zh", "message_en", "hint_zh", "hint_en")
+
+
+def parse_codebook(text: str, *, pack: str, file: str = "codebook.toml") -> Codebook:
+    """Parse a codebook TOML document.
+
+    Raises:
+        PackError: On a syntax error or a malformed entry.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(pack, file, str(exc)) from None
+    entries: dict[str, CodeEntry] = {}
+    for code, raw in data.items():
+        if not isinstance(raw, dict):
+            raise PackError(pack, file, f"{code}: expected a table")
+        missing = [k for k in (*_FIELDS, "severity") if k not in raw]
+        if missing:
+            raise PackError(pack, file, f"{code}: missing {', '.join(missing)}")
+        try:
+            severity = Severity(raw["severity"])
+            evidence = Evidence(raw.get("evidence", "UNCONFIRMED"))
+        except ValueError as exc:
+            raise PackError(pack, file, f"{code}: {exc}") from None
+        entries[code] = CodeEntry(
+            code=code,
+            severity=severity,
+            clause=str(raw.get("clause", "")),
+            spec=str(raw.get("spec", "")),
+            evidence=evidence,
+            **{k: str(raw[k]) for k in _FIELDS},
+        )
+    return Codebook(MappingProxyType(dict(sorted(entries.items()))))

@@ -1,0 +1,227 @@
+"""The field table: the elements of a catalog entry, their names and their kinds.
+
+The table is data in the pack (``fields.toml``): the guide's Chinese element names,
+the aliases real catalog systems write, the kind of value, the vocabulary and
+whether this pack requires the element. Readers use it to map keys to govcatalog's
+canonical names; the validator uses it for type, vocabulary and required checks.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+from govcatalog.errors import PackError
+from govcatalog.vocab import Evidence
+
+
+class FieldKind(StrEnum):
+    """What kind of value an element holds."""
+
+    TEXT = "text"
+    CODE = "code"
+    CODES = "codes"
+    VOCAB = "vocab"
+    BOOL = "bool"
+    DATE = "date"
+    INT = "int"
+    TEXTS = "texts"
+    GROUP = "group"
+    GROUPS = "groups"
+
+
+class FieldLevel(StrEnum):
+    """Whether a field describes the catalog as a whole or one resource."""
+
+    CATALOG = "catalog"
+    RESOURCE = "field"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One element of the catalog format.
+
+    Attributes:
+        id: Canonical dotted path, e.g. ``share.share_type``.
+        zh: The guide's element name, e.g. 共享类型.
+        en: English name.
+        kind: The kind of value.
+        element: The guide's core-element number (1–13) for top-level elements.
+        vocabulary: Vocabulary scheme id for ``vocab``/``bool``/``texts`` kinds.
+        required: Whether this pack requires the element.
+        max_length: Longest allowed text, in characters.
+        aliases: Other keys that mean this element.
+        evidence: How sure we are of the element and its requirement.
+        compound: For a vocabulary field whose value may carry a second field after a
+            "/" (共享平台方式/文件), the id of that second field.
+        level: Catalog facts or resource element.
+    """
+
+    id: str
+    zh: str
+    en: str
+    kind: FieldKind
+    element: int | None = None
+    vocabulary: str | None = None
+    required: bool = False
+    max_length: int | None = None
+    aliases: tuple[str, ...] = ()
+    evidence: Evidence = Evidence.UNCONFIRMED
+    compound: str | None = None
+    level: FieldLevel = FieldLevel.RESOURCE
+
+    @property
+    def parent(self) -> str | None:
+        """The id of the enclosing group, or None at top level."""
+        head, sep, _ = self.id.rpartition(".")
+        return head if sep else None
+
+    @property
+    def key(self) -> str:
+        """The canonical key of this field inside its parent."""
+        return self.id.rpartition(".")[2]
+
+
+def fold_key(key: str) -> str:
+    """Normalise a key for matching: NFKC, no spaces, no "（必填）"-style notes, casefolded."""
+    text = unicodedata.normalize("NFKC", key)
+    for mark in ("*", "＊", "\n", "\r", "\t", " ", "\u3000"):
+        text = text.replace(mark, "")
+    for open_, close in (("(", ")"), ("【", "】"), ("[", "]")):
+        start = text.find(open_)
+        end = text.find(close, start + 1)
+        if start > 0 and end == len(text) - 1:
+            text = text[:start]
+    return text.casefold()
+
+
+@dataclass(frozen=True)
+class FieldTable:
+    """All fields of a pack, with key lookup per level."""
+
+    fields: tuple[FieldSpec, ...]
+    _by_id: Mapping[str, FieldSpec] = field(init=False, repr=False, compare=False)
+    _keys: Mapping[str | None, Mapping[str, FieldSpec]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        by_id: dict[str, FieldSpec] = {}
+        for spec in self.fields:
+            by_id[f"{spec.level.value}:{spec.id}"] = spec
+        object.__setattr__(self, "_by_id", MappingProxyType(by_id))
+        object.__setattr__(self, "_keys", MappingProxyType(_key_maps(self.fields)))
+
+    def get(self, field_id: str, level: FieldLevel = FieldLevel.RESOURCE) -> FieldSpec:
+        """The field with this id (KeyError when unknown)."""
+        return self._by_id[f"{level.value}:{field_id}"]
+
+    def has(self, field_id: str, level: FieldLevel = FieldLevel.RESOURCE) -> bool:
+        """True when the table has this field."""
+        return f"{level.value}:{field_id}" in self._by_id
+
+    def resource_fields(self) -> tuple[FieldSpec, ...]:
+        """Resource-level fields, in table order."""
+        return tuple(f for f in self.fields if f.level is FieldLevel.RESOURCE)
+
+    def catalog_fields(self) -> tuple[FieldSpec, ...]:
+        """Catalog-level fields, in table order."""
+        return tuple(f for f in self.fields if f.level is FieldLevel.CATALOG)
+
+    def children(self, group: str | None, level: FieldLevel = FieldLevel.RESOURCE) -> tuple[FieldSpec, ...]:
+        """Direct children of a group (``None`` for the top level)."""
+        return tuple(f for f in self.fields if f.level is level and f.parent == group)
+
+    def key_map(self, scope: str | None) -> Mapping[str, FieldSpec]:
+        """Folded key → field, for keys written inside ``scope``.
+
+        ``scope`` is ``None`` for a resource object, ``"catalog"`` for the catalog
+        facts object, or a group id (``share``, ``items``) for that group's objects.
+        At resource level the leaves of single groups may also be written flat
+        (共享类型 directly in the resource).
+        """
+        return self._keys.get(scope, MappingProxyType({}))
+
+    def with_fields(self, extra: Iterable[FieldSpec]) -> FieldTable:
+        """A new table with ``extra`` fields added or replacing same-id fields."""
+        replaced = {(f.level, f.id): f for f in extra}
+        kept = [replaced.pop((f.level, f.id), f) for f in self.fields]
+        return FieldTable((*kept, *replaced.values()))
+
+
+def _names(spec: FieldSpec) -> Iterable[str]:
+    yield spec.key
+    yield spec.zh
+    yield from spec.aliases
+
+
+def _key_maps(fields: Iterable[FieldSpec]) -> dict[str | None, Mapping[str, FieldSpec]]:
+    maps: dict[str | None, dict[str, FieldSpec]] = {}
+    flat: list[FieldSpec] = []
+    all_fields = list(fields)
+    kinds = {f.id: f.kind for f in all_fields if f.level is FieldLevel.RESOURCE}
+    for spec in all_fields:
+        scope = "catalog" if spec.level is FieldLevel.CATALOG else spec.parent
+        target = maps.setdefault(scope, {})
+        for name in _names(spec):
+            target.setdefault(fold_key(name), spec)
+        if spec.level is FieldLevel.RESOURCE and spec.parent and kinds.get(spec.parent) is FieldKind.GROUP:
+            flat.append(spec)
+    top = maps.setdefault(None, {})
+    for spec in flat:  # flat leaves never shadow a top-level name
+        for name in (spec.zh, *spec.aliases):
+            top.setdefault(fold_key(name), spec)
+    return {k: MappingProxyType(v) for k, v in maps.items()}
+
+
+def check_aliases(table: FieldTable, *, pack: str) -> None:
+    """Raise PackError when one key means two fields in the same scope."""
+    seen: dict[tuple[str | None, str], str] = {}
+    for spec in table.fields:
+        scope = "catalog" if spec.level is FieldLevel.CATALOG else spec.parent
+        for name in _names(spec):
+            k = (scope, fold_key(name))
+            if k in seen and seen[k] != spec.id:
+                raise PackError(pack, "fields.toml", f"key {name!r} names both {seen[k]} and {spec.id}")
+            seen[k] = spec.id
+
+
+def parse_fields(text: str, *, pack: str, file: str = "fields.toml") -> FieldTable:
+    """Parse a ``fields.toml`` document.
+
+    Raises:
+        PackError: On a syntax error, an unknown kind or a key that names two fields.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(pack, file, str(exc)) from None
+    specs: list[FieldSpec] = []
+    for level in FieldLevel:
+        for raw in data.get(level.value, []):
+            try:
+                specs.append(
+                    FieldSpec(
+                        id=str(raw["id"]),
+                        zh=str(raw["zh"]),
+                        en=str(raw["en"]),
+                        kind=FieldKind(raw["kind"]),
+                        element=raw.get("element"),
+                        vocabulary=raw.get("vocabulary"),
+                        required=bool(raw.get("required", False)),
+                        max_length=raw.get("max_length"),
+                        aliases=tuple(raw.get("aliases", ())),
+                        evidence=Evidence(raw.get("evidence", "UNCONFIRMED")),
+                        compound=raw.get("compound"),
+                        level=level,
+                    )
+                )
+            except (KeyError, ValueError) as exc:
+                raise PackError(pack, file, f"{level.value} {raw.get('id', '?')}: {exc}") from None
+    table = FieldTable(tuple(specs))
+    check_aliases(table, pack=pack)
+    return table

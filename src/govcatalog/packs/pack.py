@@ -1,0 +1,240 @@
+"""The effective pack: everything the validator needs to know about one standard.
+
+A pack on disk is a directory with ``pack.toml`` (the manifest), ``fields.toml``,
+``codebook.toml`` and ``code-tables.toml``. :func:`load_pack` reads one directory
+and, when the manifest says ``extends = "<id>@<range>"``, layers it over the
+already-loaded parent: fields are added, codes are added (never silently
+redefined), vocabularies narrowed, code tables and severities overridden.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from importlib.resources.abc import Traversable
+from types import MappingProxyType
+
+from govcatalog.errors import PackError
+from govcatalog.identifiers import IdentifierKind
+from govcatalog.model.code import CodeRules
+from govcatalog.packs.codebook import Codebook, parse_codebook
+from govcatalog.packs.fields import FieldKind, FieldTable, parse_fields
+from govcatalog.packs.versions import PackRef, Version
+from govcatalog.report import Severity
+from govcatalog.vocab import Vocabulary, load_vocabulary
+
+
+class PackStatus(StrEnum):
+    """Lifecycle of a pack version."""
+
+    DRAFT = "draft"
+    ACTIVE = "active"
+    SUPERSEDED = "superseded"
+    RETIRED = "retired"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """An effective (inheritance-resolved) schema pack.
+
+    Attributes:
+        id: Pack id, e.g. ``gb-1272``.
+        version: Semantic version.
+        title_zh: Title in Chinese.
+        title_en: Title in English.
+        publisher: Who publishes the standard.
+        basis: The policy documents it rests on.
+        status: Lifecycle status.
+        extends: The parent reference as written (``gb-1272@^1``), or None.
+        lineage: ``id@version`` of this pack and its ancestors, nearest first.
+        code_rules: Syntax settings of 信息资源代码.
+        fields: The field table.
+        codebook: Finding codes with effective severities.
+        vocabularies: Each vocabulary as this pack narrows it.
+        xiang_codes: 类 label → 项 name → two-digit 项 code.
+        provider_code_scheme: Identifier kind expected in 信息资源提供方代码, or None.
+        identifier_strict: Strict identifier checks.
+        identifier_allow: Identifiers accepted despite failing their check.
+        ignore: Finding codes switched off.
+        future_publish_date: Report a 发布日期 after the day of validation.
+    """
+
+    id: str
+    version: Version
+    title_zh: str
+    title_en: str
+    publisher: str
+    basis: str
+    status: PackStatus
+    extends: str | None
+    lineage: tuple[str, ...]
+    code_rules: CodeRules
+    fields: FieldTable
+    codebook: Codebook
+    vocabularies: Mapping[str, Vocabulary]
+    xiang_codes: Mapping[str, Mapping[str, str]]
+    provider_code_scheme: IdentifierKind | None = None
+    identifier_strict: bool = True
+    identifier_allow: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+    future_publish_date: bool = True
+    raw_manifest: Mapping[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def ref(self) -> str:
+        """``id@version``."""
+        return f"{self.id}@{self.version}"
+
+    def vocabulary(self, scheme_id: str) -> Vocabulary:
+        """The vocabulary as this pack allows it."""
+        return self.vocabularies[scheme_id]
+
+
+def _read(root: Traversable, name: str) -> str | None:
+    f = root / name
+    return f.read_text(encoding="utf-8") if f.is_file() else None
+
+
+def _toml(text: str, *, pack: str, file: str) -> dict[str, object]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(pack, file, str(exc)) from None
+
+
+def _table(data: Mapping[str, object], key: str) -> dict[str, object]:
+    value = data.get(key, {})
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def _vocabularies(
+    fields: FieldTable,
+    settings: Mapping[str, object],
+    parent: Pack | None,
+    pack: str,
+) -> dict[str, Vocabulary]:
+    ids = {f.vocabulary for f in fields.fields if f.vocabulary}
+    vocabs: dict[str, Vocabulary] = dict(parent.vocabularies) if parent else {}
+    for scheme in sorted(ids | set(settings)):
+        base = vocabs.get(scheme)
+        if base is None:
+            try:
+                base = load_vocabulary(scheme)
+            except LookupError:
+                raise PackError(pack, "fields.toml", f"unknown vocabulary {scheme!r}") from None
+        rule = settings.get(scheme)
+        if isinstance(rule, dict):
+            include = rule.get("include")
+            exclude = rule.get("exclude", ())
+            unknown = [v for v in [*(include or ()), *exclude] if _unknown_label(base, str(v))]
+            if unknown:
+                raise PackError(pack, "pack.toml", f"vocabulary {scheme}: unknown values {unknown}")
+            base = base.restrict(include=include, exclude=exclude)
+        vocabs[scheme] = base
+    return vocabs
+
+
+def _unknown_label(vocab: Vocabulary, label: str) -> bool:
+    try:
+        vocab.concept(label)
+    except KeyError:
+        return True
+    return False
+
+
+def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
+    """Read the pack in ``root`` and layer it over ``parent`` (its resolved ``extends``).
+
+    Raises:
+        PackError: When a file is missing or inconsistent.
+    """
+    manifest_text = _read(root, "pack.toml")
+    if manifest_text is None:
+        raise PackError(str(root), "pack.toml", "missing")
+    manifest = _toml(manifest_text, pack=str(root), file="pack.toml")
+    meta = _table(manifest, "pack")
+    ident = str(meta.get("id", ""))
+    try:
+        version = Version.parse(str(meta.get("version", "")))
+        status = PackStatus(str(meta.get("status", "draft")))
+    except ValueError as exc:
+        raise PackError(ident or str(root), "pack.toml", str(exc)) from None
+    ref = f"{ident}@{version}"
+    extends = meta.get("extends")
+    if extends is not None and parent is None:
+        raise PackError(ref, "pack.toml", f"extends {extends!r} but no parent was resolved")
+    if parent is not None and (extends is None or PackRef.parse(str(extends)).id != parent.id):
+        raise PackError(ref, "pack.toml", f"parent {parent.ref} does not match extends={extends!r}")
+
+    fields_text = _read(root, "fields.toml")
+    own_fields = parse_fields(fields_text, pack=ref) if fields_text else FieldTable(())
+    fields = parent.fields.with_fields(own_fields.fields) if parent else own_fields
+    for spec in fields.fields:
+        if spec.kind in (FieldKind.VOCAB, FieldKind.BOOL) and not spec.vocabulary:
+            raise PackError(ref, "fields.toml", f"{spec.id}: kind {spec.kind} needs a vocabulary")
+
+    cb_text = _read(root, "codebook.toml")
+    own_codes = parse_codebook(cb_text, pack=ref) if cb_text else Codebook(MappingProxyType({}))
+    codebook = parent.codebook.merged(own_codes, pack=ref) if parent else own_codes
+    overrides = _table(manifest, "severity")
+    try:
+        codebook = codebook.with_severities({k: Severity(str(v)) for k, v in overrides.items()})
+    except (KeyError, ValueError) as exc:
+        raise PackError(ref, "pack.toml", f"[severity]: {exc}") from None
+
+    tables_text = _read(root, "code-tables.toml")
+    xiang: dict[str, Mapping[str, str]] = dict(parent.xiang_codes) if parent else {}
+    if tables_text:
+        tables = _toml(tables_text, pack=ref, file="code-tables.toml")
+        for lei, codes in _table(tables, "xiang").items():
+            xiang[lei] = MappingProxyType({str(k): str(v) for k, v in dict(codes).items()})  # type: ignore[call-overload]
+
+    code = _table(manifest, "code")
+    ids = _table(manifest, "identifiers")
+    rules = _table(manifest, "rules")
+    dates = _table(manifest, "dates")
+    base_rules = parent.code_rules if parent else CodeRules()
+    code_rules = CodeRules(
+        separator=str(code.get("separator", base_rules.separator)),
+        ximu_unit=code.get("ximu_unit", base_rules.ximu_unit),  # type: ignore[arg-type]
+        allow_alphanumeric=bool(code.get("allow_alphanumeric", base_rules.allow_alphanumeric)),
+        require_mu=bool(code.get("require_mu", base_rules.require_mu)),
+    )
+    scheme_name = ids.get("provider_code", parent.provider_code_scheme if parent else None)
+    try:
+        scheme = IdentifierKind(scheme_name) if scheme_name else None
+    except ValueError:
+        raise PackError(ref, "pack.toml", f"[identifiers] unknown scheme {scheme_name!r}") from None
+    ignore = frozenset(str(c) for c in rules.get("ignore", ()))  # type: ignore[attr-defined]
+    unknown = sorted(ignore - set(codebook))
+    if unknown:
+        raise PackError(ref, "pack.toml", f"[rules] ignore names unknown codes {unknown}")
+    return Pack(
+        id=ident,
+        version=version,
+        title_zh=str(meta.get("title_zh", "")),
+        title_en=str(meta.get("title_en", "")),
+        publisher=str(meta.get("publisher", "")),
+        basis=str(meta.get("basis", "")),
+        status=status,
+        extends=str(extends) if extends is not None else None,
+        lineage=(ref, *(parent.lineage if parent else ())),
+        code_rules=code_rules,
+        fields=fields,
+        codebook=codebook,
+        vocabularies=MappingProxyType(
+            _vocabularies(fields, _table(manifest, "vocabularies"), parent, ref)
+        ),
+        xiang_codes=MappingProxyType(xiang),
+        provider_code_scheme=scheme,
+        identifier_strict=bool(ids.get("strict", parent.identifier_strict if parent else True)),
+        identifier_allow=frozenset(str(a) for a in ids.get("allow", ()))  # type: ignore[attr-defined]
+        | (parent.identifier_allow if parent else frozenset()),
+        ignore=ignore | (parent.ignore if parent else frozenset()),
+        future_publish_date=bool(
+            dates.get("future_publish_date", parent.future_publish_date if parent else True)
+        ),
+        raw_manifest=MappingProxyType(manifest),
+    )

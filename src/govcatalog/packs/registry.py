@@ -1,0 +1,163 @@
+"""Finding packs: installed distributions register pack roots under an entry-point group.
+
+A pack root is a directory of ``<id>/<version>/pack.toml`` trees. The built-in packs
+come through the same entry-point group as third-party ones. Nothing is scanned at
+import time: the registry looks when it is first asked.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import entry_points
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from govcatalog.errors import PackError, UnknownPack
+from govcatalog.packs.pack import Pack, load_pack
+from govcatalog.packs.versions import PackRef, Version
+
+ENTRY_POINT_GROUP = "govcatalog.packs"
+"""Entry-point group under which distributions register a callable returning a pack root."""
+
+DEFAULT_PACK = "gb-1272@^1"
+"""The national pack, used when neither the caller nor the catalog names one."""
+
+
+@dataclass(frozen=True, slots=True)
+class PackSource:
+    """Where one pack version lives.
+
+    Attributes:
+        id: Pack id.
+        version: Pack version.
+        root: The pack's directory.
+        origin: The entry point (or path) it came from.
+    """
+
+    id: str
+    version: Version
+    root: Traversable
+    origin: str
+
+    @property
+    def ref(self) -> str:
+        """``id@version``."""
+        return f"{self.id}@{self.version}"
+
+
+def _scan_root(root: Traversable, origin: str) -> Iterable[PackSource]:
+    if not root.is_dir():
+        return
+    for pack_dir in sorted(root.iterdir(), key=lambda t: t.name):
+        if not pack_dir.is_dir():
+            continue
+        for version_dir in sorted(pack_dir.iterdir(), key=lambda t: t.name):
+            manifest = version_dir / "pack.toml"
+            if not manifest.is_file():
+                continue
+            yield _source(version_dir, origin)
+
+
+def _source(version_dir: Traversable, origin: str) -> PackSource:
+    try:
+        meta = tomllib.loads((version_dir / "pack.toml").read_text(encoding="utf-8"))["pack"]
+        return PackSource(str(meta["id"]), Version.parse(str(meta["version"])), version_dir, origin)
+    except (tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
+        raise PackError(str(version_dir), "pack.toml", f"unreadable manifest: {exc}") from None
+
+
+def _entry_point_roots() -> list[tuple[str, Traversable]]:
+    roots: list[tuple[str, Traversable]] = []
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        factory: Callable[[], Traversable] = ep.load()
+        roots.append((f"{ep.dist.name if ep.dist else '?'}:{ep.name}", factory()))
+    return roots
+
+
+class PackRegistry:
+    """Finds pack versions and loads effective packs, resolving ``extends``.
+
+    Args:
+        roots: Pack roots as ``(origin, directory)`` pairs; by default those the
+            installed distributions register under :data:`ENTRY_POINT_GROUP`.
+    """
+
+    def __init__(self, roots: Iterable[tuple[str, Traversable]] | None = None) -> None:
+        self._roots = list(roots) if roots is not None else None
+        self._sources: tuple[PackSource, ...] | None = None
+
+    def with_root(self, origin: str, root: Traversable) -> PackRegistry:
+        """A new registry that also searches ``root``."""
+        return PackRegistry([*self._all_roots(), (origin, root)])
+
+    def _all_roots(self) -> list[tuple[str, Traversable]]:
+        if self._roots is None:
+            self._roots = _entry_point_roots()
+        return self._roots
+
+    def sources(self) -> tuple[PackSource, ...]:
+        """Every pack version found, sorted by id then version."""
+        if self._sources is None:
+            found = [s for origin, root in self._all_roots() for s in _scan_root(root, origin)]
+            self._sources = tuple(sorted(found, key=lambda s: (s.id, s.version)))
+        return self._sources
+
+    def resolve(self, ref: str | PackRef) -> PackSource:
+        """The newest version matching ``ref``.
+
+        Raises:
+            UnknownPack: When nothing matches, or two origins provide the newest match.
+        """
+        pref = PackRef.parse(ref) if isinstance(ref, str) else ref
+        matches = [s for s in self.sources() if s.id == pref.id and s.version in pref.range]
+        if not matches:
+            raise UnknownPack(str(pref), tuple(s.ref for s in self.sources()))
+        newest = max(s.version for s in matches)
+        top = [s for s in matches if s.version == newest]
+        if len(top) > 1:
+            origins = ", ".join(s.origin for s in top)
+            raise UnknownPack(f"{pref} (ambiguous: {top[0].ref} is provided by {origins})")
+        return top[0]
+
+    def load(self, ref: str | PackRef) -> Pack:
+        """Load the effective pack for ``ref`` (parents first).
+
+        Raises:
+            UnknownPack: When the pack or a parent cannot be found.
+            PackError: When a pack is inconsistent or ``extends`` forms a cycle.
+        """
+        return self._load(self.resolve(ref).root, ())
+
+    def load_path(self, path: Path) -> Pack:
+        """Load a pack from a directory on disk (its parents come from this registry)."""
+        return self._load(path, ())
+
+    def _load(self, root: Traversable, seen: tuple[str, ...]) -> Pack:
+        source = _source(root, "path")
+        if source.ref in seen:
+            chain = " -> ".join((*seen, source.ref))
+            raise PackError(source.ref, "pack.toml", f"extends forms a cycle: {chain}")
+        meta = tomllib.loads((root / "pack.toml").read_text(encoding="utf-8")).get("pack", {})
+        parent = None
+        if meta.get("extends"):
+            parent_root = self.resolve(str(meta["extends"])).root
+            parent = self._load(parent_root, (*seen, source.ref))
+        return load_pack(root, parent)
+
+
+@cache
+def default_registry() -> PackRegistry:
+    """The process-wide registry over installed entry points (created on first use)."""
+    return PackRegistry()
+
+
+def get_pack(ref: str | Path = DEFAULT_PACK) -> Pack:
+    """Load a pack by reference (``gb-1272@^1``) or from a directory path."""
+    if isinstance(ref, Path) or (isinstance(ref, str) and ("/" in ref or ref.startswith("."))):
+        path = Path(ref)
+        if path.is_dir():
+            return default_registry().load_path(path)
+    return default_registry().load(str(ref))

@@ -1,0 +1,92 @@
+"""The text rendering of a report: findings grouped by file and resource, then a summary."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from govcatalog.report import Finding, Lang, Report, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_LABEL = {
+    Lang.ZH: {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
+    Lang.EN: {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
+_WORDS = {
+    Lang.ZH: {
+        "resource": "信息资源",
+        "document": "目录整体",
+        "hint": "建议",
+        "summary": "共检查 {files} 个文件、{resources} 条信息资源、{items} 个信息项：",
+        "ok": "未发现问题。",
+        "conforms": "符合",
+        "fails": "不符合",
+    },
+    Lang.EN: {
+        "resource": "resource",
+        "document": "catalog as a whole",
+        "hint": "hint",
+        "summary": "Checked {files} file(s), {resources} resources, {items} data items:",
+        "ok": "no findings.",
+        "conforms": "conforms",
+        "fails": "does not conform",
+    },
+}
+
+
+def _where(f: Finding) -> str:
+    loc = f.location
+    parts = [loc.file or "-"]
+    if loc.sheet:
+        parts.append(f"{loc.sheet}!{loc.cell}" if loc.cell else loc.sheet)
+    elif loc.line is not None:
+        parts.append(f"{loc.line}:{loc.column}" if loc.column is not None else str(loc.line))
+    return ":".join(parts)
+
+
+def _group_key(f: Finding) -> tuple[str, str]:
+    pointer = f.location.pointer or ""
+    head = "/".join(pointer.split("/")[:3]) if pointer.count("/") >= 2 else ""
+    return (f.location.file or "", head)
+
+
+def render_text(report: Report, console: Console, lang: Lang = Lang.ZH, *, hints: bool = True) -> None:
+    """Print the report to ``console``, grouped by file and resource."""
+    words = _WORDS[lang]
+    labels = _LABEL[lang]
+    for (file, head), group in groupby(report.findings, key=_group_key):
+        findings = list(group)
+        code = next((f.location.resource for f in findings if f.location.resource), None)
+        title = Text()
+        title.append(file or "-", style="bold")
+        if head:
+            title.append(f"  {words['resource']} {head}")
+            if code:
+                title.append(f"  [{code}]", style="bold")
+        else:
+            title.append(f"  {words['document']}")
+        console.print(title)
+        for f in findings:
+            line = Text("  ")
+            line.append(f"{labels[f.severity]:<8}", style=_STYLE[f.severity])
+            line.append(f"{f.code}  ", style="dim")
+            line.append(f.message(lang))
+            line.append(f"  ({_where(f)} {f.location.pointer or ''})", style="dim")
+            console.print(line)
+            if hints and f.hint(lang) and f.severity is not Severity.INFO:
+                console.print(f"         [dim]{words['hint']}: {escape(f.hint(lang))}[/dim]")
+    counts = report.counts()
+    stats = report.stats
+    summary = Text(words["summary"].format(files=stats.files, resources=stats.resources, items=stats.items) + " ")
+    if not report.findings:
+        summary.append(words["ok"], style="green")
+    else:
+        summary.append(
+            "  ".join(f"{labels[s]} {counts[s]}" for s in Severity), style="bold"
+        )
+    console.print(summary)
+    verdict = words["conforms"] if report.conforms else words["fails"]
+    console.print(Text(f"{report.pack}: {verdict}", style="green" if report.conforms else "red"))

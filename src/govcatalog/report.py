@@ -1,0 +1,268 @@
+"""Findings and reports: the results of validation, as immutable data.
+
+A :class:`Finding` is one problem (or note) found in a catalog: a stable ``code``
+declared in the pack's codebook, a :class:`Severity`, bilingual message and hint,
+and a :class:`Location`. A :class:`Report` is the sorted, immutable collection of
+findings of one validation run, with summary statistics.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Final
+
+
+class Severity(StrEnum):
+    """How serious a finding is. Ordered: ``ERROR`` > ``WARNING`` > ``INFO``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Numeric rank, higher is more serious (error 3, warning 2, info 1)."""
+        return _RANK[self]
+
+    def at_least(self, other: Severity) -> bool:
+        """True when this severity is ``other`` or more serious."""
+        return _RANK[self] >= _RANK[other]
+
+
+_RANK: Final = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+
+
+class Lang(StrEnum):
+    """Language of rendered messages."""
+
+    ZH = "zh"
+    EN = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding is.
+
+    Attributes:
+        file: The input file name, as given by the caller.
+        resource: The 信息资源代码 of the resource concerned, when known.
+        pointer: JSON pointer (RFC 6901) into the input document, using the keys as
+            written in the input (Chinese or English).
+        line: 1-based line in a text input (JSON, YAML, XML), when known.
+        column: 1-based column, when known.
+        sheet: Worksheet name for spreadsheet input.
+        cell: A1-style cell reference for spreadsheet input.
+    """
+
+    file: str | None = None
+    resource: str | None = None
+    pointer: str | None = None
+    line: int | None = None
+    column: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def with_position(self, line: int | None, column: int | None) -> Location:
+        """Return a copy with the line and column set."""
+        return replace(self, line=line, column=column)
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        """The location as a JSON-ready mapping (all keys present)."""
+        return {
+            "file": self.file,
+            "resource": self.resource,
+            "pointer": self.pointer,
+            "line": self.line,
+            "column": self.column,
+            "sheet": self.sheet,
+            "cell": self.cell,
+        }
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Key that orders locations by file, then position in the file."""
+        return (
+            self.file or "",
+            self.line if self.line is not None else 1 << 62,
+            self.column if self.column is not None else 0,
+            self.pointer or "",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem or note about a catalog.
+
+    Attributes:
+        code: Stable finding code from the pack's codebook, e.g. ``GC-R002``.
+        severity: Severity after the pack's and the caller's overrides.
+        message_zh: The message in Chinese.
+        message_en: The message in English.
+        hint_zh: How to fix it, in Chinese (may be empty).
+        hint_en: How to fix it, in English (may be empty).
+        location: Where it is.
+        value: The offending value as text, when there is one.
+        clause: The spec clause the rule enforces.
+    """
+
+    code: str
+    severity: Severity
+    message_zh: str
+    message_en: str
+    location: Location
+    hint_zh: str = ""
+    hint_en: str = ""
+    value: str | None = None
+    clause: str = ""
+
+    def message(self, lang: Lang = Lang.ZH) -> str:
+        """The message in the given language."""
+        return self.message_zh if lang is Lang.ZH else self.message_en
+
+    def hint(self, lang: Lang = Lang.ZH) -> str:
+        """The hint in the given language."""
+        return self.hint_zh if lang is Lang.ZH else self.hint_en
+
+    def sort_key(self) -> tuple[tuple[str, int, int, str], int, str]:
+        """Deterministic order: by position, then most serious first, then code."""
+        return (self.location.sort_key(), -self.severity.rank, self.code)
+
+    def to_dict(self, lang: Lang = Lang.ZH) -> dict[str, object]:
+        """JSON-ready form used by ``--format json``."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+            "location": self.location.to_dict(),
+            "value": self.value,
+            "clause": self.clause,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Counts gathered while validating.
+
+    Attributes:
+        files: Number of input files read.
+        resources: Number of resources examined.
+        items: Number of 信息项 examined.
+        seconds: Wall-clock time of the run.
+    """
+
+    files: int = 0
+    resources: int = 0
+    items: int = 0
+    seconds: float = 0.0
+
+    def __add__(self, other: Stats) -> Stats:
+        return Stats(
+            files=self.files + other.files,
+            resources=self.resources + other.resources,
+            items=self.items + other.items,
+            seconds=self.seconds + other.seconds,
+        )
+
+
+@dataclass(frozen=True)
+class Report:
+    """The immutable, deterministically sorted result of validating one or more catalogs.
+
+    Attributes:
+        findings: All findings, sorted by location, severity and code.
+        stats: Counts of what was examined.
+        pack: The ``id@version`` of the pack used.
+    """
+
+    findings: tuple[Finding, ...]
+    stats: Stats = field(default_factory=Stats)
+    pack: str = ""
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding], stats: Stats | None = None, pack: str = "") -> Report:
+        """Build a report, sorting the findings deterministically."""
+        return cls(tuple(sorted(findings, key=Finding.sort_key)), stats or Stats(), pack)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    @property
+    def conforms(self) -> bool:
+        """True when there is no finding of severity error."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def counts(self) -> Mapping[Severity, int]:
+        """Number of findings per severity (every severity present, possibly 0)."""
+        c = Counter(f.severity for f in self.findings)
+        return MappingProxyType({s: c.get(s, 0) for s in Severity})
+
+    def by_code(self) -> Mapping[str, int]:
+        """Number of findings per code, sorted by code."""
+        c = Counter(f.code for f in self.findings)
+        return MappingProxyType(dict(sorted(c.items())))
+
+    def fails(self, threshold: Severity) -> bool:
+        """True when any finding is at or above ``threshold``."""
+        return any(f.severity.at_least(threshold) for f in self.findings)
+
+    def at_least(self, threshold: Severity) -> Report:
+        """A report with only the findings at or above ``threshold``."""
+        kept = tuple(f for f in self.findings if f.severity.at_least(threshold))
+        return Report(kept, self.stats, self.pack)
+
+    def with_codes(self, codes: Iterable[str]) -> Report:
+        """A report with only the findings whose code is in ``codes``."""
+        wanted = frozenset(codes)
+        return Report(tuple(f for f in self.findings if f.code in wanted), self.stats, self.pack)
+
+    def table(self, *columns: str) -> list[tuple[str | int | None, ...]]:
+        """Flatten to rows of the named columns (``code``, ``severity``, ``resource``,
+        ``pointer``, ``line``, ``column``, ``file``, ``sheet``, ``cell``, ``value``).
+
+        Handy for tests and data frames: ``report.table("code", "pointer")``.
+        """
+        cols = columns or ("code", "severity", "resource", "pointer")
+        rows: list[tuple[str | int | None, ...]] = []
+        for f in self.findings:
+            loc = f.location.to_dict()
+            row: list[str | int | None] = []
+            for c in cols:
+                if c == "code":
+                    row.append(f.code)
+                elif c == "severity":
+                    row.append(f.severity.value)
+                elif c == "value":
+                    row.append(f.value)
+                elif c in loc:
+                    row.append(loc[c])
+                else:
+                    msg = f"unknown column {c!r}"
+                    raise ValueError(msg)
+            rows.append(tuple(row))
+        return rows
+
+    def to_dict(self, lang: Lang = Lang.ZH) -> dict[str, object]:
+        """JSON-ready form: ``{"conforms", "pack", "findings", "stats"}``."""
+        counts = self.counts()
+        return {
+            "conforms": self.conforms,
+            "pack": self.pack,
+            "findings": [f.to_dict(lang) for f in self.findings],
+            "stats": {
+                "files": self.stats.files,
+                "resources": self.stats.resources,
+                "items": self.stats.items,
+                "seconds": round(self.stats.seconds, 3),
+                "errors": counts[Severity.ERROR],
+                "warnings": counts[Severity.WARNING],
+                "infos": counts[Severity.INFO],
+                "by_code": dict(self.by_code()),
+            },
+        }

@@ -1,0 +1,29 @@
+"""Small helpers shared by the built-in rules."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from govcatalog.rules.coerce import INVALID
+from govcatalog.rules.engine import RuleContext
+from govcatalog.rules.hits import Hit, Record
+
+
+def invalid(rec: Record, pointer: str) -> bool:
+    """True when the value at ``pointer`` was present but unreadable (already reported)."""
+    return pointer in rec.get(INVALID, ())
+
+
+def missing(ctx: RuleContext, rec: Record, field_id: str) -> Hit | None:
+    """A GC-F001 hit for a conditionally required field, unless it was reported already."""
+    pointer = "/" + field_id.replace(".", "/")
+    if invalid(rec, pointer):
+        return None
+    spec = ctx.pack.fields.get(field_id)
+    return Hit("GC-F001", pointer, {"element_zh": spec.zh, "element_en": spec.en})
+
+
+def fold(text: str) -> str:
+    """Text folded for comparing free-text answers (NFKC, no spaces or punctuation)."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    return "".join(ch for ch in t if not unicodedata.category(ch).startswith(("P", "Z")))

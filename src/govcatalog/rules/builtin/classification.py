@@ -1,0 +1,59 @@
+"""信息资源分类 and 信息资源代码: R7, the 项 lists and code table, and R11 for base resources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govcatalog.model.code import ResourceCode, parse_resource_code
+from govcatalog.model.enums import ResourceClass, ShareType
+from govcatalog.rules.engine import RuleContext, rule
+from govcatalog.rules.hits import Hit, Record
+
+
+def _code(rec: Record, ctx: RuleContext) -> ResourceCode | None:
+    code = rec.get("code")
+    if not code:
+        return None
+    parsed = parse_resource_code(code, ctx.pack.code_rules)
+    return parsed if isinstance(parsed, ResourceCode) else None
+
+
+@rule("GC-R007", "GC-F008", "GC-F009")
+def code_and_classification(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
+    """The code's 类 and 项 digits agree with the named classification; the 项 belongs to the 类."""
+    category = rec.get("category") or {}
+    lei = category.get("lei")
+    xiang = category.get("xiang")
+    code = _code(rec, ctx)
+    if lei is None:
+        return
+    vocab = ctx.pack.vocabulary("resource-class")
+    concept = vocab.concept(lei)
+    if code is not None and concept.notation and code.lei != concept.notation:
+        yield Hit("GC-R007", "/code", {"lei": lei, "expected": concept.notation}, code.lei)
+    if xiang is None:
+        return
+    members = [c.label_zh for c in vocab.narrower(concept)]
+    if members and xiang not in members:
+        yield Hit("GC-F008", "/category/xiang", {"lei": lei, "allowed": "、".join(members)}, xiang)
+        return
+    expected = ctx.pack.xiang_codes.get(lei, {}).get(xiang)
+    if code is not None and expected is not None and code.xiang != expected:
+        yield Hit("GC-F009", "/code", {"xiang": xiang, "expected": expected}, code.xiang)
+
+
+@rule("GC-R011")
+def base_items_shared(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
+    """Base items of base resources (人口, 法人, 空间地理, 电子证照 …) are shared unconditionally."""
+    lei = (rec.get("category") or {}).get("lei")
+    code = _code(rec, ctx)
+    is_base = lei == ResourceClass.BASE or (lei is None and code is not None and code.lei == "1")
+    if not is_base:
+        return
+    share_type = (rec.get("share") or {}).get("share_type")
+    if share_type is None or share_type == ShareType.UNCONDITIONAL:
+        return
+    items = rec.get("items") or []
+    if items and all(item.get("base_item") is False for item in items):
+        return  # only business items (业务信息项): conditional sharing is allowed
+    yield Hit("GC-R011", "/share/share_type", {}, share_type)

@@ -1,0 +1,59 @@
+"""共享属性: R1, R2, R3, R4, R10 (and the legal-basis check behind R3)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from govcatalog.model.enums import ShareModeClass, ShareType
+from govcatalog.rules.builtin._util import fold, missing
+from govcatalog.rules.engine import RuleContext, rule
+from govcatalog.rules.hits import Hit, Record
+
+_NO_CONDITION = frozenset({"", "无", "无条件", "无条件共享", "不限", "无限制"})
+"""共享条件 answers that state no condition (R1 allows 无条件 or empty)."""
+
+_LEGAL_BASIS = re.compile(r"《[^》]+》|法|条例|规定|办法|决定|意见|通知|政策|规章|细则|第.+条")
+"""Words by which a 不予共享依据 names a law, regulation or policy document."""
+
+
+@rule("GC-R001", "GC-R002", "GC-R003", "GC-R004", "GC-R010", "GC-R013", "GC-F001", "GC-F003")
+def share_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
+    """The share type decides what the other share attributes must say."""
+    share = rec.get("share") or {}
+    share_type = share.get("share_type")
+    condition = share.get("share_condition")
+    folded = fold(condition) if condition else ""
+    cp = "/share/share_condition"
+    if share_type == ShareType.UNCONDITIONAL and condition:
+        if folded not in _NO_CONDITION:
+            yield Hit("GC-R001", cp, {}, condition)
+        elif folded not in ("无条件", ""):
+            spec = ctx.pack.fields.get("share.share_condition")
+            params = {"element_zh": spec.zh, "element_en": spec.en, "canonical": "无条件"}
+            yield Hit("GC-F003", cp, params, condition)
+    elif share_type == ShareType.CONDITIONAL and folded in _NO_CONDITION:
+        yield Hit("GC-R002", cp, {}, condition)
+    elif share_type == ShareType.NOT_SHARED:
+        if folded in _NO_CONDITION:
+            yield Hit("GC-R003", cp, {}, condition)
+        elif condition and not _LEGAL_BASIS.search(condition):
+            yield Hit("GC-R013", cp, {}, condition)
+
+    mode_class = share.get("share_mode_class")
+    mode_type = share.get("share_mode_type")
+    if share_type == ShareType.NOT_SHARED:
+        given = " / ".join(str(v) for v in (mode_class, mode_type) if v)
+        if given:
+            yield Hit("GC-R004", "/share/share_mode_class", {}, given)
+        return
+    if share_type is not None and mode_class is None:
+        hit = missing(ctx, rec, "share.share_mode_class")
+        if hit:
+            yield hit
+    if mode_class == ShareModeClass.PLATFORM and mode_type is None:
+        hit = missing(ctx, rec, "share.share_mode_type")
+        if hit:
+            yield hit
+    if mode_type is not None and mode_class is not None and mode_class != ShareModeClass.PLATFORM:
+        yield Hit("GC-R010", "/share/share_mode_type", {"share_mode_class": mode_class}, mode_type)

@@ -1,0 +1,89 @@
+"""Catalog-wide rules: unique codes (R8), related codes resolve and are not self-references,
+and one provider does not list two resources of the same name.
+
+They work on :class:`ResourceSummary` objects — a few facts per resource gathered
+while the resources stream past — so the catalog never has to be held in memory.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from govcatalog.io.records import Locator
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceSummary:
+    """What the catalog rules need to know about one resource.
+
+    Attributes:
+        index: Position in the document.
+        pointer: JSON pointer of the resource in the input.
+        code: 信息资源代码, if given.
+        name: 信息资源名称, if given.
+        provider: 信息资源提供方, if given.
+        related: 关联资源代码, as (code, relative pointer as written) pairs.
+        code_pointer: Relative pointer of the code as written.
+        name_pointer: Relative pointer of the name as written.
+        locator: Finds positions inside the resource.
+        sheet: Worksheet, for spreadsheet input.
+        cells: Relative pointer → cell, for spreadsheet input.
+    """
+
+    index: int
+    pointer: str
+    code: str | None
+    name: str | None
+    provider: str | None
+    related: tuple[tuple[str, str], ...]
+    code_pointer: str
+    name_pointer: str
+    locator: Locator
+    sheet: str | None = None
+    cells: dict[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogHit:
+    """A catalog-level violation at one resource."""
+
+    code: str
+    summary: ResourceSummary
+    pointer: str
+    params: dict[str, object]
+    value: str
+
+
+def _where(summaries: Iterable[ResourceSummary]) -> str:
+    return ", ".join(s.pointer for s in summaries)
+
+
+def check_catalog(summaries: list[ResourceSummary]) -> Iterator[CatalogHit]:
+    """Run the catalog-wide rules over all resources' summaries."""
+    by_code: dict[str, list[ResourceSummary]] = defaultdict(list)
+    by_name: dict[tuple[str, str], list[ResourceSummary]] = defaultdict(list)
+    for s in summaries:
+        if s.code:
+            by_code[s.code].append(s)
+        if s.name and s.provider:
+            by_name[(s.provider, s.name)].append(s)
+    for code, group in by_code.items():
+        if len(group) > 1:
+            for s in group:
+                others = [o for o in group if o is not s]
+                params = {"count": len(group), "others": _where(others)}
+                yield CatalogHit("GC-R008", s, s.code_pointer, params, code)
+    for (provider, name), group in by_name.items():
+        if len(group) > 1:
+            for s in group:
+                others = [o for o in group if o is not s]
+                params = {"count": len(group), "others": _where(others), "provider": provider}
+                yield CatalogHit("GC-C003", s, s.name_pointer, params, name)
+    for s in summaries:
+        for related, pointer in s.related:
+            if s.code and related == s.code:
+                yield CatalogHit("GC-C002", s, pointer, {}, related)
+            elif related not in by_code:
+                yield CatalogHit("GC-C001", s, pointer, {}, related)

@@ -1,0 +1,106 @@
+"""The rule engine: rules are plain generator functions registered with the codes they emit.
+
+A :class:`Rule` looks at one canonical record (``RESOURCE`` scope) and yields
+:class:`~govcatalog.rules.hits.Hit` objects. A :class:`RuleSet` is an immutable
+collection; :meth:`RuleSet.extend` returns a new set and refuses to replace a rule
+unless told ``replace=True``. Catalog-wide checks (duplicate codes, related codes)
+work on per-resource summaries, see :mod:`govcatalog.rules.catalog`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from govcatalog.packs.pack import Pack
+from govcatalog.rules.hits import Hit, Record
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What a rule may consult besides the record.
+
+    Attributes:
+        pack: The effective pack.
+        today: The day of validation (for date checks); fixed per run.
+    """
+
+    pack: Pack
+    today: dt.date
+
+
+RuleFunction = Callable[[Record, RuleContext], Iterable[Hit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named rule and the finding codes it may emit.
+
+    Attributes:
+        id: Stable rule id (the function's name by default).
+        codes: Codes the rule may emit; emitting any other is a bug the engine reports.
+        check: The function.
+    """
+
+    id: str
+    codes: frozenset[str]
+    check: RuleFunction
+
+    def __call__(self, record: Record, ctx: RuleContext) -> Iterable[Hit]:
+        return self.check(record, ctx)
+
+
+def rule(*codes: str, rule_id: str | None = None) -> Callable[[RuleFunction], Rule]:
+    """Decorator: turn a generator function into a :class:`Rule` emitting ``codes``."""
+
+    def wrap(fn: RuleFunction) -> Rule:
+        return Rule(rule_id or fn.__name__, frozenset(codes), fn)
+
+    return wrap
+
+
+class RuleConflict(ValueError):
+    """Raised by :meth:`RuleSet.extend` when a rule id is already taken."""
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """An immutable, ordered collection of rules."""
+
+    rules: tuple[Rule, ...] = ()
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """Every code some rule of the set may emit."""
+        return frozenset(c for r in self.rules for c in r.codes)
+
+    def extend(self, rules: Iterable[Rule], *, replace: bool = False) -> RuleSet:
+        """A new set with ``rules`` added.
+
+        Raises:
+            RuleConflict: When a rule id exists already and ``replace`` is False.
+        """
+        current = {r.id: r for r in self.rules}
+        for r in rules:
+            if r.id in current and not replace:
+                msg = f"rule {r.id!r} exists; pass replace=True to replace it"
+                raise RuleConflict(msg)
+            current[r.id] = r
+        return RuleSet(tuple(current.values()))
+
+    def without(self, rule_ids: Iterable[str]) -> RuleSet:
+        """A new set without the named rules."""
+        drop = frozenset(rule_ids)
+        return RuleSet(tuple(r for r in self.rules if r.id not in drop))
+
+    def run(self, record: Record, ctx: RuleContext) -> Iterator[Hit]:
+        """Run every rule on one record."""
+        for r in self.rules:
+            yield from r.check(record, ctx)

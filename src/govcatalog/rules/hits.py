@@ -1,0 +1,32 @@
+"""What rules produce: a code, where (a canonical pointer) and the message parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Record = dict[str, Any]
+"""A resource in govcatalog's canonical JSON form (English keys, canonical values).
+
+Produced by :mod:`govcatalog.rules.coerce` from whatever the input wrote; rules
+read it. It is plain data so that validating millions of data items does not pay
+for building model objects; :meth:`govcatalog.model.Resource.model_validate`
+turns it into the typed model.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One rule violation before it becomes a :class:`~govcatalog.report.Finding`.
+
+    Attributes:
+        code: Finding code declared in the pack's codebook.
+        pointer: Canonical JSON pointer relative to the record (``/share/share_type``).
+        params: Values for the codebook's message templates.
+        value: The offending value, if any.
+    """
+
+    code: str
+    pointer: str
+    params: dict[str, object] = field(default_factory=dict)
+    value: object = None

@@ -1,0 +1,356 @@
+"""Validation: read, coerce, run the rules, and turn hits into located, bilingual findings.
+
+The work is split into pure functions over one resource (:meth:`Validator.check_record`)
+and over a partition of resources (:meth:`Validator.check_partition`), whose results
+are merged by the catalog-wide rules. :func:`validate` runs them in this process or,
+given a :class:`concurrent.futures.Executor`, spreads partitions over it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import islice
+from pathlib import Path
+
+from govcatalog.errors import LoadError, PackError
+from govcatalog.io.formats import InputFormat, read_document
+from govcatalog.io.records import RawRecord, SourceDocument
+from govcatalog.packs.pack import Pack
+from govcatalog.packs.registry import DEFAULT_PACK, get_pack
+from govcatalog.report import Finding, Location, Report, Severity, Stats
+from govcatalog.rules.builtin import BUILTIN_RULES
+from govcatalog.rules.catalog import ResourceSummary, check_catalog
+from govcatalog.rules.coerce import Coerced, Coercer
+from govcatalog.rules.engine import RuleContext, RuleSet
+from govcatalog.rules.hits import Hit
+from govcatalog.vocab import Evidence
+
+_EVIDENCE_RANK = {Evidence.CONFIRMED: 3, Evidence.IMPL: 2, Evidence.UNCONFIRMED: 1}
+
+
+@dataclass(frozen=True)
+class ValidationOptions:
+    """How to validate.
+
+    Attributes:
+        today: The day of validation (default: today); fixes date checks for tests.
+        select: Report only these codes (None: all).
+        ignore: Never report these codes.
+        severity: Severity overrides by code, applied after the pack's.
+        min_evidence: Report only codes whose evidence is at least this strong
+            (``UNCONFIRMED``, the default, reports everything).
+        partition_size: Resources per partition when an executor is used.
+    """
+
+    today: dt.date | None = None
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    min_evidence: Evidence = Evidence.UNCONFIRMED
+    partition_size: int = 2000
+
+    def __hash__(self) -> int:
+        return hash(
+            (
+                self.today,
+                self.select,
+                self.ignore,
+                tuple(sorted(self.severity.items())),
+                self.min_evidence,
+                self.partition_size,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RecordOutcome:
+    """Findings and summary of one resource."""
+
+    findings: list[Finding]
+    summary: ResourceSummary | None
+    items: int
+
+
+@dataclass(frozen=True, slots=True)
+class PartitionOutcome:
+    """Findings and summaries of a partition of resources."""
+
+    findings: list[Finding]
+    summaries: list[ResourceSummary]
+    resources: int
+    items: int
+
+
+class Validator:
+    """Validates records against one pack. Stateless after construction; reuse it.
+
+    Args:
+        pack: The effective pack.
+        options: Selection and overrides.
+        rules: The resource-level rules (default: the national pack's).
+
+    Raises:
+        PackError: When a rule may emit a code the pack's codebook does not declare.
+    """
+
+    def __init__(self, pack: Pack, options: ValidationOptions | None = None, rules: RuleSet = BUILTIN_RULES) -> None:
+        self.pack = pack
+        self.options = options or ValidationOptions()
+        self.rules = rules
+        undeclared = sorted(rules.codes - set(pack.codebook))
+        if undeclared:
+            raise PackError(pack.ref, "codebook.toml", f"rules emit undeclared codes: {undeclared}")
+        self.context = RuleContext(pack, self.options.today or dt.date.today())
+        self.coercer = Coercer(pack)
+        opts = self.options
+        min_rank = _EVIDENCE_RANK[opts.min_evidence]
+        self._severity: dict[str, Severity] = {}
+        for code in pack.codebook:
+            entry = pack.codebook[code]
+            if code in pack.ignore or code in opts.ignore:
+                continue
+            if opts.select is not None and code not in opts.select:
+                continue
+            if _EVIDENCE_RANK[entry.evidence] < min_rank:
+                continue
+            self._severity[code] = opts.severity.get(code, entry.severity)
+
+    # ------------------------------------------------------------------ findings
+    def finding(self, hit: Hit, location: Location) -> Finding | None:
+        """The finding for a hit, or None when its code is switched off."""
+        severity = self._severity.get(hit.code)
+        if severity is None:
+            return None
+        entry = self.pack.codebook[hit.code]
+        value = None if hit.value is None else str(hit.value)
+        msg = entry.render({**hit.params, "value": value if value is not None else ""})
+        return Finding(
+            code=hit.code,
+            severity=severity,
+            message_zh=msg.message_zh,
+            message_en=msg.message_en,
+            hint_zh=msg.hint_zh,
+            hint_en=msg.hint_en,
+            location=location,
+            value=value,
+            clause=entry.clause,
+        )
+
+    def _locate(self, raw: RawRecord, rel: str, file: str, resource: str | None) -> Location:
+        line, column = raw.locator.locate(rel)
+        cell = None
+        if raw.cells is not None:
+            probe = rel
+            while probe and probe not in raw.cells:
+                probe = probe.rpartition("/")[0]
+            cell = raw.cells.get(probe)
+        return Location(file, resource, raw.pointer + rel, line, column, raw.sheet, cell)
+
+    def _emit(self, hits: Iterable[Hit], raw: RawRecord, coerced: Coerced | None, file: str, resource: str | None) -> Iterator[Finding]:
+        for hit in hits:
+            if hit.code not in self._severity:
+                continue
+            rel = coerced.original(hit.pointer) if coerced else hit.pointer
+            f = self.finding(hit, self._locate(raw, rel, file, resource))
+            if f is not None:
+                yield f
+
+    # ------------------------------------------------------------------ one resource
+    def check_record(self, raw: RawRecord, file: str) -> RecordOutcome:
+        """Validate one resource record (pure: same record, same outcome)."""
+        coerced = self.coercer.resource(raw.data)
+        if coerced is None:
+            hit = Hit("GC-S005", "", _actual(raw.data), None)
+            return RecordOutcome(list(self._emit([hit], raw, None, file, None)), None, 0)
+        rec = coerced.record
+        code = rec.get("code")
+        resource = code if isinstance(code, str) else None
+        hits = list(coerced.hits)
+        hits.extend(self.rules.run(rec, self.context))
+        findings = list(self._emit(hits, raw, coerced, file, resource)) if hits else []
+        related = tuple((c, coerced.original(f"/related_codes/{i}")) for i, c in enumerate(rec.get("related_codes") or ()))
+        summary = ResourceSummary(
+            index=raw.index,
+            pointer=raw.pointer,
+            code=resource,
+            name=rec.get("name"),
+            provider=rec.get("provider"),
+            related=related,
+            code_pointer=coerced.original("/code"),
+            name_pointer=coerced.original("/name"),
+            locator=raw.locator,
+            sheet=raw.sheet,
+            cells=raw.cells,
+        )
+        return RecordOutcome(findings, summary, len(rec.get("items") or ()))
+
+    def check_partition(self, records: Sequence[RawRecord], file: str) -> PartitionOutcome:
+        """Validate a partition of resources."""
+        findings: list[Finding] = []
+        summaries: list[ResourceSummary] = []
+        items = 0
+        for raw in records:
+            out = self.check_record(raw, file)
+            findings.extend(out.findings)
+            if out.summary is not None:
+                summaries.append(out.summary)
+            items += out.items
+        return PartitionOutcome(findings, summaries, len(records), items)
+
+    def check_catalog(self, summaries: list[ResourceSummary], file: str) -> list[Finding]:
+        """Run the catalog-wide rules over all summaries."""
+        findings: list[Finding] = []
+        for ch in check_catalog(summaries):
+            s = ch.summary
+            raw = RawRecord(s.index, s.pointer, None, s.locator, s.sheet, s.cells)
+            f = self.finding(Hit(ch.code, ch.pointer, ch.params, ch.value), self._locate(raw, ch.pointer, file, s.code))
+            if f is not None:
+                findings.append(f)
+        return findings
+
+    def check_info(self, doc: SourceDocument) -> list[Finding]:
+        """Validate the catalog facts and the document's shape."""
+        findings: list[Finding] = []
+        for p in doc.problems:
+            hit = Hit("GC-S002", p.pointer, {"detail_zh": p.detail_zh, "detail_en": p.detail_en})
+            f = self.finding(hit, Location(doc.name, None, p.pointer, p.line, p.column))
+            if f is not None:
+                findings.append(f)
+        if doc.info is not None:
+            coerced = self.coercer.catalog_info(doc.info.data)
+            if coerced is None:
+                findings.extend(self._emit([Hit("GC-S002", "", {"detail_zh": "目录信息应为对象", "detail_en": "catalog facts must be an object"})], doc.info, None, doc.name, None))
+            else:
+                findings.extend(self._emit(coerced.hits, doc.info, coerced, doc.name, None))
+        return findings
+
+    # ------------------------------------------------------------------ documents
+    def validate_document(self, doc: SourceDocument, executor: Executor | None = None) -> Report:
+        """Validate a whole document; with ``executor``, partitions run on it."""
+        started = time.perf_counter()
+        findings: list[Finding] = []
+        summaries: list[ResourceSummary] = []
+        resources = items = 0
+        outcomes: Iterable[PartitionOutcome]
+        if executor is None:
+            outcomes = (self.check_partition(part, doc.name) for part in _partitions(doc.records, self.options.partition_size))
+        else:
+            task = _PartitionTask(self.pack.ref, self.options, doc.name)
+            outcomes = executor.map(task, (_detach(p) for p in _partitions(doc.records, self.options.partition_size)))
+        for out in outcomes:
+            findings.extend(out.findings)
+            summaries.extend(out.summaries)
+            resources += out.resources
+            items += out.items
+        findings.extend(self.check_info(doc))
+        if resources == 0 and not doc.problems:
+            f = self.finding(Hit("GC-S006", ""), Location(doc.name, None, "", 1, 1))
+            if f is not None:
+                findings.append(f)
+        findings.extend(self.check_catalog(summaries, doc.name))
+        stats = Stats(files=1, resources=resources, items=items, seconds=time.perf_counter() - started)
+        return Report.of(findings, stats, self.pack.ref)
+
+    def unreadable(self, error: LoadError) -> Report:
+        """A report for input that could not be read at all (GC-S001)."""
+        hit = Hit("GC-S001", "", {"reason_zh": error.reason_zh, "reason_en": error.reason_en})
+        entry = self.pack.codebook["GC-S001"]
+        msg = entry.render(hit.params)
+        f = Finding("GC-S001", Severity.ERROR, msg.message_zh, msg.message_en, Location(error.source, None, None, error.line, error.column), msg.hint_zh, msg.hint_en, None, entry.clause)
+        return Report.of([f], Stats(files=1), self.pack.ref)
+
+
+def _actual(value: object) -> dict[str, object]:
+    from govcatalog.io.shape import type_name
+
+    return {"actual_zh": type_name(value, "zh"), "actual_en": type_name(value, "en")}
+
+
+def _partitions(records: Iterator[RawRecord], size: int) -> Iterator[list[RawRecord]]:
+    while True:
+        part = list(islice(records, size))
+        if not part:
+            return
+        yield part
+
+
+def _detach(part: list[RawRecord]) -> list[RawRecord]:
+    """Records whose locators hold only their own text, ready to send to another process."""
+    out = []
+    for r in part:
+        loc = r.locator
+        detach: Callable[[], object] | None = getattr(loc, "detached_copy", None)
+        out.append(r if detach is None else RawRecord(r.index, r.pointer, r.data, detach(), r.sheet, r.cells))  # type: ignore[arg-type]
+    return out
+
+
+@cache
+def _worker_validator(pack_ref: str, options: ValidationOptions) -> Validator:
+    return Validator(get_pack(pack_ref), options)
+
+
+@dataclass(frozen=True)
+class _PartitionTask:
+    """Picklable work item: validate one partition in whichever process runs it."""
+
+    pack_ref: str
+    options: ValidationOptions
+    file: str
+
+    def __call__(self, part: list[RawRecord]) -> PartitionOutcome:
+        out = _worker_validator(self.pack_ref, self.options).check_partition(part, self.file)
+        # Positions are resolved here; the locator need not travel back.
+        for s in out.summaries:
+            object.__setattr__(s, "locator", _Fixed.of(s))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Fixed:
+    positions: dict[str, tuple[int | None, int | None]]
+
+    @classmethod
+    def of(cls, s: ResourceSummary) -> _Fixed:
+        pointers = [s.code_pointer, s.name_pointer, *(p for _, p in s.related)]
+        return cls({p: s.locator.locate(p) for p in pointers})
+
+    def locate(self, pointer: str) -> tuple[int | None, int | None]:
+        return self.positions.get(pointer, (None, None))
+
+
+def validate(
+    source: str | Path | SourceDocument,
+    *,
+    pack: Pack | str | None = None,
+    options: ValidationOptions | None = None,
+    fmt: InputFormat | None = None,
+    executor: Executor | None = None,
+) -> Report:
+    """Validate a catalog file (or an already opened document) and return every finding.
+
+    Data problems never raise: an unreadable file gives a report with one GC-S001
+    finding. Misuse does raise (an unknown pack, an unsupported format).
+
+    Args:
+        source: Path of a JSON/YAML (or other supported) catalog, or a document.
+        pack: The pack, a reference like ``gb-1272@^1``, or None for the catalog's
+            declared pack or the national pack.
+        options: Selection and overrides.
+        fmt: Input format (default: from the file suffix).
+        executor: Optional executor to validate partitions in parallel.
+
+    Returns:
+        The report.
+    """
+    the_pack = pack if isinstance(pack, Pack) else get_pack(pack or DEFAULT_PACK)
+    validator = Validator(the_pack, options)
+    try:
+        doc = source if isinstance(source, SourceDocument) else read_document(Path(source), fmt=fmt)
+        return validator.validate_document(doc, executor)
+    except LoadError as exc:
+        return validator.unreadable(exc)
