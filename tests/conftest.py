@@ -1,0 +1,78 @@
+"""Shared fixtures: the national pack, the reference material, and both store databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from govcatalog.packs import Pack, get_pack
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+REFERENCE = SHARED / "reference"
+TODAY = dt.date(2026, 1, 15)
+"""A fixed day of validation, so date rules give the same findings every day."""
+
+
+@pytest.fixture(scope="session")
+def pack() -> Pack:
+    """The national pack."""
+    return get_pack("gb-1272@^1")
+
+
+@pytest.fixture(scope="session")
+def reference() -> Path:
+    """Third-party reference material (DCAT-AP shapes, SHACL test suite); skipped when absent."""
+    if not REFERENCE.is_dir():
+        pytest.skip("reference material ../shared/reference is not present (a fresh clone)")
+    return REFERENCE
+
+
+def _postgres_url() -> str | None:
+    url = os.environ.get("GOVCATALOG_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    try:
+        import psycopg  # noqa: F401
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+        engine.dispose()
+    except Exception as exc:  # noqa: BLE001 - any failure means "no server here"
+        if os.environ.get("GOVCATALOG_REQUIRE_PG"):
+            pytest.fail(f"PostgreSQL is required (GOVCATALOG_REQUIRE_PG) but unreachable: {exc}")
+        return None
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL: an SQLite file, then a private PostgreSQL schema.
+
+    PostgreSQL tests skip with a reason when no server is reachable, unless
+    ``GOVCATALOG_REQUIRE_PG`` is set (as CI does), where they fail instead.
+    """
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
+        return
+    url = _postgres_url()
+    if url is None:
+        pytest.skip("no PostgreSQL server reachable (set GOVCATALOG_TEST_PG_URL)")
+    from sqlalchemy import create_engine, text
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
