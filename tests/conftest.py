@@ -34,7 +34,9 @@ def reference() -> Path:
 
 
 def _postgres_url() -> str | None:
-    url = os.environ.get("GOVCATALOG_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    url = os.environ.get(
+        "GOVCATALOG_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    )
     try:
         import psycopg  # noqa: F401
         from sqlalchemy import create_engine, text
@@ -43,7 +45,7 @@ def _postgres_url() -> str | None:
         with engine.connect() as conn:
             conn.execute(text("select 1"))
         engine.dispose()
-    except Exception as exc:  # noqa: BLE001 - any failure means "no server here"
+    except Exception as exc:
         if os.environ.get("GOVCATALOG_REQUIRE_PG"):
             pytest.fail(f"PostgreSQL is required (GOVCATALOG_REQUIRE_PG) but unreachable: {exc}")
         return None

@@ -29,7 +29,7 @@ class LoadedCatalog:
 
 def record_to_resource(record: Record) -> Resource:
     """The typed resource for a canonical record."""
-    data = {k: v for k, v in record.items() if k != INVALID}
+    data = {k: v for k, v in record.items() if not k.startswith("$")}  # "$…": validator's own notes
     return Resource.model_validate(data)
 
 
@@ -60,4 +60,4 @@ def load_catalog(
             info = CatalogInfo.model_validate(
                 {k: v for k, v in coerced_info.record.items() if k not in (INVALID, "extensions")}
             )
-    return Catalog(catalog=info, resources=tuple(resources))
+    return Catalog.model_validate({"catalog": info, "resources": tuple(resources)})

@@ -45,7 +45,12 @@ def _conditionals() -> list[dict[str, Any]]:
         when(["format", "format_class"], "其他", ["format", "other_description"]),
         {
             "if": {
-                "properties": {"format": {"properties": {"format_class": {"enum": ["数据库", "电子表格"]}}, "required": ["format_class"]}},
+                "properties": {
+                    "format": {
+                        "properties": {"format_class": {"enum": ["数据库", "电子表格"]}},
+                        "required": ["format_class"],
+                    }
+                },
                 "required": ["format"],
             },
             "then": {"properties": {"items": {"minItems": 1}}, "required": ["items"]},
@@ -67,9 +72,13 @@ def build_json_schema(pack: Pack) -> dict[str, Any]:
         if prop is None:
             continue
         prop["title"] = spec.zh
-        prop["description"] = f"{spec.zh} ({spec.en})" + (f" — 核心元数据 {spec.element}" if spec.element else "")
+        prop["description"] = f"{spec.zh} ({spec.en})" + (
+            f" — 核心元数据 {spec.element}" if spec.element else ""
+        )
         if spec.kind is FieldKind.VOCAB and spec.vocabulary:
-            target["properties"][spec.key] = _nullable_enum(prop, list(pack.vocabulary(spec.vocabulary).labels()))
+            target["properties"][spec.key] = _nullable_enum(
+                prop, list(pack.field_vocabulary(spec).labels())
+            )
         if spec.kind is FieldKind.TEXT and spec.max_length and "anyOf" in prop:
             for alt in prop["anyOf"]:
                 if alt.get("type") == "string":
@@ -79,8 +88,17 @@ def build_json_schema(pack: Pack) -> dict[str, Any]:
             if spec.key not in req:
                 req.append(spec.key)
             if "anyOf" in target["properties"][spec.key]:
-                alts = [a for a in target["properties"][spec.key]["anyOf"] if a.get("type") != "null"]
-                target["properties"][spec.key] = {**{k: v for k, v in target["properties"][spec.key].items() if k != "anyOf" and k != "default"}, **(alts[0] if len(alts) == 1 else {"anyOf": alts})}
+                alts = [
+                    a for a in target["properties"][spec.key]["anyOf"] if a.get("type") != "null"
+                ]
+                target["properties"][spec.key] = {
+                    **{
+                        k: v
+                        for k, v in target["properties"][spec.key].items()
+                        if k not in {"anyOf", "default"}
+                    },
+                    **(alts[0] if len(alts) == 1 else {"anyOf": alts}),
+                }
     resource = defs["Resource"]
     resource["allOf"] = _conditionals()
     for group in ("category", "format", "share", "open"):
@@ -92,7 +110,9 @@ def build_json_schema(pack: Pack) -> dict[str, Any]:
     sep = pack.code_rules.separator
     charset = "0-9A-Za-z" if pack.code_rules.allow_alphanumeric else "0-9"
     pattern = f"^[1-3][0-9]{{2}}[0-9]{{3}}[{charset}]*{sep}[{charset}]+$"
-    resource["properties"]["code"] = {k: v for k, v in code_prop.items() if k not in ("anyOf", "default")} | {"type": "string", "pattern": pattern}
+    resource["properties"]["code"] = {
+        k: v for k, v in code_prop.items() if k not in ("anyOf", "default")
+    } | {"type": "string", "pattern": pattern}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://w3id.org/govcatalog/schema/{pack.id}/{pack.version}/catalog.schema.json",

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from govcatalog.errors import LoadError, PackError
 from govcatalog.io.formats import InputFormat, read_document
-from govcatalog.io.records import RawRecord, SourceDocument
+from govcatalog.io.records import Locator, RawRecord, SourceDocument
+from govcatalog.io.shape import type_name
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
 from govcatalog.report import Finding, Location, Report, Severity, Stats
@@ -98,7 +99,9 @@ class Validator:
         PackError: When a rule may emit a code the pack's codebook does not declare.
     """
 
-    def __init__(self, pack: Pack, options: ValidationOptions | None = None, rules: RuleSet = BUILTIN_RULES) -> None:
+    def __init__(
+        self, pack: Pack, options: ValidationOptions | None = None, rules: RuleSet = BUILTIN_RULES
+    ) -> None:
         self.pack = pack
         self.options = options or ValidationOptions()
         self.rules = rules
@@ -151,7 +154,14 @@ class Validator:
             cell = raw.cells.get(probe)
         return Location(file, resource, raw.pointer + rel, line, column, raw.sheet, cell)
 
-    def _emit(self, hits: Iterable[Hit], raw: RawRecord, coerced: Coerced | None, file: str, resource: str | None) -> Iterator[Finding]:
+    def _emit(
+        self,
+        hits: Iterable[Hit],
+        raw: RawRecord,
+        coerced: Coerced | None,
+        file: str,
+        resource: str | None,
+    ) -> Iterator[Finding]:
         for hit in hits:
             if hit.code not in self._severity:
                 continue
@@ -173,7 +183,10 @@ class Validator:
         hits = list(coerced.hits)
         hits.extend(self.rules.run(rec, self.context))
         findings = list(self._emit(hits, raw, coerced, file, resource)) if hits else []
-        related = tuple((c, coerced.original(f"/related_codes/{i}")) for i, c in enumerate(rec.get("related_codes") or ()))
+        related = tuple(
+            (c, coerced.original(f"/related_codes/{i}"))
+            for i, c in enumerate(rec.get("related_codes") or ())
+        )
         summary = ResourceSummary(
             index=raw.index,
             pointer=raw.pointer,
@@ -208,7 +221,10 @@ class Validator:
         for ch in check_catalog(summaries):
             s = ch.summary
             raw = RawRecord(s.index, s.pointer, None, s.locator, s.sheet, s.cells)
-            f = self.finding(Hit(ch.code, ch.pointer, ch.params, ch.value), self._locate(raw, ch.pointer, file, s.code))
+            f = self.finding(
+                Hit(ch.code, ch.pointer, ch.params, ch.value),
+                self._locate(raw, ch.pointer, file, s.code),
+            )
             if f is not None:
                 findings.append(f)
         return findings
@@ -224,7 +240,24 @@ class Validator:
         if doc.info is not None:
             coerced = self.coercer.catalog_info(doc.info.data)
             if coerced is None:
-                findings.extend(self._emit([Hit("GC-S002", "", {"detail_zh": "目录信息应为对象", "detail_en": "catalog facts must be an object"})], doc.info, None, doc.name, None))
+                findings.extend(
+                    self._emit(
+                        [
+                            Hit(
+                                "GC-S002",
+                                "",
+                                {
+                                    "detail_zh": "目录信息应为对象",
+                                    "detail_en": "catalog facts must be an object",
+                                },
+                            )
+                        ],
+                        doc.info,
+                        None,
+                        doc.name,
+                        None,
+                    )
+                )
             else:
                 findings.extend(self._emit(coerced.hits, doc.info, coerced, doc.name, None))
         return findings
@@ -238,10 +271,15 @@ class Validator:
         resources = items = 0
         outcomes: Iterable[PartitionOutcome]
         if executor is None:
-            outcomes = (self.check_partition(part, doc.name) for part in _partitions(doc.records, self.options.partition_size))
+            outcomes = (
+                self.check_partition(part, doc.name)
+                for part in _partitions(doc.records, self.options.partition_size)
+            )
         else:
             task = _PartitionTask(self.pack.ref, self.options, doc.name)
-            outcomes = executor.map(task, (_detach(p) for p in _partitions(doc.records, self.options.partition_size)))
+            outcomes = executor.map(
+                task, (_detach(p) for p in _partitions(doc.records, self.options.partition_size))
+            )
         for out in outcomes:
             findings.extend(out.findings)
             summaries.extend(out.summaries)
@@ -253,7 +291,9 @@ class Validator:
             if f is not None:
                 findings.append(f)
         findings.extend(self.check_catalog(summaries, doc.name))
-        stats = Stats(files=1, resources=resources, items=items, seconds=time.perf_counter() - started)
+        stats = Stats(
+            files=1, resources=resources, items=items, seconds=time.perf_counter() - started
+        )
         return Report.of(findings, stats, self.pack.ref)
 
     def unreadable(self, error: LoadError) -> Report:
@@ -261,13 +301,21 @@ class Validator:
         hit = Hit("GC-S001", "", {"reason_zh": error.reason_zh, "reason_en": error.reason_en})
         entry = self.pack.codebook["GC-S001"]
         msg = entry.render(hit.params)
-        f = Finding("GC-S001", Severity.ERROR, msg.message_zh, msg.message_en, Location(error.source, None, None, error.line, error.column), msg.hint_zh, msg.hint_en, None, entry.clause)
+        f = Finding(
+            "GC-S001",
+            Severity.ERROR,
+            msg.message_zh,
+            msg.message_en,
+            Location(error.source, None, None, error.line, error.column),
+            msg.hint_zh,
+            msg.hint_en,
+            None,
+            entry.clause,
+        )
         return Report.of([f], Stats(files=1), self.pack.ref)
 
 
 def _actual(value: object) -> dict[str, object]:
-    from govcatalog.io.shape import type_name
-
     return {"actual_zh": type_name(value, "zh"), "actual_en": type_name(value, "en")}
 
 
@@ -284,8 +332,10 @@ def _detach(part: list[RawRecord]) -> list[RawRecord]:
     out = []
     for r in part:
         loc = r.locator
-        detach: Callable[[], object] | None = getattr(loc, "detached_copy", None)
-        out.append(r if detach is None else RawRecord(r.index, r.pointer, r.data, detach(), r.sheet, r.cells))  # type: ignore[arg-type]
+        detach: Callable[[], Locator] | None = getattr(loc, "detached_copy", None)
+        if detach is not None:
+            r = RawRecord(r.index, r.pointer, r.data, detach(), r.sheet, r.cells)  # noqa: PLW2901
+        out.append(r)
     return out
 
 

@@ -353,7 +353,7 @@ class Vocabulary:
         )
 
 
-class UnknownVocabulary(LookupError):  # noqa: N818 - named like the other Unknown* lookups
+class UnknownVocabulary(LookupError):
     """No vocabulary file has the requested scheme id.
 
     Attributes:

@@ -15,8 +15,12 @@ from govcatalog.schema import build_json_schema
 
 @app.command("schema")
 def schema_command(
-    pack: Annotated[str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    pack: Annotated[
+        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of the pack's canonical catalog format."""
     text = json.dumps(build_json_schema(load_pack(pack)), ensure_ascii=False, indent=2)

@@ -14,6 +14,7 @@ from rich.console import Console
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
 from govcatalog.errors import GovCatalogError, LoadError
+from govcatalog.io.formats import read_document
 from govcatalog.render import render_json, render_text
 from govcatalog.report import Lang, Report, Severity, Stats
 from govcatalog.validate import ValidationOptions, Validator
@@ -49,15 +50,32 @@ def _merge(reports: list[Report], pack: str) -> Report:
 
 @app.command("validate")
 def validate_command(
-    files_: Annotated[list[Path] | None, typer.Argument(metavar="FILE...", help="Catalog files (JSON, YAML).")] = None,
-    example: Annotated[str | None, typer.Option("--example", help="Validate a shipped example: city, city-errors.")] = None,
-    pack: Annotated[str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.TEXT,
+    files_: Annotated[
+        list[Path] | None, typer.Argument(metavar="FILE...", help="Catalog files (JSON, YAML).")
+    ] = None,
+    example: Annotated[
+        str | None, typer.Option("--example", help="Validate a shipped example: city, city-errors.")
+    ] = None,
+    pack: Annotated[
+        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
+    ] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = OutputFormat.TEXT,
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Message language.")] = Lang.ZH,
-    fail_on: Annotated[Severity, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")] = Severity.ERROR,
-    min_evidence: Annotated[Evidence, typer.Option("--min-evidence", help="Only rules with at least this evidence.")] = Evidence.UNCONFIRMED,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Report only these codes (repeatable).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Never report these codes (repeatable).")] = None,
+    fail_on: Annotated[
+        Severity,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity."),
+    ] = Severity.ERROR,
+    min_evidence: Annotated[
+        Evidence, typer.Option("--min-evidence", help="Only rules with at least this evidence.")
+    ] = Evidence.UNCONFIRMED,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Report only these codes (repeatable).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Never report these codes (repeatable).")
+    ] = None,
 ) -> None:
     """Validate catalogs and report every finding, located and explained in Chinese and English.
 
@@ -86,8 +104,6 @@ def validate_command(
     for path in paths:
         label = str(path)
         try:
-            from govcatalog.io.formats import read_document
-
             doc = read_document(path, name=label)
             reports.append(validator.validate_document(doc))
         except LoadError as exc:

@@ -133,4 +133,6 @@ class JsonLocator:
 
     def detached_copy(self) -> JsonLocator:
         """A copy holding only the record's text (for sending to another process)."""
-        return JsonLocator(self.text[self.start : self.end], 0, self.end - self.start, self.line, self.column)
+        return JsonLocator(
+            self.text[self.start : self.end], 0, self.end - self.start, self.line, self.column
+        )

@@ -40,7 +40,7 @@ _READERS: dict[InputFormat, str] = {
     InputFormat.JSON: "govcatalog.io.json_reader:read_json",
     InputFormat.YAML: "govcatalog.io.yaml_reader:read_yaml",
 }
-"""Reader of each format as ``module:function``, imported only when a file of that format is read."""
+"""Reader of each format as ``module:function``, imported when a file of that format is read."""
 
 Reader = Callable[[Path, str], SourceDocument]
 
@@ -71,7 +71,9 @@ def reader_for(fmt: InputFormat) -> Reader:
     return reader
 
 
-def read_document(path: Path, *, fmt: InputFormat | None = None, name: str | None = None) -> SourceDocument:
+def read_document(
+    path: Path, *, fmt: InputFormat | None = None, name: str | None = None
+) -> SourceDocument:
     """Open a catalog file as a :class:`SourceDocument`.
 
     Raises:

@@ -48,7 +48,9 @@ def read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
             )
         return path.read_bytes()
     except OSError as exc:
-        raise LoadError(name, f"无法打开文件：{exc.strerror}", f"cannot open: {exc.strerror}") from None
+        raise LoadError(
+            name, f"无法打开文件：{exc.strerror}", f"cannot open: {exc.strerror}"
+        ) from None
 
 
 def _syntax_error(name: str, exc: json.JSONDecodeError) -> LoadError:
@@ -82,10 +84,14 @@ def _iter_array(
             i = _skip_ws(text, i + 1)
         elif i < len(text) and text[i] != "]":
             ln, col = line_col(text, i)
-            raise LoadError(name, "JSON 语法错误：缺少逗号", "JSON syntax error: expected ','", ln, col)
+            raise LoadError(
+                name, "JSON 语法错误：缺少逗号", "JSON syntax error: expected ','", ln, col
+            )
     if i >= len(text):
         ln, col = line_col(text, len(text))
-        raise LoadError(name, "JSON 语法错误：列表未结束", "JSON syntax error: unterminated list", ln, col)
+        raise LoadError(
+            name, "JSON 语法错误：列表未结束", "JSON syntax error: unterminated list", ln, col
+        )
     return i
 
 
@@ -113,7 +119,9 @@ def read_json_text(text: str, name: str) -> SourceDocument:
         except json.JSONDecodeError as exc:
             raise _syntax_error(name, exc) from None
         ln, col = line_col(text, i)
-        doc.problems.append(DocumentProblem("", "顶层不是对象", "the top level is not an object", ln, col))
+        doc.problems.append(
+            DocumentProblem("", "顶层不是对象", "the top level is not an object", ln, col)
+        )
     return doc
 
 
@@ -127,7 +135,9 @@ def _iter_object(text: str, i: int, name: str, doc: SourceDocument) -> Iterator[
             j = _skip_ws(text, j)
             if j >= len(text) or text[j] != ":":
                 ln, col = line_col(text, j)
-                raise LoadError(name, "JSON 语法错误：缺少冒号", "JSON syntax error: expected ':'", ln, col)
+                raise LoadError(
+                    name, "JSON 语法错误：缺少冒号", "JSON syntax error: expected ':'", ln, col
+                )
             start = j = _skip_ws(text, j + 1)
             pointer = "/" + str(key).replace("~", "~0").replace("/", "~1")
             if key in RESOURCE_KEYS and not found and j < len(text) and text[j] == "[":
@@ -155,23 +165,31 @@ def _iter_object(text: str, i: int, name: str, doc: SourceDocument) -> Iterator[
                 j = _skip_ws(text, j + 1)
             elif j < len(text) and text[j] != "}":
                 ln, col = line_col(text, j)
-                raise LoadError(name, "JSON 语法错误：缺少逗号", "JSON syntax error: expected ','", ln, col)
+                raise LoadError(
+                    name, "JSON 语法错误：缺少逗号", "JSON syntax error: expected ','", ln, col
+                )
     except json.JSONDecodeError as exc:
         raise _syntax_error(name, exc) from None
     if j >= len(text):
         ln, col = line_col(text, len(text))
-        raise LoadError(name, "JSON 语法错误：对象未结束", "JSON syntax error: unterminated object", ln, col)
+        raise LoadError(
+            name, "JSON 语法错误：对象未结束", "JSON syntax error: unterminated object", ln, col
+        )
     if _skip_ws(text, j + 1) < len(text):
         ln, col = line_col(text, _skip_ws(text, j + 1))
         raise LoadError(name, "JSON 语法错误：多余的内容", "JSON syntax error: extra data", ln, col)
     if not found:
         ln, col = line_col(text, i)
         doc.problems.append(
-            DocumentProblem("", "缺少信息资源列表（resources）", 'no list of resources ("resources")', ln, col)
+            DocumentProblem(
+                "", "缺少信息资源列表（resources）", 'no list of resources ("resources")', ln, col
+            )
         )
 
 
-def read_json(path: Path, name: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+def read_json(
+    path: Path, name: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> SourceDocument:
     """Read a catalog from a JSON file (see :func:`read_json_text`)."""
     label = name or str(path)
     return read_json_text(decode_text(read_bytes(path, label, max_bytes), label), label)

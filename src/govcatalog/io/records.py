@@ -26,7 +26,7 @@ class Position:
     line: int | None = None
     column: int | None = None
 
-    def locate(self, pointer: str) -> tuple[int | None, int | None]:  # noqa: ARG002
+    def locate(self, pointer: str) -> tuple[int | None, int | None]:
         """Always the record's own position."""
         return self.line, self.column
 

@@ -21,7 +21,7 @@ from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, type_name
 DEFAULT_MAX_BYTES = 256 * 1024**2
 """Largest YAML input read by default (256 MiB)."""
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,11 @@ class YamlLocator:
             nxt: yaml.Node | None = None
             if isinstance(node, yaml.MappingNode):
                 nxt = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
-            elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and part.isdigit()
+                and int(part) < len(node.value)
+            ):
                 nxt = node.value[int(part)]
             if nxt is None:
                 break
@@ -70,7 +74,11 @@ def _check_no_alias(node: yaml.Node, name: str, seen: set[int]) -> None:
     if id(node) in seen:
         m = node.start_mark
         raise LoadError(
-            name, "不允许使用 YAML 锚点和别名", "YAML anchors and aliases are not allowed", m.line + 1, m.column + 1
+            name,
+            "不允许使用 YAML 锚点和别名",
+            "YAML anchors and aliases are not allowed",
+            m.line + 1,
+            m.column + 1,
         )
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
@@ -111,7 +119,11 @@ def read_yaml_text(text: str, name: str) -> SourceDocument:
         return doc
     if not isinstance(root, yaml.MappingNode):
         m = root.start_mark
-        doc.problems.append(DocumentProblem("", "顶层不是对象", "the top level is not an object", m.line + 1, m.column + 1))
+        doc.problems.append(
+            DocumentProblem(
+                "", "顶层不是对象", "the top level is not an object", m.line + 1, m.column + 1
+            )
+        )
         return doc
     found = False
     for key_node, value in root.value:
@@ -137,12 +149,16 @@ def read_yaml_text(text: str, name: str) -> SourceDocument:
             doc.info = RawRecord(-1, pointer, _construct(value), YamlLocator(value))
     if not found:
         doc.problems.append(
-            DocumentProblem("", "缺少信息资源列表（resources）", 'no list of resources ("resources")', 1, 1)
+            DocumentProblem(
+                "", "缺少信息资源列表（resources）", 'no list of resources ("resources")', 1, 1
+            )
         )
     return doc
 
 
-def read_yaml(path: Path, name: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+def read_yaml(
+    path: Path, name: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> SourceDocument:
     """Read a catalog from a YAML file (see :func:`read_yaml_text`)."""
     label = name or str(path)
     return read_yaml_text(decode_text(read_bytes(path, label, max_bytes), label), label)

@@ -33,7 +33,10 @@ _PROBLEM_TEXT: dict[CodeProblem, tuple[str, str]] = {
     CodeProblem.LEI: ("类应为 1、2 或 3", "类 (first digit) must be 1, 2 or 3"),
     CodeProblem.XIANG: ("项应为 2 位数字", "项 must be 2 digits"),
     CodeProblem.MU: ("目应为 3 位数字", "目 must be 3 digits"),
-    CodeProblem.XIMU: ("细目格式不符合本标准的规定", "细目 does not have the form this standard requires"),
+    CodeProblem.XIMU: (
+        "细目格式不符合本标准的规定",
+        "细目 does not have the form this standard requires",
+    ),
     CodeProblem.SEQUENCE: ("顺序码应为非空数字", "顺序码 (sequence code) must be non-empty digits"),
 }
 
@@ -111,7 +114,7 @@ def parse_resource_code(text: str, rules: CodeRules = CodeRules()) -> ResourceCo
     if not text:
         return CodeProblem.EMPTY
     parts = text.split(rules.separator)
-    if len(parts) != 2 or not parts[0]:  # noqa: PLR2004
+    if len(parts) != 2 or not parts[0]:
         return CodeProblem.SEPARATOR
     front, seq = parts
     if front[0] not in "123":
@@ -120,9 +123,8 @@ def parse_resource_code(text: str, rules: CodeRules = CodeRules()) -> ResourceCo
     if len(xiang) != 2 or not _ok(xiang, alnum=False):
         return CodeProblem.XIANG
     mu = front[3:6]
-    if rules.require_mu or mu:
-        if len(mu) != 3 or not _ok(mu, alnum=False):
-            return CodeProblem.MU
+    if (rules.require_mu or mu) and (len(mu) != 3 or not _ok(mu, alnum=False)):
+        return CodeProblem.MU
     ximu = front[6:]
     if ximu and (
         not _ok(ximu, rules.allow_alphanumeric)

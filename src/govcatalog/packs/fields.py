@@ -59,6 +59,8 @@ class FieldSpec:
         compound: For a vocabulary field whose value may carry a second field after a
             "/" (共享平台方式/文件), the id of that second field.
         level: Catalog facts or resource element.
+        top_concepts_only: Only the top concepts of the vocabulary are allowed
+            (``concepts = "top"``), e.g. the 类 of a scheme that also lists the 项.
     """
 
     id: str
@@ -73,17 +75,16 @@ class FieldSpec:
     evidence: Evidence = Evidence.UNCONFIRMED
     compound: str | None = None
     level: FieldLevel = FieldLevel.RESOURCE
+    top_concepts_only: bool = False
+    parent: str | None = field(init=False, compare=False)
+    """The id of the enclosing group, or None at top level (derived from ``id``)."""
+    key: str = field(init=False, compare=False)
+    """The canonical key of this field inside its parent (derived from ``id``)."""
 
-    @property
-    def parent(self) -> str | None:
-        """The id of the enclosing group, or None at top level."""
-        head, sep, _ = self.id.rpartition(".")
-        return head if sep else None
-
-    @property
-    def key(self) -> str:
-        """The canonical key of this field inside its parent."""
-        return self.id.rpartition(".")[2]
+    def __post_init__(self) -> None:
+        head, sep, tail = self.id.rpartition(".")
+        object.__setattr__(self, "parent", head if sep else None)
+        object.__setattr__(self, "key", tail)
 
 
 def fold_key(key: str) -> str:
@@ -132,7 +133,9 @@ class FieldTable:
         """Catalog-level fields, in table order."""
         return tuple(f for f in self.fields if f.level is FieldLevel.CATALOG)
 
-    def children(self, group: str | None, level: FieldLevel = FieldLevel.RESOURCE) -> tuple[FieldSpec, ...]:
+    def children(
+        self, group: str | None, level: FieldLevel = FieldLevel.RESOURCE
+    ) -> tuple[FieldSpec, ...]:
         """Direct children of a group (``None`` for the top level)."""
         return tuple(f for f in self.fields if f.level is level and f.parent == group)
 
@@ -169,7 +172,11 @@ def _key_maps(fields: Iterable[FieldSpec]) -> dict[str | None, Mapping[str, Fiel
         target = maps.setdefault(scope, {})
         for name in _names(spec):
             target.setdefault(fold_key(name), spec)
-        if spec.level is FieldLevel.RESOURCE and spec.parent and kinds.get(spec.parent) is FieldKind.GROUP:
+        if (
+            spec.level is FieldLevel.RESOURCE
+            and spec.parent
+            and kinds.get(spec.parent) is FieldKind.GROUP
+        ):
             flat.append(spec)
     top = maps.setdefault(None, {})
     for spec in flat:  # flat leaves never shadow a top-level name
@@ -186,7 +193,9 @@ def check_aliases(table: FieldTable, *, pack: str) -> None:
         for name in _names(spec):
             k = (scope, fold_key(name))
             if k in seen and seen[k] != spec.id:
-                raise PackError(pack, "fields.toml", f"key {name!r} names both {seen[k]} and {spec.id}")
+                raise PackError(
+                    pack, "fields.toml", f"key {name!r} names both {seen[k]} and {spec.id}"
+                )
             seen[k] = spec.id
 
 
@@ -218,6 +227,7 @@ def parse_fields(text: str, *, pack: str, file: str = "fields.toml") -> FieldTab
                         evidence=Evidence(raw.get("evidence", "UNCONFIRMED")),
                         compound=raw.get("compound"),
                         level=level,
+                        top_concepts_only=raw.get("concepts") == "top",
                     )
                 )
             except (KeyError, ValueError) as exc:

@@ -20,7 +20,7 @@ from govcatalog.errors import PackError
 from govcatalog.identifiers import IdentifierKind
 from govcatalog.model.code import CodeRules
 from govcatalog.packs.codebook import Codebook, parse_codebook
-from govcatalog.packs.fields import FieldKind, FieldTable, parse_fields
+from govcatalog.packs.fields import FieldKind, FieldSpec, FieldTable, parse_fields
 from govcatalog.packs.versions import PackRef, Version
 from govcatalog.report import Severity
 from govcatalog.vocab import Vocabulary, load_vocabulary
@@ -90,6 +90,13 @@ class Pack:
     def vocabulary(self, scheme_id: str) -> Vocabulary:
         """The vocabulary as this pack allows it."""
         return self.vocabularies[scheme_id]
+
+    def field_vocabulary(self, spec: FieldSpec) -> Vocabulary:
+        """The values a vocabulary field takes under this pack (KeyError without one)."""
+        vocab = self.vocabularies[spec.vocabulary or ""]
+        if spec.top_concepts_only:
+            return vocab.restrict(include=[c.label_zh for c in vocab.top_concepts()])
+        return vocab
 
 
 def _read(root: Traversable, name: str) -> str | None:
@@ -204,7 +211,7 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
     )
     scheme_name = ids.get("provider_code", parent.provider_code_scheme if parent else None)
     try:
-        scheme = IdentifierKind(scheme_name) if scheme_name else None
+        scheme = IdentifierKind(str(scheme_name)) if scheme_name else None
     except ValueError:
         raise PackError(ref, "pack.toml", f"[identifiers] unknown scheme {scheme_name!r}") from None
     ignore = frozenset(str(c) for c in rules.get("ignore", ()))  # type: ignore[attr-defined]

@@ -71,7 +71,13 @@ def _source(version_dir: Traversable, origin: str) -> PackSource:
 
 def _entry_point_roots() -> list[tuple[str, Traversable]]:
     roots: list[tuple[str, Traversable]] = []
-    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    seen: set[str] = set()
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, e.value)):
+        # The same distribution can be visible twice (an editable install beside a
+        # built one); the same entry point value is one root, not two.
+        if ep.value in seen:
+            continue
+        seen.add(ep.value)
         factory: Callable[[], Traversable] = ep.load()
         roots.append((f"{ep.dist.name if ep.dist else '?'}:{ep.name}", factory()))
     return roots

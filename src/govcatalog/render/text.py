@@ -53,7 +53,9 @@ def _group_key(f: Finding) -> tuple[str, str]:
     return (f.location.file or "", head)
 
 
-def render_text(report: Report, console: Console, lang: Lang = Lang.ZH, *, hints: bool = True) -> None:
+def render_text(
+    report: Report, console: Console, lang: Lang = Lang.ZH, *, hints: bool = True
+) -> None:
     """Print the report to ``console``, grouped by file and resource."""
     words = _WORDS[lang]
     labels = _LABEL[lang]
@@ -80,13 +82,14 @@ def render_text(report: Report, console: Console, lang: Lang = Lang.ZH, *, hints
                 console.print(f"         [dim]{words['hint']}: {escape(f.hint(lang))}[/dim]")
     counts = report.counts()
     stats = report.stats
-    summary = Text(words["summary"].format(files=stats.files, resources=stats.resources, items=stats.items) + " ")
+    summary = Text(
+        words["summary"].format(files=stats.files, resources=stats.resources, items=stats.items)
+        + " "
+    )
     if not report.findings:
         summary.append(words["ok"], style="green")
     else:
-        summary.append(
-            "  ".join(f"{labels[s]} {counts[s]}" for s in Severity), style="bold"
-        )
+        summary.append("  ".join(f"{labels[s]} {counts[s]}" for s in Severity), style="bold")
     console.print(summary)
     verdict = words["conforms"] if report.conforms else words["fails"]
     console.print(Text(f"{report.pack}: {verdict}", style="green" if report.conforms else "red"))

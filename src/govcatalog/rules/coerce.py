@@ -17,13 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from govcatalog.io.shape import type_name
-from govcatalog.model.code import CodeProblem, parse_resource_code, problem_text
+from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
 from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.rules.hits import Hit, Record
 from govcatalog.vocab import Vocabulary
 
 _MISSING: Final = object()
+
+PARSED_CODE: Final = "$code"
+"""Record key holding the parsed :class:`~govcatalog.model.code.ResourceCode` of ``code``."""
 
 INVALID: Final = "$invalid"
 """Record key holding the canonical pointers of values that were present but unreadable,
@@ -94,11 +97,25 @@ class Coerced:
         return (self.original(head) if head else "") + "/" + tail
 
 
+_Q_TEXT, _Q_VOCAB, _Q_INT, _Q_BOOL, _Q_DATE = range(5)
+_QUICK_KINDS: Final = {
+    FieldKind.TEXT: _Q_TEXT,
+    FieldKind.VOCAB: _Q_VOCAB,
+    FieldKind.INT: _Q_INT,
+    FieldKind.BOOL: _Q_BOOL,
+    FieldKind.DATE: _Q_DATE,
+}
+_GROUP: Final = FieldKind.GROUP
+_GROUPS: Final = FieldKind.GROUPS
+
+
 @dataclass(frozen=True, slots=True)
 class _Scope:
     keys: Mapping[str, FieldSpec]
     canonical: frozenset[str]
     required: tuple[FieldSpec, ...]
+    quick: Mapping[str, tuple[int, frozenset[str], int]]
+    """Canonical key → (kind, allowed labels, max length) for values accepted without ceremony."""
 
 
 class Coercer:
@@ -109,7 +126,9 @@ class Coercer:
         table = pack.fields
         self._scopes: dict[str | None, _Scope] = {}
         scopes: list[str | None] = [None, "catalog"]
-        scopes += [f.id for f in table.resource_fields() if f.kind in (FieldKind.GROUP, FieldKind.GROUPS)]
+        scopes += [
+            f.id for f in table.resource_fields() if f.kind in (FieldKind.GROUP, FieldKind.GROUPS)
+        ]
         for scope in scopes:
             if scope == "catalog":
                 children = table.catalog_fields()
@@ -119,12 +138,32 @@ class Coercer:
                 table.key_map(scope),
                 frozenset(f.key for f in children),
                 tuple(f for f in children if f.required),
+                {
+                    f.key: (
+                        _QUICK_KINDS[f.kind],
+                        frozenset(pack.field_vocabulary(f).labels())
+                        if f.vocabulary and f.kind is FieldKind.VOCAB
+                        else frozenset(),
+                        f.max_length or 1 << 30,
+                    )
+                    for f in children
+                    if f.kind in _QUICK_KINDS
+                },
             )
         self._zh_names = {f.id: f.zh for f in table.resource_fields()}
-        self._vocab: dict[str, Vocabulary] = dict(pack.vocabularies)
+        self._vocab: dict[str, Vocabulary] = {
+            f.id: pack.field_vocabulary(f)
+            for f in (*table.resource_fields(), *table.catalog_fields())
+            if f.vocabulary
+        }
         self._labels: dict[str, frozenset[str]] = {
             k: frozenset(v.labels()) for k, v in self._vocab.items()
         }
+        self._group_required = tuple(
+            (group.key, group.id, self._scopes[group.id].required)
+            for group in table.children(None)
+            if group.kind is FieldKind.GROUP and self._scopes[group.id].required
+        )
 
     # ---------------------------------------------------------------- entry points
     def resource(self, data: object) -> Coerced | None:
@@ -148,48 +187,99 @@ class Coercer:
 
     # ---------------------------------------------------------------- structure
     def _object(
-        self, src: dict[Any, Any], scope: str | None, cprefix: str, oprefix: str, dst: Record, out: Coerced
+        self,
+        src: dict[Any, Any],
+        scope: str | None,
+        cprefix: str,
+        oprefix: str,
+        dst: Record,
+        out: Coerced,
     ) -> None:
         sc = self._scopes[scope]
-        seen: dict[str, str] = {}
+        quick = sc.quick
         for key, value in src.items():
-            skey = str(key)
-            if skey == "extensions" and isinstance(value, dict) and scope in (None, "items"):
-                dst.setdefault("extensions", {}).update(value)
-                continue
-            spec = sc.keys.get(skey) or sc.keys.get(fold_key(skey))
-            opath = f"{oprefix}/{_escape(skey)}"
-            if spec is None:
-                cpath = f"{cprefix}/extensions/{_escape(skey)}"
-                out.renames[cpath] = opath
-                dst.setdefault("extensions", {})[skey] = value
-                out.hits.append(Hit("GC-S004", cpath, {}, skey))
-                continue
-            target = dst
-            rel = spec.key
-            if scope is None and spec.parent is not None:  # a flat leaf of a group
-                target = dst.setdefault(spec.parent, {})
-                rel = spec.id.replace(".", "/")
-            cpath = f"{cprefix}/{rel}"
-            if cpath != opath:
-                out.renames[cpath] = opath
-                out.written_zh.add(cprefix)
-            if spec.id in seen:
-                out.hits.append(
-                    Hit("GC-S007", cpath, _names(spec), f"{seen[spec.id]}, {skey}")
-                )
-            seen[spec.id] = skey
-            self._assign(spec, value, cpath, target, out)
+            q = quick.get(key)
+            if q is not None and key not in dst:
+                kind, labels, max_length = q
+                if kind == _Q_TEXT:
+                    if (
+                        type(value) is str
+                        and value
+                        and len(value) <= max_length
+                        and not value.isspace()
+                    ):
+                        dst[key] = value
+                        continue
+                elif kind == _Q_VOCAB:
+                    if type(value) is str and value in labels:
+                        dst[key] = value
+                        continue
+                elif kind == _Q_INT:
+                    if type(value) is int and value >= 1:
+                        dst[key] = value
+                        continue
+                elif kind == _Q_BOOL:
+                    if type(value) is bool:
+                        dst[key] = value
+                        continue
+                elif (
+                    type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-"
+                ):
+                    try:
+                        dst[key] = dt.date.fromisoformat(value)
+                        continue
+                    except ValueError:
+                        pass
+            self._entry(sc, scope, str(key), value, cprefix, oprefix, dst, out)
 
-    def _assign(self, spec: FieldSpec, value: object, cpath: str, dst: Record, out: Coerced) -> None:
+    def _entry(
+        self,
+        sc: _Scope,
+        scope: str | None,
+        skey: str,
+        value: object,
+        cprefix: str,
+        oprefix: str,
+        dst: Record,
+        out: Coerced,
+    ) -> None:
+        """One key of an object, the careful way: aliases, unknown keys, duplicates, any value."""
+        if skey == "extensions" and isinstance(value, dict) and scope in (None, "items"):
+            dst.setdefault("extensions", {}).update(value)
+            return
+        spec = sc.keys.get(skey) or sc.keys.get(fold_key(skey))
+        if spec is None:
+            cpath = f"{cprefix}/extensions/{_escape(skey)}"
+            out.renames[cpath] = f"{oprefix}/{_escape(skey)}"
+            dst.setdefault("extensions", {})[skey] = value
+            out.hits.append(Hit("GC-S004", cpath, {}, skey))
+            return
+        target = dst
+        rel = spec.key
+        if scope is None and spec.parent is not None:  # a flat leaf of a group
+            target = dst.setdefault(spec.parent, {})
+            rel = spec.id.replace(".", "/")
+        cpath = f"{cprefix}/{rel}"
+        if skey != spec.key or rel != spec.key:
+            out.renames[cpath] = f"{oprefix}/{_escape(skey)}"
+            out.written_zh.add(cprefix)
+        if spec.key in target and spec.kind is not _GROUP:
+            out.hits.append(Hit("GC-S007", cpath, _names(spec), skey))
+        self._assign(spec, value, cpath, target, out)
+
+    def _assign(
+        self, spec: FieldSpec, value: object, cpath: str, dst: Record, out: Coerced
+    ) -> None:
         kind = spec.kind
-        if kind is FieldKind.GROUP:
+        if kind is _GROUP:
             if isinstance(value, dict):
-                self._object(value, spec.id, cpath, out.original(cpath), dst.setdefault(spec.key, {}), out)
+                self._object(
+                    value, spec.id, cpath, out.original(cpath), dst.setdefault(spec.key, {}), out
+                )
             elif value is not None:
                 self._wrong_type(spec, value, cpath, out)
             return
-        if kind is FieldKind.GROUPS:
+        if kind is _GROUPS:
             self._groups(spec, value, cpath, dst, out)
             return
         result = self._value(spec, value, cpath, out)
@@ -198,71 +288,76 @@ class Coercer:
             if spec.compound and isinstance(value, str) and "/" in value:
                 self._compound(spec, value, cpath, dst, out)
 
-    def _groups(self, spec: FieldSpec, value: object, cpath: str, dst: Record, out: Coerced) -> None:
+    def _groups(
+        self, spec: FieldSpec, value: object, cpath: str, dst: Record, out: Coerced
+    ) -> None:
         if value is None:
             return
         if not isinstance(value, list):
             self._wrong_type(spec, value, cpath, out)
             return
         items: list[Record] = []
-        sc = self._scopes[spec.id]
+        scope = spec.id
+        sc = self._scopes[scope]
+        quick = sc.quick
+        required = sc.required
         oprefix = out.original(cpath)
         for index, item in enumerate(value):
-            ip = f"{cpath}/{index}"
             if not isinstance(item, dict):
+                ip = f"{cpath}/{index}"
                 out.hits.append(Hit("GC-S003", ip, _type_params(spec, item), _text(item)))
                 out.invalid.add(ip)
                 items.append({})
                 continue
-            if item.keys() <= sc.canonical and self._fast_item(spec.id, item, ip, out):
-                items.append(item)
-            else:
-                rec: Record = {}
-                self._object(item, spec.id, ip, f"{oprefix}/{index}", rec, out)
-                items.append(rec)
-                self._required(spec.id, ip, rec, out)
+            rec: Record = {}
+            # The quick path of _object, inlined: millions of items pass through here.
+            for key, val in item.items():
+                q = quick.get(key)
+                if q is not None:
+                    kind, labels, max_length = q
+                    if kind == _Q_TEXT:
+                        if (
+                            type(val) is str
+                            and val
+                            and len(val) <= max_length
+                            and not val.isspace()
+                        ):
+                            rec[key] = val
+                            continue
+                    elif kind == _Q_VOCAB:
+                        if type(val) is str and val in labels:
+                            rec[key] = val
+                            continue
+                    elif kind == _Q_INT:
+                        if type(val) is int and val >= 1:
+                            rec[key] = val
+                            continue
+                    elif kind == _Q_BOOL and type(val) is bool:
+                        rec[key] = val
+                        continue
+                self._entry(
+                    sc, scope, str(key), val, f"{cpath}/{index}", f"{oprefix}/{index}", rec, out
+                )
+            items.append(rec)
+            for req in required:
+                if req.key not in rec:
+                    self._require(req, f"{cpath}/{index}/{req.key}", rec, out)
         dst[spec.key] = items
-
-    def _fast_item(self, scope: str, item: Record, ip: str, out: Coerced) -> bool:
-        """Accept an item already in canonical form with plain valid values (the common case)."""
-        table = self.pack.fields
-        for key, value in item.items():
-            spec = table.get(f"{scope}.{key}")
-            kind = spec.kind
-            if kind is FieldKind.TEXT:
-                if type(value) is not str or not value or value.isspace():
-                    return False
-                if spec.max_length is not None and len(value) > spec.max_length:
-                    return False
-            elif kind is FieldKind.VOCAB:
-                if value not in self._labels[spec.vocabulary or ""]:
-                    return False
-            elif kind is FieldKind.INT:
-                if type(value) is not int or value < 1:
-                    return False
-            elif kind is FieldKind.BOOL:
-                if type(value) is not bool:
-                    return False
-            else:
-                return False
-        for spec in self._scopes[scope].required:
-            if spec.key not in item:
-                out.hits.append(Hit("GC-F001", f"{ip}/{spec.key}", _names(spec)))
-        return True
 
     def _required(self, scope: str | None, cprefix: str, rec: Record, out: Coerced) -> None:
         for spec in self._scopes[scope].required:
-            self._require(spec, f"{cprefix}/{spec.key}", rec, out)
+            if spec.key not in rec:
+                self._require(spec, f"{cprefix}/{spec.key}", rec, out)
         if scope is None:
-            for group in self.pack.fields.children(None):
-                if group.kind is FieldKind.GROUP:
-                    sub = rec.get(group.key, {})
-                    for spec in self._scopes[group.id].required:
-                        self._require(spec, f"{cprefix}/{group.key}/{spec.key}", sub, out)
+            for key, _group_id, required in self._group_required:
+                sub = rec.get(key) or {}
+                for spec in required:
+                    if spec.key not in sub:
+                        self._require(spec, f"{cprefix}/{key}/{spec.key}", sub, out)
 
     def _require(self, spec: FieldSpec, cpath: str, rec: Record, out: Coerced) -> None:
         value = rec.get(spec.key)
-        if (value is None or value == [] or value == {}) and cpath not in out.invalid:
+        if (value is None or value in ([], {})) and cpath not in out.invalid:
             out.hits.append(Hit("GC-F001", cpath, _names(spec)))
 
     # ---------------------------------------------------------------- values
@@ -289,7 +384,9 @@ class Coercer:
         self._wrong_type(spec, value, cpath, out)
         return _MISSING
 
-    def _normalised(self, spec: FieldSpec, given: object, canonical: object, cpath: str, out: Coerced) -> None:
+    def _normalised(
+        self, spec: FieldSpec, given: object, canonical: object, cpath: str, out: Coerced
+    ) -> None:
         params = _names(spec) | {"canonical": canonical}
         out.hits.append(Hit("GC-F003", cpath, params, _text(given)))
 
@@ -307,14 +404,18 @@ class Coercer:
             params = _names(spec) | {"length": len(value), "max_length": spec.max_length}
             out.hits.append(Hit("GC-F004", cpath, params, value))
         if spec.kind is FieldKind.CODE:
-            self._check_code(value, cpath, out)
+            parsed = self._check_code(value, cpath, out)
+            if parsed is not None and cpath == "/code":
+                out.record[PARSED_CODE] = parsed
         return value
 
-    def _check_code(self, value: str, cpath: str, out: Coerced) -> None:
+    def _check_code(self, value: str, cpath: str, out: Coerced) -> ResourceCode | None:
         parsed = parse_resource_code(value, self.pack.code_rules)
         if isinstance(parsed, CodeProblem):
             zh, en = problem_text(parsed)
             out.hits.append(Hit("GC-F005", cpath, {"reason_zh": zh, "reason_en": en}, value))
+            return None
+        return parsed
 
     def _list_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
         if isinstance(value, str):
@@ -337,8 +438,8 @@ class Coercer:
         return kept
 
     def _vocab_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
-        vocab = self._vocab[spec.vocabulary or ""]
-        if isinstance(value, str) and value in self._labels[vocab.id]:
+        vocab = self._vocab[spec.id]
+        if isinstance(value, str) and value in self._labels[spec.id]:
             return value
         if isinstance(value, bool) or not isinstance(value, str | int):
             self._wrong_type(spec, value, cpath, out)
@@ -370,7 +471,7 @@ class Coercer:
     def _bool_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
         if isinstance(value, bool):
             return value
-        vocab = self._vocab[spec.vocabulary or ""]
+        vocab = self._vocab[spec.id]
         match = vocab.lookup(str(value)) if isinstance(value, str | int) else None
         if match is None or match.concept.notation not in ("0", "1"):
             params = _names(spec) | {"allowed": "、".join(vocab.labels())}

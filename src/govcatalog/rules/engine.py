@@ -10,8 +10,9 @@ work on per-resource summaries, see :mod:`govcatalog.rules.catalog`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 from govcatalog.packs.pack import Pack
 from govcatalog.rules.hits import Hit, Record
@@ -24,10 +25,13 @@ class RuleContext:
     Attributes:
         pack: The effective pack.
         today: The day of validation (for date checks); fixed per run.
+        memo: Results of pure, costly checks (identifier check digits) keyed by their
+            arguments, so a value repeated across resources is checked once per run.
     """
 
     pack: Pack
     today: dt.date
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 RuleFunction = Callable[[Record, RuleContext], Iterable[Hit]]

@@ -18,7 +18,7 @@ URL_VARIABLE = "GOVCATALOG_DATABASE_URL"
 
 
 def default_url() -> str:
-    """The store URL: ``$GOVCATALOG_DATABASE_URL``, else an SQLite file in the user's data folder."""
+    """The store URL: ``$GOVCATALOG_DATABASE_URL``, else an SQLite file in the data folder."""
     url = os.environ.get(URL_VARIABLE)
     if url:
         return url

@@ -1,7 +1,13 @@
 """The rules of the national pack, grouped by the part of the guide they enforce."""
 
 from govcatalog.rules.builtin.classification import base_items_shared, code_and_classification
-from govcatalog.rules.builtin.content import data_items, dates, format_rules, open_attributes, provider_code
+from govcatalog.rules.builtin.content import (
+    data_items,
+    dates,
+    format_rules,
+    open_attributes,
+    provider_code,
+)
 from govcatalog.rules.builtin.share import share_attributes
 from govcatalog.rules.engine import RuleSet
 

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govcatalog.model.code import ResourceCode, parse_resource_code
+from govcatalog.model.code import ResourceCode
 from govcatalog.model.enums import ResourceClass, ShareType
+from govcatalog.rules.coerce import PARSED_CODE
 from govcatalog.rules.engine import RuleContext, rule
 from govcatalog.rules.hits import Hit, Record
 
 
 def _code(rec: Record, ctx: RuleContext) -> ResourceCode | None:
-    code = rec.get("code")
-    if not code:
-        return None
-    parsed = parse_resource_code(code, ctx.pack.code_rules)
-    return parsed if isinstance(parsed, ResourceCode) else None
+    parsed: ResourceCode | None = rec.get(PARSED_CODE)
+    return parsed
 
 
 @rule("GC-R007", "GC-F008", "GC-F009")
@@ -44,7 +42,7 @@ def code_and_classification(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule("GC-R011")
 def base_items_shared(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
-    """Base items of base resources (人口, 法人, 空间地理, 电子证照 …) are shared unconditionally."""
+    """Base items of base resources (人口, 法人, 空间地理, 电子证照 …) are shared freely."""
     lei = (rec.get("category") or {}).get("lei")
     code = _code(rec, ctx)
     is_base = lei == ResourceClass.BASE or (lei is None and code is not None and code.lei == "1")

@@ -15,7 +15,7 @@ _STRUCTURED = frozenset({FormatClass.DATABASE, FormatClass.SPREADSHEET})
 
 
 @rule("GC-R005")
-def open_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:  # noqa: ARG001
+def open_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """A resource open to the public states its open condition (R5)."""
     opened = rec.get("open") or {}
     if opened.get("open_to_public") is True and not opened.get("open_condition"):
@@ -43,12 +43,15 @@ def format_rules(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
 
 
 @rule("GC-F011")
-def data_items(rec: Record, ctx: RuleContext) -> Iterator[Hit]:  # noqa: ARG001
+def data_items(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """Each data item is listed once per resource."""
     items = rec.get("items")
     if not items or len(items) < 2:
         return
-    names = Counter(item.get("name") for item in items)
+    listed = [item.get("name") for item in items]
+    if len(set(listed)) == len(listed):
+        return
+    names = Counter(listed)
     dupes = {n: c for n, c in names.items() if n and c > 1}
     if not dupes:
         return
@@ -67,9 +70,13 @@ def provider_code(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     kind = ctx.pack.provider_code_scheme
     if not code or kind is None:
         return
-    result = check_identifier(
-        kind, code, strict=ctx.pack.identifier_strict, allow=ctx.pack.identifier_allow
-    )
+    key = (kind, code)
+    result = ctx.memo.get(key)
+    if result is None:  # departments repeat their codes across many resources
+        result = check_identifier(
+            kind, code, strict=ctx.pack.identifier_strict, allow=ctx.pack.identifier_allow
+        )
+        ctx.memo[key] = result
     if not result.valid:
         params = {
             "scheme_zh": kind.value,

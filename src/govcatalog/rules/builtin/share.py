@@ -30,7 +30,11 @@ def share_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit("GC-R001", cp, {}, condition)
         elif folded not in ("无条件", ""):
             spec = ctx.pack.fields.get("share.share_condition")
-            params = {"element_zh": spec.zh, "element_en": spec.en, "canonical": "无条件"}
+            params: dict[str, object] = {
+                "element_zh": spec.zh,
+                "element_en": spec.en,
+                "canonical": "无条件",
+            }
             yield Hit("GC-F003", cp, params, condition)
     elif share_type == ShareType.CONDITIONAL and folded in _NO_CONDITION:
         yield Hit("GC-R002", cp, {}, condition)

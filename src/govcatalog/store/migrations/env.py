@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-import govcatalog.store.base as base
+from govcatalog.store import base
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=base.Base.metadata, render_as_batch=True)

@@ -1,0 +1,54 @@
+"""Small builders shared by tests: a valid resource and catalog documents."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+VALID_RESOURCE: dict[str, Any] = {
+    "category": {"lei": "基础信息资源目录", "xiang": "国家人口基础信息资源"},
+    "name": "户籍人口基本信息",
+    "code": "101001/000001",
+    "provider": "示例市公安局",
+    "provider_code": "11100000000013338W",
+    "abstract": "全市户籍人口的基本信息",
+    "format": {"format_class": "数据库", "format_types": ["Oracle"]},
+    "items": [
+        {"name": "公民身份号码", "data_type": "字符型", "length": 18},
+        {"name": "姓名", "data_type": "字符型", "length": 50},
+    ],
+    "share": {
+        "share_type": "无条件共享",
+        "share_mode_class": "共享平台方式",
+        "share_mode_type": "接口",
+    },
+    "open": {"open_to_public": False},
+    "update_cycle": "实时",
+    "publish_date": "2024-03-01",
+}
+
+
+def resource(**changes: Any) -> dict[str, Any]:
+    """A valid resource with top-level ``changes`` applied (None deletes a key)."""
+    res = copy.deepcopy(VALID_RESOURCE)
+    for key, value in changes.items():
+        if value is None:
+            res.pop(key, None)
+        else:
+            res[key] = value
+    return res
+
+
+def write_catalog(path: Path, *resources: dict[str, Any]) -> Path:
+    """Write a canonical JSON catalog of ``resources`` to ``path``."""
+    path.write_text(
+        json.dumps(
+            {"catalog": {"name": "测试目录"}, "resources": list(resources)},
+            ensure_ascii=False,
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    return path
