@@ -263,8 +263,19 @@ class Validator:
         return findings
 
     # ------------------------------------------------------------------ documents
-    def validate_document(self, doc: SourceDocument, executor: Executor | None = None) -> Report:
-        """Validate a whole document; with ``executor``, partitions run on it."""
+    def validate_document(
+        self,
+        doc: SourceDocument,
+        executor: Executor | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> Report:
+        """Validate a whole document; with ``executor``, partitions run on it.
+
+        Args:
+            doc: The document.
+            executor: Runs partitions (e.g. a ProcessPoolExecutor); None runs them here.
+            progress: Called with the number of resources done after each partition.
+        """
         started = time.perf_counter()
         findings: list[Finding] = []
         summaries: list[ResourceSummary] = []
@@ -285,6 +296,8 @@ class Validator:
             summaries.extend(out.summaries)
             resources += out.resources
             items += out.items
+            if progress is not None:
+                progress(resources)
         findings.extend(self.check_info(doc))
         if resources == 0 and not doc.problems:
             f = self.finding(Hit("GC-S006", ""), Location(doc.name, None, "", 1, 1))

@@ -10,11 +10,13 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, TextColumn, TimeElapsedColumn
 
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
 from govcatalog.errors import GovCatalogError, LoadError
 from govcatalog.io.formats import read_document
+from govcatalog.io.records import SourceDocument
 from govcatalog.render import render_json, render_text
 from govcatalog.report import Lang, Report, Severity, Stats
 from govcatalog.validate import ValidationOptions, Validator
@@ -40,6 +42,22 @@ def _example_path(name: str) -> Path:
     resource = files("govcatalog") / "_data" / "examples" / EXAMPLES[name]
     with as_file(resource) as path:
         return Path(path)
+
+
+def _validate_with_progress(validator: Validator, doc: SourceDocument) -> Report:
+    """Validate, showing a progress line on stderr when it is a terminal."""
+    stderr = Console(stderr=True)
+    if not stderr.is_terminal:
+        return validator.validate_document(doc)
+    with Progress(
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} resources"),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(doc.name, total=None)
+        return validator.validate_document(doc, progress=lambda n: bar.update(task, completed=n))
 
 
 def _merge(reports: list[Report], pack: str) -> Report:
@@ -105,7 +123,7 @@ def validate_command(
         label = str(path)
         try:
             doc = read_document(path, name=label)
-            reports.append(validator.validate_document(doc))
+            reports.append(_validate_with_progress(validator, doc))
         except LoadError as exc:
             unreadable = True
             reports.append(validator.unreadable(exc))
