@@ -18,6 +18,7 @@ from itertools import islice
 from pathlib import Path
 
 from govcatalog.errors import LoadError, PackError
+from govcatalog.identifiers import check_division_code
 from govcatalog.io.formats import InputFormat, read_document
 from govcatalog.io.records import Locator, RawRecord, SourceDocument
 from govcatalog.io.shape import type_name
@@ -259,7 +260,14 @@ class Validator:
                     )
                 )
             else:
-                findings.extend(self._emit(coerced.hits, doc.info, coerced, doc.name, None))
+                hits = list(coerced.hits)
+                region = coerced.record.get("region_code")
+                if isinstance(region, str):
+                    checked = check_division_code(region, strict=self.pack.identifier_strict)
+                    if not checked.valid:
+                        params = {"reason_zh": checked.message_zh, "reason_en": checked.message_en}
+                        hits.append(Hit("GC-F014", "/region_code", params, region))
+                findings.extend(self._emit(hits, doc.info, coerced, doc.name, None))
         return findings
 
     # ------------------------------------------------------------------ documents

@@ -177,3 +177,19 @@ def test_options_select_ignore_severity(tmp_path: Path, pack: Pack) -> None:
         options=ValidationOptions(today=OPTIONS.today, severity={"GC-R005": Severity.WARNING}),
     )
     assert softer.conforms
+
+
+def test_catalog_facts_are_checked(tmp_path: Path, pack: Pack) -> None:
+    import json
+
+    path = tmp_path / "c.json"
+    doc = {
+        "catalog": {"name": "目录", "region_code": "990101", "level": "省级"},
+        "resources": [VALID_RESOURCE],
+    }
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    report = validate(path, pack=pack, options=OPTIONS)
+    assert report.table("code", "pointer") == [
+        ("GC-F014", "/catalog/region_code"),
+        ("GC-F002", "/catalog/level"),
+    ]
