@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from concurrent.futures import Executor, ProcessPoolExecutor
 from enum import StrEnum
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -44,11 +45,13 @@ def _example_path(name: str) -> Path:
         return Path(path)
 
 
-def _validate_with_progress(validator: Validator, doc: SourceDocument) -> Report:
+def _validate_with_progress(
+    validator: Validator, doc: SourceDocument, executor: Executor | None = None
+) -> Report:
     """Validate, showing a progress line on stderr when it is a terminal."""
     stderr = Console(stderr=True)
     if not stderr.is_terminal:
-        return validator.validate_document(doc)
+        return validator.validate_document(doc, executor)
     with Progress(
         TextColumn("{task.description}"),
         TextColumn("{task.completed} resources"),
@@ -57,7 +60,9 @@ def _validate_with_progress(validator: Validator, doc: SourceDocument) -> Report
         transient=True,
     ) as bar:
         task = bar.add_task(doc.name, total=None)
-        return validator.validate_document(doc, progress=lambda n: bar.update(task, completed=n))
+        return validator.validate_document(
+            doc, executor, progress=lambda n: bar.update(task, completed=n)
+        )
 
 
 def _merge(reports: list[Report], pack: str) -> Report:
@@ -94,6 +99,9 @@ def validate_command(
     ignore: Annotated[
         list[str] | None, typer.Option("--ignore", help="Never report these codes (repeatable).")
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for large catalogs.")
+    ] = 1,
 ) -> None:
     """Validate catalogs and report every finding, located and explained in Chinese and English.
 
@@ -123,7 +131,11 @@ def validate_command(
         label = str(path)
         try:
             doc = read_document(path, name=label)
-            reports.append(_validate_with_progress(validator, doc))
+            if jobs > 1:
+                with ProcessPoolExecutor(max_workers=jobs) as pool:
+                    reports.append(_validate_with_progress(validator, doc, pool))
+            else:
+                reports.append(_validate_with_progress(validator, doc))
         except LoadError as exc:
             unreadable = True
             reports.append(validator.unreadable(exc))
