@@ -50,7 +50,11 @@ def chinese(res: Resource) -> Resource:
                 "信息项名称": it["name"],
                 "数据类型": it["data_type"],
                 "数据长度": it["length"],
-                **({"是否基础信息项": "是" if it["base_item"] else "否"} if "base_item" in it else {}),
+                **(
+                    {"是否基础信息项": "是" if it["base_item"] else "否"}
+                    if "base_item" in it
+                    else {}
+                ),
             }
             for it in res["items"]
         ]
@@ -85,7 +89,9 @@ def _drop(res: Resource, key: str) -> Resource:
 
 def _bad_uscc(res: Resource) -> Resource:
     code = res["provider_code"]
-    res["provider_code"] = code[:-1] + ("1" if code[-1] != "1" else "2")  # a typo in the check character
+    res["provider_code"] = code[:-1] + (
+        "1" if code[-1] != "1" else "2"
+    )  # a typo in the check character
     return res
 
 
@@ -133,13 +139,22 @@ MISTAKES: dict[str, tuple[bool, list[Callable[[Resource], Resource]]]] = {
     "刑事案件侦查信息": (False, [_share(share_condition=None, share_mode_class="介质方式")]),
     "企业登记基本信息": (True, [lambda r: _set(r, "数据来源系统", "湖北省市场监管一体化平台")]),
     "个体工商户登记信息": (True, [lambda r: _drop(r, "信息项")]),
-    "市场主体行政处罚信息": (False, [_share(share_type="有条件共享", share_condition="仅限信用监管部门使用。")]),
+    "市场主体行政处罚信息": (
+        False,
+        [_share(share_type="有条件共享", share_condition="仅限信用监管部门使用。")],
+    ),
     "经营异常名录信息": (False, [lambda r: _set(r, "code", "104001000002")]),
     "食品安全抽检结果信息": (False, [lambda r: _set(r, "code", "204001/000001")]),
-    "城镇职工基本养老保险参保信息": (False, [lambda r: _set(r, "related_codes", ["101001/000001", r["code"]])]),
+    "城镇职工基本养老保险参保信息": (
+        False,
+        [lambda r: _set(r, "related_codes", ["101001/000001", r["code"]])],
+    ),
     "失业保险金领取信息": (False, [lambda r: _set(r, "related_codes", ["203001/000099"])]),
     "社会保障卡持卡信息": (False, [lambda r: _set(r, "code", "303002/000001")]),
-    "招聘岗位信息": (False, [lambda r: _set(r, "format", {"format_class": "其他", "format_types": ["csv"]})]),
+    "招聘岗位信息": (
+        False,
+        [lambda r: _set(r, "format", {"format_class": "其他", "format_types": ["csv"]})],
+    ),
     "专业技术人员职称信息": (False, [lambda r: _set(r, "publish_date", "2042-05-20")]),
     "劳动保障监察案件信息": (False, [_share(share_condition="涉及投诉人个人隐私")]),
     "不动产登记信息": (False, [lambda r: _drop(r, "abstract")]),
@@ -153,8 +168,17 @@ MISTAKES: dict[str, tuple[bool, list[Callable[[Resource], Resource]]]] = {
     "医疗卫生统计年报": (False, [lambda r: r["format"].update(format_types=["csv"]) or r]),
     "社会组织登记信息": (True, [lambda r: _set(r, "发布日期", "2024-02-30")]),
     "婚姻登记信息": (True, [lambda r: _set(r, "资源名称", "婚姻登记信息")]),
-    "最低生活保障对象信息": (False, [lambda r: _set(r, "items", "公民身份号码、姓名、保障类别、月保障金额")]),
-    "特困人员供养信息": (True, [lambda r: _set(r, "共享方式分类", "共享平台方式/接口"), lambda r: _drop(r, "共享方式类型")]),
+    "最低生活保障对象信息": (
+        False,
+        [lambda r: _set(r, "items", "公民身份号码、姓名、保障类别、月保障金额")],
+    ),
+    "特困人员供养信息": (
+        True,
+        [
+            lambda r: _set(r, "共享方式分类", "共享平台方式/接口"),
+            lambda r: _drop(r, "共享方式类型"),
+        ],
+    ),
     "养老机构备案信息": (False, [lambda r: _set(r, "name", "城乡社区基本信息")]),
     "建筑业企业资质信息": (False, [lambda r: _set(r, "abstract", LONG_ABSTRACT)]),
     "道路运输车辆动态监控信息": (False, [lambda r: _drop(r, "update_cycle")]),
@@ -185,8 +209,14 @@ def build(clean: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-SMALL = ["常住人口基本信息", "企业登记基本信息", "城镇职工基本养老保险参保信息", "环境空气质量监测信息", "居民电子健康档案"]
-"""The resources of the small YAML example: base, theme and department ones, all three share types."""
+SMALL = [
+    "常住人口基本信息",
+    "企业登记基本信息",
+    "城镇职工基本养老保险参保信息",
+    "环境空气质量监测信息",
+    "居民电子健康档案",
+]
+"""The resources of the small YAML example: base, theme and department resources."""
 
 
 def small(clean: dict[str, Any]) -> str:
@@ -194,7 +224,9 @@ def small(clean: dict[str, Any]) -> str:
     info = clean["catalog"]
     chosen = [chinese(copy.deepcopy(r)) for r in clean["resources"] if r["name"] in SMALL]
     for res in chosen:
-        res["关联资源代码"] = [c for c in res.get("关联资源代码", []) if c in {r["信息资源代码"] for r in chosen}]
+        res["关联资源代码"] = [
+            c for c in res.get("关联资源代码", []) if c in {r["信息资源代码"] for r in chosen}
+        ]
         if not res["关联资源代码"]:
             del res["关联资源代码"]
     doc = {
