@@ -1,0 +1,147 @@
+"""Conformance cases shipped with each pack (standards/<pack>/<version>/cases/).
+
+Every case is a small catalog and the table of findings it must give; see cases.toml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import pytest
+
+from govcatalog import ValidationOptions, get_pack, validate
+from govcatalog.packs.builtin import standards
+
+TODAY = dt.date(2026, 1, 15)
+"""The fixed day of validation the cases are written for."""
+RULES = [f"R{n}" for n in range(1, 13)]
+"""The cross-field rules of the guide (domain reference § 1.7)."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One conformance case."""
+
+    pack: str
+    directory: Traversable
+    file: str
+    description: str
+    spec: str
+    expect: tuple[dict[str, object], ...]
+    only: frozenset[str] | None
+
+    @property
+    def id(self) -> str:
+        return f"{self.pack}:{self.file}"
+
+    @property
+    def invalid(self) -> bool:
+        return bool(self.expect)
+
+
+def _case_dirs() -> list[tuple[str, Traversable]]:
+    found = []
+    for pack_dir in standards().iterdir():
+        if not pack_dir.is_dir():
+            continue
+        for version_dir in pack_dir.iterdir():
+            cases = version_dir / "cases"
+            if cases.is_dir():
+                found.append((f"{pack_dir.name}@{version_dir.name}", cases))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def _load_cases() -> list[Case]:
+    out = []
+    for pack, directory in _case_dirs():
+        data = tomllib.loads((directory / "cases.toml").read_text(encoding="utf-8"))
+        for raw in data["case"]:
+            only = raw.get("only")
+            out.append(
+                Case(
+                    pack,
+                    directory,
+                    raw["file"],
+                    raw["description"],
+                    raw["spec"],
+                    tuple(raw["expect"]),
+                    frozenset(only) if only is not None else None,
+                )
+            )
+    return out
+
+
+CASES = _load_cases()
+
+
+def _columns(case: Case) -> tuple[str, ...]:
+    positioned = any("line" in e for e in case.expect)
+    return ("code", "pointer", "line", "column") if positioned else ("code", "pointer")
+
+
+def _expected_rows(case: Case, columns: tuple[str, ...]) -> list[tuple[object, ...]]:
+    return sorted((tuple(e.get(c) for c in columns) for e in case.expect), key=repr)
+
+
+def test_there_are_cases() -> None:
+    assert len(CASES) >= 50
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_case(case: Case) -> None:
+    pack = get_pack(case.pack)
+    path = Path(str(case.directory / case.file))
+    report = validate(path, pack=pack, options=ValidationOptions(today=TODAY))
+    if case.only is not None:
+        report = report.with_codes(case.only)
+    columns = _columns(case)
+    rows = report.table(*columns)
+    if columns[2:]:
+        # A position is compared where the case gives one.
+        given = {c for e in case.expect for c in e}
+        rows = [
+            tuple(v if c in given else None for c, v in zip(columns, row, strict=True))
+            for row in rows
+        ]
+    assert sorted(rows, key=repr) == _expected_rows(case, columns), case.description
+
+
+PACKS = _case_dirs()
+per_pack = pytest.mark.parametrize(("pack", "directory"), PACKS, ids=[p for p, _ in PACKS])
+
+
+@per_pack
+def test_every_case_file_is_listed(pack: str, directory: Traversable) -> None:
+    listed = [c.file for c in CASES if c.pack == pack]
+    on_disk = sorted(p.name for p in directory.iterdir() if p.name != "cases.toml")
+    assert sorted(listed) == on_disk
+    assert len(set(listed)) == len(listed)
+
+
+@per_pack
+def test_every_code_has_an_invalid_case(pack: str, directory: Traversable) -> None:
+    assert (directory / "cases.toml").is_file()
+    codebook = get_pack(pack).codebook
+    covered = {str(e["code"]) for c in CASES if c.pack == pack for e in c.expect}
+    assert set(codebook) - covered == set()
+    assert covered <= set(codebook)
+
+
+@per_pack
+def test_every_rule_has_invalid_and_valid_cases(pack: str, directory: Traversable) -> None:
+    assert (directory / "cases.toml").is_file()
+    ours = [c for c in CASES if c.pack == pack]
+    for rule in RULES:
+        assert any(c.spec == rule and c.invalid for c in ours), f"no invalid case for {rule}"
+        assert any(c.spec == rule and not c.invalid for c in ours), f"no valid case for {rule}"
+
+
+def test_case_files_are_small() -> None:
+    for case in CASES:
+        assert len((case.directory / case.file).read_bytes()) < 8192, case.file
+        assert re.fullmatch(r"[a-z0-9][a-z0-9-]*\.(json|yaml)", case.file), case.file
