@@ -91,6 +91,12 @@ class Pack:
         """The vocabulary as this pack allows it."""
         return self.vocabularies[scheme_id]
 
+    def _repr_html_(self) -> str:
+        """Rich display in notebooks."""
+        from govcatalog.render.notebook import pack_html  # noqa: PLC0415 - optional, at display time
+
+        return pack_html(self)
+
 
 def _read(root: Traversable, name: str) -> str | None:
     f = root / name
