@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import ROOT, TODAY
 
@@ -171,17 +171,17 @@ def test_catalog_level_findings_are_shared_out(pack: Pack) -> None:
     ] * 4
 
 
-@settings(max_examples=40, deadline=None)
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     severities=st.lists(st.tuples(st.integers(0, 4), st.sampled_from(list(Severity))), max_size=20),
     extra=st.sampled_from(list(Severity)),
 )
 def test_more_findings_never_raise_the_score(
-    severities: list[tuple[int, Severity]], extra: Severity
+    pack: Pack, severities: list[tuple[int, Severity]], extra: Severity
 ) -> None:
-    from govcatalog.packs import get_pack
-
-    model = load_score_model(get_pack("gb-1272@^1"))
+    model = load_score_model(pack)
     facts = _facts(5)
 
     def finding(i: int, s: Severity) -> Finding:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from govcatalog.score import Assessment
 
 CSS = """
-body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;
+body{font-family:"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",system-ui,sans-serif;
   margin:1.5rem;color:#1d2330}
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.6rem}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
@@ -26,6 +26,7 @@ th,td{border:1px solid #d0d5dd;padding:.3rem .5rem;text-align:left;vertical-alig
 th{background:#f2f4f7}th.sortable{cursor:pointer;user-select:none}
 th.sortable::after{content:" \\2195";color:#98a2b3}
 td.num{text-align:right}
+#gc-findings td:nth-child(2),#gc-findings th{white-space:nowrap}
 .sev-error{color:#b42318;font-weight:600}.sev-warning{color:#b54708;font-weight:600}.sev-info{color:#175cd3}
 .ok{color:#067647;font-weight:600}.bad{color:#b42318;font-weight:600}
 .hint{color:#475467;font-size:.85em}
