@@ -137,3 +137,11 @@ def test_score_unreadable_input_exits_2(tmp_path: Path) -> None:
     bad.write_text("{", encoding="utf-8")
     assert runner.invoke(app, ["score", str(bad)]).exit_code == 2
     assert runner.invoke(app, ["score", CLEAN, "--today", "yesterday"]).exit_code == 2
+
+
+def test_max_findings_stops_before_the_next_file() -> None:
+    result = runner.invoke(app, ["validate", BAD, BAD, "-f", "json", "--max-findings", "1"])
+    data = json.loads(result.stdout)
+    assert data["stats"]["files"] == 1
+    assert data["stats"]["truncated"] is True
+    assert len(data["findings"]) == 1

@@ -294,3 +294,19 @@ def test_html_escapes_content() -> None:
     page = render_html(report)
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)" in page
+
+
+@pytest.mark.parametrize(
+    ("file", "uri"),
+    [
+        ("catalogs/city.json", "catalogs/city.json"),
+        ("/srv/目录 1.json", "file:///srv/%E7%9B%AE%E5%BD%95%201.json"),
+        ("C:\\data\\city.json", "file:///C:/data/city.json"),
+    ],
+)
+def test_sarif_artifact_uris(file: str, uri: str) -> None:
+    finding = Finding("GC-F001", Severity.ERROR, "m", "m", Location(file=file, line=1, column=1))
+    log = json.loads(render_sarif(Report.of([finding])))
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == uri
+    assert log["runs"][0]["artifacts"] == [{"location": {"uri": uri}}]

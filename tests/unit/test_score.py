@@ -194,3 +194,23 @@ def test_more_findings_never_raise_the_score(
     )
     assert 0 <= after.points <= before.points <= 100
     assert before.grade == model.grade(before.points)
+
+
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.mark.skipif(
+    not (EXAMPLES / "city-catalog-with-errors.json").is_file(),
+    reason="the example catalogs are not in this checkout",
+)
+def test_example_catalogs(pack: Pack) -> None:
+    clean = assess(EXAMPLES / "city-catalog.json", pack=pack, today=TODAY)
+    bad = assess(EXAMPLES / "city-catalog-with-errors.json", pack=pack, today=TODAY)
+    assert clean.report.conforms
+    assert not bad.report.conforms
+    conformance = Dimension.CONFORMANCE
+    assert clean.catalog.dimension(conformance).score == pytest.approx(1.0)
+    assert bad.catalog.dimension(conformance).score < clean.catalog.dimension(conformance).score  # type: ignore[operator]
+    assert bad.catalog.points < clean.catalog.points
+    assert len(clean.departments) >= 2
+    assert sum(d.resources for d in clean.departments) == clean.catalog.resources

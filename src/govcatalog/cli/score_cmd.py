@@ -76,7 +76,10 @@ def score_command(  # noqa: PLR0917 - one parameter per command-line option
         fail(str(exc))
     if fmt is ScoreFormat.TEXT:
         if output is None:
-            render_score_text(result, Console(highlight=False, soft_wrap=True), lang)
+            console = Console(highlight=False, soft_wrap=True)
+            if not console.is_terminal:
+                console.width = 160  # a pipe or a CI log: do not squeeze the table to 80 columns
+            render_score_text(result, console, lang)
         else:
             with output.open("w", encoding="utf-8") as fh:
                 render_score_text(

@@ -173,6 +173,11 @@ def validate_command(
     reports: list[Report] = []
     unreadable = False
     for path in paths:
+        if options.max_findings is not None and sum(len(r) for r in reports) >= options.max_findings:
+            # The limit is reached: the files left are not read, and the report says it was cut.
+            skipped = Stats(files=0, truncated=True)
+            reports.append(Report((), skipped, the_pack.ref))
+            break
         label = str(path)
         try:
             from govcatalog.io.formats import read_document

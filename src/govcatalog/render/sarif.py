@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import PurePath
+from pathlib import PurePosixPath, PureWindowsPath
+from urllib.parse import quote
 
 from govcatalog.packs.codebook import Codebook
 from govcatalog.report import Finding, Lang, Report, Severity
@@ -25,7 +26,15 @@ _INFO_URI = "https://govcatalog.readthedocs.io/reference/finding-codes/"
 
 
 def _uri(file: str) -> str:
-    return PurePath(file).as_posix()
+    """A URI reference for a file name: relative paths stay relative (to the repository
+    root, as code-scanning views expect), absolute ones become ``file:`` URIs."""
+    windows = PureWindowsPath(file)
+    if windows.drive:
+        return "file:///" + quote(windows.as_posix(), safe="/:")
+    path = PurePosixPath(file.replace("\\", "/"))
+    if path.is_absolute():
+        return "file://" + quote(str(path), safe="/")
+    return quote(str(path), safe="/")
 
 
 def _rule(code: str, codebook: Codebook | None, lang: Lang) -> dict[str, object]:
