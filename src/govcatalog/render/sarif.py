@@ -63,7 +63,7 @@ def _fingerprint(f: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def _result(f: Finding, rule_index: int, lang: Lang) -> dict[str, object]:
+def _result(f: Finding, rule_index: int, lang: Lang, uris: dict[str, str]) -> dict[str, object]:
     loc = f.location
     text = f.message(lang)
     if loc.sheet:
@@ -77,7 +77,7 @@ def _result(f: Finding, rule_index: int, lang: Lang) -> dict[str, object]:
     }
     location: dict[str, object] = {}
     if loc.file:
-        physical: dict[str, object] = {"artifactLocation": {"uri": _uri(loc.file)}}
+        physical: dict[str, object] = {"artifactLocation": {"uri": uris[loc.file]}}
         if loc.line is not None and loc.line >= 1:
             region: dict[str, int] = {"startLine": loc.line}
             if loc.column is not None and loc.column >= 1:
@@ -122,7 +122,8 @@ def sarif_log(
 
     codes = sorted({f.code for f in report.findings})
     index = {code: i for i, code in enumerate(codes)}
-    artifacts = sorted({_uri(f.location.file) for f in report.findings if f.location.file})
+    uris = {file: _uri(file) for file in {f.location.file for f in report.findings} if file}
+    artifacts = sorted(set(uris.values()))
     run: dict[str, object] = {
         "tool": {
             "driver": {
@@ -137,7 +138,7 @@ def sarif_log(
         "language": "zh-CN" if lang is Lang.ZH else "en-US",
         "columnKind": "unicodeCodePoints",
         "artifacts": [{"location": {"uri": uri}} for uri in artifacts],
-        "results": [_result(f, index[f.code], lang) for f in report.findings],
+        "results": [_result(f, index[f.code], lang, uris) for f in report.findings],
         "invocations": [
             {
                 "executionSuccessful": True,
@@ -148,6 +149,12 @@ def sarif_log(
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def render_sarif(report: Report, lang: Lang = Lang.ZH, codebook: Codebook | None = None) -> str:
-    """The SARIF 2.1.0 log of ``report`` as JSON text."""
-    return json.dumps(sarif_log(report, lang, codebook), ensure_ascii=False, indent=2)
+def render_sarif(
+    report: Report,
+    lang: Lang = Lang.ZH,
+    codebook: Codebook | None = None,
+    *,
+    indent: int | None = None,
+) -> str:
+    """The SARIF 2.1.0 log of ``report`` as JSON text (compact unless ``indent`` is given)."""
+    return json.dumps(sarif_log(report, lang, codebook), ensure_ascii=False, indent=indent)

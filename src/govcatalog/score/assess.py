@@ -8,7 +8,7 @@ findings of that same run. Departments are the resources' 信息资源提供方.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
 from govcatalog.report import Finding, Report
-from govcatalog.rules.coerce import Coercer
+from govcatalog.rules.coerce import Coerced, Coercer
 from govcatalog.rules.hits import Record
 from govcatalog.score.model import (
     Dimension,
@@ -103,10 +103,14 @@ def _filled(value: object) -> bool:
 def _get(rec: Mapping[str, object], path: Sequence[str]) -> object:
     value: object = rec
     for part in path:
-        if not isinstance(value, Mapping):
+        if not isinstance(value, dict):  # canonical records are plain dicts
             return None
         value = value.get(part)
     return value
+
+
+_Path = tuple[bool, tuple[str, ...]]
+"""Whether the element is counted per data item, and its path in the record."""
 
 
 class _Scorer:
@@ -117,22 +121,25 @@ class _Scorer:
         self.today = today
         table = pack.fields
         groups = {f.id for f in table.resource_fields() if f.kind is FieldKind.GROUPS}
-        self.required = tuple(f for f in table.resource_fields() if f.required)
-        self.recommended = tuple(table.get(fid) for fid in model.recommended if table.has(fid))
-        self.per_item = frozenset(
-            f.id for f in (*self.required, *self.recommended) if f.parent in groups
-        )
+        required = [f for f in table.resource_fields() if f.required]
+        recommended = [table.get(fid) for fid in model.recommended if table.has(fid)]
 
-    def _share(self, specs: Iterable[FieldSpec], rec: Record) -> float | None:
+        def paths(specs: Iterable[FieldSpec]) -> tuple[_Path, ...]:
+            return tuple((f.parent in groups, tuple(f.id.split("."))) for f in specs)
+
+        self.required = paths(required)
+        self.recommended = paths(recommended)
+
+    @staticmethod
+    def _share(paths: Sequence[_Path], rec: Record) -> float | None:
         parts: list[float] = []
-        for spec in specs:
-            path = spec.id.split(".")
-            if spec.id in self.per_item:
+        for per_item, path in paths:
+            if per_item:
                 items = rec.get(path[0])
                 if not isinstance(items, list | tuple) or not items:
                     continue  # no items: item elements do not apply
                 filled = sum(
-                    1 for it in items if isinstance(it, Mapping) and _filled(_get(it, path[1:]))
+                    1 for it in items if isinstance(it, dict) and _filled(_get(it, path[1:]))
                 )
                 parts.append(filled / len(items))
             else:
@@ -172,17 +179,33 @@ class _Scorer:
             return Timeliness.LATE
         return Timeliness.STALE
 
-    def facts(self, raw: RawRecord, rec: Record) -> ResourceFacts:
+    def facts(self, pointer: str, rec: Record) -> ResourceFacts:
         code = rec.get("code")
         provider = rec.get("provider")
         return ResourceFacts(
-            pointer=raw.pointer,
+            pointer=pointer,
             code=code if isinstance(code, str) else None,
             provider=provider if isinstance(provider, str) else None,
             completeness=self.completeness(rec),
             openness=self.openness(rec),
             timeliness=self.timeliness(rec),
         )
+
+
+class _TappedCoercer(Coercer):
+    """The validator's coercer, handing each resource record it reads to ``on_record``, so
+    that scoring reads every resource once, in the same pass as validation."""
+
+    def __init__(self, pack: Pack, on_record: Callable[[object, Record], None]) -> None:
+        super().__init__(pack)
+        self._on_record = on_record
+
+    def resource(self, data: object) -> Coerced | None:
+        """Read one resource, then pass its canonical record on."""
+        out = super().resource(data)
+        if out is not None:
+            self._on_record(data, out.record)
+        return out
 
 
 def _owner(pointer: str, owners: Mapping[str, int]) -> int | None:
@@ -252,15 +275,20 @@ def assess_document(
     opts = replace(options or ValidationOptions(), today=day, max_findings=None)
     validator = Validator(pack, opts)
     scorer = _Scorer(pack, the_model, day)
-    coercer: Coercer = validator.coercer
     facts: list[ResourceFacts] = []
+    pending: dict[int, str] = {}
 
     def observe(records: Iterator[RawRecord]) -> Iterator[RawRecord]:
         for raw in records:
-            coerced = coercer.resource(raw.data)
-            if coerced is not None:
-                facts.append(scorer.facts(raw, coerced.record))
+            pending[id(raw.data)] = raw.pointer
             yield raw
+
+    def on_record(data: object, record: Record) -> None:
+        pointer = pending.pop(id(data), None)
+        if pointer is not None:
+            facts.append(scorer.facts(pointer, record))
+
+    validator.coercer = coercer = _TappedCoercer(pack, on_record)
 
     catalog_name = ""
     if doc.info is not None:
