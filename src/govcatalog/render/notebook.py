@@ -31,7 +31,8 @@ _STYLE = (
 )
 
 
-def _block(inner: str) -> str:
+def notebook_block(inner: str) -> str:
+    """Wrap an HTML fragment for a notebook: scoped styles, both languages shown."""
     return f'<div class="gc-report">{_STYLE}{inner}</div>'
 
 
@@ -42,7 +43,7 @@ def report_html(report: Report) -> str:
         if report.findings
         else ""
     )
-    return _block(summary_html(report) + table)
+    return notebook_block(summary_html(report) + table)
 
 
 def finding_html(finding: Finding) -> str:
@@ -63,7 +64,7 @@ def finding_html(finding: Finding) -> str:
     if finding.clause:
         rows.append(("clause / 条款", escape(finding.clause)))
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    return _block(f"<table>{body}</table>")
+    return notebook_block(f"<table>{body}</table>")
 
 
 def pack_html(pack: Pack) -> str:
@@ -84,7 +85,7 @@ def pack_html(pack: Pack) -> str:
         ("vocabularies / 值域", escape(", ".join(sorted(pack.vocabularies)))),
     ]
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    return _block(f"<table>{body}</table>")
+    return notebook_block(f"<table>{body}</table>")
 
 
 def catalog_html(catalog: Catalog, max_rows: int = MAX_ROWS) -> str:
@@ -117,7 +118,7 @@ def catalog_html(catalog: Catalog, max_rows: int = MAX_ROWS) -> str:
         if len(catalog.resources) > max_rows
         else ""
     )
-    return _block(
+    return notebook_block(
         f"<table>{head}<tr><th>信息资源 / resources</th>"
         f"<td>{len(catalog.resources)}</td></tr></table>"
         "<h4>按部门 / by department</h4>"

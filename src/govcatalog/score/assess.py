@@ -91,9 +91,10 @@ class Assessment:
 
     def _repr_html_(self) -> str:
         """Rich display in notebooks."""
+        from govcatalog.render.notebook import notebook_block  # noqa: PLC0415 - display time only
         from govcatalog.score.render import score_html  # noqa: PLC0415 - render imports this module
 
-        return score_html(self)
+        return notebook_block(score_html(self))
 
 
 def _filled(value: object) -> bool:
