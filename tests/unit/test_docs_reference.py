@@ -73,6 +73,8 @@ def test_score_page_states_the_national_model(pack: Pack) -> None:
     assert f"{model.grace_days} days" in page
 
 
-@pytest.mark.parametrize("page", ["index.md", "reports.md", "score.md", "guides/editors.md"])
+@pytest.mark.parametrize(
+    "page", ["index.md", "reports.md", "score.md", "guides/index.md", "guides/editors.md"]
+)
 def test_pages_in_the_nav(page: str) -> None:
     assert f" {page}" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
