@@ -146,7 +146,13 @@ class Validator:
         )
 
     def _locate(
-        self, raw: RawRecord, rel: str, file: str, resource: str | None, *, provider: str | None = None
+        self,
+        raw: RawRecord,
+        rel: str,
+        file: str,
+        resource: str | None,
+        *,
+        provider: str | None = None,
     ) -> Location:
         line, column = raw.locator.locate(rel)
         cell = None

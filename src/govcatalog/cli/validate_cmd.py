@@ -126,14 +126,48 @@ def validate_command(
     pack: Annotated[str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.TEXT,
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Message language.")] = Lang.ZH,
-    fail_on: Annotated[Severity | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity [default: error].")] = None,
-    min_evidence: Annotated[Evidence | None, typer.Option("--min-evidence", help="Only rules with at least this evidence [default: UNCONFIRMED].")] = None,
+    fail_on: Annotated[
+        Severity | None,
+        typer.Option(
+            "--fail-on", help="Exit 1 when a finding is at or above this severity [default: error]."
+        ),
+    ] = None,
+    min_evidence: Annotated[
+        Evidence | None,
+        typer.Option(
+            "--min-evidence", help="Only rules with at least this evidence [default: UNCONFIRMED]."
+        ),
+    ] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="Report only these codes (repeatable).")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Never report these codes (repeatable).")] = None,
-    severity: Annotated[list[str] | None, typer.Option("--severity", metavar="CODE=LEVEL", help="Override a code's severity, e.g. GC-F004=info (repeatable).")] = None,
-    max_findings: Annotated[int | None, typer.Option("--max-findings", min=0, help="Stop after this many findings; the report says it was cut.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Settings file (default: govcatalog.toml or [tool.govcatalog] in pyproject.toml, here or in a parent).")] = None,
+    severity: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--severity",
+            metavar="CODE=LEVEL",
+            help="Override a code's severity, e.g. GC-F004=info (repeatable).",
+        ),
+    ] = None,
+    max_findings: Annotated[
+        int | None,
+        typer.Option(
+            "--max-findings",
+            min=0,
+            help="Stop after this many findings; the report says it was cut.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Settings file (default: govcatalog.toml or [tool.govcatalog] in "
+            "pyproject.toml, here or in a parent).",
+        ),
+    ] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore settings files.")] = False,
 ) -> None:
     """Validate catalogs and report every finding, located and explained in Chinese and English.
@@ -173,7 +207,8 @@ def validate_command(
     reports: list[Report] = []
     unreadable = False
     for path in paths:
-        if options.max_findings is not None and sum(len(r) for r in reports) >= options.max_findings:
+        limit = options.max_findings
+        if limit is not None and sum(len(r) for r in reports) >= limit:
             # The limit is reached: the files left are not read, and the report says it was cut.
             skipped = Stats(files=0, truncated=True)
             reports.append(Report((), skipped, the_pack.ref))
