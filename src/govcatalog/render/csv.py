@@ -26,6 +26,16 @@ COLUMNS = (
 """The header row, in order."""
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _guarded(value: object) -> object:
+    """Text a spreadsheet would run as a formula, prefixed with ``'`` so it stays text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def finding_row(f: Finding, lang: Lang = Lang.ZH) -> dict[str, object]:
     """One finding as a flat row keyed by :data:`COLUMNS`."""
     loc = f.location
@@ -47,11 +57,22 @@ def finding_row(f: Finding, lang: Lang = Lang.ZH) -> dict[str, object]:
     }
 
 
-def render_csv(report: Report, lang: Lang = Lang.ZH) -> str:
-    """The findings as CSV text (RFC 4180, CRLF line ends, a header row)."""
+def render_csv(report: Report, lang: Lang = Lang.ZH, *, guard_formulas: bool = True) -> str:
+    """The findings as CSV text (RFC 4180, CRLF line ends, a header row).
+
+    Args:
+        report: The report.
+        lang: Language of messages and hints.
+        guard_formulas: Prefix text that starts like a spreadsheet formula (``=``, ``+``,
+            ``-``, ``@``) with ``'``: catalog values are untrusted, and a spreadsheet
+            would otherwise run them.
+    """
     buf = io.StringIO()
     writer = _csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for f in report.findings:
-        writer.writerow(finding_row(f, lang))
+        row = finding_row(f, lang)
+        if guard_formulas:
+            row = {k: _guarded(v) for k, v in row.items()}
+        writer.writerow(row)
     return buf.getvalue()

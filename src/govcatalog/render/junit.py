@@ -8,10 +8,20 @@ without findings gives one passing case, so the suite is never empty.
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from xml.etree import ElementTree as ET
 
 from govcatalog.report import Finding, Lang, Report, Severity
+
+
+# Characters XML 1.0 does not allow; a catalog value may carry them into a message.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with the characters XML 1.0 forbids replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _where(f: Finding) -> str:
@@ -25,11 +35,11 @@ def _where(f: Finding) -> str:
 
 def _case(suite: ET.Element, f: Finding, lang: Lang, fail_on: Severity) -> bool:
     loc = f.location
-    name = f"{f.code} {loc.pointer or ''}".strip()
-    classname = (loc.file or "catalog") + (f".{loc.resource}" if loc.resource else "")
+    name = xml_text(f"{f.code} {loc.pointer or ''}".strip())
+    classname = xml_text((loc.file or "catalog") + (f".{loc.resource}" if loc.resource else ""))
     case = ET.SubElement(suite, "testcase", name=name, classname=classname, time="0")
     if loc.file:
-        case.set("file", loc.file)
+        case.set("file", xml_text(loc.file))
     if loc.line is not None:
         case.set("line", str(loc.line))
     where = _where(f)
@@ -43,11 +53,11 @@ def _case(suite: ET.Element, f: Finding, lang: Lang, fail_on: Severity) -> bool:
         if part
     )
     if f.severity.at_least(fail_on):
-        failure = ET.SubElement(case, "failure", message=f.message(lang), type=f.code)
-        failure.text = detail
+        failure = ET.SubElement(case, "failure", message=xml_text(f.message(lang)), type=f.code)
+        failure.text = xml_text(detail)
         return True
     out = ET.SubElement(case, "system-out")
-    out.text = detail
+    out.text = xml_text(detail)
     return False
 
 
@@ -65,7 +75,7 @@ def render_junit(
     total = failures = 0
     findings = sorted(report.findings, key=lambda f: f.location.file or "")
     for file, group in groupby(findings, key=lambda f: f.location.file or ""):
-        suite = ET.SubElement(root, "testsuite", name=file or "catalog")
+        suite = ET.SubElement(root, "testsuite", name=xml_text(file) or "catalog")
         cases = fails = 0
         for f in group:
             cases += 1
