@@ -14,7 +14,6 @@ from xml.etree import ElementTree as ET
 
 from govcatalog.report import Finding, Lang, Report, Severity
 
-
 # Characters XML 1.0 does not allow; a catalog value may carry them into a message.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
