@@ -145,3 +145,17 @@ def test_max_findings_stops_before_the_next_file() -> None:
     assert data["stats"]["files"] == 1
     assert data["stats"]["truncated"] is True
     assert len(data["findings"]) == 1
+
+
+def test_score_follows_the_settings_file(tmp_path: Path) -> None:
+    def conformance() -> float:
+        result = runner.invoke(app, ["score", BAD, "-f", "json", "--today", "2026-01-15"])
+        assert result.exit_code == 0, result.output
+        score: float = json.loads(result.stdout)["catalog"]["dimensions"]["conformance"]["score"]
+        return score
+
+    strict = conformance()
+    (tmp_path / "govcatalog.toml").write_text('ignore = ["GC-R002", "GC-R005"]\n', encoding="utf-8")
+    assert conformance() > strict
+    (tmp_path / "govcatalog.toml").write_text('ignore = ["GC-X000"]\n', encoding="utf-8")
+    assert runner.invoke(app, ["score", BAD]).exit_code == 2

@@ -14,10 +14,13 @@ from rich.console import Console
 
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
+from govcatalog.cli.validate_cmd import settings
 from govcatalog.errors import GovCatalogError, LoadError
 from govcatalog.render import render_html
 from govcatalog.report import Lang
 from govcatalog.score import assess, assessment_to_dict, render_score_text
+from govcatalog.validate import ValidationOptions
+from govcatalog.vocab import Evidence
 
 
 class ScoreFormat(StrEnum):
@@ -59,17 +62,33 @@ def score_command(  # noqa: PLR0917 - one parameter per command-line option
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Settings file (as for validate: pack, rules, severities)."),
+    ] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore settings files.")] = False,
 ) -> None:
     """Score a catalog's quality: completeness, conformance, openness and sharing, timeliness.
 
     The weights and grades are the pack's score.toml. The HTML output is the full report:
     the score by department above the findings. Exit codes: 0 scored; 1 below --fail-under;
-    2 unreadable input or usage error.
+    2 unreadable input or usage error. The settings file's pack, rule selection and
+    severities apply, as they do for validate, so conformance is judged the same way.
     """
-    the_pack = load_pack(pack)
+    conf = settings(config, no_config)
+    the_pack = load_pack(pack or conf.pack)
     day = _day(today)
+    unknown = sorted({*(conf.select or ()), *conf.ignore, *conf.severity} - set(the_pack.codebook))
+    if unknown:
+        fail(f"unknown finding codes: {', '.join(unknown)}")
+    options = ValidationOptions(
+        select=conf.select,
+        ignore=conf.ignore,
+        severity=conf.severity,
+        min_evidence=conf.min_evidence or Evidence.UNCONFIRMED,
+    )
     try:
-        result = assess(file, pack=the_pack, today=day)
+        result = assess(file, pack=the_pack, today=day, options=options)
     except LoadError as exc:
         fail(str(exc), EXIT_USAGE)
     except GovCatalogError as exc:
