@@ -39,8 +39,9 @@ fmt: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
-## docs: build the documentation site strictly
+## docs: regenerate the reference pages, then build the documentation site strictly
 docs: $(STAMP)
+	$(PY) -m govcatalog.docgen docs
 	$(VENV)/bin/mkdocs build --strict
 
 wheel: $(STAMP)

@@ -13,7 +13,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    import pandas
 
 
 class Severity(StrEnum):
@@ -56,6 +59,7 @@ class Location:
         column: 1-based column, when known.
         sheet: Worksheet name for spreadsheet input.
         cell: A1-style cell reference for spreadsheet input.
+        provider: The 信息资源提供方 (department) of the resource concerned, when known.
     """
 
     file: str | None = None
@@ -65,6 +69,7 @@ class Location:
     column: int | None = None
     sheet: str | None = None
     cell: str | None = None
+    provider: str | None = None
 
     def with_position(self, line: int | None, column: int | None) -> Location:
         """Return a copy with the line and column set."""
@@ -80,6 +85,7 @@ class Location:
             "column": self.column,
             "sheet": self.sheet,
             "cell": self.cell,
+            "provider": self.provider,
         }
 
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -142,6 +148,12 @@ class Finding:
             "clause": self.clause,
         }
 
+    def _repr_html_(self) -> str:
+        """Rich display in notebooks."""
+        from govcatalog.render.notebook import finding_html  # noqa: PLC0415 - render imports report
+
+        return finding_html(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Stats:
@@ -152,12 +164,15 @@ class Stats:
         resources: Number of resources examined.
         items: Number of 信息项 examined.
         seconds: Wall-clock time of the run.
+        truncated: True when findings were cut at the ``max_findings`` limit, so the
+            report lists only the first ones.
     """
 
     files: int = 0
     resources: int = 0
     items: int = 0
     seconds: float = 0.0
+    truncated: bool = False
 
     def __add__(self, other: Stats) -> Stats:
         return Stats(
@@ -165,6 +180,7 @@ class Stats:
             resources=self.resources + other.resources,
             items=self.items + other.items,
             seconds=self.seconds + other.seconds,
+            truncated=self.truncated or other.truncated,
         )
 
 
@@ -198,6 +214,21 @@ class Report:
         """True when there is no finding of severity error."""
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
+    @property
+    def truncated(self) -> bool:
+        """True when the findings were cut at a limit (see :meth:`with_limit`)."""
+        return self.stats.truncated
+
+    def with_limit(self, max_findings: int | None) -> Report:
+        """A report keeping only the first ``max_findings`` findings (None: all).
+
+        When findings are dropped the report says so: :attr:`truncated` is True.
+        """
+        if max_findings is None or len(self.findings) <= max_findings:
+            return self
+        stats = replace(self.stats, truncated=True)
+        return Report(self.findings[: max(max_findings, 0)], stats, self.pack)
+
     def counts(self) -> Mapping[Severity, int]:
         """Number of findings per severity (every severity present, possibly 0)."""
         c = Counter(f.severity for f in self.findings)
@@ -207,6 +238,22 @@ class Report:
         """Number of findings per code, sorted by code."""
         c = Counter(f.code for f in self.findings)
         return MappingProxyType(dict(sorted(c.items())))
+
+    def by_provider(self) -> Mapping[str, Mapping[Severity, int]]:
+        """Findings per severity for each 信息资源提供方 (department), sorted by name.
+
+        Findings whose department is unknown (catalog-wide or unreadable resources)
+        are counted under the empty string.
+        """
+        counts: dict[str, Counter[Severity]] = {}
+        for f in self.findings:
+            counts.setdefault(f.location.provider or "", Counter())[f.severity] += 1
+        return MappingProxyType(
+            {
+                name: MappingProxyType({s: c.get(s, 0) for s in Severity})
+                for name, c in sorted(counts.items())
+            }
+        )
 
     def fails(self, threshold: Severity) -> bool:
         """True when any finding is at or above ``threshold``."""
@@ -224,7 +271,8 @@ class Report:
 
     def table(self, *columns: str) -> list[tuple[str | int | None, ...]]:
         """Flatten to rows of the named columns (``code``, ``severity``, ``resource``,
-        ``pointer``, ``line``, ``column``, ``file``, ``sheet``, ``cell``, ``value``).
+        ``pointer``, ``line``, ``column``, ``file``, ``sheet``, ``cell``, ``provider``,
+        ``value``).
 
         Handy for tests and data frames: ``report.table("code", "pointer")``.
         """
@@ -264,5 +312,23 @@ class Report:
                 "warnings": counts[Severity.WARNING],
                 "infos": counts[Severity.INFO],
                 "by_code": dict(self.by_code()),
+                "truncated": self.stats.truncated,
             },
         }
+
+    def to_pandas(self, lang: Lang = Lang.ZH) -> pandas.DataFrame:
+        """The findings as a pandas DataFrame, one row per finding (needs ``pandas``).
+
+        Columns: ``code``, ``severity``, ``message``, ``hint``, ``file``, ``line``,
+        ``column``, ``sheet``, ``cell``, ``resource``, ``provider``, ``pointer``,
+        ``value``, ``clause``.
+        """
+        from govcatalog.render.dataframe import to_dataframe  # noqa: PLC0415 - render imports report
+
+        return to_dataframe(self, lang)
+
+    def _repr_html_(self) -> str:
+        """Rich display in notebooks: summaries by rule and by department, then findings."""
+        from govcatalog.render.notebook import report_html  # noqa: PLC0415 - render imports report
+
+        return report_html(self)

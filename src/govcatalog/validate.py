@@ -47,6 +47,8 @@ class ValidationOptions:
         min_evidence: Report only codes whose evidence is at least this strong
             (``UNCONFIRMED``, the default, reports everything).
         partition_size: Resources per partition when an executor is used.
+        max_findings: Stop collecting after this many findings (None: no limit); the
+            report then says it was cut (``Report.truncated``).
     """
 
     today: dt.date | None = None
@@ -55,6 +57,7 @@ class ValidationOptions:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     min_evidence: Evidence = Evidence.UNCONFIRMED
     partition_size: int = 2000
+    max_findings: int | None = None
 
     def __hash__(self) -> int:
         return hash(
@@ -65,6 +68,7 @@ class ValidationOptions:
                 tuple(sorted(self.severity.items())),
                 self.min_evidence,
                 self.partition_size,
+                self.max_findings,
             )
         )
 
@@ -145,7 +149,15 @@ class Validator:
             clause=entry.clause,
         )
 
-    def _locate(self, raw: RawRecord, rel: str, file: str, resource: str | None) -> Location:
+    def _locate(
+        self,
+        raw: RawRecord,
+        rel: str,
+        file: str,
+        resource: str | None,
+        *,
+        provider: str | None = None,
+    ) -> Location:
         line, column = raw.locator.locate(rel)
         cell = None
         if raw.cells is not None:
@@ -153,7 +165,7 @@ class Validator:
             while probe and probe not in raw.cells:
                 probe = probe.rpartition("/")[0]
             cell = raw.cells.get(probe)
-        return Location(file, resource, raw.pointer + rel, line, column, raw.sheet, cell)
+        return Location(file, resource, raw.pointer + rel, line, column, raw.sheet, cell, provider)
 
     def _emit(
         self,
@@ -162,12 +174,14 @@ class Validator:
         coerced: Coerced | None,
         file: str,
         resource: str | None,
+        *,
+        provider: str | None = None,
     ) -> Iterator[Finding]:
         for hit in hits:
             if hit.code not in self._severity:
                 continue
             rel = coerced.original(hit.pointer) if coerced else hit.pointer
-            f = self.finding(hit, self._locate(raw, rel, file, resource))
+            f = self.finding(hit, self._locate(raw, rel, file, resource, provider=provider))
             if f is not None:
                 yield f
 
@@ -181,9 +195,13 @@ class Validator:
         rec = coerced.record
         code = rec.get("code")
         resource = code if isinstance(code, str) else None
+        prov = rec.get("provider")
+        provider = prov if isinstance(prov, str) else None
         hits = list(coerced.hits)
         hits.extend(self.rules.run(rec, self.context))
-        findings = list(self._emit(hits, raw, coerced, file, resource)) if hits else []
+        findings: list[Finding] = []
+        if hits:
+            findings = list(self._emit(hits, raw, coerced, file, resource, provider=provider))
         related = tuple(
             (c, coerced.original(f"/related_codes/{i}"))
             for i, c in enumerate(rec.get("related_codes") or ())
@@ -224,7 +242,7 @@ class Validator:
             raw = RawRecord(s.index, s.pointer, None, s.locator, s.sheet, s.cells)
             f = self.finding(
                 Hit(ch.code, ch.pointer, ch.params, ch.value),
-                self._locate(raw, ch.pointer, file, s.code),
+                self._locate(raw, ch.pointer, file, s.code, provider=s.provider),
             )
             if f is not None:
                 findings.append(f)
@@ -299,6 +317,8 @@ class Validator:
             outcomes = executor.map(
                 task, (_detach(p) for p in _partitions(doc.records, self.options.partition_size))
             )
+        limit = self.options.max_findings
+        stopped = False
         for out in outcomes:
             findings.extend(out.findings)
             summaries.extend(out.summaries)
@@ -306,16 +326,19 @@ class Validator:
             items += out.items
             if progress is not None:
                 progress(resources)
+            if limit is not None and len(findings) >= limit:
+                # Enough to show: stop reading; the report says it was cut.
+                stopped = True
+                break
         findings.extend(self.check_info(doc))
         if resources == 0 and not doc.problems:
             f = self.finding(Hit("GC-S006", ""), Location(doc.name, None, "", 1, 1))
             if f is not None:
                 findings.append(f)
         findings.extend(self.check_catalog(summaries, doc.name))
-        stats = Stats(
-            files=1, resources=resources, items=items, seconds=time.perf_counter() - started
-        )
-        return Report.of(findings, stats, self.pack.ref)
+        seconds = time.perf_counter() - started
+        stats = Stats(files=1, resources=resources, items=items, seconds=seconds, truncated=stopped)
+        return Report.of(findings, stats, self.pack.ref).with_limit(limit)
 
     def unreadable(self, error: LoadError) -> Report:
         """A report for input that could not be read at all (GC-S001)."""

@@ -15,10 +15,27 @@ from rich.progress import Progress, TextColumn, TimeElapsedColumn
 
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
+from govcatalog.config import (
+    Config,
+    ConfigError,
+    find_config,
+    load_config,
+    parse_severity_overrides,
+)
 from govcatalog.errors import GovCatalogError, LoadError
 from govcatalog.io.formats import read_document
 from govcatalog.io.records import SourceDocument
-from govcatalog.render import render_json, render_text
+from govcatalog.packs import Pack
+from govcatalog.render import (
+    render_csv,
+    render_github,
+    render_html,
+    render_json,
+    render_junit,
+    render_markdown,
+    render_sarif,
+    render_text,
+)
 from govcatalog.report import Lang, Report, Severity, Stats
 from govcatalog.validate import ValidationOptions, Validator
 from govcatalog.vocab import Evidence
@@ -35,6 +52,61 @@ class OutputFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+    SARIF = "sarif"
+    JUNIT = "junit"
+    GITHUB = "github"
+    HTML = "html"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+def render_report(
+    report: Report, fmt: OutputFormat, lang: Lang, pack: Pack, fail_on: Severity
+) -> str:
+    """The report as text in ``fmt`` (every format but ``text``, which prints with colour)."""
+    if fmt is OutputFormat.JSON:
+        return render_json(report, lang) + "\n"
+    if fmt is OutputFormat.SARIF:
+        return render_sarif(report, lang, pack.codebook) + "\n"
+    if fmt is OutputFormat.JUNIT:
+        return render_junit(report, lang, fail_on=fail_on)
+    if fmt is OutputFormat.GITHUB:
+        return render_github(report, lang)
+    if fmt is OutputFormat.HTML:
+        return render_html(report, lang)
+    if fmt is OutputFormat.CSV:
+        return render_csv(report, lang)
+    if fmt is OutputFormat.MARKDOWN:
+        return render_markdown(report, lang)
+    msg = f"no text rendering for {fmt}"
+    raise ValueError(msg)
+
+
+def write_output(text: str, output: Path | None, fmt: OutputFormat) -> None:
+    """Write ``text`` to ``output`` (CSV with a byte-order mark, for spreadsheets) or stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        encoding = "utf-8-sig" if fmt is OutputFormat.CSV else "utf-8"
+        output.write_text(text, encoding=encoding, newline="")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+
+
+def settings(config: Path | None, no_config: bool) -> Config:
+    """The settings file's settings (or none), exiting 2 on a malformed file."""
+    if no_config:
+        return Config()
+    path = config or find_config()
+    if path is None:
+        return Config()
+    if not path.is_file():
+        fail(f"no settings file {path}")
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        fail(str(exc))
 
 
 def _example_path(name: str) -> Path:
@@ -87,24 +159,59 @@ def validate_command(
     ] = OutputFormat.TEXT,
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Message language.")] = Lang.ZH,
     fail_on: Annotated[
-        Severity,
-        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity."),
-    ] = Severity.ERROR,
+        Severity | None,
+        typer.Option(
+            "--fail-on", help="Exit 1 when a finding is at or above this severity [default: error]."
+        ),
+    ] = None,
     min_evidence: Annotated[
-        Evidence, typer.Option("--min-evidence", help="Only rules with at least this evidence.")
-    ] = Evidence.UNCONFIRMED,
+        Evidence | None,
+        typer.Option(
+            "--min-evidence", help="Only rules with at least this evidence [default: UNCONFIRMED]."
+        ),
+    ] = None,
     select: Annotated[
         list[str] | None, typer.Option("--select", help="Report only these codes (repeatable).")
     ] = None,
     ignore: Annotated[
         list[str] | None, typer.Option("--ignore", help="Never report these codes (repeatable).")
     ] = None,
+    severity: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--severity",
+            metavar="CODE=LEVEL",
+            help="Override a code's severity, e.g. GC-F004=info (repeatable).",
+        ),
+    ] = None,
+    max_findings: Annotated[
+        int | None,
+        typer.Option(
+            "--max-findings",
+            min=0,
+            help="Stop after this many findings; the report says it was cut.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Settings file (default: govcatalog.toml or [tool.govcatalog] in "
+            "pyproject.toml, here or in a parent).",
+        ),
+    ] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore settings files.")] = False,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes for large catalogs.")
     ] = 1,
 ) -> None:
     """Validate catalogs and report every finding, located and explained in Chinese and English.
 
+    Settings come from govcatalog.toml or [tool.govcatalog] in pyproject.toml; flags override them.
     Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 unreadable input or usage error.
     """
     paths = list(files_ or [])
@@ -112,14 +219,25 @@ def validate_command(
         paths.append(_example_path(example))
     if not paths:
         fail("no input: give catalog files or --example")
-    the_pack = load_pack(pack)
-    unknown = sorted({*(select or ()), *(ignore or ())} - set(the_pack.codebook))
+    conf = settings(config, no_config)
+    the_pack = load_pack(pack or conf.pack)
+    try:
+        overrides = {**conf.severity, **parse_severity_overrides(severity or [])}
+    except ValueError as exc:
+        fail(str(exc))
+    chosen = frozenset(select) if select else conf.select
+    ignored = frozenset(ignore) if ignore else conf.ignore
+    unknown = sorted({*(chosen or ()), *ignored, *overrides} - set(the_pack.codebook))
     if unknown:
         fail(f"unknown finding codes: {', '.join(unknown)}")
+    if fail_on is None:
+        fail_on = conf.fail_on or Severity.ERROR
     options = ValidationOptions(
-        select=frozenset(select) if select else None,
-        ignore=frozenset(ignore or ()),
-        min_evidence=min_evidence,
+        select=chosen,
+        ignore=ignored,
+        severity=overrides,
+        min_evidence=min_evidence or conf.min_evidence or Evidence.UNCONFIRMED,
+        max_findings=max_findings if max_findings is not None else conf.max_findings,
     )
     try:
         validator = Validator(the_pack, options)
@@ -128,6 +246,12 @@ def validate_command(
     reports: list[Report] = []
     unreadable = False
     for path in paths:
+        limit = options.max_findings
+        if limit is not None and sum(len(r) for r in reports) >= limit:
+            # The limit is reached: the files left are not read, and the report says it was cut.
+            skipped = Stats(files=0, truncated=True)
+            reports.append(Report((), skipped, the_pack.ref))
+            break
         label = str(path)
         try:
             doc = read_document(path, name=label)
@@ -143,11 +267,15 @@ def validate_command(
                 Console(stderr=True).print(f"govcatalog: {exc}", markup=False, highlight=False)
         except GovCatalogError as exc:
             fail(str(exc))
-    report = _merge(reports, the_pack.ref)
-    if fmt is OutputFormat.JSON:
-        sys.stdout.write(render_json(report, lang) + "\n")
-    else:
+    report = _merge(reports, the_pack.ref).with_limit(options.max_findings)
+    if fmt is OutputFormat.TEXT and output is None:
         render_text(report, Console(highlight=False, soft_wrap=True), lang)
+    elif fmt is OutputFormat.TEXT and output is not None:
+        with output.open("w", encoding="utf-8") as fh:
+            console = Console(file=fh, highlight=False, soft_wrap=True, no_color=True)
+            render_text(report, console, lang)
+    else:
+        write_output(render_report(report, fmt, lang, the_pack, fail_on), output, fmt)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if report.fails(fail_on) else EXIT_OK)

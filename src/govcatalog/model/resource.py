@@ -178,3 +178,9 @@ class Catalog(_Model):
         """The canonical JSON form (English keys, Chinese values, nulls omitted)."""
         data: dict[str, object] = self.model_dump(mode="json", by_alias=True, exclude_none=True)
         return data
+
+    def _repr_html_(self) -> str:
+        """Rich display in notebooks: facts, resources per department, the first resources."""
+        from govcatalog.render.notebook import catalog_html  # noqa: PLC0415 - optional, at display time
+
+        return catalog_html(self)

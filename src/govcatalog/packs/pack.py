@@ -98,6 +98,12 @@ class Pack:
             return vocab.restrict(include=[c.label_zh for c in vocab.top_concepts()])
         return vocab
 
+    def _repr_html_(self) -> str:
+        """Rich display in notebooks."""
+        from govcatalog.render.notebook import pack_html  # noqa: PLC0415 - optional, at display time
+
+        return pack_html(self)
+
 
 def _read(root: Traversable, name: str) -> str | None:
     f = root / name

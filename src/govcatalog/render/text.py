@@ -24,6 +24,7 @@ _WORDS = {
         "ok": "未发现问题。",
         "conforms": "符合",
         "fails": "不符合",
+        "truncated": "问题过多，只列出了前 {n} 条（--max-findings）。",
     },
     Lang.EN: {
         "resource": "resource",
@@ -33,6 +34,7 @@ _WORDS = {
         "ok": "no findings.",
         "conforms": "conforms",
         "fails": "does not conform",
+        "truncated": "Too many findings: only the first {n} are listed (--max-findings).",
     },
 }
 
@@ -91,5 +93,7 @@ def render_text(
     else:
         summary.append("  ".join(f"{labels[s]} {counts[s]}" for s in Severity), style="bold")
     console.print(summary)
+    if report.truncated:
+        console.print(Text(words["truncated"].format(n=len(report)), style="yellow"))
     verdict = words["conforms"] if report.conforms else words["fails"]
     console.print(Text(f"{report.pack}: {verdict}", style="green" if report.conforms else "red"))

@@ -1,0 +1,216 @@
+"""The quality score: model parsing, each dimension, aggregation and grades."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govcatalog.errors import PackError
+from govcatalog.packs import Pack
+from govcatalog.report import Finding, Location, Severity
+from govcatalog.score import (
+    Dimension,
+    ResourceFacts,
+    Timeliness,
+    assess,
+    load_score_model,
+    parse_score_model,
+)
+from govcatalog.score.assess import score_resources, with_conformance
+from govcatalog.validate import ValidationOptions
+from govcatalog.vocab import load_vocabulary
+from tests.conftest import ROOT, TODAY
+
+FIXTURES = ROOT / "tests" / "fixtures" / "reports"
+SCORE_TOML = ROOT / "standards" / "gb-1272" / "1.0.0" / "score.toml"
+
+
+def _catalog() -> dict[str, object]:
+    data: dict[str, object] = json.loads((FIXTURES / "clean.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _write(tmp_path: Path, data: dict[str, object], name: str = "c.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_model_of_the_national_pack(pack: Pack) -> None:
+    model = load_score_model(pack)
+    assert model.source == pack.ref
+    assert sum(model.weights.values()) == pytest.approx(100)
+    assert [g.min for g in model.grades] == sorted((g.min for g in model.grades), reverse=True)
+    assert model.grade(100).en == model.grades[0].en
+    assert model.grade(0).en == model.grades[-1].en
+    # Every cycle of the full vocabulary has a length (其他 excepted), so local packs that
+    # allow more cycles than the national one (每旬) inherit a usable model.
+    full = set(load_vocabulary("update-cycle").labels())
+    assert set(model.cycle_days) == full - {"其他"}
+    assert set(pack.vocabulary("update-cycle").labels()) - {"其他"} <= set(model.cycle_days)
+
+
+def test_model_weights_must_add_up_to_100() -> None:
+    text = SCORE_TOML.read_text(encoding="utf-8").replace("weight = 35", "weight = 36", 1)
+    with pytest.raises(PackError, match="add up"):
+        parse_score_model(text, "test")
+
+
+def test_model_rejects_unknown_severity() -> None:
+    text = SCORE_TOML.read_text(encoding="utf-8").replace("error = 0.5", "fatal = 0.5", 1)
+    with pytest.raises(PackError):
+        parse_score_model(text, "test")
+
+
+def test_clean_catalog_beats_the_one_with_errors(pack: Pack) -> None:
+    clean = assess(FIXTURES / "clean.json", pack=pack, today=TODAY)
+    bad = assess(FIXTURES / "with-errors.json", pack=pack, today=TODAY)
+    assert clean.report.conforms
+    assert not bad.report.conforms
+    assert clean.catalog.dimension(Dimension.CONFORMANCE).score == 1.0
+    assert bad.catalog.dimension(Dimension.CONFORMANCE).score < 1.0
+    assert clean.catalog.points > bad.catalog.points
+    assert bad.catalog.resources == 3
+    assert sum(d.resources for d in bad.departments) == bad.catalog.resources
+    assert {d.name for d in bad.departments} == {r.provider for r in bad.resources}
+
+
+def test_points_are_weighted_dimensions(pack: Pack) -> None:
+    a = assess(FIXTURES / "with-errors.json", pack=pack, today=TODAY)
+    dims = a.catalog.dimensions
+    applicable = sum(d.weight for d in dims if d.score is not None)
+    assert a.catalog.points == pytest.approx(
+        100 * sum(d.points for d in dims) / applicable, abs=0.05
+    )
+    assert a.catalog.grade == a.model.grade(a.catalog.points)
+
+
+def test_timeliness_follows_the_update_cycle(pack: Pack, tmp_path: Path) -> None:
+    data = _catalog()
+    resources = data["resources"]
+    assert isinstance(resources, list)
+    fresh, old = resources
+    fresh["update_cycle"] = "每月"
+    fresh["publish_date"] = (TODAY - dt.timedelta(days=20)).isoformat()
+    old["update_cycle"] = "每月"
+    old["publish_date"] = (TODAY - dt.timedelta(days=400)).isoformat()
+    late = copy.deepcopy(fresh)
+    late["code"] = "201001/000002"
+    late["name"] = "另一资源"
+    late["publish_date"] = (TODAY - dt.timedelta(days=90)).isoformat()
+    other = copy.deepcopy(fresh)
+    other["code"] = "201001/000003"
+    other["name"] = "第三资源"
+    other["update_cycle"] = "其他"
+    resources += [late, other]
+    a = assess(_write(tmp_path, data), pack=pack, today=TODAY)
+    assert [r.timeliness for r in a.resources] == [
+        Timeliness.ON_TIME,
+        Timeliness.STALE,
+        Timeliness.LATE,
+        None,
+    ]
+    assert a.catalog.dimension(Dimension.TIMELINESS).resources == 3
+
+
+def test_openness_counts_unconditional_sharing_and_opening(pack: Pack, tmp_path: Path) -> None:
+    data = _catalog()
+    resources = data["resources"]
+    assert isinstance(resources, list)
+    a = assess(_write(tmp_path, data), pack=pack, today=TODAY)
+    unconditional_open, conditional_closed = a.resources
+    assert unconditional_open.openness == 1.0
+    model = a.model
+    expected = (model.sharing_share * model.share_type["有条件共享"]) / (
+        model.sharing_share + model.open_share
+    )
+    assert conditional_closed.openness == pytest.approx(expected)
+
+
+def test_completeness_drops_with_missing_elements(pack: Pack, tmp_path: Path) -> None:
+    data = _catalog()
+    resources = data["resources"]
+    assert isinstance(resources, list)
+    before = assess(_write(tmp_path, data), pack=pack, today=TODAY).resources[0].completeness
+    del resources[0]["abstract"]
+    after = assess(_write(tmp_path, data), pack=pack, today=TODAY).resources[0].completeness
+    assert after < before
+
+
+def test_severity_overrides_change_conformance(pack: Pack) -> None:
+    strict = assess(FIXTURES / "with-errors.json", pack=pack, today=TODAY)
+    lenient = assess(
+        FIXTURES / "with-errors.json",
+        pack=pack,
+        today=TODAY,
+        options=ValidationOptions(severity={"GC-R002": Severity.INFO, "GC-R005": Severity.INFO}),
+    )
+    key = Dimension.CONFORMANCE
+    assert lenient.catalog.dimension(key).score > strict.catalog.dimension(key).score  # type: ignore[operator]
+
+
+def _facts(n: int) -> list[ResourceFacts]:
+    return [
+        ResourceFacts(f"/resources/{i}", None, None, 1.0, 1.0, Timeliness.ON_TIME) for i in range(n)
+    ]
+
+
+def test_catalog_level_findings_are_shared_out(pack: Pack) -> None:
+    model = load_score_model(pack)
+    facts = _facts(4)
+    f = Finding("GC-S002", Severity.ERROR, "", "", Location(pointer=""))
+    scored = with_conformance(facts, [f], model)
+    assert [s.conformance for s in scored] == [
+        pytest.approx(1 - model.penalty[Severity.ERROR] / 4)
+    ] * 4
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    severities=st.lists(st.tuples(st.integers(0, 4), st.sampled_from(list(Severity))), max_size=20),
+    extra=st.sampled_from(list(Severity)),
+)
+def test_more_findings_never_raise_the_score(
+    pack: Pack, severities: list[tuple[int, Severity]], extra: Severity
+) -> None:
+    model = load_score_model(pack)
+    facts = _facts(5)
+
+    def finding(i: int, s: Severity) -> Finding:
+        return Finding("GC-F001", s, "", "", Location(pointer=f"/resources/{i}/name"))
+
+    findings = [finding(i, s) for i, s in severities]
+    before = score_resources("", with_conformance(facts, findings, model), model)
+    after = score_resources(
+        "", with_conformance(facts, [*findings, finding(0, extra)], model), model
+    )
+    assert 0 <= after.points <= before.points <= 100
+    assert before.grade == model.grade(before.points)
+
+
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.mark.skipif(
+    not (EXAMPLES / "city-catalog-with-errors.json").is_file(),
+    reason="the example catalogs are not in this checkout",
+)
+def test_example_catalogs(pack: Pack) -> None:
+    clean = assess(EXAMPLES / "city-catalog.json", pack=pack, today=TODAY)
+    bad = assess(EXAMPLES / "city-catalog-with-errors.json", pack=pack, today=TODAY)
+    assert clean.report.conforms
+    assert not bad.report.conforms
+    conformance = Dimension.CONFORMANCE
+    assert clean.catalog.dimension(conformance).score == pytest.approx(1.0)
+    assert bad.catalog.dimension(conformance).score < clean.catalog.dimension(conformance).score  # type: ignore[operator]
+    assert bad.catalog.points < clean.catalog.points
+    assert len(clean.departments) >= 2
+    assert sum(d.resources for d in clean.departments) == clean.catalog.resources
