@@ -128,25 +128,25 @@ def not_shared(basis: str) -> dict[str, object]:
     return {"share_type": "不予共享", "share_condition": basis}
 
 
-CLOSED = {"open_to_public": False}
+CLOSED: dict[str, object] = {"open_to_public": False}
 
 
 def opened(condition: str) -> dict[str, object]:
     return {"open_to_public": True, "open_condition": condition}
 
 
-DB = {"format_class": "数据库", "format_types": ["oracle"]}
-DM = {"format_class": "数据库", "format_types": ["Dm"]}
-MYSQL = {"format_class": "数据库", "format_types": ["MySQL"]}
-KB = {"format_class": "数据库", "format_types": ["KingbaseES"]}
-XLSX = {"format_class": "电子表格", "format_types": ["xlsx"]}
-PDF = {"format_class": "电子文件", "format_types": ["pdf", "OFD"]}
-API = {
+DB: dict[str, object] = {"format_class": "数据库", "format_types": ["oracle"]}
+DM: dict[str, object] = {"format_class": "数据库", "format_types": ["Dm"]}
+MYSQL: dict[str, object] = {"format_class": "数据库", "format_types": ["MySQL"]}
+KB: dict[str, object] = {"format_class": "数据库", "format_types": ["KingbaseES"]}
+XLSX: dict[str, object] = {"format_class": "电子表格", "format_types": ["xlsx"]}
+PDF: dict[str, object] = {"format_class": "电子文件", "format_types": ["pdf", "OFD"]}
+API: dict[str, object] = {
     "format_class": "服务接口",
     "format_types": ["REST"],
     "other_description": "HTTPS RESTful 接口，JSON 报文",
 }
-IMAGE = {"format_class": "图形图像", "format_types": ["jpg"]}
+IMAGE: dict[str, object] = {"format_class": "图形图像", "format_types": ["jpg"]}
 
 
 # ------------------------------------------------------------------------------- resources
