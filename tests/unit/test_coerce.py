@@ -71,3 +71,13 @@ def test_wrong_types_are_reported_and_left_out(pack: Pack) -> None:
 
 def test_not_an_object(pack: Pack) -> None:
     assert Coercer(pack).resource(["not", "an", "object"]) is None
+
+
+def test_missing_member_of_a_flat_group_is_pointed_at_flat(pack: Pack) -> None:
+    out = Coercer(pack).resource({"信息资源名称": "a", "是否向社会开放": "是"})
+    assert out is not None
+    assert out.original("/open/open_to_public") == "/是否向社会开放"
+    assert out.original("/open/open_condition") == "/开放条件"
+    nested = Coercer(pack).resource({"开放属性": {"是否向社会开放": "是"}})
+    assert nested is not None
+    assert nested.original("/open/open_condition") == "/开放属性/开放条件"

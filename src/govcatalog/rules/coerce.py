@@ -78,6 +78,7 @@ class Coerced:
     renames: dict[str, str] = field(default_factory=dict)
     invalid: set[str] = field(default_factory=set)
     written_zh: set[str] = field(default_factory=set)
+    flat_groups: set[str] = field(default_factory=set)
     zh_names: Mapping[str, str] = field(default_factory=dict)
 
     def original(self, pointer: str) -> str:
@@ -91,8 +92,15 @@ class Coerced:
         head, sep, tail = pointer.rpartition("/")
         if not sep:
             return pointer
+        field_id = ".".join(p for p in pointer.split("/") if p and not p.isdigit())
+        if head in self.flat_groups and head not in self.renames:
+            # The group's members were written flat in the resource: so is the missing one.
+            return (
+                self.original(head.rpartition("/")[0])
+                + "/"
+                + _escape(self.zh_names.get(field_id, tail))
+            )
         if head in self.written_zh:
-            field_id = ".".join(p for p in pointer.split("/") if p and not p.isdigit())
             tail = _escape(self.zh_names.get(field_id, tail))
         return (self.original(head) if head else "") + "/" + tail
 
@@ -259,6 +267,7 @@ class Coercer:
         if scope is None and spec.parent is not None:  # a flat leaf of a group
             target = dst.setdefault(spec.parent, {})
             rel = spec.id.replace(".", "/")
+            out.flat_groups.add(f"{cprefix}/{spec.parent}")
         cpath = f"{cprefix}/{rel}"
         if skey != spec.key or rel != spec.key:
             out.renames[cpath] = f"{oprefix}/{_escape(skey)}"
