@@ -155,7 +155,26 @@ class Change:
         codes = sorted(c or "" for c in (ref.old_code, ref.new_code))
         items = sorted((i if i is not None else -1) for i in (item.old_index, item.new_index))
         vals = sorted(repr(v) for v in (self.old, self.new))
-        return (self.resource is not None, codes, items, self.field, self.kind.spec.code, vals)
+        rank = _FIELD_RANK.get(self.field.split(".", 1)[0], len(_FIELD_RANK))
+        return (
+            self.resource is not None,
+            codes,
+            items,
+            rank,
+            self.field,
+            self.kind.spec.code,
+            vals,
+        )
+
+
+_FIELD_RANK = {
+    key: rank
+    for rank, key in enumerate(
+        ("", "code", "category", "name", "provider", "provider_code", "abstract", "format")
+        + ("share", "open", "update_cycle", "publish_date", "related_codes", "secrecy", "items")
+    )
+}
+"""Order of elements within a resource in every rendering (the guide's element order)."""
 
 
 def _show(value: Value, lang: Lang) -> str:
