@@ -1,8 +1,8 @@
 """Matching resources and data items between two versions (pure functions).
 
 Resources are matched by 信息资源代码. What is left — codes that changed, or no
-code at all — is matched by content: first by name, provider and the names of the
-data items, then by name and provider alone. Only one-to-one groups are matched;
+code at all — is matched by content: identical resources first, then by name,
+provider and the names of the data items, then by name and provider alone. Only one-to-one groups are matched;
 a group with several candidates on either side is *ambiguous* and reported as
 such, never guessed. Every step treats both sides alike, so matching ``b`` against
 ``a`` gives the same pairs as matching ``a`` against ``b``, reversed.
@@ -10,6 +10,7 @@ such, never guessed. Every step treats both sides alike, so matching ``b`` again
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -71,6 +72,21 @@ def _groups(
     return out
 
 
+def _full_key(record: Record) -> Hashable:
+    return json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _identical(
+    olds: Sequence[int], news: Sequence[int], old: Sequence[Record], new: Sequence[Record]
+) -> list[tuple[int, int]]:
+    """Pairs of identical entries, in order: indistinguishable, so pairing them guesses nothing."""
+    by_new = _groups(news, new, _full_key)
+    out: list[tuple[int, int]] = []
+    for k, group in _groups(olds, old, _full_key).items():
+        out.extend(zip(group, by_new.get(k, ()), strict=False))
+    return out
+
+
 def _content_key(record: Record) -> Hashable | None:
     name = record.get("name")
     if name is None:
@@ -98,12 +114,30 @@ def match_resources(old: Sequence[Record], new: Sequence[Record]) -> Matching:
             continue
         if len(olds) == 1 and len(news) == 1:
             pairs.append((olds[0], news[0]))
-        else:
-            ambiguous.append(Ambiguous(tuple(olds), tuple(news)))
+        else:  # a code used more than once: pair identical entries, then what is left
+            same = _identical(olds, news, old, new)
+            pairs.extend(same)
+            left_old = [o for o in olds if o not in {p[0] for p in same}]
+            left_new = [n for n in news if n not in {p[1] for p in same}]
+            if len(left_old) == 1 and len(left_new) == 1:
+                pairs.append((left_old[0], left_new[0]))
+            elif left_old and left_new:
+                ambiguous.append(Ambiguous(tuple(left_old), tuple(left_new)))
+            else:  # one-sided leftovers go on to be matched by content
+                used_old.update(o for o, _ in same)
+                used_new.update(n for _, n in same)
+                continue
         used_old.update(olds)
         used_new.update(news)
     rest_old = [i for i in range(len(old)) if i not in used_old]
     rest_new = [i for i in range(len(new)) if i not in used_new]
+    if rest_old and rest_new:
+        same = _identical(rest_old, rest_new, old, new)
+        pairs.extend(same)
+        used_old.update(o for o, _ in same)
+        used_new.update(n for _, n in same)
+        rest_old = [i for i in rest_old if i not in used_old]
+        rest_new = [i for i in rest_new if i not in used_new]
     for key, last in ((_content_key, False), (_name_key, True)):
         if not rest_old or not rest_new:
             break
