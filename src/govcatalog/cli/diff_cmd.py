@@ -75,8 +75,9 @@ def stored_side(ref: str, db_url: str | None) -> Side:
     if m is None:
         fail(f"{ref}: no such file or stored version (catalog@v3)")
     catalog, which = m["catalog"], m["which"]
+    database = open_database(db_url)
     try:
-        history = History(open_database(db_url))
+        history = History(database)
         if which == "latest":
             version = history.get(catalog)
         elif "-" in which:
@@ -86,6 +87,8 @@ def stored_side(ref: str, db_url: str | None) -> Side:
         return side_from_document(history.document(catalog, version.number), version.ref)
     except (GovCatalogError, ValueError) as exc:
         fail(f"{ref}: {exc}")
+    finally:
+        database.dispose()
 
 
 def read_side(arg: str, pack: Pack, db_url: str | None) -> Side:

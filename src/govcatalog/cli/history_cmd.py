@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -47,11 +49,13 @@ CatalogOption = Annotated[
 _VERSION = re.compile(r"^v?(\d+)$")
 
 
-def _history(db: str | None) -> History:
+@contextmanager
+def _history(db: str | None) -> Iterator[History]:
+    database = open_database(db)
     try:
-        return History(open_database(db))
-    except GovCatalogError as exc:  # pragma: no cover - depends on the database
-        fail(str(exc))
+        yield History(database)
+    finally:
+        database.dispose()
 
 
 def _number(text: str) -> int:
@@ -86,7 +90,8 @@ def add_command(
     day = _date(effective) if effective else None
     try:
         side = load_side(file, load_pack(pack), label=str(file))
-        added = _history(db).add(catalog, canonical_document(side), effective=day, label=label)
+        with _history(db) as history:
+            added = history.add(catalog, canonical_document(side), effective=day, label=label)
     except GovCatalogError as exc:
         fail(str(exc))
     v = added.version
@@ -106,7 +111,11 @@ def list_command(
     db: DbOption = None,
 ) -> None:
     """List the stored catalogs, or the versions of one catalog."""
-    history = _history(db)
+    with _history(db) as history:
+        _list(history, catalog)
+
+
+def _list(history: History, catalog: str | None) -> None:
     console = Console(highlight=False)
     if catalog is None:
         names = history.catalogs()
@@ -148,13 +157,13 @@ def show_command(
     """Show one version (default: the latest); --output writes its canonical JSON document."""
     if at and version:
         fail("give --at or --version, not both")
-    history = _history(db)
     try:
-        if at:
-            v = history.at(catalog, _date(at))
-        else:
-            v = history.get(catalog, _number(version) if version else None)
-        document = history.document(catalog, v.number)
+        with _history(db) as history:
+            if at:
+                v = history.at(catalog, _date(at))
+            else:
+                v = history.get(catalog, _number(version) if version else None)
+            document = history.document(catalog, v.number)
     except GovCatalogError as exc:
         fail(str(exc))
     typer.echo(
@@ -182,14 +191,14 @@ def diff_command(
     db: DbOption = None,
 ) -> None:
     """Compare two stored versions of a catalog (options as for ``govcatalog diff``)."""
-    history = _history(db)
     sides = []
-    for ref in (old, new):
-        number = _number(ref)
-        try:
-            document = history.document(catalog, number)
-        except GovCatalogError as exc:
-            fail(str(exc))
-        sides.append(side_from_document(document, f"{catalog}@v{number}"))
+    with _history(db) as history:
+        for ref in (old, new):
+            number = _number(ref)
+            try:
+                document = history.document(catalog, number)
+            except GovCatalogError as exc:
+                fail(str(exc))
+            sides.append(side_from_document(document, f"{catalog}@v{number}"))
     result = compare(sides[0], sides[1], field_names(load_pack(pack)))
     emit(result, fmt=fmt, lang=lang, fail_on=fail_on, waivers=waivers, output=output)
