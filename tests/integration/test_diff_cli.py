@@ -28,8 +28,12 @@ def _write(path: Path, share: str, items: list[dict[str, Any]], extra: bool) -> 
         }
     ]
     if extra:
-        resources.append({"name": "法人基本信息", "code": "101002/000001", "provider": "市市场监管局"})
-    path.write_text(json.dumps({"catalog": {"name": "某市目录"}, "resources": resources}, ensure_ascii=False))
+        resources.append(
+            {"name": "法人基本信息", "code": "101002/000001", "provider": "市市场监管局"}
+        )
+    path.write_text(
+        json.dumps({"catalog": {"name": "某市目录"}, "resources": resources}, ensure_ascii=False)
+    )
     return path
 
 
@@ -37,7 +41,12 @@ def _write(path: Path, share: str, items: list[dict[str, Any]], extra: bool) -> 
 def files(tmp_path: Path) -> tuple[Path, Path]:
     items = [{"信息项名称": "姓名", "数据类型": "字符型", "数据长度": 50}]
     old = _write(tmp_path / "v1.json", "无条件共享", items, extra=True)
-    new = _write(tmp_path / "v2.json", "有条件共享", [*items, {"信息项名称": "性别", "数据类型": "字符型"}], extra=False)
+    new = _write(
+        tmp_path / "v2.json",
+        "有条件共享",
+        [*items, {"信息项名称": "性别", "数据类型": "字符型"}],
+        extra=False,
+    )
     return old, new
 
 
@@ -61,7 +70,20 @@ def test_waivers_accept_listed_changes(files: tuple[Path, Path], tmp_path: Path)
         '[[waiver]]\ncode = "GC-D209"\nresource = "101001/000001"\n',
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["diff", str(old), str(new), "--fail-on", "breaking", "--waivers", str(waivers), "-f", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "diff",
+            str(old),
+            str(new),
+            "--fail-on",
+            "breaking",
+            "--waivers",
+            str(waivers),
+            "-f",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["summary"]["breaking"] == 0
@@ -75,7 +97,10 @@ def test_waivers_accept_listed_changes(files: tuple[Path, Path], tmp_path: Path)
 def test_markdown_and_patch_outputs(files: tuple[Path, Path], tmp_path: Path) -> None:
     old, new = files
     out = tmp_path / "CHANGES.md"
-    assert runner.invoke(app, ["diff", str(old), str(new), "-f", "markdown", "-o", str(out)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["diff", str(old), str(new), "-f", "markdown", "-o", str(out)]).exit_code
+        == 0
+    )
     assert "破坏性变更 / Breaking changes" in out.read_text(encoding="utf-8")
     patch = runner.invoke(app, ["diff", str(old), str(new), "-f", "patch"])
     ops = json.loads(patch.output)
@@ -95,17 +120,27 @@ def test_unreadable_input_exits_2(tmp_path: Path, files: tuple[Path, Path]) -> N
 def test_history_commands(files: tuple[Path, Path], db_url: str) -> None:
     old, new = files
     db = ["--db", db_url]
-    first = runner.invoke(app, ["history", "add", str(old), "--catalog", "city-x", "--effective", "2024-01-01", *db])
+    first = runner.invoke(
+        app, ["history", "add", str(old), "--catalog", "city-x", "--effective", "2024-01-01", *db]
+    )
     assert first.exit_code == 0, first.output
     assert "city-x@v1" in first.output
-    assert runner.invoke(app, ["history", "add", str(new), "-c", "city-x", "--effective", "2024-06-01", *db]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["history", "add", str(new), "-c", "city-x", "--effective", "2024-06-01", *db]
+        ).exit_code
+        == 0
+    )
     again = runner.invoke(app, ["history", "add", str(new), "-c", "city-x", *db])
     assert "unchanged" in again.output
     listing = runner.invoke(app, ["history", "list", "-c", "city-x", *db])
     assert "v2" in listing.output
     shown = runner.invoke(app, ["history", "show", "-c", "city-x", "--at", "2024-03-01", *db])
     assert shown.output.startswith("city-x@v1")
-    diffed = runner.invoke(app, ["history", "diff", "v1", "v2", "-c", "city-x", "-f", "json", "--fail-on", "breaking", *db])
+    diffed = runner.invoke(
+        app,
+        ["history", "diff", "v1", "v2", "-c", "city-x", "-f", "json", "--fail-on", "breaking", *db],
+    )
     assert diffed.exit_code == 1
     assert json.loads(diffed.output)["old"] == "city-x@v1"
     stored = runner.invoke(app, ["diff", "city-x@v1", "city-x@latest", "--lang", "en", *db])

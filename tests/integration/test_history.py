@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from govcatalog.diff import apply_patch, compare
 from govcatalog.diff.load import side_from_document
-from govcatalog.store import open_database
 from govcatalog.store import history as history_module
+from govcatalog.store import open_database
 from govcatalog.store.history import CatalogRow, History, HistoryError, VersionRow, content_hash
 
 

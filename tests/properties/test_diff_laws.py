@@ -1,4 +1,7 @@
-"""The laws of the diff: diff(a, a) is empty; the patch turns a into b; diff(b, a) mirrors diff(a, b)."""
+"""The laws of the diff.
+
+diff(a, a) is empty; the patch turns a into b; diff(b, a) mirrors diff(a, b).
+"""
 
 from __future__ import annotations
 

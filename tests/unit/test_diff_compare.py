@@ -29,7 +29,11 @@ def resource(code: str, name: str, provider: str = "市公安局", **extra: Any)
             {"name": "出生日期", "data_type": "日期型"},
             {"name": "年龄", "data_type": "整型", "length": 3},
         ],
-        "share": {"share_type": "无条件共享", "share_mode_class": "共享平台方式", "share_mode_type": "接口"},
+        "share": {
+            "share_type": "无条件共享",
+            "share_mode_class": "共享平台方式",
+            "share_mode_type": "接口",
+        },
         "open": {"open_to_public": True, "open_condition": "实名注册后下载"},
         "update_cycle": "每日",
         "publish_date": "2024-03-01",
@@ -56,9 +60,9 @@ def changed(edit: Any) -> list[tuple[ChangeKind, str]]:
     new = copy.deepcopy(old)
     edit(new)
     result = compare(side_from_document(old), side_from_document(new))
-    assert apply_patch(canonical_document(side_from_document(old)), result.to_patch()) == canonical_document(
-        side_from_document(new)
-    )
+    assert apply_patch(
+        canonical_document(side_from_document(old)), result.to_patch()
+    ) == canonical_document(side_from_document(new))
     return [(c.kind, c.field) for c in result]
 
 
@@ -142,7 +146,9 @@ def test_update_cycle_order_comes_from_the_vocabulary(old: str, new: str, kind: 
 
 
 def test_update_cycle_dropped_counts_as_slowed() -> None:
-    assert changed(lambda d: first(d).pop("update_cycle")) == [(K.UPDATE_CYCLE_SLOWED, "update_cycle")]
+    assert changed(lambda d: first(d).pop("update_cycle")) == [
+        (K.UPDATE_CYCLE_SLOWED, "update_cycle")
+    ]
 
 
 def test_opening_withdrawn_and_granted() -> None:
@@ -243,12 +249,12 @@ def test_reasons_are_filled_in_both_languages() -> None:
 
 
 def test_fail_threshold() -> None:
-    result = compare(side_from_document(catalog()), side_from_document(_edited(lambda d: d["resources"].pop())))
+    result = compare(
+        side_from_document(catalog()), side_from_document(_edited(lambda d: d["resources"].pop()))
+    )
     assert result.fails(Impact.BREAKING)
     assert not result.fails(None)
-    additions = compare(
-        Side("a", {}, []), side_from_document({"resources": [resource("1", "x")]})
-    )
+    additions = compare(Side("a", {}, []), side_from_document({"resources": [resource("1", "x")]}))
     assert not additions.fails(Impact.BREAKING)
     assert additions.fails(Impact.COMPATIBLE)
 

@@ -13,11 +13,23 @@ from govcatalog.diff.patch import parse_pointer
 @pytest.mark.parametrize(
     ("doc", "patch", "expected"),
     [
-        ({"foo": "bar"}, [{"op": "add", "path": "/baz", "value": "qux"}], {"foo": "bar", "baz": "qux"}),
-        ({"foo": ["bar", "baz"]}, [{"op": "add", "path": "/foo/1", "value": "qux"}], {"foo": ["bar", "qux", "baz"]}),
+        (
+            {"foo": "bar"},
+            [{"op": "add", "path": "/baz", "value": "qux"}],
+            {"foo": "bar", "baz": "qux"},
+        ),
+        (
+            {"foo": ["bar", "baz"]},
+            [{"op": "add", "path": "/foo/1", "value": "qux"}],
+            {"foo": ["bar", "qux", "baz"]},
+        ),
         ({"foo": ["bar"]}, [{"op": "add", "path": "/foo/-", "value": "x"}], {"foo": ["bar", "x"]}),
         ({"baz": "qux", "foo": "bar"}, [{"op": "remove", "path": "/baz"}], {"foo": "bar"}),
-        ({"foo": ["bar", "qux", "baz"]}, [{"op": "remove", "path": "/foo/1"}], {"foo": ["bar", "baz"]}),
+        (
+            {"foo": ["bar", "qux", "baz"]},
+            [{"op": "remove", "path": "/foo/1"}],
+            {"foo": ["bar", "baz"]},
+        ),
         ({"baz": "qux"}, [{"op": "replace", "path": "/baz", "value": "boo"}], {"baz": "boo"}),
         (
             {"foo": {"bar": "baz", "waldo": "fred"}, "qux": {"corge": "grault"}},
@@ -29,7 +41,11 @@ from govcatalog.diff.patch import parse_pointer
             [{"op": "move", "from": "/foo/1", "path": "/foo/3"}],
             {"foo": ["all", "cows", "eat", "grass"]},
         ),
-        ({"a/b": 1, "m~n": 2}, [{"op": "replace", "path": "/a~1b", "value": 3}], {"a/b": 3, "m~n": 2}),
+        (
+            {"a/b": 1, "m~n": 2},
+            [{"op": "replace", "path": "/a~1b", "value": 3}],
+            {"a/b": 3, "m~n": 2},
+        ),
         ({"a": [1]}, [{"op": "copy", "from": "/a/0", "path": "/b"}], {"a": [1], "b": 1}),
         ({"a": 1}, [{"op": "test", "path": "/a", "value": 1}], {"a": 1}),
     ],

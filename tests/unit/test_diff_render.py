@@ -28,7 +28,9 @@ def _doc(share: str, length: int, extra: bool) -> dict[str, Any]:
         }
     ]
     if extra:
-        resources.append({"name": "法人基本信息", "code": "101002/000001", "provider": "市市场监管局"})
+        resources.append(
+            {"name": "法人基本信息", "code": "101002/000001", "provider": "市市场监管局"}
+        )
     return {"catalog": {"version": "1" if extra else "2"}, "resources": resources}
 
 
@@ -43,7 +45,9 @@ def test_text_groups_by_impact(result: CatalogDiff) -> None:
     buffer = io.StringIO()
     render_text(result, Console(file=buffer, width=200), Lang.EN)
     text = buffer.getvalue()
-    assert text.index("Breaking changes") < text.index("Compatible changes") < text.index("Editorial")
+    assert (
+        text.index("Breaking changes") < text.index("Compatible changes") < text.index("Editorial")
+    )
     assert "GC-D209" in text
     assert "GC-D102" in text
     assert "2 breaking, 1 compatible, 1 editorial" in text

@@ -2,10 +2,11 @@
 
 Resources are matched by 信息资源代码. What is left — codes that changed, or no
 code at all — is matched by content: identical resources first, then by name,
-provider and the names of the data items, then by name and provider alone. Only one-to-one groups are matched;
-a group with several candidates on either side is *ambiguous* and reported as
-such, never guessed. Every step treats both sides alike, so matching ``b`` against
-``a`` gives the same pairs as matching ``a`` against ``b``, reversed.
+provider and the names of the data items, then by name and provider alone. Only
+one-to-one groups are matched; a group with several candidates on either side is
+*ambiguous* and reported as such, never guessed. Every step treats both sides
+alike, so matching ``b`` against ``a`` gives the same pairs as matching ``a``
+against ``b``, reversed.
 """
 
 from __future__ import annotations

@@ -170,8 +170,10 @@ class Change:
 _FIELD_RANK = {
     key: rank
     for rank, key in enumerate(
-        ("", "code", "category", "name", "provider", "provider_code", "abstract", "format")
-        + ("share", "open", "update_cycle", "publish_date", "related_codes", "secrecy", "items")
+        (
+            *("", "code", "category", "name", "provider", "provider_code", "abstract", "format"),
+            *("share", "open", "update_cycle", "publish_date", "related_codes", "secrecy", "items"),
+        )
     )
 }
 """Order of elements within a resource in every rendering (the guide's element order)."""
