@@ -148,3 +148,21 @@ def test_history_commands(files: tuple[Path, Path], db_url: str) -> None:
     assert "GC-D209" in stored.output
     unknown = runner.invoke(app, ["history", "diff", "v1", "v9", "-c", "city-x", *db])
     assert unknown.exit_code == 2
+
+
+def test_the_same_catalog_in_json_and_yaml_has_no_change(
+    files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    import yaml
+
+    old = files[0]
+    as_yaml = tmp_path / "v1.yaml"
+    as_yaml.write_text(
+        yaml.safe_dump(json.loads(old.read_text(encoding="utf-8")), allow_unicode=True),
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["diff", str(old), str(as_yaml), "-f", "json", "--fail-on", "editorial"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["changes"] == []
