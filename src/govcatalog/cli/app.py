@@ -26,7 +26,13 @@ EXIT_USAGE = 2
 
 def _register() -> None:
     # Importing a command module adds its command to ``app``.
-    from govcatalog.cli import schema_cmd, score_cmd, validate_cmd  # noqa: F401, PLC0415
+    from govcatalog.cli import (  # noqa: F401, PLC0415
+        diff_cmd,
+        history_cmd,
+        schema_cmd,
+        score_cmd,
+        validate_cmd,
+    )
 
 
 def main() -> None:

@@ -1,0 +1,90 @@
+"""Reading the two versions to compare: files of any supported format, the model, or documents."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from govcatalog.diff.plan import Side
+from govcatalog.io.formats import InputFormat, read_document
+from govcatalog.model.resource import Catalog
+from govcatalog.packs.fields import FieldLevel
+from govcatalog.packs.pack import Pack
+from govcatalog.rules.coerce import INVALID, Coercer
+from govcatalog.rules.hits import Record
+
+Source = str | Path | Catalog | Side | Mapping[str, Any]
+"""What can be compared: a catalog file, the model, a loaded side or a canonical JSON document."""
+
+
+def _clean(record: Record) -> Record:
+    if INVALID in record:
+        return {k: v for k, v in record.items() if k != INVALID}
+    return record
+
+
+def load_side(
+    path: Path, pack: Pack, *, label: str | None = None, fmt: InputFormat | None = None
+) -> Side:
+    """Read a catalog file into canonical records (keys and values read as ``validate`` reads them).
+
+    Entries that are not objects and values that cannot be read are left out, as
+    :func:`govcatalog.load_catalog` leaves them out.
+
+    Raises:
+        LoadError: When the file cannot be read.
+        UnsupportedFormat: For a format govcatalog does not read.
+    """
+    coercer = Coercer(pack)
+    doc = read_document(path, fmt=fmt)
+    resource = coercer.resource
+    records: list[Record] = []
+    for raw in doc.records:
+        coerced = resource(raw.data)
+        if coerced is not None:
+            records.append(_clean(coerced.record))
+    info: Record = {}
+    if doc.info is not None:
+        coerced_info = coercer.catalog_info(doc.info.data)
+        if coerced_info is not None:
+            info = {
+                k: v for k, v in coerced_info.record.items() if k not in (INVALID, "extensions")
+            }
+    return Side(label or str(path), info, records)
+
+
+def side_from_catalog(catalog: Catalog, label: str = "catalog") -> Side:
+    """A side from the typed model."""
+    return side_from_document(catalog.to_json_dict(), label)
+
+
+def side_from_document(document: Mapping[str, Any], label: str = "document") -> Side:
+    """A side from a canonical JSON document (``{"catalog": {...}, "resources": [...]}``)."""
+    info = document.get("catalog") or {}
+    resources = document.get("resources") or []
+    return Side(label, dict(info), [r for r in resources if isinstance(r, dict)])
+
+
+def to_side(source: Source, pack: Pack, label: str | None = None) -> Side:
+    """Any comparable source as a side."""
+    if isinstance(source, Side):
+        return source
+    if isinstance(source, Catalog):
+        return side_from_catalog(source, label or "catalog")
+    if isinstance(source, str | Path):
+        return load_side(Path(source), pack, label=label)
+    return side_from_document(source, label or "document")
+
+
+def field_names(pack: Pack) -> dict[str, tuple[str, str]]:
+    """Element names (zh, en) of the pack's fields by the ids changes use."""
+    names = {f.id: (f.zh, f.en) for f in pack.fields.resource_fields()}
+    names.update(
+        {
+            f"catalog.{f.id}": (f.zh, f.en)
+            for f in pack.fields.fields
+            if f.level is FieldLevel.CATALOG
+        }
+    )
+    return names

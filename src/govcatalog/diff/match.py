@@ -1,0 +1,187 @@
+"""Matching resources and data items between two versions (pure functions).
+
+Resources are matched by 信息资源代码. What is left — codes that changed, or no
+code at all — is matched by content: identical resources first, then by name,
+provider and the names of the data items, then by name and provider alone. Only
+one-to-one groups are matched; a group with several candidates on either side is
+*ambiguous* and reported as such, never guessed. Every step treats both sides
+alike, so matching ``b`` against ``a`` gives the same pairs as matching ``a``
+against ``b``, reversed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+
+from govcatalog.rules.hits import Record
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguous:
+    """Resources that share a code, or name and provider, with no one-to-one pairing.
+
+    Attributes:
+        old: Their indexes in the old version.
+        new: Their indexes in the new version.
+    """
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+
+    def mirror(self) -> Ambiguous:
+        """The same group seen from the other side."""
+        return Ambiguous(self.new, self.old)
+
+
+@dataclass(frozen=True, slots=True)
+class Matching:
+    """How the entries of two lists correspond.
+
+    Attributes:
+        pairs: (old index, new index) of matched entries, by new index.
+        removed: Old indexes with no counterpart.
+        added: New indexes with no counterpart.
+        ambiguous: Groups that could not be paired.
+    """
+
+    pairs: tuple[tuple[int, int], ...]
+    removed: tuple[int, ...]
+    added: tuple[int, ...]
+    ambiguous: tuple[Ambiguous, ...] = ()
+
+    def mirror(self) -> Matching:
+        """The matching seen from the other side."""
+        return Matching(
+            tuple(sorted((n, o) for o, n in self.pairs)),
+            self.added,
+            self.removed,
+            tuple(a.mirror() for a in self.ambiguous),
+        )
+
+
+def _groups(
+    indexes: Sequence[int], records: Sequence[Record], key: Callable[[Record], Hashable | None]
+) -> dict[Hashable, list[int]]:
+    out: dict[Hashable, list[int]] = defaultdict(list)
+    for i in indexes:
+        k = key(records[i])
+        if k is not None:
+            out[k].append(i)
+    return out
+
+
+def _full_key(record: Record) -> Hashable:
+    return json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _identical(
+    olds: Sequence[int], news: Sequence[int], old: Sequence[Record], new: Sequence[Record]
+) -> list[tuple[int, int]]:
+    """Pairs of identical entries, in order: indistinguishable, so pairing them guesses nothing."""
+    by_new = _groups(news, new, _full_key)
+    out: list[tuple[int, int]] = []
+    for k, group in _groups(olds, old, _full_key).items():
+        out.extend(zip(group, by_new.get(k, ()), strict=False))
+    return out
+
+
+def _content_key(record: Record) -> Hashable | None:
+    name = record.get("name")
+    if name is None:
+        return None
+    items = tuple(i.get("name") for i in record.get("items") or () if isinstance(i, dict))
+    return (name, record.get("provider"), items)
+
+
+def _name_key(record: Record) -> Hashable | None:
+    name = record.get("name")
+    return None if name is None else (name, record.get("provider"))
+
+
+def match_resources(old: Sequence[Record], new: Sequence[Record]) -> Matching:
+    """Match the resources of two versions (see the module docstring)."""
+    pairs: list[tuple[int, int]] = []
+    ambiguous: list[Ambiguous] = []
+    old_codes = _groups(range(len(old)), old, lambda r: r.get("code"))
+    new_codes = _groups(range(len(new)), new, lambda r: r.get("code"))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for code, olds in old_codes.items():
+        news = new_codes.get(code)
+        if news is None:
+            continue
+        if len(olds) == 1 and len(news) == 1:
+            pairs.append((olds[0], news[0]))
+        else:  # a code used more than once: pair identical entries, then what is left
+            same = _identical(olds, news, old, new)
+            pairs.extend(same)
+            left_old = [o for o in olds if o not in {p[0] for p in same}]
+            left_new = [n for n in news if n not in {p[1] for p in same}]
+            if len(left_old) == 1 and len(left_new) == 1:
+                pairs.append((left_old[0], left_new[0]))
+            elif left_old and left_new:
+                ambiguous.append(Ambiguous(tuple(left_old), tuple(left_new)))
+            else:  # one-sided leftovers go on to be matched by content
+                used_old.update(o for o, _ in same)
+                used_new.update(n for _, n in same)
+                continue
+        used_old.update(olds)
+        used_new.update(news)
+    rest_old = [i for i in range(len(old)) if i not in used_old]
+    rest_new = [i for i in range(len(new)) if i not in used_new]
+    if rest_old and rest_new:
+        same = _identical(rest_old, rest_new, old, new)
+        pairs.extend(same)
+        used_old.update(o for o, _ in same)
+        used_new.update(n for _, n in same)
+        rest_old = [i for i in rest_old if i not in used_old]
+        rest_new = [i for i in rest_new if i not in used_new]
+    for key, last in ((_content_key, False), (_name_key, True)):
+        if not rest_old or not rest_new:
+            break
+        by_old = _groups(rest_old, old, key)
+        by_new = _groups(rest_new, new, key)
+        for k, olds in by_old.items():
+            news = by_new.get(k)
+            if news is None:
+                continue
+            if len(olds) == 1 and len(news) == 1:
+                pairs.append((olds[0], news[0]))
+            elif last:
+                ambiguous.append(Ambiguous(tuple(olds), tuple(news)))
+            else:
+                continue
+            used_old.update(olds)
+            used_new.update(news)
+        rest_old = [i for i in rest_old if i not in used_old]
+        rest_new = [i for i in rest_new if i not in used_new]
+    pairs.sort(key=lambda p: p[1])
+    ambiguous.sort(key=lambda a: (a.old, a.new))
+    return Matching(tuple(pairs), tuple(rest_old), tuple(rest_new), tuple(ambiguous))
+
+
+def match_items(old: Sequence[Record], new: Sequence[Record]) -> Matching:
+    """Match the data items of two versions of a resource.
+
+    Items are matched by name (several items of one name pair up in order); an
+    unmatched item left at the same position on both sides is the same item renamed.
+    """
+    pairs: list[tuple[int, int]] = []
+    by_old = _groups(range(len(old)), old, lambda r: r.get("name"))
+    by_new = _groups(range(len(new)), new, lambda r: r.get("name"))
+    for name, olds in by_old.items():
+        pairs.extend(zip(olds, by_new.get(name, ()), strict=False))
+    used_old = {o for o, _ in pairs}
+    used_new = {n for _, n in pairs}
+    for i in range(min(len(old), len(new))):
+        if i not in used_old and i not in used_new:
+            pairs.append((i, i))
+            used_old.add(i)
+            used_new.add(i)
+    pairs.sort(key=lambda p: p[1])
+    removed = tuple(i for i in range(len(old)) if i not in used_old)
+    added = tuple(i for i in range(len(new)) if i not in used_new)
+    return Matching(tuple(pairs), removed, added)
