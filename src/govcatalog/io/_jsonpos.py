@@ -12,6 +12,22 @@ from dataclasses import dataclass
 
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_FLAT_VALUE = re.compile(
+    rf"{_STRING}"
+    rf'|\{{(?:[^{{}}\[\]"]|{_STRING})*\}}'
+    rf'|\[(?:[^{{}}\[\]"]|{_STRING})*\]'
+    r"|[\w.+-]+"
+)
+"""A string, a scalar, or an object/array without nested containers: skipped by one match.
+The text was parsed before, so it is known to be valid JSON."""
+
+
+def _skip_value(text: str, i: int) -> int:
+    m = _FLAT_VALUE.match(text, i)
+    if m is not None:
+        return m.end()
+    return int(_DECODER.raw_decode(text, i)[1])
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -38,7 +54,7 @@ def _find_in_object(text: str, i: int, key: str) -> int | None:
         i = _skip_ws(text, i + 1)  # past ':'
         if name == key:
             return i
-        _, i = _DECODER.raw_decode(text, i)
+        i = _skip_value(text, i)
         i = _skip_ws(text, i)
         if i < len(text) and text[i] == ",":
             i = _skip_ws(text, i + 1)
@@ -51,7 +67,7 @@ def _find_in_array(text: str, i: int, index: int) -> int | None:
     while i < len(text) and text[i] != "]":
         if n == index:
             return i
-        _, i = _DECODER.raw_decode(text, i)
+        i = _skip_value(text, i)
         i = _skip_ws(text, i)
         if i < len(text) and text[i] == ",":
             i = _skip_ws(text, i + 1)
@@ -64,7 +80,7 @@ def offset_of(text: str, start: int, pointer: str) -> int:
     i = _skip_ws(text, start)
     if not pointer:
         return i
-    for raw in pointer.lstrip("/").split("/"):
+    for raw in pointer[1:].split("/"):
         part = unescape(raw)
         try:
             if text[i] == "{":

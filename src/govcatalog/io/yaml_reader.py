@@ -33,7 +33,7 @@ class YamlLocator:
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
         """Line and column of the deepest existing node on ``pointer``."""
         node = self.node
-        for raw in pointer.lstrip("/").split("/") if pointer else ():
+        for raw in pointer[1:].split("/") if pointer else ():
             part = unescape(raw)
             nxt: yaml.Node | None = None
             if isinstance(node, yaml.MappingNode):

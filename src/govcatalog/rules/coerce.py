@@ -87,6 +87,8 @@ class Coerced:
         A part the input did not write is named like its siblings: by its Chinese
         element name inside an object written with Chinese keys, else canonically.
         """
+        if not self.renames:
+            return pointer  # everything was written with govcatalog's own keys
         if pointer in self.renames:
             return self.renames[pointer]
         head, sep, tail = pointer.rpartition("/")

@@ -1,0 +1,43 @@
+"""Property: the offset found for any JSON pointer is where that very value is written."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govcatalog.io._jsonpos import _DECODER, offset_of
+
+values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(alphabet='ab{}[]",:\\ 中文/~', max_size=6),
+    lambda c: (
+        st.lists(c, max_size=4)
+        | st.dictionaries(st.text(alphabet="ab/~中", max_size=3), c, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+def _pointers(value: object, prefix: str = "") -> list[tuple[str, object]]:
+    out = [(prefix, value)]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _pointers(v, f"{prefix}/{k.replace('~', '~0').replace('/', '~1')}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _pointers(v, f"{prefix}/{i}")
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(doc=values, indent=st.sampled_from([None, 1, 2]))
+def test_offset_of_points_at_the_value(doc: object, indent: int | None) -> None:
+    text = json.dumps(doc, ensure_ascii=False, indent=indent)
+    for pointer, value in _pointers(doc):
+        found, _ = _DECODER.raw_decode(text, offset_of(text, 0, pointer))
+        assert found == value
