@@ -1,0 +1,390 @@
+"""The in-memory resolver index: exact and synonym lookups, and a bigram index for fuzzy ones.
+
+Every distinct normalised item name and every normalised synonym variant is a *key*. A key's
+*targets* are the items whose normalised name equals it; a synonym variant without items of
+its own targets the items of its group's name. A key with no targets is *dead* (its items
+were removed by an update) and is never returned.
+
+Fuzzy matching (:meth:`ResolveIndex.fuzzy`) is defined by :func:`fuzzy_relation`: a key is a
+fuzzy hit for a query when they share at least ``need(q)`` distinct bigrams and their
+rapidfuzz ``ratio`` is at least the cutoff. The index finds exactly those keys with prefix
+filtering: any key sharing ``need`` of the query's ``g`` bigrams contains one of the query's
+``g - need + 1`` rarest bigrams, so only those posting lists are merged; every candidate's
+shared-bigram count is then completed from the other lists with binary search, and rapidfuzz
+scores the few candidates left. :class:`~govcatalog.resolve.scan.ScanIndex` evaluates the same
+relation on every key; the two return the same hits.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import islice
+from types import MappingProxyType
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz
+
+from govcatalog.resolve.model import (
+    CatalogEntry,
+    CatalogRole,
+    IndexedItem,
+    IndexedResource,
+    ResourceSpec,
+    UpdateStats,
+)
+from govcatalog.resolve.normalise import bigrams, normalise
+
+SHARED_BIGRAM_SHARE = 0.5
+"""A fuzzy hit shares at least this share of the query's distinct bigrams (rounded up, >= 1)."""
+
+_EMPTY: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+
+
+def needed_bigrams(query_grams: int) -> int:
+    """How many of a query's distinct bigrams a fuzzy hit must share."""
+    return max(1, math.ceil(SHARED_BIGRAM_SHARE * query_grams))
+
+
+def fuzzy_relation(query: str, key: str, cutoff: float) -> float | None:
+    """The fuzzy score of ``key`` for ``query`` (both normalised), or None when not a hit.
+
+    This is the definition both the index and the brute-force scan implement.
+    """
+    grams = bigrams(query)
+    if not grams or len(grams & bigrams(key)) < needed_bigrams(len(grams)):
+        return None
+    score = float(fuzz.ratio(query, key))
+    return score if score >= cutoff else None
+
+
+@dataclass(frozen=True, slots=True)
+class Targets:
+    """The items a key leads to, base catalogs' items first.
+
+    Attributes:
+        key: The key that was looked up.
+        via: For a synonym, the group's normalised item name; else None.
+        base_count: How many items of base catalogs.
+        other_count: How many items of other catalogs.
+        first: The first items (base ones first), at most the limit asked for.
+    """
+
+    key: str
+    via: str | None
+    base_count: int
+    other_count: int
+    first: tuple[IndexedItem, ...]
+
+    @property
+    def count(self) -> int:
+        """All items the key leads to."""
+        return self.base_count + self.other_count
+
+
+@dataclass(frozen=True, slots=True)
+class FuzzyHit:
+    """A key found by fuzzy matching.
+
+    Attributes:
+        key: The normalised key.
+        score: rapidfuzz ratio (0–100) between query and key.
+    """
+
+    key: str
+    score: float
+
+
+class ItemIndex(Protocol):
+    """What the resolver needs of an index (:class:`ResolveIndex`, or the reference scan)."""
+
+    @property
+    def synonyms(self) -> Mapping[str, str]:
+        """Normalised variant → normalised item name."""
+
+    def exact(self, norm: str, limit: int = 10) -> Targets | None:
+        """Items whose normalised name is ``norm``."""
+
+    def synonym(self, norm: str, limit: int = 10) -> Targets | None:
+        """Items of the synonym group ``norm`` is a variant of."""
+
+    def targets(self, key: str, limit: int = 10) -> Targets | None:
+        """What a key leads to."""
+
+    def fuzzy(self, norm: str, *, cutoff: float = 60.0, limit: int = 10) -> list[FuzzyHit]:
+        """Keys in the fuzzy relation with ``norm``, best first."""
+
+
+def sort_hits(hits: Iterable[FuzzyHit], limit: int) -> list[FuzzyHit]:
+    """Hits ordered best first (score descending, then key), at most ``limit``."""
+    return sorted(hits, key=lambda h: (-h.score, h.key))[:limit]
+
+
+class ResolveIndex:
+    """Exact, synonym and fuzzy lookups over the items of many catalogs; updated incrementally.
+
+    Args:
+        synonyms: Normalised variant → normalised item name
+            (:meth:`~govcatalog.resolve.bases.SynonymTable.normalised`).
+    """
+
+    def __init__(self, synonyms: Mapping[str, str] | None = None) -> None:
+        self._synonyms: Mapping[str, str] = MappingProxyType(dict(synonyms or {}))
+        self._keys: list[str] = []
+        self._key_id: dict[str, int] = {}
+        self._lengths = array("i")
+        self._base: list[dict[int, IndexedItem] | None] = []
+        self._other: list[dict[int, IndexedItem] | None] = []
+        self._postings: dict[str, array[int]] = {}
+        self._arrays: dict[str, npt.NDArray[np.int32]] = {}
+        self._resources: dict[tuple[str, str], tuple[IndexedResource, list[tuple[int, int]]]] = {}
+        self._catalogs: dict[str, tuple[str, frozenset[str], CatalogEntry]] = {}
+        self._next_uid = 0
+        for variant in self._synonyms:
+            self._key(variant)
+
+    @classmethod
+    def build(
+        cls, entries: Iterable[CatalogEntry], synonyms: Mapping[str, str] | None = None
+    ) -> ResolveIndex:
+        """An index over ``entries``."""
+        index = cls(synonyms)
+        for entry in entries:
+            index.update(entry)
+        return index
+
+    # -- maintenance -------------------------------------------------------------------
+
+    @property
+    def synonyms(self) -> Mapping[str, str]:
+        """Normalised variant → normalised item name."""
+        return self._synonyms
+
+    @property
+    def catalogs(self) -> Mapping[str, str]:
+        """Catalog id → indexed version."""
+        return MappingProxyType({k: v[0] for k, v in self._catalogs.items()})
+
+    def __len__(self) -> int:
+        """Number of indexed items."""
+        return sum(len(items) for _, items in self._resources.values())
+
+    def resources(self) -> list[IndexedResource]:
+        """Every indexed resource, in indexing order."""
+        return [res for res, _ in self._resources.values()]
+
+    def entries(self) -> list[CatalogEntry]:
+        """The indexed catalogs as entries (resources in indexing order, named items only)."""
+        grouped: dict[str, list[ResourceSpec]] = {cid: [] for cid in self._catalogs}
+        for res, slots in self._resources.values():
+            table = self._base if res.role is CatalogRole.BASE else self._other
+            items = []
+            for kid, uid in slots:
+                bucket = table[kid]
+                if bucket is not None and uid in bucket:
+                    items.append(bucket[uid].spec)
+            spec = ResourceSpec(
+                res.code, res.name, res.share_type, res.share_condition, res.provider, tuple(items)
+            )
+            grouped[res.catalog].append(spec)
+        out = []
+        for cid, (_, _, header) in self._catalogs.items():
+            out.append(
+                CatalogEntry(
+                    header.id,
+                    header.version,
+                    header.role,
+                    header.database,
+                    header.database_name,
+                    tuple(grouped[cid]),
+                )
+            )
+        return out
+
+    def update(self, entry: CatalogEntry) -> UpdateStats:
+        """Index a catalog version; only resources whose content changed are re-indexed.
+
+        An entry whose id and version are already indexed is skipped. Resources the new
+        version no longer has are removed.
+        """
+        known = self._catalogs.get(entry.id)
+        if known is not None and known[0] == entry.version and entry.version:
+            return UpdateStats(unchanged=len(known[1]))
+        codes = {res.code for res in entry.resources}
+        added = changed = unchanged = removed = 0
+        for old in sorted(known[1] - codes) if known else ():
+            self._drop(entry.id, old)
+            removed += 1
+        for spec in entry.resources:
+            digest = spec.digest()
+            current = self._resources.get((entry.id, spec.code))
+            if current is not None and current[0].digest == digest:
+                unchanged += 1
+                continue
+            if current is not None:
+                self._drop(entry.id, spec.code)
+                changed += 1
+            else:
+                added += 1
+            self._add(entry, spec, digest)
+        header = CatalogEntry(
+            entry.id, entry.version, entry.role, entry.database, entry.database_name, ()
+        )
+        self._catalogs[entry.id] = (entry.version, frozenset(codes), header)
+        return UpdateStats(added=added, changed=changed, removed=removed, unchanged=unchanged)
+
+    def remove_catalog(self, catalog_id: str) -> UpdateStats:
+        """Remove a catalog and its items."""
+        known = self._catalogs.pop(catalog_id, None)
+        if known is None:
+            return UpdateStats()
+        for code in sorted(known[1]):
+            self._drop(catalog_id, code)
+        return UpdateStats(removed=len(known[1]))
+
+    def _key(self, key: str) -> int:
+        kid = self._key_id.get(key)
+        if kid is not None:
+            return kid
+        kid = len(self._keys)
+        self._keys.append(key)
+        self._key_id[key] = kid
+        self._lengths.append(len(key))
+        self._base.append(None)
+        self._other.append(None)
+        for gram in bigrams(key):
+            posting = self._postings.get(gram)
+            if posting is None:
+                posting = self._postings[gram] = array("i")
+            posting.append(kid)
+            self._arrays.pop(gram, None)
+        return kid
+
+    def _add(self, entry: CatalogEntry, spec: ResourceSpec, digest: str) -> None:
+        res = IndexedResource(
+            catalog=entry.id,
+            role=entry.role,
+            database=entry.database,
+            database_name=entry.database_name,
+            code=spec.code,
+            name=spec.name,
+            share_type=spec.share_type,
+            share_condition=spec.share_condition,
+            provider=spec.provider,
+            digest=digest,
+        )
+        slots: list[tuple[int, int]] = []
+        table = self._base if entry.role is CatalogRole.BASE else self._other
+        for position, item in enumerate(spec.items):
+            norm = normalise(item.name)
+            if not norm:
+                continue
+            kid = self._key(norm)
+            uid = self._next_uid
+            self._next_uid += 1
+            bucket = table[kid]
+            if bucket is None:
+                bucket = table[kid] = {}
+            bucket[uid] = IndexedItem(res, position, item)
+            slots.append((kid, uid))
+        self._resources[(entry.id, spec.code)] = (res, slots)
+
+    def _drop(self, catalog_id: str, code: str) -> None:
+        found = self._resources.pop((catalog_id, code), None)
+        if found is None:
+            return
+        res, slots = found
+        table = self._base if res.role is CatalogRole.BASE else self._other
+        for kid, uid in slots:
+            bucket = table[kid]
+            if bucket is not None:
+                bucket.pop(uid, None)
+                if not bucket:
+                    table[kid] = None
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def _direct(self, kid: int, key: str, limit: int, via: str | None = None) -> Targets | None:
+        base = self._base[kid]
+        other = self._other[kid]
+        if not base and not other:
+            return None
+        first = tuple(islice(base.values(), limit)) if base else ()
+        if other and len(first) < limit:
+            first += tuple(islice(other.values(), limit - len(first)))
+        return Targets(key, via, len(base or ()), len(other or ()), first)
+
+    def exact(self, norm: str, limit: int = 10) -> Targets | None:
+        """Items whose normalised name is ``norm``."""
+        kid = self._key_id.get(norm)
+        return None if kid is None else self._direct(kid, norm, limit)
+
+    def synonym(self, norm: str, limit: int = 10) -> Targets | None:
+        """Items of the synonym group ``norm`` is a variant of."""
+        target = self._synonyms.get(norm)
+        if target is None:
+            return None
+        kid = self._key_id.get(target)
+        return None if kid is None else self._direct(kid, norm, limit, via=target)
+
+    def targets(self, key: str, limit: int = 10) -> Targets | None:
+        """What a key leads to: its own items, else (for a variant) its group's items."""
+        return self.exact(key, limit) or self.synonym(key, limit)
+
+    def _array(self, gram: str) -> npt.NDArray[np.int32]:
+        arr = self._arrays.get(gram)
+        if arr is None:
+            posting = self._postings.get(gram)
+            if posting is None:
+                return _EMPTY
+            arr = self._arrays[gram] = np.frombuffer(posting, dtype=np.int32).copy()
+        return arr
+
+    def fuzzy(self, norm: str, *, cutoff: float = 60.0, limit: int = 10) -> list[FuzzyHit]:
+        """Live keys in :func:`fuzzy_relation` with ``norm``, best first, at most ``limit``."""
+        grams = bigrams(norm)
+        if not grams:
+            return []
+        need = needed_bigrams(len(grams))
+        lists = sorted((self._array(g) for g in grams), key=len)
+        prefix = [a for a in lists[: len(grams) - need + 1] if a.size]
+        if not prefix:
+            return []
+        cand = np.unique(np.concatenate(prefix)) if len(prefix) > 1 else prefix[0]
+        if need > 1:
+            counts = np.zeros(cand.size, dtype=np.int32)
+            for arr in lists:
+                if arr.size:
+                    pos = np.searchsorted(arr, cand)
+                    pos[pos == arr.size] = 0
+                    counts += arr[pos] == cand
+            cand = cand[counts >= need]
+        # rapidfuzz ratio <= 200 * min(n, m) / (n + m): drop keys too short or too long to reach it
+        n = len(norm)
+        lengths = np.frombuffer(self._lengths, dtype=np.int32)[cand]
+        ok = 200.0 * np.minimum(lengths, n) >= cutoff * (lengths + n) - 1e-6
+        hits: list[FuzzyHit] = []
+        ratio = fuzz.ratio
+        for kid in cand[ok].tolist():
+            key = self._keys[kid]
+            score = float(ratio(norm, key, score_cutoff=cutoff))
+            if score >= cutoff and self._live(kid, key):
+                hits.append(FuzzyHit(key, score))
+        return sort_hits(hits, limit)
+
+    def _live(self, kid: int, key: str) -> bool:
+        if self._base[kid] or self._other[kid]:
+            return True
+        target = self._synonyms.get(key)
+        if target is None:
+            return False
+        tid = self._key_id.get(target)
+        return tid is not None and bool(self._base[tid] or self._other[tid])
+
+    def keys(self) -> list[str]:
+        """Every live key (item names and synonym variants), in key order."""
+        return [k for i, k in enumerate(self._keys) if self._live(i, k)]
