@@ -265,7 +265,7 @@ class _Resolver:
             text, norm, MatchKind.UNMATCHED, hits[0].score if hits else 0.0,
             "未找到匹配的信息项" + ("，列出最接近的候选" if options else ""),
             "no matching item" + ("; the nearest candidates are listed" if options else ""),
-            tuple(options), len(hits),
+            tuple(options),
         )  # fmt: skip
 
     def _decide(

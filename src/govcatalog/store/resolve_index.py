@@ -135,7 +135,8 @@ class IndexStore:
     def catalogs(self) -> dict[str, str]:
         """Catalog id → stored version."""
         with self.db.session() as session:
-            return dict(session.execute(select(ResolveCatalog.id, ResolveCatalog.version)).tuples().all())
+            rows = session.execute(select(ResolveCatalog.id, ResolveCatalog.version))
+            return {cid: version for cid, version in rows}
 
     def set_synonyms(self, synonyms: Mapping[str, str]) -> None:
         """Replace the stored synonym table."""
@@ -152,15 +153,12 @@ class IndexStore:
 
     def _sync(self, session: Session, entry: CatalogEntry) -> UpdateStats:
         row = session.get(ResolveCatalog, entry.id)
-        stored = dict(
-            session.execute(
-                select(ResolveResource.code, ResolveResource.digest).where(
-                    ResolveResource.catalog_id == entry.id
-                )
+        rows = session.execute(
+            select(ResolveResource.code, ResolveResource.digest).where(
+                ResolveResource.catalog_id == entry.id
             )
-            .tuples()
-            .all()
         )
+        stored = {code: digest for code, digest in rows}
         if row is not None and row.version == entry.version and entry.version:
             return UpdateStats(unchanged=len(stored))
         if row is None:
@@ -270,7 +268,8 @@ class IndexStore:
     def synonyms(self) -> dict[str, str]:
         """The stored synonym table."""
         with self.db.session() as session:
-            return dict(session.execute(select(ResolveSynonym.variant, ResolveSynonym.target)).tuples().all())
+            rows = session.execute(select(ResolveSynonym.variant, ResolveSynonym.target))
+            return {variant: target for variant, target in rows}
 
     def load(self) -> ResolveIndex:
         """Build the in-memory index from the store."""
