@@ -43,7 +43,12 @@ def test_json_with_department_catalog_and_store(request_file: Path, tmp_path: Pa
             {
                 "catalog": {"name": "某市民政局目录", "version": "1"},
                 "resources": [
-                    {"name": "低保", "code": "301001/000001", "items": [{"name": "低保金额"}], "share": {"share_type": "有条件共享"}}
+                    {
+                        "name": "低保",
+                        "code": "301001/000001",
+                        "items": [{"name": "低保金额"}],
+                        "share": {"share_type": "有条件共享"},
+                    }
                 ],
             },
             ensure_ascii=False,
@@ -72,10 +77,13 @@ def test_xlsx_in_and_out(tmp_path: Path) -> None:
     src = tmp_path / "req.xlsx"
     book.save(src)
     out = tmp_path / "out.xlsx"
-    result = runner.invoke(app, ["resolve", str(src), "-f", "xlsx", "-o", str(out), "--today", "2025-01-02"])
+    result = runner.invoke(
+        app, ["resolve", str(src), "-f", "xlsx", "-o", str(out), "--today", "2025-01-02"]
+    )
     assert result.exit_code == 0, result.output
     rows = list(load_workbook(out)["信息项"].iter_rows(values_only=True))
-    assert rows[1][0] == "企业名称" and "机构名称" in rows[1]
+    assert rows[1][0] == "企业名称"
+    assert "机构名称" in rows[1]
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,14 @@ from govcatalog.store.resolve_index import IndexStore
 
 def dept(version: str, *resources: tuple[str, tuple[str, ...]]) -> CatalogEntry:
     specs = tuple(
-        ResourceSpec(code, f"资源{code}", ShareType.CONDITIONAL, None, "民政局", tuple(ItemSpec(n) for n in names))
+        ResourceSpec(
+            code,
+            f"资源{code}",
+            ShareType.CONDITIONAL,
+            None,
+            "民政局",
+            tuple(ItemSpec(n) for n in names),
+        )
         for code, names in resources
     )
     return CatalogEntry("民政局", version, CatalogRole.DEPARTMENT, None, None, specs)
@@ -37,7 +44,9 @@ def test_save_load_and_resolve_the_same(db_url: str) -> None:
     index = build_index(bases, [first])
     db = open_database(db_url)
     try:
-        assert {"gc_resolve_catalog", "gc_resolve_item"} <= set(inspect(db.engine).get_table_names())
+        assert {"gc_resolve_catalog", "gc_resolve_item"} <= set(
+            inspect(db.engine).get_table_names()
+        )
         store = IndexStore(db)
         stats = store.save(index)
         assert stats["民政局"] == UpdateStats(added=1)
@@ -46,7 +55,11 @@ def test_save_load_and_resolve_the_same(db_url: str) -> None:
         assert len(loaded) == len(index)
         assert loaded.synonyms == index.synonyms
         request = DataRequest(
-            Requester("某局"), None, ("身份证号码", "低保金额", "救助对像", "婚姻状况"), (), dt.date(2025, 9, 26)
+            Requester("某局"),
+            None,
+            ("身份证号码", "低保金额", "救助对像", "婚姻状况"),
+            (),
+            dt.date(2025, 9, 26),
         )
         a = resolve(request, index, bases=bases).to_json_dict()
         b = resolve(request, loaded, bases=bases).to_json_dict()
@@ -70,7 +83,8 @@ def test_incremental_sync(db_url: str) -> None:
         assert store.catalogs() == {"民政局": "3"}
         loaded = store.load()
         assert loaded.exact("低保标准") is not None
-        assert loaded.exact("低保金额") is None and loaded.exact("养老机构名称") is None
+        assert loaded.exact("低保金额") is None
+        assert loaded.exact("养老机构名称") is None
         assert store.remove("民政局") == UpdateStats(removed=1)
         assert store.catalogs() == {}
         assert len(store.load()) == 0

@@ -43,9 +43,25 @@ def catalogs(draw: st.DrawFn) -> list[CatalogEntry]:
             names = draw(st.lists(name_st, min_size=1, max_size=6))
             share = draw(st.sampled_from([*ShareType, None]))
             resources.append(
-                ResourceSpec(f"{c}{r}1001/{r:06d}", f"资源{r}", share, "依据某法第一条", None, tuple(ItemSpec(n) for n in names))
+                ResourceSpec(
+                    f"{c}{r}1001/{r:06d}",
+                    f"资源{r}",
+                    share,
+                    "依据某法第一条",
+                    None,
+                    tuple(ItemSpec(n) for n in names),
+                )
             )
-        entries.append(CatalogEntry(f"cat{c}", "1", role, "population" if role is CatalogRole.BASE else None, None, tuple(resources)))
+        entries.append(
+            CatalogEntry(
+                f"cat{c}",
+                "1",
+                role,
+                "population" if role is CatalogRole.BASE else None,
+                None,
+                tuple(resources),
+            )
+        )
     return entries
 
 
@@ -70,7 +86,9 @@ def variants(draw: st.DrawFn, entries: list[CatalogEntry]) -> str:
 @st.composite
 def cases(draw: st.DrawFn) -> tuple[list[CatalogEntry], dict[str, str], list[str]]:
     entries = draw(catalogs())
-    names = sorted({normalise(i.name) for e in entries for r in e.resources for i in r.items} - {""})
+    names = sorted(
+        {normalise(i.name) for e in entries for r in e.resources for i in r.items} - {""}
+    )
     synonyms = {}
     for variant in draw(st.lists(name_st, max_size=4)):
         key = normalise(variant)
@@ -87,7 +105,9 @@ BASES = load_base_pack()
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases(), st.sampled_from([60.0, 70.0, 80.0]))
-def test_index_equals_brute_force(case: tuple[list[CatalogEntry], dict[str, str], list[str]], accept: float) -> None:
+def test_index_equals_brute_force(
+    case: tuple[list[CatalogEntry], dict[str, str], list[str]], accept: float
+) -> None:
     from govcatalog.resolve import ResolveOptions
 
     entries, synonyms, items = case
@@ -100,9 +120,13 @@ def test_index_equals_brute_force(case: tuple[list[CatalogEntry], dict[str, str]
 
 @settings(max_examples=60, deadline=None)
 @given(catalogs(), st.lists(name_st, min_size=1, max_size=5), st.sampled_from([30.0, 50.0, 70.0]))
-def test_fuzzy_hits_equal_brute_force(entries: list[CatalogEntry], queries: list[str], cutoff: float) -> None:
+def test_fuzzy_hits_equal_brute_force(
+    entries: list[CatalogEntry], queries: list[str], cutoff: float
+) -> None:
     index = ResolveIndex.build(entries)
     scan = ScanIndex(entries)
     for q in queries:
         norm = normalise(q)
-        assert index.fuzzy(norm, cutoff=cutoff, limit=50) == scan.fuzzy(norm, cutoff=cutoff, limit=50)
+        assert index.fuzzy(norm, cutoff=cutoff, limit=50) == scan.fuzzy(
+            norm, cutoff=cutoff, limit=50
+        )

@@ -21,7 +21,12 @@ def bases() -> BaseDataPack:
 
 
 def test_four_base_databases(bases: BaseDataPack) -> None:
-    assert [db.short for db in bases.databases] == ["人口", "法人单位", "自然资源和空间地理", "电子证照"]
+    assert [db.short for db in bases.databases] == [
+        "人口",
+        "法人单位",
+        "自然资源和空间地理",
+        "电子证照",
+    ]
     assert bases.for_key(IdentifierKind.CITIZEN_ID).id == "population"
     assert bases.for_key(IdentifierKind.USCC).id == "legal-entity"
     assert bases.for_key(IdentifierKind.DIVISION_CODE).id == "geography"
@@ -51,7 +56,8 @@ def test_base_items_are_unconditional_and_carry_a_data_element(bases: BaseDataPa
                     seen_business += 1
             if res.share.share_type is ShareType.NOT_SHARED:
                 assert res.share.share_condition
-    assert seen_base and seen_business
+    assert seen_base
+    assert seen_business
 
 
 def test_key_items_exist_in_their_catalog(bases: BaseDataPack) -> None:
@@ -61,7 +67,12 @@ def test_key_items_exist_in_their_catalog(bases: BaseDataPack) -> None:
 
 
 def test_synonyms_lead_to_items_of_the_base_catalogs(bases: BaseDataPack) -> None:
-    names = {normalise(i.name or "") for _, c in bases.iter_catalogs() for r in c.resources for i in r.items}
+    names = {
+        normalise(i.name or "")
+        for _, c in bases.iter_catalogs()
+        for r in c.resources
+        for i in r.items
+    }
     table = bases.synonyms.normalised()
     assert table[normalise("居民身份证号码")] == normalise("公民身份号码")
     assert table[normalise("企业名称")] == normalise("机构名称")
@@ -84,7 +95,8 @@ def _extension(tmp_path: Path) -> Path:
     )
     (root / "databases.toml").write_text(
         '[[database]]\nid = "population"\nname = "某市人口基础信息资源"\nshort = "人口"\n'
-        'catalog = "catalogs/population.json"\nkeys = ["公民身份号码"]\nkey_items = ["公民身份号码"]\n',
+        'catalog = "catalogs/population.json"\nkeys = ["公民身份号码"]\n'
+        'key_items = ["公民身份号码"]\n',
         encoding="utf-8",
     )
     (root / "catalogs" / "population.json").write_text(
@@ -96,7 +108,9 @@ def _extension(tmp_path: Path) -> Path:
     (root / "synonyms.toml").write_text(
         '[[group]]\nitem = "公民身份号码"\nvariants = ["身份证"]\n', encoding="utf-8"
     )
-    (root / "holidays.toml").write_text('[years.2030]\nholidays = ["2030-01-01"]\n', encoding="utf-8")
+    (root / "holidays.toml").write_text(
+        '[years.2030]\nholidays = ["2030-01-01"]\n', encoding="utf-8"
+    )
     return root
 
 

@@ -34,7 +34,9 @@ def test_only_changed_resources_are_reindexed() -> None:
     third = cat("3", res("301/1", "低保标准"), res("301/3", "婚姻登记机关"))
     assert index.update(third) == UpdateStats(changed=1, unchanged=1)
     assert index.exact("低保金额") is None
-    assert index.fuzzy("低保金额", cutoff=50) == [] or all(h.key != "低保金额" for h in index.fuzzy("低保金额", cutoff=50))
+    assert index.fuzzy("低保金额", cutoff=50) == [] or all(
+        h.key != "低保金额" for h in index.fuzzy("低保金额", cutoff=50)
+    )
     assert index.exact("低保标准") is not None
     assert index.exact("养老机构名称") is None
     assert index.catalogs == {"民政局": "3"}
@@ -46,7 +48,7 @@ def test_removed_keys_are_dead_for_fuzzy_lookups() -> None:
     assert [h.key for h in index.fuzzy("养老机构的名称")] == ["养老机构名称"]
     index.update(cat("2", res("301/2", "其他")))
     assert index.fuzzy("养老机构的名称") == []
-    assert "养老机构名称" not in index.keys()
+    assert "养老机构名称" not in index.live_keys()
 
 
 def test_remove_catalog() -> None:
@@ -54,11 +56,13 @@ def test_remove_catalog() -> None:
     index.update(cat("1", res("301/1", "甲乙丙"), cid="a"))
     index.update(cat("1", res("302/1", "甲乙丙"), cid="b"))
     found = index.exact("甲乙丙")
-    assert found is not None and found.count == 2
+    assert found is not None
+    assert found.count == 2
     assert index.remove_catalog("a") == UpdateStats(removed=1)
     assert index.remove_catalog("a") == UpdateStats()
     found = index.exact("甲乙丙")
-    assert found is not None and found.count == 1
+    assert found is not None
+    assert found.count == 1
 
 
 def test_synonym_variants_are_keys() -> None:
@@ -66,7 +70,8 @@ def test_synonym_variants_are_keys() -> None:
     assert index.synonym("身份证号") is None  # no item yet
     index.update(cat("1", res("101/1", "公民身份号码")))
     found = index.synonym("身份证号")
-    assert found is not None and found.via == "公民身份号"
+    assert found is not None
+    assert found.via == "公民身份号"
     assert {h.key for h in index.fuzzy("居民身份证号")} >= {"身份证号"}
 
 

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from govcatalog.model.enums import UsagePurpose
-from govcatalog.resolve import DataRequest, Requester, SubjectKey, build_index, load_base_pack, resolve
+from govcatalog.resolve import (
+    DataRequest,
+    Requester,
+    SubjectKey,
+    build_index,
+    load_base_pack,
+    resolve,
+)
 from govcatalog.resolve.render import ITEM_COLUMNS, resolution_to_text, write_xlsx
 from govcatalog.resolve.resolver import Resolution
 
@@ -34,7 +41,8 @@ def test_json(result: Resolution) -> None:
     items = data["items"]
     assert [i["action"] for i in items] == ["take", "apply", "refused", "none", "none"]
     assert items[1]["due_date"] == "2025-10-16"
-    assert items[0]["database"] == "population" and items[0]["no_recollection"] is True
+    assert items[0]["database"] == "population"
+    assert items[0]["no_recollection"] is True
     assert items[3]["options"][0]["item"] == "常住户口所在地住址"
     assert [k["status"] for k in data["keys"]] == ["routed", "invalid"]
 

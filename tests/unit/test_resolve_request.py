@@ -14,8 +14,24 @@ from govcatalog.model.enums import UsagePurpose
 from govcatalog.resolve import SubjectKey, read_request, request_from_dict
 
 ROWS = [
-    ["申请部门", "统一社会信用代码", "使用用途", "申请日期", "需求信息项", "主体标识", "主体标识类型"],
-    ["某市民政局", "11420600011093474X", "业务协同", "2025-09-26", "身份证号码", "420600", "行政区划代码"],
+    [
+        "申请部门",
+        "统一社会信用代码",
+        "使用用途",
+        "申请日期",
+        "需求信息项",
+        "主体标识",
+        "主体标识类型",
+    ],
+    [
+        "某市民政局",
+        "11420600011093474X",
+        "业务协同",
+        "2025-09-26",
+        "身份证号码",
+        "420600",
+        "行政区划代码",
+    ],
     [None, None, None, None, "单位名称", None, None],
     ["某市民政局", None, None, None, "婚姻状况", "11010519491231002X", None],
 ]
@@ -96,7 +112,14 @@ def test_rows_that_disagree(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "content"),
-    [("r.json", "{"), ("r.json", "[]"), ("r.csv", "a,b\n1,2\n"), ("r.csv", ""), ("r.txt", "x"), ("r.xlsx", "not a zip")],
+    [
+        ("r.json", "{"),
+        ("r.json", "[]"),
+        ("r.csv", "a,b\n1,2\n"),
+        ("r.csv", ""),
+        ("r.txt", "x"),
+        ("r.xlsx", "not a zip"),
+    ],
 )
 def test_unreadable_files(tmp_path: Path, name: str, content: str) -> None:
     path = tmp_path / name

@@ -42,7 +42,9 @@ def index(bases: BaseDataPack) -> ResolveIndex:
     return build_index(bases)
 
 
-def run(index: ResolveIndex, bases: BaseDataPack, *items: str, keys: tuple[SubjectKey, ...] = ()) -> Resolution:
+def run(
+    index: ResolveIndex, bases: BaseDataPack, *items: str, keys: tuple[SubjectKey, ...] = ()
+) -> Resolution:
     req = DataRequest(Requester("某市民政局"), UsagePurpose.BUSINESS_COORDINATION, items, keys, DAY)
     return resolve(req, index, bases=bases)
 
@@ -51,33 +53,50 @@ def test_exact_synonym_and_inner_synonym(index: ResolveIndex, bases: BaseDataPac
     res = run(index, bases, "姓名", "居民身份证号码", "企业名称", "配偶身份证号")
     kinds = [r.kind for r in res.items]
     assert kinds == [MatchKind.EXACT, MatchKind.SYNONYM, MatchKind.SYNONYM, MatchKind.SYNONYM]
-    assert [r.match.name for r in res.items if r.match] == ["姓名", "公民身份号码", "机构名称", "配偶公民身份号码"]
+    assert [r.match.name for r in res.items if r.match] == [
+        "姓名",
+        "公民身份号码",
+        "机构名称",
+        "配偶公民身份号码",
+    ]
     assert res.items[0].score > res.items[1].score > res.items[3].score
-    assert res.items[1].match is not None and res.items[1].match.resource.database == "population"
+    assert res.items[1].match is not None
+    assert res.items[1].match.resource.database == "population"
     assert res.ok
 
 
 def test_actions_follow_share_types(index: ResolveIndex, bases: BaseDataPack) -> None:
     take, apply, refused = run(index, bases, "公民身份号码", "婚姻状况", "指纹信息").items
-    assert take.action is Action.TAKE and take.due is None and take.no_recollection
-    assert apply.action is Action.APPLY and apply.no_recollection
-    assert apply.due is not None and apply.due.due == dt.date(2025, 10, 16) and apply.due.covered
-    assert refused.action is Action.REFUSED and not refused.no_recollection
-    assert refused.legal_basis and "居民身份证法" in refused.legal_basis
+    assert take.action is Action.TAKE
+    assert take.due is None
+    assert take.no_recollection
+    assert apply.action is Action.APPLY
+    assert apply.no_recollection
+    assert apply.due is not None
+    assert apply.due.due == dt.date(2025, 10, 16)
+    assert apply.due.covered
+    assert refused.action is Action.REFUSED
+    assert not refused.no_recollection
+    assert refused.legal_basis
+    assert "居民身份证法" in refused.legal_basis
 
 
 def test_fuzzy_match_with_reason(index: ResolveIndex, bases: BaseDataPack) -> None:
     (item,) = run(index, bases, "企业注册资本").items
     assert item.kind is MatchKind.FUZZY
-    assert item.match is not None and item.match.name == "注册资本"
+    assert item.match is not None
+    assert item.match.name == "注册资本"
     assert 80 <= item.score < 95
     assert "注册资本" in item.reason_zh
 
 
 def test_unmatched_lists_candidates_never_guesses(index: ResolveIndex, bases: BaseDataPack) -> None:
     far, near = run(index, bases, "车辆号牌号", "户籍").items
-    assert far.kind is MatchKind.UNMATCHED and far.match is None and far.action is Action.NONE
-    assert near.kind is MatchKind.UNMATCHED and near.match is None
+    assert far.kind is MatchKind.UNMATCHED
+    assert far.match is None
+    assert far.action is Action.NONE
+    assert near.kind is MatchKind.UNMATCHED
+    assert near.match is None
     assert [c.item.name for c in near.options] == ["常住户口所在地住址"]
     assert all(c.score < 80 for c in near.options)
     assert not run(index, bases, "户籍").ok
@@ -85,7 +104,8 @@ def test_unmatched_lists_candidates_never_guesses(index: ResolveIndex, bases: Ba
 
 def test_empty_name(index: ResolveIndex, bases: BaseDataPack) -> None:
     (item,) = run(index, bases, "（）").items
-    assert item.kind is MatchKind.UNMATCHED and item.normalised == ""
+    assert item.kind is MatchKind.UNMATCHED
+    assert item.normalised == ""
 
 
 def _dept(cid: str, code: str, share: ShareType, *names: str, version: str = "1") -> CatalogEntry:
@@ -94,11 +114,15 @@ def _dept(cid: str, code: str, share: ShareType, *names: str, version: str = "1"
 
 
 def test_base_items_win_over_department_items(bases: BaseDataPack) -> None:
-    idx = build_index(bases, [_dept("民政局", "301001/000001", ShareType.CONDITIONAL, "姓名", "低保金额")])
+    idx = build_index(
+        bases, [_dept("民政局", "301001/000001", ShareType.CONDITIONAL, "姓名", "低保金额")]
+    )
     name, amount = run(idx, bases, "姓名", "低保金额").items
-    assert name.match is not None and name.match.resource.database == "population"
+    assert name.match is not None
+    assert name.match.resource.database == "population"
     assert amount.kind is MatchKind.EXACT
-    assert amount.match is not None and amount.match.resource.catalog == "民政局"
+    assert amount.match is not None
+    assert amount.match.resource.catalog == "民政局"
     assert amount.action is Action.APPLY
 
 
@@ -111,7 +135,8 @@ def test_several_department_items_are_ambiguous(bases: BaseDataPack) -> None:
         ],
     )
     (item,) = run(idx, bases, "低保金额").items
-    assert item.kind is MatchKind.AMBIGUOUS and item.match is None
+    assert item.kind is MatchKind.AMBIGUOUS
+    assert item.match is None
     assert item.options_total == 2
     assert {c.item.resource.catalog for c in item.options} == {"民政局", "财政局"}
 
@@ -130,20 +155,28 @@ def test_two_equally_close_fuzzy_hits_are_ambiguous(bases: BaseDataPack) -> None
 
 def test_missing_share_type_is_undetermined(bases: BaseDataPack) -> None:
     res = ResourceSpec("301001/000001", "x", None, None, None, (ItemSpec("低保金额"),))
-    idx = ResolveIndex.build([CatalogEntry("民政局", "1", CatalogRole.DEPARTMENT, None, None, (res,))])
+    idx = ResolveIndex.build(
+        [CatalogEntry("民政局", "1", CatalogRole.DEPARTMENT, None, None, (res,))]
+    )
     (item,) = run(idx, bases, "低保金额").items
-    assert item.action is Action.UNDETERMINED and not item.no_recollection
+    assert item.action is Action.UNDETERMINED
+    assert not item.no_recollection
 
 
-def test_due_date_uses_the_options_calendar_and_today(index: ResolveIndex, bases: BaseDataPack) -> None:
+def test_due_date_uses_the_options_calendar_and_today(
+    index: ResolveIndex, bases: BaseDataPack
+) -> None:
     from govcatalog.resolve import parse_calendar
 
     cal = parse_calendar('[years.2025]\nholidays = ["2025-03-03"]\n')
     req = DataRequest(Requester("x"), None, ("婚姻状况",))
-    res = resolve(req, index, bases=bases, options=ResolveOptions(calendar=cal, today=dt.date(2025, 2, 28)))
+    res = resolve(
+        req, index, bases=bases, options=ResolveOptions(calendar=cal, today=dt.date(2025, 2, 28))
+    )
     assert res.day == dt.date(2025, 2, 28)
     (item,) = res.items
-    assert item.due is not None and item.due.due == dt.date(2025, 3, 17)
+    assert item.due is not None
+    assert item.due.due == dt.date(2025, 3, 17)
 
 
 @pytest.mark.parametrize(
@@ -164,7 +197,11 @@ def test_due_date_uses_the_options_calendar_and_today(index: ResolveIndex, bases
     ],
 )
 def test_key_routing(
-    index: ResolveIndex, bases: BaseDataPack, key: SubjectKey, status: KeyStatus, database: str | None
+    index: ResolveIndex,
+    bases: BaseDataPack,
+    key: SubjectKey,
+    status: KeyStatus,
+    database: str | None,
 ) -> None:
     (route,) = run(index, bases, keys=(key,)).keys
     assert route.status is status
@@ -172,7 +209,8 @@ def test_key_routing(
     if status is KeyStatus.ROUTED:
         assert route.resources
     else:
-        assert route.reason_zh and route.reason_en
+        assert route.reason_zh
+        assert route.reason_en
 
 
 def test_division_key_names_the_division(index: ResolveIndex, bases: BaseDataPack) -> None:
@@ -183,7 +221,8 @@ def test_division_key_names_the_division(index: ResolveIndex, bases: BaseDataPac
 def test_keys_without_base_catalogs_in_the_index(bases: BaseDataPack) -> None:
     idx = ResolveIndex.build([], bases.synonyms.normalised())
     (route,) = run(idx, bases, keys=(SubjectKey("420600"),)).keys
-    assert route.status is KeyStatus.ROUTED and route.resources == ()
+    assert route.status is KeyStatus.ROUTED
+    assert route.resources == ()
 
 
 def test_base_entries_ids(bases: BaseDataPack) -> None:

@@ -36,16 +36,20 @@ def _entries(catalogs: list[Path]) -> list[CatalogEntry]:
     for path in catalogs:
         catalog = load_catalog(path)
         out.append(
-            catalog_entry(catalog, catalog_id=catalog.info.name or path.stem, role=CatalogRole.DEPARTMENT)
+            catalog_entry(
+                catalog, catalog_id=catalog.info.name or path.stem, role=CatalogRole.DEPARTMENT
+            )
         )
     return out
 
 
-def _index(entries: list[CatalogEntry], synonyms: dict[str, str], database: str | None) -> ResolveIndex:
+def _index(
+    entries: list[CatalogEntry], synonyms: dict[str, str], database: str | None
+) -> ResolveIndex:
     if database is None:
         return ResolveIndex.build(entries, synonyms)
-    from govcatalog.store import open_database  # the store is needed only here
-    from govcatalog.store.resolve_index import IndexStore
+    from govcatalog.store import open_database  # noqa: PLC0415 - only with --database
+    from govcatalog.store.resolve_index import IndexStore  # noqa: PLC0415
 
     db = open_database(database)
     try:
@@ -59,16 +63,38 @@ def _index(entries: list[CatalogEntry], synonyms: dict[str, str], database: str 
 
 
 @app.command("resolve")
-def resolve_command(
-    request: Annotated[Path, typer.Argument(metavar="REQUEST", help="Request file (JSON, CSV, xlsx).")],
-    fmt: Annotated[ResolveFormat, typer.Option("--format", "-f", help="Output format.")] = ResolveFormat.TEXT,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (required for xlsx).")] = None,
-    catalog: Annotated[list[Path] | None, typer.Option("--catalog", "-c", help="Department catalog to match as well (repeatable).")] = None,
-    base_pack: Annotated[str, typer.Option("--base-pack", help="Base-data pack reference or directory.")] = BASE_PACK,
-    database: Annotated[str | None, typer.Option("--database", help="Keep the index in this store (SQLAlchemy URL).")] = None,
-    holidays: Annotated[Path | None, typer.Option("--holidays", help="Working-day calendar TOML replacing the pack's.")] = None,
-    today: Annotated[str | None, typer.Option("--today", help="Day of resolving (YYYY-MM-DD) when the request has no date.")] = None,
-    accept: Annotated[float, typer.Option("--accept", help="Lowest fuzzy score accepted as a match (0-100).")] = 80.0,
+def resolve_command(  # noqa: PLR0917 - Typer maps parameters to options
+    request: Annotated[
+        Path, typer.Argument(metavar="REQUEST", help="Request file (JSON, CSV, xlsx).")
+    ],
+    fmt: Annotated[
+        ResolveFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ResolveFormat.TEXT,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (required for xlsx).")
+    ] = None,
+    catalog: Annotated[
+        list[Path] | None,
+        typer.Option("--catalog", "-c", help="Department catalog to match as well (repeatable)."),
+    ] = None,
+    base_pack: Annotated[
+        str, typer.Option("--base-pack", help="Base-data pack reference or directory.")
+    ] = BASE_PACK,
+    database: Annotated[
+        str | None,
+        typer.Option("--database", help="Keep the index in this store (SQLAlchemy URL)."),
+    ] = None,
+    holidays: Annotated[
+        Path | None,
+        typer.Option("--holidays", help="Working-day calendar TOML replacing the pack's."),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Day of resolving (YYYY-MM-DD) when the request has no date."),
+    ] = None,
+    accept: Annotated[
+        float, typer.Option("--accept", help="Lowest fuzzy score accepted as a match (0-100).")
+    ] = 80.0,
 ) -> None:
     """Resolve a data request item by item: base database, resource, share type, action, due date.
 

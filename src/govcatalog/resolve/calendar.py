@@ -134,7 +134,9 @@ def parse_calendar(text: str, *, source: str = "calendar") -> WorkingCalendar:
     years: dict[int, tuple[frozenset[dt.date], frozenset[dt.date]]] = {}
     for key, table in dict(data.get("years", {})).items():
         if not str(key).isdigit() or not isinstance(table, dict):
-            raise LoadError(source, f"[years.{key}] 应为年份表", f"[years.{key}] must be a year table")
+            raise LoadError(
+                source, f"[years.{key}] 应为年份表", f"[years.{key}] must be a year table"
+            )
         year = int(key)
         holidays = _dates(table.get("holidays", []), source, f"[years.{key}] holidays")
         workdays = _dates(table.get("workdays", []), source, f"[years.{key}] workdays")

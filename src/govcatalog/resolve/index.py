@@ -385,6 +385,6 @@ class ResolveIndex:
         tid = self._key_id.get(target)
         return tid is not None and bool(self._base[tid] or self._other[tid])
 
-    def keys(self) -> list[str]:
+    def live_keys(self) -> list[str]:
         """Every live key (item names and synonym variants), in key order."""
         return [k for i, k in enumerate(self._keys) if self._live(i, k)]

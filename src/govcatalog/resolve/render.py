@@ -1,4 +1,7 @@
-"""Renderings of a :class:`~govcatalog.resolve.resolver.Resolution`: JSON, rows, text, HTML, xlsx."""
+"""Renderings of a resolution (:class:`~govcatalog.resolve.resolver.Resolution`).
+
+JSON, flat rows (pandas, xlsx), text for the terminal, and HTML for notebooks.
+"""
 
 from __future__ import annotations
 
@@ -142,7 +145,7 @@ def item_rows(res: Resolution) -> Iterator[dict[str, object]]:
 
 def resolution_to_pandas(res: Resolution) -> object:
     """A pandas DataFrame with one row per requested item (needs pandas)."""
-    import pandas as pd  # optional dependency
+    import pandas as pd  # noqa: PLC0415 - optional dependency
 
     return pd.DataFrame(list(item_rows(res)), columns=list(ITEM_COLUMNS))
 
@@ -178,7 +181,9 @@ def _key_line(k: KeyRoute) -> str:
         extra = f"（{', '.join(k.resources)}）" if k.resources else ""
         name = k.details.get("division_name")
         label = f" {name}" if name else ""
-        return f"  {k.key.value}{label}  {k.kind.value if k.kind else ''} → {k.database_name}{extra}"
+        return (
+            f"  {k.key.value}{label}  {k.kind.value if k.kind else ''} → {k.database_name}{extra}"
+        )
     return f"  {k.key.value}  {_KEY_ZH[k.status]}：{k.reason_zh}"
 
 
@@ -187,7 +192,9 @@ def resolution_to_text(res: Resolution) -> str:
     req = res.request
     code = f"（{req.requester.code}）" if req.requester.code else ""
     purpose = req.purpose.value if req.purpose else "未填写"
-    lines = [f"需求部门：{req.requester.name}{code}  使用用途：{purpose}  日期：{res.day.isoformat()}"]
+    lines = [
+        f"需求部门：{req.requester.name}{code}  使用用途：{purpose}  日期：{res.day.isoformat()}"
+    ]
     for n, r in enumerate(res.items, 1):
         lines += _item_line(n, r)
     if res.keys:
@@ -203,17 +210,20 @@ def resolution_to_html(res: Resolution) -> str:
     """An HTML table (for notebooks)."""
     head = "".join(f"<th>{html.escape(c)}</th>" for c in ITEM_COLUMNS)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row.values()) + "</tr>"
+        "<tr>"
+        + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row.values())
+        + "</tr>"
         for row in item_rows(res)
     )
     req = res.request
     title = html.escape(f"{req.requester.name} · {res.day.isoformat()}")
-    return f"<div><strong>{title}</strong><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<div><strong>{title}</strong>{table}</div>"
 
 
 def write_xlsx(res: Resolution, path: Path) -> None:
     """Write the item table (sheet 信息项) and the key routes (sheet 主体标识) to an xlsx file."""
-    from openpyxl import Workbook  # optional dependency (extra "xlsx")
+    from openpyxl import Workbook  # noqa: PLC0415 - optional dependency (extra "xlsx")
 
     book = Workbook()
     sheet = book.active

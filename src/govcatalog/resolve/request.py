@@ -7,7 +7,8 @@ JSON::
      "items": ["身份证号码", "单位名称"],
      "keys": [{"kind": "公民身份号码", "value": "11010519491231002X"}]}
 
-Chinese keys are accepted too (申请部门, 统一社会信用代码, 使用用途, 申请日期, 需求信息项, 主体标识).
+Chinese keys are accepted too (申请部门, 统一社会信用代码, 使用用途, 申请日期, 需求信息项,
+主体标识).
 CSV and xlsx (first sheet) have a header row; each row names one requested item and/or one
 subject key; the requester, purpose and date may be given on any row but must not disagree.
 """
@@ -139,7 +140,9 @@ def _date(text: str, source: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise _fail(source, f"日期“{text}”应为 YYYY-MM-DD", f"date {text!r} is not YYYY-MM-DD") from None
+        raise _fail(
+            source, f"日期“{text}”应为 YYYY-MM-DD", f"date {text!r} is not YYYY-MM-DD"
+        ) from None
 
 
 def _key(value: object, source: str) -> SubjectKey:
@@ -209,16 +212,17 @@ def request_from_rows(rows: Iterable[Sequence[object]], source: str = "request")
     items: list[str] = []
     keys: list[SubjectKey] = []
     for row in it:
-        cells = {c: str(v).strip() for c, v in zip(columns, row, strict=False) if c and v is not None}
+        cells = {
+            c: str(v).strip() for c, v in zip(columns, row, strict=False) if c and v is not None
+        }
         for field in ("requester", "requester_code", "purpose", "date"):
             value = cells.get(field)
-            if value:
-                if single.setdefault(field, value) != value:
-                    raise _fail(
-                        source,
-                        f"各行的{field}不一致：{single[field]} / {value}",
-                        f"rows disagree on {field}: {single[field]!r} / {value!r}",
-                    )
+            if value and single.setdefault(field, value) != value:
+                raise _fail(
+                    source,
+                    f"各行的{field}不一致：{single[field]} / {value}",
+                    f"rows disagree on {field}: {single[field]!r} / {value!r}",
+                )
         if cells.get("item"):
             items.append(cells["item"])
         if cells.get("key"):
@@ -234,11 +238,11 @@ def _with_keys(data: dict[str, object], keys: list[SubjectKey], source: str) -> 
 
 
 def _xlsx_rows(path: Path) -> list[tuple[object, ...]]:
-    from openpyxl import load_workbook  # optional dependency (extra "xlsx")
+    from openpyxl import load_workbook  # noqa: PLC0415 - optional dependency (extra "xlsx")
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any failure of the reader is unreadable input
+    except Exception as exc:
         raise _fail(str(path), f"无法读取 xlsx：{exc}", f"cannot read xlsx: {exc}") from None
     try:
         sheet = book.worksheets[0]
@@ -277,7 +281,9 @@ def read_request(path: Path, fmt: RequestFormat | None = None) -> DataRequest:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LoadError(source, f"JSON 语法错误：{exc.msg}", exc.msg, exc.lineno, exc.colno) from None
+        raise LoadError(
+            source, f"JSON 语法错误：{exc.msg}", exc.msg, exc.lineno, exc.colno
+        ) from None
     if not isinstance(data, dict):
         raise _fail(source, "应为 JSON 对象", "expected a JSON object")
     return request_from_dict(data, source)

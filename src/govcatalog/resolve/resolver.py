@@ -74,7 +74,7 @@ _ACTION_ZH = {
 
 _SCORES = {MatchKind.EXACT: 100.0, MatchKind.SYNONYM: 95.0}
 _PART_SCORE = 90.0
-"""Score of a name that matches once a synonym inside it is replaced (配偶身份证号 → 配偶公民身份号)."""
+"""Score of a name matching once a synonym inside it is replaced (配偶身份证号 → 配偶公民身份号)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,24 +178,26 @@ class Resolution:
 
     def to_json_dict(self) -> dict[str, object]:
         """The JSON form (see :mod:`govcatalog.resolve.render`)."""
-        from govcatalog.resolve.render import resolution_to_json
+        from govcatalog.resolve.render import resolution_to_json  # noqa: PLC0415 - render imports this module
 
         return resolution_to_json(self)
 
     def to_pandas(self) -> object:
         """One row per requested item, as a pandas DataFrame (needs pandas)."""
-        from govcatalog.resolve.render import resolution_to_pandas
+        from govcatalog.resolve.render import resolution_to_pandas  # noqa: PLC0415 - render imports this module
 
         return resolution_to_pandas(self)
 
     def _repr_html_(self) -> str:
-        from govcatalog.resolve.render import resolution_to_html
+        from govcatalog.resolve.render import resolution_to_html  # noqa: PLC0415 - render imports this module
 
         return resolution_to_html(self)
 
 
 class _Resolver:
-    def __init__(self, index: ItemIndex, options: ResolveOptions, calendar: WorkingCalendar, day: dt.date) -> None:
+    def __init__(
+        self, index: ItemIndex, options: ResolveOptions, calendar: WorkingCalendar, day: dt.date
+    ) -> None:
         self.index = index
         self.options = options
         self.calendar = calendar
@@ -212,7 +214,7 @@ class _Resolver:
     def item(self, text: str) -> ItemResolution:
         norm = normalise(text)
         if not norm:
-            return self._none(text, norm, MatchKind.UNMATCHED, 0.0, "名称为空", "empty name", ())
+            return self._none(text, norm, MatchKind.UNMATCHED, 0.0, why=("名称为空", "empty name"))
         limit = self.options.candidates
         found = self.index.exact(norm, limit)
         if found is not None:
@@ -240,11 +242,11 @@ class _Resolver:
         limit = max(opts.candidates, 10)
         hits = self.index.fuzzy(norm, cutoff=opts.cutoff, limit=limit)
         if rewritten != norm:  # also try with the synonyms inside the name replaced
-            best = {h.key: h for h in hits}
+            merged = {h.key: h for h in hits}
             for h in self.index.fuzzy(rewritten, cutoff=opts.cutoff, limit=limit):
-                if h.key not in best or best[h.key].score < h.score:
-                    best[h.key] = h
-            hits = sort_hits(best.values(), limit)
+                if h.key not in merged or merged[h.key].score < h.score:
+                    merged[h.key] = h
+            hits = sort_hits(merged.values(), limit)
         if hits and hits[0].score >= opts.accept:
             best = hits[0].score
             top = [h for h in hits if h.score >= best - opts.margin]
@@ -261,12 +263,12 @@ class _Resolver:
             if ident not in seen and len(options) < opts.candidates:
                 seen.add(ident)
                 options.append(Candidate(item, hit.key, hit.score))
-        return self._none(
-            text, norm, MatchKind.UNMATCHED, hits[0].score if hits else 0.0,
+        why = (
             "未找到匹配的信息项" + ("，列出最接近的候选" if options else ""),
             "no matching item" + ("; the nearest candidates are listed" if options else ""),
-            tuple(options),
-        )  # fmt: skip
+        )
+        score = hits[0].score if hits else 0.0
+        return self._none(text, norm, MatchKind.UNMATCHED, score, why=why, options=tuple(options))
 
     def _decide(
         self, text: str, norm: str, kind: MatchKind, score: float, found: list[Targets]
@@ -285,28 +287,40 @@ class _Resolver:
                 pool.setdefault(ident, (Candidate(item, t.key, score), t))
         if complete and len(pool) == 1:
             cand, via = next(iter(pool.values()))
-            return self._matched(text, norm, kind, score, cand, via)
+            return self._matched(text, norm, kind, score, cand=cand, found=via)
         total = len(pool) if complete else max(most, len(pool))
         options = tuple(c for c, _ in pool.values())[: self.options.candidates]
+        why = (f"匹配到 {total} 个信息项，无法唯一确定，请选择", f"{total} items fit; choose one")
         return self._none(
-            text, norm, MatchKind.AMBIGUOUS, score,
-            f"匹配到 {total} 个信息项，无法唯一确定，请选择",
-            f"{total} items fit equally well; choose one", options, total,
-        )  # fmt: skip
+            text, norm, MatchKind.AMBIGUOUS, score, why=why, options=options, total=total
+        )
 
     def _matched(
-        self, text: str, norm: str, kind: MatchKind, score: float, cand: Candidate, found: Targets
+        self,
+        text: str,
+        norm: str,
+        kind: MatchKind,
+        score: float,
+        *,
+        cand: Candidate,
+        found: Targets,
     ) -> ItemResolution:
         item = cand.item
         name = item.name
         if kind is MatchKind.EXACT:
             why = (f"规范化后与信息项“{name}”一致", f"normalised name equals item {name!r}")
         elif kind is MatchKind.SYNONYM and score < _SCORES[MatchKind.SYNONYM]:
-            why = (f"替换其中的同义词后与信息项“{name}”一致", f"matches item {name!r} once synonyms inside it are replaced")
+            why = (
+                f"替换其中的同义词后与信息项“{name}”一致",
+                f"matches item {name!r} once synonyms inside it are replaced",
+            )
         elif kind is MatchKind.SYNONYM:
             why = (f"是信息项“{name}”的同义词", f"a synonym of item {name!r}")
         else:
-            why = (f"与信息项“{name}”相似（{score:.1f}）", f"similar to item {name!r} ({score:.1f})")
+            why = (
+                f"与信息项“{name}”相似（{score:.1f}）",
+                f"similar to item {name!r} ({score:.1f})",
+            )
         if found.via is not None and kind is MatchKind.FUZZY:
             why = (why[0] + f"（经同义词“{found.key}”）", why[1] + f" (via synonym {found.key!r})")
         share = item.resource.share_type
@@ -329,11 +343,22 @@ class _Resolver:
 
     @staticmethod
     def _none(
-        text: str, norm: str, kind: MatchKind, score: float, zh: str, en: str,
-        options: tuple[Candidate, ...], total: int = 0,
+        text: str, norm: str, kind: MatchKind, score: float, *, why: tuple[str, str],
+        options: tuple[Candidate, ...] = (), total: int = 0,
     ) -> ItemResolution:  # fmt: skip
         return ItemResolution(
-            text, norm, kind, score, zh, en, None, Action.NONE, None, None, False, options,
+            text,
+            norm,
+            kind,
+            score,
+            why[0],
+            why[1],
+            None,
+            Action.NONE,
+            None,
+            None,
+            False,
+            options,
             total or len(options),
         )
 

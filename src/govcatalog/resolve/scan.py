@@ -60,7 +60,9 @@ class ScanIndex:
 
     def _targets(self, key: str, name: str, limit: int, via: str | None) -> Targets | None:
         base = [it for n, it in self._items if n == name and it.resource.role is CatalogRole.BASE]
-        other = [it for n, it in self._items if n == name and it.resource.role is not CatalogRole.BASE]
+        other = [
+            it for n, it in self._items if n == name and it.resource.role is not CatalogRole.BASE
+        ]
         if not base and not other:
             return None
         return Targets(key, via, len(base), len(other), tuple((base + other)[:limit]))

@@ -96,8 +96,10 @@ class ResolveSynonym(Base):
     target: Mapped[str] = mapped_column(String(400))
 
 
-def _resource_rows(catalog_id: str, spec: ResourceSpec) -> tuple[dict[str, object], list[dict[str, object]]]:
-    res = {
+def _resource_rows(
+    catalog_id: str, spec: ResourceSpec
+) -> tuple[dict[str, object], list[dict[str, object]]]:
+    res: dict[str, object] = {
         "catalog_id": catalog_id,
         "code": spec.code,
         "name": spec.name,
@@ -106,7 +108,7 @@ def _resource_rows(catalog_id: str, spec: ResourceSpec) -> tuple[dict[str, objec
         "provider": spec.provider,
         "digest": spec.digest(),
     }
-    items = [
+    items: list[dict[str, object]] = [
         {
             "catalog_id": catalog_id,
             "code": spec.code,
@@ -136,7 +138,7 @@ class IndexStore:
         """Catalog id → stored version."""
         with self.db.session() as session:
             rows = session.execute(select(ResolveCatalog.id, ResolveCatalog.version))
-            return {cid: version for cid, version in rows}
+            return {row[0]: row[1] for row in rows}
 
     def set_synonyms(self, synonyms: Mapping[str, str]) -> None:
         """Replace the stored synonym table."""
@@ -158,7 +160,7 @@ class IndexStore:
                 ResolveResource.catalog_id == entry.id
             )
         )
-        stored = {code: digest for code, digest in rows}
+        stored = {row[0]: row[1] for row in rows}
         if row is not None and row.version == entry.version and entry.version:
             return UpdateStats(unchanged=len(stored))
         if row is None:
@@ -269,7 +271,7 @@ class IndexStore:
         """The stored synonym table."""
         with self.db.session() as session:
             rows = session.execute(select(ResolveSynonym.variant, ResolveSynonym.target))
-            return {variant: target for variant, target in rows}
+            return {row[0]: row[1] for row in rows}
 
     def load(self) -> ResolveIndex:
         """Build the in-memory index from the store."""
