@@ -17,17 +17,18 @@ relation on every key; the two return the same hits.
 
 from __future__ import annotations
 
+import gc
 import math
 from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from types import MappingProxyType
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from govcatalog.resolve.model import (
     CatalogEntry,
@@ -41,6 +42,9 @@ from govcatalog.resolve.normalise import bigrams, normalise
 
 SHARED_BIGRAM_SHARE = 0.5
 """A fuzzy hit shares at least this share of the query's distinct bigrams (rounded up, >= 1)."""
+
+_LISTS_REQUIRED = 3
+"""How many of its rare posting lists a fuzzy candidate must be in (pruning only; exact)."""
 
 _EMPTY: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
 
@@ -62,8 +66,7 @@ def fuzzy_relation(query: str, key: str, cutoff: float) -> float | None:
     return score if score >= cutoff else None
 
 
-@dataclass(frozen=True, slots=True)
-class Targets:
+class Targets(NamedTuple):
     """The items a key leads to, base catalogs' items first.
 
     Attributes:
@@ -86,8 +89,7 @@ class Targets:
         return self.base_count + self.other_count
 
 
-@dataclass(frozen=True, slots=True)
-class FuzzyHit:
+class FuzzyHit(NamedTuple):
     """A key found by fuzzy matching.
 
     Attributes:
@@ -144,6 +146,8 @@ class ResolveIndex:
         self._resources: dict[tuple[str, str], tuple[IndexedResource, list[tuple[int, int]]]] = {}
         self._catalogs: dict[str, tuple[str, frozenset[str], CatalogEntry]] = {}
         self._next_uid = 0
+        self._keys_np: npt.NDArray[np.object_] | None = None
+        self._name_kid: dict[str, int] = {}  # item name as written -> key id (saves normalising)
         for variant in self._synonyms:
             self._key(variant)
 
@@ -153,8 +157,16 @@ class ResolveIndex:
     ) -> ResolveIndex:
         """An index over ``entries``."""
         index = cls(synonyms)
-        for entry in entries:
-            index.update(entry)
+        # Millions of small objects are created here and live as long as the index: pausing
+        # the cyclic garbage collector meanwhile halves the build time.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            for entry in entries:
+                index.update(entry)
+        finally:
+            if paused:
+                gc.enable()
         return index
 
     # -- maintenance -------------------------------------------------------------------
@@ -279,18 +291,22 @@ class ResolveIndex:
         )
         slots: list[tuple[int, int]] = []
         table = self._base if entry.role is CatalogRole.BASE else self._other
+        kid_of = self._name_kid
+        uid = self._next_uid
         for position, item in enumerate(spec.items):
-            norm = normalise(item.name)
-            if not norm:
-                continue
-            kid = self._key(norm)
-            uid = self._next_uid
-            self._next_uid += 1
+            kid = kid_of.get(item.name)
+            if kid is None:
+                norm = normalise(item.name)
+                if not norm:
+                    continue
+                kid = kid_of[item.name] = self._key(norm)
             bucket = table[kid]
             if bucket is None:
                 bucket = table[kid] = {}
             bucket[uid] = IndexedItem(res, position, item)
             slots.append((kid, uid))
+            uid += 1
+        self._next_uid = uid
         self._resources[(entry.id, spec.code)] = (res, slots)
 
     def _drop(self, catalog_id: str, code: str) -> None:
@@ -344,6 +360,11 @@ class ResolveIndex:
             arr = self._arrays[gram] = np.frombuffer(posting, dtype=np.int32).copy()
         return arr
 
+    def _key_array(self) -> npt.NDArray[np.object_]:
+        if self._keys_np is None or len(self._keys_np) != len(self._keys):
+            self._keys_np = np.array(self._keys, dtype=object)
+        return self._keys_np
+
     def fuzzy(self, norm: str, *, cutoff: float = 60.0, limit: int = 10) -> list[FuzzyHit]:
         """Live keys in :func:`fuzzy_relation` with ``norm``, best first, at most ``limit``."""
         grams = bigrams(norm)
@@ -351,29 +372,53 @@ class ResolveIndex:
             return []
         need = needed_bigrams(len(grams))
         lists = sorted((self._array(g) for g in grams), key=len)
-        prefix = [a for a in lists[: len(grams) - need + 1] if a.size]
-        if not prefix:
+        # A hit shares >= need of the g query bigrams, so at most need - t of its shared bigrams
+        # are outside the g - need + t rarest lists: it is in at least t of those. Keys found in
+        # fewer of those lists are dropped before any string is compared.
+        t = min(need, _LISTS_REQUIRED)
+        prefix = [a for a in lists[: len(grams) - need + t] if a.size]
+        if len(prefix) < t:
             return []
-        cand = np.unique(np.concatenate(prefix)) if len(prefix) > 1 else prefix[0]
-        if need > 1:
-            counts = np.zeros(cand.size, dtype=np.int32)
-            for arr in lists:
-                if arr.size:
-                    pos = np.searchsorted(arr, cand)
-                    pos[pos == arr.size] = 0
-                    counts += arr[pos] == cand
-            cand = cand[counts >= need]
+        if len(prefix) == 1:
+            cand = prefix[0]
+        else:
+            merged = np.sort(np.concatenate(prefix))  # a key is at most once per list
+            if t == 1:
+                cand = merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
+            else:
+                cand = merged[t - 1 :][merged[t - 1 :] == merged[: 1 - t]]
+                cand = cand[np.concatenate(([True], cand[1:] != cand[:-1]))] if cand.size else cand
+        if not cand.size:
+            return []
         # rapidfuzz ratio <= 200 * min(n, m) / (n + m): drop keys too short or too long to reach it
         n = len(norm)
         lengths = np.frombuffer(self._lengths, dtype=np.int32)[cand]
-        ok = 200.0 * np.minimum(lengths, n) >= cutoff * (lengths + n) - 1e-6
+        cand = cand[200.0 * np.minimum(lengths, n) >= cutoff * (lengths + n) - 1e-6]
+        if not cand.size:
+            return []
+        # score every candidate in one call (C++), a hair below the cutoff; then visit them best
+        # first and stop once ``limit`` hits are found and the scores drop below the last one.
+        scores = process.cdist(
+            [norm], self._key_array()[cand], scorer=fuzz.ratio,
+            score_cutoff=max(0.0, cutoff - 1e-3), dtype=np.float64, workers=1,
+        )[0]  # fmt: skip
+        keep = np.flatnonzero(scores > 0)
+        order = keep[np.argsort(-scores[keep], kind="stable")]
         hits: list[FuzzyHit] = []
         ratio = fuzz.ratio
-        for kid in cand[ok].tolist():
+        floor = -1.0
+        for pos in order.tolist():
+            if len(hits) >= limit and scores[pos] < floor - 1e-3:
+                break
+            kid = int(cand[pos])
             key = self._keys[kid]
-            score = float(ratio(norm, key, score_cutoff=cutoff))
+            if len(grams & bigrams(key)) < need:
+                continue
+            score = float(ratio(norm, key))
             if score >= cutoff and self._live(kid, key):
                 hits.append(FuzzyHit(key, score))
+                if len(hits) == limit:
+                    floor = min(h.score for h in hits)
         return sort_hits(hits, limit)
 
     def _live(self, kid: int, key: str) -> bool:

@@ -12,6 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from govcatalog.model import Catalog
 from govcatalog.model.enums import ShareType
@@ -185,8 +186,7 @@ class IndexedResource:
     digest: str
 
 
-@dataclass(frozen=True, slots=True)
-class IndexedItem:
+class IndexedItem(NamedTuple):
     """An item as stored in the index.
 
     Attributes:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from govcatalog.model.enums import ShareType
 from govcatalog.resolve.bases import BaseDataPack, load_base_pack
@@ -100,8 +101,7 @@ class ResolveOptions:
     today: dt.date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """An item offered as an option (ambiguous) or as a near miss (unmatched).
 
     Attributes:
@@ -115,8 +115,7 @@ class Candidate:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class ItemResolution:
+class ItemResolution(NamedTuple):
     """The answer for one requested item.
 
     Attributes:
@@ -273,6 +272,11 @@ class _Resolver:
     def _decide(
         self, text: str, norm: str, kind: MatchKind, score: float, found: list[Targets]
     ) -> ItemResolution:
+        if len(found) == 1:  # the common case: one key, one item
+            t = found[0]
+            if t.base_count == 1 or (t.base_count == 0 and t.other_count == 1):
+                cand = Candidate(t.first[0], t.key, score)
+                return self._matched(text, norm, kind, score, cand=cand, found=t)
         use_base = any(t.base_count for t in found)
         pool: dict[tuple[str, str, int], tuple[Candidate, Targets]] = {}
         complete = True
