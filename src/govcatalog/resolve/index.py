@@ -21,7 +21,6 @@ import gc
 import math
 from array import array
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from itertools import islice
 from types import MappingProxyType
 from typing import NamedTuple, Protocol
