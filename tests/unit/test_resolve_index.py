@@ -57,12 +57,12 @@ def test_remove_catalog() -> None:
     index.update(cat("1", res("302/1", "甲乙丙"), cid="b"))
     found = index.exact("甲乙丙")
     assert found is not None
-    assert found.count == 2
+    assert found.total == 2
     assert index.remove_catalog("a") == UpdateStats(removed=1)
     assert index.remove_catalog("a") == UpdateStats()
     found = index.exact("甲乙丙")
     assert found is not None
-    assert found.count == 1
+    assert found.total == 1
 
 
 def test_synonym_variants_are_keys() -> None:

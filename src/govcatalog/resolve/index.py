@@ -83,7 +83,7 @@ class Targets(NamedTuple):
     first: tuple[IndexedItem, ...]
 
     @property
-    def count(self) -> int:
+    def total(self) -> int:
         """All items the key leads to."""
         return self.base_count + self.other_count
 
