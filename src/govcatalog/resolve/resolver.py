@@ -202,8 +202,7 @@ class _Resolver:
         self.calendar = calendar
         self.day = day
         self._due: DueDate | None = None
-        variants = sorted(index.synonyms.items(), key=lambda kv: (-len(kv[0]), kv[0]))
-        self._variants = [(v, t) for v, t in variants if len(v) >= 2]
+        self._variants: list[tuple[str, str]] | None = None
 
     def due(self) -> DueDate:
         if self._due is None:
@@ -230,6 +229,9 @@ class _Resolver:
 
     def _rewrite(self, norm: str) -> str:
         """Replace synonym variants inside a name by their item names (longest first)."""
+        if self._variants is None:  # sorted once per request, only when a name needs it
+            pairs = sorted(self.index.synonyms.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+            self._variants = [(v, t) for v, t in pairs if len(v) >= 2]
         out = norm
         for variant, target in self._variants:
             if variant in out and target not in out:
@@ -272,11 +274,18 @@ class _Resolver:
     def _decide(
         self, text: str, norm: str, kind: MatchKind, score: float, found: list[Targets]
     ) -> ItemResolution:
-        if len(found) == 1:  # the common case: one key, one item
+        if len(found) == 1:  # the common case: one key
             t = found[0]
             if t.base_count == 1 or (t.base_count == 0 and t.other_count == 1):
                 cand = Candidate(t.first[0], t.key, score)
                 return self._matched(text, norm, kind, score, cand=cand, found=t)
+            total = t.base_count or t.other_count
+            first = t.first[: t.base_count] if t.base_count else t.first  # base items come first
+            options = tuple(Candidate(i, t.key, score) for i in first[: self.options.candidates])
+            why = (f"匹配到 {total} 个信息项，无法唯一确定，请选择", f"{total} items fit; choose one")
+            return self._none(
+                text, norm, MatchKind.AMBIGUOUS, score, why=why, options=options, total=total
+            )
         use_base = any(t.base_count for t in found)
         pool: dict[tuple[str, str, int], tuple[Candidate, Targets]] = {}
         complete = True
