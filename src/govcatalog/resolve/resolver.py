@@ -193,6 +193,10 @@ class Resolution:
         return resolution_to_html(self)
 
 
+def _ambiguous(total: int) -> tuple[str, str]:
+    return (f"匹配到 {total} 个信息项，无法唯一确定，请选择", f"{total} items fit; choose one")
+
+
 class _Resolver:
     def __init__(
         self, index: ItemIndex, options: ResolveOptions, calendar: WorkingCalendar, day: dt.date
@@ -282,10 +286,10 @@ class _Resolver:
             total = t.base_count or t.other_count
             first = t.first[: t.base_count] if t.base_count else t.first  # base items come first
             options = tuple(Candidate(i, t.key, score) for i in first[: self.options.candidates])
-            why = (f"匹配到 {total} 个信息项，无法唯一确定，请选择", f"{total} items fit; choose one")
             return self._none(
-                text, norm, MatchKind.AMBIGUOUS, score, why=why, options=options, total=total
-            )
+                text, norm, MatchKind.AMBIGUOUS, score, why=_ambiguous(total), options=options,
+                total=total,
+            )  # fmt: skip
         use_base = any(t.base_count for t in found)
         pool: dict[tuple[str, str, int], tuple[Candidate, Targets]] = {}
         complete = True
@@ -303,7 +307,7 @@ class _Resolver:
             return self._matched(text, norm, kind, score, cand=cand, found=via)
         total = len(pool) if complete else max(most, len(pool))
         options = tuple(c for c, _ in pool.values())[: self.options.candidates]
-        why = (f"匹配到 {total} 个信息项，无法唯一确定，请选择", f"{total} items fit; choose one")
+        why = _ambiguous(total)
         return self._none(
             text, norm, MatchKind.AMBIGUOUS, score, why=why, options=options, total=total
         )
