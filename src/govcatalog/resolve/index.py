@@ -375,24 +375,28 @@ class ResolveIndex:
         # are outside the g - need + t rarest lists: it is in at least t of those. Keys found in
         # fewer of those lists are dropped before any string is compared.
         t = min(need, _LISTS_REQUIRED)
-        prefix = [a for a in lists[: len(grams) - need + t] if a.size]
+        cut = len(grams) - need + t
+        prefix = [a for a in lists[:cut] if a.size]
         if len(prefix) < t:
             return []
         if len(prefix) == 1:
             cand = prefix[0]
+            shared = np.ones(cand.size, dtype=np.int32)
         else:
             merged = np.sort(np.concatenate(prefix))  # a key is at most once per list
-            if t == 1:
-                cand = merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
-            else:
-                cand = merged[t - 1 :][merged[t - 1 :] == merged[: 1 - t]]
-                cand = cand[np.concatenate(([True], cand[1:] != cand[:-1]))] if cand.size else cand
-        if not cand.size:
-            return []
-        # rapidfuzz ratio <= 200 * min(n, m) / (n + m): drop keys too short or too long to reach it
-        n = len(norm)
-        lengths = np.frombuffer(self._lengths, dtype=np.int32)[cand]
-        cand = cand[200.0 * np.minimum(lengths, n) >= cutoff * (lengths + n) - 1e-6]
+            starts = np.flatnonzero(np.concatenate(([True], merged[1:] != merged[:-1])))
+            runs = np.diff(np.append(starts, merged.size)).astype(np.int32)
+            keep = runs >= t
+            cand = merged[starts[keep]]
+            shared = runs[keep]
+        # complete each candidate's count of shared bigrams from the long lists (binary search)
+        for arr in lists[cut:]:
+            if not cand.size:
+                return []
+            pos = np.searchsorted(arr, cand)
+            np.minimum(pos, arr.size - 1, out=pos)
+            shared += arr[pos] == cand
+        cand = cand[shared >= need]
         if not cand.size:
             return []
         # score every candidate in one call (C++), a hair below the cutoff; then visit them best
@@ -401,18 +405,15 @@ class ResolveIndex:
             [norm], self._key_array()[cand], scorer=fuzz.ratio,
             score_cutoff=max(0.0, cutoff - 1e-3), dtype=np.float64, workers=1,
         )[0]  # fmt: skip
-        keep = np.flatnonzero(scores > 0)
+        keep = np.flatnonzero(scores)
         order = keep[np.argsort(-scores[keep], kind="stable")]
         hits: list[FuzzyHit] = []
         ratio = fuzz.ratio
         floor = -1.0
-        for pos in order.tolist():
-            if len(hits) >= limit and scores[pos] < floor - 1e-3:
+        for kid, approx in zip(cand[order].tolist(), scores[order].tolist(), strict=True):
+            if len(hits) >= limit and approx < floor - 1e-3:
                 break
-            kid = int(cand[pos])
             key = self._keys[kid]
-            if len(grams & bigrams(key)) < need:
-                continue
             score = float(ratio(norm, key))
             if score >= cutoff and self._live(kid, key):
                 hits.append(FuzzyHit(key, score))
