@@ -405,8 +405,8 @@ class ResolveIndex:
             [norm], self._key_array()[cand], scorer=fuzz.ratio,
             score_cutoff=max(0.0, cutoff - 1e-3), dtype=np.float64, workers=1,
         )[0]  # fmt: skip
-        keep = np.flatnonzero(scores)
-        order = keep[np.argsort(-scores[keep], kind="stable")]
+        scored = np.flatnonzero(scores)
+        order = scored[np.argsort(-scores[scored], kind="stable")]
         hits: list[FuzzyHit] = []
         ratio = fuzz.ratio
         floor = -1.0
