@@ -59,7 +59,6 @@ def test_text(result: Resolution) -> None:
 def test_html_and_pandas(result: Resolution) -> None:
     html = result._repr_html_()
     assert html.count("<tr>") == 1 + len(result.items)
-    assert "&lt;" not in html or "<script" not in html
     frame = result.to_pandas()
     assert list(frame.columns) == list(ITEM_COLUMNS)  # type: ignore[attr-defined]
     assert len(frame) == len(result.items)  # type: ignore[arg-type]
@@ -75,3 +74,12 @@ def test_xlsx(result: Resolution, tmp_path: Path) -> None:
     assert items[0] == ITEM_COLUMNS
     assert items[1][0] == "身份证号码"
     assert len(list(book["主体标识"].iter_rows())) == 3
+
+
+def test_html_escapes_what_the_requester_wrote() -> None:
+    bases = load_base_pack()
+    req = DataRequest(Requester("<b>某局</b>"), None, ("<script>x</script>",))
+    html = resolve(req, build_index(bases), bases=bases)._repr_html_()
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "&lt;b&gt;" in html
