@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govcatalog.resolve.normalise import bigrams, normalise
 
@@ -43,3 +45,11 @@ def test_bigrams() -> None:
     assert bigrams("名") == frozenset({"名"})
     assert bigrams("") == frozenset()
     assert bigrams("名名名") == frozenset({"名名"})
+
+
+@given(st.text(alphabet="身份證号码號碼企业名称（）() 　ＡaB1１_-·", max_size=12))
+def test_normalise_is_idempotent_and_leaves_only_letters_and_digits(text: str) -> None:
+    once = normalise(text)
+    assert normalise(once) == once
+    assert all(ch.isalnum() for ch in once)
+    assert "号码" not in once

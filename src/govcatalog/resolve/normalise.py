@@ -44,6 +44,9 @@ _FOLD: MappingProxyType[int, str] = MappingProxyType(
 
 _HAS_TRADITIONAL = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
 
+_NEEDS_WORK = re.compile("[^\u4e00-\u9fff0-9a-z]|" + _HAS_TRADITIONAL.pattern)
+"""Anything but lowercase Latin, digits and simplified CJK unified ideographs (which NFKC keeps)."""
+
 _SUFFIX_VARIANTS: tuple[tuple[str, str], ...] = (("号码", "号"),)
 """Spelling variants folded after punctuation is removed (variant, folded form)."""
 
@@ -66,15 +69,17 @@ def normalise(name: str) -> str:
         >>> normalise("ＩＤ號碼")
         'id号'
     """
-    if not unicodedata.is_normalized("NFKC", name):
-        name = unicodedata.normalize("NFKC", name)
-    text = name.lower()
-    if _HAS_TRADITIONAL.search(text):  # translate() is slow on CJK text: only when needed
-        text = text.translate(_FOLD)
-    if _NOT_WORD.search(text):
-        text = _NOT_WORD.sub("", text)
+    text = name
+    if _NEEDS_WORK.search(text):  # most names are clean already: lowercase, digits, simplified
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        text = text.lower()
+        if _HAS_TRADITIONAL.search(text):  # translate() is slow on CJK text: only when needed
+            text = text.translate(_FOLD)
+        if _NOT_WORD.search(text):
+            text = _NOT_WORD.sub("", text)
     for variant, folded in _SUFFIX_VARIANTS:
-        if variant in text:
+        while variant in text:  # 号码码 → 号码 → 号: fold until none is left
             text = text.replace(variant, folded)
     return text
 
