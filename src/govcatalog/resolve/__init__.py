@@ -20,8 +20,9 @@ from govcatalog.resolve.bases import (
     load_base_pack,
 )
 from govcatalog.resolve.calendar import DueDate, WorkingCalendar, load_calendar, parse_calendar
-from govcatalog.resolve.index import FuzzyHit, ItemIndex, ResolveIndex, Targets, fuzzy_relation
+from govcatalog.resolve.index import ResolveIndex
 from govcatalog.resolve.keys import KeyRoute, KeyStatus, route_key
+from govcatalog.resolve.lookup import FuzzyHit, ItemIndex, Targets, fuzzy_relation
 from govcatalog.resolve.model import (
     CatalogEntry,
     CatalogRole,

@@ -5,7 +5,8 @@ Every distinct normalised item name and every normalised synonym variant is a *k
 its own targets the items of its group's name. A key with no targets is *dead* (its items
 were removed by an update) and is never returned.
 
-Fuzzy matching (:meth:`ResolveIndex.fuzzy`) is defined by :func:`fuzzy_relation`: a key is a
+Fuzzy matching (:meth:`ResolveIndex.fuzzy`) is defined by
+:func:`~govcatalog.resolve.lookup.fuzzy_relation`: a key is a
 fuzzy hit for a query when they share at least ``need(q)`` distinct bigrams and their
 rapidfuzz ``ratio`` is at least the cutoff. The index finds exactly those keys with prefix
 filtering: any key sharing ``need`` of the query's ``g`` bigrams contains one of the query's
@@ -18,17 +19,21 @@ relation on every key; the two return the same hits.
 from __future__ import annotations
 
 import gc
-import math
 from array import array
 from collections.abc import Iterable, Mapping
 from itertools import islice
 from types import MappingProxyType
-from typing import NamedTuple, Protocol
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from govcatalog.resolve.lookup import (
+    FuzzyHit,
+    Targets,
+    needed_bigrams,
+    sort_hits,
+)
 from govcatalog.resolve.model import (
     CatalogEntry,
     CatalogRole,
@@ -39,90 +44,10 @@ from govcatalog.resolve.model import (
 )
 from govcatalog.resolve.normalise import bigrams, normalise
 
-SHARED_BIGRAM_SHARE = 0.5
-"""A fuzzy hit shares at least this share of the query's distinct bigrams (rounded up, >= 1)."""
-
 _LISTS_REQUIRED = 3
 """How many of its rare posting lists a fuzzy candidate must be in (pruning only; exact)."""
 
 _EMPTY: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
-
-
-def needed_bigrams(query_grams: int) -> int:
-    """How many of a query's distinct bigrams a fuzzy hit must share."""
-    return max(1, math.ceil(SHARED_BIGRAM_SHARE * query_grams))
-
-
-def fuzzy_relation(query: str, key: str, cutoff: float) -> float | None:
-    """The fuzzy score of ``key`` for ``query`` (both normalised), or None when not a hit.
-
-    This is the definition both the index and the brute-force scan implement.
-    """
-    grams = bigrams(query)
-    if not grams or len(grams & bigrams(key)) < needed_bigrams(len(grams)):
-        return None
-    score = float(fuzz.ratio(query, key))
-    return score if score >= cutoff else None
-
-
-class Targets(NamedTuple):
-    """The items a key leads to, base catalogs' items first.
-
-    Attributes:
-        key: The key that was looked up.
-        via: For a synonym, the group's normalised item name; else None.
-        base_count: How many items of base catalogs.
-        other_count: How many items of other catalogs.
-        first: The first items (base ones first), at most the limit asked for.
-    """
-
-    key: str
-    via: str | None
-    base_count: int
-    other_count: int
-    first: tuple[IndexedItem, ...]
-
-    @property
-    def total(self) -> int:
-        """All items the key leads to."""
-        return self.base_count + self.other_count
-
-
-class FuzzyHit(NamedTuple):
-    """A key found by fuzzy matching.
-
-    Attributes:
-        key: The normalised key.
-        score: rapidfuzz ratio (0–100) between query and key.
-    """
-
-    key: str
-    score: float
-
-
-class ItemIndex(Protocol):
-    """What the resolver needs of an index (:class:`ResolveIndex`, or the reference scan)."""
-
-    @property
-    def synonyms(self) -> Mapping[str, str]:
-        """Normalised variant → normalised item name."""
-
-    def exact(self, norm: str, limit: int = 10) -> Targets | None:
-        """Items whose normalised name is ``norm``."""
-
-    def synonym(self, norm: str, limit: int = 10) -> Targets | None:
-        """Items of the synonym group ``norm`` is a variant of."""
-
-    def targets(self, key: str, limit: int = 10) -> Targets | None:
-        """What a key leads to."""
-
-    def fuzzy(self, norm: str, *, cutoff: float = 60.0, limit: int = 10) -> list[FuzzyHit]:
-        """Keys in the fuzzy relation with ``norm``, best first."""
-
-
-def sort_hits(hits: Iterable[FuzzyHit], limit: int) -> list[FuzzyHit]:
-    """Hits ordered best first (score descending, then key), at most ``limit``."""
-    return sorted(hits, key=lambda h: (-h.score, h.key))[:limit]
 
 
 class ResolveIndex:

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from govcatalog.identifiers import CheckResult, IdentifierKind, check_identifier, get_division
 from govcatalog.resolve.bases import BaseDatabase
-from govcatalog.resolve.index import ItemIndex
+from govcatalog.resolve.lookup import ItemIndex
 from govcatalog.resolve.normalise import normalise
 from govcatalog.resolve.request import SubjectKey
 

@@ -23,8 +23,8 @@ from typing import NamedTuple
 from govcatalog.model.enums import ShareType
 from govcatalog.resolve.bases import BaseDataPack, load_base_pack
 from govcatalog.resolve.calendar import REPLY_WORKING_DAYS, DueDate, WorkingCalendar
-from govcatalog.resolve.index import ItemIndex, Targets, sort_hits
 from govcatalog.resolve.keys import KeyRoute, route_key
+from govcatalog.resolve.lookup import ItemIndex, Targets, sort_hits
 from govcatalog.resolve.model import CatalogRole, IndexedItem
 from govcatalog.resolve.normalise import normalise
 from govcatalog.resolve.request import DataRequest

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-from govcatalog.resolve.index import FuzzyHit, Targets, fuzzy_relation, sort_hits
+from govcatalog.resolve.lookup import FuzzyHit, Targets, fuzzy_relation, sort_hits
 from govcatalog.resolve.model import CatalogEntry, CatalogRole, IndexedItem, IndexedResource
 from govcatalog.resolve.normalise import normalise
 
