@@ -6,14 +6,14 @@ its own targets the items of its group's name. A key with no targets is *dead* (
 were removed by an update) and is never returned.
 
 Fuzzy matching (:meth:`ResolveIndex.fuzzy`) is defined by
-:func:`~govcatalog.resolve.lookup.fuzzy_relation`: a key is a
-fuzzy hit for a query when they share at least ``need(q)`` distinct bigrams and their
-rapidfuzz ``ratio`` is at least the cutoff. The index finds exactly those keys with prefix
-filtering: any key sharing ``need`` of the query's ``g`` bigrams contains one of the query's
-``g - need + 1`` rarest bigrams, so only those posting lists are merged; every candidate's
-shared-bigram count is then completed from the other lists with binary search, and rapidfuzz
-scores the few candidates left. :class:`~govcatalog.resolve.scan.ScanIndex` evaluates the same
-relation on every key; the two return the same hits.
+:func:`~govcatalog.resolve.lookup.fuzzy_relation`: a key is a fuzzy hit for a query when they
+share at least ``need`` of the query's ``g`` distinct bigrams and their rapidfuzz ``ratio`` is
+at least the cutoff. The index finds exactly those keys by prefix filtering: such a key lies in
+at least ``t`` of the ``g - need + t`` rarest posting lists (``t <= 3``), so only those lists
+are merged and only keys found in ``t`` of them are kept; their shared-bigram counts are
+completed from the long lists by binary search, and rapidfuzz scores the few candidates left.
+:class:`~govcatalog.resolve.scan.ScanIndex` evaluates the same relation on every key; the two
+return the same hits.
 """
 
 from __future__ import annotations
