@@ -29,6 +29,7 @@ def _register() -> None:
     from govcatalog.cli import (  # noqa: F401, PLC0415
         diff_cmd,
         history_cmd,
+        resolve_cmd,
         schema_cmd,
         score_cmd,
         validate_cmd,

@@ -1,0 +1,133 @@
+"""``govcatalog resolve``: resolve a department's data request against the base databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from govcatalog.cli._common import fail
+from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
+from govcatalog.errors import GovCatalogError
+from govcatalog.loading import load_catalog
+from govcatalog.resolve.bases import BASE_PACK, base_entries, load_base_pack
+from govcatalog.resolve.calendar import load_calendar
+from govcatalog.resolve.index import ResolveIndex
+from govcatalog.resolve.model import CatalogEntry, CatalogRole, catalog_entry
+from govcatalog.resolve.render import resolution_to_text, write_xlsx
+from govcatalog.resolve.request import read_request
+from govcatalog.resolve.resolver import ResolveOptions, resolve
+
+
+class ResolveFormat(StrEnum):
+    """Output formats of ``resolve``."""
+
+    TEXT = "text"
+    JSON = "json"
+    XLSX = "xlsx"
+
+
+def _entries(catalogs: list[Path]) -> list[CatalogEntry]:
+    out = []
+    for path in catalogs:
+        catalog = load_catalog(path)
+        out.append(
+            catalog_entry(
+                catalog, catalog_id=catalog.info.name or path.stem, role=CatalogRole.DEPARTMENT
+            )
+        )
+    return out
+
+
+def _index(
+    entries: list[CatalogEntry], synonyms: dict[str, str], database: str | None
+) -> ResolveIndex:
+    if database is None:
+        return ResolveIndex.build(entries, synonyms)
+    from govcatalog.store import open_database  # noqa: PLC0415 - only with --database
+    from govcatalog.store.resolve_index import IndexStore  # noqa: PLC0415
+
+    db = open_database(database)
+    try:
+        store = IndexStore(db)
+        store.set_synonyms(synonyms)
+        for entry in entries:
+            store.sync(entry)  # incremental: unchanged versions and resources are skipped
+        return store.load()
+    finally:
+        db.dispose()
+
+
+@app.command("resolve")
+def resolve_command(
+    request: Annotated[
+        Path, typer.Argument(metavar="REQUEST", help="Request file (JSON, CSV, xlsx).")
+    ],
+    fmt: Annotated[
+        ResolveFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ResolveFormat.TEXT,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (required for xlsx).")
+    ] = None,
+    catalog: Annotated[
+        list[Path] | None,
+        typer.Option("--catalog", "-c", help="Department catalog to match as well (repeatable)."),
+    ] = None,
+    base_pack: Annotated[
+        str, typer.Option("--base-pack", help="Base-data pack reference or directory.")
+    ] = BASE_PACK,
+    database: Annotated[
+        str | None,
+        typer.Option("--database", help="Keep the index in this store (SQLAlchemy URL)."),
+    ] = None,
+    holidays: Annotated[
+        Path | None,
+        typer.Option("--holidays", help="Working-day calendar TOML replacing the pack's."),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Day of resolving (YYYY-MM-DD) when the request has no date."),
+    ] = None,
+    accept: Annotated[
+        float, typer.Option("--accept", help="Lowest fuzzy score accepted as a match (0-100).")
+    ] = 80.0,
+) -> None:
+    """Resolve a data request item by item: base database, resource, share type, action, due date.
+
+    Exit codes: 0 every item matched and every key routed; 1 ambiguous or unmatched items, or
+    invalid keys; 2 unreadable input or usage error.
+    """
+    if fmt is ResolveFormat.XLSX and output is None:
+        fail("--format xlsx needs --output FILE")
+    try:
+        day = dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        fail(f"--today {today!r} is not YYYY-MM-DD")
+    try:
+        bases = load_base_pack(Path(base_pack) if Path(base_pack).is_dir() else base_pack)
+        calendar = load_calendar(holidays) if holidays else None
+        req = read_request(request)
+        entries = [*base_entries(bases), *_entries(list(catalog or ()))]
+        index = _index(entries, dict(bases.synonyms.normalised()), database)
+    except (GovCatalogError, ValueError, OSError) as exc:
+        fail(str(exc))
+    options = ResolveOptions(accept=accept, calendar=calendar, today=day)
+    result = resolve(req, index, bases=bases, options=options)
+    if fmt is ResolveFormat.XLSX:
+        assert output is not None
+        write_xlsx(result, output)
+    else:
+        text = (
+            json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2)
+            if fmt is ResolveFormat.JSON
+            else resolution_to_text(result)
+        )
+        if output is None:
+            typer.echo(text)
+        else:
+            output.write_text(text + "\n", encoding="utf-8")
+    raise typer.Exit(EXIT_OK if result.ok else EXIT_FINDINGS)

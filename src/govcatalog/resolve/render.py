@@ -1,0 +1,241 @@
+"""Renderings of a resolution (:class:`~govcatalog.resolve.resolver.Resolution`).
+
+JSON, flat rows (pandas, xlsx), text for the terminal, and HTML for notebooks.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govcatalog.resolve.keys import KeyRoute, KeyStatus
+from govcatalog.resolve.resolver import Action, ItemResolution, MatchKind, Resolution
+
+if TYPE_CHECKING:
+    from govcatalog.resolve.resolver import Candidate
+
+_KIND_ZH = {
+    MatchKind.EXACT: "精确",
+    MatchKind.SYNONYM: "同义词",
+    MatchKind.FUZZY: "近似",
+    MatchKind.AMBIGUOUS: "不唯一",
+    MatchKind.UNMATCHED: "未匹配",
+}
+
+_KEY_ZH = {
+    KeyStatus.ROUTED: "已路由",
+    KeyStatus.INVALID: "无效",
+    KeyStatus.AMBIGUOUS: "不唯一",
+    KeyStatus.UNSERVED: "无基础库提供",
+}
+
+ITEM_COLUMNS: tuple[str, ...] = (
+    "requested",
+    "kind",
+    "score",
+    "database",
+    "database_name",
+    "resource_code",
+    "resource_name",
+    "item",
+    "data_element",
+    "base_item",
+    "share_type",
+    "action",
+    "due_date",
+    "calendar_covered",
+    "legal_basis",
+    "no_recollection",
+    "reason_zh",
+    "options",
+)
+"""Columns of the flat item table (pandas, xlsx)."""
+
+
+def _option(c: Candidate) -> dict[str, object]:
+    res = c.item.resource
+    return {
+        "item": c.item.name,
+        "database": res.database,
+        "catalog": res.catalog,
+        "resource_code": res.code,
+        "resource_name": res.name,
+        "score": round(c.score, 2),
+    }
+
+
+def item_to_json(r: ItemResolution) -> dict[str, object]:
+    """The JSON form of one item's answer."""
+    res = r.match.resource if r.match else None
+    spec = r.match.spec if r.match else None
+    return {
+        "requested": r.requested,
+        "normalised": r.normalised,
+        "kind": r.kind.value,
+        "score": round(r.score, 2),
+        "reason_zh": r.reason_zh,
+        "reason_en": r.reason_en,
+        "catalog": res.catalog if res else None,
+        "database": res.database if res else None,
+        "database_name": res.database_name if res else None,
+        "resource_code": res.code if res else None,
+        "resource_name": res.name if res else None,
+        "item": spec.name if spec else None,
+        "data_element": spec.data_element if spec else None,
+        "base_item": spec.base_item if spec else None,
+        "share_type": res.share_type.value if res and res.share_type else None,
+        "action": r.action.value,
+        "action_zh": r.action.label_zh,
+        "due_date": r.due.due.isoformat() if r.due else None,
+        "calendar_covered": r.due.covered if r.due else None,
+        "legal_basis": r.legal_basis,
+        "no_recollection": r.no_recollection,
+        "options": [_option(c) for c in r.options],
+        "options_total": r.options_total,
+    }
+
+
+def key_to_json(k: KeyRoute) -> dict[str, object]:
+    """The JSON form of one subject key's route."""
+    return {
+        "value": k.key.value,
+        "given_kind": k.key.kind.value if k.key.kind else None,
+        "status": k.status.value,
+        "kind": k.kind.value if k.kind else None,
+        "normalized": k.normalized,
+        "database": k.database,
+        "database_name": k.database_name,
+        "resources": list(k.resources),
+        "reason_zh": k.reason_zh,
+        "reason_en": k.reason_en,
+        "details": {str(a): str(b) for a, b in k.details.items()},
+    }
+
+
+def resolution_to_json(res: Resolution) -> dict[str, object]:
+    """The JSON form of a resolution."""
+    req = res.request
+    return {
+        "request": {
+            "requester": {"name": req.requester.name, "code": req.requester.code},
+            "purpose": req.purpose.value if req.purpose else None,
+            "date": req.date.isoformat() if req.date else None,
+        },
+        "day": res.day.isoformat(),
+        "ok": res.ok,
+        "items": [item_to_json(r) for r in res.items],
+        "keys": [key_to_json(k) for k in res.keys],
+    }
+
+
+def item_rows(res: Resolution) -> Iterator[dict[str, object]]:
+    """One flat row per requested item (options joined as text)."""
+    for r in res.items:
+        data = item_to_json(r)
+        options = data.pop("options")
+        assert isinstance(options, list)
+        data["options"] = "；".join(
+            f"{o['item']}（{o['database'] or o['catalog']} {o['resource_code']}，{o['score']}）"
+            for o in options
+        )
+        yield {c: data[c] for c in ITEM_COLUMNS}
+
+
+def resolution_to_pandas(res: Resolution) -> object:
+    """A pandas DataFrame with one row per requested item (needs pandas)."""
+    import pandas as pd  # noqa: PLC0415 - optional dependency
+
+    return pd.DataFrame(list(item_rows(res)), columns=list(ITEM_COLUMNS))
+
+
+def _item_line(n: int, r: ItemResolution) -> list[str]:
+    head = f"{n:>3}. {r.requested}  [{_KIND_ZH[r.kind]} {r.score:.0f}]"
+    if r.match is None:
+        lines = [f"{head}  {r.reason_zh}"]
+        lines += [
+            f"       - {c.item.name}（{c.item.resource.database_name or c.item.resource.catalog} "
+            f"{c.item.resource.code}，{c.score:.1f}）"
+            for c in r.options
+        ]
+        if r.options_total > len(r.options):
+            lines.append(f"       … 共 {r.options_total} 项")
+        return lines
+    res = r.match.resource
+    where = f"{res.database_name or res.catalog} {res.code}《{res.name}》·{r.match.name}"
+    share = res.share_type.value if res.share_type else "共享类型未填写"
+    action = r.action.label_zh
+    if r.action is Action.APPLY and r.due is not None:
+        action += f"，答复期限 {r.due.due.isoformat()}（{r.due.working_days} 个工作日"
+        action += "）" if r.due.covered else "，节假日安排未覆盖，按周一至周五计）"
+    if r.action is Action.REFUSED:
+        action += f"，依据：{r.legal_basis or '未填写'}"
+    if r.no_recollection:
+        action += "；不得向群众和企业重复采集"
+    return [f"{head}  → {where}", f"       {share} → {action}"]
+
+
+def _key_line(k: KeyRoute) -> str:
+    if k.status is KeyStatus.ROUTED:
+        extra = f"（{', '.join(k.resources)}）" if k.resources else ""
+        name = k.details.get("division_name")
+        label = f" {name}" if name else ""
+        return (
+            f"  {k.key.value}{label}  {k.kind.value if k.kind else ''} → {k.database_name}{extra}"
+        )
+    return f"  {k.key.value}  {_KEY_ZH[k.status]}：{k.reason_zh}"
+
+
+def resolution_to_text(res: Resolution) -> str:
+    """A plain-text report for the terminal."""
+    req = res.request
+    code = f"（{req.requester.code}）" if req.requester.code else ""
+    purpose = req.purpose.value if req.purpose else "未填写"
+    lines = [
+        f"需求部门：{req.requester.name}{code}  使用用途：{purpose}  日期：{res.day.isoformat()}"
+    ]
+    for n, r in enumerate(res.items, 1):
+        lines += _item_line(n, r)
+    if res.keys:
+        lines.append("主体标识：")
+        lines += [_key_line(k) for k in res.keys]
+    counts = {kind: sum(1 for r in res.items if r.kind is kind) for kind in MatchKind}
+    summary = "  ".join(f"{_KIND_ZH[k]} {v}" for k, v in counts.items())
+    lines.append(f"共 {len(res.items)} 项：{summary}")
+    return "\n".join(lines)
+
+
+def resolution_to_html(res: Resolution) -> str:
+    """An HTML table (for notebooks)."""
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in ITEM_COLUMNS)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row.values())
+        + "</tr>"
+        for row in item_rows(res)
+    )
+    req = res.request
+    title = html.escape(f"{req.requester.name} · {res.day.isoformat()}")
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<div><strong>{title}</strong>{table}</div>"
+
+
+def write_xlsx(res: Resolution, path: Path) -> None:
+    """Write the item table (sheet 信息项) and the key routes (sheet 主体标识) to an xlsx file."""
+    from openpyxl import Workbook  # noqa: PLC0415 - optional dependency (extra "xlsx")
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "信息项"
+    sheet.append(list(ITEM_COLUMNS))
+    for row in item_rows(res):
+        sheet.append(["" if v is None else v for v in row.values()])
+    keys = book.create_sheet("主体标识")
+    columns = ["value", "status", "kind", "database", "database_name", "resources", "reason_zh"]
+    keys.append(columns)
+    for k in res.keys:
+        data = key_to_json(k)
+        data["resources"] = ", ".join(k.resources)
+        keys.append(["" if data[c] is None else data[c] for c in columns])
+    book.save(path)

@@ -1,0 +1,289 @@
+"""A department's data request (需求清单), read from JSON, CSV or xlsx.
+
+JSON::
+
+    {"requester": {"name": "某市民政局", "code": "11420600011093474X"},
+     "purpose": "业务协同", "date": "2025-09-26",
+     "items": ["身份证号码", "单位名称"],
+     "keys": [{"kind": "公民身份号码", "value": "11010519491231002X"}]}
+
+Chinese keys are accepted too (申请部门, 统一社会信用代码, 使用用途, 申请日期, 需求信息项,
+主体标识).
+CSV and xlsx (first sheet) have a header row; each row names one requested item and/or one
+subject key; the requester, purpose and date may be given on any row but must not disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from govcatalog.errors import LoadError
+from govcatalog.identifiers import IdentifierKind
+from govcatalog.model.enums import UsagePurpose
+from govcatalog.vocab import load_vocabulary
+
+MAX_REQUEST_BYTES = 20 * 1024 * 1024
+"""Largest request file read."""
+
+
+class RequestFormat(StrEnum):
+    """Input formats of a request file."""
+
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+@dataclass(frozen=True, slots=True)
+class Requester:
+    """The requesting department.
+
+    Attributes:
+        name: 部门名称.
+        code: Its 统一社会信用代码, if given.
+    """
+
+    name: str
+    code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectKey:
+    """A subject identifier the requester wants data about.
+
+    Attributes:
+        value: The identifier as written.
+        kind: The identifier kind, if the requester said; otherwise it is inferred.
+    """
+
+    value: str
+    kind: IdentifierKind | None = None
+
+
+@dataclass(frozen=True)
+class DataRequest:
+    """A data request: who asks, for what purpose, for which items and subjects.
+
+    Attributes:
+        requester: The requesting department.
+        purpose: 使用用途, if stated.
+        items: The requested item names as the requester wrote them.
+        keys: Subject keys (公民身份号码, 统一社会信用代码, 行政区划代码, 证照标识 …).
+        date: Day of the request (due dates count from it); None means the day of resolving.
+    """
+
+    requester: Requester
+    purpose: UsagePurpose | None = None
+    items: tuple[str, ...] = ()
+    keys: tuple[SubjectKey, ...] = ()
+    date: dt.date | None = None
+
+
+_FIELDS: Mapping[str, str] = {
+    "requester": "requester",
+    "申请部门": "requester",
+    "需求部门": "requester",
+    "部门名称": "requester",
+    "requester_code": "requester_code",
+    "统一社会信用代码": "requester_code",
+    "部门代码": "requester_code",
+    "purpose": "purpose",
+    "使用用途": "purpose",
+    "用途": "purpose",
+    "date": "date",
+    "申请日期": "date",
+    "item": "item",
+    "items": "item",
+    "需求信息项": "item",
+    "信息项": "item",
+    "信息项名称": "item",
+    "key": "key",
+    "keys": "key",
+    "主体标识": "key",
+    "key_kind": "key_kind",
+    "主体标识类型": "key_kind",
+}
+
+
+def _fail(source: str, zh: str, en: str) -> LoadError:
+    return LoadError(source, zh, en)
+
+
+def parse_purpose(text: str, source: str = "request") -> UsagePurpose:
+    """The usage purpose a text stands for (作为行政依据, 工作参考, 数据校核, 业务协同).
+
+    Raises:
+        LoadError: When the text is not a usage purpose.
+    """
+    match = load_vocabulary("usage-purpose").lookup(text.strip())
+    if match is None:
+        allowed = "、".join(p.value for p in UsagePurpose)
+        raise _fail(source, f"使用用途“{text}”无效，应为{allowed}", f"unknown purpose {text!r}")
+    return UsagePurpose(match.concept.label_zh)
+
+
+def _kind(text: str, source: str) -> IdentifierKind:
+    try:
+        return IdentifierKind(text.strip())
+    except ValueError:
+        raise _fail(source, f"主体标识类型“{text}”未知", f"unknown key kind {text!r}") from None
+
+
+def _date(text: str, source: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise _fail(
+            source, f"日期“{text}”应为 YYYY-MM-DD", f"date {text!r} is not YYYY-MM-DD"
+        ) from None
+
+
+def _key(value: object, source: str) -> SubjectKey:
+    if isinstance(value, Mapping):
+        kind = value.get("kind") or value.get("主体标识类型")
+        raw = value.get("value") or value.get("主体标识")
+        if not isinstance(raw, str):
+            raise _fail(source, "主体标识缺少 value", "a subject key needs a value")
+        return SubjectKey(raw.strip(), _kind(str(kind), source) if kind else None)
+    if isinstance(value, str):
+        return SubjectKey(value.strip())
+    raise _fail(source, "主体标识应为字符串或对象", "a subject key must be a string or object")
+
+
+def request_from_dict(data: Mapping[str, object], source: str = "request") -> DataRequest:
+    """A request from its JSON object (English or Chinese keys).
+
+    Raises:
+        LoadError: When a value has the wrong shape or is unknown.
+    """
+    norm = {_FIELDS.get(str(k), str(k)): v for k, v in data.items()}
+    req = norm.get("requester")
+    if isinstance(req, Mapping):
+        name = req.get("name") or req.get("部门名称")
+        code = req.get("code") or req.get("统一社会信用代码")
+    else:
+        name, code = req, norm.get("requester_code")
+    if not isinstance(name, str) or not name.strip():
+        raise _fail(source, "缺少申请部门名称", "the requesting department's name is missing")
+    items = norm.get("item", [])
+    if not isinstance(items, list):
+        raise _fail(source, "需求信息项应为列表", "items must be a list")
+    names: list[str] = []
+    for item in items:
+        text = item.get("name") if isinstance(item, Mapping) else item
+        if not isinstance(text, str):
+            raise _fail(source, "需求信息项应为字符串", "each item must be a string")
+        names.append(text)
+    keys = norm.get("key", [])
+    if not isinstance(keys, list):
+        raise _fail(source, "主体标识应为列表", "keys must be a list")
+    purpose = norm.get("purpose")
+    day = norm.get("date")
+    return DataRequest(
+        requester=Requester(name.strip(), str(code).strip() if code else None),
+        purpose=parse_purpose(str(purpose), source) if purpose else None,
+        items=tuple(names),
+        keys=tuple(_key(k, source) for k in keys),
+        date=_date(str(day), source) if day else None,
+    )
+
+
+def request_from_rows(rows: Iterable[Sequence[object]], source: str = "request") -> DataRequest:
+    """A request from table rows, the first being the header.
+
+    Raises:
+        LoadError: When the header has no item or key column, or rows disagree.
+    """
+    it = iter(rows)
+    header = next(it, None)
+    if header is None:
+        raise _fail(source, "表格为空", "the table is empty")
+    columns = [_FIELDS.get(str(h).strip() if h is not None else "", "") for h in header]
+    if "item" not in columns and "key" not in columns:
+        raise _fail(source, "表头缺少“需求信息项”列", "the header has no 需求信息项 (item) column")
+    single: dict[str, str] = {}
+    items: list[str] = []
+    keys: list[SubjectKey] = []
+    for row in it:
+        cells = {
+            c: str(v).strip() for c, v in zip(columns, row, strict=False) if c and v is not None
+        }
+        for field in ("requester", "requester_code", "purpose", "date"):
+            value = cells.get(field)
+            if value and single.setdefault(field, value) != value:
+                raise _fail(
+                    source,
+                    f"各行的{field}不一致：{single[field]} / {value}",
+                    f"rows disagree on {field}: {single[field]!r} / {value!r}",
+                )
+        if cells.get("item"):
+            items.append(cells["item"])
+        if cells.get("key"):
+            kind = cells.get("key_kind")
+            keys.append(SubjectKey(cells["key"], _kind(kind, source) if kind else None))
+    data: dict[str, object] = {**single, "item": items}
+    return request_from_dict(data, source) if not keys else _with_keys(data, keys, source)
+
+
+def _with_keys(data: dict[str, object], keys: list[SubjectKey], source: str) -> DataRequest:
+    base = request_from_dict(data, source)
+    return DataRequest(base.requester, base.purpose, base.items, tuple(keys), base.date)
+
+
+def _xlsx_rows(path: Path) -> list[tuple[object, ...]]:
+    from openpyxl import load_workbook  # noqa: PLC0415 - optional dependency (extra "xlsx")
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise _fail(str(path), f"无法读取 xlsx：{exc}", f"cannot read xlsx: {exc}") from None
+    try:
+        sheet = book.worksheets[0]
+        return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def read_request(path: Path, fmt: RequestFormat | None = None) -> DataRequest:
+    """Read a request file (format from the suffix unless given).
+
+    Raises:
+        LoadError: When the file cannot be read or is not a request.
+    """
+    source = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        reason = str(exc.strerror or exc)
+        raise _fail(source, f"无法读取：{reason}", f"cannot read: {reason}") from None
+    if size > MAX_REQUEST_BYTES:
+        raise _fail(source, "文件过大", f"file larger than {MAX_REQUEST_BYTES} bytes")
+    suffix = path.suffix.lower().lstrip(".")
+    try:
+        the_fmt = fmt or RequestFormat(suffix)
+    except ValueError:
+        raise _fail(source, f"不支持的格式 .{suffix}", f"unsupported format .{suffix}") from None
+    if the_fmt is RequestFormat.XLSX:
+        return request_from_rows(_xlsx_rows(path), source)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(source, f"无法读取：{exc}", f"cannot read: {exc}") from None
+    if the_fmt is RequestFormat.CSV:
+        return request_from_rows(csv.reader(io.StringIO(text)), source)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            source, f"JSON 语法错误：{exc.msg}", exc.msg, exc.lineno, exc.colno
+        ) from None
+    if not isinstance(data, dict):
+        raise _fail(source, "应为 JSON 对象", "expected a JSON object")
+    return request_from_dict(data, source)

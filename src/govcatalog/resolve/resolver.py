@@ -1,0 +1,408 @@
+"""Resolving a data request item by item: where the data is, under which share type, what to do.
+
+For each requested item the resolver tries, in this order, an exact match of the normalised
+name, a synonym, and a fuzzy match (:mod:`govcatalog.resolve.index`). Among the items a match
+leads to, items of base catalogs come first (第八条(二): the base databases are the
+authoritative source). One item is a match; several are reported as ambiguous with the
+options; a fuzzy best score below the acceptance threshold is reported as unmatched with the
+nearest candidates. Nothing is guessed silently.
+
+The action follows the share type (国发〔2016〕51号 第十条): 无条件共享 — take it directly from
+the platform; 有条件共享 — apply, and the provider answers within 10 working days (due date
+on the working-day calendar); 不予共享 — refused, with its legal basis. Whatever the platform
+can provide must not be collected again from citizens or companies (第十一条).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple
+
+from govcatalog.model.enums import ShareType
+from govcatalog.resolve.bases import BaseDataPack, load_base_pack
+from govcatalog.resolve.calendar import REPLY_WORKING_DAYS, DueDate, WorkingCalendar
+from govcatalog.resolve.keys import KeyRoute, route_key
+from govcatalog.resolve.lookup import ItemIndex, Targets, sort_hits
+from govcatalog.resolve.model import CatalogRole, IndexedItem
+from govcatalog.resolve.normalise import normalise
+from govcatalog.resolve.request import DataRequest
+
+
+class MatchKind(StrEnum):
+    """How a requested item was matched."""
+
+    EXACT = "exact"
+    """The normalised name equals an item name."""
+    SYNONYM = "synonym"
+    """The name is a listed synonym of an item name."""
+    FUZZY = "fuzzy"
+    """The name is similar enough to one item name."""
+    AMBIGUOUS = "ambiguous"
+    """More than one item fits equally well: the requester must choose."""
+    UNMATCHED = "unmatched"
+    """No item fits; the nearest candidates are listed."""
+
+
+class Action(StrEnum):
+    """What the requester must do to get the data (第十条)."""
+
+    TAKE = "take"
+    """无条件共享: take it directly from the sharing platform."""
+    APPLY = "apply"
+    """有条件共享: apply; the provider answers by the due date."""
+    REFUSED = "refused"
+    """不予共享: not shared; the legal basis is given."""
+    UNDETERMINED = "undetermined"
+    """The catalog states no share type: ask the provider."""
+    NONE = "none"
+    """No single item was matched."""
+
+    @property
+    def label_zh(self) -> str:
+        """The action in Chinese."""
+        return _ACTION_ZH[self]
+
+
+_ACTION_ZH = {
+    Action.TAKE: "直接获取",
+    Action.APPLY: "提出申请",
+    Action.REFUSED: "不予共享",
+    Action.UNDETERMINED: "向提供方确认",
+    Action.NONE: "—",
+}
+
+_SCORES = {MatchKind.EXACT: 100.0, MatchKind.SYNONYM: 95.0}
+_PART_SCORE = 90.0
+"""Score of a name matching once a synonym inside it is replaced (配偶身份证号 → 配偶公民身份号)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveOptions:
+    """Thresholds and settings of the resolver.
+
+    Attributes:
+        accept: Lowest fuzzy score (0–100) accepted as a match.
+        cutoff: Lowest fuzzy score listed as a candidate.
+        margin: Fuzzy hits within this many points of the best make the match ambiguous.
+        candidates: How many candidates (or ambiguous options) to list.
+        reply_days: Working days a provider has to answer a 有条件共享 request.
+        calendar: Working-day calendar; by default the base-data pack's.
+        today: Day of resolving, used when the request has no date; by default today.
+    """
+
+    accept: float = 80.0
+    cutoff: float = 60.0
+    margin: float = 3.0
+    candidates: int = 5
+    reply_days: int = REPLY_WORKING_DAYS
+    calendar: WorkingCalendar | None = None
+    today: dt.date | None = None
+
+
+class Candidate(NamedTuple):
+    """An item offered as an option (ambiguous) or as a near miss (unmatched).
+
+    Attributes:
+        item: The item.
+        key: The normalised name or synonym that led to it.
+        score: Its score.
+    """
+
+    item: IndexedItem
+    key: str
+    score: float
+
+
+class ItemResolution(NamedTuple):
+    """The answer for one requested item.
+
+    Attributes:
+        requested: The item as the requester wrote it.
+        normalised: Its normalised form.
+        kind: Exact, synonym, fuzzy, ambiguous or unmatched.
+        score: 100 exact, 95 synonym, 90 synonym inside the name, the fuzzy ratio otherwise
+            (0 when nothing was found).
+        reason_zh: Why, in Chinese.
+        reason_en: Why, in English.
+        match: The matched item, when exactly one.
+        action: What to do.
+        due: Reply due date (有条件共享).
+        legal_basis: The legal basis of a refusal (不予共享).
+        no_recollection: The platform can provide it: not to be collected again from the
+            public (第十一条).
+        options: The ambiguous options, or the nearest candidates when unmatched.
+        options_total: How many options there are in all (``options`` may be cut short).
+    """
+
+    requested: str
+    normalised: str
+    kind: MatchKind
+    score: float
+    reason_zh: str
+    reason_en: str
+    match: IndexedItem | None
+    action: Action
+    due: DueDate | None
+    legal_basis: str | None
+    no_recollection: bool
+    options: tuple[Candidate, ...]
+    options_total: int
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A resolved request.
+
+    Attributes:
+        request: The request.
+        day: The day due dates count from.
+        items: One answer per requested item, in request order.
+        keys: One route per subject key, in request order.
+    """
+
+    request: DataRequest
+    day: dt.date
+    items: tuple[ItemResolution, ...]
+    keys: tuple[KeyRoute, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when every item matched exactly one item and every key was routed."""
+        bad = (MatchKind.AMBIGUOUS, MatchKind.UNMATCHED)
+        return all(r.kind not in bad for r in self.items) and all(
+            k.status == "routed" for k in self.keys
+        )
+
+    def to_json_dict(self) -> dict[str, object]:
+        """The JSON form (see :mod:`govcatalog.resolve.render`)."""
+        from govcatalog.resolve.render import resolution_to_json  # noqa: PLC0415 - render imports this module
+
+        return resolution_to_json(self)
+
+    def to_pandas(self) -> object:
+        """One row per requested item, as a pandas DataFrame (needs pandas)."""
+        from govcatalog.resolve.render import resolution_to_pandas  # noqa: PLC0415 - render imports this module
+
+        return resolution_to_pandas(self)
+
+    def _repr_html_(self) -> str:
+        from govcatalog.resolve.render import resolution_to_html  # noqa: PLC0415 - render imports this module
+
+        return resolution_to_html(self)
+
+
+def _ambiguous(total: int) -> tuple[str, str]:
+    return (f"匹配到 {total} 个信息项，无法唯一确定，请选择", f"{total} items fit; choose one")
+
+
+class _Resolver:
+    def __init__(
+        self, index: ItemIndex, options: ResolveOptions, calendar: WorkingCalendar, day: dt.date
+    ) -> None:
+        self.index = index
+        self.options = options
+        self.calendar = calendar
+        self.day = day
+        self._due: DueDate | None = None
+        self._variants: list[tuple[str, str]] | None = None
+
+    def due(self) -> DueDate:
+        if self._due is None:
+            self._due = self.calendar.add_working_days(self.day, self.options.reply_days)
+        return self._due
+
+    def item(self, text: str) -> ItemResolution:
+        norm = normalise(text)
+        if not norm:
+            return self._none(text, norm, MatchKind.UNMATCHED, 0.0, why=("名称为空", "empty name"))
+        limit = self.options.candidates
+        found = self.index.exact(norm, limit)
+        if found is not None:
+            return self._decide(text, norm, MatchKind.EXACT, _SCORES[MatchKind.EXACT], [found])
+        found = self.index.synonym(norm, limit)
+        if found is not None:
+            return self._decide(text, norm, MatchKind.SYNONYM, _SCORES[MatchKind.SYNONYM], [found])
+        rewritten = self._rewrite(norm)
+        if rewritten != norm:
+            found = self.index.exact(rewritten, limit)
+            if found is not None:
+                return self._decide(text, norm, MatchKind.SYNONYM, _PART_SCORE, [found])
+        return self._fuzzy(text, norm, rewritten)
+
+    def _rewrite(self, norm: str) -> str:
+        """Replace synonym variants inside a name by their item names (longest first)."""
+        if self._variants is None:  # sorted once per request, only when a name needs it
+            pairs = sorted(self.index.synonyms.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+            self._variants = [(v, t) for v, t in pairs if len(v) >= 2]
+        out = norm
+        for variant, target in self._variants:
+            if variant in out and target not in out:
+                out = out.replace(variant, target)
+        return out
+
+    def _fuzzy(self, text: str, norm: str, rewritten: str) -> ItemResolution:
+        opts = self.options
+        limit = max(opts.candidates, 10)
+        hits = self.index.fuzzy(norm, cutoff=opts.cutoff, limit=limit)
+        if rewritten != norm:  # also try with the synonyms inside the name replaced
+            merged = {h.key: h for h in hits}
+            for h in self.index.fuzzy(rewritten, cutoff=opts.cutoff, limit=limit):
+                if h.key not in merged or merged[h.key].score < h.score:
+                    merged[h.key] = h
+            hits = sort_hits(merged.values(), limit)
+        if hits and hits[0].score >= opts.accept:
+            best = hits[0].score
+            top = [h for h in hits if h.score >= best - opts.margin]
+            targets = [t for h in top if (t := self.index.targets(h.key, opts.candidates))]
+            return self._decide(text, norm, MatchKind.FUZZY, best, targets)
+        options: list[Candidate] = []
+        seen: set[tuple[str, str, int]] = set()
+        for hit in hits:
+            found = self.index.targets(hit.key, 1)
+            if found is None or not found.first:
+                continue
+            item = found.first[0]
+            ident = (item.resource.catalog, item.resource.code, item.position)
+            if ident not in seen and len(options) < opts.candidates:
+                seen.add(ident)
+                options.append(Candidate(item, hit.key, hit.score))
+        why = (
+            "未找到匹配的信息项" + ("，列出最接近的候选" if options else ""),
+            "no matching item" + ("; the nearest candidates are listed" if options else ""),
+        )
+        score = hits[0].score if hits else 0.0
+        return self._none(text, norm, MatchKind.UNMATCHED, score, why=why, options=tuple(options))
+
+    def _decide(
+        self, text: str, norm: str, kind: MatchKind, score: float, found: list[Targets]
+    ) -> ItemResolution:
+        if len(found) == 1:  # the common case: one key
+            t = found[0]
+            if t.base_count == 1 or (t.base_count == 0 and t.other_count == 1):
+                cand = Candidate(t.first[0], t.key, score)
+                return self._matched(text, norm, kind, score, cand=cand, found=t)
+            total = t.base_count or t.other_count
+            first = t.first[: t.base_count] if t.base_count else t.first  # base items come first
+            options = tuple(Candidate(i, t.key, score) for i in first[: self.options.candidates])
+            return self._none(
+                text, norm, MatchKind.AMBIGUOUS, score, why=_ambiguous(total), options=options,
+                total=total,
+            )  # fmt: skip
+        use_base = any(t.base_count for t in found)
+        pool: dict[tuple[str, str, int], tuple[Candidate, Targets]] = {}
+        complete = True
+        most = 0
+        for t in found:
+            relevant = t.base_count if use_base else t.other_count
+            items = [i for i in t.first if (i.resource.role is CatalogRole.BASE) == use_base]
+            complete = complete and len(items) == relevant
+            most = max(most, relevant)
+            for item in items:
+                ident = (item.resource.catalog, item.resource.code, item.position)
+                pool.setdefault(ident, (Candidate(item, t.key, score), t))
+        if complete and len(pool) == 1:
+            cand, via = next(iter(pool.values()))
+            return self._matched(text, norm, kind, score, cand=cand, found=via)
+        total = len(pool) if complete else max(most, len(pool))
+        options = tuple(c for c, _ in pool.values())[: self.options.candidates]
+        why = _ambiguous(total)
+        return self._none(
+            text, norm, MatchKind.AMBIGUOUS, score, why=why, options=options, total=total
+        )
+
+    def _matched(
+        self,
+        text: str,
+        norm: str,
+        kind: MatchKind,
+        score: float,
+        *,
+        cand: Candidate,
+        found: Targets,
+    ) -> ItemResolution:
+        item = cand.item
+        name = item.name
+        if kind is MatchKind.EXACT:
+            why = (f"规范化后与信息项“{name}”一致", f"normalised name equals item {name!r}")
+        elif kind is MatchKind.SYNONYM and score < _SCORES[MatchKind.SYNONYM]:
+            why = (
+                f"替换其中的同义词后与信息项“{name}”一致",
+                f"matches item {name!r} once synonyms inside it are replaced",
+            )
+        elif kind is MatchKind.SYNONYM:
+            why = (f"是信息项“{name}”的同义词", f"a synonym of item {name!r}")
+        else:
+            why = (
+                f"与信息项“{name}”相似（{score:.1f}）",
+                f"similar to item {name!r} ({score:.1f})",
+            )
+        if found.via is not None and kind is MatchKind.FUZZY:
+            why = (why[0] + f"（经同义词“{found.key}”）", why[1] + f" (via synonym {found.key!r})")
+        share = item.resource.share_type
+        due = None
+        basis = None
+        if share is ShareType.UNCONDITIONAL:
+            action = Action.TAKE
+        elif share is ShareType.CONDITIONAL:
+            action = Action.APPLY
+            due = self.due()
+        elif share is ShareType.NOT_SHARED:
+            action = Action.REFUSED
+            basis = item.resource.share_condition
+        else:
+            action = Action.UNDETERMINED
+        return ItemResolution(
+            text, norm, kind, score, why[0], why[1], item, action, due, basis,
+            share in (ShareType.UNCONDITIONAL, ShareType.CONDITIONAL), (), 0,
+        )  # fmt: skip
+
+    @staticmethod
+    def _none(
+        text: str, norm: str, kind: MatchKind, score: float, *, why: tuple[str, str],
+        options: tuple[Candidate, ...] = (), total: int = 0,
+    ) -> ItemResolution:  # fmt: skip
+        return ItemResolution(
+            text,
+            norm,
+            kind,
+            score,
+            why[0],
+            why[1],
+            None,
+            Action.NONE,
+            None,
+            None,
+            False,
+            options,
+            total or len(options),
+        )
+
+
+def resolve(
+    request: DataRequest,
+    index: ItemIndex,
+    *,
+    bases: BaseDataPack | None = None,
+    options: ResolveOptions = ResolveOptions(),
+) -> Resolution:
+    """Resolve a data request item by item, and route its subject keys.
+
+    Args:
+        request: The request.
+        index: The index (:class:`~govcatalog.resolve.index.ResolveIndex`).
+        bases: The base-data pack (databases for key routing, calendar); by default the
+            shipped one.
+        options: Thresholds, calendar and the day of resolving.
+
+    Returns:
+        The resolution; ambiguous and unmatched items are reported, never guessed.
+    """
+    the_bases = bases if bases is not None else load_base_pack()
+    calendar = options.calendar if options.calendar is not None else the_bases.calendar
+    day = request.date or options.today or dt.date.today()
+    worker = _Resolver(index, options, calendar, day)
+    items = tuple(worker.item(text) for text in request.items)
+    keys = tuple(route_key(k, the_bases.databases, index) for k in request.keys)
+    return Resolution(request, day, items, keys)

@@ -1,0 +1,103 @@
+"""``govcatalog resolve`` end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from govcatalog.cli.app import _register, app
+
+_register()
+runner = CliRunner()
+
+REQUEST = {
+    "requester": {"name": "某市民政局", "code": "11420600011093474X"},
+    "purpose": "业务协同",
+    "date": "2025-09-26",
+    "items": ["身份证号码", "单位名称", "婚姻状况", "指纹信息"],
+    "keys": ["420600"],
+}
+
+
+@pytest.fixture
+def request_file(tmp_path: Path) -> Path:
+    path = tmp_path / "req.json"
+    path.write_text(json.dumps(REQUEST, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_text(request_file: Path) -> None:
+    result = runner.invoke(app, ["resolve", str(request_file)])
+    assert result.exit_code == 0, result.output
+    assert "答复期限 2025-10-16" in result.stdout
+    assert "法人单位基础信息资源 102001/000001" in result.stdout
+
+
+def test_json_with_department_catalog_and_store(request_file: Path, tmp_path: Path) -> None:
+    catalog = tmp_path / "dept.json"
+    catalog.write_text(
+        json.dumps(
+            {
+                "catalog": {"name": "某市民政局目录", "version": "1"},
+                "resources": [
+                    {
+                        "name": "低保",
+                        "code": "301001/000001",
+                        "items": [{"name": "低保金额"}],
+                        "share": {"share_type": "有条件共享"},
+                    }
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    data = dict(REQUEST, items=["低保金额", "车辆号牌号"])
+    request_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    args = ["resolve", str(request_file), "-f", "json", "-c", str(catalog), "--database", url]
+    for _ in range(2):  # the second run finds everything already stored
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, result.output
+        out = json.loads(result.stdout)
+        assert out["items"][0]["catalog"] == "某市民政局目录"
+        assert out["items"][0]["action"] == "apply"
+        assert out["items"][1]["kind"] == "unmatched"
+
+
+def test_xlsx_in_and_out(tmp_path: Path) -> None:
+    from openpyxl import Workbook, load_workbook
+
+    book = Workbook()
+    book.active.append(["申请部门", "需求信息项"])
+    book.active.append(["某市民政局", "企业名称"])
+    src = tmp_path / "req.xlsx"
+    book.save(src)
+    out = tmp_path / "out.xlsx"
+    result = runner.invoke(
+        app, ["resolve", str(src), "-f", "xlsx", "-o", str(out), "--today", "2025-01-02"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(load_workbook(out)["信息项"].iter_rows(values_only=True))
+    assert rows[1][0] == "企业名称"
+    assert "机构名称" in rows[1]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["resolve", "missing.json"],
+        ["resolve", "REQ", "-f", "xlsx"],
+        ["resolve", "REQ", "--today", "tomorrow"],
+        ["resolve", "REQ", "--holidays", "missing.toml"],
+        ["resolve", "REQ", "--base-pack", "nope@^1"],
+    ],
+)
+def test_usage_errors_exit_2(request_file: Path, args: list[str]) -> None:
+    args = [str(request_file) if a == "REQ" else a for a in args]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

@@ -1,0 +1,132 @@
+"""The indexed resolver returns exactly what the brute-force scan returns.
+
+Random catalogs (item names drawn from a small alphabet of real item-name characters, so that
+names share bigrams and fuzzy matches happen) and random requests (existing names, variants
+with characters inserted, dropped or replaced, and unrelated names) are resolved against the
+index and against :class:`~govcatalog.resolve.scan.ScanIndex`, which scans every item with the
+same normalisation and scoring.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govcatalog.model.enums import ShareType
+from govcatalog.resolve import (
+    CatalogEntry,
+    CatalogRole,
+    DataRequest,
+    ItemSpec,
+    Requester,
+    ResolveIndex,
+    ResourceSpec,
+    ScanIndex,
+    load_base_pack,
+    normalise,
+    resolve,
+)
+
+CHARS = "企业名称代码注册地址日期身份证号码法人姓名类型状态（） "
+name_st = st.text(alphabet=CHARS, min_size=1, max_size=8)
+
+
+@st.composite
+def catalogs(draw: st.DrawFn) -> list[CatalogEntry]:
+    entries = []
+    for c in range(draw(st.integers(1, 3))):
+        role = draw(st.sampled_from(list(CatalogRole)))
+        resources = []
+        for r in range(draw(st.integers(1, 4))):
+            names = draw(st.lists(name_st, min_size=1, max_size=6))
+            share = draw(st.sampled_from([*ShareType, None]))
+            resources.append(
+                ResourceSpec(
+                    f"{c}{r}1001/{r:06d}",
+                    f"资源{r}",
+                    share,
+                    "依据某法第一条",
+                    None,
+                    tuple(ItemSpec(n) for n in names),
+                )
+            )
+        entries.append(
+            CatalogEntry(
+                f"cat{c}",
+                "1",
+                role,
+                "population" if role is CatalogRole.BASE else None,
+                None,
+                tuple(resources),
+            )
+        )
+    return entries
+
+
+@st.composite
+def variants(draw: st.DrawFn, entries: list[CatalogEntry]) -> str:
+    names = [i.name for e in entries for r in e.resources for i in r.items]
+    base = draw(st.sampled_from(names))
+    op = draw(st.sampled_from(["same", "insert", "drop", "replace", "other"]))
+    pos = draw(st.integers(0, len(base)))
+    ch = draw(st.sampled_from(CHARS))
+    if op == "insert":
+        return base[:pos] + ch + base[pos:]
+    if op == "drop":
+        return base[:pos] + base[pos + 1 :]
+    if op == "replace":
+        return base[:pos] + ch + base[pos + 1 :]
+    if op == "other":
+        return draw(name_st)
+    return base
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple[list[CatalogEntry], dict[str, str], list[str]]:
+    entries = draw(catalogs())
+    names = sorted(
+        {normalise(i.name) for e in entries for r in e.resources for i in r.items} - {""}
+    )
+    synonyms = {}
+    for variant in draw(st.lists(name_st, max_size=4)):
+        key = normalise(variant)
+        if key and names:
+            target = draw(st.sampled_from(names))
+            if key != target:
+                synonyms[key] = target
+    items = draw(st.lists(variants(entries), min_size=1, max_size=8))
+    return entries, synonyms, items
+
+
+BASES = load_base_pack()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases(), st.sampled_from([60.0, 70.0, 80.0]))
+def test_index_equals_brute_force(
+    case: tuple[list[CatalogEntry], dict[str, str], list[str]], accept: float
+) -> None:
+    from govcatalog.resolve import ResolveOptions
+
+    entries, synonyms, items = case
+    request = DataRequest(Requester("某局"), None, tuple(items), (), dt.date(2025, 3, 3))
+    options = ResolveOptions(accept=accept, cutoff=40.0)
+    fast = resolve(request, ResolveIndex.build(entries, synonyms), bases=BASES, options=options)
+    slow = resolve(request, ScanIndex(entries, synonyms), bases=BASES, options=options)
+    assert fast.to_json_dict() == slow.to_json_dict()
+
+
+@settings(max_examples=60, deadline=None)
+@given(catalogs(), st.lists(name_st, min_size=1, max_size=5), st.sampled_from([30.0, 50.0, 70.0]))
+def test_fuzzy_hits_equal_brute_force(
+    entries: list[CatalogEntry], queries: list[str], cutoff: float
+) -> None:
+    index = ResolveIndex.build(entries)
+    scan = ScanIndex(entries)
+    for q in queries:
+        norm = normalise(q)
+        assert index.fuzzy(norm, cutoff=cutoff, limit=50) == scan.fuzzy(
+            norm, cutoff=cutoff, limit=50
+        )

@@ -1,0 +1,85 @@
+"""Renderings of a resolution: JSON, text, HTML, pandas, xlsx."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from govcatalog.model.enums import UsagePurpose
+from govcatalog.resolve import (
+    DataRequest,
+    Requester,
+    SubjectKey,
+    build_index,
+    load_base_pack,
+    resolve,
+)
+from govcatalog.resolve.render import ITEM_COLUMNS, resolution_to_text, write_xlsx
+from govcatalog.resolve.resolver import Resolution
+
+
+@pytest.fixture(scope="module")
+def result() -> Resolution:
+    bases = load_base_pack()
+    req = DataRequest(
+        Requester("某市民政局", "11420600011093474X"),
+        UsagePurpose.DATA_VERIFICATION,
+        ("身份证号码", "婚姻状况", "指纹信息", "户籍", "车辆号牌号"),
+        (SubjectKey("420600"), SubjectKey("bad")),
+        dt.date(2025, 9, 26),
+    )
+    return resolve(req, build_index(bases), bases=bases)
+
+
+def test_json(result: Resolution) -> None:
+    data = json.loads(json.dumps(result.to_json_dict(), ensure_ascii=False))
+    assert data["request"]["purpose"] == "数据校核"
+    assert data["ok"] is False
+    items = data["items"]
+    assert [i["action"] for i in items] == ["take", "apply", "refused", "none", "none"]
+    assert items[1]["due_date"] == "2025-10-16"
+    assert items[0]["database"] == "population"
+    assert items[0]["no_recollection"] is True
+    assert items[3]["options"][0]["item"] == "常住户口所在地住址"
+    assert [k["status"] for k in data["keys"]] == ["routed", "invalid"]
+
+
+def test_text(result: Resolution) -> None:
+    text = resolution_to_text(result)
+    assert "答复期限 2025-10-16" in text
+    assert "不得向群众和企业重复采集" in text
+    assert "依据：" in text
+    assert "襄阳市" in text
+    assert "未匹配 2" in text
+
+
+def test_html_and_pandas(result: Resolution) -> None:
+    html = result._repr_html_()
+    assert html.count("<tr>") == 1 + len(result.items)
+    frame = result.to_pandas()
+    assert list(frame.columns) == list(ITEM_COLUMNS)  # type: ignore[attr-defined]
+    assert len(frame) == len(result.items)  # type: ignore[arg-type]
+
+
+def test_xlsx(result: Resolution, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "out.xlsx"
+    write_xlsx(result, path)
+    book = load_workbook(path)
+    items = list(book["信息项"].iter_rows(values_only=True))
+    assert items[0] == ITEM_COLUMNS
+    assert items[1][0] == "身份证号码"
+    assert len(list(book["主体标识"].iter_rows())) == 3
+
+
+def test_html_escapes_what_the_requester_wrote() -> None:
+    bases = load_base_pack()
+    req = DataRequest(Requester("<b>某局</b>"), None, ("<script>x</script>",))
+    html = resolve(req, build_index(bases), bases=bases)._repr_html_()
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "&lt;b&gt;" in html
