@@ -88,7 +88,7 @@ def validate_command(
         try:
             from govcatalog.io.formats import read_document
 
-            doc = read_document(path, name=label)
+            doc = read_document(path, name=label, pack=the_pack)
             reports.append(validator.validate_document(doc))
         except LoadError as exc:
             unreadable = True
