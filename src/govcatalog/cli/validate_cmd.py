@@ -58,6 +58,7 @@ def validate_command(
     min_evidence: Annotated[Evidence, typer.Option("--min-evidence", help="Only rules with at least this evidence.")] = Evidence.UNCONFIRMED,
     select: Annotated[list[str] | None, typer.Option("--select", help="Report only these codes (repeatable).")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Never report these codes (repeatable).")] = None,
+    annotate: Annotated[Path | None, typer.Option("--annotate", help="Write a copy of the .xlsx input with the findings marked in their cells.")] = None,
 ) -> None:
     """Validate catalogs and report every finding, located and explained in Chinese and English.
 
@@ -68,6 +69,8 @@ def validate_command(
         paths.append(_example_path(example))
     if not paths:
         fail("no input: give catalog files or --example")
+    if annotate is not None and (len(paths) != 1 or paths[0].suffix.lower() not in (".xlsx", ".xlsm")):
+        fail("--annotate needs exactly one .xlsx input")
     the_pack = load_pack(pack)
     unknown = sorted({*(select or ()), *(ignore or ())} - set(the_pack.codebook))
     if unknown:
@@ -98,6 +101,13 @@ def validate_command(
         except GovCatalogError as exc:
             fail(str(exc))
     report = _merge(reports, the_pack.ref)
+    if annotate is not None and not unreadable:
+        from govcatalog.io.annotate import annotate_workbook
+
+        try:
+            annotate_workbook(paths[0], report, annotate, lang=lang)
+        except GovCatalogError as exc:
+            fail(str(exc))
     if fmt is OutputFormat.JSON:
         sys.stdout.write(render_json(report, lang) + "\n")
     else:

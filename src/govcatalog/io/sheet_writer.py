@@ -260,3 +260,8 @@ def write_workbook(
     _info_sheet(wb, pack, prof, catalog)
     _instructions(wb, pack, prof)
     wb.save(path)
+
+
+def write_catalog_xlsx(catalog: Catalog, path: Path, pack: Pack) -> None:
+    """Write ``catalog`` into the pack's compilation workbook (resource cells merged)."""
+    write_workbook(path, pack, catalog)

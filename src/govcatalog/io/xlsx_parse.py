@@ -121,6 +121,9 @@ class _BoundedStream:
         self._budget.spend(len(data))
         return data
 
+    def close(self) -> None:
+        self._raw.close()
+
 
 @dataclass
 class Workbook:
@@ -160,9 +163,10 @@ class Workbook:
             raise _broken(self.name, exc) from None
 
     def _iterparse(self, part: str, tag: str | tuple[str, ...]) -> Iterator[etree._Element]:
+        stream = self._open(part)
         try:
             for _, el in etree.iterparse(
-                self._open(part),
+                stream,
                 events=("end",),
                 tag=tag,
                 resolve_entities=False,
@@ -179,6 +183,8 @@ class Workbook:
             ) from None
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise _broken(self.name, exc) from None
+        finally:
+            stream.close()
 
     def merged_ranges(self, sheet: str) -> list[MergedRange]:
         """The merged cell ranges of a sheet (read without parsing the sheet's cells)."""
@@ -197,6 +203,8 @@ class Workbook:
                 tail = buf[max(end, len(buf) - 256) :]
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise _broken(self.name, exc) from None
+        finally:
+            stream.close()
         return out
 
     def iter_rows(self, sheet: str) -> Iterator[tuple[int, dict[int, Value]]]:
@@ -222,13 +230,17 @@ class Workbook:
                     values[col] = text
                     continue
                 v = c.findtext(v_tag)
-                if v is None:
+                if not v:  # no value, or a formula saved without its result
                     continue
                 if t == "s":
                     values[col] = strings[int(v)]
                 elif t is None or t == "n":
                     s = c.get("s")
-                    num: int | float = int(v) if v.isdigit() else float(v)
+                    try:
+                        num: int | float = int(v) if v.isdigit() else float(v)
+                    except ValueError:
+                        values[col] = v
+                        continue
                     if s is not None and int(s) in dates:
                         epoch = _EPOCH_1904 if self.date1904 else _EPOCH_1900
                         values[col] = epoch + dt.timedelta(days=float(num))
