@@ -11,6 +11,7 @@ back with :func:`govcatalog.load_catalog` equals the original.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -93,7 +94,7 @@ def _styled(
     return cell
 
 
-def _head_rows(ws: Worksheet, columns: Sequence[TemplateColumn]) -> None:
+def _head_rows(ws: Worksheet, columns: Sequence[TemplateColumn], extra: Sequence[str]) -> None:
     row1: list[object] = []
     row2: list[object] = []
     start = 0
@@ -119,12 +120,33 @@ def _head_rows(ws: Worksheet, columns: Sequence[TemplateColumn]) -> None:
         if end > start:
             ws.merged_cells.add(CellRange(min_col=start + 1, min_row=1, max_col=end + 1, max_row=1))
         start = end + 1
+    for j, heading in enumerate(extra, start=len(columns) + 1):
+        row1.append(_styled(ws, heading, fill=_HEAD_FILL))
+        row2.append(_styled(ws, None, fill=_HEAD_FILL))
+        ws.merged_cells.add(CellRange(min_col=j, min_row=1, max_col=j, max_row=2))
     ws.append(row1)
     ws.append(row2)
 
 
+def _extension_value(value: object) -> object:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _extension_keys(catalog: Catalog | None) -> tuple[list[str], list[str]]:
+    """Extension keys of resources, then of items, in first-seen order."""
+    res_keys: dict[str, None] = {}
+    item_keys: dict[str, None] = {}
+    for res in catalog.resources if catalog else ():
+        res_keys.update(dict.fromkeys(res.extensions))
+        for item in res.items:
+            item_keys.update(dict.fromkeys(k for k in item.extensions if k not in res_keys))
+    return list(res_keys), [k for k in item_keys if k not in res_keys]
+
+
 def _resource_rows(
-    res: Resource, columns: Sequence[TemplateColumn], merge: bool
+    res: Resource, columns: Sequence[TemplateColumn], merge: bool, ext: tuple[list[str], list[str]]
 ) -> Iterator[list[object]]:
     items: Sequence[DataItem | None] = res.items or (None,)
     for n, item in enumerate(items):
@@ -137,6 +159,10 @@ def _resource_rows(
             else:
                 value = _field_value(res, col.field.id)
             row.append(cell_value(col.field, value))
+        for key in ext[0]:
+            row.append(None if n > 0 and merge else _extension_value(res.extensions.get(key)))
+        for key in ext[1]:
+            row.append(None if item is None else _extension_value(item.extensions.get(key)))
         yield row
 
 
@@ -235,6 +261,9 @@ def write_workbook(
         catalog: Resources to fill in (one row per 信息项), or None for an empty template.
         profile: The template profile (default: ``national``).
         merge: Merge the resource-level cells of a resource's rows (else repeat them).
+
+    Extension fields get a column each after the profile's columns, headed by their
+    key (read back as unknown columns: kept, and reported as information).
     """
     prof = pack.template(profile)
     columns = prof.columns
@@ -243,13 +272,15 @@ def write_workbook(
     for j, col in enumerate(columns, start=1):
         ws.column_dimensions[column_letter(j)].width = col.width
     ws.freeze_panes = f"A{HEADER_ROWS + 1}"
-    _head_rows(ws, columns)
+    ext = _extension_keys(catalog)
+    _head_rows(ws, columns, [*ext[0], *ext[1]])
     row = HEADER_ROWS
     if catalog is not None:
         res_cols = [j for j, c in enumerate(columns, start=1) if c.level is ColumnLevel.RESOURCE]
+        res_cols += range(len(columns) + 1, len(columns) + 1 + len(ext[0]))
         for res in catalog.resources:
             first = row + 1
-            for values in _resource_rows(res, columns, merge):
+            for values in _resource_rows(res, columns, merge, ext):
                 ws.append(values)
                 row += 1
             if merge and row > first:
