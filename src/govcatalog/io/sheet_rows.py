@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Final
@@ -76,6 +77,7 @@ class _Resource:
     data: dict[str, object] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)
     seen: dict[str, object] = field(default_factory=dict)
+    raw: dict[str, object] = field(default_factory=dict)
     items: list[dict[str, object]] = field(default_factory=list)
     unknown: dict[int, list[tuple[int | None, object, str]]] = field(default_factory=dict)
 
@@ -105,7 +107,7 @@ class SheetRecords:
         self.layout = layout
         self.problems = problems
         self.index = first_index
-        self._columns = [c for c in layout.columns]
+        self._columns = list(layout.columns)
         self._letters = {c.index: column_letter(c.index) for c in layout.columns}
         by_field = {c.field.id: c.index for c in layout.columns if c.field is not None}
         self._key_cols = [by_field[f] for f in key_fields if f in by_field]
@@ -116,6 +118,15 @@ class SheetRecords:
             c for c in self._columns if c.field is not None and c.level is ColumnLevel.ITEM
         ]
         self._unknown_cols = [c for c in self._columns if c.field is None]
+        self._used = frozenset(c.index for c in self._columns)
+        self._res_plan = [
+            (c, c.field.id, _pointer(c.field.id), self._letters[c.index])  # type: ignore[union-attr]
+            for c in self._res_cols
+        ]
+        self._item_plan = [
+            (c, c.field.key, "", self._letters[c.index])  # type: ignore[union-attr]
+            for c in self._item_cols
+        ]
         self._merges = sorted(
             (
                 m
@@ -128,33 +139,43 @@ class SheetRecords:
 
     def records(self, rows: Iterator[tuple[int, dict[int, Value]]]) -> Iterator[RawRecord]:
         """The resource records of the rows (data rows only; heading rows are skipped)."""
-        pending = list(self._merges)
+        pending = deque(self._merges)
         active: list[tuple[MergedRange, Value]] = []
         current: _Resource | None = None
-        for rownum, raw in rows:
-            if rownum < self.layout.first_data_row:
+        first_data_row = self.layout.first_data_row
+        used = self._used
+        key_cols = self._key_cols
+        # Continuation cells of merged resource-level columns are skipped, not filled.
+        fill = frozenset(c.index for c in self._columns if c not in self._res_cols) | set(key_cols)
+        for rownum, values in rows:
+            if rownum < first_data_row:
                 continue
-            values = raw
             inside: set[int] = set()
             starts: set[int] = set()
-            active = [(m, v) for m, v in active if m.max_row >= rownum]
+            if active:
+                active = [(m, v) for m, v in active if m.max_row >= rownum]
             while pending and pending[0].min_row <= rownum:
-                m = pending.pop(0)
+                m = pending.popleft()
                 if m.max_row >= rownum:
                     active.append((m, values.get(m.min_col)))
             for m, top in active:
-                for c in range(m.min_col, m.max_col + 1):
-                    if rownum > m.min_row or c > m.min_col:
-                        if top is not None:
+                if rownum > m.min_row:
+                    inside.update(range(m.min_col, m.max_col + 1))
+                    first_filled = m.min_col
+                else:
+                    if m.max_row > m.min_row:
+                        starts.add(m.min_col)
+                    inside.update(range(m.min_col + 1, m.max_col + 1))
+                    first_filled = m.min_col + 1
+                if top is not None:
+                    for c in range(first_filled, m.max_col + 1):
+                        if c in fill:
                             values[c] = top
-                        inside.add(c)
-                    elif m.max_row > m.min_row:
-                        starts.add(c)
-            if all(_empty(values.get(c.index)) for c in self._columns):
+            if used.isdisjoint(values) or all(_empty(values.get(c)) for c in used):
                 continue
-            key = tuple(self._key_text(values.get(c)) for c in self._key_cols)
-            continued = any(c in inside for c in self._key_cols)
-            fresh = any(c in starts for c in self._key_cols)
+            key = tuple(self._key_text(values.get(c)) for c in key_cols)
+            continued = not inside.isdisjoint(key_cols)
+            fresh = not starts.isdisjoint(key_cols)
             if current is None or fresh or (not continued and any(key) and key != current.key):
                 if current is not None:
                     yield self._finish(current)
@@ -171,60 +192,62 @@ class SheetRecords:
         return f"{self._letters[col]}{row}"
 
     def _row(self, res: _Resource, rownum: int, values: dict[int, Value], inside: set[int]) -> None:
-        if not res.cells:
+        cells = res.cells
+        row = str(rownum)
+        if not cells:
             first = self._key_cols[0] if self._key_cols else self._columns[0].index
-            res.cells[""] = self._cell(first, rownum)
-        for col in self._res_cols:
-            spec = col.field
-            assert spec is not None
-            pointer = _pointer(spec.id)
+            cells[""] = self._cell(first, rownum)
+        seen = res.seen
+        for col, field_id, pointer, letter in self._res_plan:
+            if col.index in inside:  # a merged cell's continuation: same value as its top
+                continue
             value = values.get(col.index)
             if _empty(value):
-                res.cells.setdefault(pointer, self._cell(col.index, rownum))
+                if pointer not in cells:
+                    cells[pointer] = letter + row
                 continue
-            converted = _convert(col, value)
-            if spec.id not in res.seen:
-                res.seen[spec.id] = converted
-                res.cells[pointer] = self._cell(col.index, rownum)
-                _put(res.data, spec.id, converted)
-            elif converted != res.seen[spec.id] and col.index not in inside:
-                where = res.cells[pointer]
-                self.problems.append(
-                    DocumentProblem(
-                        pointer=f"/resources/{self.index}{pointer}",
-                        detail_zh=f"“{col.heading}”在 {where} 为“{res.seen[spec.id]}”，在此为“{value}”，取前者",
-                        detail_en=f"{col.heading!r} is {res.seen[spec.id]!r} in {where} but {value!r} here; "
-                        "the first is used",
-                        line=rownum,
-                        column=col.index,
-                        code="GC-S008",
-                        sheet=self.sheet,
-                        cell=self._cell(col.index, rownum),
-                        value=str(value),
-                    )
-                )
+            if field_id not in seen:
+                converted = _convert(col, value)
+                seen[field_id] = converted
+                res.raw[field_id] = value
+                cells[pointer] = letter + row
+                _put(res.data, field_id, converted)
+            elif value != res.raw[field_id] and _convert(col, value) != seen[field_id]:
+                self._disagree(res, col, pointer, value, rownum)
         item: dict[str, object] = {}
-        for col in self._item_cols:
+        for col, key, _, _ in self._item_plan:
             value = values.get(col.index)
-            if not _empty(value):
-                item[col.field.key] = _convert(col, value)  # type: ignore[union-attr]
+            if value is not None and not _empty(value):
+                item[key] = _convert(col, value)
         if item:
-            i = len(res.items)
+            base = f"/items/{len(res.items)}"
             res.items.append(item)
-            base = f"/items/{i}"
-            res.cells[base] = self._cell(self._item_cols[0].index, rownum)
-            for col in self._item_cols:
-                res.cells[f"{base}/{col.field.key}"] = self._cell(col.index, rownum)  # type: ignore[union-attr]
+            cells[base] = self._item_plan[0][3] + row
+            for _, key, _, letter in self._item_plan:
+                cells[f"{base}/{key}"] = letter + row
         for col in self._unknown_cols:
             value = values.get(col.index)
             if not _empty(value):
                 res.unknown.setdefault(col.index, []).append(
-                    (
-                        len(res.items) - 1 if item else None,
-                        _convert(col, value),
-                        self._cell(col.index, rownum),
-                    )
+                    (len(res.items) - 1 if item else None, _convert(col, value), self._cell(col.index, rownum))
                 )
+
+    def _disagree(self, res: _Resource, col: SheetColumn, pointer: str, value: Value, rownum: int) -> None:
+        where = res.cells[pointer]
+        first = res.seen[col.field.id]  # type: ignore[union-attr]
+        self.problems.append(
+            DocumentProblem(
+                pointer=f"/resources/{self.index}{pointer}",
+                detail_zh=f"“{col.heading}”在 {where} 为“{first}”，在此为“{value}”，取前者",
+                detail_en=f"{col.heading!r} is {first!r} in {where} but {value!r} here; the first is used",
+                line=rownum,
+                column=col.index,
+                code="GC-S008",
+                sheet=self.sheet,
+                cell=self._cell(col.index, rownum),
+                value=str(value),
+            )
+        )
 
     def _finish(self, res: _Resource) -> RawRecord:
         data = res.data

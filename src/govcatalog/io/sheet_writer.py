@@ -47,6 +47,11 @@ _DROPDOWN_ROWS = 2000
 """Rows below the data that still get dropdown lists in a written workbook."""
 
 
+def _merge(ws: Worksheet, rng: CellRange) -> None:
+    # The ranges written never overlap; MultiCellRange.add would check that in O(n) each time.
+    ws.merged_cells.ranges.add(rng)
+
+
 def _bool_text(value: bool) -> str:
     return "是" if value else "否"
 
@@ -104,7 +109,7 @@ def _head_rows(ws: Worksheet, columns: Sequence[TemplateColumn], extra: Sequence
         if col.group is None:
             row1.append(_styled(ws, _heading(col), font=red, fill=_HEAD_FILL))
             row2.append(_styled(ws, None, fill=_HEAD_FILL))
-            ws.merged_cells.add(
+            _merge(ws, 
                 CellRange(min_col=start + 1, min_row=1, max_col=start + 1, max_row=2)
             )
             start += 1
@@ -118,12 +123,12 @@ def _head_rows(ws: Worksheet, columns: Sequence[TemplateColumn], extra: Sequence
             sub_red = Font(bold=True, color="C00000") if sub.field.required else None
             row2.append(_styled(ws, _heading(sub), font=sub_red, fill=_HEAD_FILL))
         if end > start:
-            ws.merged_cells.add(CellRange(min_col=start + 1, min_row=1, max_col=end + 1, max_row=1))
+            _merge(ws, CellRange(min_col=start + 1, min_row=1, max_col=end + 1, max_row=1))
         start = end + 1
     for j, heading in enumerate(extra, start=len(columns) + 1):
         row1.append(_styled(ws, heading, fill=_HEAD_FILL))
         row2.append(_styled(ws, None, fill=_HEAD_FILL))
-        ws.merged_cells.add(CellRange(min_col=j, min_row=1, max_col=j, max_row=2))
+        _merge(ws, CellRange(min_col=j, min_row=1, max_col=j, max_row=2))
     ws.append(row1)
     ws.append(row2)
 
@@ -146,7 +151,11 @@ def _extension_keys(catalog: Catalog | None) -> tuple[list[str], list[str]]:
 
 
 def _resource_rows(
-    res: Resource, columns: Sequence[TemplateColumn], merge: bool, ext: tuple[list[str], list[str]]
+    ws: Worksheet,
+    res: Resource,
+    columns: Sequence[TemplateColumn],
+    merge: bool,
+    ext: tuple[list[str], list[str]],
 ) -> Iterator[list[object]]:
     items: Sequence[DataItem | None] = res.items or (None,)
     for n, item in enumerate(items):
@@ -158,7 +167,12 @@ def _resource_rows(
                 value = None
             else:
                 value = _field_value(res, col.field.id)
-            row.append(cell_value(col.field, value))
+            cell = cell_value(col.field, value)
+            if isinstance(cell, dt.datetime):
+                dated = WriteOnlyCell(ws, value=cell)
+                dated.number_format = "yyyy-mm-dd"
+                cell = dated
+            row.append(cell)
         for key in ext[0]:
             row.append(None if n > 0 and merge else _extension_value(res.extensions.get(key)))
         for key in ext[1]:
@@ -272,6 +286,8 @@ def write_workbook(
     for j, col in enumerate(columns, start=1):
         ws.column_dimensions[column_letter(j)].width = col.width
     ws.freeze_panes = f"A{HEADER_ROWS + 1}"
+    ws.row_dimensions[1].height = 22
+    ws.row_dimensions[2].height = 34
     ext = _extension_keys(catalog)
     _head_rows(ws, columns, [*ext[0], *ext[1]])
     row = HEADER_ROWS
@@ -280,12 +296,12 @@ def write_workbook(
         res_cols += range(len(columns) + 1, len(columns) + 1 + len(ext[0]))
         for res in catalog.resources:
             first = row + 1
-            for values in _resource_rows(res, columns, merge, ext):
+            for values in _resource_rows(ws, res, columns, merge, ext):
                 ws.append(values)
                 row += 1
             if merge and row > first:
                 for j in res_cols:
-                    ws.merged_cells.add(CellRange(min_col=j, min_row=first, max_col=j, max_row=row))
+                    _merge(ws, CellRange(min_col=j, min_row=first, max_col=j, max_row=row))
     ranges = _vocab_sheet(wb, pack, columns)
     _dropdowns(ws, columns, ranges, row + _DROPDOWN_ROWS)
     _info_sheet(wb, pack, prof, catalog)

@@ -28,7 +28,7 @@ _REL_NS: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relatio
 _PKG_REL: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MERGE: Final = re.compile(
-    rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Za-z]+\d+)(?::([A-Za-z]+\d+))?\""
+    rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?\""
 )
 _REF: Final = re.compile(r"([A-Z]+)(\d+)")
 _DATE_FMT_IDS: Final = frozenset(
@@ -190,14 +190,21 @@ class Workbook:
         """The merged cell ranges of a sheet (read without parsing the sheet's cells)."""
         stream = self._open(self.sheets[sheet])
         out: list[MergedRange] = []
+        columns: dict[bytes, int] = {}
         tail = b""
         try:
             while chunk := stream.read(1 << 20):
                 buf = tail + chunk
                 end = 0
                 for m in _MERGE.finditer(buf):
-                    r1, c1 = split_ref(m.group(1).decode())
-                    r2, c2 = split_ref(m.group(2).decode()) if m.group(2) else (r1, c1)
+                    l1, n1, l2, n2 = m.groups()
+                    c1 = columns.get(l1) or columns.setdefault(l1, column_index(l1.decode()))
+                    r1 = int(n1)
+                    if l2 is None:
+                        c2, r2 = c1, r1
+                    else:
+                        c2 = columns.get(l2) or columns.setdefault(l2, column_index(l2.decode()))
+                        r2 = int(n2)
                     out.append(MergedRange(min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
                     end = m.end()
                 tail = buf[max(end, len(buf) - 256) :]
@@ -213,6 +220,7 @@ class Workbook:
         dates = self.date_styles
         v_tag, is_tag, t_tag = f"{_NS}v", f"{_NS}is", f"{_NS}t"
         rownum = 0
+        columns: dict[str, int] = {}
         for row in self._iterparse(self.sheets[sheet], f"{_NS}row"):
             r = row.get("r")
             rownum = int(r) if r else rownum + 1
@@ -220,7 +228,11 @@ class Workbook:
             col = 0
             for c in row:
                 ref = c.get("r")
-                col = column_index(_REF.match(ref).group(1)) if ref else col + 1  # type: ignore[union-attr]
+                if ref:
+                    letters = ref.rstrip("0123456789")
+                    col = columns.get(letters) or columns.setdefault(letters, column_index(letters))
+                else:
+                    col += 1
                 t = c.get("t")
                 if t == "inlineStr":
                     node = c.find(is_tag)
