@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import build_real_layout, column_of
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from conftest import build_real_layout, column_of
 from govcatalog import load_catalog, validate
 from govcatalog.cli.app import _register, app
 from govcatalog.io.annotate import annotate_workbook
@@ -59,22 +59,27 @@ def test_template_fill_validate_annotate(tmp_path: Path) -> None:
     wb = load_workbook(template)
     ws = wb["信息资源目录"]
     assert ws.freeze_panes == "A3"
-    assert any("共享属性" == c.value for c in ws[1])
+    assert any(c.value == "共享属性" for c in ws[1])
     assert len(ws.data_validations.dataValidation) >= 8
     assert {"填写说明", "目录信息"} <= set(wb.sheetnames)
 
     filled = tmp_path / "filled.xlsx"
     _fill(template, filled)
     annotated = tmp_path / "checked.xlsx"
-    result = runner.invoke(app, ["validate", str(filled), "--annotate", str(annotated), "--lang", "en"])
+    result = runner.invoke(
+        app, ["validate", str(filled), "--annotate", str(annotated), "--lang", "en"]
+    )
     assert result.exit_code == 1, result.output
     assert "信息资源目录!" in result.output
     report = validate(filled)
     f002 = [f for f in report.findings if f.code == "GC-F002"]
-    assert [(f.location.sheet, f.location.pointer) for f in f002] == [("信息资源目录", "/resources/0/update_cycle")]
+    assert [(f.location.sheet, f.location.pointer) for f in f002] == [
+        ("信息资源目录", "/resources/0/update_cycle")
+    ]
     out = load_workbook(annotated)
     cell = out["信息资源目录"][f002[0].location.cell or ""]
-    assert cell.comment is not None and "GC-F002" in cell.comment.text
+    assert cell.comment is not None
+    assert "GC-F002" in cell.comment.text
     assert cell.fill.fgColor.rgb.endswith("FFC7CE")
     summary = out[ANNOTATION_SHEET]
     codes = [summary.cell(r, 2).value for r in range(3, summary.max_row + 1)]
@@ -85,7 +90,9 @@ def test_annotate_api_marks_merged_cells_at_their_anchor(tmp_path: Path, pack: P
     source = build_real_layout(tmp_path / "city.xlsx", conflict=True)
     report = validate(source, pack=pack)
     marked = annotate_workbook(source, report, tmp_path / "out.xlsx")
-    assert marked == len({(f.location.sheet, f.location.cell) for f in report.findings if f.location.cell})
+    assert marked == len(
+        {(f.location.sheet, f.location.cell) for f in report.findings if f.location.cell}
+    )
     ws = load_workbook(tmp_path / "out.xlsx")["目录"]
     assert "GC-R002" in ws[f"{column_of('共享条件/不予共享依据')}7"].comment.text
 

@@ -1,4 +1,4 @@
-"""Round trips: a catalog written to the compilation workbook or to XML and read back is unchanged."""
+"""Round trips: a catalog written to the workbook or to XML and read back is unchanged."""
 
 from __future__ import annotations
 
@@ -69,10 +69,15 @@ def resources(draw: st.DrawFn, code: str) -> Resource:
             "share_mode_class": draw(_maybe(_label("share-mode-class"))),
             "share_mode_type": draw(_maybe(_label("share-mode-type"))),
         },
-        "open": {"open_to_public": draw(_maybe(st.booleans())), "open_condition": draw(_maybe(TEXT))},
+        "open": {
+            "open_to_public": draw(_maybe(st.booleans())),
+            "open_condition": draw(_maybe(TEXT)),
+        },
         "update_cycle": draw(_maybe(_label("update-cycle"))),
         "publish_date": draw(_maybe(DATES)),
-        "related_codes": draw(st.lists(st.from_regex(r"[1-3]\d{5}/\d{6}", fullmatch=True), max_size=2)),
+        "related_codes": draw(
+            st.lists(st.from_regex(r"[1-3]\d{5}/\d{6}", fullmatch=True), max_size=2)
+        ),
         "secrecy": draw(_maybe(_label("secrecy"))),
     }
     return Resource.model_validate(data)

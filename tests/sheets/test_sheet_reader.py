@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import RES_A, build_real_layout, column_of
 
+from conftest import RES_A, build_real_layout, column_of
 from govcatalog import load_catalog, validate
 from govcatalog.io.sheet_reader import read_csv, read_xlsx
 from govcatalog.packs import Pack
@@ -14,7 +14,11 @@ from govcatalog.report import Report
 
 
 def _by_code(report: Report, code: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [(f.location.sheet, f.location.cell, f.location.pointer) for f in report.findings if f.code == code]
+    return [
+        (f.location.sheet, f.location.cell, f.location.pointer)
+        for f in report.findings
+        if f.code == code
+    ]
 
 
 def test_real_layout_groups_rows_into_resources(real_layout: Path, pack: Pack) -> None:
@@ -31,7 +35,9 @@ def test_real_layout_groups_rows_into_resources(real_layout: Path, pack: Pack) -
     assert records[0].sheet == "目录"
 
 
-def test_cells_are_located_for_resource_item_and_nested_pointers(real_layout: Path, pack: Pack) -> None:
+def test_cells_are_located_for_resource_item_and_nested_pointers(
+    real_layout: Path, pack: Pack
+) -> None:
     record = next(iter(read_xlsx(real_layout, "city.xlsx", pack).records))
     assert record.cells is not None
     assert record.cells["/code"] == f"{column_of('信息资源编码')}4"
@@ -43,7 +49,9 @@ def test_cells_are_located_for_resource_item_and_nested_pointers(real_layout: Pa
 def test_findings_carry_sheet_and_cell(real_layout: Path, pack: Pack) -> None:
     report = validate(real_layout, pack=pack)
     share_condition = column_of("共享条件/不予共享依据")
-    assert ("目录", f"{share_condition}7", "/resources/1/share/share_condition") in _by_code(report, "GC-R002")
+    assert ("目录", f"{share_condition}7", "/resources/1/share/share_condition") in _by_code(
+        report, "GC-R002"
+    )
     normalised = _by_code(report, "GC-F003")
     assert ("目录", f"{column_of('数据类型')}5", "/resources/0/items/1/data_type") in normalised
     assert ("目录", f"{column_of('更新周期')}7", "/resources/1/update_cycle") in normalised
@@ -61,7 +69,9 @@ def test_repeated_and_merged_resource_cells_read_alike(tmp_path: Path, pack: Pac
 
 def test_disagreeing_rows_are_reported_with_the_cell(tmp_path: Path, pack: Pack) -> None:
     report = validate(build_real_layout(tmp_path / "c.xlsx", conflict=True), pack=pack)
-    assert _by_code(report, "GC-S008") == [("目录", f"{column_of('更新周期')}8", "/resources/1/update_cycle")]
+    assert _by_code(report, "GC-S008") == [
+        ("目录", f"{column_of('更新周期')}8", "/resources/1/update_cycle")
+    ]
 
 
 def _write_csv(path: Path, encoding: str) -> Path:

@@ -6,9 +6,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import build_real_layout
 from openpyxl import Workbook, load_workbook
 
+from conftest import build_real_layout
 from govcatalog import validate
 from govcatalog.errors import LoadError
 from govcatalog.io.sheet_reader import read_xlsx
@@ -24,7 +24,9 @@ def _reason(path: Path, pack: Pack, limits: Limits | None = None) -> str:
 
 def test_encrypted_workbook_is_refused(tmp_path: Path, pack: Pack) -> None:
     path = tmp_path / "locked.xlsx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)  # OLE container = encrypted OOXML
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512
+    )  # OLE container = encrypted OOXML
     assert "encrypted" in _reason(path, pack)
     report = validate(path, pack=pack)
     assert [f.code for f in report.findings] == ["GC-S001"]

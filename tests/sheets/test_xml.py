@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import build_real_layout
 from lxml import etree
 
+from conftest import build_real_layout
 from govcatalog import load_catalog, validate
 from govcatalog.errors import LoadError
 from govcatalog.io.xml_reader import read_xml
@@ -73,7 +73,8 @@ def test_wrong_root_is_a_shape_problem(tmp_path: Path, pack: Pack) -> None:
 
 
 HOSTILE = {
-    "billion laughs": '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
+    "billion laughs": '<?xml version="1.0"?>'
+    '<!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
     f'<govCatalog xmlns="{NS}">&b;</govCatalog>',
     "external entity": '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     f'<govCatalog xmlns="{NS}">&x;</govCatalog>',
@@ -114,8 +115,6 @@ def test_size_is_bounded(tmp_path: Path, pack: Pack) -> None:
 def test_no_network_access_in_the_parser(pack: Pack) -> None:
     from govcatalog.io.xml_reader import parse_untrusted
 
-    raw = (
-        b'<r xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="http://example.invalid/x"/></r>'
-    )
+    raw = b'<r xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="http://example.invalid/x"/></r>'
     tree = parse_untrusted(raw, "x.xml")  # XInclude is never processed
     assert etree.tostring(tree).count(b"include") == 1

@@ -16,12 +16,16 @@ from govcatalog.loading import load_catalog
 
 @app.command("export")
 def export_command(
-    source: Annotated[Path, typer.Argument(metavar="FILE", help="The catalog to export (any readable format).")],
+    source: Annotated[
+        Path, typer.Argument(metavar="FILE", help="The catalog to export (any readable format).")
+    ],
     to: Annotated[OutputFormat, typer.Option("--to", "-t", help="Output format.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
-    pack: Annotated[str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")] = None,
+    pack: Annotated[
+        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
+    ] = None,
 ) -> None:
-    """Export a catalog: `--to xml` (GB/T 21063.3-style, unofficial) or `--to xlsx` (the compilation workbook).
+    """Export a catalog: `--to xml` (GB/T 21063.3-style, unofficial) or `--to xlsx` (the workbook).
 
     Values that cannot be read are left out; run `govcatalog validate` to see what they are.
     Exit codes: 0 written; 2 unreadable input or usage error.

@@ -64,7 +64,8 @@ def _summary(wb: Workbook, report: Report, lang: Lang) -> None:
     labels = _LABELS[lang]
     title = (
         f"校验结果：{labels[Severity.ERROR]} {n[Severity.ERROR]} 个，{labels[Severity.WARNING]} "
-        f"{n[Severity.WARNING]} 个，{labels[Severity.INFO]} {n[Severity.INFO]} 个（标准包 {report.pack}）"
+        f"{n[Severity.WARNING]} 个，{labels[Severity.INFO]} {n[Severity.INFO]} 个"
+        f"（标准包 {report.pack}）"
         if lang is Lang.ZH
         else f"Validation: {n[Severity.ERROR]} errors, {n[Severity.WARNING]} warnings, "
         f"{n[Severity.INFO]} notes (pack {report.pack})"
@@ -118,8 +119,10 @@ def annotate_workbook(source: Path, report: Report, output: Path, *, lang: Lang 
     """
     try:
         wb = load_workbook(source, keep_vba=False, data_only=False, keep_links=False)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged files
-        raise LoadError(str(source), f"无法打开工作簿：{exc}", f"cannot open the workbook: {exc}") from None
+    except Exception as exc:
+        raise LoadError(
+            str(source), f"无法打开工作簿：{exc}", f"cannot open the workbook: {exc}"
+        ) from None
     by_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in report.findings:
         loc = f.location

@@ -74,13 +74,14 @@ def _sheet_records(
     sheet: str,
     rows: Rows,
     merges: list[MergedRange],
+    *,
     matcher: HeadingMatcher,
     profile: TemplateProfile,
     doc: SourceDocument,
     first_index: int,
 ) -> tuple[SheetRecords, Rows] | None:
     head = list(islice(rows, SCAN_ROWS))
-    top = {r: v for r, v in head}
+    top = dict(head)
     near = [
         (m.min_row, m.min_col, m.max_row, m.max_col) for m in merges if m.min_row <= SCAN_ROWS + 1
     ]
@@ -88,7 +89,9 @@ def _sheet_records(
     if layout is None:
         return None
     doc.problems.extend(_unknown_problems(sheet, layout))
-    builder = SheetRecords(sheet, layout, merges, profile.resource_key, doc.problems, first_index)
+    builder = SheetRecords(
+        sheet, layout, merges, profile.resource_key, doc.problems, first_index=first_index
+    )
     return builder, chain(head, rows)
 
 
@@ -106,7 +109,7 @@ def _info_record(sheet: str, rows: Rows, pack: Pack) -> RawRecord | None:
             value.date().isoformat()
             if hasattr(value, "date") and not isinstance(value, str)
             else value
-        )  # type: ignore[union-attr]
+        )
         cells["/" + label.replace("~", "~0").replace("/", "~1")] = f"B{rownum}"
     if not data:
         return None
@@ -171,7 +174,13 @@ def _xlsx_records(
     with wb:
         for sheet in sheets:
             opened = _sheet_records(
-                sheet, wb.iter_rows(sheet), wb.merged_ranges(sheet), matcher, profile, doc, index
+                sheet,
+                wb.iter_rows(sheet),
+                wb.merged_ranges(sheet),
+                matcher=matcher,
+                profile=profile,
+                doc=doc,
+                first_index=index,
             )
             if opened is None:
                 continue
@@ -232,14 +241,20 @@ def _csv_rows(text: str) -> Rows:
     for n, row in enumerate(csv.reader(io.StringIO(text)), start=1):
         values = {c: v for c, v in enumerate(row, start=1) if v.strip()}
         if values:
-            yield n, dict(values)  # type: ignore[arg-type]
+            yield n, dict(values)
 
 
 def _csv_records(
     text: str, sheet: str, pack: Pack, profile: TemplateProfile, doc: SourceDocument
 ) -> Iterator[RawRecord]:
     opened = _sheet_records(
-        sheet, _csv_rows(text), [], HeadingMatcher(pack, profile), profile, doc, 0
+        sheet,
+        _csv_rows(text),
+        [],
+        matcher=HeadingMatcher(pack, profile),
+        profile=profile,
+        doc=doc,
+        first_index=0,
     )
     if opened is None:
         doc.problems.append(_no_headings(None))

@@ -101,6 +101,7 @@ class SheetRecords:
         merges: Iterable[MergedRange],
         key_fields: tuple[str, ...],
         problems: list[DocumentProblem],
+        *,
         first_index: int = 0,
     ) -> None:
         self.sheet = sheet
@@ -229,17 +230,24 @@ class SheetRecords:
             value = values.get(col.index)
             if not _empty(value):
                 res.unknown.setdefault(col.index, []).append(
-                    (len(res.items) - 1 if item else None, _convert(col, value), self._cell(col.index, rownum))
+                    (
+                        len(res.items) - 1 if item else None,
+                        _convert(col, value),
+                        self._cell(col.index, rownum),
+                    )
                 )
 
-    def _disagree(self, res: _Resource, col: SheetColumn, pointer: str, value: Value, rownum: int) -> None:
+    def _disagree(
+        self, res: _Resource, col: SheetColumn, pointer: str, value: Value, rownum: int
+    ) -> None:
         where = res.cells[pointer]
         first = res.seen[col.field.id]  # type: ignore[union-attr]
         self.problems.append(
             DocumentProblem(
                 pointer=f"/resources/{self.index}{pointer}",
                 detail_zh=f"“{col.heading}”在 {where} 为“{first}”，在此为“{value}”，取前者",
-                detail_en=f"{col.heading!r} is {first!r} in {where} but {value!r} here; the first is used",
+                detail_en=f"{col.heading!r} is {first!r} in {where} but {value!r} here; "
+                "the first is used",
                 line=rownum,
                 column=col.index,
                 code="GC-S008",
@@ -262,7 +270,7 @@ class SheetRecords:
                 res.cells[f"/extensions/{_escape(heading)}"] = entries[0][2]
             elif all(i is not None for i, _, _ in entries):
                 for i, value, _cell in entries:
-                    res.items[i].setdefault("extensions", {})[heading] = value  # type: ignore[index, union-attr]
+                    res.items[i].setdefault("extensions", {})[heading] = value  # type: ignore[index]
             else:
                 data.setdefault("extensions", {})[heading] = [v for _, v, _ in entries]  # type: ignore[index]
                 res.cells[f"/extensions/{_escape(heading)}"] = entries[0][2]

@@ -109,9 +109,7 @@ def _head_rows(ws: Worksheet, columns: Sequence[TemplateColumn], extra: Sequence
         if col.group is None:
             row1.append(_styled(ws, _heading(col), font=red, fill=_HEAD_FILL))
             row2.append(_styled(ws, None, fill=_HEAD_FILL))
-            _merge(ws, 
-                CellRange(min_col=start + 1, min_row=1, max_col=start + 1, max_row=2)
-            )
+            _merge(ws, CellRange(min_col=start + 1, min_row=1, max_col=start + 1, max_row=2))
             start += 1
             continue
         end = start
@@ -173,10 +171,11 @@ def _resource_rows(
                 dated.number_format = "yyyy-mm-dd"
                 cell = dated
             row.append(cell)
-        for key in ext[0]:
-            row.append(None if n > 0 and merge else _extension_value(res.extensions.get(key)))
-        for key in ext[1]:
-            row.append(None if item is None else _extension_value(item.extensions.get(key)))
+        skip = n > 0 and merge
+        row.extend(None if skip else _extension_value(res.extensions.get(k)) for k in ext[0])
+        row.extend(
+            None if item is None else _extension_value(item.extensions.get(k)) for k in ext[1]
+        )
         yield row
 
 

@@ -365,7 +365,7 @@ def _read_workbook(wb: Workbook) -> None:
             # Phonetic runs (rPh) are reading aids, not part of the text.
             wb.strings.append(
                 "".join(t.text or "" for t in el.iter(t_tag) if t.getparent().tag != rph)
-            )  # type: ignore[union-attr]
+            )
             el.clear()
     if "xl/styles.xml" in names:
         wb.date_styles = _date_styles(wb)

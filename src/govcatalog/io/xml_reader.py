@@ -76,7 +76,9 @@ def parse_untrusted(raw: bytes, name: str) -> etree._ElementTree:
         tree = etree.ElementTree(etree.fromstring(raw, _parser()))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (None, None)
-        raise LoadError(name, f"XML 语法错误：{exc.msg}", f"XML syntax error: {exc.msg}", line, col) from None
+        raise LoadError(
+            name, f"XML 语法错误：{exc.msg}", f"XML syntax error: {exc.msg}", line, col
+        ) from None
     for node in tree.iter():
         if isinstance(node, etree._Entity):
             raise LoadError(
@@ -98,10 +100,20 @@ class _Converter:
         self.map = xml_map(pack)
         self.scopes = {
             scope: {e.name: e for e in elements(pack, scope)}
-            for scope in (None, "catalog", *(f.id for f in pack.fields.resource_fields() if f.kind in (FieldKind.GROUP, FieldKind.GROUPS)))
+            for scope in (
+                None,
+                "catalog",
+                *(
+                    f.id
+                    for f in pack.fields.resource_fields()
+                    if f.kind in (FieldKind.GROUP, FieldKind.GROUPS)
+                ),
+            )
         }
 
-    def convert(self, node: etree._Element, scope: str | None, pointer: str, lines: dict[str, int]) -> dict[str, object]:
+    def convert(
+        self, node: etree._Element, scope: str | None, pointer: str, lines: dict[str, int]
+    ) -> dict[str, object]:
         out: dict[str, object] = {}
         lines[pointer] = node.sourceline or 0
         known = self.scopes[scope]
@@ -128,7 +140,9 @@ class _Converter:
             elif spec.kind is FieldKind.GROUPS:
                 items = [c for c in child if _local(c.tag) == self.map.item]
                 lines[cp] = child.sourceline or 0
-                out[spec.key] = [self.convert(c, spec.id, f"{cp}/{i}", lines) for i, c in enumerate(items)]
+                out[spec.key] = [
+                    self.convert(c, spec.id, f"{cp}/{i}", lines) for i, c in enumerate(items)
+                ]
             elif el.repeated:
                 values = out.setdefault(spec.key, [])
                 assert isinstance(values, list)
@@ -167,7 +181,13 @@ def _schema_problems(tree: etree._ElementTree, pack: Pack) -> list[DocumentProbl
     return problems
 
 
-def read_xml(path: Path, name: str | None = None, pack: Pack | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+def read_xml(
+    path: Path,
+    name: str | None = None,
+    pack: Pack | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> SourceDocument:
     """Read a catalog in the pack's XML form.
 
     Raises:
@@ -179,10 +199,16 @@ def read_xml(path: Path, name: str | None = None, pack: Pack | None = None, *, m
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise LoadError(label, f"文件过大（{size} 字节，上限 {max_bytes}）", f"file too large ({size} bytes, limit {max_bytes})")
+            raise LoadError(
+                label,
+                f"文件过大（{size} 字节，上限 {max_bytes}）",
+                f"file too large ({size} bytes, limit {max_bytes})",
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise LoadError(label, f"无法打开文件：{exc.strerror}", f"cannot open: {exc.strerror}") from None
+        raise LoadError(
+            label, f"无法打开文件：{exc.strerror}", f"cannot open: {exc.strerror}"
+        ) from None
     tree = parse_untrusted(raw, label)
     root = tree.getroot()
     doc = SourceDocument(label, None, iter(()))

@@ -61,11 +61,17 @@ def xml_map(pack: Pack) -> XmlMap:
 
 
 def elements(pack: Pack, scope: str | None) -> tuple[XmlElement, ...]:
-    """The elements inside ``scope`` (None: a resource; ``"catalog"``: the catalog facts), in order."""
+    """The elements inside ``scope``, in order.
+
+    ``scope`` is None for a resource, ``"catalog"`` for the catalog facts, or a group id.
+    """
     m = xml_map(pack)
     if scope == "catalog":
         return tuple(XmlElement(f, m.catalog.get(f.id, f.id)) for f in pack.fields.catalog_fields())
-    return tuple(XmlElement(f, m.elements.get(f.id, f.key)) for f in pack.fields.children(scope, FieldLevel.RESOURCE))
+    return tuple(
+        XmlElement(f, m.elements.get(f.id, f.key))
+        for f in pack.fields.children(scope, FieldLevel.RESOURCE)
+    )
 
 
 def _type_name(spec: FieldSpec) -> str:
@@ -109,17 +115,27 @@ def _sequence(pack: Pack, parent: etree._Element, scope: str | None) -> None:
         ext = _el(seq, "element", name=m.extension, minOccurs="0", maxOccurs="unbounded")
         _doc(ext, "扩展字段（JSON 文本）— extension field, value as JSON text")
         content = _el(_el(ext, "complexType"), "simpleContent")
-        _el(_el(content, "extension", base="xs:string"), "attribute", name="name", type="xs:string", use="required")
+        _el(
+            _el(content, "extension", base="xs:string"),
+            "attribute",
+            name="name",
+            type="xs:string",
+            use="required",
+        )
 
 
 def _enumerations(pack: Pack, schema: etree._Element) -> None:
     yes_no = _el(_el(schema, "simpleType", name="YesNo"), "restriction", base="xs:string")
     for label in YES_NO:
         _el(yes_no, "enumeration", value=label)
-    schemes = sorted({f.vocabulary for f in pack.fields.fields if f.kind is FieldKind.VOCAB and f.vocabulary})
+    schemes = sorted(
+        {f.vocabulary for f in pack.fields.fields if f.kind is FieldKind.VOCAB and f.vocabulary}
+    )
     for scheme in schemes:
         spec_type = "".join(p.title() for p in scheme.split("-"))
-        restriction = _el(_el(schema, "simpleType", name=spec_type), "restriction", base="xs:string")
+        restriction = _el(
+            _el(schema, "simpleType", name=spec_type), "restriction", base="xs:string"
+        )
         for label in pack.vocabulary(scheme).labels():
             _el(restriction, "enumeration", value=label)
 
@@ -135,8 +151,8 @@ def xsd_tree(pack: Pack) -> etree._ElementTree:
     _doc(
         schema,
         f"{pack.title_zh}（{pack.ref}）目录交换格式：参照 GB/T 21063.3-2007 风格的非官方 XML 表示。"
-        f" Unofficial XML rendering of catalogs under {pack.ref}, in the style of GB/T 21063.3-2007; "
-        "generated from the pack's field table.",
+        f" Unofficial XML rendering of catalogs under {pack.ref},"
+        " in the style of GB/T 21063.3-2007; generated from the pack's field table.",
     )
     root = _el(schema, "element", name=m.root)
     root_seq = _el(_el(root, "complexType"), "sequence")
@@ -152,7 +168,10 @@ def xsd_tree(pack: Pack) -> etree._ElementTree:
 
 def xsd_text(pack: Pack) -> str:
     """The XSD of the pack's XML form, as text."""
-    return etree.tostring(xsd_tree(pack), pretty_print=True, xml_declaration=True, encoding="UTF-8").decode()
+    raw: bytes = etree.tostring(
+        xsd_tree(pack), pretty_print=True, xml_declaration=True, encoding="UTF-8"
+    )
+    return raw.decode()
 
 
 def xml_schema(pack: Pack) -> etree.XMLSchema:

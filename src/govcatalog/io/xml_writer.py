@@ -22,7 +22,9 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _fill(pack: Pack, parent: etree._Element, scope: str | None, data: dict[str, object], ns: str) -> None:
+def _fill(
+    pack: Pack, parent: etree._Element, scope: str | None, data: dict[str, object], ns: str
+) -> None:
     m = xml_map(pack)
     for el in elements(pack, scope):
         spec = el.field
@@ -66,4 +68,6 @@ def catalog_tree(catalog: Catalog, pack: Pack) -> etree._ElementTree:
 
 def write_xml(catalog: Catalog, path: Path, pack: Pack) -> None:
     """Write ``catalog`` to ``path`` in the pack's XML form (UTF-8)."""
-    catalog_tree(catalog, pack).write(str(path), pretty_print=True, xml_declaration=True, encoding="UTF-8")
+    catalog_tree(catalog, pack).write(
+        str(path), pretty_print=True, xml_declaration=True, encoding="UTF-8"
+    )

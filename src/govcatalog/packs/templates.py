@@ -17,7 +17,7 @@ from importlib.resources.abc import Traversable
 from types import MappingProxyType
 
 from govcatalog.errors import PackError
-from govcatalog.packs.fields import FieldKind, FieldLevel, FieldSpec, FieldTable
+from govcatalog.packs.fields import FieldKind, FieldLevel, FieldSpec, FieldTable, fold_key
 
 DEFAULT_TEMPLATE = "national"
 """The profile used when none is named."""
@@ -90,8 +90,6 @@ class TemplateProfile:
 
         Keys are folded (see :func:`~govcatalog.packs.fields.fold_key`).
         """
-        from govcatalog.packs.fields import fold_key
-
         out: dict[tuple[str | None, str], str] = {}
         for col in self.columns:
             group = fold_key(col.group) if col.group else None
