@@ -100,3 +100,14 @@ def test_sheet_without_headings_is_a_shape_problem(tmp_path: Path, pack: Pack) -
     path.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
     report = validate(path, pack=pack)
     assert [f.code for f in report.findings] == ["GC-S002"]
+
+
+def test_broken_csv_is_unreadable_not_a_traceback(tmp_path: Path, pack: Pack) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "信息资源名称,信息资源代码,信息资源提供方\n" + '"' + "x" * 200_000 + '",a,b\n',
+        encoding="utf-8",
+    )
+    report = validate(path, pack=pack)
+    assert [f.code for f in report.findings] == ["GC-S001"]
+    assert "CSV" in report.findings[0].message_en

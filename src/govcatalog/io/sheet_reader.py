@@ -237,11 +237,18 @@ def read_csv(
     return doc
 
 
-def _csv_rows(text: str) -> Rows:
-    for n, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-        values = {c: v for c, v in enumerate(row, start=1) if v.strip()}
-        if values:
-            yield n, dict(values)
+def _csv_rows(text: str, name: str) -> Rows:
+    reader = csv.reader(io.StringIO(text))
+    n = 0
+    try:
+        for n, row in enumerate(reader, start=1):
+            values: dict[int, Value] = {c: v for c, v in enumerate(row, start=1) if v.strip()}
+            if values:
+                yield n, values
+    except csv.Error as exc:
+        raise LoadError(
+            name, f"CSV 格式错误（第 {n + 1} 行）：{exc}", f"CSV error (row {n + 1}): {exc}", n + 1
+        ) from None
 
 
 def _csv_records(
@@ -249,7 +256,7 @@ def _csv_records(
 ) -> Iterator[RawRecord]:
     opened = _sheet_records(
         sheet,
-        _csv_rows(text),
+        _csv_rows(text, doc.name),
         [],
         matcher=HeadingMatcher(pack, profile),
         profile=profile,
