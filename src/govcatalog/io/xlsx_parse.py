@@ -22,6 +22,7 @@ from typing import IO, Final
 from lxml import etree
 
 from govcatalog.errors import LoadError
+from govcatalog.io.xlsx_rows import PREFIXED, CellRow, RowScanner
 
 _NS: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -130,6 +131,7 @@ class Workbook:
     """An opened .xlsx workbook: its sheets, shared strings and date styles.
 
     Use :func:`open_workbook`; close it (or use it as a context manager) when done.
+    ``fast_scan`` scans plain rows with a compiled pattern (else every row via lxml).
     """
 
     name: str
@@ -141,6 +143,7 @@ class Workbook:
     date_styles: frozenset[int] = frozenset()
     date1904: bool = False
     cells_read: int = 0
+    fast_scan: bool = True
 
     def __enter__(self) -> Workbook:
         return self
@@ -214,56 +217,45 @@ class Workbook:
             stream.close()
         return out
 
+    def _raw_rows(self, sheet: str) -> Iterator[CellRow]:
+        part = self.sheets[sheet]
+        stream = self._open(part)
+        try:
+            try:
+                if self.fast_scan:
+                    yield from RowScanner(stream, self.name, slow_row).rows()
+                    return
+            except PREFIXED:
+                pass
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise _broken(self.name, exc) from None
+        finally:
+            stream.close()
+        for row in self._iterparse(part, f"{_NS}row"):
+            yield slow_row(row)
+            row.clear()
+            while row.getprevious() is not None:
+                del row.getparent()[0]
+
     def iter_rows(self, sheet: str) -> Iterator[tuple[int, dict[int, Value]]]:
-        """(row number, {column: value}) of every row with a value, in order."""
-        strings = self.strings
-        dates = self.date_styles
-        v_tag, is_tag, t_tag = f"{_NS}v", f"{_NS}is", f"{_NS}t"
+        """(row number, {column: value}) of every row with a value, in order.
+
+        Raises:
+            LoadError: When the sheet is damaged or over the cell bound.
+        """
         rownum = 0
         columns: dict[str, int] = {}
-        for row in self._iterparse(self.sheets[sheet], f"{_NS}row"):
-            r = row.get("r")
-            rownum = int(r) if r else rownum + 1
+        for number, cells in self._raw_rows(sheet):
+            rownum = number or rownum + 1
             values: dict[int, Value] = {}
             col = 0
-            for c in row:
-                ref = c.get("r")
-                if ref:
-                    letters = ref.rstrip("0123456789")
+            for letters, style, t, v in cells:
+                if letters:
                     col = columns.get(letters) or columns.setdefault(letters, column_index(letters))
                 else:
                     col += 1
-                t = c.get("t")
-                if t == "inlineStr":
-                    node = c.find(is_tag)
-                    text = (
-                        "".join(x.text or "" for x in node.iter(t_tag)) if node is not None else ""
-                    )
-                    values[col] = text
-                    continue
-                v = c.findtext(v_tag)
-                if not v:  # no value, or a formula saved without its result
-                    continue
-                if t == "s":
-                    values[col] = strings[int(v)]
-                elif t is None or t == "n":
-                    s = c.get("s")
-                    try:
-                        num: int | float = int(v) if v.isdigit() else float(v)
-                    except ValueError:
-                        values[col] = v
-                        continue
-                    if s is not None and int(s) in dates:
-                        epoch = _EPOCH_1904 if self.date1904 else _EPOCH_1900
-                        values[col] = epoch + dt.timedelta(days=float(num))
-                    else:
-                        values[col] = num
-                elif t == "b":
-                    values[col] = v == "1"
-                elif t == "d":
-                    values[col] = dt.datetime.fromisoformat(v)
-                else:  # "str" (a formula's saved text) and "e" (an error value such as #N/A)
-                    values[col] = v
+                if v:  # else no value, or a formula saved without its result
+                    values[col] = self._value(style, t, v)
             self.cells_read += len(values)
             if self.cells_read > self.limits.max_cells:
                 raise LoadError(
@@ -271,11 +263,47 @@ class Workbook:
                     f"单元格过多（上限 {self.limits.max_cells}），已拒绝读取",
                     f"too many cells (limit {self.limits.max_cells}); refused",
                 )
-            row.clear()
-            while row.getprevious() is not None:
-                del row.getparent()[0]
             if values:
                 yield rownum, values
+
+    def _value(self, style: str | None, t: str | None, v: str) -> Value:
+        try:
+            if t == "s":
+                return self.strings[int(v)]
+            if t is None or t == "n":
+                num: int | float = int(v) if v.isdigit() else float(v)
+                if style is not None and int(style) in self.date_styles:
+                    epoch = _EPOCH_1904 if self.date1904 else _EPOCH_1900
+                    return epoch + dt.timedelta(days=float(num))
+                return num
+            if t == "b":
+                return v == "1"
+            if t == "d":
+                return dt.datetime.fromisoformat(v)
+        except (ValueError, IndexError, OverflowError):
+            return v
+        # "str" (a formula's saved text), "inlineStr", and "e" (an error value such as #N/A)
+        return v
+
+
+def slow_row(row: etree._Element) -> CellRow:
+    """A row element as (row number or 0, [(column letters, s, t, value text)]), via lxml."""
+    r = row.get("r")
+    cells: list[tuple[str, str | None, str | None, str | None]] = []
+    v_tag, t_tag, rph = f"{_NS}v", f"{_NS}t", f"{_NS}rPh"
+    for c in row:
+        if c.tag != f"{_NS}c":
+            continue
+        ref = c.get("r")
+        letters = ref.rstrip("0123456789") if ref else ""
+        t = c.get("t")
+        if t == "inlineStr":
+            # Phonetic runs (rPh) are reading aids, not part of the text.
+            text = "".join(x.text or "" for x in c.iter(t_tag) if x.getparent().tag != rph)
+            cells.append((letters, c.get("s"), t, text))
+        else:
+            cells.append((letters, c.get("s"), t, c.findtext(v_tag)))
+    return (int(r) if r and r.isdigit() else 0), cells
 
 
 def _broken(name: str, exc: BaseException) -> LoadError:
