@@ -110,6 +110,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--items", type=int, default=10, help="信息项 (rows) per resource")
     parser.add_argument("--seed", type=int, default=1272)
+    parser.add_argument("--workbook", type=Path, help="keep the generated workbook here (reused)")
     parser.add_argument("--only", choices=["govcatalog", "frictionless"], help=argparse.SUPPRESS)
     parser.add_argument("--path", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -122,12 +123,15 @@ def main() -> None:
     from govcatalog.io.sheet_writer import write_workbook
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "bench.xlsx"
-        start = time.perf_counter()
-        catalog = _catalog(args.rows, args.items, args.seed)
-        write_workbook(path, get_pack("gb-1272@^1"), catalog)  # type: ignore[arg-type]
-        mib = path.stat().st_size / 2**20
-        print(f"generated {args.rows} rows ({mib:.1f} MiB) in {time.perf_counter() - start:.1f} s")
+        path = args.workbook or Path(tmp) / "bench.xlsx"
+        if args.workbook is None or not path.exists():
+            start = time.perf_counter()
+            catalog = _catalog(args.rows, args.items, args.seed)
+            write_workbook(path, get_pack("gb-1272@^1"), catalog)  # type: ignore[arg-type]
+            mib = path.stat().st_size / 2**20
+            print(
+                f"generated {args.rows} rows ({mib:.1f} MiB) in {time.perf_counter() - start:.1f} s"
+            )
         results = {}
         for tool in ("govcatalog", "frictionless"):
             out = subprocess.run(

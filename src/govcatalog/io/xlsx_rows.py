@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import IO, Final
+from typing import Final, Protocol
 
 from lxml import etree
 
@@ -35,6 +35,14 @@ _CHUNK: Final = 1 << 20
 
 CellRow = tuple[int, list[tuple[str, str | None, str | None, str | None]]]
 """(row number or 0, [(column letters or "", style ``s``, type ``t``, value text)]) of one row."""
+
+
+class Readable(Protocol):
+    """A byte stream (a decompressed zip part)."""
+
+    def read(self, n: int = -1, /) -> bytes:
+        """Up to ``n`` bytes; empty at the end."""
+        ...
 
 
 def _text(raw: bytes, refs: dict[str, str]) -> str:
@@ -82,7 +90,7 @@ class RowScanner:
     """
 
     def __init__(
-        self, stream: IO[bytes], name: str, slow_row: Callable[[etree._Element], CellRow]
+        self, stream: Readable, name: str, slow_row: Callable[[etree._Element], CellRow]
     ) -> None:
         self._stream = stream
         self._name = name
