@@ -49,7 +49,7 @@ def _merge(reports: list[Report], pack: str) -> Report:
 
 @app.command("validate")
 def validate_command(
-    files_: Annotated[list[Path] | None, typer.Argument(metavar="FILE...", help="Catalog files (JSON, YAML).")] = None,
+    files_: Annotated[list[Path] | None, typer.Argument(metavar="FILE...", help="Catalog files (JSON, YAML, XLSX, CSV, XML).")] = None,
     example: Annotated[str | None, typer.Option("--example", help="Validate a shipped example: city, city-errors.")] = None,
     pack: Annotated[str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.TEXT,
