@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import build_real_layout
 from openpyxl import Workbook
 
+from conftest import build_real_layout
 from govcatalog.errors import LoadError
 from govcatalog.io.xlsx_parse import open_workbook
 

@@ -98,13 +98,19 @@ class Pack:
         return self.vocabularies[scheme_id]
 
     def template(self, profile: str | None = None) -> TemplateProfile:
-        """The workbook layout ``profile`` (default: ``national``, else the only one).
+        """The workbook layout ``profile``.
+
+        The default is the profile marked ``default``, else ``national``, else the only one.
 
         Raises:
             PackError: When the pack has no such profile.
         """
-        if profile is None and DEFAULT_TEMPLATE not in self.templates and len(self.templates) == 1:
-            return next(iter(self.templates.values()))
+        if profile is None:
+            marked = [t for t in self.templates.values() if t.default]
+            if marked:
+                return marked[0]
+            if DEFAULT_TEMPLATE not in self.templates and len(self.templates) == 1:
+                return next(iter(self.templates.values()))
         name = profile or DEFAULT_TEMPLATE
         if name not in self.templates:
             known = ", ".join(sorted(self.templates)) or "none"

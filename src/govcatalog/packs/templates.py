@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
@@ -74,6 +74,7 @@ class TemplateProfile:
         instructions_sheet: Name of the instructions worksheet.
         resource_key: Field ids whose values identify a resource.
         columns: The columns, in order.
+        default: Whether readers and writers use this profile unless told otherwise.
     """
 
     id: str
@@ -84,6 +85,7 @@ class TemplateProfile:
     instructions_sheet: str
     resource_key: tuple[str, ...]
     columns: tuple[TemplateColumn, ...]
+    default: bool = False
 
     def headings(self) -> dict[tuple[str | None, str], str]:
         """(group, heading) and (None, heading) for every name of every column → field id.
@@ -153,6 +155,7 @@ def parse_template(text: str, table: FieldTable, *, pack: str, file: str) -> Tem
         instructions_sheet=str(meta.get("instructions_sheet", "填写说明")),
         resource_key=key,
         columns=tuple(columns),
+        default=bool(meta.get("default", False)),
     )
 
 
@@ -160,6 +163,9 @@ def load_templates(
     root: Traversable, table: FieldTable, parent: Mapping[str, TemplateProfile], *, pack: str
 ) -> Mapping[str, TemplateProfile]:
     """The parent's profiles with those in ``root/templates/`` added or replacing them by id.
+
+    A profile of this pack marked ``default = true`` becomes the default in place of
+    the parent's.
 
     Raises:
         PackError: When a profile is invalid.
@@ -173,5 +179,7 @@ def load_templates(
                 profile = parse_template(
                     entry.read_text(encoding="utf-8"), table, pack=pack, file=file
                 )
+                if profile.default:
+                    profiles = {k: replace(v, default=False) for k, v in profiles.items()}
                 profiles[profile.id] = profile
     return MappingProxyType(profiles)
