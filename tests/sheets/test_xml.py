@@ -118,3 +118,20 @@ def test_no_network_access_in_the_parser(pack: Pack) -> None:
     raw = b'<r xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="http://example.invalid/x"/></r>'
     tree = parse_untrusted(raw, "x.xml")  # XInclude is never processed
     assert etree.tostring(tree).count(b"include") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('[xml]\nnamespace = "urn:x"\n[elements]\nnope = "a"\n', "unknown field"),
+        ('[xml]\nnamespace = "urn:x"\n[catalog]\nnope = "a"\n', "unknown field"),
+        ('[xml]\nnamespace = "urn:x"\n[elements]\nname = "a"\ncode = "a"\n', "names both"),
+        ("[xml]\n", "namespace"),
+    ],
+)
+def test_invalid_xml_maps_are_pack_errors(pack: Pack, text: str, problem: str) -> None:
+    from govcatalog.errors import PackError
+    from govcatalog.packs.xmlmap import parse_xml_map
+
+    with pytest.raises(PackError, match=problem):
+        parse_xml_map(text, pack.fields, pack=pack.ref)
