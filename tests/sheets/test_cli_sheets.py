@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
+from sheetbook import build_real_layout, column_of
 from typer.testing import CliRunner
 
-from conftest import build_real_layout, column_of
 from govcatalog import load_catalog, validate
 from govcatalog.cli.app import _register, app
 from govcatalog.io.annotate import annotate_workbook

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sheetbook import RES_A, build_real_layout, column_of
 
-from conftest import RES_A, build_real_layout, column_of
 from govcatalog import load_catalog, validate
 from govcatalog.io.sheet_reader import read_csv, read_xlsx
 from govcatalog.packs import Pack

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from sheetbook import build_real_layout
 
-from conftest import build_real_layout
 from govcatalog import validate
 from govcatalog.errors import LoadError
 from govcatalog.io.sheet_reader import read_xlsx

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from sheetbook import build_real_layout
 
-from conftest import build_real_layout
 from govcatalog.errors import LoadError
 from govcatalog.io.xlsx_parse import open_workbook
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from sheetbook import build_real_layout
 
-from conftest import build_real_layout
 from govcatalog import load_catalog, validate
 from govcatalog.errors import LoadError
 from govcatalog.io.xml_reader import read_xml
