@@ -1,10 +1,11 @@
 """The rows of a worksheet part, scanned fast where the markup is plain.
 
 Most sheets are written by Excel, WPS or openpyxl in one plain form
-(``<c r="B3" s="2" t="s"><v>7</v></c>``). Rows whose every cell has that form are
-scanned with one compiled pattern; any other row (inline strings, entities,
-comments, CDATA, unusual attributes) is parsed by lxml with the safe settings, so
-the fast path never guesses. Both give the same values (tested).
+(``<c r="B3" s="2" t="s"><v>7</v></c>``, or an inline ``<is><t>`` string). Rows whose
+every cell has that form are scanned with one compiled pattern, character references
+resolved by lxml in one call per row; any other row (comments, CDATA, rich text,
+unusual attributes, malformed references) is parsed by lxml with the safe settings,
+so the fast path never guesses. Both give the same values (tested).
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ _FAST_CELL: Final = re.compile(
 _ODD: Final = re.compile(
     rb"<!\[CDATA\[|<!--|&(?!#x[0-9a-fA-F]+;|#[0-9]+;|lt;|gt;|amp;|quot;|apos;)"
 )
-_NAMED: Final = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 _ROOT: Final = re.compile(rb"<(\w+:)?worksheet\b([^>]*)>")
 _DTD: Final = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 _CHUNK: Final = 1 << 20
@@ -45,31 +45,12 @@ class Readable(Protocol):
         ...
 
 
-def _text(raw: bytes, refs: dict[str, str]) -> str:
-    """Character data as XML gives it: line ends normalised, references replaced.
-
-    Only called on rows whose every "&" starts a well-formed reference (see ``_ODD``).
-    """
+def _text(raw: bytes) -> str:
+    """Character data without references, line ends normalised as XML does."""
     text = raw.decode()
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "&" not in text:
-        return text
-    parts = text.split("&")
-    out = [parts[0]]
-    for part in parts[1:]:
-        semi = part.find(";")
-        ref = part[:semi]
-        char = refs.get(ref)
-        if char is None:
-            if ref[0] == "#":
-                char = chr(int(ref[2:], 16) if ref[1] == "x" else int(ref[1:]))
-            else:
-                char = _NAMED[ref]
-            refs[ref] = char
-        out.append(char)
-        out.append(part[semi + 1 :])
-    return "".join(out)
+    return text
 
 
 def _refused(name: str) -> LoadError:
@@ -96,16 +77,13 @@ class RowScanner:
         self._name = name
         self._slow_row = slow_row
         self._open_tag = b""
-        self._refs: dict[str, str] = {}
+        self._parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+        )
 
     def _fallback(self, row_xml: bytes) -> CellRow:
         try:
-            wrapper = etree.fromstring(
-                self._open_tag + row_xml + b"</wrapper>",
-                etree.XMLParser(
-                    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-                ),
-            )
+            wrapper = etree.fromstring(self._open_tag + row_xml + b"</wrapper>", self._parser)
         except etree.XMLSyntaxError as exc:
             raise LoadError(
                 self._name,
@@ -113,6 +91,11 @@ class RowScanner:
                 f"a sheet is not well-formed XML: {exc.msg}",
             ) from None
         return self._slow_row(wrapper[0])
+
+    def _texts(self, texts: list[bytes]) -> list[str]:
+        """Character data of a row's cells, references resolved by lxml in one call."""
+        root = etree.fromstring(b"<r><t>" + b"</t><t>".join(texts) + b"</t></r>", self._parser)
+        return [t.text or "" for t in root]
 
     def _row(self, m: re.Match[bytes], last: int) -> CellRow:
         attrs, body = m.group(1), m.group(2)
@@ -122,16 +105,17 @@ class RowScanner:
             return rownum, []
         if _ODD.search(body) is None:
             cells = _FAST_CELL.findall(body)
-            refs = self._refs
             if len(cells) == body.count(b"<c ") + body.count(b"<c>") + body.count(b"<c/>"):
+                texts = [c[4] or c[5] for c in cells]
+                decoded = self._texts(texts) if b"&" in body else None
                 return rownum, [
                     (
                         c[0].decode(),
                         (c[1] or c[3]).decode() or None,
                         c[2].decode() or None,
-                        _text(c[4] or c[5], refs) if c[4] or c[5] else None,
+                        (decoded[i] if decoded else _text(texts[i])) if texts[i] else None,
                     )
-                    for c in cells
+                    for i, c in enumerate(cells)
                 ]
         return rownum, self._fallback(m.group(0))[1]
 
