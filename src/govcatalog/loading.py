@@ -47,7 +47,7 @@ def load_catalog(
     """
     the_pack = pack if isinstance(pack, Pack) else get_pack(pack or DEFAULT_PACK)
     coercer = Coercer(the_pack)
-    doc = read_document(Path(source), fmt=fmt)
+    doc = read_document(Path(source), fmt=fmt, pack=the_pack)
     resources = []
     for raw in doc.records:
         coerced = coercer.resource(raw.data)

@@ -252,8 +252,12 @@ class Validator:
         """Validate the catalog facts and the document's shape."""
         findings: list[Finding] = []
         for p in doc.problems:
-            hit = Hit("GC-S002", p.pointer, {"detail_zh": p.detail_zh, "detail_en": p.detail_en})
-            f = self.finding(hit, Location(doc.name, None, p.pointer, p.line, p.column))
+            hit = Hit(
+                p.code, p.pointer, {"detail_zh": p.detail_zh, "detail_en": p.detail_en}, p.value
+            )
+            f = self.finding(
+                hit, Location(doc.name, None, p.pointer, p.line, p.column, p.sheet, p.cell)
+            )
             if f is not None:
                 findings.append(f)
         if doc.info is not None:
@@ -444,7 +448,11 @@ def validate(
     the_pack = pack if isinstance(pack, Pack) else get_pack(pack or DEFAULT_PACK)
     validator = Validator(the_pack, options)
     try:
-        doc = source if isinstance(source, SourceDocument) else read_document(Path(source), fmt=fmt)
+        doc = (
+            source
+            if isinstance(source, SourceDocument)
+            else read_document(Path(source), fmt=fmt, pack=the_pack)
+        )
         return validator.validate_document(doc, executor)
     except LoadError as exc:
         return validator.unreadable(exc)

@@ -144,4 +144,4 @@ def test_every_rule_has_invalid_and_valid_cases(pack: str, directory: Traversabl
 def test_case_files_are_small() -> None:
     for case in CASES:
         assert len((case.directory / case.file).read_bytes()) < 8192, case.file
-        assert re.fullmatch(r"[a-z0-9][a-z0-9-]*\.(json|yaml)", case.file), case.file
+        assert re.fullmatch(r"[a-z0-9][a-z0-9-]*\.(json|yaml|csv)", case.file), case.file

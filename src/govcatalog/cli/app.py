@@ -28,10 +28,12 @@ def _register() -> None:
     # Importing a command module adds its command to ``app``.
     from govcatalog.cli import (  # noqa: F401, PLC0415
         diff_cmd,
+        export_cmd,
         history_cmd,
         resolve_cmd,
         schema_cmd,
         score_cmd,
+        template_cmd,
         validate_cmd,
     )
 

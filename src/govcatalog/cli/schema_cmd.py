@@ -21,9 +21,17 @@ def schema_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    xsd: Annotated[
+        bool, typer.Option("--xsd", help="The XSD of the pack's XML exchange form instead.")
+    ] = False,
 ) -> None:
-    """Print the JSON Schema (draft 2020-12) of the pack's canonical catalog format."""
-    text = json.dumps(build_json_schema(load_pack(pack)), ensure_ascii=False, indent=2)
+    """Print the JSON Schema (draft 2020-12) of the pack's catalog format (--xsd: its XSD)."""
+    if xsd:
+        from govcatalog.io.xml_schema import xsd_text  # noqa: PLC0415 - lxml only when asked
+
+        text = xsd_text(load_pack(pack)).rstrip()
+    else:
+        text = json.dumps(build_json_schema(load_pack(pack)), ensure_ascii=False, indent=2)
     if output is None:
         typer.echo(text)
     else:

@@ -146,7 +146,8 @@ def _merge(reports: list[Report], pack: str) -> Report:
 @app.command("validate")
 def validate_command(
     files_: Annotated[
-        list[Path] | None, typer.Argument(metavar="FILE...", help="Catalog files (JSON, YAML).")
+        list[Path] | None,
+        typer.Argument(metavar="FILE...", help="Catalog files (JSON, YAML, XLSX, CSV, XML)."),
     ] = None,
     example: Annotated[
         str | None, typer.Option("--example", help="Validate a shipped example: city, city-errors.")
@@ -208,6 +209,13 @@ def validate_command(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes for large catalogs.")
     ] = 1,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            help="Write a copy of the .xlsx input with the findings marked in their cells.",
+        ),
+    ] = None,
 ) -> None:
     """Validate catalogs and report every finding, located and explained in Chinese and English.
 
@@ -219,6 +227,10 @@ def validate_command(
         paths.append(_example_path(example))
     if not paths:
         fail("no input: give catalog files or --example")
+    if annotate is not None and (
+        len(paths) != 1 or paths[0].suffix.lower() not in (".xlsx", ".xlsm")
+    ):
+        fail("--annotate needs exactly one .xlsx input")
     conf = settings(config, no_config)
     the_pack = load_pack(pack or conf.pack)
     try:
@@ -254,7 +266,7 @@ def validate_command(
             break
         label = str(path)
         try:
-            doc = read_document(path, name=label)
+            doc = read_document(path, name=label, pack=the_pack)
             if jobs > 1:
                 with ProcessPoolExecutor(max_workers=jobs) as pool:
                     reports.append(_validate_with_progress(validator, doc, pool))
@@ -268,6 +280,13 @@ def validate_command(
         except GovCatalogError as exc:
             fail(str(exc))
     report = _merge(reports, the_pack.ref).with_limit(options.max_findings)
+    if annotate is not None and not unreadable:
+        from govcatalog.io.annotate import annotate_workbook  # noqa: PLC0415 - needs the xlsx extra
+
+        try:
+            annotate_workbook(paths[0], report, annotate, lang=lang)
+        except GovCatalogError as exc:
+            fail(str(exc))
     if fmt is OutputFormat.TEXT and output is None:
         render_text(report, Console(highlight=False, soft_wrap=True), lang)
     elif fmt is OutputFormat.TEXT and output is not None:

@@ -6,9 +6,13 @@ import importlib
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govcatalog.errors import UnsupportedFormat
 from govcatalog.io.records import SourceDocument
+
+if TYPE_CHECKING:
+    from govcatalog.packs.pack import Pack
 
 
 class InputFormat(StrEnum):
@@ -39,8 +43,16 @@ _SUFFIXES: dict[str, InputFormat] = {
 _READERS: dict[InputFormat, str] = {
     InputFormat.JSON: "govcatalog.io.json_reader:read_json",
     InputFormat.YAML: "govcatalog.io.yaml_reader:read_yaml",
+    InputFormat.XLSX: "govcatalog.io.sheet_reader:read_xlsx",
+    InputFormat.CSV: "govcatalog.io.sheet_reader:read_csv",
+    InputFormat.XML: "govcatalog.io.xml_reader:read_xml",
 }
 """Reader of each format as ``module:function``, imported when a file of that format is read."""
+
+_PACK_AWARE: frozenset[InputFormat] = frozenset(
+    {InputFormat.XLSX, InputFormat.CSV, InputFormat.XML}
+)
+"""Formats whose reader takes the pack as a third argument (headings, element names, XSD)."""
 
 Reader = Callable[[Path, str], SourceDocument]
 
@@ -72,12 +84,19 @@ def reader_for(fmt: InputFormat) -> Reader:
 
 
 def read_document(
-    path: Path, *, fmt: InputFormat | None = None, name: str | None = None
+    path: Path, *, fmt: InputFormat | None = None, name: str | None = None, pack: Pack | None = None
 ) -> SourceDocument:
     """Open a catalog file as a :class:`SourceDocument`.
+
+    ``pack`` maps spreadsheet headings and XML elements (default: the national pack).
 
     Raises:
         UnsupportedFormat: For an unknown format.
         LoadError: When the file cannot be read.
     """
-    return reader_for(fmt or detect_format(path))(path, name or str(path))
+    the_fmt = fmt or detect_format(path)
+    reader = reader_for(the_fmt)
+    if pack is not None and the_fmt in _PACK_AWARE:
+        aware: Callable[[Path, str, Pack], SourceDocument] = reader  # type: ignore[assignment]
+        return aware(path, name or str(path), pack)
+    return reader(path, name or str(path))

@@ -54,13 +54,21 @@ class RawRecord:
 
 @dataclass(frozen=True, slots=True)
 class DocumentProblem:
-    """A problem with the document as a whole (wrong shape), reported as GC-S002."""
+    """A problem with the document as a whole: wrong shape (GC-S002) by default.
+
+    Readers of spreadsheets also report unknown columns (GC-S004, ``value`` = the
+    heading) and cells that contradict each other (GC-S008) this way, with the cell.
+    """
 
     pointer: str
     detail_zh: str
     detail_en: str
     line: int | None = None
     column: int | None = None
+    code: str = "GC-S002"
+    sheet: str | None = None
+    cell: str | None = None
+    value: str | None = None
 
 
 @dataclass(slots=True)

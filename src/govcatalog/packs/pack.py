@@ -21,7 +21,9 @@ from govcatalog.identifiers import IdentifierKind
 from govcatalog.model.code import CodeRules
 from govcatalog.packs.codebook import Codebook, parse_codebook
 from govcatalog.packs.fields import FieldKind, FieldSpec, FieldTable, parse_fields
+from govcatalog.packs.templates import DEFAULT_TEMPLATE, TemplateProfile, load_templates
 from govcatalog.packs.versions import PackRef, Version
+from govcatalog.packs.xmlmap import XmlMap, load_xml_map
 from govcatalog.report import Severity
 from govcatalog.vocab import Vocabulary, load_vocabulary
 
@@ -59,6 +61,8 @@ class Pack:
         identifier_allow: Identifiers accepted despite failing their check.
         ignore: Finding codes switched off.
         future_publish_date: Report a 发布日期 after the day of validation.
+        templates: Workbook layouts (template profiles) by id.
+        xml_map: Element names of the XML exchange form, if the pack defines one.
     """
 
     id: str
@@ -80,6 +84,8 @@ class Pack:
     identifier_allow: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
     future_publish_date: bool = True
+    templates: Mapping[str, TemplateProfile] = field(default_factory=dict, repr=False)
+    xml_map: XmlMap | None = field(default=None, repr=False)
     raw_manifest: Mapping[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -103,6 +109,28 @@ class Pack:
         from govcatalog.render.notebook import pack_html  # noqa: PLC0415 - optional, at display time
 
         return pack_html(self)
+
+    def template(self, profile: str | None = None) -> TemplateProfile:
+        """The workbook layout ``profile``.
+
+        The default is the profile marked ``default``, else ``national``, else the only one.
+
+        Raises:
+            PackError: When the pack has no such profile.
+        """
+        if profile is None:
+            marked = [t for t in self.templates.values() if t.default]
+            if marked:
+                return marked[0]
+            if DEFAULT_TEMPLATE not in self.templates and len(self.templates) == 1:
+                return next(iter(self.templates.values()))
+        name = profile or DEFAULT_TEMPLATE
+        if name not in self.templates:
+            known = ", ".join(sorted(self.templates)) or "none"
+            raise PackError(
+                self.ref, "templates/", f"no template profile {name!r} (known: {known})"
+            )
+        return self.templates[name]
 
 
 def _read(root: Traversable, name: str) -> str | None:
@@ -249,5 +277,7 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
         future_publish_date=bool(
             dates.get("future_publish_date", parent.future_publish_date if parent else True)
         ),
+        templates=load_templates(root, fields, parent.templates if parent else {}, pack=ref),
+        xml_map=load_xml_map(root, fields, parent.xml_map if parent else None, pack=ref),
         raw_manifest=MappingProxyType(manifest),
     )

@@ -1,0 +1,39 @@
+"""``govcatalog template``: write a pack's catalog compilation workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from govcatalog.cli._common import fail, load_pack
+from govcatalog.cli.app import app
+from govcatalog.errors import GovCatalogError
+from govcatalog.io.sheet_writer import write_workbook
+
+
+@app.command("template")
+def template_command(
+    output: Annotated[Path, typer.Argument(metavar="OUT.xlsx", help="The workbook to write.")],
+    pack: Annotated[
+        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option("--profile", help="Template profile of the pack (default: national)."),
+    ] = None,
+) -> None:
+    """Write the compilation workbook: headings, dropdown lists, required columns, instructions.
+
+    Fill it in, then check it with `govcatalog validate OUT.xlsx --annotate checked.xlsx`.
+    """
+    the_pack = load_pack(pack)
+    if output.suffix.lower() != ".xlsx":
+        fail(f"{output}: the template is an .xlsx workbook")
+    try:
+        write_workbook(output, the_pack, profile=profile)
+    except GovCatalogError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{output}: {exc.strerror}")

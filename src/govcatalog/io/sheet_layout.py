@@ -1,0 +1,183 @@
+"""Finding the heading rows of a catalog sheet and mapping its columns to fields.
+
+Real compilation workbooks put one or two heading rows under an optional title:
+a first-level heading (共享属性) merged over its second-level headings (共享类型,
+共享条件), and columns without sub-headings merged down over both rows. Headings
+carry notes ("（必填项）"), asterisks and line breaks, and the same element goes by
+several names (信息资源提供方代码, 资源提供方代码, 部门代码). A heading is matched, in
+order, against the template profile (group + heading, then heading alone), the
+field table inside the group it sits under, and the field table at resource and
+信息项 level. Anything left is an unknown column: kept and reported, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key
+from govcatalog.packs.pack import Pack
+from govcatalog.packs.templates import ColumnLevel, TemplateProfile
+
+SCAN_ROWS = 15
+"""How many rows at the top of a sheet may hold the title and headings."""
+
+MIN_MATCHES = 3
+"""Fewest recognised headings for a row to count as the heading row."""
+
+
+@dataclass(frozen=True, slots=True)
+class SheetColumn:
+    """One column of a sheet as understood.
+
+    Attributes:
+        index: 1-based column index.
+        heading: The heading as written (group and heading joined by "/" when both).
+        field: The field the column holds, or None for an unknown column.
+        level: Resource-level or item-level (unknown columns: item-level).
+    """
+
+    index: int
+    heading: str
+    field: FieldSpec | None
+    level: ColumnLevel
+
+
+@dataclass(frozen=True, slots=True)
+class SheetLayout:
+    """Where a sheet's headings are and what each column holds.
+
+    Attributes:
+        heading_row: The row of the (second-level) headings.
+        group_row: The row of first-level headings, or None for one heading row.
+        columns: The columns that have a heading, in order. A second column for a
+            field an earlier column already holds is an unknown column.
+    """
+
+    heading_row: int
+    group_row: int | None
+    columns: tuple[SheetColumn, ...]
+
+    @property
+    def first_data_row(self) -> int:
+        """The first row below the headings."""
+        return self.heading_row + 1
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+class HeadingMatcher:
+    """Maps (group heading, heading) pairs to fields of a pack, through a profile."""
+
+    def __init__(self, pack: Pack, profile: TemplateProfile) -> None:
+        self._profile = profile.headings()
+        table = pack.fields
+        self._table = table
+        self._top = table.key_map(None)
+        self._items = table.key_map("items")
+        self._groups: dict[str, str] = {}
+        for spec in table.children(None):
+            if spec.kind in (FieldKind.GROUP, FieldKind.GROUPS):
+                for name in (spec.key, spec.zh, *spec.aliases):
+                    self._groups[fold_key(name)] = spec.id
+        for col in profile.columns:
+            if col.group:
+                parent = col.field.parent
+                if parent:
+                    self._groups.setdefault(fold_key(col.group), parent)
+
+    def is_group(self, heading: str) -> bool:
+        """True when ``heading`` names a group of fields (共享属性, 信息项信息 …)."""
+        return fold_key(heading) in self._groups
+
+    def match(self, group: str | None, heading: str) -> FieldSpec | None:
+        """The field a column headed ``heading`` under ``group`` holds, if any."""
+        key = fold_key(heading)
+        if not key:
+            return None
+        gkey = fold_key(group) if group else None
+        fid = self._profile.get((gkey, key)) if gkey else None
+        if fid is None and gkey in self._groups:
+            scope = self._groups[gkey]
+            spec = self._table.key_map(scope).get(key)
+            if spec is not None:
+                return spec
+        if fid is None:
+            fid = self._profile.get((None, key))
+        if fid is not None:
+            return self._table.get(fid)
+        spec = self._top.get(key)
+        if spec is not None and spec.kind not in (FieldKind.GROUP, FieldKind.GROUPS):
+            return spec
+        if spec is None:
+            spec = self._items.get(key)
+            if spec is not None:
+                return self._table.get(f"items.{spec.key}")
+        return None
+
+
+def _filled(
+    rows: Mapping[int, Mapping[int, object]], merges: Sequence[tuple[int, int, int, int]]
+) -> dict[int, dict[int, str]]:
+    grid = {r: {c: _text(v) for c, v in vals.items() if _text(v)} for r, vals in rows.items()}
+    for r1, c1, r2, c2 in merges:
+        top = grid.get(r1, {}).get(c1)
+        if not top:
+            continue
+        for r in range(r1, r2 + 1):
+            if r in grid or r in rows:
+                for c in range(c1, c2 + 1):
+                    grid.setdefault(r, {})[c] = top
+    return grid
+
+
+def find_layout(
+    rows: Mapping[int, Mapping[int, object]],
+    merges: Sequence[tuple[int, int, int, int]],
+    matcher: HeadingMatcher,
+) -> SheetLayout | None:
+    """The layout of a sheet from its first rows, or None when no heading row is found.
+
+    Args:
+        rows: The first rows (row → column → value), at least :data:`SCAN_ROWS` if the
+            sheet has them.
+        merges: Merged ranges (min_row, min_col, max_row, max_col) touching those rows.
+        matcher: Heading matcher of the pack and profile.
+    """
+    grid = _filled(rows, merges)
+    best, best_row = 0, None
+    for r in sorted(grid):
+        score = sum(1 for v in grid[r].values() if matcher.match(None, v) is not None)
+        if score >= max(best, MIN_MATCHES) and (
+            best_row is None or score > best or r == best_row + 1
+        ):
+            best, best_row = score, r
+    if best_row is None:
+        return None
+    above = grid.get(best_row - 1, {})
+    group_row = best_row - 1 if any(matcher.is_group(v) for v in above.values()) else None
+    heads = grid[best_row]
+    groups = above if group_row is not None else {}
+    columns: list[SheetColumn] = []
+    seen: set[str] = set()
+    for c in sorted(set(heads) | set(groups)):
+        group = groups.get(c)
+        heading = heads.get(c) or group or ""
+        if group == heading or (group and not matcher.is_group(group)):
+            group = None
+        spec = matcher.match(group, heading)
+        written = f"{group}/{heading}" if group else heading
+        level = (
+            ColumnLevel.ITEM
+            if spec is None or spec.id.startswith("items.")
+            else ColumnLevel.RESOURCE
+        )
+        col = SheetColumn(c, written, spec, level)
+        if spec is not None and spec.id in seen:
+            col = SheetColumn(c, written, None, ColumnLevel.ITEM)
+        if spec is not None:
+            seen.add(spec.id)
+        columns.append(col)
+    return SheetLayout(best_row, group_row, tuple(columns))

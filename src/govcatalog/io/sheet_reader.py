@@ -1,0 +1,270 @@
+"""Reading catalogs from compilation workbooks (.xlsx) and CSV files.
+
+The layout (heading rows, column → field) is found from the pack's template profile
+and field table (:mod:`govcatalog.io.sheet_layout`); rows become one record per
+resource with the sheet and cell of every value (:mod:`govcatalog.io.sheet_rows`).
+Catalog facts are read from the profile's info sheet (元素 | 值), when present.
+Columns that hold no element are kept as extension fields and reported once each.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from itertools import chain, islice
+from pathlib import Path
+
+from govcatalog.errors import LoadError
+from govcatalog.io.records import DocumentProblem, RawRecord, SourceDocument
+from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout, find_layout
+from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
+from govcatalog.io.xlsx_parse import (
+    Limits,
+    MergedRange,
+    Value,
+    Workbook,
+    column_letter,
+    open_workbook,
+)
+from govcatalog.packs.fields import fold_key
+from govcatalog.packs.pack import Pack
+from govcatalog.packs.registry import DEFAULT_PACK, get_pack
+from govcatalog.packs.templates import TemplateProfile
+
+ANNOTATION_SHEET = "校验结果"
+"""Name of the summary sheet an annotated workbook carries (never read as catalog data)."""
+
+Rows = Iterator[tuple[int, dict[int, Value]]]
+
+
+def _unknown_problems(sheet: str, layout: SheetLayout) -> list[DocumentProblem]:
+    out = []
+    for col in layout.columns:
+        if col.field is None:
+            cell = f"{column_letter(col.index)}{layout.heading_row}"
+            out.append(
+                DocumentProblem(
+                    pointer="",
+                    detail_zh="未知列",
+                    detail_en="unknown column",
+                    line=layout.heading_row,
+                    column=col.index,
+                    code="GC-S004",
+                    sheet=sheet,
+                    cell=cell,
+                    value=col.heading,
+                )
+            )
+    return out
+
+
+def _no_headings(sheet: str | None) -> DocumentProblem:
+    where = f"工作表“{sheet}”" if sheet else "文件"
+    return DocumentProblem(
+        "",
+        f"{where}前 {SCAN_ROWS} 行中找不到表头（信息资源名称、信息资源代码等列名）",
+        f"no heading row (信息资源名称, 信息资源代码 …) in the first {SCAN_ROWS} rows"
+        + (f" of sheet {sheet!r}" if sheet else ""),
+        sheet=sheet,
+    )
+
+
+def _sheet_records(
+    sheet: str,
+    rows: Rows,
+    merges: list[MergedRange],
+    *,
+    matcher: HeadingMatcher,
+    profile: TemplateProfile,
+    doc: SourceDocument,
+    first_index: int,
+) -> tuple[SheetRecords, Rows] | None:
+    head = list(islice(rows, SCAN_ROWS))
+    top = dict(head)
+    near = [
+        (m.min_row, m.min_col, m.max_row, m.max_col) for m in merges if m.min_row <= SCAN_ROWS + 1
+    ]
+    layout = find_layout(top, near, matcher)
+    if layout is None:
+        return None
+    doc.problems.extend(_unknown_problems(sheet, layout))
+    builder = SheetRecords(
+        sheet, layout, merges, profile.resource_key, doc.problems, first_index=first_index
+    )
+    return builder, chain(head, rows)
+
+
+def _info_record(sheet: str, rows: Rows, pack: Pack) -> RawRecord | None:
+    keys = pack.fields.key_map("catalog")
+    data: dict[str, object] = {}
+    cells: dict[str, str] = {}
+    for rownum, values in rows:
+        label, value = values.get(1), values.get(2)
+        if not isinstance(label, str) or fold_key(label) not in keys:
+            continue
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        data[label] = (
+            value.date().isoformat()
+            if hasattr(value, "date") and not isinstance(value, str)
+            else value
+        )
+        cells["/" + label.replace("~", "~0").replace("/", "~1")] = f"B{rownum}"
+    if not data:
+        return None
+    return RawRecord(-1, "/catalog", data, SheetLocator(cells), sheet, cells)
+
+
+def _resolve(pack: Pack | None, profile: str | None) -> tuple[Pack, TemplateProfile]:
+    the_pack = pack or get_pack(DEFAULT_PACK)
+    return the_pack, the_pack.template(profile)
+
+
+def read_xlsx(
+    path: Path,
+    name: str | None = None,
+    pack: Pack | None = None,
+    *,
+    profile: str | None = None,
+    limits: Limits | None = None,
+) -> SourceDocument:
+    """Read a catalog from an .xlsx workbook.
+
+    The profile's sheet is read if the workbook has it, else every sheet but the
+    info, instructions and annotation sheets. Records are produced lazily; the
+    workbook stays open until they are exhausted.
+
+    Args:
+        path: The workbook.
+        name: The name to report (default: the path).
+        pack: The pack whose profile and field table map the headings (default: national).
+        profile: The template profile (default: the pack's ``national``).
+        limits: Bounds on the untrusted workbook.
+
+    Raises:
+        LoadError: When the workbook is unreadable, encrypted or over its bounds.
+    """
+    label = name or str(path)
+    the_pack, prof = _resolve(pack, profile)
+    wb = open_workbook(str(path), label, limits)
+    doc = SourceDocument(label, None, iter(()))
+    try:
+        if prof.info_sheet in wb.sheets:
+            doc.info = _info_record(prof.info_sheet, wb.iter_rows(prof.info_sheet), the_pack)
+        aux = {prof.info_sheet, prof.instructions_sheet, ANNOTATION_SHEET}
+        sheets = (
+            [prof.sheet]
+            if prof.sheet in wb.sheets
+            else [s for s in wb.sheets if s not in aux and not s.startswith("_")]
+        )
+    except BaseException:
+        wb.close()
+        raise
+    doc.records = _xlsx_records(wb, sheets, the_pack, prof, doc)
+    return doc
+
+
+def _xlsx_records(
+    wb: Workbook, sheets: list[str], pack: Pack, profile: TemplateProfile, doc: SourceDocument
+) -> Iterator[RawRecord]:
+    matcher = HeadingMatcher(pack, profile)
+    index = 0
+    found = False
+    with wb:
+        for sheet in sheets:
+            opened = _sheet_records(
+                sheet,
+                wb.iter_rows(sheet),
+                wb.merged_ranges(sheet),
+                matcher=matcher,
+                profile=profile,
+                doc=doc,
+                first_index=index,
+            )
+            if opened is None:
+                continue
+            found = True
+            builder, rows = opened
+            yield from builder.records(rows)
+            index = builder.index
+    if not found:
+        doc.problems.append(_no_headings(sheets[0] if len(sheets) == 1 else None))
+
+
+def _decode(raw: bytes, name: str) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise LoadError(name, "不是 UTF-8 或 GB18030 编码的文本", "not UTF-8 or GB18030 text")
+
+
+def read_csv(
+    path: Path,
+    name: str | None = None,
+    pack: Pack | None = None,
+    *,
+    profile: str | None = None,
+    max_bytes: int = 512 * 1024**2,
+) -> SourceDocument:
+    """Read a catalog from a CSV file laid out like the workbook (UTF-8 or GB18030).
+
+    Cells are located as on a sheet named after the file (A1 references).
+
+    Raises:
+        LoadError: When the file is unreadable or too large.
+    """
+    label = name or str(path)
+    the_pack, prof = _resolve(pack, profile)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError(
+                label,
+                f"文件过大（{size} 字节，上限 {max_bytes}）",
+                f"file too large ({size} bytes, limit {max_bytes})",
+            )
+        text = _decode(path.read_bytes(), label)
+    except OSError as exc:
+        raise LoadError(
+            label, f"无法打开文件：{exc.strerror}", f"cannot open: {exc.strerror}"
+        ) from None
+    sheet = path.stem
+    doc = SourceDocument(label, None, iter(()))
+    doc.records = _csv_records(text, sheet, the_pack, prof, doc)
+    return doc
+
+
+def _csv_rows(text: str, name: str) -> Rows:
+    reader = csv.reader(io.StringIO(text))
+    n = 0
+    try:
+        for n, row in enumerate(reader, start=1):
+            values: dict[int, Value] = {c: v for c, v in enumerate(row, start=1) if v.strip()}
+            if values:
+                yield n, values
+    except csv.Error as exc:
+        raise LoadError(
+            name, f"CSV 格式错误（第 {n + 1} 行）：{exc}", f"CSV error (row {n + 1}): {exc}", n + 1
+        ) from None
+
+
+def _csv_records(
+    text: str, sheet: str, pack: Pack, profile: TemplateProfile, doc: SourceDocument
+) -> Iterator[RawRecord]:
+    opened = _sheet_records(
+        sheet,
+        _csv_rows(text, doc.name),
+        [],
+        matcher=HeadingMatcher(pack, profile),
+        profile=profile,
+        doc=doc,
+        first_index=0,
+    )
+    if opened is None:
+        doc.problems.append(_no_headings(None))
+        return
+    builder, rows = opened
+    yield from builder.records(rows)

@@ -1,0 +1,300 @@
+"""Rows of a catalog sheet → resource records, with the cell of every value.
+
+One row per 信息项; the resource-level cells of a resource are repeated on each of
+its rows or merged over them. A new resource starts where a merged key cell starts
+or where the key (信息资源代码, 信息资源名称 by default) changes; rows with empty key
+cells continue the resource above. A resource-level value that differs between the
+rows of one resource is reported (GC-S008), and the first one is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Final
+
+from govcatalog.io.records import DocumentProblem, RawRecord
+from govcatalog.io.sheet_layout import SheetColumn, SheetLayout
+from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter, split_ref
+from govcatalog.packs.fields import FieldKind
+from govcatalog.packs.templates import ColumnLevel
+
+_SPLIT: Final = re.compile(r"\s*[,，;；、|\n]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class SheetLocator:
+    """Finds row and column of a record's values from its cells (pointer → A1)."""
+
+    cells: dict[str, str]
+
+    def locate(self, pointer: str) -> tuple[int | None, int | None]:
+        """Row and column of the cell of ``pointer`` or of its nearest located parent."""
+        probe = pointer
+        while probe and probe not in self.cells:
+            probe = probe.rpartition("/")[0]
+        ref = self.cells.get(probe)
+        return split_ref(ref) if ref else (None, None)
+
+
+def _empty(value: Value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _convert(col: SheetColumn, value: Value) -> object:
+    """A cell value in the form the field expects, where the cell form is only a sheet's habit."""
+    spec = col.field
+    if spec is None:
+        return value.isoformat() if isinstance(value, dt.datetime) else value
+    kind = spec.kind
+    if kind in (FieldKind.TEXT, FieldKind.CODE) and type(value) is int:
+        return str(value)
+    if kind in (FieldKind.TEXTS, FieldKind.CODES):
+        if isinstance(value, str):
+            return [p for p in _SPLIT.split(value.strip()) if p]
+        return [str(value)] if type(value) is int else value
+    if kind is FieldKind.DATE and isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date()
+    if kind is FieldKind.INT:
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value.strip())
+    return value
+
+
+def _pointer(field_id: str) -> str:
+    return "/" + field_id.replace(".", "/")
+
+
+@dataclass(slots=True)
+class _Resource:
+    row: int
+    key: tuple[str, ...]
+    data: dict[str, object] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)
+    seen: dict[str, object] = field(default_factory=dict)
+    raw: dict[str, object] = field(default_factory=dict)
+    items: list[dict[str, object]] = field(default_factory=list)
+    unknown: dict[int, list[tuple[int | None, object, str]]] = field(default_factory=dict)
+
+
+class SheetRecords:
+    """Builds the resource records of one sheet from its data rows.
+
+    Args:
+        sheet: The worksheet name.
+        layout: The sheet's layout.
+        merges: Merged ranges below the headings.
+        key_fields: Field ids that identify a resource.
+        problems: Where document-level problems are appended.
+        first_index: Index of the sheet's first resource in the document.
+    """
+
+    def __init__(
+        self,
+        sheet: str,
+        layout: SheetLayout,
+        merges: Iterable[MergedRange],
+        key_fields: tuple[str, ...],
+        problems: list[DocumentProblem],
+        *,
+        first_index: int = 0,
+    ) -> None:
+        self.sheet = sheet
+        self.layout = layout
+        self.problems = problems
+        self.index = first_index
+        self._columns = list(layout.columns)
+        self._letters = {c.index: column_letter(c.index) for c in layout.columns}
+        by_field = {c.field.id: c.index for c in layout.columns if c.field is not None}
+        self._key_cols = [by_field[f] for f in key_fields if f in by_field]
+        self._res_cols = [
+            c for c in self._columns if c.field is not None and c.level is ColumnLevel.RESOURCE
+        ]
+        self._item_cols = [
+            c for c in self._columns if c.field is not None and c.level is ColumnLevel.ITEM
+        ]
+        self._unknown_cols = [c for c in self._columns if c.field is None]
+        self._used = frozenset(c.index for c in self._columns)
+        self._res_plan = [
+            (c, c.field.id, _pointer(c.field.id), self._letters[c.index])  # type: ignore[union-attr]
+            for c in self._res_cols
+        ]
+        self._item_plan = [
+            (c, c.field.key, "", self._letters[c.index])  # type: ignore[union-attr]
+            for c in self._item_cols
+        ]
+        self._merges = sorted(
+            (
+                m
+                for m in merges
+                if m.min_row >= layout.first_data_row
+                and (m.max_row > m.min_row or m.max_col > m.min_col)
+            ),
+            key=lambda m: m.min_row,
+        )
+
+    def records(self, rows: Iterator[tuple[int, dict[int, Value]]]) -> Iterator[RawRecord]:
+        """The resource records of the rows (data rows only; heading rows are skipped)."""
+        pending = deque(self._merges)
+        active: list[tuple[MergedRange, Value]] = []
+        current: _Resource | None = None
+        first_data_row = self.layout.first_data_row
+        used = self._used
+        key_cols = self._key_cols
+        # Continuation cells of merged resource-level columns are skipped, not filled.
+        fill = frozenset(c.index for c in self._columns if c not in self._res_cols) | set(key_cols)
+        for rownum, values in rows:
+            if rownum < first_data_row:
+                continue
+            inside: set[int] = set()
+            starts: set[int] = set()
+            if active:
+                active = [(m, v) for m, v in active if m.max_row >= rownum]
+            while pending and pending[0].min_row <= rownum:
+                m = pending.popleft()
+                if m.max_row >= rownum:
+                    active.append((m, values.get(m.min_col)))
+            for m, top in active:
+                if rownum > m.min_row:
+                    inside.update(range(m.min_col, m.max_col + 1))
+                    first_filled = m.min_col
+                else:
+                    if m.max_row > m.min_row:
+                        starts.add(m.min_col)
+                    inside.update(range(m.min_col + 1, m.max_col + 1))
+                    first_filled = m.min_col + 1
+                if top is not None:
+                    for c in range(first_filled, m.max_col + 1):
+                        if c in fill:
+                            values[c] = top
+            if used.isdisjoint(values) or all(_empty(values.get(c)) for c in used):
+                continue
+            key = tuple(self._key_text(values.get(c)) for c in key_cols)
+            continued = not inside.isdisjoint(key_cols)
+            fresh = not starts.isdisjoint(key_cols)
+            if current is None or fresh or (not continued and any(key) and key != current.key):
+                if current is not None:
+                    yield self._finish(current)
+                current = _Resource(rownum, key)
+            self._row(current, rownum, values, inside)
+        if current is not None:
+            yield self._finish(current)
+
+    @staticmethod
+    def _key_text(value: Value) -> str:
+        return "" if _empty(value) else str(value).strip()
+
+    def _cell(self, col: int, row: int) -> str:
+        return f"{self._letters[col]}{row}"
+
+    def _row(self, res: _Resource, rownum: int, values: dict[int, Value], inside: set[int]) -> None:
+        cells = res.cells
+        row = str(rownum)
+        if not cells:
+            first = self._key_cols[0] if self._key_cols else self._columns[0].index
+            cells[""] = self._cell(first, rownum)
+        seen = res.seen
+        for col, field_id, pointer, letter in self._res_plan:
+            if col.index in inside:  # a merged cell's continuation: same value as its top
+                continue
+            value = values.get(col.index)
+            if _empty(value):
+                if pointer not in cells:
+                    cells[pointer] = letter + row
+                continue
+            if field_id not in seen:
+                converted = _convert(col, value)
+                seen[field_id] = converted
+                res.raw[field_id] = value
+                cells[pointer] = letter + row
+                _put(res.data, field_id, converted)
+            elif value != res.raw[field_id] and _convert(col, value) != seen[field_id]:
+                self._disagree(res, col, pointer, value, rownum)
+        item: dict[str, object] = {}
+        for col, key, _, _ in self._item_plan:
+            value = values.get(col.index)
+            if value is not None and not _empty(value):
+                item[key] = _convert(col, value)
+        if item:
+            base = f"/items/{len(res.items)}"
+            res.items.append(item)
+            cells[base] = self._item_plan[0][3] + row
+            for _, key, _, letter in self._item_plan:
+                cells[f"{base}/{key}"] = letter + row
+        for col in self._unknown_cols:
+            value = values.get(col.index)
+            if not _empty(value):
+                res.unknown.setdefault(col.index, []).append(
+                    (
+                        len(res.items) - 1 if item else None,
+                        _convert(col, value),
+                        self._cell(col.index, rownum),
+                    )
+                )
+
+    def _disagree(
+        self, res: _Resource, col: SheetColumn, pointer: str, value: Value, rownum: int
+    ) -> None:
+        where = res.cells[pointer]
+        first = res.seen[col.field.id]  # type: ignore[union-attr]
+        self.problems.append(
+            DocumentProblem(
+                pointer=f"/resources/{self.index}{pointer}",
+                detail_zh=f"“{col.heading}”在 {where} 为“{first}”，在此为“{value}”，取前者",
+                detail_en=f"{col.heading!r} is {first!r} in {where} but {value!r} here; "
+                "the first is used",
+                line=rownum,
+                column=col.index,
+                code="GC-S008",
+                sheet=self.sheet,
+                cell=self._cell(col.index, rownum),
+                value=str(value),
+            )
+        )
+
+    def _finish(self, res: _Resource) -> RawRecord:
+        data = res.data
+        if res.items:
+            data["items"] = res.items
+        headings = {c.index: c.heading for c in self._unknown_cols}
+        for col, entries in res.unknown.items():
+            heading = headings[col]
+            distinct = {repr(v) for _, v, _ in entries}
+            if len(distinct) == 1:
+                data.setdefault("extensions", {})[heading] = entries[0][1]  # type: ignore[index]
+                res.cells[f"/extensions/{_escape(heading)}"] = entries[0][2]
+            elif all(i is not None for i, _, _ in entries):
+                for i, value, _cell in entries:
+                    res.items[i].setdefault("extensions", {})[heading] = value  # type: ignore[index]
+            else:
+                data.setdefault("extensions", {})[heading] = [v for _, v, _ in entries]  # type: ignore[index]
+                res.cells[f"/extensions/{_escape(heading)}"] = entries[0][2]
+        record = RawRecord(
+            self.index,
+            f"/resources/{self.index}",
+            data,
+            SheetLocator(res.cells),
+            self.sheet,
+            res.cells,
+        )
+        self.index += 1
+        return record
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _put(data: dict[str, object], field_id: str, value: object) -> None:
+    head, sep, key = field_id.rpartition(".")
+    target = data
+    if sep:
+        sub = target.setdefault(head, {})
+        assert isinstance(sub, dict)
+        target = sub
+    target[key] = value

@@ -1,0 +1,52 @@
+"""Output formats of a catalog and the writer of each; writers load on demand."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+
+from govcatalog.errors import UnsupportedFormat
+from govcatalog.model.resource import Catalog
+from govcatalog.packs.pack import Pack
+
+
+class OutputFormat(StrEnum):
+    """Catalog file formats govcatalog writes."""
+
+    XML = "xml"
+    XLSX = "xlsx"
+
+
+_WRITERS: dict[OutputFormat, str] = {
+    OutputFormat.XML: "govcatalog.io.xml_writer:write_xml",
+    OutputFormat.XLSX: "govcatalog.io.sheet_writer:write_catalog_xlsx",
+}
+"""Writer of each format as ``module:function`` with signature ``(catalog, path, pack)``,
+imported only when a file of that format is written."""
+
+Writer = Callable[[Catalog, Path, Pack], None]
+
+
+def writer_for(fmt: OutputFormat) -> Writer:
+    """The writer function of a format.
+
+    Raises:
+        UnsupportedFormat: When no writer is available for the format.
+    """
+    target = _WRITERS.get(fmt)
+    if target is None:
+        raise UnsupportedFormat(fmt.value, tuple(f.value for f in _WRITERS))
+    module, _, func = target.partition(":")
+    writer: Writer = getattr(importlib.import_module(module), func)
+    return writer
+
+
+def write_catalog(catalog: Catalog, path: Path, fmt: OutputFormat, pack: Pack) -> None:
+    """Write ``catalog`` to ``path`` in format ``fmt``, laid out by ``pack``.
+
+    Raises:
+        UnsupportedFormat: When no writer is available for the format.
+    """
+    writer_for(fmt)(catalog, path, pack)
