@@ -7,6 +7,8 @@ import time: the registry looks when it is first asked.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -117,7 +119,7 @@ class PackRegistry:
             raise UnknownPack(str(pref), tuple(s.ref for s in self.sources()))
         newest = max(s.version for s in matches)
         top = [s for s in matches if s.version == newest]
-        if len(top) > 1:
+        if len(top) > 1 and len({_digest(s.root) for s in top}) > 1:
             origins = ", ".join(s.origin for s in top)
             raise UnknownPack(f"{pref} (ambiguous: {top[0].ref} is provided by {origins})")
         return top[0]
@@ -131,8 +133,8 @@ class PackRegistry:
         """
         return self._load(self.resolve(ref).root, ())
 
-    def load_path(self, path: Path) -> Pack:
-        """Load a pack from a directory on disk (its parents come from this registry)."""
+    def load_path(self, path: Traversable) -> Pack:
+        """Load a pack from a directory (its parents come from this registry)."""
         return self._load(path, ())
 
     def _load(self, root: Traversable, seen: tuple[str, ...]) -> Pack:
@@ -148,10 +150,36 @@ class PackRegistry:
         return load_pack(root, parent)
 
 
+def _digest(root: Traversable) -> str:
+    """A hash of a pack directory's files: the same version from two origins is one pack
+    when its files are the same."""
+    h = hashlib.sha256()
+    stack = [("", root)]
+    while stack:
+        prefix, node = stack.pop()
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            if child.is_dir():
+                stack.append((f"{prefix}{child.name}/", child))
+            elif child.is_file() and not child.name.startswith("."):
+                h.update(f"{prefix}{child.name}\0".encode())
+                h.update(hashlib.sha256(child.read_bytes()).digest())
+    return h.hexdigest()
+
+
 @cache
 def default_registry() -> PackRegistry:
-    """The process-wide registry over installed entry points (created on first use)."""
-    return PackRegistry()
+    """The process-wide registry (created on first use): the installed entry points and,
+    when ``$GOVCATALOG_REGISTRY_URL`` names a registry database, its published packs."""
+    url = os.environ.get("GOVCATALOG_REGISTRY_URL")
+    if not url:
+        return PackRegistry()
+    from govcatalog.packs.published import PackStore  # noqa: PLC0415 - only when configured
+
+    store = PackStore.open(url)
+    try:
+        return store.registry()
+    finally:
+        store.close()
 
 
 def get_pack(ref: str | Path = DEFAULT_PACK) -> Pack:
