@@ -18,6 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from govcatalog.errors import PackError, UnknownPack
+from govcatalog.packs.lines import line_of
 from govcatalog.packs.pack import Pack, load_pack
 from govcatalog.packs.versions import PackRef, Version
 
@@ -141,7 +142,10 @@ class PackRegistry:
         source = _source(root, "path")
         if source.ref in seen:
             chain = " -> ".join((*seen, source.ref))
-            raise PackError(source.ref, "pack.toml", f"extends forms a cycle: {chain}")
+            text = (root / "pack.toml").read_text(encoding="utf-8")
+            line = line_of(text, "extends")
+            msg = f"extends forms a cycle: {chain}"
+            raise PackError(source.ref, "pack.toml", msg, line)
         meta = tomllib.loads((root / "pack.toml").read_text(encoding="utf-8")).get("pack", {})
         parent = None
         if meta.get("extends"):
