@@ -75,8 +75,13 @@ def _source(version_dir: Traversable, origin: str) -> PackSource:
 def _entry_point_roots() -> list[tuple[str, Traversable]]:
     roots: list[tuple[str, Traversable]] = []
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        factory: Callable[[], Traversable] = ep.load()
-        roots.append((f"{ep.dist.name if ep.dist else '?'}:{ep.name}", factory()))
+        origin = f"{ep.dist.name if ep.dist else '?'}:{ep.name}"
+        try:
+            factory: Callable[[], Traversable] = ep.load()
+            roots.append((origin, factory()))
+        except Exception as exc:  # a broken distribution must not look like a missing pack
+            msg = f"entry point {ENTRY_POINT_GROUP}:{ep.name} = {ep.value} failed: {exc}"
+            raise PackError(origin, "entry_points.txt", msg) from exc
     return roots
 
 
