@@ -255,7 +255,7 @@ def publish_command(
     except GovCatalogError as exc:
         fail(str(exc))
     try:
-        reg = _registry(None, root).with_root(f"registry:{store.db.url}", store.root())
+        reg = _registry(None, root).with_root(store.origin, store.root())
         published = store.publish(path, registry=reg, mode=mode)
     except GovCatalogError as exc:
         typer.echo(f"govcatalog: {exc}", err=True)

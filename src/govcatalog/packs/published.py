@@ -19,6 +19,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -197,7 +198,12 @@ class PackStore:
 
     def registry(self, base: PackRegistry | None = None) -> PackRegistry:
         """``base`` (default: the installed packs) that also finds the published packs."""
-        return (base or PackRegistry()).with_root(f"registry:{self.db.url}", self.root())
+        return (base or PackRegistry()).with_root(self.origin, self.root())
+
+    @property
+    def origin(self) -> str:
+        """How packs from this registry are labelled (the URL without its password)."""
+        return "registry:" + make_url(self.db.url).render_as_string(hide_password=True)
 
     # ------------------------------------------------------------------ publishing
     def check_publish(
