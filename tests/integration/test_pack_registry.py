@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, func, select, update
 
+from govcatalog.packs.content import pack_files
 from govcatalog.packs.published import (
     AlreadyPublished,
     PackIntegrityError,
     PackStore,
     PublishError,
-    pack_files,
 )
 from govcatalog.store import open_database
 from govcatalog.store.registry import PackFileRow, PackVersionRow

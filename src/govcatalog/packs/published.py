@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -25,6 +24,7 @@ from sqlalchemy.orm import selectinload
 
 from govcatalog.errors import GovCatalogError
 from govcatalog.packs.compat import CompatMode, CompatReport, check_compat
+from govcatalog.packs.content import content_hash, pack_files
 from govcatalog.packs.memtree import MemoryTree
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import PackRegistry
@@ -34,9 +34,6 @@ from govcatalog.store.registry import PackFileRow, PackVersionRow
 
 REGISTRY_URL_VARIABLE = "GOVCATALOG_REGISTRY_URL"
 """Environment variable naming the registry database (else the default store)."""
-
-MAX_FILE_BYTES = 8 * 1024 * 1024
-"""Largest file a pack may hold."""
 
 
 class PublishError(GovCatalogError):
@@ -54,36 +51,6 @@ class PackIntegrityError(GovCatalogError):
 def registry_url() -> str:
     """``$GOVCATALOG_REGISTRY_URL``, else the default store URL."""
     return os.environ.get(REGISTRY_URL_VARIABLE) or default_url()
-
-
-def pack_files(root: Traversable) -> dict[str, bytes]:
-    """Every file of a pack directory, by relative path (hidden files and caches left out)."""
-    out: dict[str, bytes] = {}
-
-    def walk(node: Traversable, prefix: str) -> None:
-        for child in sorted(node.iterdir(), key=lambda c: c.name):
-            if child.name.startswith((".", "__pycache__")):
-                continue
-            path = f"{prefix}{child.name}"
-            if child.is_dir():
-                walk(child, path + "/")
-            elif child.is_file():
-                data = child.read_bytes()
-                if len(data) > MAX_FILE_BYTES:
-                    msg = f"{path}: larger than {MAX_FILE_BYTES} bytes"
-                    raise PublishError(msg)
-                out[path] = data
-
-    walk(root, "")
-    return out
-
-
-def content_hash(files: Mapping[str, bytes]) -> str:
-    """sha256 over the sorted paths and the sha256 of each file."""
-    h = hashlib.sha256()
-    for path in sorted(files):
-        h.update(f"{path}\0{hashlib.sha256(files[path]).hexdigest()}\n".encode())
-    return h.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

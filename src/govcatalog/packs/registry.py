@@ -7,7 +7,6 @@ import time: the registry looks when it is first asked.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tomllib
 from collections.abc import Callable, Iterable
@@ -18,6 +17,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from govcatalog.errors import PackError, UnknownPack
+from govcatalog.packs.content import content_hash, pack_files
 from govcatalog.packs.lines import line_of
 from govcatalog.packs.pack import Pack, load_pack
 from govcatalog.packs.versions import PackRef, Version
@@ -160,19 +160,8 @@ class PackRegistry:
 
 
 def _digest(root: Traversable) -> str:
-    """A hash of a pack directory's files: the same version from two origins is one pack
-    when its files are the same."""
-    h = hashlib.sha256()
-    stack = [("", root)]
-    while stack:
-        prefix, node = stack.pop()
-        for child in sorted(node.iterdir(), key=lambda c: c.name):
-            if child.is_dir():
-                stack.append((f"{prefix}{child.name}/", child))
-            elif child.is_file() and not child.name.startswith("."):
-                h.update(f"{prefix}{child.name}\0".encode())
-                h.update(hashlib.sha256(child.read_bytes()).digest())
-    return h.hexdigest()
+    """The same version from two origins is one pack when its files are the same."""
+    return content_hash(pack_files(root))
 
 
 @cache
