@@ -7,6 +7,9 @@ Conditional requirements (R2, R3, R5, R6, R12) are expressed with ``if``/``then`
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from govcatalog.model.resource import Catalog
@@ -53,15 +56,17 @@ def _conditionals() -> list[dict[str, Any]]:
     ]
 
 
-_KIND_SCHEMA: dict[FieldKind, dict[str, Any]] = {
-    FieldKind.TEXT: {"type": "string", "minLength": 1},
-    FieldKind.CODE: {"type": "string", "minLength": 1},
-    FieldKind.INT: {"type": "integer", "minimum": 1},
-    FieldKind.BOOL: {"type": "boolean"},
-    FieldKind.DATE: {"type": "string", "format": "date"},
-    FieldKind.TEXTS: {"type": "array", "items": {"type": "string"}},
-    FieldKind.CODES: {"type": "array", "items": {"type": "string"}},
-}
+_KIND_SCHEMA: Mapping[FieldKind, Mapping[str, Any]] = MappingProxyType(
+    {
+        FieldKind.TEXT: {"type": "string", "minLength": 1},
+        FieldKind.CODE: {"type": "string", "minLength": 1},
+        FieldKind.INT: {"type": "integer", "minimum": 1},
+        FieldKind.BOOL: {"type": "boolean"},
+        FieldKind.DATE: {"type": "string", "format": "date"},
+        FieldKind.TEXTS: {"type": "array", "items": {"type": "string"}},
+        FieldKind.CODES: {"type": "array", "items": {"type": "string"}},
+    }
+)
 
 
 def _extension_fields(pack: Pack, resource: dict[str, Any]) -> None:
@@ -73,9 +78,10 @@ def _extension_fields(pack: Pack, resource: dict[str, Any]) -> None:
     props: dict[str, Any] = {}
     for spec in specs:
         if spec.kind is FieldKind.VOCAB and spec.vocabulary:
-            prop: dict[str, Any] = {"type": "string", "enum": list(pack.vocabulary(spec.vocabulary).labels())}
+            labels = list(pack.vocabulary(spec.vocabulary).labels())
+            prop: dict[str, Any] = {"type": "string", "enum": labels}
         else:
-            prop = dict(_KIND_SCHEMA.get(spec.kind, {}))
+            prop = copy.deepcopy(dict(_KIND_SCHEMA.get(spec.kind, {})))
         if spec.max_length and prop.get("type") == "string":
             prop["maxLength"] = spec.max_length
         props[spec.key] = {"title": spec.zh, "description": f"{spec.zh} ({spec.en})", **prop}

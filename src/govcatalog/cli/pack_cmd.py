@@ -17,7 +17,7 @@ from govcatalog.packs.compat import Change, CompatMode, check_compat
 from govcatalog.packs.effective import DumpFormat, dump_effective
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.published import PackStore
-from govcatalog.packs.registry import PackRegistry, default_registry
+from govcatalog.packs.registry import REGISTRY_URL_VARIABLE, PackRegistry, default_registry
 from govcatalog.packs.scaffold import new_pack
 from govcatalog.packs.versions import PackRef
 
@@ -32,7 +32,7 @@ RegistryOpt = Annotated[
     str | None,
     typer.Option(
         "--registry",
-        envvar="GOVCATALOG_REGISTRY_URL",
+        envvar=REGISTRY_URL_VARIABLE,
         help="Registry database URL (also finds its published packs).",
     ),
 ]

@@ -119,6 +119,7 @@ def _vocabularies(
     settings: Mapping[str, object],
     parent: Pack | None,
     pack: str,
+    *,
     texts: Mapping[str, str | None],
     local: Mapping[str, Vocabulary],
 ) -> dict[str, Vocabulary]:
@@ -184,7 +185,8 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
     own_fields = (
         parse_fields(fields_text, pack=ref, base=base) if fields_text else FieldTable(())
     )
-    fields = _with_extension_group(parent.fields.with_fields(own_fields.fields) if parent else own_fields)
+    inherited = parent.fields.with_fields(own_fields.fields) if parent else own_fields
+    fields = _with_extension_group(inherited)
     _check_fields(fields, ref, fields_text)
 
     cb_text = _read(root, "codebook.toml")
@@ -244,7 +246,9 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
         fields=fields,
         codebook=codebook,
         vocabularies=MappingProxyType(
-            _vocabularies(fields, _table(manifest, "vocabularies"), parent, ref, texts, local)
+            _vocabularies(
+                fields, _table(manifest, "vocabularies"), parent, ref, texts=texts, local=local
+            )
         ),
         xiang_codes=MappingProxyType(xiang),
         provider_code_scheme=scheme,
@@ -278,13 +282,13 @@ def _check_fields(fields: FieldTable, ref: str, text: str | None) -> None:
     kinds = (FieldKind.GROUP, FieldKind.GROUPS)
     groups = {f.id for f in fields.resource_fields() if f.kind in kinds}
     for spec in fields.fields:
-        line = line_of(text, f'"{spec.id}"')
         if spec.kind in (FieldKind.VOCAB, FieldKind.BOOL) and not spec.vocabulary:
             msg = f"{spec.id}: kind {spec.kind} needs a vocabulary"
-            raise PackError(ref, "fields.toml", msg, line)
-        if spec.level is FieldLevel.RESOURCE and spec.parent and spec.parent not in groups:
+        elif spec.level is FieldLevel.RESOURCE and spec.parent and spec.parent not in groups:
             msg = f"{spec.id}: {spec.parent!r} is not a group field"
-            raise PackError(ref, "fields.toml", msg, line)
+        else:
+            continue
+        raise PackError(ref, "fields.toml", msg, line_of(text, f'"{spec.id}"'))
 
 
 def _check_rules(
@@ -296,11 +300,16 @@ def _check_rules(
             msg = f"rule {r.id} emits {r.code}, which no codebook declares"
             raise PackError(ref, "rules.toml", msg, line)
         for fid in r.fields:
-            spec = fields.get(fid) if fields.has(fid) else None
-            inside_list = spec is not None and spec.parent is not None and fields.get(
-                spec.parent
-            ).kind is FieldKind.GROUPS
-            if spec is None or inside_list or spec.kind in (FieldKind.GROUP, FieldKind.GROUPS):
-                line = line_of(text, f'"{fid}"')
+            if not _single_valued(fields, fid):
                 msg = f"rule {r.id}: {fid!r} is not a single-valued resource field"
-                raise PackError(ref, "rules.toml", msg, line)
+                raise PackError(ref, "rules.toml", msg, line_of(text, f'"{fid}"'))
+
+
+def _single_valued(fields: FieldTable, field_id: str) -> bool:
+    """A resource field holding one value, not inside a list of objects (what rules read)."""
+    if not fields.has(field_id):
+        return False
+    spec = fields.get(field_id)
+    if spec.kind in (FieldKind.GROUP, FieldKind.GROUPS):
+        return False
+    return spec.parent is None or fields.get(spec.parent).kind is FieldKind.GROUP

@@ -27,13 +27,10 @@ from govcatalog.packs.compat import CompatMode, CompatReport, check_compat
 from govcatalog.packs.content import content_hash, pack_files
 from govcatalog.packs.memtree import MemoryTree
 from govcatalog.packs.pack import Pack
-from govcatalog.packs.registry import PackRegistry
+from govcatalog.packs.registry import REGISTRY_URL_VARIABLE, PackRegistry
 from govcatalog.packs.versions import PackRef, Version
 from govcatalog.store.database import Database, default_url, open_database
 from govcatalog.store.registry import PackFileRow, PackVersionRow
-
-REGISTRY_URL_VARIABLE = "GOVCATALOG_REGISTRY_URL"
-"""Environment variable naming the registry database (else the default store)."""
 
 
 class PublishError(GovCatalogError):

@@ -25,6 +25,9 @@ from govcatalog.packs.versions import PackRef, Version
 ENTRY_POINT_GROUP = "govcatalog.packs"
 """Entry-point group under which distributions register a callable returning a pack root."""
 
+REGISTRY_URL_VARIABLE = "GOVCATALOG_REGISTRY_URL"
+"""Environment variable naming a registry database whose published packs are found too."""
+
 DEFAULT_PACK = "gb-1272@^1"
 """The national pack, used when neither the caller nor the catalog names one."""
 
@@ -168,7 +171,7 @@ def _digest(root: Traversable) -> str:
 def default_registry() -> PackRegistry:
     """The process-wide registry (created on first use): the installed entry points and,
     when ``$GOVCATALOG_REGISTRY_URL`` names a registry database, its published packs."""
-    url = os.environ.get("GOVCATALOG_REGISTRY_URL")
+    url = os.environ.get(REGISTRY_URL_VARIABLE)
     if not url:
         return PackRegistry()
     from govcatalog.packs.published import PackStore  # noqa: PLC0415 - only when configured
