@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from dataclasses import dataclass
 
 from govcatalog.packs.declared import DeclaredRule
 from govcatalog.packs.pack import Pack
@@ -21,9 +21,9 @@ DECLARED_RULE_ID = "declared_rules"
 """Id of the rule that runs every declared rule of the pack."""
 
 
-def _value(rec: Record, field_id: str) -> object:
+def _value(rec: Record, path: tuple[str, ...]) -> object:
     value: object = rec
-    for part in field_id.split("."):
+    for part in path:
         if not isinstance(value, dict):
             return None
         value = value.get(part)
@@ -34,50 +34,71 @@ def _pointer(field_id: str) -> str:
     return "/" + field_id.replace(".", "/")
 
 
-@cache
-def _compiled(regex: str) -> re.Pattern[str]:
-    return re.compile(regex)
-
-
 def _filled(value: object) -> bool:
-    return value not in (None, "", [], {})
+    return value is not None and value not in ("", [], {})
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """A declared rule prepared for the hot path: paths split, pointers and regex built."""
+
+    rule: DeclaredRule
+    when: tuple[tuple[str, ...], str] | None
+    require: tuple[tuple[str, tuple[str, ...], str], ...]
+    pattern: tuple[str, tuple[str, ...], str, re.Pattern[str]] | None
+
+    @classmethod
+    def of(cls, rule: DeclaredRule) -> _Compiled:
+        def prepared(fid: str) -> tuple[str, tuple[str, ...], str]:
+            return fid, tuple(fid.split(".")), _pointer(fid)
+
+        when = None
+        if rule.when is not None:
+            when = (tuple(rule.when.field.split(".")), _pointer(rule.when.field))
+        pattern = None
+        if rule.pattern is not None:
+            fid, path, pointer = prepared(rule.pattern.field)
+            pattern = (fid, path, pointer, re.compile(rule.pattern.regex))
+        return cls(rule, when, tuple(prepared(f) for f in rule.require), pattern)
+
+    def check(self, rec: Record, ctx: RuleContext) -> Iterator[Hit]:
+        rule = self.rule
+        invalid = rec.get(INVALID, ())
+        if self.when is not None and rule.when is not None:
+            path, pointer = self.when
+            if pointer in invalid or not rule.when.holds(_value(rec, path)):
+                return
+        for fid, path, pointer in self.require:
+            if not _filled(_value(rec, path)) and pointer not in invalid:
+                spec = ctx.pack.fields.get(fid)
+                names: dict[str, object] = {"element_zh": spec.zh, "element_en": spec.en}
+                yield Hit(rule.code, pointer, names)
+        if self.pattern is not None:
+            fid, path, pointer, regex = self.pattern
+            value = _value(rec, path)
+            if isinstance(value, str) and not regex.search(value):
+                spec = ctx.pack.fields.get(fid)
+                params: dict[str, object] = {
+                    "element_zh": spec.zh,
+                    "element_en": spec.en,
+                    "pattern": regex.pattern,
+                }
+                yield Hit(rule.code, pointer, params, value)
 
 
 def check_declared(rule: DeclaredRule, rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """The hits of one declared rule on one record."""
-    invalid = rec.get(INVALID, ())
-    if rule.when is not None:
-        if _pointer(rule.when.field) in invalid:
-            return
-        if not rule.when.holds(_value(rec, rule.when.field)):
-            return
-    fields = ctx.pack.fields
-    for fid in rule.require:
-        pointer = _pointer(fid)
-        if not _filled(_value(rec, fid)) and pointer not in invalid:
-            spec = fields.get(fid)
-            names: dict[str, object] = {"element_zh": spec.zh, "element_en": spec.en}
-            yield Hit(rule.code, pointer, names)
-    if rule.pattern is not None:
-        value = _value(rec, rule.pattern.field)
-        if isinstance(value, str) and not _compiled(rule.pattern.regex).search(value):
-            spec = fields.get(rule.pattern.field)
-            params: dict[str, object] = {
-                "element_zh": spec.zh,
-                "element_en": spec.en,
-                "pattern": rule.pattern.regex,
-            }
-            yield Hit(rule.code, _pointer(rule.pattern.field), params, value)
+    return _Compiled.of(rule).check(rec, ctx)
 
 
 def declared_rule(pack: Pack) -> Rule | None:
     """One :class:`Rule` running every declared rule of ``pack``, or None when it has none."""
-    rules = pack.declared_rules
-    if not rules:
+    if not pack.declared_rules:
         return None
+    compiled = tuple(_Compiled.of(r) for r in pack.declared_rules)
 
     def check(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
-        for r in rules:
-            yield from check_declared(r, rec, ctx)
+        for c in compiled:
+            yield from c.check(rec, ctx)
 
-    return Rule(DECLARED_RULE_ID, frozenset(r.code for r in rules), check)
+    return Rule(DECLARED_RULE_ID, frozenset(r.code for r in pack.declared_rules), check)
