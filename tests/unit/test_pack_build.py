@@ -133,6 +133,26 @@ def test_builder_results_of_several_shapes(province: Pack, tmp_path: Path) -> No
     assert (tmp_path / "template.xlsx").read_bytes()[:2] == b"PK"
 
 
+def test_shapes_with_their_own_turtle(province: Pack, tmp_path: Path) -> None:
+    class Shapes:
+        def to_turtle(self) -> str:
+            return "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+
+    import sys
+    import types
+
+    module = types.ModuleType("tests_shapes")
+    module.build = lambda pack: Shapes()  # type: ignore[attr-defined]
+    sys.modules["tests_shapes"] = module
+    try:
+        table = {ArtefactKind.SHACL: ArtefactSpec("tests_shapes:build", "shapes.ttl")}
+        result = build_artefacts(province, tmp_path, artefacts=table)
+    finally:
+        del sys.modules["tests_shapes"]
+    assert [f.path for f in result.files] == ["shapes.ttl"]
+    assert (tmp_path / "shapes.ttl").read_text(encoding="utf-8").startswith("@prefix sh:")
+
+
 def test_failing_builder_is_an_error(province: Pack, tmp_path: Path) -> None:
     table = {ArtefactKind.XSD: ArtefactSpec("json:loads", "catalog.xsd")}
     with pytest.raises(BuildError, match="json:loads failed"):

@@ -15,6 +15,7 @@ import hashlib
 import importlib
 import io
 import json
+import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -52,9 +53,9 @@ class ArtefactSpec:
 _S = ArtefactSpec
 ARTEFACTS: Mapping[ArtefactKind, ArtefactSpec] = {
     ArtefactKind.JSON_SCHEMA: _S("govcatalog.schema:build_json_schema", "catalog.schema.json"),
-    ArtefactKind.SHACL: _S("govcatalog.rdf.shacl:build_shapes", "shapes.ttl"),
-    ArtefactKind.XSD: _S("govcatalog.sheets.xsd:build_xsd", "catalog.xsd"),
-    ArtefactKind.XLSX_TEMPLATE: _S("govcatalog.sheets.template:build_template", "template.xlsx"),
+    ArtefactKind.SHACL: _S("govcatalog.rdf.shapes:build_shapes", "shapes.ttl"),
+    ArtefactKind.XSD: _S("govcatalog.io.xml_schema:xsd_text", "catalog.xsd"),
+    ArtefactKind.XLSX_TEMPLATE: _S("govcatalog.packs.build:xlsx_template", "template.xlsx"),
     ArtefactKind.DOCS: _S("govcatalog.packs.docs:build_docs", "docs/reference.md"),
     ArtefactKind.EFFECTIVE: _S("govcatalog.packs.effective:dump_effective", "effective-pack.toml"),
 }
@@ -131,6 +132,15 @@ class BuildResult:
         }
 
 
+def xlsx_template(pack: Pack) -> bytes:
+    """The pack's empty compilation workbook (adapter over the spreadsheet writer)."""
+    sheet_writer = importlib.import_module("govcatalog.io.sheet_writer")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "template.xlsx"
+        sheet_writer.write_workbook(path, pack)
+        return path.read_bytes()
+
+
 def _load_builder(spec: str) -> Callable[[Pack], object]:
     module_name, _, attr = spec.partition(":")
     module = importlib.import_module(module_name)
@@ -148,6 +158,9 @@ def _to_bytes(value: object, what: str) -> bytes:
         return value.encode("utf-8")
     if isinstance(value, dict | list):
         return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    to_turtle = getattr(value, "to_turtle", None)
+    if callable(to_turtle):  # shapes that know their Turtle form
+        return str(to_turtle()).encode("utf-8")
     serialize = getattr(value, "serialize", None)
     if callable(serialize):  # an rdflib graph
         out = serialize(format="turtle")
@@ -203,6 +216,9 @@ def build_artefacts(
             continue
         try:
             value = builder(pack)
+        except ModuleNotFoundError as exc:  # an adapter whose module is not installed
+            skipped.append(Skipped(kind, spec.builder, f"module not available: {exc}"))
+            continue
         except GovCatalogError:
             raise
         except Exception as exc:
