@@ -214,7 +214,8 @@ def _used_values(p: Pack, rec: dict[str, Any]) -> list[tuple[str, str]]:
         objs = [rec] if spec.parent is None else rec.get(spec.parent) or []
         for obj in objs if isinstance(objs, list) else [objs]:
             value = obj.get(spec.key) if isinstance(obj, dict) else None
-            if isinstance(value, str) and len(p.vocabulary(spec.vocabulary).labels()) > 1:
+            labels = p.vocabulary(spec.vocabulary).labels()
+            if isinstance(value, str) and value in labels and len(labels) > 1:
                 used.append((spec.vocabulary, value))
     return used or _values(p)
 
