@@ -121,16 +121,17 @@ def catalog(n: int, seed: int) -> dict[str, Any]:
                 "update_cycle": rnd.choice(["每日", "每月", "实时"]),
                 "publish_date": "2024-03-01",
                 "secrecy": "非涉密政务信息资源目录",
-                # The local columns sit in `extensions`: the national pack keeps them as
-                # they are, the local packs check them, so both validate the same input.
+                # The local columns sit in `extensions`, under their canonical keys like
+                # every other element: the national pack keeps them as they are, the local
+                # packs check them, so both validate the same input.
                 "extensions": {
-                    "信息系统名称": "业务系统",
-                    "系统部署网络": "电子政务外网",
-                    "所属处室": "信息处",
-                    "关联信息系统": "数据共享交换平台",
-                    "业务事项名称": "企业登记",
-                    "数据范围": "全市",
-                    "数据存储总量/G": str(rnd.randint(1, 500)),
+                    "info_system": "业务系统",
+                    "system_network": "电子政务外网",
+                    "department_office": "信息处",
+                    "related_system": "数据共享交换平台",
+                    "business_matter": "企业登记",
+                    "data_scope": "全市",
+                    "storage_gb": str(rnd.randint(1, 500)),
                 },
             }
         )
