@@ -7,6 +7,9 @@ Conditional requirements (R2, R3, R5, R6, R12) are expressed with ``if``/``then`
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from govcatalog.model.resource import Catalog
@@ -58,6 +61,43 @@ def _conditionals() -> list[dict[str, Any]]:
     ]
 
 
+_KIND_SCHEMA: Mapping[FieldKind, Mapping[str, Any]] = MappingProxyType(
+    {
+        FieldKind.TEXT: {"type": "string", "minLength": 1},
+        FieldKind.CODE: {"type": "string", "minLength": 1},
+        FieldKind.INT: {"type": "integer", "minimum": 1},
+        FieldKind.BOOL: {"type": "boolean"},
+        FieldKind.DATE: {"type": "string", "format": "date"},
+        FieldKind.TEXTS: {"type": "array", "items": {"type": "string"}},
+        FieldKind.CODES: {"type": "array", "items": {"type": "string"}},
+    }
+)
+
+
+def _extension_fields(pack: Pack, resource: dict[str, Any]) -> None:
+    """Describe the fields a pack declares under ``extensions`` (other keys stay allowed)."""
+    specs = pack.fields.children("extensions")
+    if not specs:
+        return
+    ext = resource["properties"].setdefault("extensions", {"type": "object"})
+    props: dict[str, Any] = {}
+    for spec in specs:
+        if spec.kind is FieldKind.VOCAB and spec.vocabulary:
+            labels = list(pack.vocabulary(spec.vocabulary).labels())
+            prop: dict[str, Any] = {"type": "string", "enum": labels}
+        else:
+            prop = copy.deepcopy(dict(_KIND_SCHEMA.get(spec.kind, {})))
+        if spec.max_length and prop.get("type") == "string":
+            prop["maxLength"] = spec.max_length
+        props[spec.key] = {"title": spec.zh, "description": f"{spec.zh} ({spec.en})", **prop}
+    ext["properties"] = props
+    required = [s.key for s in specs if s.required]
+    if required:
+        ext["required"] = required
+        if "extensions" not in resource.setdefault("required", []):
+            resource["required"].append("extensions")
+
+
 def build_json_schema(pack: Pack) -> dict[str, Any]:
     """The JSON Schema of catalogs under ``pack`` (canonical English keys)."""
     schema = Catalog.model_json_schema(by_alias=True, mode="validation")
@@ -106,6 +146,7 @@ def build_json_schema(pack: Pack) -> dict[str, Any]:
             req = resource.setdefault("required", [])
             if group not in req:
                 req.append(group)
+    _extension_fields(pack, resource)
     code_prop = resource["properties"]["code"]
     sep = pack.code_rules.separator
     charset = "0-9A-Za-z" if pack.code_rules.allow_alphanumeric else "0-9"

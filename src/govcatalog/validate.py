@@ -28,6 +28,7 @@ from govcatalog.report import Finding, Location, Report, Severity, Stats
 from govcatalog.rules.builtin import BUILTIN_RULES
 from govcatalog.rules.catalog import ResourceSummary, check_catalog
 from govcatalog.rules.coerce import Coerced, Coercer
+from govcatalog.rules.declared import declared_rule
 from govcatalog.rules.engine import RuleContext, RuleSet
 from govcatalog.rules.hits import Hit
 from govcatalog.vocab import Evidence
@@ -98,7 +99,8 @@ class Validator:
     Args:
         pack: The effective pack.
         options: Selection and overrides.
-        rules: The resource-level rules (default: the national pack's).
+        rules: The resource-level rules (default: the national pack's); the rules the
+            pack declares as data (``rules.toml``) are added to them.
 
     Raises:
         PackError: When a rule may emit a code the pack's codebook does not declare.
@@ -109,8 +111,9 @@ class Validator:
     ) -> None:
         self.pack = pack
         self.options = options or ValidationOptions()
-        self.rules = rules
-        undeclared = sorted(rules.codes - set(pack.codebook))
+        declared = declared_rule(pack)
+        self.rules = rules if declared is None else rules.extend([declared], replace=True)
+        undeclared = sorted(self.rules.codes - set(pack.codebook))
         if undeclared:
             raise PackError(pack.ref, "codebook.toml", f"rules emit undeclared codes: {undeclared}")
         self.context = RuleContext(pack, self.options.today or dt.date.today())

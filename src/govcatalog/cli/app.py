@@ -30,6 +30,7 @@ def _register() -> None:
         diff_cmd,
         export_cmd,
         history_cmd,
+        pack_cmd,
         resolve_cmd,
         schema_cmd,
         score_cmd,

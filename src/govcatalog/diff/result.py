@@ -154,6 +154,7 @@ class Change:
         item = self.item or ItemRef()
         codes = sorted(c or "" for c in (ref.old_code, ref.new_code))
         items = sorted((i if i is not None else -1) for i in (item.old_index, item.new_index))
+        names = sorted(n or "" for n in (item.old_name, item.new_name, ref.old_name, ref.new_name))
         vals = sorted(repr(v) for v in (self.old, self.new))
         rank = _FIELD_RANK.get(self.field.split(".", 1)[0], len(_FIELD_RANK))
         return (
@@ -163,6 +164,7 @@ class Change:
             rank,
             self.field,
             self.kind.spec.code,
+            names,
             vals,
         )
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
 from govcatalog.errors import PackError
+from govcatalog.packs.lines import line_of, toml_error_line
 from govcatalog.vocab import Evidence
 
 
@@ -199,8 +201,46 @@ def check_aliases(table: FieldTable, *, pack: str) -> None:
             seen[k] = spec.id
 
 
-def parse_fields(text: str, *, pack: str, file: str = "fields.toml") -> FieldTable:
+_CONVERT: Mapping[str, Callable[[Any], object]] = MappingProxyType(
+    {
+        "zh": str,
+        "en": str,
+        "kind": FieldKind,
+        "element": lambda v: v,
+        "vocabulary": lambda v: v,
+        "required": bool,
+        "max_length": lambda v: v,
+        "aliases": tuple,
+        "evidence": Evidence,
+        "compound": lambda v: v,
+    }
+)
+
+
+def _spec(raw: Mapping[str, Any], level: FieldLevel, base: FieldTable | None) -> FieldSpec:
+    """One entry; one naming a field of ``base`` without a ``kind`` overrides only what it gives."""
+    given = {k: conv(raw[k]) for k, conv in _CONVERT.items() if k in raw}
+    if "concepts" in raw:
+        given["top_concepts_only"] = raw["concepts"] == "top"
+    fid = str(raw["id"])
+    if base is not None and "kind" not in raw and base.has(fid, level):
+        return replace(base.get(fid, level), **given)  # type: ignore[arg-type]
+    given.setdefault("evidence", Evidence.UNCONFIRMED)
+    return FieldSpec(id=fid, level=level, **given)  # type: ignore[arg-type]
+
+
+def parse_fields(
+    text: str, *, pack: str, file: str = "fields.toml", base: FieldTable | None = None
+) -> FieldTable:
     """Parse a ``fields.toml`` document.
+
+    Args:
+        text: The document.
+        pack: The pack's reference, for error messages.
+        file: The file name, for error messages.
+        base: The parent's field table. An entry whose ``id`` names a parent field and
+            that gives no ``kind`` is a *partial override*: only the keys it gives change
+            (``[[field]] id = "abstract"  required = true``).
 
     Raises:
         PackError: On a syntax error, an unknown kind or a key that names two fields.
@@ -208,30 +248,16 @@ def parse_fields(text: str, *, pack: str, file: str = "fields.toml") -> FieldTab
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PackError(pack, file, str(exc)) from None
+        raise PackError(pack, file, str(exc), toml_error_line(exc)) from None
     specs: list[FieldSpec] = []
     for level in FieldLevel:
         for raw in data.get(level.value, []):
             try:
-                specs.append(
-                    FieldSpec(
-                        id=str(raw["id"]),
-                        zh=str(raw["zh"]),
-                        en=str(raw["en"]),
-                        kind=FieldKind(raw["kind"]),
-                        element=raw.get("element"),
-                        vocabulary=raw.get("vocabulary"),
-                        required=bool(raw.get("required", False)),
-                        max_length=raw.get("max_length"),
-                        aliases=tuple(raw.get("aliases", ())),
-                        evidence=Evidence(raw.get("evidence", "UNCONFIRMED")),
-                        compound=raw.get("compound"),
-                        level=level,
-                        top_concepts_only=raw.get("concepts") == "top",
-                    )
-                )
-            except (KeyError, ValueError) as exc:
-                raise PackError(pack, file, f"{level.value} {raw.get('id', '?')}: {exc}") from None
+                specs.append(_spec(raw, level, base))
+            except (KeyError, ValueError, TypeError) as exc:
+                fid = raw.get("id", "?")
+                line = line_of(text, f'"{fid}"')
+                raise PackError(pack, file, f"{level.value} {fid}: {exc}", line) from None
     table = FieldTable(tuple(specs))
     check_aliases(table, pack=pack)
     return table

@@ -20,7 +20,10 @@ from govcatalog.errors import PackError
 from govcatalog.identifiers import IdentifierKind
 from govcatalog.model.code import CodeRules
 from govcatalog.packs.codebook import Codebook, parse_codebook
-from govcatalog.packs.fields import FieldKind, FieldSpec, FieldTable, parse_fields
+from govcatalog.packs.declared import DeclaredRule, merge_rules, parse_rules
+from govcatalog.packs.fields import FieldKind, FieldLevel, FieldSpec, FieldTable, parse_fields
+from govcatalog.packs.lines import line_of, toml_error_line
+from govcatalog.packs.local_vocab import parse_vocabularies
 from govcatalog.packs.templates import DEFAULT_TEMPLATE, TemplateProfile, load_templates
 from govcatalog.packs.versions import PackRef, Version
 from govcatalog.packs.xmlmap import XmlMap, load_xml_map
@@ -63,6 +66,7 @@ class Pack:
         future_publish_date: Report a 发布日期 after the day of validation.
         templates: Workbook layouts (template profiles) by id.
         xml_map: Element names of the XML exchange form, if the pack defines one.
+        declared_rules: Rules the pack and its ancestors declare as data (``rules.toml``).
     """
 
     id: str
@@ -86,6 +90,7 @@ class Pack:
     future_publish_date: bool = True
     templates: Mapping[str, TemplateProfile] = field(default_factory=dict, repr=False)
     xml_map: XmlMap | None = field(default=None, repr=False)
+    declared_rules: tuple[DeclaredRule, ...] = ()
     raw_manifest: Mapping[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -142,7 +147,7 @@ def _toml(text: str, *, pack: str, file: str) -> dict[str, object]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PackError(pack, file, str(exc)) from None
+        raise PackError(pack, file, str(exc), toml_error_line(exc)) from None
 
 
 def _table(data: Mapping[str, object], key: str) -> dict[str, object]:
@@ -155,23 +160,30 @@ def _vocabularies(
     settings: Mapping[str, object],
     parent: Pack | None,
     pack: str,
+    *,
+    texts: Mapping[str, str | None],
+    local: Mapping[str, Vocabulary],
 ) -> dict[str, Vocabulary]:
     ids = {f.vocabulary for f in fields.fields if f.vocabulary}
     vocabs: dict[str, Vocabulary] = dict(parent.vocabularies) if parent else {}
-    for scheme in sorted(ids | set(settings)):
-        base = vocabs.get(scheme)
+    for scheme in sorted(ids | set(settings) | set(local)):
+        base = vocabs.get(scheme) or local.get(scheme)
         if base is None:
             try:
                 base = load_vocabulary(scheme)
             except LookupError:
-                raise PackError(pack, "fields.toml", f"unknown vocabulary {scheme!r}") from None
+                file = "fields.toml" if scheme in ids else "pack.toml"
+                line = line_of(texts.get(file), f'"{scheme}"')
+                raise PackError(pack, file, f"unknown vocabulary {scheme!r}", line) from None
         rule = settings.get(scheme)
         if isinstance(rule, dict):
             include = rule.get("include")
             exclude = rule.get("exclude", ())
             unknown = [v for v in [*(include or ()), *exclude] if _unknown_label(base, str(v))]
             if unknown:
-                raise PackError(pack, "pack.toml", f"vocabulary {scheme}: unknown values {unknown}")
+                line = line_of(texts.get("pack.toml"), f'"{scheme}"')
+                msg = f"vocabulary {scheme}: unknown values {unknown}"
+                raise PackError(pack, "pack.toml", msg, line)
             base = base.restrict(include=include, exclude=exclude)
         vocabs[scheme] = base
     return vocabs
@@ -210,11 +222,11 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
         raise PackError(ref, "pack.toml", f"parent {parent.ref} does not match extends={extends!r}")
 
     fields_text = _read(root, "fields.toml")
-    own_fields = parse_fields(fields_text, pack=ref) if fields_text else FieldTable(())
-    fields = parent.fields.with_fields(own_fields.fields) if parent else own_fields
-    for spec in fields.fields:
-        if spec.kind in (FieldKind.VOCAB, FieldKind.BOOL) and not spec.vocabulary:
-            raise PackError(ref, "fields.toml", f"{spec.id}: kind {spec.kind} needs a vocabulary")
+    base = parent.fields if parent else None
+    own_fields = parse_fields(fields_text, pack=ref, base=base) if fields_text else FieldTable(())
+    inherited = parent.fields.with_fields(own_fields.fields) if parent else own_fields
+    fields = _with_extension_group(inherited)
+    _check_fields(fields, ref, fields_text)
 
     cb_text = _read(root, "codebook.toml")
     own_codes = parse_codebook(cb_text, pack=ref) if cb_text else Codebook(MappingProxyType({}))
@@ -251,7 +263,14 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
     ignore = frozenset(str(c) for c in rules.get("ignore", ()))  # type: ignore[attr-defined]
     unknown = sorted(ignore - set(codebook))
     if unknown:
-        raise PackError(ref, "pack.toml", f"[rules] ignore names unknown codes {unknown}")
+        line = line_of(manifest_text, unknown[0])
+        raise PackError(ref, "pack.toml", f"[rules] ignore names unknown codes {unknown}", line)
+    rules_text = _read(root, "rules.toml")
+    own_rules = parse_rules(rules_text, pack=ref) if rules_text else ()
+    _check_rules(own_rules, fields, codebook, ref, rules_text or "")
+    texts = {"fields.toml": fields_text, "pack.toml": manifest_text}
+    vocab_text = _read(root, "vocabularies.toml")
+    local = parse_vocabularies(vocab_text, pack=ref, pack_id=ident) if vocab_text else {}
     return Pack(
         id=ident,
         version=version,
@@ -266,7 +285,9 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
         fields=fields,
         codebook=codebook,
         vocabularies=MappingProxyType(
-            _vocabularies(fields, _table(manifest, "vocabularies"), parent, ref)
+            _vocabularies(
+                fields, _table(manifest, "vocabularies"), parent, ref, texts=texts, local=local
+            )
         ),
         xiang_codes=MappingProxyType(xiang),
         provider_code_scheme=scheme,
@@ -279,5 +300,55 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
         ),
         templates=load_templates(root, fields, parent.templates if parent else {}, pack=ref),
         xml_map=load_xml_map(root, fields, parent.xml_map if parent else None, pack=ref),
+        declared_rules=merge_rules(parent.declared_rules if parent else (), own_rules),
         raw_manifest=MappingProxyType(manifest),
     )
+
+
+EXTENSIONS = "extensions"
+"""Group holding the fields a local standard adds (``extensions.<key>``)."""
+
+
+def _with_extension_group(fields: FieldTable) -> FieldTable:
+    """Declare the ``extensions`` group when a pack adds fields under it."""
+    if fields.has(EXTENSIONS) or not any(f.parent == EXTENSIONS for f in fields.resource_fields()):
+        return fields
+    group = FieldSpec(EXTENSIONS, "扩展元素", "Extension elements", FieldKind.GROUP)
+    return fields.with_fields([group])
+
+
+def _check_fields(fields: FieldTable, ref: str, text: str | None) -> None:
+    kinds = (FieldKind.GROUP, FieldKind.GROUPS)
+    groups = {f.id for f in fields.resource_fields() if f.kind in kinds}
+    for spec in fields.fields:
+        if spec.kind in (FieldKind.VOCAB, FieldKind.BOOL) and not spec.vocabulary:
+            msg = f"{spec.id}: kind {spec.kind} needs a vocabulary"
+        elif spec.level is FieldLevel.RESOURCE and spec.parent and spec.parent not in groups:
+            msg = f"{spec.id}: {spec.parent!r} is not a group field"
+        else:
+            continue
+        raise PackError(ref, "fields.toml", msg, line_of(text, f'"{spec.id}"'))
+
+
+def _check_rules(
+    rules: tuple[DeclaredRule, ...], fields: FieldTable, codebook: Codebook, ref: str, text: str
+) -> None:
+    for r in rules:
+        if r.code not in codebook:
+            line = line_of(text, f'"{r.code}"')
+            msg = f"rule {r.id} emits {r.code}, which no codebook declares"
+            raise PackError(ref, "rules.toml", msg, line)
+        for fid in r.fields:
+            if not _single_valued(fields, fid):
+                msg = f"rule {r.id}: {fid!r} is not a single-valued resource field"
+                raise PackError(ref, "rules.toml", msg, line_of(text, f'"{fid}"'))
+
+
+def _single_valued(fields: FieldTable, field_id: str) -> bool:
+    """A resource field holding one value, not inside a list of objects (what rules read)."""
+    if not fields.has(field_id):
+        return False
+    spec = fields.get(field_id)
+    if spec.kind in (FieldKind.GROUP, FieldKind.GROUPS):
+        return False
+    return spec.parent is None or fields.get(spec.parent).kind is FieldKind.GROUP

@@ -7,6 +7,7 @@ import time: the registry looks when it is first asked.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -16,11 +17,16 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from govcatalog.errors import PackError, UnknownPack
+from govcatalog.packs.content import content_hash, pack_files
+from govcatalog.packs.lines import line_of
 from govcatalog.packs.pack import Pack, load_pack
 from govcatalog.packs.versions import PackRef, Version
 
 ENTRY_POINT_GROUP = "govcatalog.packs"
 """Entry-point group under which distributions register a callable returning a pack root."""
+
+REGISTRY_URL_VARIABLE = "GOVCATALOG_REGISTRY_URL"
+"""Environment variable naming a registry database whose published packs are found too."""
 
 DEFAULT_PACK = "gb-1272@^1"
 """The national pack, used when neither the caller nor the catalog names one."""
@@ -78,8 +84,13 @@ def _entry_point_roots() -> list[tuple[str, Traversable]]:
         if ep.value in seen:
             continue
         seen.add(ep.value)
-        factory: Callable[[], Traversable] = ep.load()
-        roots.append((f"{ep.dist.name if ep.dist else '?'}:{ep.name}", factory()))
+        origin = f"{ep.dist.name if ep.dist else '?'}:{ep.name}"
+        try:
+            factory: Callable[[], Traversable] = ep.load()
+            roots.append((origin, factory()))
+        except Exception as exc:  # a broken distribution must not look like a missing pack
+            msg = f"entry point {ENTRY_POINT_GROUP}:{ep.name} = {ep.value} failed: {exc}"
+            raise PackError(origin, "entry_points.txt", msg) from exc
     return roots
 
 
@@ -123,7 +134,7 @@ class PackRegistry:
             raise UnknownPack(str(pref), tuple(s.ref for s in self.sources()))
         newest = max(s.version for s in matches)
         top = [s for s in matches if s.version == newest]
-        if len(top) > 1:
+        if len(top) > 1 and len({_digest(s.root) for s in top}) > 1:
             origins = ", ".join(s.origin for s in top)
             raise UnknownPack(f"{pref} (ambiguous: {top[0].ref} is provided by {origins})")
         return top[0]
@@ -137,15 +148,18 @@ class PackRegistry:
         """
         return self._load(self.resolve(ref).root, ())
 
-    def load_path(self, path: Path) -> Pack:
-        """Load a pack from a directory on disk (its parents come from this registry)."""
+    def load_path(self, path: Traversable) -> Pack:
+        """Load a pack from a directory (its parents come from this registry)."""
         return self._load(path, ())
 
     def _load(self, root: Traversable, seen: tuple[str, ...]) -> Pack:
         source = _source(root, "path")
         if source.ref in seen:
             chain = " -> ".join((*seen, source.ref))
-            raise PackError(source.ref, "pack.toml", f"extends forms a cycle: {chain}")
+            text = (root / "pack.toml").read_text(encoding="utf-8")
+            line = line_of(text, "extends")
+            msg = f"extends forms a cycle: {chain}"
+            raise PackError(source.ref, "pack.toml", msg, line)
         meta = tomllib.loads((root / "pack.toml").read_text(encoding="utf-8")).get("pack", {})
         parent = None
         if meta.get("extends"):
@@ -154,10 +168,25 @@ class PackRegistry:
         return load_pack(root, parent)
 
 
+def _digest(root: Traversable) -> str:
+    """The same version from two origins is one pack when its files are the same."""
+    return content_hash(pack_files(root))
+
+
 @cache
 def default_registry() -> PackRegistry:
-    """The process-wide registry over installed entry points (created on first use)."""
-    return PackRegistry()
+    """The process-wide registry (created on first use): the installed entry points and,
+    when ``$GOVCATALOG_REGISTRY_URL`` names a registry database, its published packs."""
+    url = os.environ.get(REGISTRY_URL_VARIABLE)
+    if not url:
+        return PackRegistry()
+    from govcatalog.packs.published import PackStore  # noqa: PLC0415 - only when configured
+
+    store = PackStore.open(url)
+    try:
+        return store.registry()
+    finally:
+        store.close()
 
 
 def get_pack(ref: str | Path = DEFAULT_PACK) -> Pack:

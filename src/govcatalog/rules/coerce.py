@@ -254,10 +254,13 @@ class Coercer:
         out: Coerced,
     ) -> None:
         """One key of an object, the careful way: aliases, unknown keys, duplicates, any value."""
-        if skey == "extensions" and isinstance(value, dict) and scope in (None, "items"):
+        if skey == "extensions" and isinstance(value, dict) and self._free_extensions(scope):
             dst.setdefault("extensions", {}).update(value)
             return
         spec = sc.keys.get(skey) or sc.keys.get(fold_key(skey))
+        if spec is None and scope == "extensions":  # undeclared, but written as an extension
+            dst[skey] = value
+            return
         if spec is None:
             cpath = f"{cprefix}/extensions/{_escape(skey)}"
             out.renames[cpath] = f"{oprefix}/{_escape(skey)}"
@@ -370,6 +373,10 @@ class Coercer:
             out.hits.append(Hit("GC-F001", cpath, _names(spec)))
 
     # ---------------------------------------------------------------- values
+    def _free_extensions(self, scope: str | None) -> bool:
+        """Whether an ``extensions`` object in ``scope`` is kept as written (no declared fields)."""
+        return scope == "items" or (scope is None and "extensions" not in self._scopes)
+
     def _wrong_type(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> None:
         out.hits.append(Hit("GC-S003", cpath, _type_params(spec, value), _text(value)))
         out.invalid.add(cpath)

@@ -1,0 +1,246 @@
+"""Publishing packs to a registry database, and reading them back.
+
+:class:`PackStore` keeps published pack versions in the store (SQLite by default,
+PostgreSQL by URL; ``$GOVCATALOG_REGISTRY_URL``). Publishing checks the pack, checks
+compatibility with the versions already published and writes all files in one
+transaction; a version, once published, never changes, and its content hash is checked
+on every read. The published packs serve as a pack root (:meth:`PackStore.root`) for a
+:class:`~govcatalog.packs.registry.PackRegistry`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from govcatalog.errors import GovCatalogError
+from govcatalog.packs.compat import CompatMode, CompatReport, check_compat
+from govcatalog.packs.content import content_hash, pack_files
+from govcatalog.packs.memtree import MemoryTree
+from govcatalog.packs.pack import Pack
+from govcatalog.packs.registry import REGISTRY_URL_VARIABLE, PackRegistry
+from govcatalog.packs.versions import PackRef, Version
+from govcatalog.store.database import Database, default_url, open_database
+from govcatalog.store.registry import PackFileRow, PackVersionRow
+
+
+class PublishError(GovCatalogError):
+    """A pack version could not be published."""
+
+
+class AlreadyPublished(PublishError):
+    """The version exists in the registry already (published versions are immutable)."""
+
+
+class PackIntegrityError(GovCatalogError):
+    """A published pack's files no longer match the content hash recorded at publication."""
+
+
+def registry_url() -> str:
+    """``$GOVCATALOG_REGISTRY_URL``, else the default store URL."""
+    return os.environ.get(REGISTRY_URL_VARIABLE) or default_url()
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedPack:
+    """A published pack version.
+
+    Attributes:
+        id: Pack id.
+        version: Version.
+        status: Lifecycle status written in its manifest.
+        extends: Parent reference, or None.
+        content_hash: Hash over its files (see :func:`content_hash`).
+        published_at: When it was published (UTC).
+    """
+
+    id: str
+    version: Version
+    status: str
+    extends: str | None
+    content_hash: str
+    published_at: dt.datetime
+
+    @property
+    def ref(self) -> str:
+        """``id@version``."""
+        return f"{self.id}@{self.version}"
+
+
+def _published(row: PackVersionRow) -> PublishedPack:
+    return PublishedPack(
+        row.pack_id,
+        Version(row.major, row.minor, row.patch),
+        row.status,
+        row.extends,
+        row.content_hash,
+        row.published_at,
+    )
+
+
+class PackStore:
+    """The registry database of published packs.
+
+    Args:
+        db: An open, migrated store.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, url: str | None = None) -> PackStore:
+        """Open (and migrate) the registry at ``url`` (default :func:`registry_url`)."""
+        return cls(open_database(url or registry_url()))
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.db.dispose()
+
+    # ------------------------------------------------------------------ reading
+    def versions(self, pack_id: str | None = None) -> tuple[PublishedPack, ...]:
+        """Published versions (of one pack, or all), sorted by id then version."""
+        query = select(PackVersionRow)
+        if pack_id is not None:
+            query = query.where(PackVersionRow.pack_id == pack_id)
+        with self.db.session() as session:
+            rows = session.scalars(query).all()
+            found = [_published(r) for r in rows]
+        return tuple(sorted(found, key=lambda p: (p.id, p.version)))
+
+    def files(self, pack_id: str, version: Version | str) -> dict[str, bytes]:
+        """The files of one published version, checked against its content hash.
+
+        Raises:
+            LookupError: When the version is not published.
+            PackIntegrityError: When the files do not match the recorded hash.
+        """
+        with self.db.session() as session:
+            row = session.scalars(
+                select(PackVersionRow)
+                .options(selectinload(PackVersionRow.files))
+                .where(PackVersionRow.pack_id == pack_id, PackVersionRow.version == str(version))
+            ).one_or_none()
+            if row is None:
+                msg = f"{pack_id}@{version} is not published"
+                raise LookupError(msg)
+            files = {f.path: bytes(f.content) for f in row.files}
+            expected = row.content_hash
+        if content_hash(files) != expected:
+            msg = f"{pack_id}@{version}: content does not match its published hash"
+            raise PackIntegrityError(msg)
+        return files
+
+    def root(self) -> MemoryTree:
+        """Every published version as a pack root ``<id>/<version>/…`` (hashes checked)."""
+        tree: dict[str, bytes] = {}
+        for p in self.versions():
+            for path, data in self.files(p.id, p.version).items():
+                tree[f"{p.id}/{p.version}/{path}"] = data
+        return MemoryTree(tree, "registry")
+
+    def export(self, dest: Path) -> list[Path]:
+        """Write every published version to ``dest/<id>/<version>/`` and list the folders."""
+        written: list[Path] = []
+        for p in self.versions():
+            folder = dest / p.id / str(p.version)
+            for path, data in self.files(p.id, p.version).items():
+                target = folder / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            written.append(folder)
+        return written
+
+    def registry(self, base: PackRegistry | None = None) -> PackRegistry:
+        """``base`` (default: the installed packs) that also finds the published packs."""
+        return (base or PackRegistry()).with_root(self.origin, self.root())
+
+    @property
+    def origin(self) -> str:
+        """How packs from this registry are labelled (the URL without its password)."""
+        return "registry:" + make_url(self.db.url).render_as_string(hide_password=True)
+
+    # ------------------------------------------------------------------ publishing
+    def check_publish(
+        self, pack: Pack, mode: CompatMode = CompatMode.BACKWARD
+    ) -> CompatReport | None:
+        """Check that ``pack`` may be published; the compatibility report, if any.
+
+        Raises:
+            AlreadyPublished: When its version is published already.
+            PublishError: When it breaks ``mode`` against the published versions without
+                a new major version, or is older than the newest published version.
+        """
+        history = self.versions(pack.id)
+        if any(p.version == pack.version for p in history):
+            msg = f"{pack.ref} is published already; published versions never change"
+            raise AlreadyPublished(msg)
+        older = [p for p in history if p.version < pack.version]
+        if not older:
+            return None
+        registry = self.registry()
+        olds = [registry.load(PackRef.parse(p.ref)) for p in older]
+        report = check_compat(pack, olds, mode)
+        previous = max(p.version for p in older)
+        if report.violations and pack.version.major == previous.major:
+            why = "; ".join(str(v) for v in report.violations)
+            msg = (
+                f"{pack.ref} breaks {mode.value.upper()} compatibility with {previous} "
+                f"and needs a new major version: {why}"
+            )
+            raise PublishError(msg)
+        return report
+
+    def publish(
+        self,
+        root: Traversable,
+        *,
+        registry: PackRegistry | None = None,
+        mode: CompatMode = CompatMode.BACKWARD,
+    ) -> PublishedPack:
+        """Check and publish the pack in ``root``; all its files or nothing.
+
+        Args:
+            root: The pack directory.
+            registry: Where its parents are found (default: installed + published).
+            mode: Compatibility to keep with the versions already published.
+
+        Raises:
+            PackError: When the pack is inconsistent.
+            AlreadyPublished: When another publisher won, or the version exists.
+            PublishError: When compatibility forbids it.
+        """
+        pack = (registry or self.registry()).load_path(root)
+        self.check_publish(pack, mode)
+        files = pack_files(root)
+        row = PackVersionRow(
+            pack_id=pack.id,
+            version=str(pack.version),
+            major=pack.version.major,
+            minor=pack.version.minor,
+            patch=pack.version.patch,
+            status=pack.status.value,
+            extends=pack.extends,
+            content_hash=content_hash(files),
+            published_at=dt.datetime.now(dt.UTC),
+            files=[
+                PackFileRow(path=p, sha256=hashlib.sha256(b).hexdigest(), content=b)
+                for p, b in sorted(files.items())
+            ],
+        )
+        try:
+            with self.db.session() as session, session.begin():
+                session.add(row)
+        except IntegrityError:
+            msg = f"{pack.ref} is published already (another publisher was first)"
+            raise AlreadyPublished(msg) from None
+        return _published(row)

@@ -1,0 +1,320 @@
+"""Compatibility between pack versions: the classification of changes, the modes, and the
+property that a BACKWARD-compatible new version accepts every catalog the old one accepted."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from govcatalog.io.records import RawRecord, SourceDocument
+from govcatalog.packs import Pack, get_pack
+from govcatalog.packs.compat import ChangeKind, CompatMode, check_compat, classify
+from govcatalog.packs.declared import Condition, DeclaredRule
+from govcatalog.packs.fields import FieldKind, FieldSpec
+from govcatalog.report import Severity
+from govcatalog.validate import ValidationOptions, Validator
+from govcatalog.vocab import load_vocabulary
+
+TODAY = dt.date(2026, 1, 15)
+OPTIONS = ValidationOptions(today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def province() -> Pack:
+    return get_pack("example-province@^1")
+
+
+# ---------------------------------------------------------------- pack mutations (in memory)
+def make_required(pack: Pack, field_id: str, required: bool = True) -> Pack:
+    spec = dataclasses.replace(pack.fields.get(field_id), required=required)
+    return dataclasses.replace(pack, fields=pack.fields.with_fields([spec]))
+
+
+def drop_value(pack: Pack, scheme: str, label: str) -> Pack:
+    vocabs = dict(pack.vocabularies)
+    vocabs[scheme] = vocabs[scheme].restrict(exclude=[label])
+    return dataclasses.replace(pack, vocabularies=vocabs)
+
+
+def restore_vocabulary(pack: Pack, scheme: str) -> Pack:
+    vocabs = dict(pack.vocabularies)
+    vocabs[scheme] = load_vocabulary(scheme)
+    return dataclasses.replace(pack, vocabularies=vocabs)
+
+
+def set_severity(pack: Pack, code: str, severity: Severity) -> Pack:
+    return dataclasses.replace(pack, codebook=pack.codebook.with_severities({code: severity}))
+
+
+def add_field(pack: Pack, key: str, required: bool) -> Pack:
+    spec = FieldSpec(f"extensions.{key}", f"新增{key}", key, FieldKind.TEXT, required=required)
+    return dataclasses.replace(pack, fields=pack.fields.with_fields([spec]))
+
+
+def add_rule(pack: Pack, field_id: str, code: str) -> Pack:
+    rule = DeclaredRule(
+        f"require-{field_id}", code, Condition("share.share_type", ("有条件共享",)), (field_id,)
+    )
+    return dataclasses.replace(pack, declared_rules=(*pack.declared_rules, rule))
+
+
+def drop_rules(pack: Pack) -> Pack:
+    return dataclasses.replace(pack, declared_rules=())
+
+
+def shorten(pack: Pack, field_id: str, length: int) -> Pack:
+    spec = dataclasses.replace(pack.fields.get(field_id), max_length=length)
+    return dataclasses.replace(pack, fields=pack.fields.with_fields([spec]))
+
+
+def bump(pack: Pack) -> Pack:
+    v = pack.version
+    return dataclasses.replace(pack, version=dataclasses.replace(v, minor=v.minor + 1))
+
+
+# ---------------------------------------------------------------- classification
+def kinds(old: Pack, new: Pack) -> set[ChangeKind]:
+    return {c.kind for c in classify(old, new)}
+
+
+def test_identical_packs_have_no_change(province: Pack) -> None:
+    assert classify(province, province) == ()
+    assert check_compat(bump(province), province, CompatMode.FULL_TRANSITIVE).compatible
+
+
+@pytest.mark.parametrize(
+    ("mutate", "kind", "backward", "forward"),
+    [
+        (
+            lambda p: make_required(p, "extensions.data_scope"),
+            ChangeKind.FIELD_MADE_REQUIRED,
+            True,
+            False,
+        ),
+        (lambda p: make_required(p, "secrecy", False), ChangeKind.FIELD_MADE_OPTIONAL, False, True),
+        (lambda p: add_field(p, "x", False), ChangeKind.FIELD_ADDED_OPTIONAL, False, False),
+        (lambda p: add_field(p, "x", True), ChangeKind.FIELD_ADDED_REQUIRED, True, False),
+        (
+            lambda p: drop_value(p, "update-cycle", "每日"),
+            ChangeKind.VOCABULARY_VALUE_REMOVED,
+            True,
+            False,
+        ),
+        (
+            lambda p: restore_vocabulary(p, "share-mode-class"),
+            ChangeKind.VOCABULARY_VALUE_ADDED,
+            False,
+            True,
+        ),
+        (
+            lambda p: set_severity(p, "GC-F011", Severity.ERROR),
+            ChangeKind.SEVERITY_RAISED,
+            True,
+            False,
+        ),
+        (
+            lambda p: set_severity(p, "GC-F006", Severity.WARNING),
+            ChangeKind.SEVERITY_LOWERED,
+            False,
+            True,
+        ),
+        (
+            lambda p: add_rule(p, "extensions.data_scope", "EP-R001"),
+            ChangeKind.RULE_ADDED,
+            True,
+            False,
+        ),
+        (drop_rules, ChangeKind.RULE_REMOVED, False, True),
+        (lambda p: shorten(p, "name", 10), ChangeKind.MAX_LENGTH_LOWERED, True, False),
+    ],
+)
+def test_each_change_is_classified(
+    province: Pack, mutate: Callable[[Pack], Pack], kind: ChangeKind, backward: bool, forward: bool
+) -> None:
+    new = bump(mutate(province))
+    changes = [c for c in classify(province, new) if c.kind is kind]
+    assert changes, f"{kind} not found in {classify(province, new)}"
+    assert any(c.breaks_backward for c in changes) is backward
+    assert any(c.breaks_forward for c in changes) is forward
+    assert check_compat(new, province, CompatMode.BACKWARD).compatible is not backward
+    assert check_compat(new, province, CompatMode.FORWARD).compatible is not forward
+    assert check_compat(new, province, CompatMode.FULL).compatible is not (backward or forward)
+    assert check_compat(new, province, CompatMode.NONE).compatible
+
+
+def test_severity_raised_below_error_breaks_nothing(province: Pack) -> None:
+    new = bump(set_severity(province, "GC-S004", Severity.WARNING))
+    (change,) = classify(province, new)
+    assert change.kind is ChangeKind.SEVERITY_RAISED
+    assert not change.breaks_backward
+
+
+def test_renamed_code_is_recognised(province: Pack) -> None:
+    entries = dict(province.codebook.entries)
+    entry = entries.pop("EP-R002")
+    entries["EP-R102"] = dataclasses.replace(entry, code="EP-R102")
+    codebook = dataclasses.replace(province.codebook, entries=entries)
+    new = bump(dataclasses.replace(province, codebook=codebook, declared_rules=()))
+    renamed = [c for c in classify(province, new) if c.kind is ChangeKind.CODE_RENAMED]
+    assert [c.subject for c in renamed] == ["EP-R002"]
+    assert "EP-R102" in renamed[0].detail
+
+
+def test_transitive_mode_checks_the_whole_history(province: Pack) -> None:
+    v1 = province
+    # 1.1 loosens (the field becomes optional), 1.2 tightens it again: each step alone is
+    # fine backward from its predecessor only if checked against the right version.
+    v11 = bump(make_required(v1, "extensions.department_office", False))
+    v12 = bump(add_field(v11, "y", False))
+    v12 = make_required(v12, "extensions.department_office", True)
+    assert not check_compat(v12, [v1, v11], CompatMode.BACKWARD).compatible
+    # FORWARD: 1.1 dropped a requirement 1.0 had; only the transitive check sees it from 1.2.
+    v12b = bump(add_field(v11, "z", False))
+    assert check_compat(v12b, [v1, v11], CompatMode.FORWARD).compatible
+    report = check_compat(v12b, [v1, v11], CompatMode.FORWARD_TRANSITIVE)
+    assert not report.compatible
+    assert {v.old for v in report.violations} == {v1.ref}
+    assert report.compared == (v1.ref, v11.ref)
+
+
+# ---------------------------------------------------------------- the property
+Mutation = Callable[[Pack, Any, dict[str, Any]], Pack]
+MUTATIONS: list[Mutation] = [
+    lambda p, d, _r: make_required(p, d.draw(st.sampled_from(_optional(p)))),
+    lambda p, d, _r: make_required(p, d.draw(st.sampled_from(_required(p))), False),
+    lambda p, d, r: drop_value(p, *d.draw(st.sampled_from(_used_values(p, r)))),
+    lambda p, d, _r: drop_value(p, *d.draw(st.sampled_from(_values(p)))),
+    lambda p, _d, _r: restore_vocabulary(p, "share-mode-class"),
+    lambda p, d, _r: set_severity(
+        p, d.draw(st.sampled_from(_codes(p))), d.draw(st.sampled_from(list(Severity)))
+    ),
+    lambda p, d, _r: add_field(p, "added", d.draw(st.booleans())),
+    lambda p, d, _r: add_rule(p, d.draw(st.sampled_from(_optional(p))), "EP-R001"),
+    lambda p, _d, _r: drop_rules(p),
+    lambda p, d, _r: shorten(p, "name", d.draw(st.integers(4, 12))),
+]
+
+
+def _codes(p: Pack) -> list[str]:
+    # Codes a generated catalog can meet, so that a raised severity matters.
+    return ["GC-F003", "GC-S004", "GC-F011", "GC-F012", "GC-R013", "EP-R002", "GC-F006"]
+
+
+def _used_values(p: Pack, rec: dict[str, Any]) -> list[tuple[str, str]]:
+    used: list[tuple[str, str]] = []
+    for spec in p.fields.resource_fields():
+        if spec.kind is not FieldKind.VOCAB or not spec.vocabulary:
+            continue
+        objs = [rec] if spec.parent is None else rec.get(spec.parent) or []
+        for obj in objs if isinstance(objs, list) else [objs]:
+            value = obj.get(spec.key) if isinstance(obj, dict) else None
+            labels = p.vocabulary(spec.vocabulary).labels()
+            if isinstance(value, str) and value in labels and len(labels) > 1:
+                used.append((spec.vocabulary, value))
+    return used or _values(p)
+
+
+def _optional(p: Pack) -> list[str]:
+    return [
+        f.id
+        for f in p.fields.resource_fields()
+        if not f.required
+        and f.kind is FieldKind.TEXT
+        and p.fields.get(f.parent or "name").kind is not FieldKind.GROUPS
+    ]
+
+
+def _required(p: Pack) -> list[str]:
+    return [f.id for f in p.fields.resource_fields() if f.required]
+
+
+def _values(p: Pack) -> list[tuple[str, str]]:
+    return [
+        (s, label)
+        for s, v in sorted(p.vocabularies.items())
+        for label in v.labels()
+        if len(v.labels()) > 1
+    ]
+
+
+@st.composite
+def resources(draw: st.DrawFn, pack: Pack) -> dict[str, Any]:
+    def pick(scheme: str) -> str:
+        return draw(st.sampled_from(pack.vocabulary(scheme).labels()))
+
+    share_type = draw(st.sampled_from(["无条件共享", "有条件共享", "不予共享"]))
+    share: dict[str, Any] = {"share_type": share_type}
+    if share_type == "有条件共享":
+        share["share_condition"] = "仅用于行政审批"
+    elif share_type == "不予共享":
+        share["share_condition"] = "依据《中华人民共和国保守国家秘密法》第九条"
+    if share_type != "不予共享":
+        share["share_mode_class"] = pick("share-mode-class")
+        if share["share_mode_class"] == "共享平台方式":
+            share["share_mode_type"] = pick("share-mode-type")
+    fmt = draw(st.sampled_from([("数据库", "MySQL"), ("电子表格", "xlsx"), ("电子文件", "pdf")]))
+    items = [
+        {"name": f"信息项{i}", "data_type": pick("data-type"), "length": draw(st.integers(1, 50))}
+        for i in range(draw(st.integers(1, 3)))
+    ]
+    rec: dict[str, Any] = {
+        "category": {"lei": "部门信息资源目录", "xiang": "国务院", "mu": "005"},
+        "name": draw(st.sampled_from(["企业登记信息", "社会保险参保信息", "不动产登记信息汇总表"])),
+        "code": "303005/00001",
+        "provider": "市市场监督管理局",
+        "provider_code": "91350100M000100Y43",
+        "abstract": "摘要",
+        "format": {"format_class": fmt[0], "format_types": [fmt[1]]},
+        "items": items,
+        "share": share,
+        "open": {"open_to_public": False},
+        "update_cycle": pick("update-cycle"),
+        "publish_date": "2024-03-01",
+        "secrecy": pick("secrecy"),
+        "extensions": {
+            "info_system": "市场主体登记系统",
+            "system_network": pick("system-network"),
+            "department_office": "登记注册处",
+        },
+    }
+    if draw(st.booleans()):
+        rec["extensions"]["related_system"] = "数据共享交换平台"
+    if draw(st.booleans()):
+        rec["extensions"]["storage_gb"] = draw(st.sampled_from(["12", "0.5", "大约3G"]))
+    if draw(st.booleans()):
+        rec["备注"] = "无"
+    return rec
+
+
+def valid(pack: Pack, rec: dict[str, Any]) -> bool:
+    doc = SourceDocument("c.json", None, iter([RawRecord(0, "/resources/0", rec)]), [])
+    report = Validator(pack, OPTIONS).validate_document(doc)
+    return not report.fails(Severity.ERROR)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(data=st.data())
+def test_backward_compatible_new_version_accepts_old_catalogs(data: st.DataObject) -> None:
+    old = get_pack("example-province@^1")
+    rec = data.draw(resources(old))
+    assume(valid(old, rec))
+    new = old
+    for _ in range(data.draw(st.integers(1, 3))):
+        new = data.draw(st.sampled_from(MUTATIONS))(new, data, rec)
+    new = bump(new)
+    report = check_compat(new, old, CompatMode.BACKWARD)
+    if report.compatible:
+        assert valid(new, rec), [str(c) for c in report.changes]
+    forward = check_compat(new, old, CompatMode.FORWARD)
+    if forward.compatible and valid(new, rec):
+        assert valid(old, rec)
