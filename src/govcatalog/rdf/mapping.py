@@ -57,6 +57,7 @@ ADMS_IDENTIFIER: Final = term("adms", "Identifier")
 FREQUENCY: Final = term("dcterms", "Frequency")
 MEDIA_TYPE: Final = term("dcterms", "MediaTypeOrExtent")
 LICENCE_DOC: Final = term("dcterms", "LicenseDocument")
+RDFS_RESOURCE: Final = term("rdfs", "Resource")
 USCC: Final = g("UnifiedSocialCreditCode")
 
 TITLE: Final = term("dcterms", "title")
@@ -65,7 +66,6 @@ IDENTIFIER: Final = term("dcterms", "identifier")
 ISSUED: Final = term("dcterms", "issued")
 PUBLISHER: Final = term("dcterms", "publisher")
 PERIODICITY: Final = term("dcterms", "accrualPeriodicity")
-RELATION: Final = term("dcterms", "relation")
 LICENSE: Final = term("dcterms", "license")
 FORMAT: Final = term("dcterms", "format")
 DTYPE: Final = term("dcterms", "type")
@@ -249,8 +249,6 @@ class _Writer:
                 if isinstance(c, str) and c:
                     target = f"<{resource_iri(base, c, 0)}>"
                     po.append((P_RELATED, target))
-                    if dcat:
-                        po.append((RELATION, target))
         if "secrecy" in res:
             po.append((P_SECRECY, self.concept("secrecy", res["secrecy"])))
         extensions = res.get("extensions")
@@ -371,7 +369,7 @@ class _Writer:
             node = f"<{iri}#distribution>"
             dpo: list[tuple[Term, Obj]] = [
                 (RDF_TYPE, DCAT_DISTRIBUTION),
-                (ACCESS_URL, f"<{opts.access_url.format(code=quote(code, safe=''))}>"),
+                (ACCESS_URL, self.external(opts.access_url.format(code=quote(code, safe="")), RDFS_RESOURCE)),
             ]
             for t in types:
                 match = self.concepts.eu_match.get(t[1:-1]) if isinstance(t, str) and t[0] == "<" else None

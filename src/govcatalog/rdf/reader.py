@@ -13,6 +13,7 @@ literal where a concept is expected is kept as text, so the validator reports it
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
@@ -89,7 +90,10 @@ def parse_rdf(data: bytes, fmt: RdfFormat, source: str = "<rdf>", max_bytes: int
         text = json.dumps(_offline_jsonld(doc, source, jsonld_context()["@context"]), ensure_ascii=False)
     graph = rdflib.Graph(bind_namespaces="none")
     try:
-        graph.parse(data=text, format=fmt.rdflib_name)
+        with warnings.catch_warnings():
+            # rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph internally.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            graph.parse(data=text, format=fmt.rdflib_name)
     except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds of syntax errors
         detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
         raise _fail(source, f"RDF 语法错误：{detail}", f"RDF syntax error: {detail}") from None

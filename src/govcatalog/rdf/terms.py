@@ -22,6 +22,7 @@ FOAF: Final = "http://xmlns.com/foaf/0.1/"
 ADMS: Final = "http://www.w3.org/ns/adms#"
 SKOS: Final = "http://www.w3.org/2004/02/skos/core#"
 RDF: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS: Final = "http://www.w3.org/2000/01/rdf-schema#"
 XSD: Final = "http://www.w3.org/2001/XMLSchema#"
 SH: Final = "http://www.w3.org/ns/shacl#"
 
@@ -33,6 +34,7 @@ PREFIXES: Final = {
     "adms": ADMS,
     "skos": SKOS,
     "rdf": RDF,
+    "rdfs": RDFS,
     "xsd": XSD,
 }
 """Prefixes the Turtle writer declares (and the JSON-LD context uses)."""
