@@ -298,6 +298,8 @@ class _Writer:
 
     def items(self, items: object, iri: str, po: list[tuple[Term, Obj]], subs: list[Block]) -> None:
         if not isinstance(items, list | tuple):
+            if items is not None:  # unreadable: kept as written, for the shapes to see
+                po.append((P_ITEM, literal(items)))
             return
         for n, item in enumerate(items, 1):
             if not isinstance(item, Mapping):

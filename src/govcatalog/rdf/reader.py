@@ -196,7 +196,10 @@ class _Records:
         if fmt:
             rec["format"] = fmt
         items = sorted(self.g.objects(s, rdflib.URIRef(m.P_ITEM.iri)), key=self.position)
-        if items:
+        literals = [i for i in items if isinstance(i, rdflib.Literal)]
+        if literals:  # items written as a value, not as data items: left for the validator
+            rec["items"] = self.value(literals[0])
+        elif items:
             rec["items"] = [self.item(i) for i in items]
         share = self.group(s, m.P_SHARE, (
             ("share_type", m.P_SHARE_TYPE, False),

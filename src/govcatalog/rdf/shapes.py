@@ -203,9 +203,15 @@ class _Builder:
             self.g.add((iri, p, o))
 
     def on_items(self, code: str, pointer: str, path: rdflib.term.Node, *pairs: tuple[URIRef, rdflib.term.Node]) -> None:
-        """A property shape on every data item of every resource (focus: the resource)."""
+        """A property shape on every data item of every resource (focus: the resource).
+
+        A literal in place of the items (a value the reader could not read) is left to the
+        native reader, which reports it.
+        """
         inner = self.bnode((SH.path, path), *pairs)
-        self.on_resource(code, pointer, _u(m.P_ITEM), (SH.node, self.bnode((SH.property, inner))))
+        literal = self.bnode((SH.nodeKind, SH.Literal))
+        item = self.bnode((SH["or"], self.lst([literal, self.bnode((SH.property, inner))])))
+        self.on_resource(code, pointer, _u(m.P_ITEM), (SH.node, item))
 
     def conditional(self, code: str, pointer: str, *alternatives: rdflib.term.Node) -> None:
         """A node shape on every resource: at least one of ``alternatives`` holds."""
