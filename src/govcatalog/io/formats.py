@@ -39,6 +39,7 @@ _SUFFIXES: dict[str, InputFormat] = {
 _READERS: dict[InputFormat, str] = {
     InputFormat.JSON: "govcatalog.io.json_reader:read_json",
     InputFormat.YAML: "govcatalog.io.yaml_reader:read_yaml",
+    InputFormat.RDF: "govcatalog.rdf.reader:read_rdf",
 }
 """Reader of each format as ``module:function``, imported only when a file of that format is read."""
 

@@ -185,12 +185,11 @@ class _Writer:
             self.codes.add(key)
         base = self.options.base
         iri = resource_iri(base, key, position)
-        po: list[tuple[Term, Obj]] = [
-            (RDF_TYPE, C_RESOURCE),
-            (RDF_TYPE, DCAT_DATASET),
-            (P_POSITION, typed(str(position), "positiveInteger")),
-        ]
         dcat = self.options.dcat
+        po: list[tuple[Term, Obj]] = [(RDF_TYPE, C_RESOURCE)]
+        if dcat:
+            po.append((RDF_TYPE, DCAT_DATASET))
+        po.append((P_POSITION, typed(str(position), "positiveInteger")))
         subs: list[Block] = []
         category = res.get("category")
         if isinstance(category, Mapping):
@@ -386,7 +385,9 @@ class _Writer:
     def catalog(self, info: Mapping[str, object], datasets: list[str]) -> Iterator[Block]:
         opts = self.options
         iri = catalog_iri(opts.base)
-        po: list[tuple[Term, Obj]] = [(RDF_TYPE, C_CATALOG), (RDF_TYPE, DCAT_CATALOG)]
+        po: list[tuple[Term, Obj]] = [(RDF_TYPE, C_CATALOG)]
+        if opts.dcat:
+            po.append((RDF_TYPE, DCAT_CATALOG))
         subs: list[Block] = []
         name = info.get("name")
         if name is not None:
