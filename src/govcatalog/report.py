@@ -13,7 +13,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    import rdflib
 
 
 class Severity(StrEnum):
@@ -247,6 +250,16 @@ class Report:
                     raise ValueError(msg)
             rows.append(tuple(row))
         return rows
+
+    def to_graph(self, base: str = "https://w3id.org/govcatalog/data/") -> rdflib.Graph:
+        """The findings as a W3C SHACL validation report graph (one ``sh:ValidationResult`` each).
+
+        Focus nodes are the resource IRIs the RDF export mints under ``base``; see
+        :mod:`govcatalog.rdf.report_graph`.
+        """
+        from govcatalog.rdf.report_graph import report_graph  # noqa: PLC0415 - keeps rdflib lazy
+
+        return report_graph(self, base)
 
     def to_dict(self, lang: Lang = Lang.ZH) -> dict[str, object]:
         """JSON-ready form: ``{"conforms", "pack", "findings", "stats"}``."""

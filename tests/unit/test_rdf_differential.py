@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import rdflib
+from rdflib.namespace import SH
 from hypothesis import HealthCheck, given, settings
 
 from govcatalog.errors import LoadError
@@ -17,7 +19,9 @@ from govcatalog.io.formats import read_document
 from govcatalog.io.records import RawRecord, SourceDocument
 from govcatalog.packs import Pack
 from govcatalog.packs.builtin import standards
-from govcatalog.rdf.shacl import shacl_record, validate_document_shacl, validate_shacl
+from govcatalog.rdf.graph import graph_from_blocks
+from govcatalog.rdf.mapping import ExportOptions, iter_blocks
+from govcatalog.rdf.shacl import results_of, run_shacl, shacl_record, validate_document_shacl, validate_shacl
 from govcatalog.rules.coerce import Coercer
 from govcatalog.rdf.shapes import NATIVE_ONLY, PackShapes, build_shapes
 from govcatalog.report import Report
@@ -125,12 +129,24 @@ def test_valid_resource_gives_no_finding(pack: Pack, shapes: PackShapes) -> None
 
 
 def test_targeted_cases(pack: Pack, shapes: PackShapes) -> None:
+    """Each covered code on its own resource; the native report, rendered with
+    ``Report.to_graph()``, names the same (code, focus node) results as the SHACL engine."""
     codes = sorted(TARGETED)
-    catalog = {"catalog": {}, "resources": [VALID] + [TARGETED[c] for c in codes]}
-    native, shacl = _both(_document(catalog), pack, shapes)
+    resources = [VALID]
+    for i, c in enumerate(codes, 1):
+        resources.append(TARGETED[c] if c in ("GC-F005", "GC-R007") else dict(TARGETED[c], code=f"101001/{100 + i:06d}"))
+    catalog: dict[str, object] = {"catalog": {}, "resources": resources}
+    native = Validator(pack, ValidationOptions(today=TODAY)).validate_document(_document(catalog)())
     for index, code in enumerate(codes, 1):
-        assert (code, index) in native, code
-    assert native == shacl
+        assert (code, index) in _pairs(native, shapes.codes), code
+    graph = native.to_graph()
+    top = next(graph.subjects(rdflib.RDF.type, SH.ValidationReport))
+    assert graph.value(top, SH.conforms) == rdflib.Literal(False)
+    assert len(set(graph.objects(top, SH.result))) == len(native.findings)
+    from_native = {(r.code, r.focus) for r in results_of(graph, shapes.graph)}
+    data = graph_from_blocks(iter_blocks(catalog, ExportOptions(dcat=False)))
+    from_engine = {(r.code, r.focus) for r in run_shacl(data, shapes)}
+    assert from_native == from_engine
 
 
 def test_every_covered_code_has_a_targeted_case(shapes: PackShapes) -> None:
@@ -194,3 +210,4 @@ def test_pack_cases(pack: Pack, shapes: PackShapes) -> None:
 def test_generated_catalogs(pack: Pack, shapes: PackShapes, catalog: dict[str, object]) -> None:
     native, shacl = _both(_document(catalog), pack, shapes)
     assert native == shacl
+
