@@ -26,6 +26,13 @@ EXAMPLES = {
 """Example catalogs shipped with the package, by short name."""
 
 
+class Engine(StrEnum):
+    """Which validator runs the rules."""
+
+    NATIVE = "native"
+    SHACL = "shacl"
+
+
 class OutputFormat(StrEnum):
     """Report formats of ``validate``."""
 
@@ -58,6 +65,7 @@ def validate_command(
     min_evidence: Annotated[Evidence, typer.Option("--min-evidence", help="Only rules with at least this evidence.")] = Evidence.UNCONFIRMED,
     select: Annotated[list[str] | None, typer.Option("--select", help="Report only these codes (repeatable).")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Never report these codes (repeatable).")] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="native, or shacl: the pack's SHACL shapes run by pySHACL (extra 'shacl'; declarative rules only).")] = Engine.NATIVE,
 ) -> None:
     """Validate catalogs and report every finding, located and explained in Chinese and English.
 
@@ -89,7 +97,12 @@ def validate_command(
             from govcatalog.io.formats import read_document
 
             doc = read_document(path, name=label)
-            reports.append(validator.validate_document(doc))
+            if engine is Engine.SHACL:
+                from govcatalog.rdf.shacl import validate_document_shacl
+
+                reports.append(validate_document_shacl(doc, the_pack, options=options))
+            else:
+                reports.append(validator.validate_document(doc))
         except LoadError as exc:
             unreadable = True
             reports.append(validator.unreadable(exc))

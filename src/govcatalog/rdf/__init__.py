@@ -6,6 +6,7 @@ Importing this package imports rdflib; ``govcatalog`` itself does not.
 from govcatalog.rdf.export import (
     CONTEXT_IRI,
     RdfFormat,
+    iter_rdf_text,
     jsonld_context,
     serialize,
     to_graph,
@@ -27,6 +28,7 @@ __all__ = [
     "from_graph",
     "graph_to_dict",
     "iter_blocks",
+    "iter_rdf_text",
     "jsonld_context",
     "parse_rdf",
     "read_graph",

@@ -58,7 +58,7 @@ def _as_dict(catalog: Catalog | Mapping[str, object]) -> Mapping[str, object]:
     return catalog.to_json_dict() if isinstance(catalog, Catalog) else catalog
 
 
-def iter_text(
+def iter_rdf_text(
     catalog: Catalog | Mapping[str, object], fmt: RdfFormat, options: ExportOptions | None = None
 ) -> Iterator[str]:
     """Chunks of the serialised catalog (streamed for Turtle and N-Triples)."""
@@ -86,7 +86,7 @@ def serialize(
         fmt: The serialisation.
         options: IRIs and DCAT-AP settings.
     """
-    return "".join(iter_text(catalog, fmt, options))
+    return "".join(iter_rdf_text(catalog, fmt, options))
 
 
 def to_graph(catalog: Catalog | Mapping[str, object], options: ExportOptions | None = None) -> rdflib.Graph:
@@ -103,7 +103,7 @@ def write_rdf(
     """Write the catalog to ``path`` (format from the suffix unless given), in UTF-8."""
     the_fmt = fmt or format_for(path)
     with path.open("w", encoding="utf-8", newline="\n") as out:
-        for chunk in iter_text(catalog, the_fmt, options):
+        for chunk in iter_rdf_text(catalog, the_fmt, options):
             out.write(chunk)
 
 

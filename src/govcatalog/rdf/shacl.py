@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 import rdflib
@@ -26,6 +26,7 @@ from govcatalog.rdf.mapping import ExportOptions, iter_blocks
 from govcatalog.rdf.shapes import FINDING_CODE, PackShapes, build_shapes
 from govcatalog.report import Finding, Location, Report, Severity, Stats
 from govcatalog.rules.coerce import INVALID, Coercer
+from govcatalog.validate import ValidationOptions
 
 _SEVERITY: Final = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
 
@@ -114,13 +115,15 @@ def validate_shacl(
     file: str = "<catalog>",
     shapes: PackShapes | None = None,
     pointers: Sequence[str] | None = None,
+    options: ValidationOptions | None = None,
 ) -> Report:
     """Validate a catalog in the canonical JSON shape with the pack's SHACL shapes.
 
     Values are written as found (a label outside a vocabulary becomes a literal), so the
     shapes see what the native validator sees. Findings carry the resource code and the
     pointer of the resource (``pointers[n]``, default ``/resources/<n>``) plus the element
-    the shape checks; messages are the codebook titles.
+    the shape checks; messages are the codebook titles. ``options`` selects, ignores and
+    re-grades codes as for the native validator.
 
     Raises:
         ShaclUnavailable: When pySHACL is not installed.
@@ -129,11 +132,21 @@ def validate_shacl(
     the_shapes = shapes or build_shapes(pack)
     data = graph_from_blocks(iter_blocks(catalog, ExportOptions(dcat=False)))
     results = run_shacl(data, the_shapes)
-    findings = list(_findings(results, data, the_shapes, pack, file, pointers))
+    findings = [f for f in _findings(results, data, the_shapes, pack, file, pointers) if _wanted(f.code, pack, options)]
+    if options is not None and options.severity:
+        findings = [replace(f, severity=options.severity.get(f.code, f.severity)) for f in findings]
     resources = catalog.get("resources")
     count = len(resources) if isinstance(resources, list | tuple) else 0
     stats = Stats(files=1, resources=count, seconds=time.perf_counter() - started)
     return Report.of(findings, stats, pack.ref)
+
+
+def _wanted(code: str, pack: Pack, options: ValidationOptions | None) -> bool:
+    if code in pack.ignore:
+        return False
+    if options is None:
+        return True
+    return code not in options.ignore and (options.select is None or code in options.select)
 
 
 def _findings(
@@ -222,7 +235,9 @@ def shacl_record(raw: object, coercer: Coercer) -> dict[str, object] | None:
     return record
 
 
-def validate_document_shacl(doc: SourceDocument, pack: Pack, *, shapes: PackShapes | None = None) -> Report:
+def validate_document_shacl(
+    doc: SourceDocument, pack: Pack, *, shapes: PackShapes | None = None, options: ValidationOptions | None = None
+) -> Report:
     """Validate an opened document with the pack's SHACL shapes (see :func:`shacl_record`).
 
     Raises:
@@ -236,4 +251,4 @@ def validate_document_shacl(doc: SourceDocument, pack: Pack, *, shapes: PackShap
         pointers.append(raw.pointer)
     info = doc.info.data if doc.info is not None and isinstance(doc.info.data, dict) else {}
     catalog = {"catalog": info, "resources": resources}
-    return validate_shacl(catalog, pack, file=doc.name, shapes=shapes, pointers=pointers)
+    return validate_shacl(catalog, pack, file=doc.name, shapes=shapes, pointers=pointers, options=options)
