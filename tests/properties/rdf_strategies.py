@@ -29,13 +29,21 @@ from govcatalog.model import (
 
 # Text that every RDF syntax can carry: no surrogates or control characters except \n and \t
 # (XML normalises \r), but quotes, backslashes, angle brackets and CJK on purpose.
-_chars = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from('\n\t"\\<>&')
+_chars = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(
+    '\n\t"\\<>&'
+)
 texts = st.text(_chars, max_size=12)
 opt_texts = st.none() | texts
-codes = st.sampled_from(["101001/000001", "101001/000002", "203001/1", "310001/000009", "bad code", "a/b\\c"])
+codes = st.sampled_from(
+    ["101001/000001", "101001/000002", "203001/1", "310001/000009", "bad code", "a/b\\c"]
+)
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
 json_scalars = st.none() | st.booleans() | st.integers(-(10**6), 10**6) | texts
-json_values = st.recursive(json_scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3), max_leaves=6)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+    max_leaves=6,
+)
 extensions = st.dictionaries(texts, json_values, max_size=2)
 
 
@@ -56,7 +64,13 @@ items = st.builds(
 
 resources = st.builds(
     Resource,
-    category=st.builds(Category, lei=_opt(st.sampled_from(ResourceClass)), xiang=opt_texts, mu=opt_texts, ximu=opt_texts),
+    category=st.builds(
+        Category,
+        lei=_opt(st.sampled_from(ResourceClass)),
+        xiang=opt_texts,
+        mu=opt_texts,
+        ximu=opt_texts,
+    ),
     name=opt_texts,
     code=_opt(codes),
     provider=_opt(st.sampled_from(["市公安局", "市民政局", 'A "quoted" body'])),
@@ -65,7 +79,9 @@ resources = st.builds(
     format=st.builds(
         ResourceFormat,
         format_class=_opt(st.sampled_from(FormatClass)),
-        format_types=st.lists(st.sampled_from(["oracle", "xlsx", "Oracle", "自定义", "pdf"]), max_size=3).map(tuple),
+        format_types=st.lists(
+            st.sampled_from(["oracle", "xlsx", "Oracle", "自定义", "pdf"]), max_size=3
+        ).map(tuple),
         other_description=opt_texts,
     ),
     items=st.lists(items, max_size=3).map(tuple),
@@ -118,7 +134,15 @@ def _drop_none(d: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in d.items() if v is not None}
 
 
-_raw_codes = ["101001/000001", "201002/000007", "310001/12", "101001/00000A", "40100/1", "1010/1", "101001-000001"]
+_raw_codes = [
+    "101001/000001",
+    "201002/000007",
+    "310001/12",
+    "101001/00000A",
+    "40100/1",
+    "1010/1",
+    "101001-000001",
+]
 _conditions = ["无", "无条件", "需申请", "依据《中华人民共和国保守国家秘密法》第九条", "仅限内部"]
 
 raw_items = st.fixed_dictionaries(
@@ -149,7 +173,9 @@ raw_resources = st.fixed_dictionaries(
             st.fixed_dictionaries(
                 {
                     "format_class": _choice([*list(FormatClass), BAD]),
-                    "format_types": _maybe(st.lists(st.sampled_from(["oracle", "xlsx", "自定义"]), max_size=2)),
+                    "format_types": _maybe(
+                        st.lists(st.sampled_from(["oracle", "xlsx", "自定义"]), max_size=2)
+                    ),
                     "other_description": _choice(["专用格式"]),
                 }
             ).map(_drop_none)
@@ -167,7 +193,10 @@ raw_resources = st.fixed_dictionaries(
         ),
         "open": _maybe(
             st.fixed_dictionaries(
-                {"open_to_public": _choice([True, False, "是", BAD]), "open_condition": _choice(["无条件开放"])}
+                {
+                    "open_to_public": _choice([True, False, "是", BAD]),
+                    "open_condition": _choice(["无条件开放"]),
+                }
             ).map(_drop_none)
         ),
         "update_cycle": _choice([*list(UpdateCycle), BAD]),

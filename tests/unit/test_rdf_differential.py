@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib.namespace import SH
 from hypothesis import HealthCheck, given, settings
+from rdflib.namespace import SH
 
 from govcatalog.errors import LoadError
 from govcatalog.io.formats import read_document
@@ -21,10 +21,16 @@ from govcatalog.packs import Pack
 from govcatalog.packs.builtin import standards
 from govcatalog.rdf.graph import graph_from_blocks
 from govcatalog.rdf.mapping import ExportOptions, iter_blocks
-from govcatalog.rdf.shacl import results_of, run_shacl, shacl_record, validate_document_shacl, validate_shacl
-from govcatalog.rules.coerce import Coercer
+from govcatalog.rdf.shacl import (
+    results_of,
+    run_shacl,
+    shacl_record,
+    validate_document_shacl,
+    validate_shacl,
+)
 from govcatalog.rdf.shapes import NATIVE_ONLY, PackShapes, build_shapes
 from govcatalog.report import Report
+from govcatalog.rules.coerce import Coercer
 from govcatalog.validate import ValidationOptions, Validator
 from tests.conftest import TODAY
 from tests.properties.rdf_strategies import BAD, raw_catalogs
@@ -62,7 +68,9 @@ def _document(catalog: dict[str, object]) -> Callable[[], SourceDocument]:
     return make
 
 
-def _both(open_doc: Callable[[], SourceDocument], pack: Pack, shapes: PackShapes) -> tuple[Pairs, Pairs]:
+def _both(
+    open_doc: Callable[[], SourceDocument], pack: Pack, shapes: PackShapes
+) -> tuple[Pairs, Pairs]:
     native = Validator(pack, ValidationOptions(today=TODAY)).validate_document(open_doc())
     shacl = validate_document_shacl(open_doc(), pack, shapes=shapes)
     return _pairs(native, shapes.codes), _pairs(shacl, shapes.codes)
@@ -83,7 +91,11 @@ VALID = {
     "abstract": "全市常住人口的基本信息。",
     "format": {"format_class": "数据库", "format_types": ["oracle"]},
     "items": [{"name": "姓名", "data_type": "字符型", "length": 50}],
-    "share": {"share_type": "无条件共享", "share_mode_class": "共享平台方式", "share_mode_type": "接口"},
+    "share": {
+        "share_type": "无条件共享",
+        "share_mode_class": "共享平台方式",
+        "share_mode_type": "接口",
+    },
     "open": {"open_to_public": False},
     "update_cycle": "每日",
     "publish_date": "2024-03-01",
@@ -118,7 +130,14 @@ TARGETED = {
     "GC-R006": _with("items", None),
     "GC-R007": _with("code", "201001/000001"),
     "GC-R009": _with("publish_date", "2024-02-30"),
-    "GC-R010": {**VALID, "share": {"share_type": "无条件共享", "share_mode_class": "邮件方式", "share_mode_type": "文件"}},
+    "GC-R010": {
+        **VALID,
+        "share": {
+            "share_type": "无条件共享",
+            "share_mode_class": "邮件方式",
+            "share_mode_type": "文件",
+        },
+    },
     "GC-R012": _with("format", {"format_class": "其他", "format_types": ["自定义"]}),
 }
 
@@ -134,7 +153,11 @@ def test_targeted_cases(pack: Pack, shapes: PackShapes) -> None:
     codes = sorted(TARGETED)
     resources = [VALID]
     for i, c in enumerate(codes, 1):
-        resources.append(TARGETED[c] if c in ("GC-F005", "GC-R007") else dict(TARGETED[c], code=f"101001/{100 + i:06d}"))
+        resources.append(
+            TARGETED[c]
+            if c in ("GC-F005", "GC-R007")
+            else dict(TARGETED[c], code=f"101001/{100 + i:06d}")
+        )
     catalog: dict[str, object] = {"catalog": {}, "resources": resources}
     native = Validator(pack, ValidationOptions(today=TODAY)).validate_document(_document(catalog)())
     for index, code in enumerate(codes, 1):
@@ -160,7 +183,11 @@ def _case_files() -> list[Path]:
         for version in pack_dir.iterdir() if pack_dir.is_dir() else ():
             cases = version / "cases"
             if cases.is_dir():
-                files += [Path(str(c)) for c in cases.iterdir() if c.name.endswith((".json", ".yaml", ".yml"))]
+                files += [
+                    Path(str(c))
+                    for c in cases.iterdir()
+                    if c.name.endswith((".json", ".yaml", ".yml"))
+                ]
     return sorted(files)
 
 
@@ -198,16 +225,24 @@ def test_pack_cases(pack: Pack, shapes: PackShapes) -> None:
         for raw in records:
             resources.append(shacl_record(raw.data, coercer))
             pointers.append(f"{name}#{raw.pointer}")
-    shacl = _file_pairs(validate_shacl({"catalog": {}, "resources": resources}, pack, shapes=shapes, pointers=pointers), shapes.codes)
+    shacl = _file_pairs(
+        validate_shacl(
+            {"catalog": {}, "resources": resources}, pack, shapes=shapes, pointers=pointers
+        ),
+        shapes.codes,
+    )
     assert len(resources) > len(FILES)
     assert sorted(native - shacl) == []
     assert sorted(shacl - native) == []
 
 
 # ------------------------------------------------------------------------------ generated
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(catalog=raw_catalogs)
 def test_generated_catalogs(pack: Pack, shapes: PackShapes, catalog: dict[str, object]) -> None:
     native, shacl = _both(_document(catalog), pack, shapes)
     assert native == shacl
-

@@ -38,31 +38,44 @@ def _catalog(n: int = 3) -> Catalog:
     resources[-1]["related_codes"] = ["101001/000001"]
     resources[-1]["update_cycle"] = "实时"
     resources[-1]["format"]["format_types"] = ["xlsx", "自定义"]
-    data = {"catalog": {"name": "测试目录", "publisher": "市大数据局", "issued": "2025-01-01"}, "resources": resources}
+    data = {
+        "catalog": {"name": "测试目录", "publisher": "市大数据局", "issued": "2025-01-01"},
+        "resources": resources,
+    }
     return Catalog.model_validate(data)
 
 
 def _examples() -> list[Path]:
     folder = ROOT / "examples"
-    return sorted(p for p in folder.glob("*.json") if "error" not in p.name) if folder.is_dir() else []
+    return (
+        sorted(p for p in folder.glob("*.json") if "error" not in p.name) if folder.is_dir() else []
+    )
 
 
 # ------------------------------------------------------------------------------ DCAT-AP 3.0.0
 @pytest.fixture(scope="module")
 def dcat_ap(reference: Path) -> rdflib.Graph:
-    return rdflib.Graph().parse(reference / "dcat-ap" / "semic-3.0.0" / "shacl" / "dcat-ap-SHACL.ttl")
+    return rdflib.Graph().parse(
+        reference / "dcat-ap" / "semic-3.0.0" / "shacl" / "dcat-ap-SHACL.ttl"
+    )
 
 
 def _violations(data: rdflib.Graph, shapes: rdflib.Graph) -> list[str]:
     pyshacl = pytest.importorskip("pyshacl")
-    conforms, report, text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    conforms, _report, text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
     return [] if conforms else [text]
 
 
 @pytest.mark.reference
 @pytest.mark.parametrize(
     "options",
-    [ExportOptions(), ExportOptions(licence="https://creativecommons.org/licenses/by/4.0/", access_url="https://data.example.gov.cn/r/{code}")],
+    [
+        ExportOptions(),
+        ExportOptions(
+            licence="https://creativecommons.org/licenses/by/4.0/",
+            access_url="https://data.example.gov.cn/r/{code}",
+        ),
+    ],
     ids=["default", "licence-and-distributions"],
 )
 def test_export_conforms_to_dcat_ap(dcat_ap: rdflib.Graph, options: ExportOptions) -> None:
@@ -98,7 +111,10 @@ def test_dcat_view_and_eu_frequency() -> None:
     agent = graph.value(res, DCTERMS.publisher)
     assert (agent, RDF.type, rdflib.URIRef("http://xmlns.com/foaf/0.1/Organization")) in graph
     ident = graph.value(agent, rdflib.URIRef("http://www.w3.org/ns/adms#identifier"))
-    assert str(graph.value(ident, rdflib.URIRef("http://www.w3.org/2004/02/skos/core#notation"))) == "11420600011060017B"
+    assert (
+        str(graph.value(ident, rdflib.URIRef("http://www.w3.org/2004/02/skos/core#notation")))
+        == "11420600011060017B"
+    )
 
 
 def test_no_dcat_view_on_request() -> None:
@@ -139,7 +155,9 @@ def test_rdf_findings_carry_resource_and_pointer(tmp_path: Path) -> None:
     path = tmp_path / "c.ttl"
     write_rdf(data, path)
     report = validate(path)
-    assert ("GC-R002", "101001/000002", "/resources/1/share/share_condition") in report.table("code", "resource", "pointer")
+    assert ("GC-R002", "101001/000002", "/resources/1/share/share_condition") in report.table(
+        "code", "resource", "pointer"
+    )
 
 
 # ------------------------------------------------------------------------------ safe reading

@@ -18,7 +18,13 @@ pytest.importorskip("pyshacl")
 
 MF = rdflib.Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 SHT = rdflib.Namespace("http://www.w3.org/ns/shacl-test#")
-SUITE = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "shacl-test-suite" / "tests"
+SUITE = (
+    Path(__file__).resolve().parents[2].parent
+    / "shared"
+    / "reference"
+    / "shacl-test-suite"
+    / "tests"
+)
 
 
 @functools.cache
@@ -41,8 +47,10 @@ def _cases() -> list[tuple[str, Path]]:
     cases = []
     for manifest in _manifests(core):
         graph = rdflib.Graph().parse(manifest, format="turtle")
-        for entry in graph.subjects(RDF.type, SHT.Validate):
-            cases.append((f"{manifest.parent.name}/{str(entry).rsplit('/', 1)[-1]}", manifest))
+        cases.extend(
+            (f"{manifest.parent.name}/{str(entry).rsplit('/', 1)[-1]}", manifest)
+            for entry in graph.subjects(RDF.type, SHT.Validate)
+        )
     return sorted(cases)
 
 
@@ -56,7 +64,19 @@ def _results(report: rdflib.Graph) -> Counter[tuple[str, ...]]:
     out: Counter[tuple[str, ...]] = Counter()
     top = next(report.subjects(RDF.type, SH.ValidationReport))
     for r in report.objects(top, SH.result):  # nested sh:detail results are not compared
-        out[tuple(_key(report, report.value(r, p)) for p in (SH.focusNode, SH.resultPath, SH.value, SH.resultSeverity, SH.sourceShape, SH.sourceConstraintComponent))] += 1
+        out[
+            tuple(
+                _key(report, report.value(r, p))
+                for p in (
+                    SH.focusNode,
+                    SH.resultPath,
+                    SH.value,
+                    SH.resultSeverity,
+                    SH.sourceShape,
+                    SH.sourceConstraintComponent,
+                )
+            )
+        ] += 1
     return out
 
 
@@ -69,7 +89,14 @@ ENGINE_DIVERGENCES = {
 fixed engine turns them into failures to remove from this list."""
 
 PARAMS = [
-    pytest.param(name, manifest, id=name, marks=[pytest.mark.xfail(reason=ENGINE_DIVERGENCES[name], strict=True)] if name in ENGINE_DIVERGENCES else [])
+    pytest.param(
+        name,
+        manifest,
+        id=name,
+        marks=[pytest.mark.xfail(reason=ENGINE_DIVERGENCES[name], strict=True)]
+        if name in ENGINE_DIVERGENCES
+        else [],
+    )
     for name, manifest in CASES
 ]
 
@@ -78,7 +105,11 @@ PARAMS = [
 @pytest.mark.parametrize(("name", "manifest"), PARAMS)
 def test_core_suite(reference: Path, name: str, manifest: Path) -> None:
     graph = _parse(str(manifest))
-    entry = next(e for e in graph.subjects(RDF.type, SHT.Validate) if str(e).endswith("/" + name.split("/", 1)[1]))
+    entry = next(
+        e
+        for e in graph.subjects(RDF.type, SHT.Validate)
+        if str(e).endswith("/" + name.split("/", 1)[1])
+    )
     action = graph.value(entry, MF.action)
     data = _parse(str(graph.value(action, SHT.dataGraph)))
     shapes = _parse(str(graph.value(action, SHT.shapesGraph)))
@@ -91,7 +122,19 @@ def test_core_suite(reference: Path, name: str, manifest: Path) -> None:
     assert outcome.conforms == bool(graph.value(expected, SH.conforms).toPython())
     want: Counter[tuple[str, ...]] = Counter()
     for r in graph.objects(expected, SH.result):
-        want[tuple(_key(graph, graph.value(r, p)) for p in (SH.focusNode, SH.resultPath, SH.value, SH.resultSeverity, SH.sourceShape, SH.sourceConstraintComponent))] += 1
+        want[
+            tuple(
+                _key(graph, graph.value(r, p))
+                for p in (
+                    SH.focusNode,
+                    SH.resultPath,
+                    SH.value,
+                    SH.resultSeverity,
+                    SH.sourceShape,
+                    SH.sourceConstraintComponent,
+                )
+            )
+        ] += 1
     assert _results(outcome.report) == want
 
 

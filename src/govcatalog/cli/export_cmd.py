@@ -17,14 +17,38 @@ from govcatalog.rdf import DEFAULT_BASE, ExportOptions, RdfFormat, iter_rdf_text
 
 @app.command("export")
 def export_command(
-    source: Annotated[Path, typer.Argument(metavar="FILE", help="The catalog to export (any readable format).")],
-    to: Annotated[RdfFormat, typer.Option("--to", "-t", help="Output format: ttl, jsonld, rdf (RDF/XML), nt.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: standard output).")] = None,
-    pack: Annotated[str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")] = None,
-    base: Annotated[str, typer.Option("--base", help="Base IRI of resources, agents and the catalog.")] = DEFAULT_BASE,
-    licence: Annotated[str | None, typer.Option("--licence", help="Licence IRI stated on the catalog and every resource (DCAT-AP).")] = None,
-    access_url: Annotated[str | None, typer.Option("--access-url", help="Access URL template with {code}: adds one dcat:Distribution per resource.")] = None,
-    dcat: Annotated[bool, typer.Option("--dcat/--no-dcat", help="Also write the DCAT / DCMI Terms view.")] = True,
+    source: Annotated[
+        Path, typer.Argument(metavar="FILE", help="The catalog to export (any readable format).")
+    ],
+    to: Annotated[
+        RdfFormat, typer.Option("--to", "-t", help="Output format: ttl, jsonld, rdf (RDF/XML), nt.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The file to write (default: standard output)."),
+    ] = None,
+    pack: Annotated[
+        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
+    ] = None,
+    base: Annotated[
+        str, typer.Option("--base", help="Base IRI of resources, agents and the catalog.")
+    ] = DEFAULT_BASE,
+    licence: Annotated[
+        str | None,
+        typer.Option(
+            "--licence", help="Licence IRI stated on the catalog and every resource (DCAT-AP)."
+        ),
+    ] = None,
+    access_url: Annotated[
+        str | None,
+        typer.Option(
+            "--access-url",
+            help="Access URL template with {code}: adds one dcat:Distribution per resource.",
+        ),
+    ] = None,
+    dcat: Annotated[
+        bool, typer.Option("--dcat/--no-dcat", help="Also write the DCAT / DCMI Terms view.")
+    ] = True,
 ) -> None:
     """Export a catalog as Linked Data: govcat statements plus their DCAT-AP 3.0.0 view.
 

@@ -14,8 +14,13 @@ from govcatalog.cli.app import app
 
 @app.command("shapes")
 def shapes_command(
-    pack: Annotated[str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: standard output).")] = None,
+    pack: Annotated[
+        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The file to write (default: standard output)."),
+    ] = None,
 ) -> None:
     """Write the pack's SHACL shapes (shapes.ttl): each shape names the finding code it checks."""
     from govcatalog.rdf.shapes import build_shapes  # noqa: PLC0415 - imports rdflib

@@ -56,16 +56,39 @@ def _merge(reports: list[Report], pack: str) -> Report:
 
 @app.command("validate")
 def validate_command(
-    files_: Annotated[list[Path] | None, typer.Argument(metavar="FILE...", help="Catalog files (JSON, YAML).")] = None,
-    example: Annotated[str | None, typer.Option("--example", help="Validate a shipped example: city, city-errors.")] = None,
-    pack: Annotated[str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.TEXT,
+    files_: Annotated[
+        list[Path] | None, typer.Argument(metavar="FILE...", help="Catalog files (JSON, YAML).")
+    ] = None,
+    example: Annotated[
+        str | None, typer.Option("--example", help="Validate a shipped example: city, city-errors.")
+    ] = None,
+    pack: Annotated[
+        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
+    ] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = OutputFormat.TEXT,
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Message language.")] = Lang.ZH,
-    fail_on: Annotated[Severity, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")] = Severity.ERROR,
-    min_evidence: Annotated[Evidence, typer.Option("--min-evidence", help="Only rules with at least this evidence.")] = Evidence.UNCONFIRMED,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Report only these codes (repeatable).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Never report these codes (repeatable).")] = None,
-    engine: Annotated[Engine, typer.Option("--engine", help="native, or shacl: the pack's SHACL shapes run by pySHACL (extra 'shacl'; declarative rules only).")] = Engine.NATIVE,
+    fail_on: Annotated[
+        Severity,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity."),
+    ] = Severity.ERROR,
+    min_evidence: Annotated[
+        Evidence, typer.Option("--min-evidence", help="Only rules with at least this evidence.")
+    ] = Evidence.UNCONFIRMED,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Report only these codes (repeatable).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Never report these codes (repeatable).")
+    ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="native, or shacl: the pack's SHACL shapes run by pySHACL (extra 'shacl').",
+        ),
+    ] = Engine.NATIVE,
 ) -> None:
     """Validate catalogs and report every finding, located and explained in Chinese and English.
 
@@ -98,7 +121,7 @@ def validate_command(
 
             doc = read_document(path, name=label)
             if engine is Engine.SHACL:
-                from govcatalog.rdf.shacl import validate_document_shacl
+                from govcatalog.rdf.shacl import validate_document_shacl  # noqa: PLC0415
 
                 reports.append(validate_document_shacl(doc, the_pack, options=options))
             else:

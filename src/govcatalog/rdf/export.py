@@ -77,7 +77,9 @@ def iter_rdf_text(
 
 
 def serialize(
-    catalog: Catalog | Mapping[str, object], fmt: RdfFormat = RdfFormat.TURTLE, options: ExportOptions | None = None
+    catalog: Catalog | Mapping[str, object],
+    fmt: RdfFormat = RdfFormat.TURTLE,
+    options: ExportOptions | None = None,
 ) -> str:
     """The catalog as RDF text.
 
@@ -89,7 +91,9 @@ def serialize(
     return "".join(iter_rdf_text(catalog, fmt, options))
 
 
-def to_graph(catalog: Catalog | Mapping[str, object], options: ExportOptions | None = None) -> rdflib.Graph:
+def to_graph(
+    catalog: Catalog | Mapping[str, object], options: ExportOptions | None = None
+) -> rdflib.Graph:
     """The catalog as an rdflib Graph."""
     return graph_from_blocks(iter_blocks(_as_dict(catalog), options))
 
@@ -107,22 +111,30 @@ def write_rdf(
             out.write(chunk)
 
 
-def write_turtle(catalog: Catalog | Mapping[str, object], path: Path, options: ExportOptions | None = None) -> None:
+def write_turtle(
+    catalog: Catalog | Mapping[str, object], path: Path, options: ExportOptions | None = None
+) -> None:
     """Write the catalog as Turtle."""
     write_rdf(catalog, path, RdfFormat.TURTLE, options)
 
 
-def write_ntriples(catalog: Catalog | Mapping[str, object], path: Path, options: ExportOptions | None = None) -> None:
+def write_ntriples(
+    catalog: Catalog | Mapping[str, object], path: Path, options: ExportOptions | None = None
+) -> None:
     """Write the catalog as N-Triples."""
     write_rdf(catalog, path, RdfFormat.NTRIPLES, options)
 
 
-def write_jsonld(catalog: Catalog | Mapping[str, object], path: Path, options: ExportOptions | None = None) -> None:
+def write_jsonld(
+    catalog: Catalog | Mapping[str, object], path: Path, options: ExportOptions | None = None
+) -> None:
     """Write the catalog as JSON-LD, compacted with the shipped context."""
     write_rdf(catalog, path, RdfFormat.JSONLD, options)
 
 
-def write_rdfxml(catalog: Catalog | Mapping[str, object], path: Path, options: ExportOptions | None = None) -> None:
+def write_rdfxml(
+    catalog: Catalog | Mapping[str, object], path: Path, options: ExportOptions | None = None
+) -> None:
     """Write the catalog as RDF/XML."""
     write_rdf(catalog, path, RdfFormat.RDFXML, options)
 

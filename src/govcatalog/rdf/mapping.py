@@ -151,7 +151,9 @@ class ExportOptions:
     provider_code_is_uscc: bool = True
 
 
-DEFAULT_DESCRIPTION: Final = "依据《政务信息资源目录编制指南（试行）》（发改高技〔2017〕1272号）编制的政务信息资源目录。"
+DEFAULT_DESCRIPTION: Final = (
+    "依据《政务信息资源目录编制指南（试行）》（发改高技〔2017〕1272号）编制的政务信息资源目录。"
+)
 
 
 @dataclass
@@ -195,7 +197,10 @@ class _Writer:
         if isinstance(category, Mapping):
             if "lei" in category:
                 po.append((P_CLASS, self.concept("resource-class", category["lei"])))
-            names = [(p, category.get(k)) for p, k in ((P_XIANG, "xiang"), (P_MU, "mu"), (P_XIMU, "ximu"))]
+            names = [
+                (p, category.get(k))
+                for p, k in ((P_XIANG, "xiang"), (P_MU, "mu"), (P_XIMU, "ximu"))
+            ]
             cpo: list[tuple[Term, Obj]] = [(p, literal(v)) for p, v in names if v is not None]
             if cpo:
                 node = f"<{iri}#classification>"
@@ -264,18 +269,27 @@ class _Writer:
         iri = agent_iri(self.options.base, text, code_text)
         if iri not in self.agents:
             self.agents.add(iri)
-            po: list[tuple[Term, Obj]] = [(RDF_TYPE, FOAF_ORG), (RDF_TYPE, FOAF_AGENT), (FOAF_NAME, string(text))]
+            po: list[tuple[Term, Obj]] = [
+                (RDF_TYPE, FOAF_ORG),
+                (RDF_TYPE, FOAF_AGENT),
+                (FOAF_NAME, string(text)),
+            ]
             if code_text:
                 ident = f"<{iri}#id>"
                 po.append((ADMS_ID, ident))
-                ipo: list[tuple[Term, Obj]] = [(RDF_TYPE, ADMS_IDENTIFIER), (NOTATION, string(code_text))]
+                ipo: list[tuple[Term, Obj]] = [
+                    (RDF_TYPE, ADMS_IDENTIFIER),
+                    (NOTATION, string(code_text)),
+                ]
                 if self.options.provider_code_is_uscc:
                     ipo.append((DTYPE, USCC))
                 subs.append((ident, ipo))
             subs.append((f"<{iri}>", po))
         return f"<{iri}>"
 
-    def format(self, fmt: object, iri: str, po: list[tuple[Term, Obj]], subs: list[Block]) -> tuple[Obj, ...]:
+    def format(
+        self, fmt: object, iri: str, po: list[tuple[Term, Obj]], subs: list[Block]
+    ) -> tuple[Obj, ...]:
         if not isinstance(fmt, Mapping) or not fmt:
             return ()
         node = f"<{iri}#format>"
@@ -304,7 +318,10 @@ class _Writer:
             if not isinstance(item, Mapping):
                 continue
             node = f"<{iri}#item-{n}>"
-            ipo: list[tuple[Term, Obj]] = [(RDF_TYPE, C_ITEM), (P_POSITION, typed(str(n), "positiveInteger"))]
+            ipo: list[tuple[Term, Obj]] = [
+                (RDF_TYPE, C_ITEM),
+                (P_POSITION, typed(str(n), "positiveInteger")),
+            ]
             for key, value in item.items():
                 if value is None:
                     continue
@@ -359,7 +376,12 @@ class _Writer:
         return f"<{iri}>"
 
     def dcat_extras(
-        self, iri: str, code: str | None, types: tuple[Obj, ...], po: list[tuple[Term, Obj]], subs: list[Block]
+        self,
+        iri: str,
+        code: str | None,
+        types: tuple[Obj, ...],
+        po: list[tuple[Term, Obj]],
+        subs: list[Block],
     ) -> None:
         opts = self.options
         if opts.licence:
@@ -370,10 +392,17 @@ class _Writer:
             node = f"<{iri}#distribution>"
             dpo: list[tuple[Term, Obj]] = [
                 (RDF_TYPE, DCAT_DISTRIBUTION),
-                (ACCESS_URL, self.external(opts.access_url.format(code=quote(code, safe="")), RDFS_RESOURCE)),
+                (
+                    ACCESS_URL,
+                    self.external(opts.access_url.format(code=quote(code, safe="")), RDFS_RESOURCE),
+                ),
             ]
             for t in types:
-                match = self.concepts.eu_match.get(t[1:-1]) if isinstance(t, str) and t[0] == "<" else None
+                match = (
+                    self.concepts.eu_match.get(t[1:-1])
+                    if isinstance(t, str) and t[0] == "<"
+                    else None
+                )
                 if match is not None:
                     dpo.append((FORMAT, self.external(match, MEDIA_TYPE)))
             if opts.licence:
@@ -409,7 +438,9 @@ class _Writer:
         if opts.dcat:
             title = name if isinstance(name, str) and name else opts.catalog_title
             po.append((TITLE, lang_string(title, "zh")))
-            po.append((DESCRIPTION, lang_string(opts.catalog_description or DEFAULT_DESCRIPTION, "zh")))
+            po.append(
+                (DESCRIPTION, lang_string(opts.catalog_description or DEFAULT_DESCRIPTION, "zh"))
+            )
             if publisher is not None:
                 po.append((PUBLISHER, self.agent(publisher, None, subs)))
             if issued is not None and date_literal(issued).endswith("#date>"):
@@ -423,7 +454,9 @@ class _Writer:
             yield (f"<{ext}>", [(RDF_TYPE, cls)])
 
 
-def iter_blocks(catalog: Mapping[str, object], options: ExportOptions | None = None) -> Iterator[Block]:
+def iter_blocks(
+    catalog: Mapping[str, object], options: ExportOptions | None = None
+) -> Iterator[Block]:
     """The statements of a catalog in the canonical JSON shape, one subject at a time.
 
     Resources come first, in document order, each followed by its parts; the catalog,
@@ -445,4 +478,3 @@ def iter_blocks(catalog: Mapping[str, object], options: ExportOptions | None = N
             yield block
     info = catalog.get("catalog")
     yield from writer.catalog(info if isinstance(info, Mapping) else {}, datasets)
-

@@ -32,7 +32,9 @@ from govcatalog.rdf.terms import RDF, XSD, Term
 MAX_BYTES: Final = 256 * 1024 * 1024
 """Largest RDF input read (bytes)."""
 
-_INTEGER: Final = {XSD + t for t in ("integer", "positiveInteger", "nonNegativeInteger", "int", "long")}
+_INTEGER: Final = {
+    XSD + t for t in ("integer", "positiveInteger", "nonNegativeInteger", "int", "long")
+}
 _JSON: Final = RDF + "JSON"
 _BOOLEAN: Final = XSD + "boolean"
 
@@ -42,11 +44,15 @@ def _fail(source: str, zh: str, en: str) -> LoadError:
 
 
 def _contexts(value: object, source: str, shipped: object) -> object:
-    """``value`` with the shipped context's IRI replaced by its content; refuses other remote ones."""
+    """``value`` with the shipped context's IRI replaced by its content; others refused."""
     if isinstance(value, str):
         if value == CONTEXT_IRI:
             return shipped
-        raise _fail(source, f"不允许远程 JSON-LD 上下文：{value}", f"remote JSON-LD context not allowed: {value}")
+        raise _fail(
+            source,
+            f"不允许远程 JSON-LD 上下文：{value}",
+            f"remote JSON-LD context not allowed: {value}",
+        )
     if isinstance(value, list):
         return [_contexts(v, source, shipped) for v in value]
     if isinstance(value, dict):
@@ -60,14 +66,20 @@ def _offline_jsonld(data: object, source: str, shipped: object) -> object:
     if isinstance(data, dict):
         out: dict[str, object] = {}
         for key, value in data.items():
-            out[key] = _contexts(value, source, shipped) if key == "@context" else _offline_jsonld(value, source, shipped)
+            out[key] = (
+                _contexts(value, source, shipped)
+                if key == "@context"
+                else _offline_jsonld(value, source, shipped)
+            )
         return out
     if isinstance(data, list):
         return [_offline_jsonld(v, source, shipped) for v in data]
     return data
 
 
-def parse_rdf(data: bytes, fmt: RdfFormat, source: str = "<rdf>", max_bytes: int = MAX_BYTES) -> rdflib.Graph:
+def parse_rdf(
+    data: bytes, fmt: RdfFormat, source: str = "<rdf>", max_bytes: int = MAX_BYTES
+) -> rdflib.Graph:
     """Parse RDF text safely into a graph.
 
     Raises:
@@ -81,32 +93,48 @@ def parse_rdf(data: bytes, fmt: RdfFormat, source: str = "<rdf>", max_bytes: int
     except UnicodeDecodeError as exc:
         raise _fail(source, "不是 UTF-8 编码", f"not UTF-8 ({exc.reason})") from None
     if fmt is RdfFormat.RDFXML and ("<!DOCTYPE" in text or "<!ENTITY" in text):
-        raise _fail(source, "RDF/XML 不允许 DTD 或实体声明", "RDF/XML with a DTD or entity declarations is refused")
+        raise _fail(
+            source,
+            "RDF/XML 不允许 DTD 或实体声明",
+            "RDF/XML with a DTD or entity declarations is refused",
+        )
     if fmt is RdfFormat.JSONLD:
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise LoadError(source, f"JSON 语法错误：{exc.msg}", f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno) from None
-        text = json.dumps(_offline_jsonld(doc, source, jsonld_context()["@context"]), ensure_ascii=False)
+            raise LoadError(
+                source,
+                f"JSON 语法错误：{exc.msg}",
+                f"JSON syntax error: {exc.msg}",
+                exc.lineno,
+                exc.colno,
+            ) from None
+        text = json.dumps(
+            _offline_jsonld(doc, source, jsonld_context()["@context"]), ensure_ascii=False
+        )
     graph = rdflib.Graph(bind_namespaces="none")
     try:
         with warnings.catch_warnings():
             # rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph internally.
             warnings.simplefilter("ignore", DeprecationWarning)
             graph.parse(data=text, format=fmt.rdflib_name)
-    except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds of syntax errors
+    except Exception as exc:
         detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
         raise _fail(source, f"RDF 语法错误：{detail}", f"RDF syntax error: {detail}") from None
     return graph
 
 
-def read_graph(path: Path, fmt: RdfFormat | None = None, max_bytes: int = MAX_BYTES) -> rdflib.Graph:
+def read_graph(
+    path: Path, fmt: RdfFormat | None = None, max_bytes: int = MAX_BYTES
+) -> rdflib.Graph:
     """Parse an RDF file safely (format from the suffix unless given)."""
     try:
         with path.open("rb") as f:
             data = f.read(max_bytes + 1)
     except OSError as exc:
-        raise _fail(str(path), f"无法打开文件：{exc.strerror}", f"cannot open the file: {exc.strerror}") from None
+        raise _fail(
+            str(path), f"无法打开文件：{exc.strerror}", f"cannot open the file: {exc.strerror}"
+        ) from None
     return parse_rdf(data, fmt or format_for(path), str(path), max_bytes)
 
 
@@ -144,7 +172,15 @@ class _Records:
             return False
         return self.value(o)
 
-    def put(self, dst: dict[str, object], key: str, s: rdflib.term.Node, p: Term, *, yes_no: bool = False) -> None:
+    def put(
+        self,
+        dst: dict[str, object],
+        key: str,
+        s: rdflib.term.Node,
+        p: Term,
+        *,
+        yes_no: bool = False,
+    ) -> None:
         o = self.one(s, p)
         if o is not None:
             dst[key] = self.yes_no(o) if yes_no else self.value(o)
@@ -158,7 +194,9 @@ class _Records:
             return
         dst[key] = [self.value(x) for x in Collection(self.g, head)]
 
-    def group(self, s: rdflib.term.Node, p: Term, fields: tuple[tuple[str, Term, bool], ...]) -> dict[str, object]:
+    def group(
+        self, s: rdflib.term.Node, p: Term, fields: tuple[tuple[str, Term, bool], ...]
+    ) -> dict[str, object]:
         out: dict[str, object] = {}
         node = self.one(s, p)
         if node is None:
@@ -174,7 +212,11 @@ class _Records:
 
     def resource(self, s: rdflib.term.Node) -> dict[str, object]:
         rec: dict[str, object] = {}
-        category = self.group(s, m.P_CLASSIFICATION, (("xiang", m.P_XIANG, False), ("mu", m.P_MU, False), ("ximu", m.P_XIMU, False)))
+        category = self.group(
+            s,
+            m.P_CLASSIFICATION,
+            (("xiang", m.P_XIANG, False), ("mu", m.P_MU, False), ("ximu", m.P_XIMU, False)),
+        )
         lei = self.one(s, m.P_CLASS)
         if lei is not None:
             category = {"lei": self.value(lei), **category}
@@ -189,7 +231,14 @@ class _Records:
                 rec["provider"] = self.value(name)
         self.put(rec, "provider_code", s, m.P_PROVIDER_CODE)
         self.put(rec, "abstract", s, m.P_ABSTRACT)
-        fmt = self.group(s, m.P_FORMAT, (("format_class", m.P_FORMAT_CLASS, False), ("other_description", m.P_FORMAT_OTHER, False)))
+        fmt = self.group(
+            s,
+            m.P_FORMAT,
+            (
+                ("format_class", m.P_FORMAT_CLASS, False),
+                ("other_description", m.P_FORMAT_OTHER, False),
+            ),
+        )
         fnode = self.one(s, m.P_FORMAT)
         if fnode is not None:
             self.put_list(fmt, "format_types", fnode, m.P_FORMAT_TYPES)
@@ -201,15 +250,26 @@ class _Records:
             rec["items"] = self.value(literals[0])
         elif items:
             rec["items"] = [self.item(i) for i in items]
-        share = self.group(s, m.P_SHARE, (
-            ("share_type", m.P_SHARE_TYPE, False),
-            ("share_condition", m.P_SHARE_CONDITION, False),
-            ("share_mode_class", m.P_MODE_CLASS, False),
-            ("share_mode_type", m.P_MODE_TYPE, False),
-        ))
+        share = self.group(
+            s,
+            m.P_SHARE,
+            (
+                ("share_type", m.P_SHARE_TYPE, False),
+                ("share_condition", m.P_SHARE_CONDITION, False),
+                ("share_mode_class", m.P_MODE_CLASS, False),
+                ("share_mode_type", m.P_MODE_TYPE, False),
+            ),
+        )
         if share:
             rec["share"] = share
-        opened = self.group(s, m.P_OPEN, (("open_to_public", m.P_OPEN_TO_PUBLIC, True), ("open_condition", m.P_OPEN_CONDITION, False)))
+        opened = self.group(
+            s,
+            m.P_OPEN,
+            (
+                ("open_to_public", m.P_OPEN_TO_PUBLIC, True),
+                ("open_condition", m.P_OPEN_CONDITION, False),
+            ),
+        )
         if opened:
             rec["open"] = opened
         self.put(rec, "update_cycle", s, m.P_UPDATE_CYCLE)
@@ -249,7 +309,9 @@ class _Records:
         return sorted(set(found), key=self.position)
 
     def catalog(self) -> rdflib.term.Node | None:
-        found = sorted(set(self.g.subjects(rdflib.RDF.type, rdflib.URIRef(m.C_CATALOG.iri))), key=str)
+        found = sorted(
+            set(self.g.subjects(rdflib.RDF.type, rdflib.URIRef(m.C_CATALOG.iri))), key=str
+        )
         return found[0] if found else None
 
 
@@ -289,7 +351,7 @@ def read_rdf(path: Path, name: str) -> SourceDocument:
     """
     data = graph_to_dict(read_graph(path))
     resources = data["resources"]
-    assert isinstance(resources, list)  # noqa: S101 - built just above
+    assert isinstance(resources, list)
     info = RawRecord(-1, "/catalog", data["catalog"], Position())
 
     def records() -> Iterator[RawRecord]:

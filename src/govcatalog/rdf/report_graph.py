@@ -26,7 +26,11 @@ from govcatalog.rdf.shapes import FINDING_CODE, SHAPES_BASE
 from govcatalog.rdf.terms import DEFAULT_BASE, GOVCAT, catalog_iri, resource_iri
 from govcatalog.report import Finding, Report, Severity
 
-_SEVERITY: Final = {Severity.ERROR: SH.Violation, Severity.WARNING: SH.Warning, Severity.INFO: SH.Info}
+_SEVERITY: Final = {
+    Severity.ERROR: SH.Violation,
+    Severity.WARNING: SH.Warning,
+    Severity.INFO: SH.Info,
+}
 _POSITION: Final = re.compile(r"^(?:/[^/]+)?/(\d+)(?:/|$)")
 NATIVE_COMPONENT: Final = rdflib.URIRef(GOVCAT + "NativeRuleConstraintComponent")
 

@@ -28,7 +28,11 @@ from govcatalog.report import Finding, Location, Report, Severity, Stats
 from govcatalog.rules.coerce import INVALID, Coercer
 from govcatalog.validate import ValidationOptions
 
-_SEVERITY: Final = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
+_SEVERITY: Final = {
+    SH.Violation: Severity.ERROR,
+    SH.Warning: Severity.WARNING,
+    SH.Info: Severity.INFO,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +86,9 @@ def shacl_report(data: rdflib.Graph, shapes_graph: rdflib.Graph) -> ShaclOutcome
         import pyshacl  # noqa: PLC0415 - an optional extra
     except ImportError as exc:
         raise ShaclUnavailable from exc
-    conforms, report, _text = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", advanced=False)
+    conforms, report, _text = pyshacl.validate(
+        data, shacl_graph=shapes_graph, inference="none", advanced=False
+    )
     return ShaclOutcome(bool(conforms), report)
 
 
@@ -104,8 +110,15 @@ def results_of(report: rdflib.Graph, shapes_graph: rdflib.Graph) -> Iterator[Sha
             continue
         focus = report.value(result, SH.focusNode)
         value = report.value(result, SH.value)
-        sev = _SEVERITY.get(report.value(result, SH.resultSeverity), Severity.ERROR)  # type: ignore[arg-type]
-        yield ShaclResult(str(code), str(focus), str(shape), sev, None if value is None else str(value))
+        grade = report.value(result, SH.resultSeverity)
+        sev = (
+            _SEVERITY.get(grade, Severity.ERROR)
+            if isinstance(grade, rdflib.URIRef)
+            else Severity.ERROR
+        )
+        yield ShaclResult(
+            str(code), str(focus), str(shape), sev, None if value is None else str(value)
+        )
 
 
 def validate_shacl(
@@ -132,7 +145,11 @@ def validate_shacl(
     the_shapes = shapes or build_shapes(pack)
     data = graph_from_blocks(iter_blocks(catalog, ExportOptions(dcat=False)))
     results = run_shacl(data, the_shapes)
-    findings = [f for f in _findings(results, data, the_shapes, pack, file, pointers) if _wanted(f.code, pack, options)]
+    findings = [
+        f
+        for f in _findings(results, data, the_shapes, pack, file, pointers)
+        if _wanted(f.code, pack, options)
+    ]
     if options is not None and options.severity:
         findings = [replace(f, severity=options.severity.get(f.code, f.severity)) for f in findings]
     resources = catalog.get("resources")
@@ -167,8 +184,12 @@ def _findings(
         seen.add(key)
         position = data.value(focus, rdflib.URIRef(m.P_POSITION.iri))
         code = data.value(focus, rdflib.URIRef(m.P_CODE.iri))
-        index = int(position) - 1 if position is not None else -1
-        base = pointers[index] if pointers is not None and 0 <= index < len(pointers) else f"/resources/{index}"
+        index = int(str(position)) - 1 if position is not None else -1
+        base = (
+            pointers[index]
+            if pointers is not None and 0 <= index < len(pointers)
+            else f"/resources/{index}"
+        )
         entry = pack.codebook[r.code]
         yield Finding(
             code=r.code,
@@ -236,7 +257,11 @@ def shacl_record(raw: object, coercer: Coercer) -> dict[str, object] | None:
 
 
 def validate_document_shacl(
-    doc: SourceDocument, pack: Pack, *, shapes: PackShapes | None = None, options: ValidationOptions | None = None
+    doc: SourceDocument,
+    pack: Pack,
+    *,
+    shapes: PackShapes | None = None,
+    options: ValidationOptions | None = None,
 ) -> Report:
     """Validate an opened document with the pack's SHACL shapes (see :func:`shacl_record`).
 
@@ -251,4 +276,6 @@ def validate_document_shacl(
         pointers.append(raw.pointer)
     info = doc.info.data if doc.info is not None and isinstance(doc.info.data, dict) else {}
     catalog = {"catalog": info, "resources": resources}
-    return validate_shacl(catalog, pack, file=doc.name, shapes=shapes, pointers=pointers, options=options)
+    return validate_shacl(
+        catalog, pack, file=doc.name, shapes=shapes, pointers=pointers, options=options
+    )

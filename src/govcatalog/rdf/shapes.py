@@ -31,7 +31,8 @@ from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.rdf import mapping as m
 from govcatalog.rdf.concepts import concept_index
-from govcatalog.rdf.terms import GOVCAT, RDF as RDF_NS, Term
+from govcatalog.rdf.terms import GOVCAT, Term
+from govcatalog.rdf.terms import RDF as RDF_NS
 from govcatalog.report import Severity
 
 SHAPES_BASE: Final = "https://w3id.org/govcatalog/shapes/"
@@ -61,9 +62,13 @@ NATIVE_ONLY: Final = {
 """Finding codes the shapes do not cover, and why."""
 
 NO_CONDITION: Final = ("无", "无条件", "无条件共享", "不限", "无限制")
-"""共享条件 answers that state no condition (as the native rules R1–R3 read them, before folding)."""
+"""共享条件 answers that state no condition (as rules R1–R3 read them, before folding)."""
 
-_SEVERITY: Final = {Severity.ERROR: SH.Violation, Severity.WARNING: SH.Warning, Severity.INFO: SH.Info}
+_SEVERITY: Final = {
+    Severity.ERROR: SH.Violation,
+    Severity.WARNING: SH.Warning,
+    Severity.INFO: SH.Info,
+}
 
 
 def _u(t: Term) -> URIRef:
@@ -108,7 +113,7 @@ def code_pattern(rules: CodeRules) -> str:
     unit = "[0-9A-Za-z]" if rules.allow_alphanumeric else "[0-9]"
     ximu = f"(?:{unit}{{{rules.ximu_unit}}})*" if rules.ximu_unit else f"{unit}*"
     rest = f"[0-9]{{3}}{ximu}"
-    front = f"[123][0-9]{{2}}" + (rest if rules.require_mu else f"(?:{rest})?")
+    front = "[123][0-9]{2}" + (rest if rules.require_mu else f"(?:{rest})?")
     return f"^{front}{re.escape(rules.separator)}{unit}+$"
 
 
@@ -136,7 +141,13 @@ class _Builder:
         self.pack = pack
         self.ns = f"{SHAPES_BASE}{pack.id}/{pack.version}#"
         self.g = rdflib.Graph(bind_namespaces="none")
-        for prefix, ns in (("sh", str(SH)), ("govcat", GOVCAT), ("xsd", str(XSD)), ("rdf", RDF_NS), ("gcs", self.ns)):
+        for prefix, ns in (
+            ("sh", str(SH)),
+            ("govcat", GOVCAT),
+            ("xsd", str(XSD)),
+            ("rdf", RDF_NS),
+            ("gcs", self.ns),
+        ):
             self.g.bind(prefix, ns)
         for prefix in ("dcat", "dcterms", "foaf", "skos"):
             from govcatalog.rdf.terms import PREFIXES  # noqa: PLC0415
@@ -194,7 +205,13 @@ class _Builder:
         self.pointers[str(iri)] = pointer
         return iri
 
-    def on_resource(self, code: str, pointer: str, path: rdflib.term.Node, *pairs: tuple[URIRef, rdflib.term.Node]) -> None:
+    def on_resource(
+        self,
+        code: str,
+        pointer: str,
+        path: rdflib.term.Node,
+        *pairs: tuple[URIRef, rdflib.term.Node],
+    ) -> None:
         """A property shape on every resource."""
         iri = self.shape(code, pointer, node_shape=False)
         self.g.add((iri, SH.targetClass, _u(m.C_RESOURCE)))
@@ -202,7 +219,13 @@ class _Builder:
         for p, o in pairs:
             self.g.add((iri, p, o))
 
-    def on_items(self, code: str, pointer: str, path: rdflib.term.Node, *pairs: tuple[URIRef, rdflib.term.Node]) -> None:
+    def on_items(
+        self,
+        code: str,
+        pointer: str,
+        path: rdflib.term.Node,
+        *pairs: tuple[URIRef, rdflib.term.Node],
+    ) -> None:
         """A property shape on every data item of every resource (focus: the resource).
 
         A literal in place of the items (a value the reader could not read) is left to the
@@ -300,33 +323,62 @@ def _share_shapes(b: _Builder) -> None:
     types = b.allowed("share-mode-type")
     none_pattern = Literal("^(?:" + "|".join(NO_CONDITION) + ")$")
     cond = _PATHS["share.share_condition"]
-    states_condition = b.prop(cond, (SH.minCount, Literal(1)), (SH["not"], b.bnode((SH.pattern, none_pattern))))
+    states_condition = b.prop(
+        cond, (SH.minCount, Literal(1)), (SH["not"], b.bnode((SH.pattern, none_pattern)))
+    )
     b.conditional(
-        "GC-R001", "/share/share_condition",
+        "GC-R001",
+        "/share/share_condition",
         b.negate(b.has("share.share_type", unconditional)),
         b.prop(cond, (SH.pattern, none_pattern)),
     )
-    b.conditional("GC-R002", "/share/share_condition", b.negate(b.has("share.share_type", conditional)), states_condition)
-    states_basis = b.prop(cond, (SH.minCount, Literal(1)), (SH["not"], b.bnode((SH.pattern, none_pattern))))
-    b.conditional("GC-R003", "/share/share_condition", b.negate(b.has("share.share_type", not_shared)), states_basis)
     b.conditional(
-        "GC-R004", "/share/share_mode_class",
-        b.negate(b.has("share.share_type", not_shared)),
-        b.bnode((SH["and"], b.lst([b.none_of("share.share_mode_class", classes), b.none_of("share.share_mode_type", types)]))),
+        "GC-R002",
+        "/share/share_condition",
+        b.negate(b.has("share.share_type", conditional)),
+        states_condition,
+    )
+    states_basis = b.prop(
+        cond, (SH.minCount, Literal(1)), (SH["not"], b.bnode((SH.pattern, none_pattern)))
     )
     b.conditional(
-        "GC-F001", "/share/share_mode_class",
+        "GC-R003",
+        "/share/share_condition",
+        b.negate(b.has("share.share_type", not_shared)),
+        states_basis,
+    )
+    b.conditional(
+        "GC-R004",
+        "/share/share_mode_class",
+        b.negate(b.has("share.share_type", not_shared)),
+        b.bnode(
+            (
+                SH["and"],
+                b.lst(
+                    [
+                        b.none_of("share.share_mode_class", classes),
+                        b.none_of("share.share_mode_type", types),
+                    ]
+                ),
+            )
+        ),
+    )
+    b.conditional(
+        "GC-F001",
+        "/share/share_mode_class",
         b.negate(b.given_in("share.share_type", [unconditional, conditional])),
         b.present("share.share_mode_class"),
     )
     b.conditional(
-        "GC-F001", "/share/share_mode_type",
+        "GC-F001",
+        "/share/share_mode_type",
         b.negate(b.has("share.share_mode_class", platform)),
         b.has("share.share_type", not_shared),
         b.present("share.share_mode_type"),
     )
     b.conditional(
-        "GC-R010", "/share/share_mode_type",
+        "GC-R010",
+        "/share/share_mode_type",
         b.negate(b.given_in("share.share_mode_type", types)),
         b.negate(b.given_in("share.share_mode_class", [x for x in classes if x != platform])),
         b.has("share.share_type", not_shared),
@@ -336,18 +388,24 @@ def _share_shapes(b: _Builder) -> None:
 def _other_shapes(b: _Builder) -> None:
     c = b.concept
     b.conditional(
-        "GC-R005", "/open/open_condition",
+        "GC-R005",
+        "/open/open_condition",
         b.negate(b.has("open.open_to_public", URIRef(b.idx.yes))),
         b.present("open.open_condition"),
     )
-    structured = [c("format-class", FormatClass.DATABASE), c("format-class", FormatClass.SPREADSHEET)]
+    structured = [
+        c("format-class", FormatClass.DATABASE),
+        c("format-class", FormatClass.SPREADSHEET),
+    ]
     b.conditional(
-        "GC-R006", "/items",
+        "GC-R006",
+        "/items",
         b.negate(b.given_in("format.format_class", structured)),
         b.prop((m.P_ITEM,), (SH.minCount, Literal(1))),
     )
     b.conditional(
-        "GC-R012", "/format/other_description",
+        "GC-R012",
+        "/format/other_description",
         b.negate(b.has("format.format_class", c("format-class", FormatClass.OTHER))),
         b.present("format.other_description"),
     )

@@ -40,7 +40,7 @@ def iter_ntriples(blocks: Iterable[Block]) -> Iterator[str]:
                 lines.append(f"{subject} {p.nt} {o} .\n")
             elif isinstance(o, Term):
                 lines.append(f"{subject} {p.nt} {o.nt} .\n")
-            else:
+            elif isinstance(o, tuple):
                 lines.append(f"{subject} {p.nt} {_nt_list(o, labels, lines)} .\n")
         yield "".join(lines)
 
