@@ -47,8 +47,10 @@ def _catalog(n: int = 3) -> Catalog:
 
 def _examples() -> list[Path]:
     folder = ROOT / "examples"
-    return (
-        sorted(p for p in folder.glob("*.json") if "error" not in p.name) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in (".json", ".yaml") and "error" not in p.name
     )
 
 
