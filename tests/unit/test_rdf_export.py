@@ -200,3 +200,11 @@ def test_unknown_concept_is_kept_for_the_validator() -> None:
 
     back = graph_to_dict(to_graph(data))
     assert back["resources"][0]["update_cycle"] == "每两天"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("fmt", [RdfFormat.TURTLE, RdfFormat.NTRIPLES, RdfFormat.JSONLD])
+def test_control_characters_round_trip(fmt: RdfFormat) -> None:
+    data = _catalog(1).to_json_dict()
+    data["resources"][0]["abstract"] = 'a\r\nb\x01c\x7fd"e\\f\u2028g 《》'  # type: ignore[index]
+    catalog = Catalog.model_validate(data)
+    assert from_graph(parse_rdf(serialize(catalog, fmt).encode(), fmt)) == catalog
