@@ -46,12 +46,14 @@ NATIVE_ONLY: Final = {
     "GC-S005": "entries that are not objects",
     "GC-S006": "empty catalog (catalog-wide)",
     "GC-S007": "an element given under two keys",
+    "GC-S008": "rows of one resource in a spreadsheet",
     "GC-F003": "normalisation of non-standard forms (aliases, folded text) happens while reading",
     "GC-F006": "identifier check characters (GB 32100-2015) are computed, not patterns",
     "GC-F007": "depends on the day of validation",
     "GC-F009": "项 code tables compared with code digits",
     "GC-F011": "counting duplicate item names",
     "GC-F012": "format types looked up through skos:broader and aliases",
+    "GC-F014": "the catalog's division code is checked against the GB/T 2260 list",
     "GC-R008": "catalog-wide uniqueness of codes",
     "GC-R011": "base items: a condition over all items and the code's first digit",
     "GC-R013": "wording of the legal basis (folded text)",
@@ -59,7 +61,8 @@ NATIVE_ONLY: Final = {
     "GC-C002": "related code equal to the resource's own code",
     "GC-C003": "catalog-wide: duplicate names per provider",
 }
-"""Finding codes the shapes do not cover, and why."""
+"""Finding codes the shapes do not cover, and why (codes of every pack version: a pack's
+codebook must be covered by its shapes and this list together)."""
 
 NO_CONDITION: Final = ("无", "无条件", "无条件共享", "不限", "无限制")
 """共享条件 answers that state no condition (as rules R1–R3 read them, before folding)."""
