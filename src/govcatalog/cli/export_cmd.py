@@ -11,6 +11,7 @@ import typer
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import app
 from govcatalog.errors import GovCatalogError
+from govcatalog.identifiers import IdentifierKind
 from govcatalog.loading import load_catalog
 from govcatalog.rdf import DEFAULT_BASE, ExportOptions, RdfFormat, iter_rdf_text, write_rdf
 
@@ -60,7 +61,13 @@ def export_command(
     if access_url is not None and "{code}" not in access_url:
         fail("--access-url must contain {code}")
     the_pack = load_pack(pack)
-    options = ExportOptions(base=base, dcat=dcat, licence=licence, access_url=access_url)
+    options = ExportOptions(
+        base=base,
+        dcat=dcat,
+        licence=licence,
+        access_url=access_url,
+        provider_code_is_uscc=the_pack.provider_code_scheme is IdentifierKind.USCC,
+    )
     try:
         catalog = load_catalog(source, pack=the_pack)
         if output is None:
