@@ -208,3 +208,18 @@ def test_control_characters_round_trip(fmt: RdfFormat) -> None:
     data["resources"][0]["abstract"] = 'a\r\nb\x01c\x7fd"e\\f\u2028g 《》'  # type: ignore[index]
     catalog = Catalog.model_validate(data)
     assert from_graph(parse_rdf(serialize(catalog, fmt).encode(), fmt)) == catalog
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        ["https://example.org/a.jsonld"],
+        {"ex": {"@id": "https://example.org/p", "@context": "https://example.org/scoped.jsonld"}},
+        {"@import": "https://example.org/imported.jsonld"},
+    ],
+    ids=["list", "scoped", "import"],
+)
+def test_nested_remote_contexts_are_refused(context: object) -> None:
+    doc = {"@context": context, "@id": "https://example.org/x"}
+    with pytest.raises(LoadError, match=r"remote JSON-LD context|@import"):
+        parse_rdf(json.dumps(doc).encode(), RdfFormat.JSONLD)

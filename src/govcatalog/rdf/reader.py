@@ -55,15 +55,14 @@ def _contexts(value: object, source: str, shipped: object) -> object:
         )
     if isinstance(value, list):
         return [_contexts(v, source, shipped) for v in value]
-    if isinstance(value, dict):
-        if "@import" in value:
-            raise _fail(source, "不允许 JSON-LD @import", "JSON-LD @import is not allowed")
-        return value
-    return value
+    # An inline context: its term definitions may hold scoped contexts of their own.
+    return _offline_jsonld(value, source, shipped)
 
 
 def _offline_jsonld(data: object, source: str, shipped: object) -> object:
     if isinstance(data, dict):
+        if "@import" in data:
+            raise _fail(source, "不允许 JSON-LD @import", "JSON-LD @import is not allowed")
         out: dict[str, object] = {}
         for key, value in data.items():
             out[key] = (
