@@ -28,8 +28,8 @@ from govcatalog.model import (
 )
 
 # Text that every RDF syntax can carry: no surrogates, unassigned code points (U+FFFE is no XML
-# character) or control characters except \n and \t (XML normalises \r; control characters
-# have their own test in Turtle, N-Triples and JSON-LD), but quotes, backslashes, angle
+# character) or control characters except \n and \t (XML 1.0 has no other control characters;
+# they have their own test in Turtle, N-Triples and JSON-LD), but quotes, backslashes, angle
 # brackets and CJK on purpose.
 _chars = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cn")) | st.sampled_from(
     '\n\t"\\<>&'
