@@ -13,18 +13,13 @@ import rdflib
 from rdflib.namespace import RDF, SH
 
 from govcatalog.rdf.shacl import shacl_report
+from tests.conftest import REFERENCE
 
 pytest.importorskip("pyshacl")
 
 MF = rdflib.Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 SHT = rdflib.Namespace("http://www.w3.org/ns/shacl-test#")
-SUITE = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "reference"
-    / "shacl-test-suite"
-    / "tests"
-)
+SUITE = REFERENCE / "shacl-test-suite" / "tests"
 
 
 @functools.cache
