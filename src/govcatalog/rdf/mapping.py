@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from govcatalog.rdf import names as n
 from govcatalog.rdf.concepts import BOOL_SCHEME, ConceptIndex, concept_index
 from govcatalog.rdf.terms import (
     DEFAULT_BASE,
@@ -26,13 +27,11 @@ from govcatalog.rdf.terms import (
     agent_iri,
     catalog_iri,
     date_literal,
-    g,
     json_literal,
     lang_string,
     literal,
     resource_iri,
     string,
-    term,
     typed,
 )
 
@@ -40,86 +39,6 @@ Obj = str | Term | tuple["str | Term", ...]
 """An object: a term in N-Triples syntax, a constant term, or an ordered list (rdf:List)."""
 Block = tuple[str, list[tuple[Term, Obj]]]
 """One subject (N-Triples syntax) and its predicate–object pairs."""
-
-C_CATALOG: Final = g("InformationResourceCatalog")
-C_RESOURCE: Final = g("InformationResource")
-C_CLASSIFICATION: Final = g("Classification")
-C_FORMAT: Final = g("ResourceFormat")
-C_ITEM: Final = g("DataItem")
-C_SHARE: Final = g("ShareAttributes")
-C_OPEN: Final = g("OpenAttributes")
-DCAT_CATALOG: Final = term("dcat", "Catalog")
-DCAT_DATASET: Final = term("dcat", "Dataset")
-DCAT_DISTRIBUTION: Final = term("dcat", "Distribution")
-FOAF_ORG: Final = term("foaf", "Organization")
-FOAF_AGENT: Final = term("foaf", "Agent")
-ADMS_IDENTIFIER: Final = term("adms", "Identifier")
-FREQUENCY: Final = term("dcterms", "Frequency")
-MEDIA_TYPE: Final = term("dcterms", "MediaTypeOrExtent")
-LICENCE_DOC: Final = term("dcterms", "LicenseDocument")
-RDFS_RESOURCE: Final = term("rdfs", "Resource")
-USCC: Final = g("UnifiedSocialCreditCode")
-
-TITLE: Final = term("dcterms", "title")
-DESCRIPTION: Final = term("dcterms", "description")
-IDENTIFIER: Final = term("dcterms", "identifier")
-ISSUED: Final = term("dcterms", "issued")
-PUBLISHER: Final = term("dcterms", "publisher")
-PERIODICITY: Final = term("dcterms", "accrualPeriodicity")
-LICENSE: Final = term("dcterms", "license")
-FORMAT: Final = term("dcterms", "format")
-DTYPE: Final = term("dcterms", "type")
-DATASET: Final = term("dcat", "dataset")
-DISTRIBUTION: Final = term("dcat", "distribution")
-ACCESS_URL: Final = term("dcat", "accessURL")
-FOAF_NAME: Final = term("foaf", "name")
-ADMS_ID: Final = term("adms", "identifier")
-NOTATION: Final = term("skos", "notation")
-
-# What the reader reads back, by canonical element.
-P_POSITION: Final = g("position")
-P_CLASS: Final = g("resourceClass")
-P_CLASSIFICATION: Final = g("classification")
-P_XIANG: Final = g("xiangName")
-P_MU: Final = g("muName")
-P_XIMU: Final = g("ximuName")
-P_NAME: Final = g("resourceName")
-P_CODE: Final = g("resourceCode")
-P_PROVIDER: Final = g("provider")
-P_PROVIDER_CODE: Final = g("providerCode")
-P_ABSTRACT: Final = g("abstract")
-P_FORMAT: Final = g("resourceFormat")
-P_FORMAT_CLASS: Final = g("formatClass")
-P_FORMAT_TYPES: Final = g("formatTypes")
-P_FORMAT_OTHER: Final = g("formatOtherDescription")
-P_ITEM: Final = g("dataItem")
-P_ITEM_NAME: Final = g("dataItemName")
-P_DATA_TYPE: Final = g("dataType")
-P_LENGTH: Final = g("dataLength")
-P_BASE_ITEM: Final = g("baseItem")
-P_DATA_ELEMENT: Final = g("dataElement")
-P_ITEM_DESCRIPTION: Final = g("itemDescription")
-P_SHARE: Final = g("shareAttributes")
-P_SHARE_TYPE: Final = g("shareType")
-P_SHARE_CONDITION: Final = g("shareCondition")
-P_MODE_CLASS: Final = g("shareModeClass")
-P_MODE_TYPE: Final = g("shareModeType")
-P_OPEN: Final = g("openAttributes")
-P_OPEN_TO_PUBLIC: Final = g("openToPublic")
-P_OPEN_CONDITION: Final = g("openCondition")
-P_UPDATE_CYCLE: Final = g("updateCycle")
-P_PUBLISH_DATE: Final = g("publishDate")
-P_RELATED_CODES: Final = g("relatedCodes")
-P_RELATED: Final = g("relatedResource")
-P_SECRECY: Final = g("secrecyClass")
-P_EXTENSIONS: Final = g("extensions")
-P_CATALOG_NAME: Final = g("catalogName")
-P_COMPILER: Final = g("compiler")
-P_REGION: Final = g("regionCode")
-P_LEVEL: Final = g("catalogLevel")
-P_VERSION: Final = g("catalogVersion")
-P_CATALOG_ISSUED: Final = g("catalogIssued")
-P_PACK: Final = g("pack")
 
 
 @dataclass(frozen=True)
@@ -188,46 +107,46 @@ class _Writer:
         base = self.options.base
         iri = resource_iri(base, key, position)
         dcat = self.options.dcat
-        po: list[tuple[Term, Obj]] = [(RDF_TYPE, C_RESOURCE)]
+        po: list[tuple[Term, Obj]] = [(RDF_TYPE, n.C_RESOURCE)]
         if dcat:
-            po.append((RDF_TYPE, DCAT_DATASET))
-        po.append((P_POSITION, typed(str(position), "positiveInteger")))
+            po.append((RDF_TYPE, n.DCAT_DATASET))
+        po.append((n.P_POSITION, typed(str(position), "positiveInteger")))
         subs: list[Block] = []
         category = res.get("category")
         if isinstance(category, Mapping):
             if "lei" in category:
-                po.append((P_CLASS, self.concept("resource-class", category["lei"])))
+                po.append((n.P_CLASS, self.concept("resource-class", category["lei"])))
             names = [
                 (p, category.get(k))
-                for p, k in ((P_XIANG, "xiang"), (P_MU, "mu"), (P_XIMU, "ximu"))
+                for p, k in ((n.P_XIANG, "xiang"), (n.P_MU, "mu"), (n.P_XIMU, "ximu"))
             ]
             cpo: list[tuple[Term, Obj]] = [(p, literal(v)) for p, v in names if v is not None]
             if cpo:
                 node = f"<{iri}#classification>"
-                po.append((P_CLASSIFICATION, node))
-                subs.append((node, [(RDF_TYPE, C_CLASSIFICATION), *cpo]))
+                po.append((n.P_CLASSIFICATION, node))
+                subs.append((node, [(RDF_TYPE, n.C_CLASSIFICATION), *cpo]))
         name = res.get("name")
         if name is not None:
-            po.append((P_NAME, literal(name)))
+            po.append((n.P_NAME, literal(name)))
             if dcat and isinstance(name, str):
-                po.append((TITLE, lang_string(name, "zh")))
+                po.append((n.TITLE, lang_string(name, "zh")))
         if code is not None:
-            po.append((P_CODE, literal(code)))
+            po.append((n.P_CODE, literal(code)))
             if dcat and isinstance(code, str):
-                po.append((IDENTIFIER, string(code)))
+                po.append((n.IDENTIFIER, string(code)))
         provider, provider_code = res.get("provider"), res.get("provider_code")
         if provider_code is not None:
-            po.append((P_PROVIDER_CODE, literal(provider_code)))
+            po.append((n.P_PROVIDER_CODE, literal(provider_code)))
         if provider is not None:
             agent = self.agent(provider, provider_code, subs)
-            po.append((P_PROVIDER, agent))
+            po.append((n.P_PROVIDER, agent))
             if dcat:
-                po.append((PUBLISHER, agent))
+                po.append((n.PUBLISHER, agent))
         abstract = res.get("abstract")
         if abstract is not None:
-            po.append((P_ABSTRACT, literal(abstract)))
+            po.append((n.P_ABSTRACT, literal(abstract)))
             if dcat and isinstance(abstract, str):
-                po.append((DESCRIPTION, lang_string(abstract, "zh")))
+                po.append((n.DESCRIPTION, lang_string(abstract, "zh")))
         types = self.format(res.get("format"), iri, po, subs)
         self.items(res.get("items"), iri, po, subs)
         self.share(res.get("share"), iri, po, subs)
@@ -235,29 +154,29 @@ class _Writer:
         cycle = res.get("update_cycle")
         if cycle is not None:
             obj = self.concept("update-cycle", cycle)
-            po.append((P_UPDATE_CYCLE, obj))
+            po.append((n.P_UPDATE_CYCLE, obj))
             if dcat and isinstance(obj, str) and obj[0] == "<":
                 match = self.concepts.eu_match.get(obj[1:-1])
                 if match is not None:
-                    po.append((PERIODICITY, self.external(match, FREQUENCY)))
+                    po.append((n.PERIODICITY, self.external(match, n.FREQUENCY)))
         day = res.get("publish_date")
         if day is not None:
             obj = date_literal(day)
-            po.append((P_PUBLISH_DATE, obj))
+            po.append((n.P_PUBLISH_DATE, obj))
             if dcat and obj.endswith("#date>"):
-                po.append((ISSUED, obj))
+                po.append((n.ISSUED, obj))
         related = res.get("related_codes")
         if isinstance(related, list | tuple) and related:
-            po.append((P_RELATED_CODES, tuple(literal(c) for c in related)))
+            po.append((n.P_RELATED_CODES, tuple(literal(c) for c in related)))
             for c in related:
                 if isinstance(c, str) and c:
                     target = f"<{resource_iri(base, c, 0)}>"
-                    po.append((P_RELATED, target))
+                    po.append((n.P_RELATED, target))
         if "secrecy" in res:
-            po.append((P_SECRECY, self.concept("secrecy", res["secrecy"])))
+            po.append((n.P_SECRECY, self.concept("secrecy", res["secrecy"])))
         extensions = res.get("extensions")
         if extensions:
-            po.append((P_EXTENSIONS, json_literal(extensions)))
+            po.append((n.P_EXTENSIONS, json_literal(extensions)))
         if dcat:
             self.dcat_extras(iri, key, types, po, subs)
         yield (f"<{iri}>", po)
@@ -270,19 +189,19 @@ class _Writer:
         if iri not in self.agents:
             self.agents.add(iri)
             po: list[tuple[Term, Obj]] = [
-                (RDF_TYPE, FOAF_ORG),
-                (RDF_TYPE, FOAF_AGENT),
-                (FOAF_NAME, string(text)),
+                (RDF_TYPE, n.FOAF_ORG),
+                (RDF_TYPE, n.FOAF_AGENT),
+                (n.FOAF_NAME, string(text)),
             ]
             if code_text:
                 ident = f"<{iri}#id>"
-                po.append((ADMS_ID, ident))
+                po.append((n.ADMS_ID, ident))
                 ipo: list[tuple[Term, Obj]] = [
-                    (RDF_TYPE, ADMS_IDENTIFIER),
-                    (NOTATION, string(code_text)),
+                    (RDF_TYPE, n.ADMS_IDENTIFIER),
+                    (n.NOTATION, string(code_text)),
                 ]
                 if self.options.provider_code_is_uscc:
-                    ipo.append((DTYPE, USCC))
+                    ipo.append((n.DTYPE, n.USCC))
                 subs.append((ident, ipo))
             subs.append((f"<{iri}>", po))
         return f"<{iri}>"
@@ -293,81 +212,83 @@ class _Writer:
         if not isinstance(fmt, Mapping) or not fmt:
             return ()
         node = f"<{iri}#format>"
-        fpo: list[tuple[Term, Obj]] = [(RDF_TYPE, C_FORMAT)]
+        fpo: list[tuple[Term, Obj]] = [(RDF_TYPE, n.C_FORMAT)]
         if "format_class" in fmt:
-            fpo.append((P_FORMAT_CLASS, self.concept("format-class", fmt["format_class"])))
+            fpo.append((n.P_FORMAT_CLASS, self.concept("format-class", fmt["format_class"])))
         types: tuple[Obj, ...] = ()
         given = fmt.get("format_types")
         if isinstance(given, list | tuple) and given:
             types = tuple(self.concept("format-type", t) for t in given)
-            fpo.append((P_FORMAT_TYPES, types))  # type: ignore[arg-type]
+            fpo.append((n.P_FORMAT_TYPES, types))  # type: ignore[arg-type]
         elif given is not None and not isinstance(given, list | tuple):
-            fpo.append((P_FORMAT_TYPES, (literal(given),)))
+            fpo.append((n.P_FORMAT_TYPES, (literal(given),)))
         if fmt.get("other_description") is not None:
-            fpo.append((P_FORMAT_OTHER, literal(fmt["other_description"])))
-        po.append((P_FORMAT, node))
+            fpo.append((n.P_FORMAT_OTHER, literal(fmt["other_description"])))
+        po.append((n.P_FORMAT, node))
         subs.append((node, fpo))
         return types
 
     def items(self, items: object, iri: str, po: list[tuple[Term, Obj]], subs: list[Block]) -> None:
         if not isinstance(items, list | tuple):
             if items is not None:  # unreadable: kept as written, for the shapes to see
-                po.append((P_ITEM, literal(items)))
+                po.append((n.P_ITEM, literal(items)))
             return
-        for n, item in enumerate(items, 1):
+        for pos, item in enumerate(items, 1):
             if not isinstance(item, Mapping):
                 continue
-            node = f"<{iri}#item-{n}>"
+            node = f"<{iri}#item-{pos}>"
             ipo: list[tuple[Term, Obj]] = [
-                (RDF_TYPE, C_ITEM),
-                (P_POSITION, typed(str(n), "positiveInteger")),
+                (RDF_TYPE, n.C_ITEM),
+                (n.P_POSITION, typed(str(pos), "positiveInteger")),
             ]
             for key, value in item.items():
                 if value is None:
                     continue
                 if key == "name":
-                    ipo.append((P_ITEM_NAME, literal(value)))
+                    ipo.append((n.P_ITEM_NAME, literal(value)))
                 elif key == "data_type":
-                    ipo.append((P_DATA_TYPE, self.concept("data-type", value)))
+                    ipo.append((n.P_DATA_TYPE, self.concept("data-type", value)))
                 elif key == "length":
-                    ipo.append((P_LENGTH, literal(value)))
+                    ipo.append((n.P_LENGTH, literal(value)))
                 elif key == "base_item":
-                    ipo.append((P_BASE_ITEM, self.yes_no(value)))
+                    ipo.append((n.P_BASE_ITEM, self.yes_no(value)))
                 elif key == "data_element":
-                    ipo.append((P_DATA_ELEMENT, literal(value)))
+                    ipo.append((n.P_DATA_ELEMENT, literal(value)))
                 elif key == "description":
-                    ipo.append((P_ITEM_DESCRIPTION, literal(value)))
+                    ipo.append((n.P_ITEM_DESCRIPTION, literal(value)))
                 elif key == "extensions" and value:
-                    ipo.append((P_EXTENSIONS, json_literal(value)))
-            po.append((P_ITEM, node))
+                    ipo.append((n.P_EXTENSIONS, json_literal(value)))
+            po.append((n.P_ITEM, node))
             subs.append((node, ipo))
 
     def share(self, share: object, iri: str, po: list[tuple[Term, Obj]], subs: list[Block]) -> None:
         if not isinstance(share, Mapping) or not share:
             return
         node = f"<{iri}#share>"
-        spo: list[tuple[Term, Obj]] = [(RDF_TYPE, C_SHARE)]
+        spo: list[tuple[Term, Obj]] = [(RDF_TYPE, n.C_SHARE)]
         if "share_type" in share:
-            spo.append((P_SHARE_TYPE, self.concept("share-type", share["share_type"])))
+            spo.append((n.P_SHARE_TYPE, self.concept("share-type", share["share_type"])))
         if share.get("share_condition") is not None:
-            spo.append((P_SHARE_CONDITION, literal(share["share_condition"])))
+            spo.append((n.P_SHARE_CONDITION, literal(share["share_condition"])))
         if "share_mode_class" in share:
-            spo.append((P_MODE_CLASS, self.concept("share-mode-class", share["share_mode_class"])))
+            spo.append(
+                (n.P_MODE_CLASS, self.concept("share-mode-class", share["share_mode_class"]))
+            )
         if "share_mode_type" in share:
-            spo.append((P_MODE_TYPE, self.concept("share-mode-type", share["share_mode_type"])))
-        po.append((P_SHARE, node))
+            spo.append((n.P_MODE_TYPE, self.concept("share-mode-type", share["share_mode_type"])))
+        po.append((n.P_SHARE, node))
         subs.append((node, spo))
 
     def open(self, opened: object, iri: str, po: list[tuple[Term, Obj]], subs: list[Block]) -> None:
         if not isinstance(opened, Mapping) or not opened:
             return
         node = f"<{iri}#open>"
-        opo: list[tuple[Term, Obj]] = [(RDF_TYPE, C_OPEN)]
+        opo: list[tuple[Term, Obj]] = [(RDF_TYPE, n.C_OPEN)]
         if "open_to_public" in opened:
-            opo.append((P_OPEN_TO_PUBLIC, self.yes_no(opened["open_to_public"])))
+            opo.append((n.P_OPEN_TO_PUBLIC, self.yes_no(opened["open_to_public"])))
         if opened.get("open_condition") is not None:
-            opo.append((P_OPEN_CONDITION, literal(opened["open_condition"])))
-        po.append((P_OPEN, node))
+            opo.append((n.P_OPEN_CONDITION, literal(opened["open_condition"])))
+        po.append((n.P_OPEN, node))
         subs.append((node, opo))
 
     def external(self, iri: str, cls: Term) -> str:
@@ -385,16 +306,18 @@ class _Writer:
     ) -> None:
         opts = self.options
         if opts.licence:
-            po.append((LICENSE, self.external(opts.licence, LICENCE_DOC)))
+            po.append((n.LICENSE, self.external(opts.licence, n.LICENCE_DOC)))
         if opts.access_url and code:
             from urllib.parse import quote  # noqa: PLC0415 - only with distributions
 
             node = f"<{iri}#distribution>"
             dpo: list[tuple[Term, Obj]] = [
-                (RDF_TYPE, DCAT_DISTRIBUTION),
+                (RDF_TYPE, n.DCAT_DISTRIBUTION),
                 (
-                    ACCESS_URL,
-                    self.external(opts.access_url.format(code=quote(code, safe="")), RDFS_RESOURCE),
+                    n.ACCESS_URL,
+                    self.external(
+                        opts.access_url.format(code=quote(code, safe="")), n.RDFS_RESOURCE
+                    ),
                 ),
             ]
             for t in types:
@@ -404,50 +327,50 @@ class _Writer:
                     else None
                 )
                 if match is not None:
-                    dpo.append((FORMAT, self.external(match, MEDIA_TYPE)))
+                    dpo.append((n.FORMAT, self.external(match, n.MEDIA_TYPE)))
             if opts.licence:
-                dpo.append((LICENSE, f"<{opts.licence}>"))
-            po.append((DISTRIBUTION, node))
+                dpo.append((n.LICENSE, f"<{opts.licence}>"))
+            po.append((n.DISTRIBUTION, node))
             subs.append((node, dpo))
 
     # ------------------------------------------------------------------ the catalog
     def catalog(self, info: Mapping[str, object], datasets: list[str]) -> Iterator[Block]:
         opts = self.options
         iri = catalog_iri(opts.base)
-        po: list[tuple[Term, Obj]] = [(RDF_TYPE, C_CATALOG)]
+        po: list[tuple[Term, Obj]] = [(RDF_TYPE, n.C_CATALOG)]
         if opts.dcat:
-            po.append((RDF_TYPE, DCAT_CATALOG))
+            po.append((RDF_TYPE, n.DCAT_CATALOG))
         subs: list[Block] = []
         name = info.get("name")
         if name is not None:
-            po.append((P_CATALOG_NAME, literal(name)))
+            po.append((n.P_CATALOG_NAME, literal(name)))
         publisher = info.get("publisher")
         if publisher is not None:
-            po.append((P_COMPILER, literal(publisher)))
+            po.append((n.P_COMPILER, literal(publisher)))
         if info.get("region_code") is not None:
-            po.append((P_REGION, literal(info["region_code"])))
+            po.append((n.P_REGION, literal(info["region_code"])))
         if "level" in info:
-            po.append((P_LEVEL, self.concept("catalog-level", info["level"])))
+            po.append((n.P_LEVEL, self.concept("catalog-level", info["level"])))
         if info.get("version") is not None:
-            po.append((P_VERSION, literal(info["version"])))
+            po.append((n.P_VERSION, literal(info["version"])))
         issued = info.get("issued")
         if issued is not None:
-            po.append((P_CATALOG_ISSUED, date_literal(issued)))
+            po.append((n.P_CATALOG_ISSUED, date_literal(issued)))
         if info.get("pack") is not None:
-            po.append((P_PACK, literal(info["pack"])))
+            po.append((n.P_PACK, literal(info["pack"])))
         if opts.dcat:
             title = name if isinstance(name, str) and name else opts.catalog_title
-            po.append((TITLE, lang_string(title, "zh")))
+            po.append((n.TITLE, lang_string(title, "zh")))
             po.append(
-                (DESCRIPTION, lang_string(opts.catalog_description or DEFAULT_DESCRIPTION, "zh"))
+                (n.DESCRIPTION, lang_string(opts.catalog_description or DEFAULT_DESCRIPTION, "zh"))
             )
             if publisher is not None:
-                po.append((PUBLISHER, self.agent(publisher, None, subs)))
+                po.append((n.PUBLISHER, self.agent(publisher, None, subs)))
             if issued is not None and date_literal(issued).endswith("#date>"):
-                po.append((ISSUED, date_literal(issued)))
+                po.append((n.ISSUED, date_literal(issued)))
             if opts.licence:
-                po.append((LICENSE, self.external(opts.licence, LICENCE_DOC)))
-        po.extend((DATASET, d) for d in datasets)
+                po.append((n.LICENSE, self.external(opts.licence, n.LICENCE_DOC)))
+        po.extend((n.DATASET, d) for d in datasets)
         yield (f"<{iri}>", po)
         yield from subs
         for ext, cls in sorted(self.externals.items(), key=lambda kv: kv[0]):
@@ -472,8 +395,8 @@ def iter_blocks(
     for position, res in enumerate(resources if isinstance(resources, list | tuple) else (), 1):
         if not isinstance(res, Mapping):
             continue
-        for n, block in enumerate(writer.resource(res, position)):
-            if n == 0:
+        for k, block in enumerate(writer.resource(res, position)):
+            if k == 0:
                 datasets.append(block[0])
             yield block
     info = catalog.get("catalog")

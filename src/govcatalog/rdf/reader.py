@@ -24,7 +24,7 @@ from rdflib.collection import Collection
 from govcatalog.errors import LoadError
 from govcatalog.io.records import Position, RawRecord, SourceDocument
 from govcatalog.model.resource import Catalog
-from govcatalog.rdf import mapping as m
+from govcatalog.rdf import names as m
 from govcatalog.rdf.concepts import concept_index
 from govcatalog.rdf.export import CONTEXT_IRI, RdfFormat, format_for, jsonld_context
 from govcatalog.rdf.terms import RDF, XSD, Term

@@ -20,7 +20,7 @@ from rdflib.namespace import SH
 from govcatalog.errors import GovCatalogError
 from govcatalog.io.records import SourceDocument
 from govcatalog.packs.pack import Pack
-from govcatalog.rdf import mapping as m
+from govcatalog.rdf import names as m
 from govcatalog.rdf.graph import graph_from_blocks
 from govcatalog.rdf.mapping import ExportOptions, iter_blocks
 from govcatalog.rdf.shapes import FINDING_CODE, PackShapes, build_shapes

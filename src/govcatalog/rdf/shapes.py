@@ -29,7 +29,7 @@ from govcatalog.model.code import CodeRules
 from govcatalog.model.enums import FormatClass, ShareModeClass, ShareType
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
-from govcatalog.rdf import mapping as m
+from govcatalog.rdf import names as m
 from govcatalog.rdf.concepts import concept_index
 from govcatalog.rdf.terms import GOVCAT, Term
 from govcatalog.rdf.terms import RDF as RDF_NS
