@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> None:
             res = part_validate(Path(path), int(rest[0]), rest[1])
         print(json.dumps(res))
         return
-    path = catalog_path(max(args.resources, *args.shacl_sizes), args.seed)
+    path = catalog_path(max([args.resources, *args.shacl_sizes]), args.seed)
     print(f"catalog: {path.name}  (times are CPU seconds of the measured part; wall in brackets)")
     if not args.skip_export:
         _export(path, args.resources, min(args.naive_limit, args.resources))
