@@ -26,7 +26,7 @@ EXIT_USAGE = 2
 
 def _register() -> None:
     # Importing a command module adds its command to ``app``.
-    from govcatalog.cli import export_cmd, schema_cmd, shapes_cmd, validate_cmd  # noqa: F401
+    from govcatalog.cli import export_cmd, schema_cmd, shapes_cmd, validate_cmd  # noqa: F401, PLC0415
 
 
 def main() -> None:
