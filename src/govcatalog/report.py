@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     import pandas
+    import rdflib
 
 
 class Severity(StrEnum):
@@ -295,6 +296,16 @@ class Report:
                     raise ValueError(msg)
             rows.append(tuple(row))
         return rows
+
+    def to_graph(self, base: str = "https://w3id.org/govcatalog/data/") -> rdflib.Graph:
+        """The findings as a W3C SHACL validation report graph (one ``sh:ValidationResult`` each).
+
+        Focus nodes are the resource IRIs the RDF export mints under ``base``; see
+        :mod:`govcatalog.rdf.report_graph`.
+        """
+        from govcatalog.rdf.report_graph import report_graph  # noqa: PLC0415 - keeps rdflib lazy
+
+        return report_graph(self, base)
 
     def to_dict(self, lang: Lang = Lang.ZH) -> dict[str, object]:
         """JSON-ready form: ``{"conforms", "pack", "findings", "stats"}``."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from diff_strategies import documents, sparse_resources, versions
+from tests.properties.diff_strategies import documents, sparse_resources, versions
 from hypothesis import HealthCheck, given, settings
 
 from govcatalog.diff import apply_patch, canonical_document, compare

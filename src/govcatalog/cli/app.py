@@ -34,6 +34,7 @@ def _register() -> None:
         resolve_cmd,
         schema_cmd,
         score_cmd,
+        shapes_cmd,
         template_cmd,
         validate_cmd,
     )

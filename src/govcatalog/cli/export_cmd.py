@@ -1,7 +1,10 @@
-"""``govcatalog export``: write a catalog in another format (XML exchange form, workbook)."""
+"""``govcatalog export``: write a catalog in another format — the XML exchange form, the
+compilation workbook, or Linked Data (Turtle, JSON-LD, RDF/XML, N-Triples)."""
 
 from __future__ import annotations
 
+import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,8 +13,21 @@ import typer
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import app
 from govcatalog.errors import GovCatalogError
+from govcatalog.identifiers import IdentifierKind
 from govcatalog.io.writers import OutputFormat, write_catalog
 from govcatalog.loading import load_catalog
+from govcatalog.rdf import DEFAULT_BASE, ExportOptions, RdfFormat, iter_rdf_text, write_rdf
+
+
+class ExportFormat(StrEnum):
+    """Every format ``export`` writes: the file writers' and the RDF syntaxes."""
+
+    XML = OutputFormat.XML.value
+    XLSX = OutputFormat.XLSX.value
+    TTL = RdfFormat.TURTLE.value
+    JSONLD = RdfFormat.JSONLD.value
+    RDF = RdfFormat.RDFXML.value
+    NT = RdfFormat.NTRIPLES.value
 
 
 @app.command("export")
@@ -19,21 +35,71 @@ def export_command(
     source: Annotated[
         Path, typer.Argument(metavar="FILE", help="The catalog to export (any readable format).")
     ],
-    to: Annotated[OutputFormat, typer.Option("--to", "-t", help="Output format.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    to: Annotated[
+        ExportFormat,
+        typer.Option("--to", "-t", help="xml, xlsx, or RDF: ttl, jsonld, rdf (RDF/XML), nt."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The file to write (RDF: default standard output)."),
+    ] = None,
     pack: Annotated[
         str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
     ] = None,
+    base: Annotated[
+        str, typer.Option("--base", help="RDF: base IRI of resources, agents and the catalog.")
+    ] = DEFAULT_BASE,
+    licence: Annotated[
+        str | None,
+        typer.Option(
+            "--licence", help="RDF: licence IRI stated on the catalog and every resource."
+        ),
+    ] = None,
+    access_url: Annotated[
+        str | None,
+        typer.Option(
+            "--access-url",
+            help="RDF: access URL template with {code}: one dcat:Distribution per resource.",
+        ),
+    ] = None,
+    dcat: Annotated[
+        bool, typer.Option("--dcat/--no-dcat", help="RDF: also write the DCAT / DCMI Terms view.")
+    ] = True,
 ) -> None:
-    """Export a catalog: `--to xml` (GB/T 21063.3-style, unofficial) or `--to xlsx` (the workbook).
+    """Export a catalog: `--to xml` (GB/T 21063.3-style, unofficial), `--to xlsx` (the
+    compilation workbook), or Linked Data with its DCAT-AP 3.0.0 view (`ttl`, `jsonld`,
+    `rdf`, `nt`).
 
     Values that cannot be read are left out; run `govcatalog validate` to see what they are.
     Exit codes: 0 written; 2 unreadable input or usage error.
     """
+    rdf = to.value in {f.value for f in RdfFormat}
+    if not rdf and output is None:
+        fail(f"--to {to.value} needs --output FILE")
+    if not base.endswith(("/", "#")):
+        fail("--base must end with '/' or '#'")
+    if access_url is not None and "{code}" not in access_url:
+        fail("--access-url must contain {code}")
     the_pack = load_pack(pack)
     try:
         catalog = load_catalog(source, pack=the_pack)
-        write_catalog(catalog, output, to, the_pack)
+        if not rdf:
+            assert output is not None
+            write_catalog(catalog, output, OutputFormat(to.value), the_pack)
+            return
+        options = ExportOptions(
+            base=base,
+            dcat=dcat,
+            licence=licence,
+            access_url=access_url,
+            provider_code_is_uscc=the_pack.provider_code_scheme is IdentifierKind.USCC,
+        )
+        fmt = RdfFormat(to.value)
+        if output is None:
+            for chunk in iter_rdf_text(catalog, fmt, options):
+                sys.stdout.write(chunk)
+        else:
+            write_rdf(catalog, output, fmt, options)
     except GovCatalogError as exc:
         fail(str(exc))
     except OSError as exc:

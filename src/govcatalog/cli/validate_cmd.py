@@ -47,6 +47,13 @@ EXAMPLES = {
 """Example catalogs shipped with the package, by short name."""
 
 
+class Engine(StrEnum):
+    """Which validator runs the rules."""
+
+    NATIVE = "native"
+    SHACL = "shacl"
+
+
 class OutputFormat(StrEnum):
     """Report formats of ``validate``."""
 
@@ -147,7 +154,7 @@ def _merge(reports: list[Report], pack: str) -> Report:
 def validate_command(
     files_: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="FILE...", help="Catalog files (JSON, YAML, XLSX, CSV, XML)."),
+        typer.Argument(metavar="FILE...", help="Catalog files (JSON, YAML, XLSX, CSV, XML, RDF)."),
     ] = None,
     example: Annotated[
         str | None, typer.Option("--example", help="Validate a shipped example: city, city-errors.")
@@ -216,6 +223,13 @@ def validate_command(
             help="Write a copy of the .xlsx input with the findings marked in their cells.",
         ),
     ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="native, or shacl: the pack's SHACL shapes run by pySHACL (extra 'shacl').",
+        ),
+    ] = Engine.NATIVE,
 ) -> None:
     """Validate catalogs and report every finding, located and explained in Chinese and English.
 
@@ -267,7 +281,11 @@ def validate_command(
         label = str(path)
         try:
             doc = read_document(path, name=label, pack=the_pack)
-            if jobs > 1:
+            if engine is Engine.SHACL:
+                from govcatalog.rdf.shacl import validate_document_shacl  # noqa: PLC0415
+
+                reports.append(validate_document_shacl(doc, the_pack, options=options))
+            elif jobs > 1:
                 with ProcessPoolExecutor(max_workers=jobs) as pool:
                     reports.append(_validate_with_progress(validator, doc, pool))
             else:

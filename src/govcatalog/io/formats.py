@@ -46,6 +46,7 @@ _READERS: dict[InputFormat, str] = {
     InputFormat.XLSX: "govcatalog.io.sheet_reader:read_xlsx",
     InputFormat.CSV: "govcatalog.io.sheet_reader:read_csv",
     InputFormat.XML: "govcatalog.io.xml_reader:read_xml",
+    InputFormat.RDF: "govcatalog.rdf.reader:read_rdf",
 }
 """Reader of each format as ``module:function``, imported when a file of that format is read."""
 

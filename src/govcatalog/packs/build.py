@@ -15,7 +15,9 @@ import hashlib
 import importlib
 import io
 import json
+import re
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -132,13 +134,34 @@ class BuildResult:
         }
 
 
+_FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    """The same workbook with fixed entry times and document dates, so builds hash alike."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":
+                body = _CORE_TIMES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
+            dst.writestr(
+                zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME), body, zipfile.ZIP_DEFLATED
+            )
+    return out.getvalue()
+
+
 def xlsx_template(pack: Pack) -> bytes:
     """The pack's empty compilation workbook (adapter over the spreadsheet writer)."""
     sheet_writer = importlib.import_module("govcatalog.io.sheet_writer")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "template.xlsx"
         sheet_writer.write_workbook(path, pack)
-        return path.read_bytes()
+        return _reproducible_zip(path.read_bytes())
 
 
 def _load_builder(spec: str) -> Callable[[Pack], object]:

@@ -1,0 +1,360 @@
+"""Read RDF back into a catalog: safe parsing, then the govcat statements → canonical records.
+
+Parsing is bounded and offline: the input is read up to a size limit; RDF/XML with a
+DTD is refused (no entities); a JSON-LD document may only use the shipped context,
+referred to by its IRI or written inline — any other remote context is refused, so
+rdflib never fetches anything.
+
+Only the govcat statements are read (see :mod:`govcatalog.rdf.mapping`); the DCAT view
+is derived from them and ignored. A concept IRI becomes its canonical Chinese label; a
+literal where a concept is expected is kept as text, so the validator reports it.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Final
+
+import rdflib
+from rdflib.collection import Collection
+
+from govcatalog.errors import LoadError
+from govcatalog.io.records import Position, RawRecord, SourceDocument
+from govcatalog.model.resource import Catalog
+from govcatalog.rdf import names as m
+from govcatalog.rdf.concepts import concept_index
+from govcatalog.rdf.export import CONTEXT_IRI, RdfFormat, format_for, jsonld_context
+from govcatalog.rdf.terms import RDF, XSD, Term
+
+MAX_BYTES: Final = 256 * 1024 * 1024
+"""Largest RDF input read (bytes)."""
+
+_INTEGER: Final = {
+    XSD + t for t in ("integer", "positiveInteger", "nonNegativeInteger", "int", "long")
+}
+_JSON: Final = RDF + "JSON"
+_BOOLEAN: Final = XSD + "boolean"
+
+
+def _fail(source: str, zh: str, en: str) -> LoadError:
+    return LoadError(source, zh, en)
+
+
+def _contexts(value: object, source: str, shipped: object) -> object:
+    """``value`` with the shipped context's IRI replaced by its content; others refused."""
+    if isinstance(value, str):
+        if value == CONTEXT_IRI:
+            return shipped
+        raise _fail(
+            source,
+            f"不允许远程 JSON-LD 上下文：{value}",
+            f"remote JSON-LD context not allowed: {value}",
+        )
+    if isinstance(value, list):
+        return [_contexts(v, source, shipped) for v in value]
+    # An inline context: its term definitions may hold scoped contexts of their own.
+    return _offline_jsonld(value, source, shipped)
+
+
+def _offline_jsonld(data: object, source: str, shipped: object) -> object:
+    if isinstance(data, dict):
+        if "@import" in data:
+            raise _fail(source, "不允许 JSON-LD @import", "JSON-LD @import is not allowed")
+        out: dict[str, object] = {}
+        for key, value in data.items():
+            out[key] = (
+                _contexts(value, source, shipped)
+                if key == "@context"
+                else _offline_jsonld(value, source, shipped)
+            )
+        return out
+    if isinstance(data, list):
+        return [_offline_jsonld(v, source, shipped) for v in data]
+    return data
+
+
+def parse_rdf(
+    data: bytes, fmt: RdfFormat, source: str = "<rdf>", max_bytes: int = MAX_BYTES
+) -> rdflib.Graph:
+    """Parse RDF text safely into a graph.
+
+    Raises:
+        LoadError: Too large, not UTF-8, a DTD in RDF/XML, a remote JSON-LD context, or a
+            syntax error.
+    """
+    if len(data) > max_bytes:
+        raise _fail(source, f"文件超过 {max_bytes} 字节", f"larger than {max_bytes} bytes")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _fail(source, "不是 UTF-8 编码", f"not UTF-8 ({exc.reason})") from None
+    if fmt is RdfFormat.RDFXML and ("<!DOCTYPE" in text or "<!ENTITY" in text):
+        raise _fail(
+            source,
+            "RDF/XML 不允许 DTD 或实体声明",
+            "RDF/XML with a DTD or entity declarations is refused",
+        )
+    if fmt is RdfFormat.JSONLD:
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise LoadError(
+                source,
+                f"JSON 语法错误：{exc.msg}",
+                f"JSON syntax error: {exc.msg}",
+                exc.lineno,
+                exc.colno,
+            ) from None
+        text = json.dumps(
+            _offline_jsonld(doc, source, jsonld_context()["@context"]), ensure_ascii=False
+        )
+    graph = rdflib.Graph(bind_namespaces="none")
+    try:
+        with warnings.catch_warnings():
+            # rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph internally.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            graph.parse(data=text, format=fmt.rdflib_name)
+    except Exception as exc:
+        detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        raise _fail(source, f"RDF 语法错误：{detail}", f"RDF syntax error: {detail}") from None
+    return graph
+
+
+def read_graph(
+    path: Path, fmt: RdfFormat | None = None, max_bytes: int = MAX_BYTES
+) -> rdflib.Graph:
+    """Parse an RDF file safely (format from the suffix unless given)."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise _fail(
+            str(path), f"无法打开文件：{exc.strerror}", f"cannot open the file: {exc.strerror}"
+        ) from None
+    return parse_rdf(data, fmt or format_for(path), str(path), max_bytes)
+
+
+# ---------------------------------------------------------------------------------- graph → records
+class _Records:
+    def __init__(self, graph: rdflib.Graph) -> None:
+        self.g = graph
+        self.labels = concept_index().label_of
+
+    def one(self, s: rdflib.term.Node, p: Term) -> rdflib.term.Node | None:
+        return self.g.value(s, rdflib.URIRef(p.iri))
+
+    def value(self, o: rdflib.term.Node) -> object:
+        if isinstance(o, rdflib.Literal):
+            dt = str(o.datatype) if o.datatype is not None else None
+            lexical = str(o)
+            if dt in _INTEGER and lexical.lstrip("+-").isdigit():
+                return int(lexical)
+            if dt == _BOOLEAN and lexical in ("true", "false"):
+                return lexical == "true"
+            if dt == _JSON:
+                try:
+                    return json.loads(lexical)
+                except json.JSONDecodeError:
+                    return lexical
+            return lexical
+        iri = str(o)
+        return self.labels.get(iri, iri)
+
+    def yes_no(self, o: rdflib.term.Node) -> object:
+        idx = concept_index()
+        if str(o) == idx.yes:
+            return True
+        if str(o) == idx.no:
+            return False
+        return self.value(o)
+
+    def put(
+        self,
+        dst: dict[str, object],
+        key: str,
+        s: rdflib.term.Node,
+        p: Term,
+        *,
+        yes_no: bool = False,
+    ) -> None:
+        o = self.one(s, p)
+        if o is not None:
+            dst[key] = self.yes_no(o) if yes_no else self.value(o)
+
+    def put_list(self, dst: dict[str, object], key: str, s: rdflib.term.Node, p: Term) -> None:
+        head = self.one(s, p)
+        if head is None:
+            return
+        if isinstance(head, rdflib.Literal):
+            dst[key] = [self.value(head)]
+            return
+        dst[key] = [self.value(x) for x in Collection(self.g, head)]
+
+    def group(
+        self, s: rdflib.term.Node, p: Term, fields: tuple[tuple[str, Term, bool], ...]
+    ) -> dict[str, object]:
+        out: dict[str, object] = {}
+        node = self.one(s, p)
+        if node is None:
+            return out
+        for key, prop, yes_no in fields:
+            self.put(out, key, node, prop, yes_no=yes_no)
+        return out
+
+    def position(self, s: rdflib.term.Node) -> tuple[int, str]:
+        pos = self.one(s, m.P_POSITION)
+        value = self.value(pos) if pos is not None else None
+        return (value if isinstance(value, int) else 1 << 62, str(s))
+
+    def resource(self, s: rdflib.term.Node) -> dict[str, object]:
+        rec: dict[str, object] = {}
+        category = self.group(
+            s,
+            m.P_CLASSIFICATION,
+            (("xiang", m.P_XIANG, False), ("mu", m.P_MU, False), ("ximu", m.P_XIMU, False)),
+        )
+        lei = self.one(s, m.P_CLASS)
+        if lei is not None:
+            category = {"lei": self.value(lei), **category}
+        if category:
+            rec["category"] = category
+        self.put(rec, "name", s, m.P_NAME)
+        self.put(rec, "code", s, m.P_CODE)
+        agent = self.one(s, m.P_PROVIDER)
+        if agent is not None:
+            name = self.g.value(agent, rdflib.URIRef(m.FOAF_NAME.iri))
+            if name is not None:
+                rec["provider"] = self.value(name)
+        self.put(rec, "provider_code", s, m.P_PROVIDER_CODE)
+        self.put(rec, "abstract", s, m.P_ABSTRACT)
+        fmt = self.group(
+            s,
+            m.P_FORMAT,
+            (
+                ("format_class", m.P_FORMAT_CLASS, False),
+                ("other_description", m.P_FORMAT_OTHER, False),
+            ),
+        )
+        fnode = self.one(s, m.P_FORMAT)
+        if fnode is not None:
+            self.put_list(fmt, "format_types", fnode, m.P_FORMAT_TYPES)
+        if fmt:
+            rec["format"] = fmt
+        items = sorted(self.g.objects(s, rdflib.URIRef(m.P_ITEM.iri)), key=self.position)
+        literals = [i for i in items if isinstance(i, rdflib.Literal)]
+        if literals:  # items written as a value, not as data items: left for the validator
+            rec["items"] = self.value(literals[0])
+        elif items:
+            rec["items"] = [self.item(i) for i in items]
+        share = self.group(
+            s,
+            m.P_SHARE,
+            (
+                ("share_type", m.P_SHARE_TYPE, False),
+                ("share_condition", m.P_SHARE_CONDITION, False),
+                ("share_mode_class", m.P_MODE_CLASS, False),
+                ("share_mode_type", m.P_MODE_TYPE, False),
+            ),
+        )
+        if share:
+            rec["share"] = share
+        opened = self.group(
+            s,
+            m.P_OPEN,
+            (
+                ("open_to_public", m.P_OPEN_TO_PUBLIC, True),
+                ("open_condition", m.P_OPEN_CONDITION, False),
+            ),
+        )
+        if opened:
+            rec["open"] = opened
+        self.put(rec, "update_cycle", s, m.P_UPDATE_CYCLE)
+        self.put(rec, "publish_date", s, m.P_PUBLISH_DATE)
+        self.put_list(rec, "related_codes", s, m.P_RELATED_CODES)
+        self.put(rec, "secrecy", s, m.P_SECRECY)
+        self.put(rec, "extensions", s, m.P_EXTENSIONS)
+        return rec
+
+    def item(self, s: rdflib.term.Node) -> dict[str, object]:
+        out: dict[str, object] = {}
+        self.put(out, "name", s, m.P_ITEM_NAME)
+        self.put(out, "data_type", s, m.P_DATA_TYPE)
+        self.put(out, "length", s, m.P_LENGTH)
+        self.put(out, "base_item", s, m.P_BASE_ITEM, yes_no=True)
+        self.put(out, "data_element", s, m.P_DATA_ELEMENT)
+        self.put(out, "description", s, m.P_ITEM_DESCRIPTION)
+        self.put(out, "extensions", s, m.P_EXTENSIONS)
+        return out
+
+    def info(self, s: rdflib.term.Node) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for key, prop in (
+            ("name", m.P_CATALOG_NAME),
+            ("publisher", m.P_COMPILER),
+            ("region_code", m.P_REGION),
+            ("level", m.P_LEVEL),
+            ("version", m.P_VERSION),
+            ("issued", m.P_CATALOG_ISSUED),
+            ("pack", m.P_PACK),
+        ):
+            self.put(out, key, s, prop)
+        return out
+
+    def resources(self) -> list[rdflib.term.Node]:
+        found = self.g.subjects(rdflib.RDF.type, rdflib.URIRef(m.C_RESOURCE.iri))
+        return sorted(set(found), key=self.position)
+
+    def catalog(self) -> rdflib.term.Node | None:
+        found = sorted(
+            set(self.g.subjects(rdflib.RDF.type, rdflib.URIRef(m.C_CATALOG.iri))), key=str
+        )
+        return found[0] if found else None
+
+
+def graph_to_dict(graph: rdflib.Graph) -> dict[str, object]:
+    """The catalog a graph describes, in the canonical JSON shape (values as found).
+
+    Resources are the subjects typed ``govcat:InformationResource``, in ``govcat:position``
+    order (then by IRI); the catalog facts come from the ``govcat:InformationResourceCatalog``.
+    """
+    records = _Records(graph)
+    node = records.catalog()
+    out: dict[str, object] = {"catalog": records.info(node) if node is not None else {}}
+    out["resources"] = [records.resource(r) for r in records.resources()]
+    return out
+
+
+def from_graph(graph: rdflib.Graph) -> Catalog:
+    """The typed catalog of a graph written by :mod:`govcatalog.rdf.export`.
+
+    Raises:
+        pydantic.ValidationError: When a value does not fit the model (use
+            :func:`govcatalog.load_catalog` on the file to read such data leniently).
+    """
+    return Catalog.model_validate(graph_to_dict(graph))
+
+
+def read_rdf(path: Path, name: str) -> SourceDocument:
+    """Reader of the RDF formats (``.ttl``, ``.jsonld``, ``.rdf``, ``.nt``) for validation.
+
+    Each resource becomes a record in the canonical JSON shape at pointer
+    ``/resources/<n>``, ``n`` counting resources in ``govcat:position`` order from 0;
+    findings carry that pointer and the resource code, but no line numbers (a graph has
+    no positions).
+
+    Raises:
+        LoadError: When the file cannot be read or parsed.
+    """
+    data = graph_to_dict(read_graph(path))
+    resources = data["resources"]
+    assert isinstance(resources, list)
+    info = RawRecord(-1, "/catalog", data["catalog"], Position())
+
+    def records() -> Iterator[RawRecord]:
+        for i, rec in enumerate(resources):
+            yield RawRecord(i, f"/resources/{i}", rec, Position())
+
+    return SourceDocument(name, info, records())

@@ -1,0 +1,428 @@
+"""A pack's declarative rules as SHACL shapes (``shapes.ttl``).
+
+Each shape carries ``govcat:findingCode`` (the codebook code whose rule it expresses),
+``sh:severity`` from the codebook and ``sh:message`` in zh and en, so a SHACL result maps
+back to a finding: code from the result's ``sh:sourceShape``, resource from its
+``sh:focusNode`` (always a ``govcat:InformationResource``). Shapes read the govcat
+statements written by :mod:`govcatalog.rdf.mapping`.
+
+Covered (the declarative subset): required elements (GC-F001, also the conditional ones
+of 共享方式), vocabularies (GC-F002), text length (GC-F004), the code pattern (GC-F005),
+项 within 类 (GC-F008), a positive 数据长度 (GC-F010), dates (GC-R009) and the conditional
+rules R1–R7, R10, R12 (GC-R001 … GC-R007, GC-R010, GC-R012). Everything else is native
+only: :data:`NATIVE_ONLY` says why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+import rdflib
+from rdflib import RDF, XSD, BNode, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SH
+
+from govcatalog.model.code import CodeRules
+from govcatalog.model.enums import FormatClass, ShareModeClass, ShareType
+from govcatalog.packs.fields import FieldKind, FieldSpec
+from govcatalog.packs.pack import Pack
+from govcatalog.rdf import names as m
+from govcatalog.rdf.concepts import concept_index
+from govcatalog.rdf.terms import GOVCAT, Term
+from govcatalog.rdf.terms import RDF as RDF_NS
+from govcatalog.report import Severity
+
+SHAPES_BASE: Final = "https://w3id.org/govcatalog/shapes/"
+FINDING_CODE: Final = URIRef(GOVCAT + "findingCode")
+
+NATIVE_ONLY: Final = {
+    "GC-S001": "input that cannot be read has no graph",
+    "GC-S002": "document shape: a graph has none",
+    "GC-S003": "value types of the input document (an RDF literal has no JSON type)",
+    "GC-S004": "unknown keys of the input document",
+    "GC-S005": "entries that are not objects",
+    "GC-S006": "empty catalog (catalog-wide)",
+    "GC-S007": "an element given under two keys",
+    "GC-S008": "rows of one resource in a spreadsheet",
+    "GC-F003": "normalisation of non-standard forms (aliases, folded text) happens while reading",
+    "GC-F006": "identifier check characters (GB 32100-2015) are computed, not patterns",
+    "GC-F007": "depends on the day of validation",
+    "GC-F009": "项 code tables compared with code digits",
+    "GC-F011": "counting duplicate item names",
+    "GC-F012": "format types looked up through skos:broader and aliases",
+    "GC-F014": "the catalog's division code is checked against the GB/T 2260 list",
+    "GC-R008": "catalog-wide uniqueness of codes",
+    "GC-R011": "base items: a condition over all items and the code's first digit",
+    "GC-R013": "wording of the legal basis (folded text)",
+    "GC-C001": "catalog-wide: related codes resolve",
+    "GC-C002": "related code equal to the resource's own code",
+    "GC-C003": "catalog-wide: duplicate names per provider",
+}
+"""Finding codes the shapes do not cover, and why (codes of every pack version: a pack's
+codebook must be covered by its shapes and this list together)."""
+
+NO_CONDITION: Final = ("无", "无条件", "无条件共享", "不限", "无限制")
+"""共享条件 answers that state no condition (as rules R1–R3 read them, before folding)."""
+
+_SEVERITY: Final = {
+    Severity.ERROR: SH.Violation,
+    Severity.WARNING: SH.Warning,
+    Severity.INFO: SH.Info,
+}
+
+
+def _u(t: Term) -> URIRef:
+    return URIRef(t.iri)
+
+
+# Paths from the resource to each element, by field id.
+_PATHS: Final[Mapping[str, tuple[Term, ...]]] = {
+    "category.lei": (m.P_CLASS,),
+    "category.xiang": (m.P_CLASSIFICATION, m.P_XIANG),
+    "category.mu": (m.P_CLASSIFICATION, m.P_MU),
+    "category.ximu": (m.P_CLASSIFICATION, m.P_XIMU),
+    "name": (m.P_NAME,),
+    "code": (m.P_CODE,),
+    "provider": (m.P_PROVIDER, m.FOAF_NAME),
+    "provider_code": (m.P_PROVIDER_CODE,),
+    "abstract": (m.P_ABSTRACT,),
+    "format.format_class": (m.P_FORMAT, m.P_FORMAT_CLASS),
+    "format.format_types": (m.P_FORMAT, m.P_FORMAT_TYPES),
+    "format.other_description": (m.P_FORMAT, m.P_FORMAT_OTHER),
+    "items.name": (m.P_ITEM_NAME,),
+    "items.data_type": (m.P_DATA_TYPE,),
+    "items.length": (m.P_LENGTH,),
+    "items.base_item": (m.P_BASE_ITEM,),
+    "items.data_element": (m.P_DATA_ELEMENT,),
+    "items.description": (m.P_ITEM_DESCRIPTION,),
+    "share.share_type": (m.P_SHARE, m.P_SHARE_TYPE),
+    "share.share_condition": (m.P_SHARE, m.P_SHARE_CONDITION),
+    "share.share_mode_class": (m.P_SHARE, m.P_MODE_CLASS),
+    "share.share_mode_type": (m.P_SHARE, m.P_MODE_TYPE),
+    "open.open_to_public": (m.P_OPEN, m.P_OPEN_TO_PUBLIC),
+    "open.open_condition": (m.P_OPEN, m.P_OPEN_CONDITION),
+    "update_cycle": (m.P_UPDATE_CYCLE,),
+    "publish_date": (m.P_PUBLISH_DATE,),
+    "related_codes": (m.P_RELATED_CODES,),
+    "secrecy": (m.P_SECRECY,),
+}
+
+
+def code_pattern(rules: CodeRules) -> str:
+    """The regular expression (XPath/Python syntax) of a well-formed 信息资源代码."""
+    unit = "[0-9A-Za-z]" if rules.allow_alphanumeric else "[0-9]"
+    ximu = f"(?:{unit}{{{rules.ximu_unit}}})*" if rules.ximu_unit else f"{unit}*"
+    rest = f"[0-9]{{3}}{ximu}"
+    front = "[123][0-9]{2}" + (rest if rules.require_mu else f"(?:{rest})?")
+    return f"^{front}{re.escape(rules.separator)}{unit}+$"
+
+
+@dataclass(frozen=True)
+class PackShapes:
+    """The shapes of a pack.
+
+    Attributes:
+        graph: The shapes graph.
+        codes: Finding codes the shapes cover.
+        pointers: Shape IRI → canonical pointer (relative to the resource) it checks.
+    """
+
+    graph: rdflib.Graph
+    codes: frozenset[str]
+    pointers: Mapping[str, str]
+
+    def to_turtle(self) -> str:
+        """The shapes as Turtle (``shapes.ttl``)."""
+        return self.graph.serialize(format="turtle")
+
+
+class _Builder:
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.ns = f"{SHAPES_BASE}{pack.id}/{pack.version}#"
+        self.g = rdflib.Graph(bind_namespaces="none")
+        for prefix, ns in (
+            ("sh", str(SH)),
+            ("govcat", GOVCAT),
+            ("xsd", str(XSD)),
+            ("rdf", RDF_NS),
+            ("gcs", self.ns),
+        ):
+            self.g.bind(prefix, ns)
+        for prefix in ("dcat", "dcterms", "foaf", "skos"):
+            from govcatalog.rdf.terms import PREFIXES  # noqa: PLC0415
+
+            self.g.bind(prefix, PREFIXES[prefix])
+        self.codes: set[str] = set()
+        self.pointers: dict[str, str] = {}
+        self.counts: dict[str, int] = {}
+        self.idx = concept_index()
+
+    # ------------------------------------------------------------------ rdf helpers
+    def lst(self, items: Iterable[rdflib.term.Node]) -> BNode:
+        head = BNode()
+        Collection(self.g, head, list(items))
+        return head
+
+    def path(self, terms: tuple[Term, ...]) -> rdflib.term.Node:
+        if len(terms) == 1:
+            return _u(terms[0])
+        return self.lst(_u(t) for t in terms)
+
+    def bnode(self, *pairs: tuple[URIRef, rdflib.term.Node]) -> BNode:
+        node = BNode()
+        for p, o in pairs:
+            self.g.add((node, p, o))
+        return node
+
+    def prop(self, terms: tuple[Term, ...], *pairs: tuple[URIRef, rdflib.term.Node]) -> BNode:
+        return self.bnode((SH.path, self.path(terms)), *pairs)
+
+    def allowed(self, scheme: str) -> list[URIRef]:
+        vocab = self.pack.vocabulary(scheme)
+        return [URIRef(c.iri) for c in vocab.concepts]
+
+    def concept(self, scheme: str, label: str) -> URIRef:
+        return URIRef(self.idx.iri_of[scheme][label])
+
+    # ------------------------------------------------------------------ shapes
+    def shape(self, code: str, pointer: str, *, node_shape: bool) -> URIRef:
+        if code not in self.pack.codebook:
+            msg = f"{code} is not in the codebook of {self.pack.ref}"
+            raise ValueError(msg)
+        n = self.counts.get(code, 0) + 1
+        self.counts[code] = n
+        local = code if n == 1 else f"{code}-{n}"
+        iri = URIRef(self.ns + local)
+        entry = self.pack.codebook[code]
+        g = self.g
+        g.add((iri, RDF.type, SH.NodeShape if node_shape else SH.PropertyShape))
+        g.add((iri, FINDING_CODE, Literal(code)))
+        g.add((iri, SH.severity, _SEVERITY[entry.severity]))
+        g.add((iri, SH.message, Literal(entry.title_zh, lang="zh")))
+        g.add((iri, SH.message, Literal(entry.title_en, lang="en")))
+        self.codes.add(code)
+        self.pointers[str(iri)] = pointer
+        return iri
+
+    def on_resource(
+        self,
+        code: str,
+        pointer: str,
+        path: rdflib.term.Node,
+        *pairs: tuple[URIRef, rdflib.term.Node],
+    ) -> None:
+        """A property shape on every resource."""
+        iri = self.shape(code, pointer, node_shape=False)
+        self.g.add((iri, SH.targetClass, _u(m.C_RESOURCE)))
+        self.g.add((iri, SH.path, path))
+        for p, o in pairs:
+            self.g.add((iri, p, o))
+
+    def on_items(
+        self,
+        code: str,
+        pointer: str,
+        path: rdflib.term.Node,
+        *pairs: tuple[URIRef, rdflib.term.Node],
+    ) -> None:
+        """A property shape on every data item of every resource (focus: the resource).
+
+        A literal in place of the items (a value the reader could not read) is left to the
+        native reader, which reports it.
+        """
+        inner = self.bnode((SH.path, path), *pairs)
+        literal = self.bnode((SH.nodeKind, SH.Literal))
+        item = self.bnode((SH["or"], self.lst([literal, self.bnode((SH.property, inner))])))
+        self.on_resource(code, pointer, _u(m.P_ITEM), (SH.node, item))
+
+    def conditional(self, code: str, pointer: str, *alternatives: rdflib.term.Node) -> None:
+        """A node shape on every resource: at least one of ``alternatives`` holds."""
+        iri = self.shape(code, pointer, node_shape=True)
+        self.g.add((iri, SH.targetClass, _u(m.C_RESOURCE)))
+        self.g.add((iri, SH["or"], self.lst(alternatives)))
+
+    def has(self, field_id: str, value: rdflib.term.Node) -> BNode:
+        return self.prop(_PATHS[field_id], (SH.hasValue, value))
+
+    def none_of(self, field_id: str, values: list[URIRef]) -> BNode:
+        """Every value (if any) of the element is outside ``values``."""
+        return self.prop(_PATHS[field_id], (SH["not"], self.bnode((SH["in"], self.lst(values)))))
+
+    def given_in(self, field_id: str, values: list[URIRef]) -> BNode:
+        """The element is given and each value is one of ``values``."""
+        return self.prop(_PATHS[field_id], (SH.minCount, Literal(1)), (SH["in"], self.lst(values)))
+
+    def negate(self, shape: rdflib.term.Node) -> BNode:
+        return self.bnode((SH["not"], shape))
+
+    def present(self, field_id: str) -> BNode:
+        return self.prop(_PATHS[field_id], (SH.minCount, Literal(1)))
+
+
+def _pointer(spec: FieldSpec) -> str:
+    return "/" + spec.id.replace(".", "/")
+
+
+def _field_shapes(b: _Builder) -> None:
+    for spec in b.pack.fields.resource_fields():
+        if spec.id not in _PATHS:
+            continue
+        item = spec.id.startswith("items.")
+        add = b.on_items if item else b.on_resource
+        ptr = "/items" if item else _pointer(spec)
+        checks: list[tuple[str, tuple[tuple[URIRef, rdflib.term.Node], ...]]] = []
+        if spec.required:
+            checks.append(("GC-F001", ((SH.minCount, Literal(1)),)))
+        if spec.kind in (FieldKind.VOCAB, FieldKind.BOOL) and spec.vocabulary:
+            checks.append(("GC-F002", ((SH["in"], b.lst(b.allowed(spec.vocabulary))),)))
+        if spec.max_length is not None:
+            checks.append(("GC-F004", ((SH.maxLength, Literal(spec.max_length)),)))
+        if spec.kind is FieldKind.INT:
+            checks.append(("GC-F010", ((SH.datatype, XSD.integer), (SH.minInclusive, Literal(1)))))
+        if spec.kind is FieldKind.DATE:
+            checks.append(("GC-R009", ((SH.datatype, XSD.date),)))
+        for code, pairs in checks:
+            add(code, ptr, b.path(_PATHS[spec.id]), *pairs)
+    pattern = Literal(code_pattern(b.pack.code_rules))
+    b.on_resource("GC-F005", "/code", b.path(_PATHS["code"]), (SH.pattern, pattern))
+    members = b.lst([_u(m.P_RELATED_CODES), b.bnode((SH.zeroOrMorePath, RDF.rest)), RDF.first])
+    b.on_resource("GC-F005", "/related_codes", members, (SH.pattern, pattern))
+
+
+def _classification_shapes(b: _Builder) -> None:
+    vocab = b.pack.vocabulary("resource-class")
+    pattern = Literal(code_pattern(b.pack.code_rules))
+    for concept in vocab.top_concepts():
+        lei = URIRef(concept.iri)
+        members = [Literal(c.label_zh) for c in vocab.narrower(concept)]
+        if members:
+            b.conditional(
+                "GC-F008",
+                "/category/xiang",
+                b.negate(b.has("category.lei", lei)),
+                b.prop(_PATHS["category.xiang"], (SH["in"], b.lst(members))),
+            )
+        if concept.notation:
+            b.conditional(
+                "GC-R007",
+                "/code",
+                b.negate(b.has("category.lei", lei)),
+                b.negate(b.prop(_PATHS["code"], (SH.minCount, Literal(1)), (SH.pattern, pattern))),
+                b.prop(_PATHS["code"], (SH.pattern, Literal("^" + re.escape(concept.notation)))),
+            )
+
+
+def _share_shapes(b: _Builder) -> None:
+    c = b.concept
+    unconditional = c("share-type", ShareType.UNCONDITIONAL)
+    conditional = c("share-type", ShareType.CONDITIONAL)
+    not_shared = c("share-type", ShareType.NOT_SHARED)
+    platform = c("share-mode-class", ShareModeClass.PLATFORM)
+    classes = b.allowed("share-mode-class")
+    types = b.allowed("share-mode-type")
+    none_pattern = Literal("^(?:" + "|".join(NO_CONDITION) + ")$")
+    cond = _PATHS["share.share_condition"]
+    states_condition = b.prop(
+        cond, (SH.minCount, Literal(1)), (SH["not"], b.bnode((SH.pattern, none_pattern)))
+    )
+    b.conditional(
+        "GC-R001",
+        "/share/share_condition",
+        b.negate(b.has("share.share_type", unconditional)),
+        b.prop(cond, (SH.pattern, none_pattern)),
+    )
+    b.conditional(
+        "GC-R002",
+        "/share/share_condition",
+        b.negate(b.has("share.share_type", conditional)),
+        states_condition,
+    )
+    states_basis = b.prop(
+        cond, (SH.minCount, Literal(1)), (SH["not"], b.bnode((SH.pattern, none_pattern)))
+    )
+    b.conditional(
+        "GC-R003",
+        "/share/share_condition",
+        b.negate(b.has("share.share_type", not_shared)),
+        states_basis,
+    )
+    b.conditional(
+        "GC-R004",
+        "/share/share_mode_class",
+        b.negate(b.has("share.share_type", not_shared)),
+        b.bnode(
+            (
+                SH["and"],
+                b.lst(
+                    [
+                        b.none_of("share.share_mode_class", classes),
+                        b.none_of("share.share_mode_type", types),
+                    ]
+                ),
+            )
+        ),
+    )
+    b.conditional(
+        "GC-F001",
+        "/share/share_mode_class",
+        b.negate(b.given_in("share.share_type", [unconditional, conditional])),
+        b.present("share.share_mode_class"),
+    )
+    b.conditional(
+        "GC-F001",
+        "/share/share_mode_type",
+        b.negate(b.has("share.share_mode_class", platform)),
+        b.has("share.share_type", not_shared),
+        b.present("share.share_mode_type"),
+    )
+    b.conditional(
+        "GC-R010",
+        "/share/share_mode_type",
+        b.negate(b.given_in("share.share_mode_type", types)),
+        b.negate(b.given_in("share.share_mode_class", [x for x in classes if x != platform])),
+        b.has("share.share_type", not_shared),
+    )
+
+
+def _other_shapes(b: _Builder) -> None:
+    c = b.concept
+    b.conditional(
+        "GC-R005",
+        "/open/open_condition",
+        b.negate(b.has("open.open_to_public", URIRef(b.idx.yes))),
+        b.present("open.open_condition"),
+    )
+    structured = [
+        c("format-class", FormatClass.DATABASE),
+        c("format-class", FormatClass.SPREADSHEET),
+    ]
+    b.conditional(
+        "GC-R006",
+        "/items",
+        b.negate(b.given_in("format.format_class", structured)),
+        b.prop((m.P_ITEM,), (SH.minCount, Literal(1))),
+    )
+    b.conditional(
+        "GC-R012",
+        "/format/other_description",
+        b.negate(b.has("format.format_class", c("format-class", FormatClass.OTHER))),
+        b.present("format.other_description"),
+    )
+
+
+def build_shapes(pack: Pack) -> PackShapes:
+    """The SHACL shapes of a pack's declarative rules.
+
+    Args:
+        pack: The effective pack (its field table, vocabularies, code rules and codebook).
+    """
+    b = _Builder(pack)
+    _field_shapes(b)
+    _classification_shapes(b)
+    _share_shapes(b)
+    _other_shapes(b)
+    return PackShapes(b.g, frozenset(b.codes), dict(b.pointers))
