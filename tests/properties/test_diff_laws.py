@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.properties.diff_strategies import documents, sparse_resources, versions
 from hypothesis import HealthCheck, given, settings
 
 from govcatalog.diff import apply_patch, canonical_document, compare
 from govcatalog.diff.load import side_from_document
 from govcatalog.model import Catalog, Resource
+from tests.properties.diff_strategies import documents, sparse_resources, versions
 
 LAWS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
