@@ -239,6 +239,10 @@ def validate_command(
     paths = list(files_ or [])
     if example:
         paths.append(_example_path(example))
+    # a shipped example is named by its file name, not by where the package is installed
+    labels = {
+        p: (p.name if example and i == len(paths) - 1 else str(p)) for i, p in enumerate(paths)
+    }
     if not paths:
         fail("no input: give catalog files or --example")
     if annotate is not None and (
@@ -278,7 +282,7 @@ def validate_command(
             skipped = Stats(files=0, truncated=True)
             reports.append(Report((), skipped, the_pack.ref))
             break
-        label = str(path)
+        label = labels[path]
         try:
             doc = read_document(path, name=label, pack=the_pack)
             if engine is Engine.SHACL:
