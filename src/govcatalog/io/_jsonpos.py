@@ -46,19 +46,24 @@ def _skip_ws(text: str, i: int) -> int:
     return m.end() if m else i
 
 
+_MEMBER = re.compile(r'[ \t\n\r]*"((?:[^"\\]|\\.)*)"[ \t\n\r]*:[ \t\n\r]*')
+"""An object member's key and the colon after it, with the white space around them."""
+_NEXT = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")
+"""White space and at most one comma between two members or elements."""
+
+
 def _find_in_object(text: str, i: int, key: str) -> int | None:
-    i = _skip_ws(text, i + 1)
-    while i < len(text) and text[i] != "}":
-        name, i = _DECODER.raw_decode(text, i)
-        i = _skip_ws(text, i)
-        i = _skip_ws(text, i + 1)  # past ':'
+    i += 1
+    while True:
+        m = _MEMBER.match(text, i)
+        if m is None:
+            return None
+        raw = m.group(1)
+        name = raw if "\\" not in raw else json.loads(f'"{raw}"')
+        i = m.end()
         if name == key:
             return i
-        i = _skip_value(text, i)
-        i = _skip_ws(text, i)
-        if i < len(text) and text[i] == ",":
-            i = _skip_ws(text, i + 1)
-    return None
+        i = _NEXT.match(text, _skip_value(text, i)).end()  # type: ignore[union-attr]
 
 
 def _find_in_array(text: str, i: int, index: int) -> int | None:
@@ -67,10 +72,7 @@ def _find_in_array(text: str, i: int, index: int) -> int | None:
     while i < len(text) and text[i] != "]":
         if n == index:
             return i
-        i = _skip_value(text, i)
-        i = _skip_ws(text, i)
-        if i < len(text) and text[i] == ",":
-            i = _skip_ws(text, i + 1)
+        i = _NEXT.match(text, _skip_value(text, i)).end()  # type: ignore[union-attr]
         n += 1
     return None
 
