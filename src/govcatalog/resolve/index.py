@@ -19,10 +19,12 @@ return the same hits.
 from __future__ import annotations
 
 import gc
+import math
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from itertools import islice
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -70,8 +72,10 @@ class ResolveIndex:
         self._resources: dict[tuple[str, str], tuple[IndexedResource, list[tuple[int, int]]]] = {}
         self._catalogs: dict[str, tuple[str, frozenset[str], CatalogEntry]] = {}
         self._next_uid = 0
-        self._keys_np: npt.NDArray[np.object_] | None = None
+        self._lengths_np: npt.NDArray[np.int32] | None = None
+        self._longest = 0
         self._name_kid: dict[str, int] = {}  # item name as written -> key id (saves normalising)
+        self._memos: dict[Hashable, dict[str, Any]] = {}
         for variant in self._synonyms:
             self._key(variant)
 
@@ -150,6 +154,7 @@ class ResolveIndex:
         known = self._catalogs.get(entry.id)
         if known is not None and known[0] == entry.version and entry.version:
             return UpdateStats(unchanged=len(known[1]))
+        self._forget()
         codes = {res.code for res in entry.resources}
         added = changed = unchanged = removed = 0
         for old in sorted(known[1] - codes) if known else ():
@@ -178,9 +183,27 @@ class ResolveIndex:
         known = self._catalogs.pop(catalog_id, None)
         if known is None:
             return UpdateStats()
+        self._forget()
         for code in sorted(known[1]):
             self._drop(catalog_id, code)
         return UpdateStats(removed=len(known[1]))
+
+    def memo(self, scope: Hashable) -> dict[str, Any]:
+        """A mapping for answers derived from this index, emptied whenever the index changes.
+
+        The resolver keeps its answer per requested name here (``scope`` tells its users
+        apart), so that a name requested again costs one dictionary lookup. The caller bounds
+        its size.
+        """
+        found = self._memos.get(scope)
+        if found is None:
+            found = self._memos[scope] = {}
+        return found
+
+    def _forget(self) -> None:
+        for memo in self._memos.values():
+            memo.clear()
+        self._memos = {}
 
     def _key(self, key: str) -> int:
         kid = self._key_id.get(key)
@@ -190,6 +213,7 @@ class ResolveIndex:
         self._keys.append(key)
         self._key_id[key] = kid
         self._lengths.append(len(key))
+        self._longest = max(self._longest, len(key))
         self._base.append(None)
         self._other.append(None)
         for gram in bigrams(key):
@@ -292,10 +316,10 @@ class ResolveIndex:
             arr = self._arrays[gram] = np.frombuffer(posting, dtype=np.int32).copy()
         return arr
 
-    def _key_array(self) -> npt.NDArray[np.object_]:
-        if self._keys_np is None or len(self._keys_np) != len(self._keys):
-            self._keys_np = np.array(self._keys, dtype=object)
-        return self._keys_np
+    def _length_array(self) -> npt.NDArray[np.int32]:
+        if self._lengths_np is None or len(self._lengths_np) != len(self._lengths):
+            self._lengths_np = np.array(self._lengths, dtype=np.int32)
+        return self._lengths_np
 
     def fuzzy(self, norm: str, *, cutoff: float = 60.0, limit: int = 10) -> list[FuzzyHit]:
         """Live keys in :func:`fuzzy_relation` with ``norm``, best first, at most ``limit``."""
@@ -314,39 +338,51 @@ class ResolveIndex:
             return []
         if len(prefix) == 1:
             cand = prefix[0]
-            shared = np.ones(cand.size, dtype=np.int32)
         else:
-            merged = np.sort(np.concatenate(prefix))  # a key is at most once per list
-            starts = np.flatnonzero(np.concatenate(([True], merged[1:] != merged[:-1])))
-            runs = np.diff(np.append(starts, merged.size)).astype(np.int32)
-            keep = runs >= t
-            cand = merged[starts[keep]]
-            shared = runs[keep]
-        # complete each candidate's count of shared bigrams from the long lists (binary search)
-        for arr in lists[cut:]:
-            if not cand.size:
-                return []
-            pos = np.searchsorted(arr, cand)
-            np.minimum(pos, arr.size - 1, out=pos)
-            shared += arr[pos] == cand
-        cand = cand[shared >= need]
+            merged = np.concatenate(prefix)
+            merged.sort()
+            if t > 1:  # a key is at most once per list: in t lists iff merged[i] == merged[i+t-1]
+                merged = merged[t - 1 :][merged[t - 1 :] == merged[: 1 - t]]
+            cand = merged
+            if merged.size > 1:
+                cand = merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
+        # a ratio of at least the cutoff bounds the key's length: 2 m / (q + k) >= c, m <= min(q, k)
+        c = cutoff / 100.0
+        if cand.size and 0.0 < c <= 1.0:
+            q = len(norm)
+            lo, hi = int(q * c / (2.0 - c)), math.ceil(q * (2.0 - c) / c)  # rounded outwards
+            if lo > 1 or hi < self._longest:
+                lens = self._length_array()[cand]
+                cand = cand[(lens >= lo) & (lens <= hi)]
+        # count each candidate's shared bigrams in all the query's lists (binary search)
+        if cand.size and t < need:
+            shared = np.zeros(cand.size, dtype=np.int32)
+            for arr in lists:
+                if arr.size:
+                    pos = np.searchsorted(arr, cand)
+                    np.minimum(pos, arr.size - 1, out=pos)
+                    shared += arr[pos] == cand
+            cand = cand[shared >= need]
         if not cand.size:
             return []
+        ids = cand.tolist()
+        keys = self._keys
         # score every candidate in one call (C++), a hair below the cutoff; then visit them best
         # first and stop once ``limit`` hits are found and the scores drop below the last one.
         scores = process.cdist(
-            [norm], self._key_array()[cand], scorer=fuzz.ratio,
+            [norm], [keys[i] for i in ids], scorer=fuzz.ratio,
             score_cutoff=max(0.0, cutoff - 1e-3), dtype=np.float64, workers=1,
-        )[0]  # fmt: skip
-        scored = np.flatnonzero(scores)
-        order = scored[np.argsort(-scores[scored], kind="stable")]
+        )[0].tolist()  # fmt: skip
+        scored = sorted(
+            ((-s, i) for s, i in zip(scores, ids, strict=True) if s), key=lambda p: p[0]
+        )
         hits: list[FuzzyHit] = []
         ratio = fuzz.ratio
         floor = -1.0
-        for kid, approx in zip(cand[order].tolist(), scores[order].tolist(), strict=True):
-            if len(hits) >= limit and approx < floor - 1e-3:
+        for neg, kid in scored:
+            if len(hits) >= limit and -neg < floor - 1e-3:
                 break
-            key = self._keys[kid]
+            key = keys[kid]
             score = float(ratio(norm, key))
             if score >= cutoff and self._live(kid, key):
                 hits.append(FuzzyHit(key, score))
