@@ -19,7 +19,6 @@ return the same hits.
 from __future__ import annotations
 
 import gc
-import math
 from array import array
 from collections.abc import Hashable, Iterable, Mapping
 from itertools import islice
@@ -45,9 +44,7 @@ from govcatalog.resolve.model import (
     UpdateStats,
 )
 from govcatalog.resolve.normalise import bigrams, normalise
-
-_LISTS_REQUIRED = 3
-"""How many of its rare posting lists a fuzzy candidate must be in (pruning only; exact)."""
+from govcatalog.resolve.prefix import candidates, length_bounds
 
 _EMPTY: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
 
@@ -328,59 +325,26 @@ class ResolveIndex:
             return []
         need = needed_bigrams(len(grams))
         lists = sorted((self._array(g) for g in grams), key=len)
-        # A hit shares >= need of the g query bigrams, so at most need - t of its shared bigrams
-        # are outside the g - need + t rarest lists: it is in at least t of those. Keys found in
-        # fewer of those lists are dropped before any string is compared.
-        t = min(need, _LISTS_REQUIRED)
-        cut = len(grams) - need + t
-        prefix = [a for a in lists[:cut] if a.size]
-        if len(prefix) < t:
-            return []
-        if len(prefix) == 1:
-            cand = prefix[0]
-        else:
-            merged = np.concatenate(prefix)
-            merged.sort()
-            if t > 1:  # a key is at most once per list: in t lists iff merged[i] == merged[i+t-1]
-                merged = merged[t - 1 :][merged[t - 1 :] == merged[: 1 - t]]
-            cand = merged
-            if merged.size > 1:
-                cand = merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
-        # a ratio of at least the cutoff bounds the key's length: 2 m / (q + k) >= c, m <= min(q, k)
-        c = cutoff / 100.0
-        if cand.size and 0.0 < c <= 1.0:
-            q = len(norm)
-            lo, hi = int(q * c / (2.0 - c)), math.ceil(q * (2.0 - c) / c)  # rounded outwards
-            if lo > 1 or hi < self._longest:
-                lens = self._length_array()[cand]
-                cand = cand[(lens >= lo) & (lens <= hi)]
-        # count each candidate's shared bigrams in all the query's lists (binary search)
-        if cand.size and t < need:
-            shared = np.zeros(cand.size, dtype=np.int32)
-            for arr in lists:
-                if arr.size:
-                    pos = np.searchsorted(arr, cand)
-                    np.minimum(pos, arr.size - 1, out=pos)
-                    shared += arr[pos] == cand
-            cand = cand[shared >= need]
+        bounds = length_bounds(len(norm), cutoff)
+        if bounds is not None and bounds[0] <= 1 and bounds[1] >= self._longest:
+            bounds = None  # every key's length is within bounds
+        cand = candidates(lists, need, self._length_array(), bounds)
         if not cand.size:
             return []
-        ids = cand.tolist()
         keys = self._keys
         # score every candidate in one call (C++), a hair below the cutoff; then visit them best
         # first and stop once ``limit`` hits are found and the scores drop below the last one.
         scores = process.cdist(
-            [norm], [keys[i] for i in ids], scorer=fuzz.ratio,
+            [norm], [keys[i] for i in cand.tolist()], scorer=fuzz.ratio,
             score_cutoff=max(0.0, cutoff - 1e-3), dtype=np.float64, workers=1,
-        )[0].tolist()  # fmt: skip
-        scored = sorted(
-            ((-s, i) for s, i in zip(scores, ids, strict=True) if s), key=lambda p: p[0]
-        )
+        )[0]  # fmt: skip
+        scored = np.flatnonzero(scores)
+        order = scored[np.argsort(-scores[scored], kind="stable")]
         hits: list[FuzzyHit] = []
         ratio = fuzz.ratio
         floor = -1.0
-        for neg, kid in scored:
-            if len(hits) >= limit and -neg < floor - 1e-3:
+        for kid, approx in zip(cand[order].tolist(), scores[order].tolist(), strict=True):
+            if len(hits) >= limit and approx < floor - 1e-3:
                 break
             key = keys[kid]
             score = float(ratio(norm, key))
