@@ -8,12 +8,16 @@ were removed by an update) and is never returned.
 Fuzzy matching (:meth:`ResolveIndex.fuzzy`) is defined by
 :func:`~govcatalog.resolve.lookup.fuzzy_relation`: a key is a fuzzy hit for a query when they
 share at least ``need`` of the query's ``g`` distinct bigrams and their rapidfuzz ``ratio`` is
-at least the cutoff. The index finds exactly those keys by prefix filtering: such a key lies in
-at least ``t`` of the ``g - need + t`` rarest posting lists (``t <= 3``), so only those lists
-are merged and only keys found in ``t`` of them are kept; their shared-bigram counts are
-completed from the long lists by binary search, and rapidfuzz scores the few candidates left.
-:class:`~govcatalog.resolve.scan.ScanIndex` evaluates the same relation on every key; the two
-return the same hits.
+at least the cutoff. The index finds exactly those keys by prefix filtering
+(:func:`~govcatalog.resolve.prefix.candidates`): such a key lies in at least ``t`` of the
+``g - need + t`` rarest posting lists (``t <= 3``), so only those lists are merged and only keys
+found in ``t`` of them, of a length that can reach the cutoff, are kept; their shared-bigram
+counts are completed from the long lists by binary search, and rapidfuzz scores the few
+candidates left. :class:`~govcatalog.resolve.scan.ScanIndex` evaluates the same relation on
+every key; the two return the same hits.
+
+:meth:`ResolveIndex.memo` holds answers derived from the index (the resolver's answer per
+requested name); every update empties it.
 """
 
 from __future__ import annotations
