@@ -153,6 +153,36 @@ def test_two_equally_close_fuzzy_hits_are_ambiguous(bases: BaseDataPack) -> None
     assert {c.item.name for c in item.options} == {"房屋坐落地址", "房屋坐落位置"}
 
 
+def test_a_name_asked_again_follows_index_updates(bases: BaseDataPack) -> None:
+    idx = ResolveIndex.build([_dept("民政局", "301001/000001", ShareType.CONDITIONAL, "低保金额")])
+    (first,) = run(idx, bases, "低保金额").items
+    assert first.action is Action.APPLY
+    idx.update(_dept("民政局", "301001/000001", ShareType.UNCONDITIONAL, "低保金额", version="2"))
+    (second,) = run(idx, bases, "低保金额").items
+    assert second.action is Action.TAKE
+    idx.update(_dept("财政局", "302001/000001", ShareType.UNCONDITIONAL, "低保金额"))
+    (third,) = run(idx, bases, "低保金额").items
+    assert third.kind is MatchKind.AMBIGUOUS
+    idx.remove_catalog("财政局")
+    idx.remove_catalog("民政局")
+    (fourth,) = run(idx, bases, "低保金额").items
+    assert fourth.kind is MatchKind.UNMATCHED
+
+
+def test_a_name_asked_again_gets_the_due_date_of_its_request(bases: BaseDataPack) -> None:
+    idx = ResolveIndex.build([_dept("民政局", "301001/000001", ShareType.CONDITIONAL, "低保金额")])
+    later = dt.date(2025, 12, 1)
+    dues = []
+    for day in (DAY, later, DAY):
+        req = DataRequest(Requester("x"), None, ("低保金额", "低保金额"), (), day)
+        items = resolve(req, idx, bases=bases).items
+        assert items[0] == items[1]
+        assert items[0].due is not None
+        assert items[0].due == bases.calendar.add_working_days(day)
+        dues.append(items[0].due.due)
+    assert dues[0] == dues[2] != dues[1]
+
+
 def test_missing_share_type_is_undetermined(bases: BaseDataPack) -> None:
     res = ResourceSpec("301001/000001", "x", None, None, None, (ItemSpec("低保金额"),))
     idx = ResolveIndex.build(

@@ -8,21 +8,26 @@ were removed by an update) and is never returned.
 Fuzzy matching (:meth:`ResolveIndex.fuzzy`) is defined by
 :func:`~govcatalog.resolve.lookup.fuzzy_relation`: a key is a fuzzy hit for a query when they
 share at least ``need`` of the query's ``g`` distinct bigrams and their rapidfuzz ``ratio`` is
-at least the cutoff. The index finds exactly those keys by prefix filtering: such a key lies in
-at least ``t`` of the ``g - need + t`` rarest posting lists (``t <= 3``), so only those lists
-are merged and only keys found in ``t`` of them are kept; their shared-bigram counts are
-completed from the long lists by binary search, and rapidfuzz scores the few candidates left.
-:class:`~govcatalog.resolve.scan.ScanIndex` evaluates the same relation on every key; the two
-return the same hits.
+at least the cutoff. The index finds exactly those keys by prefix filtering
+(:func:`~govcatalog.resolve.prefix.candidates`): such a key lies in at least ``t`` of the
+``g - need + t`` rarest posting lists (``t <= 3``), so only those lists are merged and only keys
+found in ``t`` of them, of a length that can reach the cutoff, are kept; their shared-bigram
+counts are completed from the long lists by binary search, and rapidfuzz scores the few
+candidates left. :class:`~govcatalog.resolve.scan.ScanIndex` evaluates the same relation on
+every key; the two return the same hits.
+
+:meth:`ResolveIndex.memo` holds answers derived from the index (the resolver's answer per
+requested name); every update empties it.
 """
 
 from __future__ import annotations
 
 import gc
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from itertools import islice
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -43,9 +48,7 @@ from govcatalog.resolve.model import (
     UpdateStats,
 )
 from govcatalog.resolve.normalise import bigrams, normalise
-
-_LISTS_REQUIRED = 3
-"""How many of its rare posting lists a fuzzy candidate must be in (pruning only; exact)."""
+from govcatalog.resolve.prefix import candidates, length_bounds
 
 _EMPTY: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
 
@@ -70,8 +73,10 @@ class ResolveIndex:
         self._resources: dict[tuple[str, str], tuple[IndexedResource, list[tuple[int, int]]]] = {}
         self._catalogs: dict[str, tuple[str, frozenset[str], CatalogEntry]] = {}
         self._next_uid = 0
-        self._keys_np: npt.NDArray[np.object_] | None = None
+        self._lengths_np: npt.NDArray[np.int32] | None = None
+        self._longest = 0
         self._name_kid: dict[str, int] = {}  # item name as written -> key id (saves normalising)
+        self._memos: dict[Hashable, dict[str, Any]] = {}
         for variant in self._synonyms:
             self._key(variant)
 
@@ -150,6 +155,7 @@ class ResolveIndex:
         known = self._catalogs.get(entry.id)
         if known is not None and known[0] == entry.version and entry.version:
             return UpdateStats(unchanged=len(known[1]))
+        self._forget()
         codes = {res.code for res in entry.resources}
         added = changed = unchanged = removed = 0
         for old in sorted(known[1] - codes) if known else ():
@@ -178,9 +184,27 @@ class ResolveIndex:
         known = self._catalogs.pop(catalog_id, None)
         if known is None:
             return UpdateStats()
+        self._forget()
         for code in sorted(known[1]):
             self._drop(catalog_id, code)
         return UpdateStats(removed=len(known[1]))
+
+    def memo(self, scope: Hashable) -> dict[str, Any]:
+        """A mapping for answers derived from this index, emptied whenever the index changes.
+
+        The resolver keeps its answer per requested name here (``scope`` tells its users
+        apart), so that a name requested again costs one dictionary lookup. The caller bounds
+        its size.
+        """
+        found = self._memos.get(scope)
+        if found is None:
+            found = self._memos[scope] = {}
+        return found
+
+    def _forget(self) -> None:
+        for memo in self._memos.values():
+            memo.clear()
+        self._memos = {}
 
     def _key(self, key: str) -> int:
         kid = self._key_id.get(key)
@@ -190,6 +214,7 @@ class ResolveIndex:
         self._keys.append(key)
         self._key_id[key] = kid
         self._lengths.append(len(key))
+        self._longest = max(self._longest, len(key))
         self._base.append(None)
         self._other.append(None)
         for gram in bigrams(key):
@@ -292,10 +317,10 @@ class ResolveIndex:
             arr = self._arrays[gram] = np.frombuffer(posting, dtype=np.int32).copy()
         return arr
 
-    def _key_array(self) -> npt.NDArray[np.object_]:
-        if self._keys_np is None or len(self._keys_np) != len(self._keys):
-            self._keys_np = np.array(self._keys, dtype=object)
-        return self._keys_np
+    def _length_array(self) -> npt.NDArray[np.int32]:
+        if self._lengths_np is None or len(self._lengths_np) != len(self._lengths):
+            self._lengths_np = np.array(self._lengths, dtype=np.int32)
+        return self._lengths_np
 
     def fuzzy(self, norm: str, *, cutoff: float = 60.0, limit: int = 10) -> list[FuzzyHit]:
         """Live keys in :func:`fuzzy_relation` with ``norm``, best first, at most ``limit``."""
@@ -304,38 +329,17 @@ class ResolveIndex:
             return []
         need = needed_bigrams(len(grams))
         lists = sorted((self._array(g) for g in grams), key=len)
-        # A hit shares >= need of the g query bigrams, so at most need - t of its shared bigrams
-        # are outside the g - need + t rarest lists: it is in at least t of those. Keys found in
-        # fewer of those lists are dropped before any string is compared.
-        t = min(need, _LISTS_REQUIRED)
-        cut = len(grams) - need + t
-        prefix = [a for a in lists[:cut] if a.size]
-        if len(prefix) < t:
-            return []
-        if len(prefix) == 1:
-            cand = prefix[0]
-            shared = np.ones(cand.size, dtype=np.int32)
-        else:
-            merged = np.sort(np.concatenate(prefix))  # a key is at most once per list
-            starts = np.flatnonzero(np.concatenate(([True], merged[1:] != merged[:-1])))
-            runs = np.diff(np.append(starts, merged.size)).astype(np.int32)
-            keep = runs >= t
-            cand = merged[starts[keep]]
-            shared = runs[keep]
-        # complete each candidate's count of shared bigrams from the long lists (binary search)
-        for arr in lists[cut:]:
-            if not cand.size:
-                return []
-            pos = np.searchsorted(arr, cand)
-            np.minimum(pos, arr.size - 1, out=pos)
-            shared += arr[pos] == cand
-        cand = cand[shared >= need]
+        bounds = length_bounds(len(norm), cutoff)
+        if bounds is not None and bounds[0] <= 1 and bounds[1] >= self._longest:
+            bounds = None  # every key's length is within bounds
+        cand = candidates(lists, need, self._length_array(), bounds)
         if not cand.size:
             return []
+        keys = self._keys
         # score every candidate in one call (C++), a hair below the cutoff; then visit them best
         # first and stop once ``limit`` hits are found and the scores drop below the last one.
         scores = process.cdist(
-            [norm], self._key_array()[cand], scorer=fuzz.ratio,
+            [norm], [keys[i] for i in cand.tolist()], scorer=fuzz.ratio,
             score_cutoff=max(0.0, cutoff - 1e-3), dtype=np.float64, workers=1,
         )[0]  # fmt: skip
         scored = np.flatnonzero(scores)
@@ -346,7 +350,7 @@ class ResolveIndex:
         for kid, approx in zip(cand[order].tolist(), scores[order].tolist(), strict=True):
             if len(hits) >= limit and approx < floor - 1e-3:
                 break
-            key = self._keys[kid]
+            key = keys[kid]
             score = float(ratio(norm, key))
             if score >= cutoff and self._live(kid, key):
                 hits.append(FuzzyHit(key, score))

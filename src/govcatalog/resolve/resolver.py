@@ -74,6 +74,8 @@ _ACTION_ZH = {
 }
 
 _SCORES = {MatchKind.EXACT: 100.0, MatchKind.SYNONYM: 95.0}
+_MEMO_SIZE = 1 << 16
+"""How many answers per index the resolver remembers (exact and synonym matches only)."""
 _PART_SCORE = 90.0
 """Score of a name matching once a synonym inside it is replaced (配偶身份证号 → 配偶公民身份号)."""
 
@@ -207,6 +209,9 @@ class _Resolver:
         self.day = day
         self._due: DueDate | None = None
         self._variants: list[tuple[str, str]] | None = None
+        memo = getattr(index, "memo", None)  # optional: an index may keep nothing
+        scope = ("resolve", options.candidates)
+        self._memo: dict[str, ItemResolution] = memo(scope) if memo is not None else {}
 
     def due(self) -> DueDate:
         if self._due is None:
@@ -214,22 +219,37 @@ class _Resolver:
         return self._due
 
     def item(self, text: str) -> ItemResolution:
+        known = self._memo.get(text)
+        if known is not None:  # asked before: the answer is the same but for the due date
+            return known if known.action is not Action.APPLY else known._replace(due=self.due())
         norm = normalise(text)
         if not norm:
-            return self._none(text, norm, MatchKind.UNMATCHED, 0.0, why=("名称为空", "empty name"))
+            why = ("名称为空", "empty name")
+            return self._keep(text, self._none(text, norm, MatchKind.UNMATCHED, 0.0, why=why))
         limit = self.options.candidates
         found = self.index.exact(norm, limit)
         if found is not None:
-            return self._decide(text, norm, MatchKind.EXACT, _SCORES[MatchKind.EXACT], [found])
+            score = _SCORES[MatchKind.EXACT]
+            return self._keep(text, self._decide(text, norm, MatchKind.EXACT, score, [found]))
         found = self.index.synonym(norm, limit)
         if found is not None:
-            return self._decide(text, norm, MatchKind.SYNONYM, _SCORES[MatchKind.SYNONYM], [found])
+            score = _SCORES[MatchKind.SYNONYM]
+            return self._keep(text, self._decide(text, norm, MatchKind.SYNONYM, score, [found]))
         rewritten = self._rewrite(norm)
         if rewritten != norm:
             found = self.index.exact(rewritten, limit)
             if found is not None:
-                return self._decide(text, norm, MatchKind.SYNONYM, _PART_SCORE, [found])
+                answer = self._decide(text, norm, MatchKind.SYNONYM, _PART_SCORE, [found])
+                return self._keep(text, answer)
         return self._fuzzy(text, norm, rewritten)
+
+    def _keep(self, text: str, answer: ItemResolution) -> ItemResolution:
+        """Remember an answer that needed no fuzzy matching (without its due date)."""
+        memo = self._memo
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[text] = answer if answer.due is None else answer._replace(due=None)
+        return answer
 
     def _rewrite(self, norm: str) -> str:
         """Replace synonym variants inside a name by their item names (longest first)."""

@@ -9,8 +9,9 @@ request against either gives the same result.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 from govcatalog.resolve.lookup import FuzzyHit, Targets, fuzzy_relation, sort_hits
 from govcatalog.resolve.model import CatalogEntry, CatalogRole, IndexedItem, IndexedResource
@@ -57,6 +58,11 @@ class ScanIndex:
     def synonyms(self) -> Mapping[str, str]:
         """Normalised variant → normalised item name."""
         return self._synonyms
+
+    def memo(self, scope: Hashable) -> dict[str, Any]:
+        """A fresh, empty mapping each time: the reference keeps nothing between lookups."""
+        del scope
+        return {}
 
     def _targets(self, key: str, name: str, limit: int, via: str | None) -> Targets | None:
         base = [it for n, it in self._items if n == name and it.resource.role is CatalogRole.BASE]
