@@ -93,6 +93,15 @@ PARAMS = [
         else [],
     )
     for name, manifest in CASES
+] or [
+    pytest.param(
+        "-",
+        SUITE,
+        marks=pytest.mark.skip(
+            reason="the W3C SHACL test suite (../shared/reference) is not present"
+        ),
+        id="suite-absent",
+    )
 ]
 
 
