@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from govcatalog._lazy import load_function
 from govcatalog.errors import UnsupportedFormat
 from govcatalog.io.records import SourceDocument
 
@@ -79,8 +79,7 @@ def reader_for(fmt: InputFormat) -> Reader:
     target = _READERS.get(fmt)
     if target is None:
         raise UnsupportedFormat(fmt.value, tuple(f.value for f in _READERS))
-    module, _, func = target.partition(":")
-    reader: Reader = getattr(importlib.import_module(module), func)
+    reader: Reader = load_function(target)
     return reader
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
+from govcatalog._lazy import load_function
 from govcatalog.errors import UnsupportedFormat
 from govcatalog.model.resource import Catalog
 from govcatalog.packs.pack import Pack
@@ -38,8 +38,7 @@ def writer_for(fmt: OutputFormat) -> Writer:
     target = _WRITERS.get(fmt)
     if target is None:
         raise UnsupportedFormat(fmt.value, tuple(f.value for f in _WRITERS))
-    module, _, func = target.partition(":")
-    writer: Writer = getattr(importlib.import_module(module), func)
+    writer: Writer = load_function(target)
     return writer
 
 

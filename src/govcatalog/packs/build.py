@@ -24,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from govcatalog._lazy import load_function
 from govcatalog.errors import GovCatalogError
 from govcatalog.packs.pack import Pack
 
@@ -165,13 +166,7 @@ def xlsx_template(pack: Pack) -> bytes:
 
 
 def _load_builder(spec: str) -> Callable[[Pack], object]:
-    module_name, _, attr = spec.partition(":")
-    module = importlib.import_module(module_name)
-    fn = getattr(module, attr, None)
-    if not callable(fn):
-        msg = f"{spec}: {module_name} has no function {attr!r}"
-        raise AttributeError(msg)
-    return fn  # type: ignore[no-any-return]
+    return load_function(spec)
 
 
 def _to_bytes(value: object, what: str) -> bytes:
