@@ -25,13 +25,17 @@ def code_and_classification(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     code = _code(rec, ctx)
     if lei is None:
         return
-    vocab = ctx.pack.vocabulary("resource-class")
-    concept = vocab.concept(lei)
-    if code is not None and concept.notation and code.lei != concept.notation:
-        yield Hit("GC-R007", "/code", {"lei": lei, "expected": concept.notation}, code.lei)
+    key = ("resource-class", lei)
+    known = ctx.memo.get(key)
+    if known is None:  # the same few classes recur in every resource
+        vocab = ctx.pack.vocabulary("resource-class")
+        concept = vocab.concept(lei)
+        known = ctx.memo[key] = (concept.notation, [c.label_zh for c in vocab.narrower(concept)])
+    notation, members = known
+    if code is not None and notation and code.lei != notation:
+        yield Hit("GC-R007", "/code", {"lei": lei, "expected": notation}, code.lei)
     if xiang is None:
         return
-    members = [c.label_zh for c in vocab.narrower(concept)]
     if members and xiang not in members:
         yield Hit("GC-F008", "/category/xiang", {"lei": lei, "allowed": "、".join(members)}, xiang)
         return

@@ -34,11 +34,14 @@ def format_rules(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("GC-R012", "/format/other_description")
     if format_class is None or format_class == FormatClass.OTHER or described:
         return
-    types = ctx.pack.vocabulary("format-type")
-    class_iri = ctx.pack.vocabulary("format-class").concept(format_class).iri
     for i, ftype in enumerate(fmt.get("format_types") or ()):
-        match = types.lookup(ftype)
-        if match is None or match.concept.broader != class_iri:
+        key = ("format-type", format_class, ftype)
+        suggested = ctx.memo.get(key)
+        if suggested is None:  # a handful of (class, type) pairs recur across the catalog
+            match = ctx.pack.vocabulary("format-type").lookup(ftype)
+            class_iri = ctx.pack.vocabulary("format-class").concept(format_class).iri
+            suggested = ctx.memo[key] = match is not None and match.concept.broader == class_iri
+        if not suggested:
             yield Hit("GC-F012", f"/format/format_types/{i}", {"format_class": format_class}, ftype)
 
 
