@@ -123,6 +123,10 @@ def test_cli_status_and_warning_on_use(tmp_path: Path, monkeypatch: pytest.Monke
     retired = runner.invoke(app, ["pack", "status", "city@1.0.0", "retired", "--registry", url])
     assert retired.exit_code == 0, retired.output
     assert "city@1.0.0: active -> retired" in retired.output
+    listed = runner.invoke(app, ["pack", "list", "--registry", url]).output.splitlines()
+    assert [line.split()[:2] for line in listed if line.startswith("city@")] == [
+        ["city@1.0.0", "retired"]
+    ]
 
     catalog = tmp_path / "c.json"
     catalog.write_text('{"resources": [{"name": "x"}]}', encoding="utf-8")

@@ -146,14 +146,14 @@ def build_command(
 
 @pack_app.command("list")
 def list_command(registry: RegistryOpt = None) -> None:
-    """List every pack version found (installed distributions and the registry)."""
+    """List every pack version found, with its status (installed distributions and the registry)."""
     reg = _registry(registry)
     try:
         sources = reg.sources()
     except GovCatalogError as exc:
         fail(str(exc))
     for s in sources:
-        typer.echo(f"{s.ref:32} {s.origin}")
+        typer.echo(f"{s.ref:32} {s.status.value:10} {s.origin}")
 
 
 @pack_app.command("show")
