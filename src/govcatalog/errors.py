@@ -48,10 +48,12 @@ class UnknownPack(GovCatalogError, LookupError):
 
     requested: str
     available: tuple[str, ...] = ()
+    hint: str = ""
 
     def __str__(self) -> str:
         avail = ", ".join(self.available) or "none"
-        return f"no pack matches {self.requested!r} (available: {avail})"
+        text = f"no pack matches {self.requested!r} (available: {avail})"
+        return f"{text}; {self.hint}" if self.hint else text
 
 
 @dataclass(frozen=True)

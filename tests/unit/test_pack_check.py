@@ -93,9 +93,10 @@ def test_rule_on_an_unknown_field(tmp_path: Path) -> None:
 
 
 def test_cycle_in_extends(tmp_path: Path) -> None:
-    write_pack(tmp_path, "a", "1.0.0", "b@^1")
-    folder_b = write_pack(tmp_path, "b", "1.0.0", "c@^1")
-    write_pack(tmp_path, "c", "1.0.0", "a@^1")
+    active = 'status = "active"\n'  # a range resolves active versions only
+    write_pack(tmp_path, "a", "1.0.0", "b@^1", pack=active)
+    folder_b = write_pack(tmp_path, "b", "1.0.0", "c@^1", pack=active)
+    write_pack(tmp_path, "c", "1.0.0", "a@^1", pack=active)
     registry = PackRegistry().with_root("test", tmp_path)
     [(file, line, message)] = problems(folder_b, registry)
     assert (file, line) == ("pack.toml", 4)

@@ -104,10 +104,16 @@ def test_publish_list_and_validate_from_registry(
         app, ["pack", "new", "reg-city", "--dir", str(tmp_path), "--extends", "example-province@^1"]
     )
     folder = tmp_path / "reg-city" / "1.0.0"
-    published = runner.invoke(app, ["pack", "publish", str(folder), "--registry", url])
+    draft = runner.invoke(app, ["pack", "publish", str(folder), "--registry", url])
+    assert draft.exit_code == 1
+    assert "draft" in draft.output
+    assert "--allow-draft" in draft.output
+    published = runner.invoke(
+        app, ["pack", "publish", str(folder), "--registry", url, "--allow-draft"]
+    )
     assert published.exit_code == 0, published.output
     assert "published reg-city@1.0.0 sha256=" in published.output
-    again = runner.invoke(app, ["pack", "publish", str(folder), "--registry", url])
+    again = runner.invoke(app, ["pack", "publish", str(folder), "--registry", url, "--allow-draft"])
     assert again.exit_code == 1
     assert "published already" in again.output
     listed = runner.invoke(app, ["pack", "list", "--registry", url])
@@ -118,6 +124,11 @@ def test_publish_list_and_validate_from_registry(
 
     catalog = tmp_path / "c.json"
     catalog.write_text('{"resources": [{"name": "x"}]}', encoding="utf-8")
+    activated = runner.invoke(
+        app, ["pack", "status", "reg-city@1.0.0", "active", "--registry", url]
+    )
+    assert activated.exit_code == 0, activated.output
+    assert "reg-city@1.0.0: draft -> active" in activated.output
     monkeypatch.setenv("GOVCATALOG_REGISTRY_URL", url)
     default_registry.cache_clear()
     try:

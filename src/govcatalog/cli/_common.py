@@ -11,7 +11,8 @@ from rich.console import Console
 from govcatalog.cli.app import EXIT_USAGE
 from govcatalog.errors import GovCatalogError
 from govcatalog.packs import Pack, get_pack
-from govcatalog.packs.registry import DEFAULT_PACK
+from govcatalog.packs.lifecycle import use_warning
+from govcatalog.packs.registry import DEFAULT_PACK, default_registry
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -23,8 +24,20 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def load_pack(ref: str | None) -> Pack:
-    """Load a pack by reference or directory, or exit 2 with the reason."""
+    """Load a pack by reference or directory, or exit 2 with the reason.
+
+    Using a ``draft`` or ``retired`` pack is allowed, with a warning on stderr.
+    """
     try:
-        return get_pack(Path(ref) if ref and Path(ref).is_dir() else (ref or DEFAULT_PACK))
+        if ref and Path(ref).is_dir():
+            pack = get_pack(Path(ref))
+            status = pack.status
+        else:
+            pack = get_pack(ref or DEFAULT_PACK)
+            status = default_registry().resolve(pack.ref).status
     except (GovCatalogError, ValueError) as exc:
         fail(str(exc))
+    warning = use_warning(pack.ref, status)
+    if warning is not None:
+        err_console.print(f"govcatalog: warning: {warning}", markup=False)
+    return pack

@@ -15,7 +15,7 @@ from govcatalog.packs.build import ARTEFACTS, ArtefactKind, build_artefacts
 from govcatalog.packs.check import check_pack
 from govcatalog.packs.compat import Change, CompatMode, check_compat
 from govcatalog.packs.effective import DumpFormat, dump_effective
-from govcatalog.packs.pack import Pack
+from govcatalog.packs.pack import Pack, PackStatus
 from govcatalog.packs.published import PackStore
 from govcatalog.packs.registry import REGISTRY_URL_VARIABLE, PackRegistry, default_registry
 from govcatalog.packs.scaffold import new_pack
@@ -146,14 +146,14 @@ def build_command(
 
 @pack_app.command("list")
 def list_command(registry: RegistryOpt = None) -> None:
-    """List every pack version found (installed distributions and the registry)."""
+    """List every pack version found, with its status (installed distributions and the registry)."""
     reg = _registry(registry)
     try:
         sources = reg.sources()
     except GovCatalogError as exc:
         fail(str(exc))
     for s in sources:
-        typer.echo(f"{s.ref:32} {s.origin}")
+        typer.echo(f"{s.ref:32} {s.status.value:10} {s.origin}")
 
 
 @pack_app.command("show")
@@ -242,11 +242,15 @@ def publish_command(
         CompatMode, typer.Option("--mode", "-m", help="Compatibility with published versions.")
     ] = CompatMode.BACKWARD,
     root: RootOpt = None,
+    allow_draft: Annotated[
+        bool, typer.Option("--allow-draft", help="Publish it even when its status is draft.")
+    ] = False,
 ) -> None:
     """Publish a pack to the registry database (immutable once published).
 
     Refuses a change that breaks MODE against the published versions unless the major
-    version is raised, and a version that is published already (exit 1).
+    version is raised, a version that is published already, and a draft without
+    --allow-draft (exit 1).
     """
     if not (path / "pack.toml").is_file():
         fail(f"{path}: not a pack folder (no pack.toml)")
@@ -255,14 +259,46 @@ def publish_command(
     except GovCatalogError as exc:
         fail(str(exc))
     try:
-        reg = _registry(None, root).with_root(store.origin, store.root())
-        published = store.publish(path, registry=reg, mode=mode)
+        reg = _registry(None, root).with_root(store.origin, store.root(), store.statuses())
+        published = store.publish(path, registry=reg, mode=mode, allow_draft=allow_draft)
     except GovCatalogError as exc:
         typer.echo(f"govcatalog: {exc}", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     finally:
         store.close()
     typer.echo(f"published {published.ref} sha256={published.content_hash}")
+
+
+@pack_app.command("status")
+def status_command(
+    ref: Annotated[str, typer.Argument(metavar="ID@VERSION", help="A published version.")],
+    status: Annotated[PackStatus, typer.Argument(help="Its new status.")],
+    registry: RegistryOpt = None,
+) -> None:
+    """Change the status of a published version; its files stay as they are.
+
+    Allowed: draft -> active, active -> superseded, active -> retired, superseded ->
+    retired; any other change is refused (exit 1). Version ranges pick active and
+    superseded versions only.
+    """
+    try:
+        pref = PackRef.parse(ref)
+    except ValueError as exc:
+        fail(str(exc))
+    if not pref.range.exact:
+        fail(f"{ref}: name one version exactly, as ID@1.2.3")
+    try:
+        store = PackStore.open(registry)
+    except GovCatalogError as exc:
+        fail(str(exc))
+    try:
+        change = store.set_status(pref.id, str(pref.range.low), status)
+    except (GovCatalogError, LookupError) as exc:
+        typer.echo(f"govcatalog: {exc}", err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
+    finally:
+        store.close()
+    typer.echo(f"{change.ref}: {change.old.value} -> {change.new.value}")
 
 
 @pack_app.command("export")

@@ -4,7 +4,8 @@
 PostgreSQL by URL; ``$GOVCATALOG_REGISTRY_URL``). Publishing checks the pack, checks
 compatibility with the versions already published and writes all files in one
 transaction; a version, once published, never changes, and its content hash is checked
-on every read. The published packs serve as a pack root (:meth:`PackStore.root`) for a
+on every read. Only its status moves on (:meth:`PackStore.set_status`), recorded
+beside it with its history. The published packs serve as a pack root (:meth:`PackStore.root`) for a
 :class:`~govcatalog.packs.registry.PackRegistry`.
 """
 
@@ -25,12 +26,13 @@ from sqlalchemy.orm import selectinload
 from govcatalog.errors import GovCatalogError
 from govcatalog.packs.compat import CompatMode, CompatReport, check_compat
 from govcatalog.packs.content import content_hash, pack_files
+from govcatalog.packs.lifecycle import transition_problem
 from govcatalog.packs.memtree import MemoryTree
-from govcatalog.packs.pack import Pack
+from govcatalog.packs.pack import Pack, PackStatus
 from govcatalog.packs.registry import REGISTRY_URL_VARIABLE, PackRegistry
 from govcatalog.packs.versions import PackRef, Version
 from govcatalog.store.database import Database, default_url, open_database
-from govcatalog.store.registry import PackFileRow, PackVersionRow
+from govcatalog.store.registry import PackFileRow, PackStatusRow, PackVersionRow
 
 
 class PublishError(GovCatalogError):
@@ -39,6 +41,10 @@ class PublishError(GovCatalogError):
 
 class AlreadyPublished(PublishError):
     """The version exists in the registry already (published versions are immutable)."""
+
+
+class StatusChangeError(PublishError):
+    """A status change is not allowed (see :data:`~govcatalog.packs.lifecycle.TRANSITIONS`)."""
 
 
 class PackIntegrityError(GovCatalogError):
@@ -57,7 +63,7 @@ class PublishedPack:
     Attributes:
         id: Pack id.
         version: Version.
-        status: Lifecycle status written in its manifest.
+        status: Current lifecycle status: the last change recorded, else its manifest's.
         extends: Parent reference, or None.
         content_hash: Hash over its files (see :func:`content_hash`).
         published_at: When it was published (UTC).
@@ -76,11 +82,33 @@ class PublishedPack:
         return f"{self.id}@{self.version}"
 
 
-def _published(row: PackVersionRow) -> PublishedPack:
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """One recorded status change of a published version.
+
+    Attributes:
+        ref: ``id@version``.
+        old: Status before.
+        new: Status after.
+        changed_at: When it was recorded (UTC).
+    """
+
+    ref: str
+    old: PackStatus
+    new: PackStatus
+    changed_at: dt.datetime
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """SQLite gives datetimes back without their zone; they were stored in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def _published(row: PackVersionRow, status: str | None = None) -> PublishedPack:
     return PublishedPack(
         row.pack_id,
         Version(row.major, row.minor, row.patch),
-        row.status,
+        status or row.status,
         row.extends,
         row.content_hash,
         row.published_at,
@@ -112,10 +140,72 @@ class PackStore:
         query = select(PackVersionRow)
         if pack_id is not None:
             query = query.where(PackVersionRow.pack_id == pack_id)
+        changes = select(PackStatusRow).order_by(PackStatusRow.id)
         with self.db.session() as session:
             rows = session.scalars(query).all()
-            found = [_published(r) for r in rows]
+            current = {c.pack_version_id: c.status for c in session.scalars(changes)}
+            found = [_published(r, current.get(r.id)) for r in rows]
         return tuple(sorted(found, key=lambda p: (p.id, p.version)))
+
+    def statuses(self) -> dict[str, PackStatus]:
+        """The current status of every published version, by ``id@version``."""
+        return {p.ref: PackStatus(p.status) for p in self.versions()}
+
+    def status_history(self, pack_id: str, version: Version | str) -> tuple[StatusChange, ...]:
+        """The recorded status changes of one published version, oldest first."""
+        ref = f"{pack_id}@{version}"
+        with self.db.session() as session:
+            rows = session.scalars(
+                select(PackStatusRow)
+                .join(PackVersionRow, PackStatusRow.pack_version_id == PackVersionRow.id)
+                .where(PackVersionRow.pack_id == pack_id, PackVersionRow.version == str(version))
+                .order_by(PackStatusRow.id)
+            ).all()
+            return tuple(
+                StatusChange(
+                    ref, PackStatus(r.old_status), PackStatus(r.status), _utc(r.changed_at)
+                )
+                for r in rows
+            )
+
+    def set_status(self, pack_id: str, version: Version | str, status: PackStatus) -> StatusChange:
+        """Record a status change of a published version; its files stay as they are.
+
+        Raises:
+            LookupError: When the version is not published.
+            StatusChangeError: When the change is not an allowed transition.
+        """
+        ref = f"{pack_id}@{version}"
+        with self.db.session() as session, session.begin():
+            row = session.scalars(
+                select(PackVersionRow)
+                .where(PackVersionRow.pack_id == pack_id, PackVersionRow.version == str(version))
+                .with_for_update()
+            ).one_or_none()
+            if row is None:
+                msg = f"{ref} is not published"
+                raise LookupError(msg)
+            last = session.scalars(
+                select(PackStatusRow.status)
+                .where(PackStatusRow.pack_version_id == row.id)
+                .order_by(PackStatusRow.id.desc())
+                .limit(1)
+            ).first()
+            old = PackStatus(last or row.status)
+            problem = transition_problem(old, status)
+            if problem is not None:
+                msg = f"cannot make {ref} {status.value}: {problem}"
+                raise StatusChangeError(msg)
+            now = dt.datetime.now(dt.UTC)
+            session.add(
+                PackStatusRow(
+                    pack_version_id=row.id,
+                    old_status=old.value,
+                    status=status.value,
+                    changed_at=now,
+                )
+            )
+        return StatusChange(ref, old, status, now)
 
     def files(self, pack_id: str, version: Version | str) -> dict[str, bytes]:
         """The files of one published version, checked against its content hash.
@@ -161,8 +251,9 @@ class PackStore:
         return written
 
     def registry(self, base: PackRegistry | None = None) -> PackRegistry:
-        """``base`` (default: the installed packs) that also finds the published packs."""
-        return (base or PackRegistry()).with_root(self.origin, self.root())
+        """``base`` (default: the installed packs) that also finds the published packs,
+        with their current statuses."""
+        return (base or PackRegistry()).with_root(self.origin, self.root(), self.statuses())
 
     @property
     def origin(self) -> str:
@@ -206,6 +297,7 @@ class PackStore:
         *,
         registry: PackRegistry | None = None,
         mode: CompatMode = CompatMode.BACKWARD,
+        allow_draft: bool = False,
     ) -> PublishedPack:
         """Check and publish the pack in ``root``; all its files or nothing.
 
@@ -213,13 +305,21 @@ class PackStore:
             root: The pack directory.
             registry: Where its parents are found (default: installed + published).
             mode: Compatibility to keep with the versions already published.
+            allow_draft: Publish it even when its status is ``draft``.
 
         Raises:
             PackError: When the pack is inconsistent.
             AlreadyPublished: When another publisher won, or the version exists.
-            PublishError: When compatibility forbids it.
+            PublishError: When compatibility forbids it, or it is a draft and
+                ``allow_draft`` is false.
         """
         pack = (registry or self.registry()).load_path(root)
+        if pack.status is PackStatus.DRAFT and not allow_draft:
+            msg = (
+                f'{pack.ref} is a draft; set status = "active" in pack.toml, '
+                "or publish it as a draft with --allow-draft"
+            )
+            raise PublishError(msg)
         self.check_publish(pack, mode)
         files = pack_files(root)
         row = PackVersionRow(

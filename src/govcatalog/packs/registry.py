@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.metadata import entry_points
 from importlib.resources.abc import Traversable
@@ -19,7 +19,7 @@ from pathlib import Path
 from govcatalog.errors import PackError, UnknownPack
 from govcatalog.packs.content import content_hash, pack_files
 from govcatalog.packs.lines import line_of
-from govcatalog.packs.pack import Pack, load_pack
+from govcatalog.packs.pack import Pack, PackStatus, load_pack
 from govcatalog.packs.versions import PackRef, Version
 
 ENTRY_POINT_GROUP = "govcatalog.packs"
@@ -31,6 +31,9 @@ REGISTRY_URL_VARIABLE = "GOVCATALOG_REGISTRY_URL"
 DEFAULT_PACK = "gb-1272@^1"
 """The national pack, used when neither the caller nor the catalog names one."""
 
+PREFERRED = frozenset({PackStatus.ACTIVE, PackStatus.SUPERSEDED})
+"""Statuses a version range picks before any other."""
+
 
 @dataclass(frozen=True, slots=True)
 class PackSource:
@@ -41,12 +44,14 @@ class PackSource:
         version: Pack version.
         root: The pack's directory.
         origin: The entry point (or path) it came from.
+        status: Its lifecycle status: the manifest's, or the one a registry recorded later.
     """
 
     id: str
     version: Version
     root: Traversable
     origin: str
+    status: PackStatus = PackStatus.DRAFT
 
     @property
     def ref(self) -> str:
@@ -70,7 +75,9 @@ def _scan_root(root: Traversable, origin: str) -> Iterable[PackSource]:
 def _source(version_dir: Traversable, origin: str) -> PackSource:
     try:
         meta = tomllib.loads((version_dir / "pack.toml").read_text(encoding="utf-8"))["pack"]
-        return PackSource(str(meta["id"]), Version.parse(str(meta["version"])), version_dir, origin)
+        version = Version.parse(str(meta["version"]))
+        status = PackStatus(str(meta.get("status", PackStatus.DRAFT.value)))
+        return PackSource(str(meta["id"]), version, version_dir, origin, status)
     except (tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
         raise PackError(str(version_dir), "pack.toml", f"unreadable manifest: {exc}") from None
 
@@ -100,15 +107,31 @@ class PackRegistry:
     Args:
         roots: Pack roots as ``(origin, directory)`` pairs; by default those the
             installed distributions register under :data:`ENTRY_POINT_GROUP`.
+        statuses: Status changes recorded after publication, by ``(origin, id@version)``;
+            they take the place of the status in the manifest.
     """
 
-    def __init__(self, roots: Iterable[tuple[str, Traversable]] | None = None) -> None:
+    def __init__(
+        self,
+        roots: Iterable[tuple[str, Traversable]] | None = None,
+        statuses: Mapping[tuple[str, str], PackStatus] | None = None,
+    ) -> None:
         self._roots = list(roots) if roots is not None else None
+        self._statuses = dict(statuses or {})
         self._sources: tuple[PackSource, ...] | None = None
 
-    def with_root(self, origin: str, root: Traversable) -> PackRegistry:
-        """A new registry that also searches ``root``."""
-        return PackRegistry([*self._all_roots(), (origin, root)])
+    def with_root(
+        self, origin: str, root: Traversable, statuses: Mapping[str, PackStatus] | None = None
+    ) -> PackRegistry:
+        """A new registry that also searches ``root``.
+
+        Args:
+            origin: How packs from ``root`` are labelled.
+            root: A folder of ``<id>/<version>/`` packs.
+            statuses: Current statuses by ``id@version`` overriding those of the manifests.
+        """
+        recorded = {**self._statuses, **{(origin, r): s for r, s in (statuses or {}).items()}}
+        return PackRegistry([*self._all_roots(), (origin, root)], recorded)
 
     def _all_roots(self) -> list[tuple[str, Traversable]]:
         if self._roots is None:
@@ -118,20 +141,31 @@ class PackRegistry:
     def sources(self) -> tuple[PackSource, ...]:
         """Every pack version found, sorted by id then version."""
         if self._sources is None:
-            found = [s for origin, root in self._all_roots() for s in _scan_root(root, origin)]
+            found = [
+                replace(s, status=self._statuses.get((s.origin, s.ref), s.status))
+                for origin, root in self._all_roots()
+                for s in _scan_root(root, origin)
+            ]
             self._sources = tuple(sorted(found, key=lambda s: (s.id, s.version)))
         return self._sources
 
     def resolve(self, ref: str | PackRef) -> PackSource:
-        """The newest version matching ``ref``.
+        """The newest version matching ``ref``, by status.
+
+        An exact version resolves whatever its status. A range picks the newest
+        ``active`` or ``superseded`` match; failing those, the newest ``retired`` one;
+        never a ``draft``.
 
         Raises:
-            UnknownPack: When nothing matches, or two origins provide the newest match.
+            UnknownPack: When nothing matches, only drafts match a range, or two
+                origins provide the newest match.
         """
         pref = PackRef.parse(ref) if isinstance(ref, str) else ref
         matches = [s for s in self.sources() if s.id == pref.id and s.version in pref.range]
         if not matches:
             raise UnknownPack(str(pref), tuple(s.ref for s in self.sources()))
+        if not pref.range.exact:
+            matches = _by_status(pref, matches)
         newest = max(s.version for s in matches)
         top = [s for s in matches if s.version == newest]
         if len(top) > 1 and len({_digest(s.root) for s in top}) > 1:
@@ -166,6 +200,22 @@ class PackRegistry:
             parent_root = self.resolve(str(meta["extends"])).root
             parent = self._load(parent_root, (*seen, source.ref))
         return load_pack(root, parent)
+
+
+def _by_status(pref: PackRef, matches: list[PackSource]) -> list[PackSource]:
+    """The matches a range may pick: the preferred statuses, else retired, never drafts."""
+    preferred = [s for s in matches if s.status in PREFERRED]
+    if preferred:
+        return preferred
+    retired = [s for s in matches if s.status is PackStatus.RETIRED]
+    if retired:
+        return retired
+    drafts = tuple(dict.fromkeys(s.ref for s in matches))  # sorted by version already
+    hint = (
+        f"only drafts match: {', '.join(drafts)}; a range never picks a draft, "
+        f"name one exactly (e.g. {drafts[-1]})"
+    )
+    raise UnknownPack(str(pref), drafts, hint)
 
 
 def _digest(root: Traversable) -> str:

@@ -107,6 +107,11 @@ class VersionRange:
             return True
         return version <= self.high if self.include_high else version < self.high
 
+    @property
+    def exact(self) -> bool:
+        """Whether the range names one version (``1.2.3`` or ``==1.2.3``)."""
+        return self.low is not None and self.low == self.high and self.include_high
+
     def __str__(self) -> str:
         return self.text
 

@@ -1,8 +1,10 @@
-"""Tables of the pack registry: published pack versions and their files.
+"""Tables of the pack registry: published pack versions, their files and status changes.
 
 A published version is immutable: its files are stored with their sha256 and a hash
 over all of them, checked again whenever the version is read. ``(pack_id, version)``
-is unique, so of two publishers of the same version exactly one commits.
+is unique, so of two publishers of the same version exactly one commits. Its status
+(draft, active, superseded, retired) may change after publication: each change is a
+row of ``gc_pack_status``, the last one being the current status.
 """
 
 from __future__ import annotations
@@ -56,3 +58,17 @@ class PackFileRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     content: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
     pack_version: Mapped[PackVersionRow] = relationship(back_populates="files")
+
+
+class PackStatusRow(Base):
+    """One status change of a published pack version (the history is kept)."""
+
+    __tablename__ = "gc_pack_status"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    pack_version_id: Mapped[int] = mapped_column(
+        ForeignKey("gc_pack_versions.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    old_status: Mapped[str] = mapped_column(String(16), nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
