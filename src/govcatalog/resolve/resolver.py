@@ -246,8 +246,10 @@ class _Resolver:
         return answer if answer.action is not Action.APPLY else _with_due(answer, self.due())
 
     def _fresh(self, text: str) -> tuple[ItemResolution | None, str, str]:
-        """The answer (without due date) unless fuzzy matching is needed; the normalised
-        name; and the name with synonyms inside it replaced (when it was needed)."""
+        """Answer without fuzzy matching (None if needed), normalised name, rewritten name.
+
+        The answer has no due date; the rewritten name has synonyms inside it replaced.
+        """
         norm = normalise(text)
         if not norm:
             why = ("名称为空", "empty name")
@@ -388,7 +390,7 @@ class _Resolver:
             basis = resource.share_condition
         else:
             action = Action.UNDETERMINED
-        recollect = action is Action.TAKE or action is Action.APPLY
+        recollect = share in (ShareType.UNCONDITIONAL, ShareType.CONDITIONAL)
         return _new(
             ItemResolution,
             (text, norm, kind, score, zh, en, item, action, None, basis, recollect, (), 0),
