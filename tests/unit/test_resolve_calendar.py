@@ -80,3 +80,19 @@ def test_bad_calendars_are_load_errors(text: str) -> None:
 def test_load_calendar_missing_file(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="cannot read"):
         load_calendar(tmp_path / "none.toml")
+
+
+def test_remembered_due_dates_equal_recounted_ones(calendar: WorkingCalendar) -> None:
+    starts = [D(2025, 9, 1) + dt.timedelta(days=n) for n in range(0, 60, 3)]
+    asks = [(s, days) for s in starts for days in (1, 10)]
+    first = {ask: calendar.add_working_days(*ask) for ask in asks}
+    again = {ask: calendar.add_working_days(*ask) for ask in reversed(asks)}
+    fresh = WorkingCalendar(calendar.name, calendar.source, calendar.years)
+    recounted = {ask: fresh.add_working_days(*ask) for ask in asks}
+    assert first == again == recounted
+    assert all(due.start == s and due.working_days == days for (s, days), due in first.items())
+    # a calendar with another year's holidays counts afresh, whatever the original remembers
+    extra = WorkingCalendar(years={2025: (frozenset({D(2025, 9, 29)}), frozenset())})
+    moved = calendar.with_years(extra).add_working_days(D(2025, 9, 26), 1)
+    assert moved.due == D(2025, 9, 30)
+    assert calendar.add_working_days(D(2025, 9, 26), 1).due == D(2025, 9, 28)

@@ -39,6 +39,10 @@ class DueDate:
     covered: bool
 
 
+_COUNTED_SIZE = 4096
+"""How many due dates a calendar remembers."""
+
+
 def _empty_years() -> Mapping[int, tuple[frozenset[dt.date], frozenset[dt.date]]]:
     return MappingProxyType({})
 
@@ -58,6 +62,10 @@ class WorkingCalendar:
     years: Mapping[int, tuple[frozenset[dt.date], frozenset[dt.date]]] = field(
         default_factory=_empty_years
     )
+    _counted: dict[tuple[dt.date, int], DueDate] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Due dates already counted (every request of a day asks for the same one)."""
 
     def covers(self, day: dt.date) -> bool:
         """True when the calendar lists the year of ``day``."""
@@ -80,6 +88,9 @@ class WorkingCalendar:
         Raises:
             ValueError: If ``days`` is negative.
         """
+        known = self._counted.get((start, days))
+        if known is not None:
+            return known
         if days < 0:
             msg = f"days must be >= 0, not {days}"
             raise ValueError(msg)
@@ -91,7 +102,11 @@ class WorkingCalendar:
             covered = covered and self.covers(day)
             if self.is_working_day(day):
                 counted += 1
-        return DueDate(start=start, working_days=days, due=day, covered=covered)
+        answer = DueDate(start=start, working_days=days, due=day, covered=covered)
+        if len(self._counted) >= _COUNTED_SIZE:
+            self._counted.clear()
+        self._counted[(start, days)] = answer
+        return answer
 
     def with_years(self, other: WorkingCalendar) -> WorkingCalendar:
         """A calendar with ``other``'s years replacing or adding to these."""

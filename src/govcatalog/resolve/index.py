@@ -50,6 +50,8 @@ from govcatalog.resolve.model import (
 from govcatalog.resolve.normalise import bigrams, normalise
 from govcatalog.resolve.prefix import candidates, length_bounds
 
+_new = tuple.__new__
+"""Builds a named tuple from a plain tuple of its fields."""
 _EMPTY: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
 
 
@@ -274,21 +276,22 @@ class ResolveIndex:
     # -- lookups -----------------------------------------------------------------------
 
     def _direct(self, kid: int, key: str, limit: int, via: str | None = None) -> Targets | None:
+        # tuple.__new__ builds the named tuple without its keyword-handling __new__ (hot path)
         base = self._base[kid]
         other = self._other[kid]
         if base:
             nb = len(base)
             if nb == 1 and not other:  # the usual base item: one of its name
-                return Targets(key, via, 1, 0, (next(iter(base.values())),))
+                return _new(Targets, (key, via, 1, 0, (next(iter(base.values())),)))
             first = tuple(islice(base.values(), limit))
             if other and nb < limit:
                 first += tuple(islice(other.values(), limit - nb))
-            return Targets(key, via, nb, len(other) if other else 0, first)
+            return _new(Targets, (key, via, nb, len(other) if other else 0, first))
         if other:
             no = len(other)
             if no == 1:
-                return Targets(key, via, 0, 1, (next(iter(other.values())),))
-            return Targets(key, via, 0, no, tuple(islice(other.values(), limit)))
+                return _new(Targets, (key, via, 0, 1, (next(iter(other.values())),)))
+            return _new(Targets, (key, via, 0, no, tuple(islice(other.values(), limit))))
         return None
 
     def exact(self, norm: str, limit: int = 10) -> Targets | None:

@@ -73,7 +73,8 @@ _ACTION_ZH = {
     Action.NONE: "—",
 }
 
-_SCORES = {MatchKind.EXACT: 100.0, MatchKind.SYNONYM: 95.0}
+_EXACT_SCORE = 100.0
+_SYNONYM_SCORE = 95.0
 _MEMO_SIZE = 1 << 16
 """How many answers per index the resolver remembers (exact and synonym matches only)."""
 _PART_SCORE = 90.0
@@ -199,6 +200,16 @@ def _ambiguous(total: int) -> tuple[str, str]:
     return (f"匹配到 {total} 个信息项，无法唯一确定，请选择", f"{total} items fit; choose one")
 
 
+_new = tuple.__new__
+"""Builds a named tuple from a plain tuple of its fields (no keyword handling: hot path)."""
+_DUE = ItemResolution._fields.index("due")
+
+
+def _with_due(answer: ItemResolution, due: DueDate | None) -> ItemResolution:
+    """``answer`` with another due date (the memo keeps answers without one)."""
+    return _new(ItemResolution, (*answer[:_DUE], due, *answer[_DUE + 1 :]))
+
+
 class _Resolver:
     def __init__(
         self, index: ItemIndex, options: ResolveOptions, calendar: WorkingCalendar, day: dt.date
@@ -220,36 +231,45 @@ class _Resolver:
 
     def item(self, text: str) -> ItemResolution:
         known = self._memo.get(text)
-        if known is not None:  # asked before: the answer is the same but for the due date
-            return known if known.action is not Action.APPLY else known._replace(due=self.due())
+        if known is None:
+            known, norm, rewritten = self._fresh(text)
+            if known is None:  # fuzzy matching: not remembered
+                return self._dated(self._fuzzy(text, norm, rewritten))
+            memo = self._memo
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[text] = known
+        # the answer is the same every time but for the due date
+        return known if known.action is not Action.APPLY else _with_due(known, self.due())
+
+    def _dated(self, answer: ItemResolution) -> ItemResolution:
+        return answer if answer.action is not Action.APPLY else _with_due(answer, self.due())
+
+    def _fresh(self, text: str) -> tuple[ItemResolution | None, str, str]:
+        """Answer without fuzzy matching (None if needed), normalised name, rewritten name.
+
+        The answer has no due date; the rewritten name has synonyms inside it replaced.
+        """
         norm = normalise(text)
         if not norm:
             why = ("名称为空", "empty name")
-            return self._keep(text, self._none(text, norm, MatchKind.UNMATCHED, 0.0, why=why))
+            return self._none(text, norm, MatchKind.UNMATCHED, 0.0, why=why), norm, norm
+        index = self.index
         limit = self.options.candidates
-        found = self.index.exact(norm, limit)
+        found = index.exact(norm, limit)
         if found is not None:
-            score = _SCORES[MatchKind.EXACT]
-            return self._keep(text, self._decide(text, norm, MatchKind.EXACT, score, [found]))
-        found = self.index.synonym(norm, limit)
+            return self._decide(text, norm, MatchKind.EXACT, _EXACT_SCORE, [found]), norm, norm
+        found = index.synonym(norm, limit)
         if found is not None:
-            score = _SCORES[MatchKind.SYNONYM]
-            return self._keep(text, self._decide(text, norm, MatchKind.SYNONYM, score, [found]))
+            answer = self._decide(text, norm, MatchKind.SYNONYM, _SYNONYM_SCORE, [found])
+            return answer, norm, norm
         rewritten = self._rewrite(norm)
         if rewritten != norm:
-            found = self.index.exact(rewritten, limit)
+            found = index.exact(rewritten, limit)
             if found is not None:
                 answer = self._decide(text, norm, MatchKind.SYNONYM, _PART_SCORE, [found])
-                return self._keep(text, answer)
-        return self._fuzzy(text, norm, rewritten)
-
-    def _keep(self, text: str, answer: ItemResolution) -> ItemResolution:
-        """Remember an answer that needed no fuzzy matching (without its due date)."""
-        memo = self._memo
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
-        memo[text] = answer if answer.due is None else answer._replace(due=None)
-        return answer
+                return answer, norm, rewritten
+        return None, norm, rewritten
 
     def _rewrite(self, norm: str) -> str:
         """Replace synonym variants inside a name by their item names (longest first)."""
@@ -298,17 +318,22 @@ class _Resolver:
     def _decide(
         self, text: str, norm: str, kind: MatchKind, score: float, found: list[Targets]
     ) -> ItemResolution:
+        """The answer for the items the keys in ``found`` lead to (without a due date)."""
         if len(found) == 1:  # the common case: one key
-            t = found[0]
-            if t.base_count == 1 or (t.base_count == 0 and t.other_count == 1):
-                cand = Candidate(t.first[0], t.key, score)
-                return self._matched(text, norm, kind, score, cand=cand, found=t)
-            total = t.base_count or t.other_count
-            first = t.first[: t.base_count] if t.base_count else t.first  # base items come first
-            options = tuple(Candidate(i, t.key, score) for i in first[: self.options.candidates])
-            return self._none(
-                text, norm, MatchKind.AMBIGUOUS, score, why=_ambiguous(total), options=options,
-                total=total,
+            key, _, nb, no, first = found[0]
+            if nb == 1 or (nb == 0 and no == 1):
+                return self._matched(text, norm, kind, score, first[0], found[0])
+            total = nb or no
+            if nb:
+                first = first[:nb]  # base items come first
+            options = tuple(
+                [_new(Candidate, (i, key, score)) for i in first[: self.options.candidates]]
+            )
+            zh, en = _ambiguous(total)
+            return _new(
+                ItemResolution,
+                (text, norm, MatchKind.AMBIGUOUS, score, zh, en, None, Action.NONE, None, None,
+                 False, options, total),
             )  # fmt: skip
         use_base = any(t.base_count for t in found)
         pool: dict[tuple[str, str, int], tuple[Candidate, Targets]] = {}
@@ -324,7 +349,7 @@ class _Resolver:
                 pool.setdefault(ident, (Candidate(item, t.key, score), t))
         if complete and len(pool) == 1:
             cand, via = next(iter(pool.values()))
-            return self._matched(text, norm, kind, score, cand=cand, found=via)
+            return self._matched(text, norm, kind, score, cand.item, via)
         total = len(pool) if complete else max(most, len(pool))
         options = tuple(c for c, _ in pool.values())[: self.options.candidates]
         why = _ambiguous(total)
@@ -332,72 +357,55 @@ class _Resolver:
             text, norm, MatchKind.AMBIGUOUS, score, why=why, options=options, total=total
         )
 
+    @staticmethod
     def _matched(
-        self,
-        text: str,
-        norm: str,
-        kind: MatchKind,
-        score: float,
-        *,
-        cand: Candidate,
-        found: Targets,
+        text: str, norm: str, kind: MatchKind, score: float, item: IndexedItem, found: Targets
     ) -> ItemResolution:
-        item = cand.item
-        name = item.name
+        """The answer for one matched item, without its due date (the caller adds it)."""
+        name = item.spec.name
         if kind is MatchKind.EXACT:
-            why = (f"规范化后与信息项“{name}”一致", f"normalised name equals item {name!r}")
-        elif kind is MatchKind.SYNONYM and score < _SCORES[MatchKind.SYNONYM]:
-            why = (
-                f"替换其中的同义词后与信息项“{name}”一致",
-                f"matches item {name!r} once synonyms inside it are replaced",
-            )
+            zh, en = f"规范化后与信息项“{name}”一致", f"normalised name equals item {name!r}"
+        elif kind is MatchKind.SYNONYM and score < _SYNONYM_SCORE:
+            zh = f"替换其中的同义词后与信息项“{name}”一致"
+            en = f"matches item {name!r} once synonyms inside it are replaced"
         elif kind is MatchKind.SYNONYM:
-            why = (f"是信息项“{name}”的同义词", f"a synonym of item {name!r}")
+            zh, en = f"是信息项“{name}”的同义词", f"a synonym of item {name!r}"
         else:
-            why = (
+            zh, en = (
                 f"与信息项“{name}”相似（{score:.1f}）",
                 f"similar to item {name!r} ({score:.1f})",
             )
-        if found.via is not None and kind is MatchKind.FUZZY:
-            why = (why[0] + f"（经同义词“{found.key}”）", why[1] + f" (via synonym {found.key!r})")
-        share = item.resource.share_type
-        due = None
+            if found.via is not None:
+                zh += f"（经同义词“{found.key}”）"
+                en += f" (via synonym {found.key!r})"
+        resource = item.resource
+        share = resource.share_type
         basis = None
         if share is ShareType.UNCONDITIONAL:
             action = Action.TAKE
         elif share is ShareType.CONDITIONAL:
             action = Action.APPLY
-            due = self.due()
         elif share is ShareType.NOT_SHARED:
             action = Action.REFUSED
-            basis = item.resource.share_condition
+            basis = resource.share_condition
         else:
             action = Action.UNDETERMINED
-        return ItemResolution(
-            text, norm, kind, score, why[0], why[1], item, action, due, basis,
-            share in (ShareType.UNCONDITIONAL, ShareType.CONDITIONAL), (), 0,
-        )  # fmt: skip
+        recollect = share in (ShareType.UNCONDITIONAL, ShareType.CONDITIONAL)
+        return _new(
+            ItemResolution,
+            (text, norm, kind, score, zh, en, item, action, None, basis, recollect, (), 0),
+        )
 
     @staticmethod
     def _none(
         text: str, norm: str, kind: MatchKind, score: float, *, why: tuple[str, str],
         options: tuple[Candidate, ...] = (), total: int = 0,
     ) -> ItemResolution:  # fmt: skip
-        return ItemResolution(
-            text,
-            norm,
-            kind,
-            score,
-            why[0],
-            why[1],
-            None,
-            Action.NONE,
-            None,
-            None,
-            False,
-            options,
-            total or len(options),
-        )
+        return _new(
+            ItemResolution,
+            (text, norm, kind, score, why[0], why[1], None, Action.NONE, None, None, False,
+             options, total or len(options)),
+        )  # fmt: skip
 
 
 def resolve(
@@ -423,6 +431,6 @@ def resolve(
     calendar = options.calendar if options.calendar is not None else the_bases.calendar
     day = request.date or options.today or dt.date.today()
     worker = _Resolver(index, options, calendar, day)
-    items = tuple(worker.item(text) for text in request.items)
+    items = tuple(map(worker.item, request.items))
     keys = tuple(route_key(k, the_bases.databases, index) for k in request.keys)
     return Resolution(request, day, items, keys)
