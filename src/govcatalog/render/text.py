@@ -8,13 +8,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from govcatalog.render._words import SEVERITY_LABEL
 from govcatalog.report import Finding, Lang, Report, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_LABEL = {
-    Lang.ZH: {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
-    Lang.EN: {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
-}
 _WORDS = {
     Lang.ZH: {
         "resource": "信息资源",
@@ -60,7 +57,7 @@ def render_text(
 ) -> None:
     """Print the report to ``console``, grouped by file and resource."""
     words = _WORDS[lang]
-    labels = _LABEL[lang]
+    labels = SEVERITY_LABEL[lang]
     for (file, head), group in groupby(report.findings, key=_group_key):
         findings = list(group)
         code = next((f.location.resource for f in findings if f.location.resource), None)
