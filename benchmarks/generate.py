@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from govcatalog.identifiers import DivisionLevel, check_org_code, check_uscc, iter_divisions
+from govcatalog.packs import get_pack
 
 DATA = Path(__file__).resolve().parent / ".data"
 SIZES = {"city": 20_000, "province": 200_000}
@@ -139,35 +140,19 @@ KINDS = [
     "注销信息",
     "年报信息",
 ]
+# The 项 of each 类 and their codes come from the national pack (its code table), never
+# from a copy here; department resources all use the provincial 项.
+_PACK = get_pack("gb-1272@^1")
+_DEPARTMENT_XIANG = "省（自治区、直辖市）及其下各级政务部门"
 XIANG = {
-    ("1", "基础信息资源目录"): [
-        "国家人口基础信息资源",
-        "法人单位基础信息资源",
-        "自然资源和空间地理基础信息资源",
-        "社会信用基础信息资源",
-        "电子证照基础信息资源",
-    ],
-    ("2", "主题信息资源目录"): [
-        "公共服务",
-        "健康保障",
-        "社会保障",
-        "食品药品安全",
-        "安全生产",
-        "价格监管",
-        "能源安全",
-        "信用体系",
-        "城乡建设",
-        "社区治理",
-        "生态环保",
-        "应急维稳",
-    ],
-    ("3", "部门信息资源目录"): ["省（自治区、直辖市）及其下各级政务部门"],
+    (c.notation or "", c.label_zh): (
+        [_DEPARTMENT_XIANG]
+        if c.label_zh == "部门信息资源目录"
+        else list(_PACK.xiang_codes[c.label_zh])
+    )
+    for c in _PACK.vocabulary("resource-class").top_concepts()
 }
-XIANG_CODE = {
-    **{x: f"{i + 1:02d}" for i, x in enumerate(XIANG[("1", "基础信息资源目录")])},
-    **{x: f"{i + 1:02d}" for i, x in enumerate(XIANG[("2", "主题信息资源目录")])},
-    "省（自治区、直辖市）及其下各级政务部门": "07",
-}
+XIANG_CODE = {x: code for codes in _PACK.xiang_codes.values() for x, code in codes.items()}
 FORMATS = [
     ({"format_class": "数据库", "format_types": ["oracle"]}, 5),
     ({"format_class": "数据库", "format_types": ["MySQL"]}, 3),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -56,23 +57,25 @@ def _key(graph: rdflib.Graph, node: rdflib.term.Node | None) -> str:
 
 
 def _results(report: rdflib.Graph) -> Counter[tuple[str, ...]]:
-    out: Counter[tuple[str, ...]] = Counter()
     top = next(report.subjects(RDF.type, SH.ValidationReport))
-    for r in report.objects(top, SH.result):  # nested sh:detail results are not compared
-        out[
-            tuple(
-                _key(report, report.value(r, p))
-                for p in (
-                    SH.focusNode,
-                    SH.resultPath,
-                    SH.value,
-                    SH.resultSeverity,
-                    SH.sourceShape,
-                    SH.sourceConstraintComponent,
-                )
-            )
-        ] += 1
-    return out
+    return _result_counts(report, report.objects(top, SH.result))  # nested sh:detail not compared
+
+
+_RESULT_FIELDS = (
+    SH.focusNode,
+    SH.resultPath,
+    SH.value,
+    SH.resultSeverity,
+    SH.sourceShape,
+    SH.sourceConstraintComponent,
+)
+
+
+def _result_counts(
+    graph: rdflib.Graph, results: Iterable[rdflib.term.Node]
+) -> Counter[tuple[str, ...]]:
+    """How often each (focus, path, value, severity, shape, component) result occurs."""
+    return Counter(tuple(_key(graph, graph.value(r, p)) for p in _RESULT_FIELDS) for r in results)
 
 
 CASES = _cases()
@@ -124,21 +127,7 @@ def test_core_suite(reference: Path, name: str, manifest: Path) -> None:
         return
     outcome = shacl_report(data, shapes)
     assert outcome.conforms == bool(graph.value(expected, SH.conforms).toPython())
-    want: Counter[tuple[str, ...]] = Counter()
-    for r in graph.objects(expected, SH.result):
-        want[
-            tuple(
-                _key(graph, graph.value(r, p))
-                for p in (
-                    SH.focusNode,
-                    SH.resultPath,
-                    SH.value,
-                    SH.resultSeverity,
-                    SH.sourceShape,
-                    SH.sourceConstraintComponent,
-                )
-            )
-        ] += 1
+    want = _result_counts(graph, graph.objects(expected, SH.result))
     assert _results(outcome.report) == want
 
 
