@@ -163,12 +163,12 @@ def part_validate(path: Path, count: int, engine: str) -> dict[str, float]:
     from govcatalog.rdf.mapping import ExportOptions, iter_blocks
     from govcatalog.rdf.shacl import run_shacl, shacl_record
     from govcatalog.rdf.shapes import build_shapes
-    from govcatalog.rules.coerce import Coercer
+    from govcatalog.records import iter_records
 
     shapes = build_shapes(pack)
     started, cpu = time.perf_counter(), time.process_time()
-    coercer = Coercer(pack)
-    catalog = {"catalog": {}, "resources": [shacl_record(r, coercer) for r in resources]}
+    raws = (RawRecord(i, f"/resources/{i}", r) for i, r in enumerate(resources))
+    catalog = {"catalog": {}, "resources": [shacl_record(r) for r in iter_records(raws, pack)]}
     graph = graph_from_blocks(iter_blocks(catalog, ExportOptions(dcat=False)))
     built = time.process_time()
     results = run_shacl(graph, shapes)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from govcatalog.io.formats import InputFormat, read_document
+from govcatalog.io.formats import InputFormat
 from govcatalog.model.resource import Catalog, CatalogInfo, Resource
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
+from govcatalog.records.coerce import Coercer
+from govcatalog.records.hits import Record
+from govcatalog.records.read import info_fields, iter_records, open_document, plain, read_info
 from govcatalog.report import Report
-from govcatalog.rules.coerce import INVALID, Coercer
-from govcatalog.rules.hits import Record
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,7 @@ class LoadedCatalog:
 
 def record_to_resource(record: Record) -> Resource:
     """The typed resource for a canonical record."""
-    data = {k: v for k, v in record.items() if not k.startswith("$")}  # "$…": validator's own notes
-    return Resource.model_validate(data)
+    return Resource.model_validate(plain(record))
 
 
 def load_catalog(
@@ -47,17 +47,16 @@ def load_catalog(
     """
     the_pack = pack if isinstance(pack, Pack) else get_pack(pack or DEFAULT_PACK)
     coercer = Coercer(the_pack)
-    doc = read_document(Path(source), fmt=fmt, pack=the_pack)
-    resources = []
-    for raw in doc.records:
-        coerced = coercer.resource(raw.data)
-        if coerced is not None:
-            resources.append(record_to_resource(coerced.record))
-    info = CatalogInfo()
-    if doc.info is not None:
-        coerced_info = coercer.catalog_info(doc.info.data)
-        if coerced_info is not None:
-            info = CatalogInfo.model_validate(
-                {k: v for k, v in coerced_info.record.items() if k not in (INVALID, "extensions")}
-            )
-    return Catalog.model_validate({"catalog": info, "resources": tuple(resources)})
+    doc = open_document(source, the_pack, fmt=fmt)
+    resources = tuple(
+        record_to_resource(read.record)
+        for read in iter_records(doc, the_pack, coercer=coercer)
+        if read.record is not None
+    )
+    coerced_info = read_info(doc, the_pack, coercer=coercer)
+    info = (
+        CatalogInfo()
+        if coerced_info is None
+        else CatalogInfo.model_validate(info_fields(coerced_info))
+    )
+    return Catalog.model_validate({"catalog": info, "resources": resources})

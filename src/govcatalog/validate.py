@@ -19,18 +19,19 @@ from pathlib import Path
 
 from govcatalog.errors import LoadError, PackError
 from govcatalog.identifiers import check_division_code
-from govcatalog.io.formats import InputFormat, read_document
+from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import Locator, RawRecord, SourceDocument
 from govcatalog.io.shape import type_name
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
+from govcatalog.records.coerce import Coerced, Coercer
+from govcatalog.records.hits import Hit
+from govcatalog.records.read import ReadRecord, RecordHook, iter_records, open_document
 from govcatalog.report import Finding, Location, Report, Severity, Stats
 from govcatalog.rules.builtin import BUILTIN_RULES
 from govcatalog.rules.catalog import ResourceSummary, check_catalog
-from govcatalog.rules.coerce import Coerced, Coercer
 from govcatalog.rules.declared import declared_rule
 from govcatalog.rules.engine import RuleContext, RuleSet
-from govcatalog.rules.hits import Hit
 from govcatalog.vocab import Evidence
 
 _EVIDENCE_RANK = {Evidence.CONFIRMED: 3, Evidence.IMPL: 2, Evidence.UNCONFIRMED: 1}
@@ -101,15 +102,24 @@ class Validator:
         options: Selection and overrides.
         rules: The resource-level rules (default: the national pack's); the rules the
             pack declares as data (``rules.toml``) are added to them.
+        on_record: Called with each resource as it is read, in this process (so that, e.g.,
+            scoring reads every resource once, in the same pass as validation); a validator
+            with a hook does not run partitions on an executor.
 
     Raises:
         PackError: When a rule may emit a code the pack's codebook does not declare.
     """
 
     def __init__(
-        self, pack: Pack, options: ValidationOptions | None = None, rules: RuleSet = BUILTIN_RULES
+        self,
+        pack: Pack,
+        options: ValidationOptions | None = None,
+        rules: RuleSet = BUILTIN_RULES,
+        *,
+        on_record: RecordHook | None = None,
     ) -> None:
         self.pack = pack
+        self.on_record = on_record
         self.options = options or ValidationOptions()
         declared = declared_rule(pack)
         self.rules = rules if declared is None else rules.extend([declared], replace=True)
@@ -191,7 +201,13 @@ class Validator:
     # ------------------------------------------------------------------ one resource
     def check_record(self, raw: RawRecord, file: str) -> RecordOutcome:
         """Validate one resource record (pure: same record, same outcome)."""
-        coerced = self.coercer.resource(raw.data)
+        return self.check_read(ReadRecord(raw, self.coercer.resource(raw.data)), file)
+
+    def check_read(self, read: ReadRecord, file: str) -> RecordOutcome:
+        """Validate one resource already read (see :func:`govcatalog.records.iter_records`)."""
+        if self.on_record is not None:
+            self.on_record(read)
+        raw, coerced = read.raw, read.coerced
         if coerced is None:
             hit = Hit("GC-S005", "", _actual(raw.data), None)
             return RecordOutcome(list(self._emit([hit], raw, None, file, None)), None, 0)
@@ -229,8 +245,8 @@ class Validator:
         findings: list[Finding] = []
         summaries: list[ResourceSummary] = []
         items = 0
-        for raw in records:
-            out = self.check_record(raw, file)
+        for read in iter_records(records, self.pack, coercer=self.coercer):
+            out = self.check_read(read, file)
             findings.extend(out.findings)
             if out.summary is not None:
                 summaries.append(out.summary)
@@ -314,6 +330,8 @@ class Validator:
         summaries: list[ResourceSummary] = []
         resources = items = 0
         outcomes: Iterable[PartitionOutcome]
+        if executor is not None and self.on_record is not None:
+            raise ValueError("a validator with an on_record hook runs its partitions itself")
         if executor is None:
             outcomes = (
                 self.check_partition(part, doc.name)
@@ -454,7 +472,7 @@ def validate(
         doc = (
             source
             if isinstance(source, SourceDocument)
-            else read_document(Path(source), fmt=fmt, pack=the_pack)
+            else open_document(source, the_pack, fmt=fmt)
         )
         return validator.validate_document(doc, executor)
     except LoadError as exc:

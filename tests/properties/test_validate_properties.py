@@ -13,7 +13,7 @@ from govcatalog.io.json_reader import read_json_text
 from govcatalog.loading import record_to_resource
 from govcatalog.model import Catalog, DataType, Resource, ShareType
 from govcatalog.packs import get_pack
-from govcatalog.rules.coerce import Coercer
+from govcatalog.records.coerce import Coercer
 
 PACK = get_pack()
 OPTIONS = ValidationOptions(today=dt.date(2026, 1, 15))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from govcatalog.packs import Pack
-from govcatalog.rules.coerce import INVALID, Coercer
+from govcatalog.records.coerce import INVALID, Coercer
 
 
 def test_chinese_keys_map_to_canonical_record(pack: Pack) -> None:

@@ -29,8 +29,8 @@ from govcatalog.rdf.shacl import (
     validate_shacl,
 )
 from govcatalog.rdf.shapes import NATIVE_ONLY, PackShapes, build_shapes
+from govcatalog.records import iter_records
 from govcatalog.report import Report
-from govcatalog.rules.coerce import Coercer
 from govcatalog.validate import ValidationOptions, Validator
 from tests.conftest import TODAY
 from tests.properties.rdf_strategies import BAD, raw_catalogs
@@ -208,7 +208,6 @@ def _file_pairs(report: Report, codes: frozenset[str]) -> set[tuple[str, str, in
 def test_pack_cases(pack: Pack, shapes: PackShapes) -> None:
     """All files in one SHACL run (one engine start), compared file by file."""
     validator = Validator(pack, ValidationOptions(today=TODAY))
-    coercer = Coercer(pack)
     native: set[tuple[str, str, int]] = set()
     resources: list[object] = []
     pointers: list[str] = []
@@ -216,15 +215,15 @@ def test_pack_cases(pack: Pack, shapes: PackShapes) -> None:
         name = f"{path.parent.name}/{path.name}"
         try:
             report = validator.validate_document(read_document(path, name=name))
-            records = list(read_document(path).records)
+            records = list(iter_records(read_document(path), pack))
         except LoadError:
             continue  # unreadable input: native only (GC-S001)
         if any(f.code == "GC-S001" for f in report.findings):
             continue
         native |= _file_pairs(report, shapes.codes)
-        for raw in records:
-            resources.append(shacl_record(raw.data, coercer))
-            pointers.append(f"{name}#{raw.pointer}")
+        for read in records:
+            resources.append(shacl_record(read))
+            pointers.append(f"{name}#{read.raw.pointer}")
     shacl = _file_pairs(
         validate_shacl(
             {"catalog": {}, "resources": resources}, pack, shapes=shapes, pointers=pointers

@@ -36,7 +36,7 @@ from govcatalog.diff.result import (
     Value,
     sort_changes,
 )
-from govcatalog.rules.hits import Record
+from govcatalog.records.hits import Record
 
 K = ChangeKind
 

@@ -7,21 +7,21 @@ from pathlib import Path
 from typing import Any
 
 from govcatalog.diff.plan import Side
-from govcatalog.io.formats import InputFormat, read_document
+from govcatalog.io.formats import InputFormat
 from govcatalog.model.resource import Catalog
 from govcatalog.packs.fields import FieldLevel
 from govcatalog.packs.pack import Pack
-from govcatalog.rules.coerce import INVALID, Coercer
-from govcatalog.rules.hits import Record
+from govcatalog.records.coerce import Coercer
+from govcatalog.records.read import (
+    info_fields,
+    iter_records,
+    open_document,
+    read_info,
+    without_invalid,
+)
 
 Source = str | Path | Catalog | Side | Mapping[str, Any]
 """What can be compared: a catalog file, the model, a loaded side or a canonical JSON document."""
-
-
-def _clean(record: Record) -> Record:
-    if INVALID in record:
-        return {k: v for k, v in record.items() if k != INVALID}
-    return record
 
 
 def load_side(
@@ -37,20 +37,13 @@ def load_side(
         UnsupportedFormat: For a format govcatalog does not read.
     """
     coercer = Coercer(pack)
-    doc = read_document(path, fmt=fmt)
-    resource = coercer.resource
-    records: list[Record] = []
-    for raw in doc.records:
-        coerced = resource(raw.data)
-        if coerced is not None:
-            records.append(_clean(coerced.record))
-    info: Record = {}
-    if doc.info is not None:
-        coerced_info = coercer.catalog_info(doc.info.data)
-        if coerced_info is not None:
-            info = {
-                k: v for k, v in coerced_info.record.items() if k not in (INVALID, "extensions")
-            }
+    doc = open_document(path, pack, fmt=fmt)
+    records = [
+        without_invalid(read.record)
+        for read in iter_records(doc, pack, coercer=coercer)
+        if read.record is not None
+    ]
+    info = info_fields(read_info(doc, pack, coercer=coercer))
     return Side(label or str(path), info, records)
 
 

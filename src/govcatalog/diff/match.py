@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
-from govcatalog.rules.hits import Record
+from govcatalog.records.hits import Record
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from govcatalog.diff.match import Matching, match_items
-from govcatalog.rules.hits import Record
+from govcatalog.records.hits import Record
 
 Operation = dict[str, Any]
 """One JSON Patch operation (``{"op": "add", "path": ..., "value": ...}``)."""

@@ -24,8 +24,9 @@ from govcatalog.rdf import names as m
 from govcatalog.rdf.graph import graph_from_blocks
 from govcatalog.rdf.mapping import ExportOptions, iter_blocks
 from govcatalog.rdf.shapes import FINDING_CODE, PackShapes, build_shapes
+from govcatalog.records.coerce import INVALID
+from govcatalog.records.read import ReadRecord, iter_records
 from govcatalog.report import Finding, Location, Report, Severity, Stats
-from govcatalog.rules.coerce import INVALID, Coercer
 from govcatalog.validate import ValidationOptions
 
 _SEVERITY: Final = {
@@ -237,7 +238,7 @@ def _put(record: dict[str, object], pointer: str, value: object) -> None:
         target[int(last)] = value
 
 
-def shacl_record(raw: object, coercer: Coercer) -> dict[str, object] | None:
+def shacl_record(read: ReadRecord) -> dict[str, object] | None:
     """The record the shapes check: keys and standard forms as the native reader reads them,
     and every value the reader could not read put back as written.
 
@@ -245,12 +246,12 @@ def shacl_record(raw: object, coercer: Coercer) -> dict[str, object] | None:
     by it (GC-S…, GC-F003); the shapes then judge the content, including the unreadable
     values, exactly where the native rules do.
     """
-    coerced = coercer.resource(raw)
+    coerced = read.coerced
     if coerced is None:
         return None
     record = copy.deepcopy({k: v for k, v in coerced.record.items() if k != INVALID})
     for pointer in sorted(coerced.invalid):
-        value = _resolve(raw, coerced.original(pointer))
+        value = _resolve(read.raw.data, coerced.original(pointer))
         if value is not None:
             _put(record, pointer, value)
     return record
@@ -268,12 +269,11 @@ def validate_document_shacl(
     Raises:
         ShaclUnavailable: When pySHACL is not installed.
     """
-    coercer = Coercer(pack)
     resources: list[object] = []
     pointers: list[str] = []
-    for raw in doc.records:
-        resources.append(shacl_record(raw.data, coercer))  # None (not an object) keeps its position
-        pointers.append(raw.pointer)
+    for read in iter_records(doc, pack):
+        resources.append(shacl_record(read))  # None (not an object) keeps its position
+        pointers.append(read.raw.pointer)
     info = doc.info.data if doc.info is not None and isinstance(doc.info.data, dict) else {}
     catalog = {"catalog": info, "resources": resources}
     return validate_shacl(

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from govcatalog.packs.declared import DeclaredRule
 from govcatalog.packs.pack import Pack
-from govcatalog.rules.coerce import INVALID
+from govcatalog.records.coerce import INVALID
+from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.engine import Rule, RuleContext
-from govcatalog.rules.hits import Hit, Record
 
 DECLARED_RULE_ID = "declared_rules"
 """Id of the rule that runs every declared rule of the pack."""

@@ -1,7 +1,7 @@
 """The rule engine: rules are plain generator functions registered with the codes they emit.
 
 A :class:`Rule` looks at one canonical record (``RESOURCE`` scope) and yields
-:class:`~govcatalog.rules.hits.Hit` objects. A :class:`RuleSet` is an immutable
+:class:`~govcatalog.records.hits.Hit` objects. A :class:`RuleSet` is an immutable
 collection; :meth:`RuleSet.extend` returns a new set and refuses to replace a rule
 unless told ``replace=True``. Catalog-wide checks (duplicate codes, related codes)
 work on per-resource summaries, see :mod:`govcatalog.rules.catalog`.
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govcatalog.packs.pack import Pack
-from govcatalog.rules.hits import Hit, Record
+from govcatalog.records.hits import Hit, Record
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,18 +8,18 @@ findings of that same run. Departments are the resources' 信息资源提供方.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from govcatalog.io.formats import InputFormat, read_document
-from govcatalog.io.records import RawRecord, SourceDocument
+from govcatalog.io.formats import InputFormat
+from govcatalog.io.records import SourceDocument
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
+from govcatalog.records.hits import Record
+from govcatalog.records.read import ReadRecord, open_document, read_info
 from govcatalog.report import Finding, Report
-from govcatalog.rules.coerce import Coerced, Coercer
-from govcatalog.rules.hits import Record
 from govcatalog.score.model import (
     Dimension,
     DimensionScore,
@@ -193,22 +193,6 @@ class _Scorer:
         )
 
 
-class _TappedCoercer(Coercer):
-    """The validator's coercer, handing each resource record it reads to ``on_record``, so
-    that scoring reads every resource once, in the same pass as validation."""
-
-    def __init__(self, pack: Pack, on_record: Callable[[object, Record], None]) -> None:
-        super().__init__(pack)
-        self._on_record = on_record
-
-    def resource(self, data: object) -> Coerced | None:
-        """Read one resource, then pass its canonical record on."""
-        out = super().resource(data)
-        if out is not None:
-            self._on_record(data, out.record)
-        return out
-
-
 def _owner(pointer: str, owners: Mapping[str, int]) -> int | None:
     """Index of the resource whose pointer is the longest prefix of ``pointer``."""
     probe = pointer
@@ -274,31 +258,18 @@ def assess_document(
     day = today or (options.today if options and options.today else None) or dt.date.today()
     the_model = model or load_score_model(pack)
     opts = replace(options or ValidationOptions(), today=day, max_findings=None)
-    validator = Validator(pack, opts)
     scorer = _Scorer(pack, the_model, day)
     facts: list[ResourceFacts] = []
-    pending: dict[int, str] = {}
 
-    def observe(records: Iterator[RawRecord]) -> Iterator[RawRecord]:
-        for raw in records:
-            pending[id(raw.data)] = raw.pointer
-            yield raw
+    def on_record(read: ReadRecord) -> None:
+        if read.record is not None:
+            facts.append(scorer.facts(read.raw.pointer, read.record))
 
-    def on_record(data: object, record: Record) -> None:
-        pointer = pending.pop(id(data), None)
-        if pointer is not None:
-            facts.append(scorer.facts(pointer, record))
-
-    validator.coercer = coercer = _TappedCoercer(pack, on_record)
-
-    catalog_name = ""
-    if doc.info is not None:
-        info = coercer.catalog_info(doc.info.data)
-        name = info.record.get("name") if info is not None else None
-        catalog_name = name if isinstance(name, str) else ""
-    report = validator.validate_document(
-        SourceDocument(doc.name, doc.info, observe(doc.records), doc.problems)
-    )
+    validator = Validator(pack, opts, on_record=on_record)
+    info = read_info(doc, pack, coercer=validator.coercer)
+    name = info.record.get("name") if info is not None else None
+    catalog_name = name if isinstance(name, str) else ""
+    report = validator.validate_document(doc)
     scored = with_conformance(facts, report.findings, the_model)
     departments: dict[str, list[ResourceFacts]] = {}
     for f in scored:
@@ -341,5 +312,5 @@ def assess(
         PackError: When the pack ships no usable score model.
     """
     the_pack = pack if isinstance(pack, Pack) else get_pack(pack or DEFAULT_PACK)
-    doc = read_document(Path(source), name=str(source), fmt=fmt)
+    doc = open_document(source, the_pack, name=str(source), fmt=fmt)
     return assess_document(doc, the_pack, today=today, model=model, options=options)

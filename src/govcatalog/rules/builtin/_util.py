@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from govcatalog.rules.coerce import INVALID
+from govcatalog.records.coerce import INVALID
+from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.engine import RuleContext
-from govcatalog.rules.hits import Hit, Record
 
 
 def invalid(rec: Record, pointer: str) -> bool:

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from govcatalog.model.code import ResourceCode
 from govcatalog.model.enums import ResourceClass, ShareType
-from govcatalog.rules.coerce import PARSED_CODE
+from govcatalog.records.coerce import PARSED_CODE
+from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.engine import RuleContext, rule
-from govcatalog.rules.hits import Hit, Record
 
 
 def _code(rec: Record, ctx: RuleContext) -> ResourceCode | None:

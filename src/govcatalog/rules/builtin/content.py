@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from govcatalog.identifiers import check_identifier
 from govcatalog.model.enums import FormatClass
+from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.builtin._util import invalid
 from govcatalog.rules.engine import RuleContext, rule
-from govcatalog.rules.hits import Hit, Record
 
 _STRUCTURED = frozenset({FormatClass.DATABASE, FormatClass.SPREADSHEET})
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from govcatalog.model.enums import ShareModeClass, ShareType
+from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.builtin._util import fold, missing
 from govcatalog.rules.engine import RuleContext, rule
-from govcatalog.rules.hits import Hit, Record
 
 _NO_CONDITION = frozenset({"", "无", "无条件", "无条件共享", "不限", "无限制"})
 """共享条件 answers that state no condition (R1 allows 无条件 or empty)."""

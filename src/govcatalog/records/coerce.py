@@ -20,7 +20,7 @@ from govcatalog.io.shape import type_name
 from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
 from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key
 from govcatalog.packs.pack import Pack
-from govcatalog.rules.hits import Hit, Record
+from govcatalog.records.hits import Hit, Record
 from govcatalog.vocab import Vocabulary
 
 _MISSING: Final = object()

@@ -9,7 +9,7 @@ from typing import Any
 Record = dict[str, Any]
 """A resource in govcatalog's canonical JSON form (English keys, canonical values).
 
-Produced by :mod:`govcatalog.rules.coerce` from whatever the input wrote; rules
+Produced by :mod:`govcatalog.records.coerce` from whatever the input wrote; rules
 read it. It is plain data so that validating millions of data items does not pay
 for building model objects; :meth:`govcatalog.model.Resource.model_validate`
 turns it into the typed model.

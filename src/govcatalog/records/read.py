@@ -1,0 +1,102 @@
+"""Reading records: every consumer (validation, loading, diff, score, SHACL) reads a document here.
+
+A reader (:mod:`govcatalog.io`) opens a file as raw records; :func:`iter_records` turns each
+into govcatalog's canonical record through the pack's field table, keeping the raw record
+beside it for locating findings. The pack is always passed on to the reader, so a local pack's
+spreadsheet layout, headings and XML names are read the same way by every command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from govcatalog.io.formats import InputFormat, read_document
+from govcatalog.io.records import RawRecord, SourceDocument
+from govcatalog.packs.pack import Pack
+from govcatalog.records.coerce import INVALID, Coerced, Coercer
+from govcatalog.records.hits import Record
+
+
+@dataclass(frozen=True, slots=True)
+class ReadRecord:
+    """One resource as written and as read.
+
+    Attributes:
+        raw: The record as the reader produced it (data, pointer, position).
+        coerced: The canonical record with what reading it reported, or None when the
+            entry is not an object.
+    """
+
+    raw: RawRecord
+    coerced: Coerced | None
+
+    @property
+    def record(self) -> Record | None:
+        """The canonical record, or None when the entry is not an object."""
+        return None if self.coerced is None else self.coerced.record
+
+
+RecordHook = Callable[[ReadRecord], None]
+"""Called with each resource a validator reads (see :class:`govcatalog.validate.Validator`)."""
+
+
+def open_document(
+    source: str | Path, pack: Pack, *, fmt: InputFormat | None = None, name: str | None = None
+) -> SourceDocument:
+    """Open a catalog file with the pack's layout (headings, element names, XSD).
+
+    Raises:
+        UnsupportedFormat: For an unknown format.
+        LoadError: When the file cannot be read.
+    """
+    return read_document(Path(source), fmt=fmt, name=name, pack=pack)
+
+
+def iter_records(
+    document: SourceDocument | Iterable[RawRecord],
+    pack: Pack,
+    *,
+    coercer: Coercer | None = None,
+) -> Iterator[ReadRecord]:
+    """Read each resource of a document (or of a partition of its raw records), lazily.
+
+    Args:
+        document: An opened document, or raw records of one.
+        pack: The pack whose field table maps keys and values.
+        coercer: A coercer of that pack to reuse (default: a new one).
+    """
+    read = (coercer or Coercer(pack)).resource
+    records = document.records if isinstance(document, SourceDocument) else document
+    for raw in records:
+        yield ReadRecord(raw, read(raw.data))
+
+
+def read_info(
+    document: SourceDocument, pack: Pack, *, coercer: Coercer | None = None
+) -> Coerced | None:
+    """The document's catalog facts read through the pack, or None when it has none (or they
+    are not an object)."""
+    if document.info is None:
+        return None
+    return (coercer or Coercer(pack)).catalog_info(document.info.data)
+
+
+def without_invalid(record: Record) -> Record:
+    """The record without the validator's note of unreadable values."""
+    if INVALID in record:
+        return {k: v for k, v in record.items() if k != INVALID}
+    return record
+
+
+def plain(record: Record) -> Record:
+    """The record without any of the validator's own notes (keys starting with ``$``)."""
+    return {k: v for k, v in record.items() if not k.startswith("$")}
+
+
+def info_fields(coerced: Coerced | None) -> Record:
+    """The catalog facts of a read document as plain fields (no notes, no extensions)."""
+    if coerced is None:
+        return {}
+    return {k: v for k, v in coerced.record.items() if k not in (INVALID, "extensions")}
