@@ -19,8 +19,8 @@ from govcatalog.resolve import (
     load_base_pack,
     resolve,
 )
+from govcatalog.resolve.index_store import IndexStore
 from govcatalog.store import open_database
-from govcatalog.store.resolve_index import IndexStore
 
 
 def dept(version: str, *resources: tuple[str, tuple[str, ...]]) -> CatalogEntry:

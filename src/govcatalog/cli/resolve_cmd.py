@@ -48,8 +48,8 @@ def _index(
 ) -> ResolveIndex:
     if database is None:
         return ResolveIndex.build(entries, synonyms)
+    from govcatalog.resolve.index_store import IndexStore  # noqa: PLC0415
     from govcatalog.store import open_database  # noqa: PLC0415 - only with --database
-    from govcatalog.store.resolve_index import IndexStore  # noqa: PLC0415
 
     db = open_database(database)
     try:
