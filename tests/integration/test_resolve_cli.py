@@ -101,3 +101,21 @@ def test_usage_errors_exit_2(request_file: Path, args: list[str]) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_english_text(request_file: Path) -> None:
+    result = runner.invoke(app, ["resolve", str(request_file), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "Requester: 某市民政局" in result.stdout
+    assert "conditional sharing → apply, reply due 2025-10-16 (10 working days)" in result.stdout
+    assert "4 items: exact 2  synonym 2" in result.stdout
+
+
+def test_gbk_csv_request(tmp_path: Path) -> None:
+    path = tmp_path / "req.csv"
+    rows = ["需求部门,使用用途,申请日期,需求信息项", "某市民政局,业务协同,2025-09-26,身份证号码"]
+    path.write_bytes("\n".join(rows).encode("gbk"))
+    result = runner.invoke(app, ["resolve", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "需求部门：某市民政局" in result.stdout
+    assert "公民身份号码" in result.stdout

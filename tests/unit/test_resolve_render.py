@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from govcatalog.model.enums import UsagePurpose
+from govcatalog.report import Lang
 from govcatalog.resolve import (
     DataRequest,
     Requester,
@@ -51,9 +52,29 @@ def test_text(result: Resolution) -> None:
     text = resolution_to_text(result)
     assert "答复期限 2025-10-16" in text
     assert "不得向群众和企业重复采集" in text
-    assert "依据：" in text
+    assert "不予共享，依据《" in text
     assert "襄阳市" in text
     assert "未匹配 2" in text
+
+
+def test_text_has_no_doubled_words(result: Resolution) -> None:
+    text = resolution_to_text(result)
+    # the shipped basis starts with 依据《…》: it is not labelled again
+    assert "依据：依据" not in text
+    assert "不予共享，依据《中华人民共和国居民身份证法》" in text
+
+
+def test_text_in_english(result: Resolution) -> None:
+    text = resolution_to_text(result, Lang.EN)
+    assert text.startswith("Requester: 某市民政局 (11420600011093474X)  Purpose: data verification")
+    assert "[synonym 95]  → population 101001/000001《人口基本信息》·公民身份号码" in text
+    assert "conditional sharing → apply, reply due 2025-10-16 (10 working days)" in text
+    assert "not shared → refused, legal basis: 依据《中华人民共和国居民身份证法》" in text
+    assert "not to be collected again from citizens or companies" in text
+    assert "Subject keys:" in text
+    assert "行政区划代码" not in text.split("Subject keys:")[1].split("\n")[1]
+    assert "invalid: " in text
+    assert text.endswith("5 items: exact 2  synonym 1  fuzzy 0  ambiguous 0  unmatched 2")
 
 
 def test_html_and_pandas(result: Resolution) -> None:

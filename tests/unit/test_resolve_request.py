@@ -56,6 +56,21 @@ def test_csv(tmp_path: Path) -> None:
     check(path)
 
 
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8-sig"])
+def test_csv_in_the_encodings_validate_reads(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "req.csv"
+    text = "\n".join(",".join(c or "" for c in row) for row in ROWS)
+    path.write_bytes(text.encode(encoding))
+    check(path)
+
+
+def test_csv_in_an_unknown_encoding_is_a_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "req.csv"
+    path.write_bytes(b"\xff\xfe\x00\x81\x30")
+    with pytest.raises(LoadError, match="GB18030"):
+        read_request(path)
+
+
 def test_xlsx(tmp_path: Path) -> None:
     from openpyxl import Workbook
 

@@ -14,6 +14,7 @@ from govcatalog.cli._common import fail
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
 from govcatalog.errors import GovCatalogError
 from govcatalog.loading import load_catalog
+from govcatalog.report import Lang
 from govcatalog.resolve.bases import BASE_PACK, base_entries, load_base_pack
 from govcatalog.resolve.calendar import load_calendar
 from govcatalog.resolve.index import ResolveIndex
@@ -95,6 +96,9 @@ def resolve_command(
     accept: Annotated[
         float, typer.Option("--accept", help="Lowest fuzzy score accepted as a match (0-100).")
     ] = 80.0,
+    lang: Annotated[
+        Lang, typer.Option("--lang", "-l", help="Language of the text output.")
+    ] = Lang.ZH,
 ) -> None:
     """Resolve a data request item by item: base database, resource, share type, action, due date.
 
@@ -124,7 +128,7 @@ def resolve_command(
         text = (
             json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2)
             if fmt is ResolveFormat.JSON
-            else resolution_to_text(result)
+            else resolution_to_text(result, lang)
         )
         if output is None:
             typer.echo(text)

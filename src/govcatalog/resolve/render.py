@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from govcatalog.report import Lang
 from govcatalog.resolve.keys import KeyRoute, KeyStatus
 from govcatalog.resolve.resolver import Action, ItemResolution, MatchKind, Resolution
 
@@ -150,59 +151,154 @@ def resolution_to_pandas(res: Resolution) -> object:
     return pd.DataFrame(list(item_rows(res)), columns=list(ITEM_COLUMNS))
 
 
-def _item_line(n: int, r: ItemResolution) -> list[str]:
-    head = f"{n:>3}. {r.requested}  [{_KIND_ZH[r.kind]} {r.score:.0f}]"
-    if r.match is None:
-        lines = [f"{head}  {r.reason_zh}"]
-        lines += [
-            f"       - {c.item.name}（{c.item.resource.database_name or c.item.resource.catalog} "
-            f"{c.item.resource.code}，{c.score:.1f}）"
-            for c in r.options
-        ]
-        if r.options_total > len(r.options):
-            lines.append(f"       … 共 {r.options_total} 项")
-        return lines
+_KIND_EN = {
+    MatchKind.EXACT: "exact",
+    MatchKind.SYNONYM: "synonym",
+    MatchKind.FUZZY: "fuzzy",
+    MatchKind.AMBIGUOUS: "ambiguous",
+    MatchKind.UNMATCHED: "unmatched",
+}
+
+_KEY_EN = {
+    KeyStatus.ROUTED: "routed",
+    KeyStatus.INVALID: "invalid",
+    KeyStatus.AMBIGUOUS: "ambiguous",
+    KeyStatus.UNSERVED: "served by no base database",
+}
+
+_ACTION_EN = {
+    Action.TAKE: "take directly from the platform",
+    Action.APPLY: "apply",
+    Action.REFUSED: "refused",
+    Action.UNDETERMINED: "ask the provider",
+    Action.NONE: "-",
+}
+
+_BASIS_OPENERS = ("依据", "根据", "按照", "依照")
+"""Words a legal basis may already start with (``依据《…》``): then no label is put before it."""
+
+
+def _label_en(scheme: str, value: str) -> str:
+    """The English label of a controlled value (from ``vocab/``), or the value itself."""
+    from govcatalog.vocab import load_vocabulary  # noqa: PLC0415 - only for English text
+
+    try:
+        return load_vocabulary(scheme).concept(value).label_en
+    except (KeyError, LookupError, ValueError):
+        return value
+
+
+def _basis_zh(basis: str | None) -> str:
+    if not basis:
+        return "，依据：未填写"
+    return f"，{basis}" if basis.startswith(_BASIS_OPENERS) else f"，依据：{basis}"
+
+
+def _where(r: ItemResolution, lang: Lang) -> str:
+    assert r.match is not None
     res = r.match.resource
-    where = f"{res.database_name or res.catalog} {res.code}《{res.name}》·{r.match.name}"
-    share = res.share_type.value if res.share_type else "共享类型未填写"
+    home = (res.database_name or res.catalog) if lang is Lang.ZH else (res.database or res.catalog)
+    return f"{home} {res.code}《{res.name}》·{r.match.name}"
+
+
+def _action_zh(r: ItemResolution) -> str:
     action = r.action.label_zh
     if r.action is Action.APPLY and r.due is not None:
         action += f"，答复期限 {r.due.due.isoformat()}（{r.due.working_days} 个工作日"
         action += "）" if r.due.covered else "，节假日安排未覆盖，按周一至周五计）"
     if r.action is Action.REFUSED:
-        action += f"，依据：{r.legal_basis or '未填写'}"
+        action += _basis_zh(r.legal_basis)
     if r.no_recollection:
         action += "；不得向群众和企业重复采集"
-    return [f"{head}  → {where}", f"       {share} → {action}"]
+    return action
 
 
-def _key_line(k: KeyRoute) -> str:
+def _action_en(r: ItemResolution) -> str:
+    action = _ACTION_EN[r.action]
+    if r.action is Action.APPLY and r.due is not None:
+        action += f", reply due {r.due.due.isoformat()} ({r.due.working_days} working days"
+        action += ")" if r.due.covered else "; holidays not covered, counted Monday to Friday)"
+    if r.action is Action.REFUSED:
+        action += f", legal basis: {r.legal_basis or 'not stated'}"
+    if r.no_recollection:
+        action += "; not to be collected again from citizens or companies"
+    return action
+
+
+def _item_line(n: int, r: ItemResolution, lang: Lang = Lang.ZH) -> list[str]:
+    zh = lang is Lang.ZH
+    kind = _KIND_ZH[r.kind] if zh else _KIND_EN[r.kind]
+    head = f"{n:>3}. {r.requested}  [{kind} {r.score:.0f}]"
+    if r.match is None:
+        lines = [f"{head}  {r.reason_zh if zh else r.reason_en}"]
+        for c in r.options:
+            res = c.item.resource
+            home = (res.database_name if zh else res.database) or res.catalog
+            lines.append(
+                f"       - {c.item.name}（{home} {res.code}，{c.score:.1f}）"
+                if zh
+                else f"       - {c.item.name} ({home} {res.code}, {c.score:.1f})"
+            )
+        if r.options_total > len(r.options):
+            lines.append(
+                f"       … 共 {r.options_total} 项" if zh else f"       … {r.options_total} in all"
+            )
+        return lines
+    share_type = r.match.resource.share_type
+    if zh:
+        share = share_type.value if share_type else "共享类型未填写"
+        return [f"{head}  → {_where(r, lang)}", f"       {share} → {_action_zh(r)}"]
+    share = _label_en("share-type", share_type.value) if share_type else "share type not stated"
+    return [f"{head}  → {_where(r, lang)}", f"       {share} → {_action_en(r)}"]
+
+
+def _key_line(k: KeyRoute, lang: Lang = Lang.ZH) -> str:
+    zh = lang is Lang.ZH
     if k.status is KeyStatus.ROUTED:
-        extra = f"（{', '.join(k.resources)}）" if k.resources else ""
+        extra = (
+            (f"（{', '.join(k.resources)}）" if zh else f" ({', '.join(k.resources)})")
+            if (k.resources)
+            else ""
+        )
         name = k.details.get("division_name")
         label = f" {name}" if name else ""
-        return (
-            f"  {k.key.value}{label}  {k.kind.value if k.kind else ''} → {k.database_name}{extra}"
-        )
-    return f"  {k.key.value}  {_KEY_ZH[k.status]}：{k.reason_zh}"
+        kind = (k.kind.value if zh else k.kind.label_en) if k.kind else ""
+        home = k.database_name if zh else k.database
+        return f"  {k.key.value}{label}  {kind} → {home}{extra}"
+    if zh:
+        return f"  {k.key.value}  {_KEY_ZH[k.status]}：{k.reason_zh}"
+    return f"  {k.key.value}  {_KEY_EN[k.status]}: {k.reason_en}"
 
 
-def resolution_to_text(res: Resolution) -> str:
-    """A plain-text report for the terminal."""
+def resolution_to_text(res: Resolution, lang: Lang = Lang.ZH) -> str:
+    """A plain-text report for the terminal, in Chinese or English.
+
+    Names taken from the catalogs (resources, items) stay as the catalogs write them.
+    """
+    zh = lang is Lang.ZH
     req = res.request
-    code = f"（{req.requester.code}）" if req.requester.code else ""
-    purpose = req.purpose.value if req.purpose else "未填写"
-    lines = [
-        f"需求部门：{req.requester.name}{code}  使用用途：{purpose}  日期：{res.day.isoformat()}"
-    ]
+    if zh:
+        code = f"（{req.requester.code}）" if req.requester.code else ""
+        purpose = req.purpose.value if req.purpose else "未填写"
+        day = res.day.isoformat()
+        head = f"需求部门：{req.requester.name}{code}  使用用途：{purpose}  日期：{day}"
+    else:
+        code = f" ({req.requester.code})" if req.requester.code else ""
+        purpose = _label_en("usage-purpose", req.purpose.value) if req.purpose else "not stated"
+        day = res.day.isoformat()
+        head = f"Requester: {req.requester.name}{code}  Purpose: {purpose}  Date: {day}"
+    lines = [head]
     for n, r in enumerate(res.items, 1):
-        lines += _item_line(n, r)
+        lines += _item_line(n, r, lang)
     if res.keys:
-        lines.append("主体标识：")
-        lines += [_key_line(k) for k in res.keys]
+        lines.append("主体标识：" if zh else "Subject keys:")
+        lines += [_key_line(k, lang) for k in res.keys]
     counts = {kind: sum(1 for r in res.items if r.kind is kind) for kind in MatchKind}
-    summary = "  ".join(f"{_KIND_ZH[k]} {v}" for k, v in counts.items())
-    lines.append(f"共 {len(res.items)} 项：{summary}")
+    names = _KIND_ZH if zh else _KIND_EN
+    summary = "  ".join(f"{names[k]} {v}" for k, v in counts.items())
+    lines.append(
+        f"共 {len(res.items)} 项：{summary}" if zh else f"{len(res.items)} items: {summary}"
+    )
     return "\n".join(lines)
 
 

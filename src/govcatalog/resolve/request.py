@@ -251,6 +251,19 @@ def _xlsx_rows(path: Path) -> list[tuple[object, ...]]:
         book.close()
 
 
+def _decode(raw: bytes, source: str, fmt: RequestFormat) -> str:
+    """UTF-8 (with or without BOM); a CSV also GB18030 (which covers GBK), as ``validate`` reads."""
+    encodings = ("utf-8-sig", "gb18030") if fmt is RequestFormat.CSV else ("utf-8-sig",)
+    for encoding in encodings:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if fmt is RequestFormat.CSV:
+        raise _fail(source, "不是 UTF-8 或 GB18030 编码的文本", "not UTF-8 or GB18030 text")
+    raise _fail(source, "不是 UTF-8 编码的文本", "not UTF-8 text")
+
+
 def read_request(path: Path, fmt: RequestFormat | None = None) -> DataRequest:
     """Read a request file (format from the suffix unless given).
 
@@ -273,9 +286,10 @@ def read_request(path: Path, fmt: RequestFormat | None = None) -> DataRequest:
     if the_fmt is RequestFormat.XLSX:
         return request_from_rows(_xlsx_rows(path), source)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = path.read_bytes()
+    except OSError as exc:
         raise _fail(source, f"无法读取：{exc}", f"cannot read: {exc}") from None
+    text = _decode(raw, source, the_fmt)
     if the_fmt is RequestFormat.CSV:
         return request_from_rows(csv.reader(io.StringIO(text)), source)
     try:
