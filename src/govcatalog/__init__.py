@@ -11,14 +11,14 @@ against versioned schema packs, with located, bilingual findings::
 
 from __future__ import annotations
 
+import govcatalog.render.views  # noqa: F401 - registers the notebook, DataFrame and graph views
+from govcatalog._version import __version__
 from govcatalog.errors import GovCatalogError, LoadError, PackError, UnknownPack, UnsupportedFormat
 from govcatalog.loading import load_catalog
 from govcatalog.model import Catalog, CatalogInfo, DataItem, Resource
 from govcatalog.packs import Pack, get_pack
 from govcatalog.report import Finding, Lang, Location, Report, Severity, Stats
 from govcatalog.validate import ValidationOptions, Validator, validate
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Catalog",

@@ -15,6 +15,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
+from govcatalog._views import html_view, view
+
 if TYPE_CHECKING:
     import pandas
     import rdflib
@@ -151,9 +153,7 @@ class Finding:
 
     def _repr_html_(self) -> str:
         """Rich display in notebooks."""
-        from govcatalog.render.notebook import finding_html  # noqa: PLC0415 - render imports report
-
-        return finding_html(self)
+        return html_view(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,9 +303,8 @@ class Report:
         Focus nodes are the resource IRIs the RDF export mints under ``base``; see
         :mod:`govcatalog.rdf.report_graph`.
         """
-        from govcatalog.rdf.report_graph import report_graph  # noqa: PLC0415 - keeps rdflib lazy
-
-        return report_graph(self, base)
+        graph: rdflib.Graph = view(self, "graph", base)
+        return graph
 
     def to_dict(self, lang: Lang = Lang.ZH) -> dict[str, object]:
         """JSON-ready form: ``{"conforms", "pack", "findings", "stats"}``."""
@@ -334,12 +333,9 @@ class Report:
         ``column``, ``sheet``, ``cell``, ``resource``, ``provider``, ``pointer``,
         ``value``, ``clause``.
         """
-        from govcatalog.render.dataframe import to_dataframe  # noqa: PLC0415 - render imports report
-
-        return to_dataframe(self, lang)
+        frame: pandas.DataFrame = view(self, "pandas", lang)
+        return frame
 
     def _repr_html_(self) -> str:
         """Rich display in notebooks: summaries by rule and by department, then findings."""
-        from govcatalog.render.notebook import report_html  # noqa: PLC0415 - render imports report
-
-        return report_html(self)
+        return html_view(self)

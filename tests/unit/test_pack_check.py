@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from govcatalog.packs.check import check_pack
+from govcatalog.pack_check import check_pack
 from govcatalog.packs.registry import PackRegistry
 
 

@@ -11,8 +11,8 @@ import typer
 from govcatalog.cli._common import fail
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
 from govcatalog.errors import GovCatalogError
+from govcatalog.pack_check import check_pack
 from govcatalog.packs.build import ARTEFACTS, ArtefactKind, build_artefacts
-from govcatalog.packs.check import check_pack
 from govcatalog.packs.compat import Change, CompatMode, check_compat
 from govcatalog.packs.effective import DumpFormat, dump_effective
 from govcatalog.packs.pack import Pack, PackStatus

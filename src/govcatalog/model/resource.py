@@ -16,6 +16,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
+from govcatalog._views import html_view
 from govcatalog.model.code import CodeRules, ResourceCode, parse_resource_code
 from govcatalog.model.enums import (
     CatalogLevel,
@@ -181,6 +182,4 @@ class Catalog(_Model):
 
     def _repr_html_(self) -> str:
         """Rich display in notebooks: facts, resources per department, the first resources."""
-        from govcatalog.render.notebook import catalog_html  # noqa: PLC0415 - optional, at display time
-
-        return catalog_html(self)
+        return html_view(self)

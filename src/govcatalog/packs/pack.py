@@ -16,6 +16,7 @@ from enum import StrEnum
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
 
+from govcatalog._views import html_view
 from govcatalog.errors import PackError
 from govcatalog.identifiers import IdentifierKind
 from govcatalog.model.code import CodeRules
@@ -111,9 +112,7 @@ class Pack:
 
     def _repr_html_(self) -> str:
         """Rich display in notebooks."""
-        from govcatalog.render.notebook import pack_html  # noqa: PLC0415 - optional, at display time
-
-        return pack_html(self)
+        return html_view(self)
 
     def template(self, profile: str | None = None) -> TemplateProfile:
         """The workbook layout ``profile``.

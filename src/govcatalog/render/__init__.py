@@ -1,16 +1,23 @@
 """Renderings of a :class:`~govcatalog.report.Report` for people and machines.
 
-Each rendering is a pure function from a report to text; the command line writes it.
+Each rendering is a pure function from a report to text; the command line writes it. The
+renderers are imported when first named, so that importing govcatalog stays light.
 """
 
-from govcatalog.render.csv import render_csv
-from govcatalog.render.github import render_github
-from govcatalog.render.html import render_html
-from govcatalog.render.json import render_json
-from govcatalog.render.junit import render_junit
-from govcatalog.render.markdown import render_markdown
-from govcatalog.render.sarif import render_sarif
-from govcatalog.render.text import render_text
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from govcatalog.render.csv import render_csv
+    from govcatalog.render.github import render_github
+    from govcatalog.render.html import render_html
+    from govcatalog.render.json import render_json
+    from govcatalog.render.junit import render_junit
+    from govcatalog.render.markdown import render_markdown
+    from govcatalog.render.sarif import render_sarif
+    from govcatalog.render.text import render_text
 
 __all__ = [
     "render_csv",
@@ -22,3 +29,10 @@ __all__ = [
     "render_sarif",
     "render_text",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in __all__:
+        return getattr(importlib.import_module(f"govcatalog.render.{name[7:]}"), name)
+    msg = f"module 'govcatalog.render' has no attribute {name!r}"
+    raise AttributeError(msg)

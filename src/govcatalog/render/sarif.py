@@ -12,6 +12,7 @@ import json
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
+from govcatalog._version import __version__
 from govcatalog.packs.codebook import Codebook
 from govcatalog.report import Finding, Lang, Report, Severity
 
@@ -118,7 +119,6 @@ def sarif_log(
         lang: Language of messages and rule texts.
         codebook: The pack's codebook, for rule titles and help (optional).
     """
-    from govcatalog import __version__  # noqa: PLC0415 - the package imports this module
 
     codes = sorted({f.code for f in report.findings})
     index = {code: i for i, code in enumerate(codes)}

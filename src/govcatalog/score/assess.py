@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from govcatalog._views import html_view
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import SourceDocument
 from govcatalog.packs.fields import FieldKind, FieldSpec
@@ -91,10 +92,7 @@ class Assessment:
 
     def _repr_html_(self) -> str:
         """Rich display in notebooks."""
-        from govcatalog.render.notebook import notebook_block  # noqa: PLC0415 - display time only
-        from govcatalog.score.render import score_html  # noqa: PLC0415 - render imports this module
-
-        return notebook_block(score_html(self))
+        return html_view(self)
 
 
 def _filled(value: object) -> bool:
