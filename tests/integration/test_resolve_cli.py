@@ -108,7 +108,7 @@ def test_english_text(request_file: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Requester: 某市民政局" in result.stdout
     assert "conditional sharing → apply, reply due 2025-10-16 (10 working days)" in result.stdout
-    assert "4 items: exact 2  synonym 2" in result.stdout
+    assert "4 items: exact 2  synonym 2  resource 0" in result.stdout
 
 
 def test_gbk_csv_request(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from govcatalog.errors import PackError
 from govcatalog.identifiers import IdentifierKind
 from govcatalog.model.enums import ShareType
 from govcatalog.resolve import SynonymTable, load_base_pack, normalise
-from govcatalog.resolve.bases import BaseDataPack
+from govcatalog.resolve.bases import BaseDataPack, base_entries
 
 
 @pytest.fixture(scope="module")
@@ -67,12 +67,7 @@ def test_key_items_exist_in_their_catalog(bases: BaseDataPack) -> None:
 
 
 def test_synonyms_lead_to_items_of_the_base_catalogs(bases: BaseDataPack) -> None:
-    names = {
-        normalise(i.name or "")
-        for _, c in bases.iter_catalogs()
-        for r in c.resources
-        for i in r.items
-    }
+    names = {normalise(i.name) for e in base_entries(bases) for r in e.resources for i in r.items}
     table = bases.synonyms.normalised()
     assert table[normalise("居民身份证号码")] == normalise("公民身份号码")
     assert table[normalise("企业名称")] == normalise("机构名称")

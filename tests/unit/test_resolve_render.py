@@ -74,7 +74,9 @@ def test_text_in_english(result: Resolution) -> None:
     assert "Subject keys:" in text
     assert "行政区划代码" not in text.split("Subject keys:")[1].split("\n")[1]
     assert "invalid: " in text
-    assert text.endswith("5 items: exact 2  synonym 1  fuzzy 0  ambiguous 0  unmatched 2")
+    assert text.endswith(
+        "5 items: exact 2  synonym 1  resource 0  contained 0  fuzzy 0  ambiguous 0  unmatched 2"
+    )
 
 
 def test_html_and_pandas(result: Resolution) -> None:

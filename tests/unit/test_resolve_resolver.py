@@ -82,7 +82,7 @@ def test_actions_follow_share_types(index: ResolveIndex, bases: BaseDataPack) ->
 
 
 def test_fuzzy_match_with_reason(index: ResolveIndex, bases: BaseDataPack) -> None:
-    (item,) = run(index, bases, "企业注册资本").items
+    (item,) = run(index, bases, "注册资本金").items
     assert item.kind is MatchKind.FUZZY
     assert item.match is not None
     assert item.match.name == "注册资本"

@@ -6,19 +6,21 @@ A base-data pack is an ordinary pack directory (``pack.toml``) that also carries
   describing it, the identifier kinds (subject keys) it serves and the items carrying them;
 - ``catalogs/*.json`` — the base catalogs, canonical JSON valid under the national pack;
 - ``synonyms.toml`` — ``[[group]]`` tables: an item name and the variants requesters write;
-- ``holidays.toml`` — the working-day calendar (:mod:`govcatalog.resolve.calendar`).
+- ``holidays.toml`` — the working-day calendar (:mod:`govcatalog.resolve.calendar`);
+- ``licences.toml`` — the licence types of the e-licence database
+  (:mod:`govcatalog.resolve.licences`).
 
 The shipped pack ``base-databases@1`` holds reference sets (no standard publishes official
 item lists). A deployment publishes a pack with ``extends = "base-databases@^1"``: along the
-lineage, a database id defined nearer the leaf replaces the parent's, synonym groups add up
-and calendar years replace per year. Nothing here is code to edit.
+lineage, a database id defined nearer the leaf replaces the parent's, synonym groups add up,
+calendar years replace per year and licence ids replace per id. Nothing here is code to edit.
 """
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import as_file
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -31,6 +33,7 @@ from govcatalog.model import Catalog
 from govcatalog.packs.registry import default_registry, get_pack
 from govcatalog.resolve.calendar import WorkingCalendar, parse_calendar
 from govcatalog.resolve.index import ResolveIndex
+from govcatalog.resolve.licences import LICENCE_FILE, LicenceCatalog, check_catalog, parse_licences
 from govcatalog.resolve.model import CatalogEntry, CatalogRole, catalog_entry
 from govcatalog.resolve.normalise import normalise
 
@@ -105,14 +108,16 @@ class BaseDataPack:
     Attributes:
         ref: ``id@version`` of the leaf pack.
         databases: The base databases, in definition order.
-        synonyms: The merged synonym table.
+        synonyms: The merged synonym table (the licence types' names and items included).
         calendar: The merged working-day calendar.
+        licences: The merged licence-type catalog (证照类型目录).
     """
 
     ref: str
     databases: tuple[BaseDatabase, ...]
     synonyms: SynonymTable
     calendar: WorkingCalendar
+    licences: LicenceCatalog = field(default_factory=LicenceCatalog)
 
     def database(self, ident: str) -> BaseDatabase:
         """The database with this id.
@@ -196,6 +201,21 @@ def _lineage(root: Traversable) -> list[tuple[str, Traversable]]:
     return chain[::-1]
 
 
+def _derived(groups: Mapping[str, tuple[str, ...]], curated: SynonymTable) -> SynonymTable:
+    """Synonym groups derived from the licence table, less the variants curated groups hold.
+
+    A deployment's ``synonyms.toml`` may give a name to another item (身份证 → 公民身份号码): the
+    curated group wins and the derived variant is left out.
+    """
+    taken = dict(curated.normalised())
+    taken.update({normalise(item): normalise(item) for item in curated.groups})
+    kept = {}
+    for item, variants in groups.items():
+        target = normalise(item)
+        kept[item] = tuple(v for v in variants if taken.get(normalise(v), target) == target)
+    return SynonymTable(MappingProxyType(kept))
+
+
 def load_base_pack(ref: str | Path = BASE_PACK) -> BaseDataPack:
     """Load the effective base-data pack by reference or directory.
 
@@ -210,6 +230,7 @@ def load_base_pack(ref: str | Path = BASE_PACK) -> BaseDataPack:
     databases: dict[str, BaseDatabase] = {}
     synonyms = SynonymTable()
     calendar = WorkingCalendar()
+    licences = LicenceCatalog()
     leaf = ""
     for pack_ref, pack_root in _lineage(root):
         leaf = pack_ref
@@ -224,24 +245,46 @@ def load_base_pack(ref: str | Path = BASE_PACK) -> BaseDataPack:
         if holidays.is_file():
             text = holidays.read_text(encoding="utf-8")
             calendar = calendar.with_years(parse_calendar(text, source=f"{pack_ref}/holidays.toml"))
+        licence_file = pack_root / LICENCE_FILE
+        if licence_file.is_file():
+            licences = licences.merged(
+                parse_licences(licence_file.read_text(encoding="utf-8"), pack_ref)
+            )
     if not databases:
         raise PackError(leaf, "databases.toml", "no base database is defined along the lineage")
+    if licences.types:
+        check_catalog(licences, leaf)
+        if licences.database not in databases:
+            raise PackError(leaf, LICENCE_FILE, f"no base database {licences.database!r}")
+        synonyms = synonyms.merged(_derived(licences.synonyms(), synonyms))
     synonyms.normalised()
-    return BaseDataPack(leaf, tuple(databases.values()), synonyms, calendar)
+    return BaseDataPack(leaf, tuple(databases.values()), synonyms, calendar, licences)
 
 
 def base_entries(pack: BaseDataPack) -> list[CatalogEntry]:
-    """The index entries of the pack's base catalogs (ids ``base:<database id>``)."""
-    return [
-        catalog_entry(
+    """The index entries of the pack's base catalogs (ids ``base:<database id>``).
+
+    The database the licence types belong to gets one resource per type after its catalog's
+    own; its version then names the licence table's digest too, so that a changed table is
+    re-indexed by a persisted index.
+    """
+    out = []
+    for db, catalog in pack.iter_catalogs():
+        entry = catalog_entry(
             catalog,
             catalog_id=f"base:{db.id}",
             role=CatalogRole.BASE,
             database=db.id,
             database_name=db.name,
         )
-        for db, catalog in pack.iter_catalogs()
-    ]
+        if pack.licences.types and db.id == pack.licences.database:
+            entry = replace(
+                entry,
+                version=f"{entry.version}+licences.{pack.licences.digest()}",
+                resources=(*entry.resources, *pack.licences.resources()),
+            )
+        out.append(entry)
+    return out
 
 
 def build_index(

@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from govcatalog.resolve.containment import resource_key
 from govcatalog.resolve.lookup import (
     FuzzyHit,
     Targets,
@@ -79,6 +80,7 @@ class ResolveIndex:
         self._longest = 0
         self._name_kid: dict[str, int] = {}  # item name as written -> key id (saves normalising)
         self._memos: dict[Hashable, dict[str, Any]] = {}
+        self._by_resource_key: dict[str, list[tuple[str, str]]] | None = None
         for variant in self._synonyms:
             self._key(variant)
 
@@ -207,6 +209,7 @@ class ResolveIndex:
         for memo in self._memos.values():
             memo.clear()
         self._memos = {}
+        self._by_resource_key = None
 
     def _key(self, key: str) -> int:
         kid = self._key_id.get(key)
@@ -369,6 +372,32 @@ class ResolveIndex:
             return False
         tid = self._key_id.get(target)
         return tid is not None and bool(self._base[tid] or self._other[tid])
+
+    def resources_named(self, key: str) -> tuple[IndexedResource, ...]:
+        """Resources whose :func:`~govcatalog.resolve.containment.resource_key` is ``key``.
+
+        Base catalogs' resources come first, then in indexing order.
+        """
+        if self._by_resource_key is None:
+            table: dict[str, list[tuple[str, str]]] = {}
+            for ident, (res, _) in self._resources.items():
+                table.setdefault(resource_key(res.name), []).append(ident)
+            self._by_resource_key = table
+        found = [self._resources[i][0] for i in self._by_resource_key.get(key, ())]
+        return tuple(sorted(found, key=lambda r: r.role is not CatalogRole.BASE))
+
+    def resource_items(self, resource: IndexedResource) -> tuple[IndexedItem, ...]:
+        """The indexed items of a resource, in catalog order."""
+        found = self._resources.get((resource.catalog, resource.code))
+        if found is None:
+            return ()
+        table = self._base if resource.role is CatalogRole.BASE else self._other
+        items = []
+        for kid, uid in found[1]:
+            bucket = table[kid]
+            if bucket is not None and uid in bucket:
+                items.append(bucket[uid])
+        return tuple(items)
 
     def live_keys(self) -> list[str]:
         """Every live key (item names and synonym variants), in key order."""

@@ -13,7 +13,7 @@ from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz
 
-from govcatalog.resolve.model import IndexedItem
+from govcatalog.resolve.model import IndexedItem, IndexedResource
 from govcatalog.resolve.normalise import bigrams
 
 SHARED_BIGRAM_SHARE = 0.5
@@ -90,6 +90,13 @@ class ItemIndex(Protocol):
 
     def fuzzy(self, norm: str, *, cutoff: float = 60.0, limit: int = 10) -> list[FuzzyHit]:
         """Keys in the fuzzy relation with ``norm``, best first."""
+
+    def resources_named(self, key: str) -> tuple[IndexedResource, ...]:
+        """Resources whose name, in :func:`~govcatalog.resolve.containment.resource_key` form,
+        is ``key`` (base catalogs' first)."""
+
+    def resource_items(self, resource: IndexedResource) -> tuple[IndexedItem, ...]:
+        """The items of a resource, in catalog order."""
 
 
 def sort_hits(hits: Iterable[FuzzyHit], limit: int) -> list[FuzzyHit]:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 _KIND_ZH = {
     MatchKind.EXACT: "精确",
     MatchKind.SYNONYM: "同义词",
+    MatchKind.RESOURCE: "信息资源",
+    MatchKind.CONTAINED: "包含",
     MatchKind.FUZZY: "近似",
     MatchKind.AMBIGUOUS: "不唯一",
     MatchKind.UNMATCHED: "未匹配",
@@ -83,7 +85,8 @@ def item_to_json(r: ItemResolution) -> dict[str, object]:
         "database_name": res.database_name if res else None,
         "resource_code": res.code if res else None,
         "resource_name": res.name if res else None,
-        "item": spec.name if spec else None,
+        "item": spec.name if spec and r.kind is not MatchKind.RESOURCE else None,
+        "items": [c.item.name for c in r.options] if r.kind is MatchKind.RESOURCE else [],
         "data_element": spec.data_element if spec else None,
         "base_item": spec.base_item if spec else None,
         "share_type": res.share_type.value if res and res.share_type else None,
@@ -154,6 +157,8 @@ def resolution_to_pandas(res: Resolution) -> object:
 _KIND_EN = {
     MatchKind.EXACT: "exact",
     MatchKind.SYNONYM: "synonym",
+    MatchKind.RESOURCE: "resource",
+    MatchKind.CONTAINED: "contained",
     MatchKind.FUZZY: "fuzzy",
     MatchKind.AMBIGUOUS: "ambiguous",
     MatchKind.UNMATCHED: "unmatched",
@@ -198,7 +203,26 @@ def _where(r: ItemResolution, lang: Lang) -> str:
     assert r.match is not None
     res = r.match.resource
     home = (res.database_name or res.catalog) if lang is Lang.ZH else (res.database or res.catalog)
+    if r.kind is MatchKind.RESOURCE:
+        return f"{home} {res.code}《{res.name}》"
     return f"{home} {res.code}《{res.name}》·{r.match.name}"
+
+
+def _items_line(r: ItemResolution, lang: Lang) -> list[str]:
+    """A resource answer's items, on one line."""
+    if r.kind is not MatchKind.RESOURCE:
+        return []
+    names = [c.item.name for c in r.options]
+    if lang is Lang.ZH:
+        return [f"       信息项（{len(names)}）：{'、'.join(names)}"]
+    return [f"       items ({len(names)}): {', '.join(names)}"]
+
+
+def _why_line(r: ItemResolution, lang: Lang) -> list[str]:
+    """The reason of a licence, resource or contained answer (the others speak for themselves)."""
+    if r.kind not in (MatchKind.RESOURCE, MatchKind.CONTAINED) and "证照类型" not in r.reason_zh:
+        return []
+    return [f"       {r.reason_zh if lang is Lang.ZH else r.reason_en}"]
 
 
 def _action_zh(r: ItemResolution) -> str:
@@ -247,9 +271,11 @@ def _item_line(n: int, r: ItemResolution, lang: Lang = Lang.ZH) -> list[str]:
     share_type = r.match.resource.share_type
     if zh:
         share = share_type.value if share_type else "共享类型未填写"
-        return [f"{head}  → {_where(r, lang)}", f"       {share} → {_action_zh(r)}"]
-    share = _label_en("share-type", share_type.value) if share_type else "share type not stated"
-    return [f"{head}  → {_where(r, lang)}", f"       {share} → {_action_en(r)}"]
+        lines = [f"{head}  → {_where(r, lang)}", f"       {share} → {_action_zh(r)}"]
+    else:
+        share = _label_en("share-type", share_type.value) if share_type else "share type not stated"
+        lines = [f"{head}  → {_where(r, lang)}", f"       {share} → {_action_en(r)}"]
+    return lines + _items_line(r, lang) + _why_line(r, lang)
 
 
 def _key_line(k: KeyRoute, lang: Lang = Lang.ZH) -> str:

@@ -1,11 +1,13 @@
 """Resolving a data request item by item: where the data is, under which share type, what to do.
 
 For each requested item the resolver tries, in this order, an exact match of the normalised
-name, a synonym, and a fuzzy match (:mod:`govcatalog.resolve.index`). Among the items a match
-leads to, items of base catalogs come first (第八条(二): the base databases are the
-authoritative source). One item is a match; several are reported as ambiguous with the
-options; a fuzzy best score below the acceptance threshold is reported as unmatched with the
-nearest candidates. Nothing is guessed silently.
+name, a synonym, a whole resource or licence named instead of an item (营业执照信息), an item
+name the requested name ends with (申请人身份证号码 → 公民身份号码,
+:mod:`govcatalog.resolve.containment`), and a fuzzy match (:mod:`govcatalog.resolve.index`).
+Among the items a match leads to, items of base catalogs come first (第八条(二): the base
+databases are the authoritative source). One item is a match; several are reported as
+ambiguous with the options; a fuzzy best score below the acceptance threshold is reported as
+unmatched with the nearest candidates. Nothing is guessed silently.
 
 The action follows the share type (国发〔2016〕51号 第十条): 无条件共享 — take it directly from
 the platform; 有条件共享 — apply, and the provider answers within 10 working days (due date
@@ -23,7 +25,9 @@ from typing import NamedTuple
 from govcatalog.model.enums import ShareType
 from govcatalog.resolve.bases import BaseDataPack, load_base_pack
 from govcatalog.resolve.calendar import REPLY_WORKING_DAYS, DueDate, WorkingCalendar
+from govcatalog.resolve.containment import find_contained, strip_generic
 from govcatalog.resolve.keys import KeyRoute, route_key
+from govcatalog.resolve.licences import LicenceCatalog, LicenceType
 from govcatalog.resolve.lookup import ItemIndex, Targets, sort_hits
 from govcatalog.resolve.model import CatalogRole, IndexedItem
 from govcatalog.resolve.normalise import normalise
@@ -37,6 +41,10 @@ class MatchKind(StrEnum):
     """The normalised name equals an item name."""
     SYNONYM = "synonym"
     """The name is a listed synonym of an item name."""
+    RESOURCE = "resource"
+    """The name is a resource's or a licence type's, not an item's: its items are listed."""
+    CONTAINED = "contained"
+    """The name ends with an item name or synonym (申请人身份证号码 → 公民身份号码)."""
     FUZZY = "fuzzy"
     """The name is similar enough to one item name."""
     AMBIGUOUS = "ambiguous"
@@ -79,6 +87,10 @@ _MEMO_SIZE = 1 << 16
 """How many answers per index the resolver remembers (exact and synonym matches only)."""
 _PART_SCORE = 90.0
 """Score of a name matching once a synonym inside it is replaced (配偶身份证号 → 配偶公民身份号)."""
+_RESOURCE_SCORE = 90.0
+"""Score of a name that is a resource's (or licence type's) name."""
+_CONTAINED_BASE = 80.0
+"""A contained item scores this plus 10 × the share of the name it covers (80–90)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,17 +137,19 @@ class ItemResolution(NamedTuple):
         requested: The item as the requester wrote it.
         normalised: Its normalised form.
         kind: Exact, synonym, fuzzy, ambiguous or unmatched.
-        score: 100 exact, 95 synonym, 90 synonym inside the name, the fuzzy ratio otherwise
-            (0 when nothing was found).
+        score: 100 exact, 95 synonym, 90 synonym inside the name or a resource's name,
+            80–90 contained (80 + 10 × the share of the name the item covers), the fuzzy ratio
+            otherwise (0 when nothing was found).
         reason_zh: Why, in Chinese.
         reason_en: Why, in English.
-        match: The matched item, when exactly one.
+        match: The matched item, when exactly one; for a resource, its first item.
         action: What to do.
         due: Reply due date (有条件共享).
         legal_basis: The legal basis of a refusal (不予共享).
         no_recollection: The platform can provide it: not to be collected again from the
             public (第十一条).
-        options: The ambiguous options, or the nearest candidates when unmatched.
+        options: The ambiguous options, the nearest candidates when unmatched, or a
+            resource's items.
         options_total: How many options there are in all (``options`` may be cut short).
     """
 
@@ -212,16 +226,24 @@ def _with_due(answer: ItemResolution, due: DueDate | None) -> ItemResolution:
 
 class _Resolver:
     def __init__(
-        self, index: ItemIndex, options: ResolveOptions, calendar: WorkingCalendar, day: dt.date
+        self,
+        index: ItemIndex,
+        options: ResolveOptions,
+        calendar: WorkingCalendar,
+        day: dt.date,
+        licences: LicenceCatalog,
     ) -> None:
         self.index = index
         self.options = options
         self.calendar = calendar
         self.day = day
+        self.licences = licences.by_code()
+        self.licence_db = licences.database
         self._due: DueDate | None = None
         self._variants: list[tuple[str, str]] | None = None
         memo = getattr(index, "memo", None)  # optional: an index may keep nothing
-        scope = ("resolve", options.candidates)
+        # answers name licence types: a memo is valid for one licence table only
+        scope = ("resolve", options.candidates, licences.digest() if licences.types else "")
         self._memo: dict[str, ItemResolution] = memo(scope) if memo is not None else {}
 
     def due(self) -> DueDate:
@@ -269,7 +291,53 @@ class _Resolver:
             if found is not None:
                 answer = self._decide(text, norm, MatchKind.SYNONYM, _PART_SCORE, [found])
                 return answer, norm, rewritten
-        return None, norm, rewritten
+        return self._resource(text, norm) or self._contained(text, norm), norm, rewritten
+
+    def _resource(self, text: str, norm: str) -> ItemResolution | None:
+        """The answer for a name that is a resource's or a licence type's (营业执照信息)."""
+        key = strip_generic(norm)
+        found = self.index.resources_named(key)
+        if not found and key in self.index.synonyms:  # a licence's alias: 工商营业执照信息
+            found = self.index.resources_named(self.index.synonyms[key])
+        if not found:
+            return None
+        if len(found) > 1 and found[1].role is found[0].role:
+            options = tuple(
+                Candidate(items[0], key, _RESOURCE_SCORE)
+                for res in found[: self.options.candidates]
+                if (items := self.index.resource_items(res))
+            )
+            why = (
+                f"有 {len(found)} 个信息资源名为“{found[0].name}”，请选择",
+                f"{len(found)} resources are named {found[0].name!r}; choose one",
+            )
+            return self._none(
+                text, norm, MatchKind.AMBIGUOUS, _RESOURCE_SCORE, why=why, options=options,
+                total=len(found),
+            )  # fmt: skip
+        items = self.index.resource_items(found[0])
+        if not items:
+            return None
+        answer = self._matched(text, norm, MatchKind.RESOURCE, _RESOURCE_SCORE, items[0], None)
+        options = tuple(Candidate(i, normalise(i.name), _RESOURCE_SCORE) for i in items)
+        return answer._replace(options=options, options_total=len(options))
+
+    def _contained(self, text: str, norm: str) -> ItemResolution | None:
+        """The answer for a name that ends with an item name or synonym (申请人身份证号码)."""
+        limit = self.options.candidates
+        index = self.index
+        stripped = strip_generic(norm)
+        if stripped != norm:  # 婚姻状况信息: the item name and a generic word
+            found = index.targets(stripped, limit)
+            if found is not None:
+                score = _CONTAINED_BASE + 10.0 * len(stripped) / len(norm)
+                return self._decide(text, norm, MatchKind.CONTAINED, score, [found])
+        hit = find_contained(stripped, lambda key: index.targets(key, limit))
+        if hit is None:
+            return None
+        key, found, _ = hit
+        score = _CONTAINED_BASE + 10.0 * len(key) / len(norm)
+        return self._decide(text, norm, MatchKind.CONTAINED, score, [found])
 
     def _rewrite(self, norm: str) -> str:
         """Replace synonym variants inside a name by their item names (longest first)."""
@@ -357,13 +425,27 @@ class _Resolver:
             text, norm, MatchKind.AMBIGUOUS, score, why=why, options=options, total=total
         )
 
-    @staticmethod
     def _matched(
-        text: str, norm: str, kind: MatchKind, score: float, item: IndexedItem, found: Targets
+        self,
+        text: str,
+        norm: str,
+        kind: MatchKind,
+        score: float,
+        item: IndexedItem,
+        found: Targets | None,
     ) -> ItemResolution:
         """The answer for one matched item, without its due date (the caller adds it)."""
         name = item.spec.name
-        if kind is MatchKind.EXACT:
+        resource = item.resource
+        if kind is MatchKind.RESOURCE:
+            zh = f"是信息资源“{resource.name}”的名称，列出其信息项"
+            en = f"names resource {resource.name!r}; its items are listed"
+        elif kind is MatchKind.CONTAINED:
+            via = f"（同义词“{found.key}”）" if found is not None and found.via else ""
+            via_en = f" (synonym {found.key!r})" if found is not None and found.via else ""
+            zh = f"以信息项“{name}”{via}为中心语，其余为限定语或泛称"
+            en = f"has item {name!r}{via_en} as its head; the rest qualifies it"
+        elif kind is MatchKind.EXACT:
             zh, en = f"规范化后与信息项“{name}”一致", f"normalised name equals item {name!r}"
         elif kind is MatchKind.SYNONYM and score < _SYNONYM_SCORE:
             zh = f"替换其中的同义词后与信息项“{name}”一致"
@@ -375,10 +457,14 @@ class _Resolver:
                 f"与信息项“{name}”相似（{score:.1f}）",
                 f"similar to item {name!r} ({score:.1f})",
             )
-            if found.via is not None:
+            if found is not None and found.via is not None:
                 zh += f"（经同义词“{found.key}”）"
                 en += f" (via synonym {found.key!r})"
-        resource = item.resource
+        if resource.database == self.licence_db and resource.role is CatalogRole.BASE:
+            licence = self.licences.get(resource.code)
+            if licence is not None:
+                zh_more, en_more = _licence_reason(licence)
+                zh, en = f"{zh}；{zh_more}", f"{en}; {en_more}"
         share = resource.share_type
         basis = None
         if share is ShareType.UNCONDITIONAL:
@@ -408,6 +494,21 @@ class _Resolver:
         )  # fmt: skip
 
 
+def _licence_reason(licence: LicenceType) -> tuple[str, str]:
+    """What a licence answer adds: the type, who issues and holds it, the key that fetches it."""
+    keys_zh = "或".join(k.value for k in licence.subject_keys)
+    keys_en = " or ".join(k.label_en for k in licence.subject_keys)
+    zh = (
+        f"证照类型“{licence.name}”，由{licence.authority}颁发，持证主体为{licence.holder.label_zh}，"
+        f"凭持证主体的{keys_zh}获取"
+    )
+    en = (
+        f"licence type {licence.name!r} issued by {licence.authority}, held by"
+        f" {licence.holder.value}; fetched by the holder's {keys_en}"
+    )
+    return zh, en
+
+
 def resolve(
     request: DataRequest,
     index: ItemIndex,
@@ -430,7 +531,7 @@ def resolve(
     the_bases = bases if bases is not None else load_base_pack()
     calendar = options.calendar if options.calendar is not None else the_bases.calendar
     day = request.date or options.today or dt.date.today()
-    worker = _Resolver(index, options, calendar, day)
+    worker = _Resolver(index, options, calendar, day, the_bases.licences)
     items = tuple(map(worker.item, request.items))
     keys = tuple(route_key(k, the_bases.databases, index) for k in request.keys)
     return Resolution(request, day, items, keys)

@@ -13,6 +13,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from govcatalog.resolve.containment import resource_key
 from govcatalog.resolve.lookup import FuzzyHit, Targets, fuzzy_relation, sort_hits
 from govcatalog.resolve.model import CatalogEntry, CatalogRole, IndexedItem, IndexedResource
 from govcatalog.resolve.normalise import normalise
@@ -85,6 +86,23 @@ class ScanIndex:
     def targets(self, key: str, limit: int = 10) -> Targets | None:
         """What a key leads to: its own items, else (for a variant) its group's items."""
         return self.exact(key, limit) or self.synonym(key, limit)
+
+    def resources_named(self, key: str) -> tuple[IndexedResource, ...]:
+        """Resources whose :func:`~govcatalog.resolve.containment.resource_key` is ``key``."""
+        found: dict[tuple[str, str], IndexedResource] = {}
+        for _, item in self._items:
+            res = item.resource
+            if resource_key(res.name) == key:
+                found.setdefault((res.catalog, res.code), res)
+        return tuple(sorted(found.values(), key=lambda r: r.role is not CatalogRole.BASE))
+
+    def resource_items(self, resource: IndexedResource) -> tuple[IndexedItem, ...]:
+        """The items of a resource, in catalog order."""
+        return tuple(
+            it
+            for _, it in self._items
+            if (it.resource.catalog, it.resource.code) == (resource.catalog, resource.code)
+        )
 
     def fuzzy(self, norm: str, *, cutoff: float = 60.0, limit: int = 10) -> list[FuzzyHit]:
         """Every live key in the fuzzy relation with ``norm``, best first, at most ``limit``."""
