@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,12 +25,57 @@ def pack() -> Pack:
     return get_pack("gb-1272@^1")
 
 
+REQUIRED = {
+    "reference": "GOVCATALOG_REQUIRE_REFERENCE",
+    "browser": "GOVCATALOG_REQUIRE_BROWSER",
+}
+"""Marker → environment variable that turns the marked tests' skips into failures (CI sets them)."""
+
+
 @pytest.fixture(scope="session")
 def reference() -> Path:
-    """Third-party reference material (DCAT-AP shapes, SHACL test suite); skipped when absent."""
+    """Third-party reference material (DCAT-AP shapes, SHACL test suite); skipped when absent,
+    unless ``GOVCATALOG_REQUIRE_REFERENCE`` is set (as CI does), where it fails instead."""
     if not REFERENCE.is_dir():
-        pytest.skip("reference material ../shared/reference is not present (a fresh clone)")
+        reason = "reference material ../shared/reference is not present (a fresh clone)"
+        if os.environ.get(REQUIRED["reference"]):
+            pytest.fail(f"{reason}, and {REQUIRED['reference']} requires it")
+        pytest.skip(reason)
     return REFERENCE
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "browser: needs headless Chromium (GOVCATALOG_REQUIRE_BROWSER: may not skip)"
+    )
+
+
+def _required_by(item: pytest.Item, reason: str) -> str | None:
+    """The variable that forbids this test to skip, if one is set."""
+    for marker, variable in REQUIRED.items():
+        if not os.environ.get(variable):
+            continue
+        if item.get_closest_marker(marker) is not None:
+            return variable
+        if marker == "reference" and "../shared" in reason:
+            return variable
+    return None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """A skip of a test whose material CI requires is a failure there, never a silent skip."""
+    report: pytest.TestReport = yield
+    if report.skipped and not hasattr(report, "wasxfail"):
+        longrepr = report.longrepr
+        reason = str(longrepr[2]) if isinstance(longrepr, tuple) else str(longrepr)
+        variable = _required_by(item, reason)
+        if variable is not None:
+            report.outcome = "failed"
+            report.longrepr = f"{variable} is set, so this test may not skip: {reason}"
+    return report
 
 
 def _postgres_url() -> str | None:

@@ -17,9 +17,13 @@ from tests.conftest import TODAY
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)"
-)
+# CI sets GOVCATALOG_REQUIRE_BROWSER: there a missing browser fails these tests (tests/conftest.py).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)"
+    ),
+]
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

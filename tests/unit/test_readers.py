@@ -81,7 +81,11 @@ def test_yaml_refuses_aliases_and_reports_syntax() -> None:
         read_yaml_text("resources:\n  - &a {name: x}\n  - *a\n", "c.yaml")
     with pytest.raises(LoadError) as info:
         read_yaml_text("resources: [\n", "c.yaml")
-    assert info.value.line is not None
+    assert (info.value.line, info.value.column) == (2, 1)  # the flow list is still open at the end
+    with pytest.raises(LoadError) as info:
+        read_yaml_text("a: 1\nb: 2\n- c\n", "c.yaml")
+    assert (info.value.line, info.value.column) == (3, 1)  # a list entry where a key belongs
+    assert str(info.value).startswith("c.yaml:3:1: ")
 
 
 def test_unreadable_file_is_a_finding(tmp_path: Path) -> None:

@@ -199,11 +199,9 @@ def test_more_findings_never_raise_the_score(
 EXAMPLES = ROOT / "examples"
 
 
-@pytest.mark.skipif(
-    not (EXAMPLES / "city-catalog-with-errors.json").is_file(),
-    reason="the example catalogs are not in this checkout",
-)
 def test_example_catalogs(pack: Pack) -> None:
+    # The examples ship with the package: a checkout without them is broken, not a reason to skip.
+    assert (EXAMPLES / "city-catalog-with-errors.json").is_file()
     clean = assess(EXAMPLES / "city-catalog.json", pack=pack, today=TODAY)
     bad = assess(EXAMPLES / "city-catalog-with-errors.json", pack=pack, today=TODAY)
     assert clean.report.conforms
@@ -214,3 +212,70 @@ def test_example_catalogs(pack: Pack) -> None:
     assert bad.catalog.points < clean.catalog.points
     assert len(clean.departments) >= 2
     assert sum(d.resources for d in clean.departments) == clean.catalog.resources
+
+
+# ------------------------------------------------------------------------------ hand-computed
+# The figures below are worked out by hand from score.toml (weights 35/30/20/15; completeness
+# 0.75 required + 0.25 recommended; openness 0.6 sharing + 0.4 opening; 每月 = 31 + 30 grace
+# days, late up to twice that), not taken from the library, so a changed weight or boundary fails.
+
+
+def test_hand_computed_score_of_the_clean_fixture(pack: Pack) -> None:
+    a = assess(FIXTURES / "clean.json", pack=pack, today=TODAY)
+    first, second = a.resources
+    # All 15 required elements are filled in both resources. Recommended (6): 目 yes, 长度 on
+    # 2 of 2 items (first) or 1 of 2 (second), 描述 no, 共享方式分类 yes, 关联资源代码 no, 涉密 no.
+    assert first.completeness == pytest.approx(0.75 * 1 + 0.25 * (3 / 6))  # 0.875
+    assert second.completeness == pytest.approx(0.75 * 1 + 0.25 * (2.5 / 6))  # 0.8541…
+    # 无条件共享 and open; 有条件共享 (0.5) and not open.
+    assert first.openness == pytest.approx(1.0)
+    assert second.openness == pytest.approx(0.6 * 0.5)
+    # 每月, 26 days old (on time); 每日 (1 + 30 days), 685 days old (stale).
+    assert first.timeliness is Timeliness.ON_TIME
+    assert second.timeliness is Timeliness.STALE
+    assert [r.conformance for r in a.resources] == [1.0, 1.0]
+    # 35 × 0.86458 + 30 × 1 + 20 × 0.65 + 15 × 0.5 = 80.76 → 80.8, 良好 (70 ≤ 80.8 < 85).
+    assert a.catalog.points == 80.8
+    assert a.catalog.grade.zh == "良好"
+    by_name = {d.name: (d.points, d.grade.zh) for d in a.departments}
+    # 35 × 0.85417 + 30 + 20 × 0.3 + 0 = 65.9; 35 × 0.875 + 30 + 20 + 15 = 95.6.
+    assert by_name == {
+        "示例市人力资源和社会保障局": (65.9, "合格"),
+        "示例市政务服务管理局": (95.6, "优秀"),
+    }
+
+
+def test_required_elements_weigh_three_quarters(pack: Pack, tmp_path: Path) -> None:
+    data = _catalog()
+    resources = data["resources"]
+    assert isinstance(resources, list)
+    bare = resources[0]
+    # Every recommended element emptied: only the required three quarters remain.
+    del bare["category"]["mu"]
+    del bare["share"]["share_mode_class"]
+    for item in bare["items"]:
+        item.pop("length", None)
+    a = assess(_write(tmp_path, {"resources": [bare]}), pack=pack, today=TODAY)
+    assert a.resources[0].completeness == pytest.approx(0.75)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2025-11-15", Timeliness.ON_TIME),  # 61 days before 2026-01-15: 31 + 30, the last day
+        ("2025-11-14", Timeliness.LATE),  # 62 days
+        ("2025-09-15", Timeliness.LATE),  # 122 days: twice 61, the last late day
+        ("2025-09-14", Timeliness.STALE),  # 123 days
+    ],
+)
+def test_timeliness_boundaries_on_a_fixed_calendar(
+    pack: Pack, tmp_path: Path, published: str, expected: Timeliness
+) -> None:
+    data = _catalog()
+    resources = data["resources"]
+    assert isinstance(resources, list)
+    first = resources[0]
+    assert first["update_cycle"] == "每月"
+    first["publish_date"] = published
+    a = assess(_write(tmp_path, {"resources": [first]}), pack=pack, today=TODAY)
+    assert a.resources[0].timeliness is expected

@@ -193,3 +193,23 @@ def test_catalog_facts_are_checked(tmp_path: Path, pack: Pack) -> None:
         ("GC-F014", "/catalog/region_code"),
         ("GC-F002", "/catalog/level"),
     ]
+
+
+_RANK = {"UNCONFIRMED": 1, "IMPL": 2, "CONFIRMED": 3}
+"""The order of evidence, written out here rather than read from the validator."""
+
+
+@pytest.mark.parametrize("level", ["UNCONFIRMED", "IMPL", "CONFIRMED"])
+def test_min_evidence_keeps_exactly_the_codes_strong_enough(pack: Pack, level: str) -> None:
+    from govcatalog.vocab import Evidence
+    from tests.conftest import ROOT
+
+    example = ROOT / "examples" / "city-catalog-with-errors.json"
+    full = validate(example, pack=pack, options=OPTIONS)
+    evidence = {f.code: pack.codebook[f.code].evidence.value for f in full.findings}
+    assert set(evidence.values()) == set(_RANK)  # the example has findings of every level
+    options = ValidationOptions(today=OPTIONS.today, min_evidence=Evidence(level))
+    kept = validate(example, pack=pack, options=options)
+    want = [f for f in full.findings if _RANK[evidence[f.code]] >= _RANK[level]]
+    assert kept.findings == tuple(want)
+    assert (len(kept.findings) < len(full.findings)) == (level != "UNCONFIRMED")
