@@ -26,7 +26,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from govcatalog.errors import GovCatalogError
+from govcatalog.errors import GovCatalogError, raisable
 from govcatalog.report import Severity
 from govcatalog.vocab import Evidence
 
@@ -42,6 +42,7 @@ _KEYS = frozenset(
 )
 
 
+@raisable
 @dataclass(frozen=True)
 class ConfigError(GovCatalogError, ValueError):
     """A settings file is malformed.

@@ -8,13 +8,66 @@ at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final, TypeVar
+
+_E = TypeVar("_E", bound=BaseException)
+
+_EXCEPTION_STATE: Final = frozenset(
+    {"__traceback__", "__cause__", "__context__", "__suppress_context__", "__notes__"}
+)
+
+
+def raisable(cls: type[_E]) -> type[_E]:
+    """Let a frozen dataclass exception carry the state Python sets while raising it.
+
+    A ``@dataclass(frozen=True)`` exception refuses every attribute write, including the
+    ``__traceback__`` that :func:`contextlib.contextmanager` sets when the exception
+    leaves a ``with`` block — which turns the error into a ``FrozenInstanceError`` and
+    hides its message. Apply this above ``@dataclass(frozen=True)``: the fields stay
+    frozen; the exception's own bookkeeping is allowed.
+    """
+    frozen_setattr: Callable[[object, str, object], None] = cls.__setattr__
+    frozen_delattr: Callable[[object, str], None] = cls.__delattr__
+
+    def __setattr__(self: object, name: str, value: object) -> None:  # noqa: N807
+        if name in _EXCEPTION_STATE:
+            BaseException.__setattr__(self, name, value)
+        else:
+            frozen_setattr(self, name, value)
+
+    def __delattr__(self: object, name: str) -> None:  # noqa: N807
+        if name in _EXCEPTION_STATE:
+            BaseException.__delattr__(self, name)
+        else:
+            frozen_delattr(self, name)
+
+    cls.__setattr__ = __setattr__  # type: ignore[method-assign]
+    cls.__delattr__ = __delattr__  # type: ignore[method-assign]
+    return cls
 
 
 class GovCatalogError(Exception):
     """Root of every exception govcatalog raises on purpose."""
 
 
+@raisable
+@dataclass(frozen=True)
+class ResourceLimitExceeded(GovCatalogError, RuntimeError):
+    """A run went over a configured bound (time or memory).
+
+    Attributes:
+        limit: Which bound, e.g. ``--max-seconds 30``.
+    """
+
+    limit: str
+
+    def __str__(self) -> str:
+        return f"stopped: over the limit {self.limit}"
+
+
+@raisable
 @dataclass(frozen=True)
 class LoadError(GovCatalogError, ValueError):
     """Input could not be read as a catalog (syntax error, wrong encoding, too large).
@@ -42,6 +95,7 @@ class LoadError(GovCatalogError, ValueError):
         return f"{where}: {self.reason_en}"
 
 
+@raisable
 @dataclass(frozen=True)
 class UnknownPack(GovCatalogError, LookupError):
     """No installed pack matches the requested id and version range."""
@@ -56,6 +110,7 @@ class UnknownPack(GovCatalogError, LookupError):
         return f"{text}; {self.hint}" if self.hint else text
 
 
+@raisable
 @dataclass(frozen=True)
 class PackError(GovCatalogError, ValueError):
     """A pack's files are inconsistent (unknown vocabulary, undeclared finding code, …)."""
@@ -70,6 +125,7 @@ class PackError(GovCatalogError, ValueError):
         return f"pack {self.pack}: {where}: {self.problem}"
 
 
+@raisable
 @dataclass(frozen=True)
 class UnsupportedFormat(GovCatalogError, ValueError):
     """The input or output format is not supported."""

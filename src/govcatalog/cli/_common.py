@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from govcatalog.cli.app import EXIT_USAGE
+from govcatalog.cli.edge import one_line
 from govcatalog.errors import GovCatalogError
 from govcatalog.packs import Pack, get_pack
 from govcatalog.packs.lifecycle import use_warning
@@ -18,8 +19,8 @@ err_console = Console(stderr=True, highlight=False)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    """Print a one-line reason to stderr and exit."""
-    err_console.print(f"govcatalog: {message}", markup=False)
+    """Print a one-line reason to stderr (never wrapped, whatever the terminal) and exit."""
+    typer.echo(f"govcatalog: {one_line(message)}", err=True)
     raise typer.Exit(code)
 
 

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from govcatalog.errors import GovCatalogError
+from govcatalog.errors import GovCatalogError, raisable
 
 
+@raisable
 @dataclass(frozen=True)
 class PatchError(GovCatalogError, ValueError):
     """A JSON Patch operation does not fit the document.

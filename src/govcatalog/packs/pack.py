@@ -26,7 +26,7 @@ from govcatalog.packs.fields import FieldKind, FieldLevel, FieldSpec, FieldTable
 from govcatalog.packs.lines import line_of, toml_error_line
 from govcatalog.packs.local_vocab import parse_vocabularies
 from govcatalog.packs.templates import DEFAULT_TEMPLATE, TemplateProfile, load_templates
-from govcatalog.packs.versions import PackRef, Version
+from govcatalog.packs.versions import PackRef, Version, check_pack_id
 from govcatalog.packs.xmlmap import XmlMap, load_xml_map
 from govcatalog.report import Severity
 from govcatalog.vocab import Vocabulary, load_vocabulary
@@ -196,6 +196,15 @@ def _unknown_label(vocab: Vocabulary, label: str) -> bool:
     return False
 
 
+def _key_line(text: str, key: str) -> int | None:
+    """1-based line where ``key = …`` is set in a TOML text, or None."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        name, sep, _ = line.partition("=")
+        if sep and name.strip().strip('"') == key:
+            return number
+    return None
+
+
 def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
     """Read the pack in ``root`` and layer it over ``parent`` (its resolved ``extends``).
 
@@ -207,12 +216,15 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
         raise PackError(str(root), "pack.toml", "missing")
     manifest = _toml(manifest_text, pack=str(root), file="pack.toml")
     meta = _table(manifest, "pack")
-    ident = str(meta.get("id", ""))
+    raw_id = meta.get("id", "")
+    ident = raw_id if isinstance(raw_id, str) else ""
     try:
-        version = Version.parse(str(meta.get("version", "")))
-        status = PackStatus(str(meta.get("status", "draft")))
+        check_pack_id(raw_id)  # type: ignore[arg-type]
+        version = Version.parse(meta.get("version", ""))  # type: ignore[arg-type]
+        status = PackStatus(meta.get("status", "draft"))  # type: ignore[arg-type]
     except ValueError as exc:
-        raise PackError(ident or str(root), "pack.toml", str(exc)) from None
+        key = "id" if "pack id" in str(exc) else "version" if "version" in str(exc) else "status"
+        raise PackError(str(root), "pack.toml", str(exc), _key_line(manifest_text, key)) from None
     ref = f"{ident}@{version}"
     extends = meta.get("extends")
     if extends is not None and parent is None:

@@ -25,12 +25,12 @@ from sqlalchemy.orm import selectinload
 
 from govcatalog.errors import GovCatalogError
 from govcatalog.packs.compat import CompatMode, CompatReport, check_compat
-from govcatalog.packs.content import content_hash, pack_files
+from govcatalog.packs.content import content_hash, inside, pack_files
 from govcatalog.packs.lifecycle import transition_problem
 from govcatalog.packs.memtree import MemoryTree
 from govcatalog.packs.pack import Pack, PackStatus
 from govcatalog.packs.registry import REGISTRY_URL_VARIABLE, PackRegistry
-from govcatalog.packs.versions import PackRef, Version
+from govcatalog.packs.versions import PackRef, Version, check_pack_id
 from govcatalog.store.database import Database, default_url, open_database
 from govcatalog.store.registry import PackFileRow, PackStatusRow, PackVersionRow
 
@@ -105,9 +105,18 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def _published(row: PackVersionRow, status: str | None = None) -> PublishedPack:
+    try:
+        check_pack_id(row.pack_id)
+        version = Version.parse(row.version)
+    except ValueError as exc:
+        msg = f"the registry holds a damaged row (id {row.pack_id!r}): {exc}"
+        raise PackIntegrityError(msg) from None
+    if version != Version(row.major, row.minor, row.patch):
+        msg = f"the registry holds a damaged row: {row.pack_id}@{row.version} disagrees with itself"
+        raise PackIntegrityError(msg)
     return PublishedPack(
         row.pack_id,
-        Version(row.major, row.minor, row.patch),
+        version,
         status or row.status,
         row.extends,
         row.content_hash,
@@ -136,7 +145,11 @@ class PackStore:
 
     # ------------------------------------------------------------------ reading
     def versions(self, pack_id: str | None = None) -> tuple[PublishedPack, ...]:
-        """Published versions (of one pack, or all), sorted by id then version."""
+        """Published versions (of one pack, or all), sorted by id then version.
+
+        Rows that are not a valid id and version (a damaged or edited registry) are
+        left out.
+        """
         query = select(PackVersionRow)
         if pack_id is not None:
             query = query.where(PackVersionRow.pack_id == pack_id)
@@ -144,7 +157,12 @@ class PackStore:
         with self.db.session() as session:
             rows = session.scalars(query).all()
             current = {c.pack_version_id: c.status for c in session.scalars(changes)}
-            found = [_published(r, current.get(r.id)) for r in rows]
+            found = []
+            for r in rows:
+                try:
+                    found.append(_published(r, current.get(r.id)))
+                except PackIntegrityError:
+                    continue
         return tuple(sorted(found, key=lambda p: (p.id, p.version)))
 
     def statuses(self) -> dict[str, PackStatus]:
@@ -234,7 +252,13 @@ class PackStore:
         """Every published version as a pack root ``<id>/<version>/…`` (hashes checked)."""
         tree: dict[str, bytes] = {}
         for p in self.versions():
-            for path, data in self.files(p.id, p.version).items():
+            try:
+                files = self.files(p.id, p.version)
+            except PackIntegrityError:
+                # One damaged version must not make every other pack unusable: it is
+                # left out (asking for it names it as unknown; ``files`` says why).
+                continue
+            for path, data in files.items():
                 tree[f"{p.id}/{p.version}/{path}"] = data
         return MemoryTree(tree, "registry")
 
@@ -242,10 +266,14 @@ class PackStore:
         """Write every published version to ``dest/<id>/<version>/`` and list the folders."""
         written: list[Path] = []
         for p in self.versions():
-            folder = dest / p.id / str(p.version)
-            for path, data in self.files(p.id, p.version).items():
-                target = folder / path
+            files = self.files(p.id, p.version)
+            folder = inside(dest, f"{p.id}/{p.version}")
+            for path, data in files.items():
+                target = inside(dest, f"{p.id}/{p.version}/{path}")
                 target.parent.mkdir(parents=True, exist_ok=True)
+                if not target.parent.resolve().is_relative_to(dest.resolve()):
+                    msg = f"{p.ref}/{path}: leads outside {dest}; refused"
+                    raise PublishError(msg)
                 target.write_bytes(data)
             written.append(folder)
         return written

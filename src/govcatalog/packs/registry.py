@@ -20,7 +20,7 @@ from govcatalog.errors import PackError, UnknownPack
 from govcatalog.packs.content import content_hash, pack_files
 from govcatalog.packs.lines import line_of
 from govcatalog.packs.pack import Pack, PackStatus, load_pack
-from govcatalog.packs.versions import PackRef, Version
+from govcatalog.packs.versions import PackRef, Version, check_pack_id
 
 ENTRY_POINT_GROUP = "govcatalog.packs"
 """Entry-point group under which distributions register a callable returning a pack root."""
@@ -74,11 +74,20 @@ def _scan_root(root: Traversable, origin: str) -> Iterable[PackSource]:
 
 def _source(version_dir: Traversable, origin: str) -> PackSource:
     try:
-        meta = tomllib.loads((version_dir / "pack.toml").read_text(encoding="utf-8"))["pack"]
-        version = Version.parse(str(meta["version"]))
-        status = PackStatus(str(meta.get("status", PackStatus.DRAFT.value)))
-        return PackSource(str(meta["id"]), version, version_dir, origin, status)
-    except (tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
+        text = (version_dir / "pack.toml").read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        msg = "missing: not a pack folder (a pack folder holds pack.toml)"
+        raise PackError(str(version_dir), "pack.toml", msg) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(str(version_dir), "pack.toml", f"unreadable: {exc}") from None
+    try:
+        meta = tomllib.loads(text)["pack"]
+        if not isinstance(meta, dict):
+            raise TypeError("[pack] must be a table")
+        version = Version.parse(meta["version"])
+        status = PackStatus(meta.get("status", PackStatus.DRAFT.value))
+        return PackSource(check_pack_id(meta["id"]), version, version_dir, origin, status)
+    except (tomllib.TOMLDecodeError, KeyError, ValueError, TypeError) as exc:
         raise PackError(str(version_dir), "pack.toml", f"unreadable manifest: {exc}") from None
 
 

@@ -6,8 +6,25 @@ import re
 from dataclasses import dataclass
 from functools import total_ordering
 
-_VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
-_PARTIAL = re.compile(r"^(\d+)(?:\.(\d+))?(?:\.(\d+))?$")
+_VERSION = re.compile(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")
+_PARTIAL = re.compile(r"([0-9]{1,9})(?:\.([0-9]{1,9}))?(?:\.([0-9]{1,9}))?")
+_PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+
+
+def check_pack_id(text: str) -> str:
+    """``text`` when it is a valid pack id, else ValueError.
+
+    A pack id names a folder of the registry and of every export, so it is one plain
+    path segment: ASCII letters, digits, ``-``, ``_`` and ``.``, starting with a letter
+    or digit, at most 64 characters (``gb-1272``). Never a path (``/srv/x``, ``../x``).
+    """
+    if not isinstance(text, str) or _PACK_ID.fullmatch(text) is None:
+        msg = (
+            f"not a pack id: {text!r} (letters, digits, '-', '_' and '.', "
+            "starting with a letter or digit, at most 64 characters)"
+        )
+        raise ValueError(msg)
+    return text
 
 
 @total_ordering
@@ -22,7 +39,7 @@ class Version:
     @classmethod
     def parse(cls, text: str) -> Version:
         """Parse ``1.2.3``; ValueError otherwise."""
-        m = _VERSION.match(text.strip())
+        m = _VERSION.fullmatch(text.strip()) if isinstance(text, str) else None
         if not m:
             msg = f"not a semantic version (MAJOR.MINOR.PATCH): {text!r}"
             raise ValueError(msg)
@@ -64,7 +81,7 @@ class VersionRange:
             return cls._comparisons(t, text)
         caret = t.startswith("^")
         tilde = t.startswith("~")
-        m = _PARTIAL.match(t.lstrip("^~"))
+        m = _PARTIAL.fullmatch(t.lstrip("^~"))
         if not m:
             msg = f"not a version range: {text!r}"
             raise ValueError(msg)
@@ -130,7 +147,7 @@ class PackRef:
         if not ident:
             msg = f"not a pack reference: {text!r}"
             raise ValueError(msg)
-        return cls(ident, VersionRange.parse(rng or "*"))
+        return cls(check_pack_id(ident), VersionRange.parse(rng or "*"))
 
     def __str__(self) -> str:
         return f"{self.id}@{self.range}" if self.range.text not in ("", "*") else self.id

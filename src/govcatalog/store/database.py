@@ -9,9 +9,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 URL_VARIABLE = "GOVCATALOG_DATABASE_URL"
 """Environment variable naming the database (any SQLAlchemy URL)."""
@@ -46,14 +47,53 @@ def create_store_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+_MIGRATION_LOCK = 0x676F7663  # "govc": the advisory lock key that serialises migrations
+
+
+def _begin_immediate(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _no_implicit_transactions(dbapi_conn: object, _record: object) -> None:
+    dbapi_conn.isolation_level = None  # type: ignore[attr-defined]
+
+
+def _migration_engine(engine: Engine) -> Engine:
+    """``engine`` itself, or for SQLite one whose transactions take the write lock at once.
+
+    SQLite runs DDL outside transactions by default, so two processes opening an empty
+    file at once would both create the tables. A ``BEGIN IMMEDIATE`` transaction makes
+    the second wait until the first has finished and stamped the schema.
+    """
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return engine
+    locked = create_engine(engine.url, connect_args={"timeout": 60}, poolclass=NullPool)
+    event.listen(locked, "connect", _sqlite_pragmas)
+    event.listen(locked, "connect", _no_implicit_transactions)
+    event.listen(locked, "begin", _begin_immediate)
+    return locked
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema up to date (``alembic upgrade heads``) on ``engine``."""
+    """Bring the schema up to date (``alembic upgrade heads``) on ``engine``.
+
+    Safe when several processes open an empty store at once: on PostgreSQL the
+    migration holds a transaction-scoped advisory lock, on SQLite a write lock, so one
+    process creates the schema and the others find it done.
+    """
     script = files("govcatalog") / "store" / "migrations"
-    with as_file(script) as path, engine.begin() as conn:
-        cfg = Config()
-        cfg.set_main_option("script_location", str(path))
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
+    target = _migration_engine(engine)
+    try:
+        with as_file(script) as path, target.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            cfg = Config()
+            cfg.set_main_option("script_location", str(path))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "heads")
+    finally:
+        if target is not engine:
+            target.dispose()
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from govcatalog.errors import GovCatalogError
+from govcatalog.errors import GovCatalogError, raisable
 from govcatalog.store.base import Base
 from govcatalog.store.database import Database
 
@@ -69,6 +69,7 @@ class VersionRow(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
 
 
+@raisable
 @dataclass(frozen=True)
 class HistoryError(GovCatalogError, LookupError):
     """A catalog or version asked for is not in the store, or a write failed.
@@ -301,12 +302,21 @@ class History:
         """
         with self.db.session() as session:
             row = self._row(session, catalog, number)
-            raw = zlib.decompress(row.content)
+            damaged = HistoryError(
+                f"{catalog}@v{row.number}: stored content does not match its hash"
+            )
+            try:
+                raw = zlib.decompress(row.content)
+            except (zlib.error, TypeError):
+                raise damaged from None
             if hashlib.sha256(raw).hexdigest() != row.sha256:
-                raise HistoryError(
-                    f"{catalog}@v{row.number}: stored content does not match its hash"
-                )
-            data: dict[str, Any] = json.loads(raw)
+                raise damaged
+            try:
+                data = json.loads(raw)
+            except (ValueError, RecursionError):
+                raise damaged from None
+            if not isinstance(data, dict):
+                raise damaged
             return data
 
     def count(self, catalog: str) -> int:
