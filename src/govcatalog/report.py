@@ -101,6 +101,23 @@ class Location:
         )
 
 
+VALUE_LIMIT: Final = 500
+"""Most characters of an input value that a finding echoes (value and message)."""
+MESSAGE_LIMIT: Final = 4000
+"""Most characters of a rendered message or hint."""
+
+
+def clip(text: str, limit: int = VALUE_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, with a marker saying how much was left out.
+
+    Reports echo values from untrusted input; a gigabyte-long value must not make a
+    gigabyte-long report (JSON, SARIF, CSV, HTML alike).
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}…[+{len(text) - limit} chars]"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem or note about a catalog.
@@ -126,6 +143,15 @@ class Finding:
     hint_en: str = ""
     value: str | None = None
     clause: str = ""
+
+    def __post_init__(self) -> None:
+        # Every renderer reads these fields, so the bound is applied once, here.
+        if self.value is not None and len(self.value) > VALUE_LIMIT:
+            object.__setattr__(self, "value", clip(self.value))
+        for name in ("message_zh", "message_en", "hint_zh", "hint_en"):
+            text = getattr(self, name)
+            if len(text) > MESSAGE_LIMIT:
+                object.__setattr__(self, name, clip(text, MESSAGE_LIMIT))
 
     def message(self, lang: Lang = Lang.ZH) -> str:
         """The message in the given language."""

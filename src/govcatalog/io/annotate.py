@@ -18,6 +18,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from govcatalog.errors import LoadError
+from govcatalog.io.cells import append_text, check_destination
 from govcatalog.io.sheet_reader import ANNOTATION_SHEET
 from govcatalog.report import Finding, Lang, Report, Severity
 
@@ -70,14 +71,15 @@ def _summary(wb: Workbook, report: Report, lang: Lang) -> None:
         else f"Validation: {n[Severity.ERROR]} errors, {n[Severity.WARNING]} warnings, "
         f"{n[Severity.INFO]} notes (pack {report.pack})"
     )
-    ws.append([title])
+    append_text(ws, [title])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append(list(_HEADINGS[lang]))
+    append_text(ws, list(_HEADINGS[lang]))
     for cell in ws[2]:
         cell.font = Font(bold=True)
     for f in report.findings:
         loc = f.location
-        ws.append(
+        append_text(
+            ws,
             [
                 labels[f.severity],
                 f.code,
@@ -87,7 +89,7 @@ def _summary(wb: Workbook, report: Report, lang: Lang) -> None:
                 loc.pointer,
                 f.message_zh if lang is Lang.ZH else f.message_en,
                 f.hint_zh if lang is Lang.ZH else f.hint_en,
-            ]
+            ],
         )
         row = ws.max_row
         ws.cell(row, 1).fill = _FILLS[f.severity]
@@ -117,6 +119,7 @@ def annotate_workbook(source: Path, report: Report, output: Path, *, lang: Lang 
     Raises:
         LoadError: When the workbook cannot be opened.
     """
+    check_destination(output)
     try:
         wb = load_workbook(source, keep_vba=False, data_only=False, keep_links=False)
     except Exception as exc:

@@ -22,6 +22,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from govcatalog.io.cells import append_text, check_destination
 from govcatalog.io.xlsx_parse import column_letter
 from govcatalog.model.resource import Catalog, DataItem, Resource
 from govcatalog.packs.fields import FieldKind, FieldSpec
@@ -127,8 +128,8 @@ def _head_rows(ws: Worksheet, columns: Sequence[TemplateColumn], extra: Sequence
         row1.append(_styled(ws, heading, fill=_HEAD_FILL))
         row2.append(_styled(ws, None, fill=_HEAD_FILL))
         _merge(ws, CellRange(min_col=j, min_row=1, max_col=j, max_row=2))
-    ws.append(row1)
-    ws.append(row2)
+    append_text(ws, row1)
+    append_text(ws, row2)
 
 
 def _extension_value(value: object) -> object:
@@ -184,9 +185,9 @@ def _vocab_sheet(wb: Workbook, pack: Pack, columns: Sequence[TemplateColumn]) ->
     ws.sheet_state = "hidden"
     schemes = sorted({c.dropdown for c in columns if c.dropdown})
     lists = [list(pack.vocabulary(s).labels()) for s in schemes]
-    ws.append(schemes)
+    append_text(ws, schemes)
     for i in range(max((len(x) for x in lists), default=0)):
-        ws.append([x[i] if i < len(x) else None for x in lists])
+        append_text(ws, [x[i] if i < len(x) else None for x in lists])
     return {
         s: f"'{VOCAB_SHEET}'!${column_letter(j + 1)}$2:${column_letter(j + 1)}${len(lists[j]) + 1}"
         for j, s in enumerate(schemes)
@@ -214,13 +215,13 @@ def _info_sheet(
     ws = wb.create_sheet(profile.info_sheet)
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 40
-    ws.append([_styled(ws, "元素", fill=_HEAD_FILL), _styled(ws, "值", fill=_HEAD_FILL)])
+    append_text(ws, [_styled(ws, "元素", fill=_HEAD_FILL), _styled(ws, "值", fill=_HEAD_FILL)])
     info = catalog.info if catalog is not None else None
     for spec in pack.fields.catalog_fields():
         value = getattr(info, spec.id, None) if info is not None else None
         if spec.id == "pack" and value is None and catalog is None:
             value = pack.ref
-        ws.append([spec.zh, cell_value(spec, value)])
+        append_text(ws, [spec.zh, cell_value(spec, value)])
 
 
 def _instructions(wb: Workbook, pack: Pack, profile: TemplateProfile) -> None:
@@ -229,7 +230,7 @@ def _instructions(wb: Workbook, pack: Pack, profile: TemplateProfile) -> None:
         ws.column_dimensions[letter].width = width
     title = WriteOnlyCell(ws, value=f"{profile.title_zh} 填写说明")
     title.font = Font(bold=True, size=14)
-    ws.append([title])
+    append_text(ws, [title])
     for line in (
         f"依据：{pack.title_zh}（{pack.basis}）；标准包 {pack.ref}。",
         f"在“{profile.sheet}”工作表中每个信息项填写一行；同一信息资源的资源级列在各行重复填写，或合并单元格。",
@@ -239,22 +240,24 @@ def _instructions(wb: Workbook, pack: Pack, profile: TemplateProfile) -> None:
         f"目录名称、编制单位等目录信息填写在“{profile.info_sheet}”工作表。",
         "校验：govcatalog validate 文件.xlsx --annotate 标注.xlsx，问题单元格将被标注并附说明。",
     ):
-        ws.append([line])
-    ws.append([])
-    ws.append(
-        [_styled(ws, h, fill=_HEAD_FILL) for h in ("列名", "元素", "是否必填", "取值范围", "说明")]
+        append_text(ws, [line])
+    append_text(ws, [])
+    append_text(
+        ws,
+        [_styled(ws, h, fill=_HEAD_FILL) for h in ("列名", "元素", "是否必填", "取值范围", "说明")],
     )
     for col in profile.columns:
         allowed = "、".join(pack.vocabulary(col.dropdown).labels()) if col.dropdown else ""
         group = f"{col.group} → " if col.group else ""
-        ws.append(
+        append_text(
+            ws,
             [
                 f"{group}{col.heading}",
                 f"{col.field.zh}（{col.field.id}）",
                 "必填" if col.field.required else "选填",
                 allowed,
                 col.field.en,
-            ]
+            ],
         )
 
 
@@ -278,6 +281,7 @@ def write_workbook(
     Extension fields get a column each after the profile's columns, headed by their
     key (read back as unknown columns: kept, and reported as information).
     """
+    check_destination(path)
     prof = pack.template(profile)
     columns = prof.columns
     wb = Workbook(write_only=True)
@@ -296,7 +300,7 @@ def write_workbook(
         for res in catalog.resources:
             first = row + 1
             for values in _resource_rows(ws, res, columns, merge, ext):
-                ws.append(values)
+                append_text(ws, values)
                 row += 1
             if merge and row > first:
                 for j in res_cols:

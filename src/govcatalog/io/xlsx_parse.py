@@ -52,12 +52,21 @@ class Limits:
         max_unzipped_bytes: Largest total of decompressed XML actually read.
         max_cells: Most cells read from the catalog sheets.
         max_parts: Most parts (files) in the zip.
+        max_ratio: Most bytes one part may decompress to per compressed byte, once it
+            is past ``ratio_floor`` (Apache POI refuses the same at 100:1). Real
+            workbooks deflate 5–30 times; a bomb of blanks or empty rows ~1000 times.
+        ratio_floor: Decompressed bytes of a part below which the ratio is not checked.
+        max_row_bytes: Largest XML of one ``<row>`` (an unclosed row would otherwise
+            be gathered up to the end of the part).
     """
 
     max_file_bytes: int = 512 * 1024**2
     max_unzipped_bytes: int = 2 * 1024**3
     max_cells: int = 50_000_000
     max_parts: int = 10_000
+    max_ratio: int = 100
+    ratio_floor: int = 16 * 1024**2
+    max_row_bytes: int = 16 * 1024**2
 
 
 def column_letter(index: int) -> str:
@@ -111,15 +120,25 @@ class _Budget:
 
 
 class _BoundedStream:
-    """A file-like view of a zip part that stops when the workbook's budget is spent."""
+    """A file-like view of a zip part that stops when the workbook's budget is spent,
+    or when the part inflates more than ``max_ratio`` times its compressed size."""
 
-    def __init__(self, raw: IO[bytes], budget: _Budget) -> None:
+    def __init__(self, raw: IO[bytes], budget: _Budget, part_limit: int) -> None:
         self._raw = raw
         self._budget = budget
+        self._left = part_limit
 
     def read(self, n: int = -1) -> bytes:
         data = self._raw.read(n if n > 0 else 1 << 20)
         self._budget.spend(len(data))
+        self._left -= len(data)
+        if self._left < 0:
+            raise LoadError(
+                self._budget.name,
+                "工作簿部件的压缩比异常（疑为压缩炸弹），已拒绝读取",
+                "a part of the workbook inflates far beyond its compressed size "
+                "(a zip bomb?); refused",
+            )
         return data
 
     def close(self) -> None:
@@ -157,7 +176,10 @@ class Workbook:
 
     def _open(self, part: str) -> _BoundedStream:
         try:
-            return _BoundedStream(self.zip.open(part), self.budget)
+            info = self.zip.getinfo(part)
+            lim = self.limits
+            part_limit = max(lim.ratio_floor, lim.max_ratio * max(info.compress_size, 1))
+            return _BoundedStream(self.zip.open(info), self.budget, part_limit)
         except KeyError:
             raise LoadError(
                 self.name, f"工作簿缺少部件 {part}", f"the workbook lacks part {part}"
@@ -223,7 +245,10 @@ class Workbook:
         try:
             try:
                 if self.fast_scan:
-                    yield from RowScanner(stream, self.name, slow_row).rows()
+                    scanner = RowScanner(
+                        stream, self.name, slow_row, max_row_bytes=self.limits.max_row_bytes
+                    )
+                    yield from scanner.rows()
                     return
             except PREFIXED:
                 pass

@@ -19,6 +19,7 @@ from lxml import etree
 from govcatalog.errors import LoadError
 
 _ROW: Final = re.compile(rb"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
+_OPEN_ROW: Final = re.compile(rb"<row\b[^>]*(?<!/)>")
 _ROW_NUM: Final = re.compile(rb'\br="(\d+)"')
 _FAST_CELL: Final = re.compile(
     rb'<c r="([A-Z]+)\d+"(?: s="(\d+)")?(?: t="([a-zA-Z]+)")?(?: s="(\d+)")?\s*'
@@ -71,10 +72,16 @@ class RowScanner:
     """
 
     def __init__(
-        self, stream: Readable, name: str, slow_row: Callable[[etree._Element], CellRow]
+        self,
+        stream: Readable,
+        name: str,
+        slow_row: Callable[[etree._Element], CellRow],
+        *,
+        max_row_bytes: int = 16 * 1024**2,
     ) -> None:
         self._stream = stream
         self._name = name
+        self._max_row_bytes = max_row_bytes
         self._slow_row = slow_row
         self._open_tag = b""
         self._parser = etree.XMLParser(
@@ -126,23 +133,54 @@ class RowScanner:
             LoadError: For a DOCTYPE or entity declaration, or a row that is not well-formed.
         """
         buf = b""
+        pending: list[bytes] = []  # chunks read since the last complete row
+        pending_size = 0
         last = 0
         first = True
         while True:
             chunk = self._stream.read(_CHUNK)
-            buf += chunk
             if first:
+                buf += chunk
+                if _utf16(buf):
+                    if _DTD.search(buf.decode("utf-16", "ignore").encode()):
+                        raise _refused(self._name)
+                    raise _Prefixed  # not ASCII-compatible: lxml reads it
                 if _DTD.search(buf):
                     raise _refused(self._name)
                 root = _ROOT.search(buf)
-                if root is None and chunk:
+                if root is None and chunk and len(buf) <= self._max_row_bytes:
                     continue
                 if root is None or root.group(1):
                     raise _Prefixed
                 self._open_tag = b"<wrapper" + root.group(2) + b">"
                 first = False
+            elif chunk and b"</row>" not in (buf[-5:] if not pending else pending[-1][-5:]) + chunk:
+                # No row ends in this chunk: gather it without re-joining (linear time),
+                # and refuse a row that grows past the bound.
+                pending.append(chunk)
+                pending_size += len(chunk)
+                if pending_size > self._max_row_bytes:
+                    raise LoadError(
+                        self._name,
+                        f"工作表的一行超过 {self._max_row_bytes} 字节（行未闭合？），已拒绝读取",
+                        f"a sheet row is larger than {self._max_row_bytes} bytes "
+                        "(an unclosed row?); refused",
+                    )
+                continue
+            else:
+                buf = b"".join((buf, *pending, chunk))
+                pending.clear()
+                pending_size = 0
             end = buf.rfind(b"</row>")
-            stop = len(buf) if not chunk else (end + 6 if end >= 0 else 0)
+            stop = end + 6 if end >= 0 else 0
+            # At the end, what follows the last row end may hold only empty rows
+            # (``<row/>``): an open ``<row>`` there is never closed.
+            if not chunk and _OPEN_ROW.search(buf, stop):
+                raise LoadError(
+                    self._name,
+                    "工作表不是有效的 XML：行未闭合",
+                    "a sheet is not well-formed XML: a row is never closed",
+                )
             pos = 0
             for m in _ROW.finditer(buf, 0, stop):
                 rownum, cells = self._row(m, last)
@@ -152,6 +190,11 @@ class RowScanner:
             buf = buf[max(pos, 0) :] if chunk else b""
             if not chunk:
                 return
+
+
+def _utf16(head: bytes) -> bool:
+    """Whether a part starts as UTF-16 (a byte-order mark, or NULs between ASCII)."""
+    return head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) >= 4 and 0 in head[:4])
 
 
 class _Prefixed(Exception):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from govcatalog.errors import PackError
-from govcatalog.report import Severity
+from govcatalog.report import Severity, clip
 from govcatalog.vocab import Evidence
 
 
@@ -66,7 +66,7 @@ class CodeEntry:
 
     def render(self, params: Mapping[str, object]) -> RenderedMessage:
         """Fill the templates with ``params``."""
-        p = _Params({k: str(v) for k, v in params.items()})
+        p = _Params({k: clip(str(v)) for k, v in params.items()})
         return RenderedMessage(
             self.message_zh.format_map(p),
             self.message_en.format_map(p),

@@ -347,17 +347,24 @@ def write_xlsx(res: Resolution, path: Path) -> None:
     """Write the item table (sheet 信息项) and the key routes (sheet 主体标识) to an xlsx file."""
     from openpyxl import Workbook  # noqa: PLC0415 - optional dependency (extra "xlsx")
 
+    from govcatalog.io.cells import (  # noqa: PLC0415 - needs openpyxl
+        append_text,
+        check_destination,
+    )
+
+    check_destination(path)
+
     book = Workbook()
     sheet = book.active
     sheet.title = "信息项"
-    sheet.append(list(ITEM_COLUMNS))
+    append_text(sheet, list(ITEM_COLUMNS))
     for row in item_rows(res):
-        sheet.append(["" if v is None else v for v in row.values()])
+        append_text(sheet, ["" if v is None else v for v in row.values()])
     keys = book.create_sheet("主体标识")
     columns = ["value", "status", "kind", "database", "database_name", "resources", "reason_zh"]
-    keys.append(columns)
+    append_text(keys, columns)
     for k in res.keys:
         data = key_to_json(k)
         data["resources"] = ", ".join(k.resources)
-        keys.append(["" if data[c] is None else data[c] for c in columns])
+        append_text(keys, ["" if data[c] is None else data[c] for c in columns])
     book.save(path)

@@ -56,8 +56,21 @@ class CatalogHit:
     value: str
 
 
-def _where(summaries: Iterable[ResourceSummary]) -> str:
-    return ", ".join(s.pointer for s in summaries)
+SAMPLE = 5
+"""How many of the other duplicates a finding names; the rest are counted."""
+
+
+def _where(summaries: Iterable[ResourceSummary], total: int) -> str:
+    """Pointers of a bounded sample, then ``(+N)`` for the ones not named."""
+    named = [s.pointer for s in summaries]
+    text = ", ".join(named)
+    return f"{text}, … (+{total - len(named)})" if total > len(named) else text
+
+
+def _others(group: list[ResourceSummary], s: ResourceSummary) -> str:
+    """The other members of ``group``, as a bounded sample (linear in the sample, not the group)."""
+    sample = [o for o in group[: SAMPLE + 1] if o is not s][:SAMPLE]
+    return _where(sample, len(group) - 1)
 
 
 def check_catalog(summaries: list[ResourceSummary]) -> Iterator[CatalogHit]:
@@ -72,14 +85,12 @@ def check_catalog(summaries: list[ResourceSummary]) -> Iterator[CatalogHit]:
     for code, group in by_code.items():
         if len(group) > 1:
             for s in group:
-                others = [o for o in group if o is not s]
-                params = {"count": len(group), "others": _where(others)}
+                params = {"count": len(group), "others": _others(group, s)}
                 yield CatalogHit("GC-R008", s, s.code_pointer, params, code)
     for (provider, name), group in by_name.items():
         if len(group) > 1:
             for s in group:
-                others = [o for o in group if o is not s]
-                params = {"count": len(group), "others": _where(others), "provider": provider}
+                params = {"count": len(group), "others": _others(group, s), "provider": provider}
                 yield CatalogHit("GC-C003", s, s.name_pointer, params, name)
     for s in summaries:
         for related, pointer in s.related:

@@ -1,0 +1,106 @@
+"""Hostile files stay cheap: each case runs in a child process, with its CPU time and
+peak memory measured there (``resource.getrusage`` of the child), and ends with a
+clear outcome — a finding or one line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.hostile import corpus
+
+CPU_SECONDS = 5.0
+PEAK_BYTES = 500 * 1024**2
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+    cpu: float
+    peak: int
+
+
+def _run(*args: str) -> Run:
+    """Run the command line in a child; its CPU seconds and peak resident bytes."""
+    code = (
+        "import resource, subprocess, sys, json\n"
+        "p = subprocess.run(sys.argv[1:], capture_output=True)\n"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(json.dumps([p.returncode, p.stdout.decode(errors='replace'),"
+        " p.stderr.decode(errors='replace'), u.ru_utime + u.ru_stime, u.ru_maxrss * 1024]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, sys.executable, "-m", "govcatalog", *args],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    rc, stdout, stderr, cpu, peak = json.loads(out.stdout)
+    return Run(rc, stdout, stderr, cpu, peak)
+
+
+def _bounded(run: Run) -> None:
+    assert "Traceback" not in run.stderr, run.stderr
+    assert run.cpu <= CPU_SECONDS, f"{run.cpu:.1f} s of CPU"
+    assert run.peak <= PEAK_BYTES, f"{run.peak / 1024**2:.0f} MB peak"
+
+
+def test_unclosed_row_with_a_sea_of_blanks_is_refused(tmp_path: Path) -> None:
+    # 64 MB of blanks in a ~70 KB file (before: 256 MB took 47 s and 650 MB).
+    path = corpus.unclosed_row(tmp_path / "row.xlsx", 64 * 1024**2)
+    assert path.stat().st_size < 200_000
+    run = _run("validate", str(path), "--lang", "en")
+    _bounded(run)
+    assert run.peak > 10 * 1024**2  # the measure sees the child, not nothing
+    assert run.code == 2
+    assert "zip bomb" in run.stdout
+
+
+def test_rows_bomb_is_refused(tmp_path: Path) -> None:
+    path = corpus.empty_rows(tmp_path / "rows.xlsx", 200_000)
+    run = _run("validate", str(path), "--lang", "en")
+    _bounded(run)
+    assert run.code == 2
+    assert "zip bomb" in run.stdout
+
+
+def test_duplicate_names_report_a_bounded_sample(tmp_path: Path) -> None:
+    # Before: 3,000 duplicates wrote a 151 MB report with 1.3 GB peak memory.
+    path = corpus.duplicate_names(tmp_path / "dup.json", 3000)
+    run = _run("validate", str(path), "--format", "json", "--lang", "en")
+    _bounded(run)
+    findings = [f for f in json.loads(run.stdout)["findings"] if f["code"] == "GC-C003"]
+    assert len(findings) == 3000
+    assert len(run.stdout) < 5_000_000
+    assert all("(+2994)" in f["message"] for f in findings)
+
+
+def test_huge_value_is_echoed_truncated(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    from tests.helpers import resource  # noqa: PLC0415
+
+    path.write_text(
+        json.dumps({"resources": [resource(provider_code="9" * 5_000_000)]}), encoding="utf-8"
+    )
+    for fmt in ("sarif", "csv"):
+        run = _run("validate", str(path), "--format", fmt, "--lang", "en")
+        _bounded(run)
+        assert len(run.stdout) < 50_000, fmt
+        assert "chars]" in run.stdout, fmt
+
+
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+def test_deep_json_is_one_line(tmp_path: Path, depth: int) -> None:
+    path = corpus.deep_json(tmp_path / "deep.json", depth)
+    run = _run("validate", str(path))
+    _bounded(run)
+    assert run.code == 2
+    assert run.stderr.count("\n") == 1
+    assert "nested too deeply" in run.stderr
