@@ -84,7 +84,7 @@ def test_duplicate_names_report_a_bounded_sample(tmp_path: Path) -> None:
 
 def test_huge_value_is_echoed_truncated(tmp_path: Path) -> None:
     path = tmp_path / "big.json"
-    from tests.helpers import resource  # noqa: PLC0415
+    from tests.helpers import resource
 
     path.write_text(
         json.dumps({"resources": [resource(provider_code="9" * 5_000_000)]}), encoding="utf-8"

@@ -4,7 +4,6 @@ published, and no value becomes a live formula in a written workbook."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -164,10 +163,10 @@ def test_resolve_xlsx_writes_request_values_as_text(tmp_path: Path) -> None:
 
 def test_nothing_written_when_output_folder_is_missing(tmp_path: Path) -> None:
     src = write_catalog(tmp_path / "c.json", resource())
-    before = sorted(os.listdir(tmp_path))
+    before = sorted(p.name for p in tmp_path.iterdir())
     result = runner.invoke(
         app, ["export", str(src), "--to", "xlsx", "-o", str(tmp_path / "none" / "c.xlsx")]
     )
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
-    assert sorted(os.listdir(tmp_path)) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
