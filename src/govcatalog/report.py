@@ -219,11 +219,23 @@ class Report:
         findings: All findings, sorted by location, severity and code.
         stats: Counts of what was examined.
         pack: The ``id@version`` of the pack used.
+        regime_zh: Which law or standard was applied and why (Chinese), if said.
+        regime_en: The same in English.
     """
 
     findings: tuple[Finding, ...]
     stats: Stats = field(default_factory=Stats)
     pack: str = ""
+    regime_zh: str = ""
+    regime_en: str = ""
+
+    def with_regime(self, zh: str, en: str) -> Report:
+        """The report saying which law or standard it applied."""
+        return replace(self, regime_zh=zh, regime_en=en)
+
+    def regime(self, lang: Lang = Lang.ZH) -> str:
+        """Which law or standard was applied, in ``lang`` (empty when not said)."""
+        return self.regime_zh if lang is Lang.ZH else self.regime_en
 
     @classmethod
     def of(cls, findings: Iterable[Finding], stats: Stats | None = None, pack: str = "") -> Report:
@@ -254,7 +266,7 @@ class Report:
         if max_findings is None or len(self.findings) <= max_findings:
             return self
         stats = replace(self.stats, truncated=True)
-        return Report(self.findings[: max(max_findings, 0)], stats, self.pack)
+        return replace(self, findings=self.findings[: max(max_findings, 0)], stats=stats)
 
     def counts(self) -> Mapping[Severity, int]:
         """Number of findings per severity (every severity present, possibly 0)."""
@@ -289,12 +301,12 @@ class Report:
     def at_least(self, threshold: Severity) -> Report:
         """A report with only the findings at or above ``threshold``."""
         kept = tuple(f for f in self.findings if f.severity.at_least(threshold))
-        return Report(kept, self.stats, self.pack)
+        return replace(self, findings=kept)
 
     def with_codes(self, codes: Iterable[str]) -> Report:
         """A report with only the findings whose code is in ``codes``."""
         wanted = frozenset(codes)
-        return Report(tuple(f for f in self.findings if f.code in wanted), self.stats, self.pack)
+        return replace(self, findings=tuple(f for f in self.findings if f.code in wanted))
 
     def table(self, *columns: str) -> list[tuple[str | int | None, ...]]:
         """Flatten to rows of the named columns (``code``, ``severity``, ``resource``,
@@ -338,6 +350,7 @@ class Report:
         return {
             "conforms": self.conforms,
             "pack": self.pack,
+            **({"regime": self.regime(lang)} if self.regime(lang) else {}),
             "findings": [f.to_dict(lang) for f in self.findings],
             "stats": {
                 "files": self.stats.files,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from govcatalog.errors import LoadError, PackError
@@ -23,7 +23,8 @@ from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import Locator, RawRecord, SourceDocument
 from govcatalog.io.shape import type_name
 from govcatalog.packs.pack import Pack
-from govcatalog.packs.registry import DEFAULT_PACK, get_pack
+from govcatalog.packs.regime import pick_regime
+from govcatalog.packs.registry import get_pack
 from govcatalog.records.coerce import Coerced, Coercer
 from govcatalog.records.hits import Hit
 from govcatalog.records.read import ReadRecord, RecordHook, iter_records, open_document
@@ -31,7 +32,7 @@ from govcatalog.report import Finding, Location, Report, Severity, Stats
 from govcatalog.rules.builtin import BUILTIN_RULES
 from govcatalog.rules.catalog import ResourceSummary, check_catalog
 from govcatalog.rules.declared import declared_rule
-from govcatalog.rules.engine import RuleContext, RuleSet
+from govcatalog.rules.engine import RuleContext, RuleSet, pack_rules
 from govcatalog.vocab import Evidence
 
 _EVIDENCE_RANK = {Evidence.CONFIRMED: 3, Evidence.IMPL: 2, Evidence.UNCONFIRMED: 1}
@@ -100,8 +101,9 @@ class Validator:
     Args:
         pack: The effective pack.
         options: Selection and overrides.
-        rules: The resource-level rules (default: the national pack's); the rules the
-            pack declares as data (``rules.toml``) are added to them.
+        rules: The resource-level rules (default: the national pack's); the rule sets the
+            pack names (``[rules] modules``) and the rules it declares as data
+            (``rules.toml``) are added to them.
         on_record: Called with each resource as it is read, in this process (so that, e.g.,
             scoring reads every resource once, in the same pass as validation); a validator
             with a hook does not run partitions on an executor.
@@ -122,6 +124,7 @@ class Validator:
         self.on_record = on_record
         self.options = options or ValidationOptions()
         declared = declared_rule(pack)
+        rules = rules.extend(pack_rules(pack), replace=True)
         self.rules = rules if declared is None else rules.extend([declared], replace=True)
         undeclared = sorted(self.rules.codes - set(pack.codebook))
         if undeclared:
@@ -457,8 +460,10 @@ def validate(
 
     Args:
         source: Path of a JSON/YAML (or other supported) catalog, or a document.
-        pack: The pack, a reference like ``gb-1272@^1``, or None for the catalog's
-            declared pack or the national pack.
+        pack: The pack, a reference like ``gb-1272@^1``, or None to judge the catalog
+            under the rules in force on its date (``issued``): 国发〔2016〕51号 before
+            2025-08-01, 《政务数据共享条例》 from then on; an undated catalog under the
+            national pack. The report says which (``Report.regime_zh``).
         options: Selection and overrides.
         fmt: Input format (default: from the file suffix).
         executor: Optional executor to validate partitions in parallel.
@@ -466,14 +471,55 @@ def validate(
     Returns:
         The report.
     """
-    the_pack = pack if isinstance(pack, Pack) else get_pack(pack or DEFAULT_PACK)
-    validator = Validator(the_pack, options)
+    if pack is not None:
+        the_pack = pack if isinstance(pack, Pack) else get_pack(pack)
+        regime = pick_regime(None, named=the_pack)
+    else:
+        regime = pick_regime(None)  # the national pack, until the catalog's date says more
+    validator = Validator(regime.pack, options)
     try:
         doc = (
             source
             if isinstance(source, SourceDocument)
-            else open_document(source, the_pack, fmt=fmt)
+            else open_document(source, regime.pack, fmt=fmt)
         )
-        return validator.validate_document(doc, executor)
+        if pack is None:
+            dated = pick_regime(document_date(doc, regime.pack))
+            if dated.pack.ref != regime.pack.ref:
+                validator = Validator(dated.pack, options)
+                if not isinstance(source, SourceDocument):  # read again with its elements
+                    doc = open_document(source, dated.pack, fmt=fmt)
+            regime = dated
+        report = validator.validate_document(doc, executor)
     except LoadError as exc:
-        return validator.unreadable(exc)
+        report = validator.unreadable(exc)
+    return report.with_regime(regime.describe_zh(), regime.describe_en())
+
+
+def document_date(doc: SourceDocument, pack: Pack) -> dt.date | None:
+    """The date a catalog document gives itself (its 发布日期 / ``issued``), if any.
+
+    This is the date that decides the regime it is judged under (:func:`pick_regime`).
+    A streaming reader (JSON) knows the facts only once it has passed them: when they come
+    after the resources, the date is not seen and None is returned.
+    """
+    if doc.info is None:
+        # Streaming readers fill the facts in as they reach them: look at the first
+        # resource (and put it back), which is enough when the facts come first.
+        first = next(doc.records, None)
+        if first is not None:
+            doc.records = chain((first,), doc.records)
+    if doc.info is None:
+        return None
+    coerced = Coercer(pack).catalog_info(doc.info.data)
+    if coerced is None:
+        return None
+    issued = coerced.record.get("issued")
+    if isinstance(issued, dt.date):
+        return issued
+    if isinstance(issued, str):
+        try:
+            return dt.date.fromisoformat(issued)
+        except ValueError:
+            return None
+    return None

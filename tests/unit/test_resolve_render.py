@@ -13,6 +13,7 @@ from govcatalog.report import Lang
 from govcatalog.resolve import (
     DataRequest,
     Requester,
+    ResolveOptions,
     SubjectKey,
     build_index,
     load_base_pack,
@@ -32,7 +33,8 @@ def result() -> Resolution:
         (SubjectKey("420600"), SubjectKey("bad")),
         dt.date(2025, 9, 26),
     )
-    return resolve(req, build_index(bases), bases=bases)
+    # the answers of 国发〔2016〕51号 (the regulation's renderings: test_resolve_regime.py)
+    return resolve(req, build_index(bases), bases=bases, options=ResolveOptions(pack="gb-1272@^1"))
 
 
 def test_json(result: Resolution) -> None:

@@ -35,7 +35,9 @@ VOCAB_BASE = "https://w3id.org/govcatalog/vocab/"
 
 SCHEME_IDS = (
     "catalog-level",
+    "data-grade",
     "data-type",
+    "delivery-method",
     "format-class",
     "format-type",
     "open-to-public",

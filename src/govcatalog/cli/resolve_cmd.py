@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from govcatalog.cli._common import fail
+from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
 from govcatalog.errors import GovCatalogError
 from govcatalog.loading import load_catalog
@@ -99,11 +99,21 @@ def resolve_command(
     lang: Annotated[
         Lang, typer.Option("--lang", "-l", help="Language of the text output.")
     ] = Lang.ZH,
+    pack: Annotated[
+        str | None,
+        typer.Option(
+            "--pack",
+            "-p",
+            help="Rules to apply (gb-1272@^1, sharing-2025@^1) [default: those in force on "
+            "the request's date].",
+        ),
+    ] = None,
 ) -> None:
     """Resolve a data request item by item: base database, resource, share type, action, due date.
 
-    Exit codes: 0 every item matched and every key routed; 1 ambiguous or unmatched items, or
-    invalid keys; 2 unreadable input or usage error.
+    Exit codes: 0 every item matched and every key routed; 1 ambiguous or unmatched items,
+    invalid keys, or a request lacking what the rules require (补充材料); 2 unreadable input or
+    usage error.
     """
     if fmt is ResolveFormat.XLSX and output is None:
         fail("--format xlsx needs --output FILE")
@@ -117,9 +127,10 @@ def resolve_command(
         req = read_request(request)
         entries = [*base_entries(bases), *_entries(list(catalog or ()))]
         index = _index(entries, dict(bases.synonyms.normalised()), database)
+        rules = load_pack(pack) if pack else None
     except (GovCatalogError, ValueError, OSError) as exc:
         fail(str(exc))
-    options = ResolveOptions(accept=accept, calendar=calendar, today=day)
+    options = ResolveOptions(accept=accept, calendar=calendar, today=day, pack=rules)
     result = resolve(req, index, bases=bases, options=options)
     if fmt is ResolveFormat.XLSX:
         assert output is not None
@@ -134,4 +145,4 @@ def resolve_command(
             typer.echo(text)
         else:
             output.write_text(text + "\n", encoding="utf-8")
-    raise typer.Exit(EXIT_OK if result.ok else EXIT_FINDINGS)
+    raise typer.Exit(EXIT_OK if result.ok and not result.missing else EXIT_FINDINGS)

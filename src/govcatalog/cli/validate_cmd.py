@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from concurrent.futures import Executor, ProcessPoolExecutor
 from enum import StrEnum
@@ -26,6 +27,7 @@ from govcatalog.errors import GovCatalogError, LoadError
 from govcatalog.io.formats import read_document
 from govcatalog.io.records import SourceDocument
 from govcatalog.packs import Pack
+from govcatalog.packs.regime import Regime, pick_regime
 from govcatalog.render import (
     render_csv,
     render_github,
@@ -37,12 +39,13 @@ from govcatalog.render import (
     render_text,
 )
 from govcatalog.report import Lang, Report, Severity, Stats
-from govcatalog.validate import ValidationOptions, Validator
+from govcatalog.validate import ValidationOptions, Validator, document_date
 from govcatalog.vocab import Evidence
 
 EXAMPLES = {
     "city": "city-catalog.json",
     "city-errors": "city-catalog-with-errors.json",
+    "city-2025": "city-catalog-2025.json",
 }
 """Example catalogs shipped with the package, by short name."""
 
@@ -157,7 +160,8 @@ def validate_command(
         typer.Argument(metavar="FILE...", help="Catalog files (JSON, YAML, XLSX, CSV, XML, RDF)."),
     ] = None,
     example: Annotated[
-        str | None, typer.Option("--example", help="Validate a shipped example: city, city-errors.")
+        str | None,
+        typer.Option("--example", help="Validate a shipped example: city, city-errors, city-2025."),
     ] = None,
     pack: Annotated[
         str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
@@ -250,14 +254,18 @@ def validate_command(
     ):
         fail("--annotate needs exactly one .xlsx input")
     conf = settings(config, no_config)
-    the_pack = load_pack(pack or conf.pack)
+    named = pack or conf.pack
+    the_pack = load_pack(named)
+    # Without a named pack each file is judged under the rules in force on its date; the
+    # codes a user may select are those of the newest regime (it extends the older ones).
+    codes_pack = the_pack if named else pick_regime(None, today=dt.date.today()).pack
     try:
         overrides = {**conf.severity, **parse_severity_overrides(severity or [])}
     except ValueError as exc:
         fail(str(exc))
     chosen = frozenset(select) if select else conf.select
     ignored = frozenset(ignore) if ignore else conf.ignore
-    unknown = sorted({*(chosen or ()), *ignored, *overrides} - set(the_pack.codebook))
+    unknown = sorted({*(chosen or ()), *ignored, *overrides} - set(codes_pack.codebook))
     if unknown:
         fail(f"unknown finding codes: {', '.join(unknown)}")
     if fail_on is None:
@@ -269,10 +277,18 @@ def validate_command(
         min_evidence=min_evidence or conf.min_evidence or Evidence.UNCONFIRMED,
         max_findings=max_findings if max_findings is not None else conf.max_findings,
     )
-    try:
-        validator = Validator(the_pack, options)
-    except GovCatalogError as exc:
-        fail(str(exc))
+    validators: dict[str, Validator] = {}
+
+    def validator_for(p: Pack) -> Validator:
+        if p.ref not in validators:
+            try:
+                validators[p.ref] = Validator(p, options)
+            except GovCatalogError as exc:
+                fail(str(exc))
+        return validators[p.ref]
+
+    validator = validator_for(the_pack)
+    regimes: list[Regime] = []
     reports: list[Report] = []
     unreadable = False
     for path in paths:
@@ -285,15 +301,22 @@ def validate_command(
         label = labels[path]
         try:
             doc = read_document(path, name=label, pack=the_pack)
+            regime = pick_regime(None, named=the_pack)
+            if not named:
+                regime = pick_regime(document_date(doc, the_pack))
+                if regime.pack.ref != the_pack.ref:  # read again with that pack's elements
+                    doc = read_document(path, name=label, pack=regime.pack)
+            regimes.append(regime)
+            file_validator = validator_for(regime.pack)
             if engine is Engine.SHACL:
                 from govcatalog.rdf.shacl import validate_document_shacl  # noqa: PLC0415
 
-                reports.append(validate_document_shacl(doc, the_pack, options=options))
+                reports.append(validate_document_shacl(doc, regime.pack, options=options))
             elif jobs > 1:
                 with ProcessPoolExecutor(max_workers=jobs) as pool:
-                    reports.append(_validate_with_progress(validator, doc, pool))
+                    reports.append(_validate_with_progress(file_validator, doc, pool))
             else:
-                reports.append(_validate_with_progress(validator, doc))
+                reports.append(_validate_with_progress(file_validator, doc))
         except LoadError as exc:
             unreadable = True
             reports.append(validator.unreadable(exc))
@@ -301,7 +324,13 @@ def validate_command(
                 Console(stderr=True).print(f"govcatalog: {exc}", markup=False, highlight=False)
         except GovCatalogError as exc:
             fail(str(exc))
-    report = _merge(reports, the_pack.ref).with_limit(options.max_findings)
+    used = list(dict.fromkeys(r.pack.ref for r in regimes)) or [the_pack.ref]
+    report = _merge(reports, ", ".join(used)).with_limit(options.max_findings)
+    if regimes:
+        report = report.with_regime(
+            "；".join(dict.fromkeys(r.describe_zh() for r in regimes)),
+            "; ".join(dict.fromkeys(r.describe_en() for r in regimes)),
+        )
     if annotate is not None and not unreadable:
         from govcatalog.io.annotate import annotate_workbook  # noqa: PLC0415 - needs the xlsx extra
 
@@ -316,7 +345,7 @@ def validate_command(
             console = Console(file=fh, highlight=False, soft_wrap=True, no_color=True)
             render_text(report, console, lang)
     else:
-        write_output(render_report(report, fmt, lang, the_pack, fail_on), output, fmt)
+        write_output(render_report(report, fmt, lang, codes_pack, fail_on), output, fmt)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if report.fails(fail_on) else EXIT_OK)

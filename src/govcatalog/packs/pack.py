@@ -9,6 +9,7 @@ redefined), vocabularies narrowed, code tables and severities overridden.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,17 @@ from govcatalog.model.code import CodeRules
 from govcatalog.packs.codebook import Codebook, parse_codebook
 from govcatalog.packs.declared import DeclaredRule, merge_rules, parse_rules
 from govcatalog.packs.fields import FieldKind, FieldLevel, FieldSpec, FieldTable, parse_fields
+from govcatalog.packs.lawdata import (
+    REQUEST_FIELDS,
+    ConditionPhrases,
+    Deadline,
+    LegalBasis,
+    RequestRule,
+    parse_conditions,
+    parse_deadlines,
+    parse_legal_basis,
+    parse_request_rule,
+)
 from govcatalog.packs.lines import line_of, toml_error_line
 from govcatalog.packs.local_vocab import parse_vocabularies
 from govcatalog.packs.templates import DEFAULT_TEMPLATE, TemplateProfile, load_templates
@@ -68,6 +80,16 @@ class Pack:
         templates: Workbook layouts (template profiles) by id.
         xml_map: Element names of the XML exchange form, if the pack defines one.
         declared_rules: Rules the pack and its ancestors declare as data (``rules.toml``).
+        rule_modules: Python rule sets the pack adds, as ``"module:function"`` names of
+            functions returning a :class:`~govcatalog.rules.engine.RuleSet` (inherited).
+        effective_from: The day the standard took effect, if it says.
+        supersedes: The pack a catalog dated before ``effective_from`` is judged under.
+        regime_zh: The law or standard this pack renders, as a report names it (Chinese).
+        regime_en: The same in English.
+        deadlines: Time limits in working days by id (``deadlines.toml``, inherited).
+        legal_basis: The forms a 不予共享 basis may take (``legal-basis.toml``), if any.
+        conditions: How 使用条件 name scope and purpose (``conditions.toml``), if any.
+        request_rule: What a data request must state (``requests.toml``), if anything.
     """
 
     id: str
@@ -92,6 +114,15 @@ class Pack:
     templates: Mapping[str, TemplateProfile] = field(default_factory=dict, repr=False)
     xml_map: XmlMap | None = field(default=None, repr=False)
     declared_rules: tuple[DeclaredRule, ...] = ()
+    rule_modules: tuple[str, ...] = ()
+    effective_from: dt.date | None = None
+    supersedes: str | None = None
+    regime_zh: str = ""
+    regime_en: str = ""
+    deadlines: Mapping[str, Deadline] = field(default_factory=dict, repr=False)
+    legal_basis: LegalBasis | None = field(default=None, repr=False)
+    conditions: ConditionPhrases | None = field(default=None, repr=False)
+    request_rule: RequestRule | None = field(default=None, repr=False)
     raw_manifest: Mapping[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -280,6 +311,7 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
     own_rules = parse_rules(rules_text, pack=ref) if rules_text else ()
     _check_rules(own_rules, fields, codebook, ref, rules_text or "")
     texts = {"fields.toml": fields_text, "pack.toml": manifest_text}
+    law = _law(root, meta, rules, parent, ref, manifest_text)
     vocab_text = _read(root, "vocabularies.toml")
     local = parse_vocabularies(vocab_text, pack=ref, pack_id=ident) if vocab_text else {}
     return Pack(
@@ -312,7 +344,77 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
         templates=load_templates(root, fields, parent.templates if parent else {}, pack=ref),
         xml_map=load_xml_map(root, fields, parent.xml_map if parent else None, pack=ref),
         declared_rules=merge_rules(parent.declared_rules if parent else (), own_rules),
+        rule_modules=law.rule_modules,
+        effective_from=law.effective_from,
+        supersedes=law.supersedes,
+        regime_zh=law.regime_zh,
+        regime_en=law.regime_en,
+        deadlines=law.deadlines,
+        legal_basis=law.legal_basis,
+        conditions=law.conditions,
+        request_rule=law.request_rule,
         raw_manifest=MappingProxyType(manifest),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _LawFacts:
+    rule_modules: tuple[str, ...]
+    effective_from: dt.date | None
+    supersedes: str | None
+    regime_zh: str
+    regime_en: str
+    deadlines: Mapping[str, Deadline]
+    legal_basis: LegalBasis | None
+    conditions: ConditionPhrases | None
+    request_rule: RequestRule | None
+
+
+def _law(
+    root: Traversable,
+    meta: Mapping[str, object],
+    rules: Mapping[str, object],
+    parent: Pack | None,
+    ref: str,
+    manifest_text: str,
+) -> _LawFacts:
+    """The regime, rule modules and law data of a pack, over its parent's."""
+    start = meta.get("effective_from", parent.effective_from if parent else None)
+    try:
+        effective = dt.date.fromisoformat(str(start)) if start is not None else None
+    except ValueError:
+        line = line_of(manifest_text, "effective_from")
+        raise PackError(ref, "pack.toml", f"effective_from {start!r} is not a date", line) from None
+    modules = rules.get("modules", ())
+    if not isinstance(modules, list | tuple) or not all(
+        isinstance(m, str) and ":" in m for m in modules
+    ):
+        line = line_of(manifest_text, "modules")
+        raise PackError(ref, "pack.toml", '[rules] modules: "module:function" names', line)
+    inherited = parent.rule_modules if parent else ()
+    deadlines_text = _read(root, "deadlines.toml")
+    deadlines = parent.deadlines if parent else MappingProxyType({})
+    if deadlines_text:
+        deadlines = parse_deadlines(deadlines_text, pack=ref, inherited=deadlines)
+    basis_text = _read(root, "legal-basis.toml")
+    conditions_text = _read(root, "conditions.toml")
+    request_text = _read(root, "requests.toml")
+    return _LawFacts(
+        rule_modules=(*inherited, *(m for m in modules if m not in inherited)),
+        effective_from=effective,
+        supersedes=str(meta["supersedes"]) if meta.get("supersedes") else None,
+        regime_zh=str(meta.get("regime_zh", parent.regime_zh if parent else "")),
+        regime_en=str(meta.get("regime_en", parent.regime_en if parent else "")),
+        deadlines=deadlines,
+        legal_basis=parse_legal_basis(basis_text, pack=ref)
+        if basis_text
+        else (parent.legal_basis if parent else None),
+        conditions=parse_conditions(conditions_text, pack=ref)
+        if conditions_text
+        else (parent.conditions if parent else None),
+        request_rule=parse_request_rule(request_text, pack=ref, known=REQUEST_FIELDS)
+        if request_text
+        else (parent.request_rule if parent else None),
     )
 
 

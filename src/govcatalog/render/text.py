@@ -92,5 +92,7 @@ def render_text(
     console.print(summary)
     if report.truncated:
         console.print(Text(words["truncated"].format(n=len(report)), style="yellow"))
+    if report.regime(lang):
+        console.print(Text(report.regime(lang), style="dim"))
     verdict = words["conforms"] if report.conforms else words["fails"]
     console.print(Text(f"{report.pack}: {verdict}", style="green" if report.conforms else "red"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from govcatalog.model import Catalog
+from govcatalog.model import Catalog, Resource
 from govcatalog.model.enums import ShareType
 
 
@@ -130,7 +130,7 @@ def catalog_entry(
             code=res.code,
             name=res.name or "",
             share_type=res.share.share_type,
-            share_condition=res.share.share_condition,
+            share_condition=_conditions(res),
             provider=res.provider,
             items=tuple(
                 ItemSpec(
@@ -155,6 +155,14 @@ def catalog_entry(
         database_name=database_name,
         resources=resources,
     )
+
+
+def _conditions(res: Resource) -> str | None:
+    """共享条件; for 有条件共享 the 使用条件 (条例 第十五条) when the catalog states them."""
+    usage = res.extensions.get("usage_conditions")
+    if res.share.share_type is ShareType.CONDITIONAL and isinstance(usage, str) and usage.strip():
+        return usage
+    return res.share.share_condition
 
 
 @dataclass(frozen=True, slots=True)

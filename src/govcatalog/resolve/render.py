@@ -10,8 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from govcatalog.model.enums import ShareType
+from govcatalog.packs.lawdata import DELIVERY, REPLY_CONDITIONAL, REPLY_UNCONDITIONAL, Deadline
 from govcatalog.report import Lang
+from govcatalog.resolve.calendar import DueDate
 from govcatalog.resolve.keys import KeyRoute, KeyStatus
+from govcatalog.resolve.request import FIELD_NAMES
 from govcatalog.resolve.resolver import Action, ItemResolution, MatchKind, Resolution
 
 if TYPE_CHECKING:
@@ -48,7 +52,10 @@ ITEM_COLUMNS: tuple[str, ...] = (
     "share_type",
     "action",
     "due_date",
+    "delivery_date",
     "calendar_covered",
+    "missing",
+    "review",
     "legal_basis",
     "no_recollection",
     "reason_zh",
@@ -69,9 +76,45 @@ def _option(c: Candidate) -> dict[str, object]:
     }
 
 
-def item_to_json(r: ItemResolution) -> dict[str, object]:
-    """The JSON form of one item's answer."""
-    res = r.match.resource if r.match else None
+def _reply_deadline(r: ItemResolution, res: Resolution | None) -> Deadline | None:
+    if res is None or r.match is None:
+        return None
+    share = r.match.resource.share_type
+    ident = REPLY_UNCONDITIONAL if share is ShareType.UNCONDITIONAL else REPLY_CONDITIONAL
+    return res.deadline(ident)
+
+
+def counted_zh(due: DueDate, deadline: Deadline | None, *, after_reply: bool = False) -> str:
+    """How a due date was counted, in Chinese (start, working days, article, calendar)."""
+    start = (
+        "自答复期限届满之日" if after_reply else (deadline.from_zh if deadline else "自申请之日起")
+    )
+    text = f"{start}（{due.start.isoformat()}）起算 {due.working_days} 个工作日"
+    if deadline is not None:
+        text += f"，{deadline.article}"
+        if deadline.extension and not after_reply:
+            text += f"；{deadline.extension_zh}"
+    text += "；按工作日历" if due.covered else "；节假日安排未覆盖，按周一至周五计"
+    return text
+
+
+def counted_en(due: DueDate, deadline: Deadline | None, *, after_reply: bool = False) -> str:
+    """How a due date was counted, in English."""
+    start = "from the reply due date" if after_reply else (deadline.from_en if deadline else "")
+    text = f"{due.working_days} working days {start} ({due.start.isoformat()})"
+    if deadline is not None:
+        text += f", {deadline.article}"
+        if deadline.extension and not after_reply:
+            text += f"; {deadline.extension_en}"
+    text += "; working-day calendar" if due.covered else "; calendar not covered: Mon-Fri"
+    return text
+
+
+def item_to_json(r: ItemResolution, res: Resolution | None = None) -> dict[str, object]:
+    """The JSON form of one item's answer (``res`` adds how due dates were counted)."""
+    reply = _reply_deadline(r, res)
+    delivery = res.deadline(DELIVERY) if res is not None else None
+    resource = r.match.resource if r.match else None
     spec = r.match.spec if r.match else None
     return {
         "requested": r.requested,
@@ -80,20 +123,28 @@ def item_to_json(r: ItemResolution) -> dict[str, object]:
         "score": round(r.score, 2),
         "reason_zh": r.reason_zh,
         "reason_en": r.reason_en,
-        "catalog": res.catalog if res else None,
-        "database": res.database if res else None,
-        "database_name": res.database_name if res else None,
-        "resource_code": res.code if res else None,
-        "resource_name": res.name if res else None,
+        "catalog": resource.catalog if resource else None,
+        "database": resource.database if resource else None,
+        "database_name": resource.database_name if resource else None,
+        "resource_code": resource.code if resource else None,
+        "resource_name": resource.name if resource else None,
         "item": spec.name if spec and r.kind is not MatchKind.RESOURCE else None,
         "items": [c.item.name for c in r.options] if r.kind is MatchKind.RESOURCE else [],
         "data_element": spec.data_element if spec else None,
         "base_item": spec.base_item if spec else None,
-        "share_type": res.share_type.value if res and res.share_type else None,
+        "share_type": resource.share_type.value if resource and resource.share_type else None,
         "action": r.action.value,
         "action_zh": r.action.label_zh,
         "due_date": r.due.due.isoformat() if r.due else None,
+        "due_counted": counted_zh(r.due, reply) if r.due else None,
+        "due_counted_en": counted_en(r.due, reply) if r.due else None,
+        "delivery_date": r.delivery.due.isoformat() if r.delivery else None,
+        "delivery_counted": counted_zh(r.delivery, delivery, after_reply=True)
+        if r.delivery
+        else None,
         "calendar_covered": r.due.covered if r.due else None,
+        "missing": "、".join(FIELD_NAMES[f][0] for f in r.missing) or None,
+        "review": r.review.reason_zh if r.review else None,
         "legal_basis": r.legal_basis,
         "no_recollection": r.no_recollection,
         "options": [_option(c) for c in r.options],
@@ -126,10 +177,18 @@ def resolution_to_json(res: Resolution) -> dict[str, object]:
             "requester": {"name": req.requester.name, "code": req.requester.code},
             "purpose": req.purpose.value if req.purpose else None,
             "date": req.date.isoformat() if req.date else None,
+            "basis": req.basis,
+            "scene": req.scene,
+            "scope": req.scope,
+            "method": req.method,
+            "period": req.period,
         },
         "day": res.day.isoformat(),
+        "regime": res.regime.describe_zh() if res.regime else None,
+        "regime_en": res.regime.describe_en() if res.regime else None,
+        "missing": [FIELD_NAMES[f][0] for f in res.missing],
         "ok": res.ok,
-        "items": [item_to_json(r) for r in res.items],
+        "items": [item_to_json(r, res) for r in res.items],
         "keys": [key_to_json(k) for k in res.keys],
     }
 
@@ -137,7 +196,7 @@ def resolution_to_json(res: Resolution) -> dict[str, object]:
 def item_rows(res: Resolution) -> Iterator[dict[str, object]]:
     """One flat row per requested item (options joined as text)."""
     for r in res.items:
-        data = item_to_json(r)
+        data = item_to_json(r, res)
         options = data.pop("options")
         assert isinstance(options, list)
         data["options"] = "；".join(
@@ -176,6 +235,7 @@ _ACTION_EN = {
     Action.APPLY: "apply",
     Action.REFUSED: "refused",
     Action.UNDETERMINED: "ask the provider",
+    Action.SUPPLEMENT: "add to the request",
     Action.NONE: "-",
 }
 
@@ -227,9 +287,15 @@ def _why_line(r: ItemResolution, lang: Lang) -> list[str]:
 
 def _action_zh(r: ItemResolution) -> str:
     action = r.action.label_zh
+    if r.action is Action.SUPPLEMENT:
+        action += "：" + "、".join(FIELD_NAMES[f][0] for f in r.missing)
     if r.action is Action.APPLY and r.due is not None:
         action += f"，答复期限 {r.due.due.isoformat()}（{r.due.working_days} 个工作日"
         action += "）" if r.due.covered else "，节假日安排未覆盖，按周一至周五计）"
+    if r.delivery is not None:
+        action += (
+            f"，同意后提供期限 {r.delivery.due.isoformat()}（{r.delivery.working_days} 个工作日）"
+        )
     if r.action is Action.REFUSED:
         action += _basis_zh(r.legal_basis)
     if r.no_recollection:
@@ -239,9 +305,14 @@ def _action_zh(r: ItemResolution) -> str:
 
 def _action_en(r: ItemResolution) -> str:
     action = _ACTION_EN[r.action]
+    if r.action is Action.SUPPLEMENT:
+        action += ": " + ", ".join(FIELD_NAMES[f][1] for f in r.missing)
     if r.action is Action.APPLY and r.due is not None:
         action += f", reply due {r.due.due.isoformat()} ({r.due.working_days} working days"
         action += ")" if r.due.covered else "; holidays not covered, counted Monday to Friday)"
+    if r.delivery is not None:
+        action += f", delivery due {r.delivery.due.isoformat()} once agreed"
+        action += f" ({r.delivery.working_days} working days)"
     if r.action is Action.REFUSED:
         action += f", legal basis: {r.legal_basis or 'not stated'}"
     if r.no_recollection:
@@ -249,7 +320,32 @@ def _action_en(r: ItemResolution) -> str:
     return action
 
 
-def _item_line(n: int, r: ItemResolution, lang: Lang = Lang.ZH) -> list[str]:
+def _terms_lines(r: ItemResolution, result: Resolution | None, lang: Lang) -> list[str]:
+    """Why an item needs review, and how its due dates were counted."""
+    zh = lang is Lang.ZH
+    lines = []
+    if r.review is not None:
+        why = r.review.reason_zh if zh else r.review.reason_en
+        lines.append(
+            f"       {'提请提供方审核' if zh else 'for review'}：{why}"
+            if zh
+            else f"       for review: {why}"
+        )
+    if result is None:
+        return lines
+    count = counted_zh if zh else counted_en
+    if r.due is not None:
+        how = count(r.due, _reply_deadline(r, result))
+        lines.append(f"       答复期限计算：{how}" if zh else f"       reply counted: {how}")
+    if r.delivery is not None:
+        how = count(r.delivery, result.deadline(DELIVERY), after_reply=True)
+        lines.append(f"       提供期限计算：{how}" if zh else f"       delivery counted: {how}")
+    return lines
+
+
+def _item_line(
+    n: int, r: ItemResolution, lang: Lang = Lang.ZH, result: Resolution | None = None
+) -> list[str]:
     zh = lang is Lang.ZH
     kind = _KIND_ZH[r.kind] if zh else _KIND_EN[r.kind]
     head = f"{n:>3}. {r.requested}  [{kind} {r.score:.0f}]"
@@ -275,7 +371,7 @@ def _item_line(n: int, r: ItemResolution, lang: Lang = Lang.ZH) -> list[str]:
     else:
         share = _label_en("share-type", share_type.value) if share_type else "share type not stated"
         lines = [f"{head}  → {_where(r, lang)}", f"       {share} → {_action_en(r)}"]
-    return lines + _items_line(r, lang) + _why_line(r, lang)
+    return lines + _items_line(r, lang) + _why_line(r, lang) + _terms_lines(r, result, lang)
 
 
 def _key_line(k: KeyRoute, lang: Lang = Lang.ZH) -> str:
@@ -314,8 +410,17 @@ def resolution_to_text(res: Resolution, lang: Lang = Lang.ZH) -> str:
         day = res.day.isoformat()
         head = f"Requester: {req.requester.name}{code}  Purpose: {purpose}  Date: {day}"
     lines = [head]
+    if res.regime is not None:
+        lines.append(res.regime.describe_zh() if zh else res.regime.describe_en())
+    if res.missing:
+        if zh:
+            names = "、".join(FIELD_NAMES[f][0] for f in res.missing)
+            lines.append(f"申请材料不全，一次性告知需补充：{names}（不予直接拒绝）")
+        else:
+            names = ", ".join(FIELD_NAMES[f][1] for f in res.missing)
+            lines.append(f"The request is incomplete; add, all at once: {names} (never refused)")
     for n, r in enumerate(res.items, 1):
-        lines += _item_line(n, r, lang)
+        lines += _item_line(n, r, lang, res)
     if res.keys:
         lines.append("主体标识：" if zh else "Subject keys:")
         lines += [_key_line(k, lang) for k in res.keys]

@@ -8,7 +8,9 @@ JSON::
      "keys": [{"kind": "公民身份号码", "value": "11010519491231002X"}]}
 
 Chinese keys are accepted too (申请部门, 统一社会信用代码, 使用用途, 申请日期, 需求信息项,
-主体标识).
+主体标识). Under 《政务数据共享条例》 a request also states (第二十条) its 使用依据 (``basis``),
+使用场景 (``scene``), 使用范围 (``scope``), 共享方式 (``method``: 服务接口、批量交换 …) and
+使用时限 (``period``); which of them are required is the pack's data (``requests.toml``).
 CSV and xlsx (first sheet) have a header row; each row names one requested item and/or one
 subject key; the requester, purpose and date may be given on any row but must not disagree.
 """
@@ -20,7 +22,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -77,6 +79,11 @@ class DataRequest:
         items: The requested item names as the requester wrote them.
         keys: Subject keys (公民身份号码, 统一社会信用代码, 行政区划代码, 证照标识 …).
         date: Day of the request (due dates count from it); None means the day of resolving.
+        basis: 使用依据 — the duty or law the use rests on (第二十条).
+        scene: 使用场景 — the matter the data serves.
+        scope: 使用范围 — who uses it, within what bounds.
+        method: 共享方式 — 服务接口, 批量交换, 文件下载 … (第二十二条).
+        period: 使用时限 — how long the data is used.
     """
 
     requester: Requester
@@ -84,6 +91,28 @@ class DataRequest:
     items: tuple[str, ...] = ()
     keys: tuple[SubjectKey, ...] = ()
     date: dt.date | None = None
+    basis: str | None = None
+    scene: str | None = None
+    scope: str | None = None
+    method: str | None = None
+    period: str | None = None
+
+    def missing(self, required: Iterable[str]) -> tuple[str, ...]:
+        """The ``required`` fields this request leaves empty, in the order given."""
+        return tuple(f for f in required if not getattr(self, f, None))
+
+
+FIELD_NAMES: Mapping[str, tuple[str, str]] = {
+    "purpose": ("使用用途", "purpose"),
+    "basis": ("使用依据", "basis of use"),
+    "scene": ("使用场景", "scenario of use"),
+    "scope": ("使用范围", "scope of use"),
+    "method": ("共享方式", "delivery method"),
+    "period": ("使用时限", "period of use"),
+}
+"""Names of the request fields a pack may require, in Chinese and English."""
+
+_TEXT_FIELDS = ("basis", "scene", "scope", "method", "period")
 
 
 _FIELDS: Mapping[str, str] = {
@@ -109,6 +138,18 @@ _FIELDS: Mapping[str, str] = {
     "主体标识": "key",
     "key_kind": "key_kind",
     "主体标识类型": "key_kind",
+    "basis": "basis",
+    "使用依据": "basis",
+    "scene": "scene",
+    "使用场景": "scene",
+    "应用场景": "scene",
+    "scope": "scope",
+    "使用范围": "scope",
+    "method": "method",
+    "共享方式": "method",
+    "period": "period",
+    "使用时限": "period",
+    "使用期限": "period",
 }
 
 
@@ -186,13 +227,37 @@ def request_from_dict(data: Mapping[str, object], source: str = "request") -> Da
         raise _fail(source, "主体标识应为列表", "keys must be a list")
     purpose = norm.get("purpose")
     day = norm.get("date")
+    texts = {f: _text(norm.get(f), f, source) for f in _TEXT_FIELDS}
     return DataRequest(
         requester=Requester(name.strip(), str(code).strip() if code else None),
         purpose=parse_purpose(str(purpose), source) if purpose else None,
         items=tuple(names),
         keys=tuple(_key(k, source) for k in keys),
         date=_date(str(day), source) if day else None,
+        basis=texts["basis"],
+        scene=texts["scene"],
+        scope=texts["scope"],
+        method=_method(texts["method"]),
+        period=texts["period"],
     )
+
+
+def _text(value: object, field: str, source: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float):
+        zh, en = FIELD_NAMES[field]
+        raise _fail(source, f"{zh}应为文字", f"{en} must be text")
+    text = str(value).strip()
+    return text or None
+
+
+def _method(text: str | None) -> str | None:
+    """共享方式 in its canonical form when the vocabulary knows it (the list is open: 等)."""
+    if text is None:
+        return None
+    match = load_vocabulary("delivery-method").lookup(text)
+    return match.concept.label_zh if match is not None else text
 
 
 def request_from_rows(rows: Iterable[Sequence[object]], source: str = "request") -> DataRequest:
@@ -215,7 +280,7 @@ def request_from_rows(rows: Iterable[Sequence[object]], source: str = "request")
         cells = {
             c: str(v).strip() for c, v in zip(columns, row, strict=False) if c and v is not None
         }
-        for field in ("requester", "requester_code", "purpose", "date"):
+        for field in ("requester", "requester_code", "purpose", "date", *_TEXT_FIELDS):
             value = cells.get(field)
             if value and single.setdefault(field, value) != value:
                 raise _fail(
@@ -233,8 +298,7 @@ def request_from_rows(rows: Iterable[Sequence[object]], source: str = "request")
 
 
 def _with_keys(data: dict[str, object], keys: list[SubjectKey], source: str) -> DataRequest:
-    base = request_from_dict(data, source)
-    return DataRequest(base.requester, base.purpose, base.items, tuple(keys), base.date)
+    return replace(request_from_dict(data, source), keys=tuple(keys))
 
 
 def _xlsx_rows(path: Path) -> list[tuple[object, ...]]:

@@ -9,10 +9,16 @@ databases are the authoritative source). One item is a match; several are report
 ambiguous with the options; a fuzzy best score below the acceptance threshold is reported as
 unmatched with the nearest candidates. Nothing is guessed silently.
 
-The action follows the share type (国发〔2016〕51号 第十条): 无条件共享 — take it directly from
-the platform; 有条件共享 — apply, and the provider answers within 10 working days (due date
-on the working-day calendar); 不予共享 — refused, with its legal basis. Whatever the platform
-can provide must not be collected again from citizens or companies (第十一条).
+The action and its time limits follow the rules in force on the request's date
+(:func:`~govcatalog.packs.regime.pick_regime`), read from that pack's ``deadlines.toml``.
+Under 国发〔2016〕51号 (第十条): 无条件共享 — take it directly from the platform; 有条件共享 —
+apply, and the provider answers within 10 working days. Under 《政务数据共享条例》 (from
+2025-08-01): every request is answered — within 1 working day for 无条件共享, 10 for
+有条件共享 (第二十一条) — and the data is delivered within 20 working days of the agreeing
+reply (第二十二条); a request lacking what 第二十条 requires gets 补充材料 with the list of what
+to add, never a refusal (第二十一条); a 有条件共享 item the request does not fit is flagged for
+the provider's review. 不予共享 — refused, with its legal basis. Whatever the platform can
+provide must not be collected again from citizens or companies (51号 第十一条; 条例 第十九条).
 """
 
 from __future__ import annotations
@@ -23,8 +29,12 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from govcatalog.model.enums import ShareType
+from govcatalog.packs.lawdata import DELIVERY, REPLY_CONDITIONAL, REPLY_UNCONDITIONAL, Deadline
+from govcatalog.packs.pack import Pack
+from govcatalog.packs.regime import Regime, pick_regime
 from govcatalog.resolve.bases import BaseDataPack, load_base_pack
-from govcatalog.resolve.calendar import REPLY_WORKING_DAYS, DueDate, WorkingCalendar
+from govcatalog.resolve.calendar import DueDate, WorkingCalendar
+from govcatalog.resolve.conditions import ConditionReview, review_conditions
 from govcatalog.resolve.containment import find_contained, strip_generic
 from govcatalog.resolve.keys import KeyRoute, route_key
 from govcatalog.resolve.licences import LicenceCatalog, LicenceType
@@ -64,6 +74,8 @@ class Action(StrEnum):
     """不予共享: not shared; the legal basis is given."""
     UNDETERMINED = "undetermined"
     """The catalog states no share type: ask the provider."""
+    SUPPLEMENT = "supplement"
+    """The request lacks what the law requires it to state: add it (条例 第二十一条)."""
     NONE = "none"
     """No single item was matched."""
 
@@ -78,6 +90,7 @@ _ACTION_ZH = {
     Action.APPLY: "提出申请",
     Action.REFUSED: "不予共享",
     Action.UNDETERMINED: "向提供方确认",
+    Action.SUPPLEMENT: "补充材料",
     Action.NONE: "—",
 }
 
@@ -102,18 +115,22 @@ class ResolveOptions:
         cutoff: Lowest fuzzy score listed as a candidate.
         margin: Fuzzy hits within this many points of the best make the match ambiguous.
         candidates: How many candidates (or ambiguous options) to list.
-        reply_days: Working days a provider has to answer a 有条件共享 request.
+        reply_days: Working days a provider has to answer a 有条件共享 request; by default
+            the deadline of the rules in force (``reply-conditional``).
         calendar: Working-day calendar; by default the base-data pack's.
         today: Day of resolving, used when the request has no date; by default today.
+        pack: The pack whose rules apply (``gb-1272@^1``, ``sharing-2025@^1``); by default
+            the one in force on the request's date.
     """
 
     accept: float = 80.0
     cutoff: float = 60.0
     margin: float = 3.0
     candidates: int = 5
-    reply_days: int = REPLY_WORKING_DAYS
+    reply_days: int | None = None
     calendar: WorkingCalendar | None = None
     today: dt.date | None = None
+    pack: Pack | str | None = None
 
 
 class Candidate(NamedTuple):
@@ -144,13 +161,16 @@ class ItemResolution(NamedTuple):
         reason_en: Why, in English.
         match: The matched item, when exactly one; for a resource, its first item.
         action: What to do.
-        due: Reply due date (有条件共享).
+        due: Reply due date, when the rules in force set one for the item's share type.
         legal_basis: The legal basis of a refusal (不予共享).
         no_recollection: The platform can provide it: not to be collected again from the
             public (第十一条).
         options: The ambiguous options, the nearest candidates when unmatched, or a
             resource's items.
         options_total: How many options there are in all (``options`` may be cut short).
+        delivery: Delivery due date, counted from the reply due date (条例 第二十二条).
+        missing: The request fields to add first (action 补充材料), by id.
+        review: Why a 有条件共享 item needs the provider's review against its conditions.
     """
 
     requested: str
@@ -166,6 +186,9 @@ class ItemResolution(NamedTuple):
     no_recollection: bool
     options: tuple[Candidate, ...]
     options_total: int
+    delivery: DueDate | None = None
+    missing: tuple[str, ...] = ()
+    review: ConditionReview | None = None
 
 
 @dataclass(frozen=True)
@@ -177,12 +200,20 @@ class Resolution:
         day: The day due dates count from.
         items: One answer per requested item, in request order.
         keys: One route per subject key, in request order.
+        regime: The rules applied (chosen by the request's date unless named).
+        missing: The request fields the rules require and the request leaves empty.
     """
 
     request: DataRequest
     day: dt.date
     items: tuple[ItemResolution, ...]
     keys: tuple[KeyRoute, ...]
+    regime: Regime | None = None
+    missing: tuple[str, ...] = ()
+
+    def deadline(self, ident: str) -> Deadline | None:
+        """The deadline ``ident`` of the rules applied (``reply-conditional`` …), if any."""
+        return self.regime.pack.deadlines.get(ident) if self.regime else None
 
     @property
     def ok(self) -> bool:
@@ -216,12 +247,20 @@ def _ambiguous(total: int) -> tuple[str, str]:
 
 _new = tuple.__new__
 """Builds a named tuple from a plain tuple of its fields (no keyword handling: hot path)."""
+_ACTION = ItemResolution._fields.index("action")
 _DUE = ItemResolution._fields.index("due")
+_BASIS = ItemResolution._fields.index("legal_basis")
+_DELIVERY = ItemResolution._fields.index("delivery")
+
+_NO_ANSWER = (Action.NONE, None, None, ())
 
 
-def _with_due(answer: ItemResolution, due: DueDate | None) -> ItemResolution:
-    """``answer`` with another due date (the memo keeps answers without one)."""
-    return _new(ItemResolution, (*answer[:_DUE], due, *answer[_DUE + 1 :]))
+class _Terms(NamedTuple):
+    """What the rules in force say for one share type: action, reply and delivery dates."""
+
+    action: Action
+    due: DueDate | None
+    delivery: DueDate | None
 
 
 class _Resolver:
@@ -232,6 +271,8 @@ class _Resolver:
         calendar: WorkingCalendar,
         day: dt.date,
         licences: LicenceCatalog,
+        request: DataRequest,
+        regime: Regime,
     ) -> None:
         self.index = index
         self.options = options
@@ -239,33 +280,87 @@ class _Resolver:
         self.day = day
         self.licences = licences.by_code()
         self.licence_db = licences.database
-        self._due: DueDate | None = None
+        self.request = request
+        self.pack = regime.pack
+        rule = regime.pack.request_rule
+        self.missing = request.missing(rule.required) if rule is not None else ()
+        self._terms: dict[ShareType | None, _Terms] = {}
+        self._reviews: dict[str | None, ConditionReview | None] = {}
         self._variants: list[tuple[str, str]] | None = None
         memo = getattr(index, "memo", None)  # optional: an index may keep nothing
         # answers name licence types: a memo is valid for one licence table only
         scope = ("resolve", options.candidates, licences.digest() if licences.types else "")
         self._memo: dict[str, ItemResolution] = memo(scope) if memo is not None else {}
 
-    def due(self) -> DueDate:
-        if self._due is None:
-            self._due = self.calendar.add_working_days(self.day, self.options.reply_days)
-        return self._due
+    def terms(self, share: ShareType | None) -> _Terms:
+        """Action and dates for a share type under the rules applied (counted once)."""
+        known = self._terms.get(share)
+        if known is not None:
+            return known
+        deadlines = self.pack.deadlines
+        reply: Deadline | None = None
+        if share is ShareType.UNCONDITIONAL:
+            reply = deadlines.get(REPLY_UNCONDITIONAL)
+            action = Action.APPLY if reply is not None else Action.TAKE
+        elif share is ShareType.CONDITIONAL:
+            reply = deadlines.get(REPLY_CONDITIONAL)
+            action = Action.APPLY
+        elif share is ShareType.NOT_SHARED:
+            action = Action.REFUSED
+        else:
+            action = Action.UNDETERMINED
+        due = delivery = None
+        days = self.options.reply_days if share is ShareType.CONDITIONAL else None
+        if days is None and reply is not None:
+            days = reply.working_days
+        if days is not None and action is Action.APPLY:
+            due = self.calendar.add_working_days(self.day, days)
+            give = deadlines.get(DELIVERY)
+            if give is not None:
+                delivery = self.calendar.add_working_days(due.due, give.working_days)
+        known = self._terms[share] = _Terms(action, due, delivery)
+        return known
+
+    def review(self, item: IndexedItem) -> ConditionReview | None:
+        """Why a 有条件共享 item needs the provider's review (None: it fits)."""
+        res = item.resource
+        if res.share_type is not ShareType.CONDITIONAL or self.pack.conditions is None:
+            return None
+        key = res.share_condition
+        if key not in self._reviews:
+            self._reviews[key] = review_conditions(key, self.request)
+        return self._reviews[key]
 
     def item(self, text: str) -> ItemResolution:
         known = self._memo.get(text)
         if known is None:
             known, norm, rewritten = self._fresh(text)
             if known is None:  # fuzzy matching: not remembered
-                return self._dated(self._fuzzy(text, norm, rewritten))
+                return self._finish(self._fuzzy(text, norm, rewritten))
             memo = self._memo
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
             memo[text] = known
-        # the answer is the same every time but for the due date
-        return known if known.action is not Action.APPLY else _with_due(known, self.due())
+        return self._finish(known)
 
-    def _dated(self, answer: ItemResolution) -> ItemResolution:
-        return answer if answer.action is not Action.APPLY else _with_due(answer, self.due())
+    def _finish(self, answer: ItemResolution) -> ItemResolution:
+        """The remembered answer with what this request and its rules decide."""
+        match = answer.match
+        if match is None:
+            return answer
+        if self.missing:  # 一次性告知: what to add, for every item, never a refusal
+            head = answer[:_ACTION]
+            tail = (Action.SUPPLEMENT, None, answer[_BASIS], *answer[_BASIS + 1 : _DELIVERY])
+            return _new(ItemResolution, (*head, *tail, None, self.missing, None))
+        terms = self.terms(match.resource.share_type)
+        review = self.review(match)
+        if terms.action is answer.action and terms.due is None and review is None:
+            return answer
+        head = answer[:_ACTION]
+        mid = answer[_DUE + 1 : _DELIVERY]
+        return _new(
+            ItemResolution, (*head, terms.action, terms.due, *mid, terms.delivery, (), review)
+        )
 
     def _fresh(self, text: str) -> tuple[ItemResolution | None, str, str]:
         """Answer without fuzzy matching (None if needed), normalised name, rewritten name.
@@ -401,7 +496,7 @@ class _Resolver:
             return _new(
                 ItemResolution,
                 (text, norm, MatchKind.AMBIGUOUS, score, zh, en, None, Action.NONE, None, None,
-                 False, options, total),
+                 False, options, total, None, (), None),
             )  # fmt: skip
         use_base = any(t.base_count for t in found)
         pool: dict[tuple[str, str, int], tuple[Candidate, Targets]] = {}
@@ -479,8 +574,9 @@ class _Resolver:
         recollect = share in (ShareType.UNCONDITIONAL, ShareType.CONDITIONAL)
         return _new(
             ItemResolution,
-            (text, norm, kind, score, zh, en, item, action, None, basis, recollect, (), 0),
-        )
+            (text, norm, kind, score, zh, en, item, action, None, basis, recollect, (), 0,
+             None, (), None),
+        )  # fmt: skip
 
     @staticmethod
     def _none(
@@ -490,7 +586,7 @@ class _Resolver:
         return _new(
             ItemResolution,
             (text, norm, kind, score, why[0], why[1], None, Action.NONE, None, None, False,
-             options, total or len(options)),
+             options, total or len(options), None, (), None),
         )  # fmt: skip
 
 
@@ -523,7 +619,9 @@ def resolve(
         index: The index (:class:`~govcatalog.resolve.index.ResolveIndex`).
         bases: The base-data pack (databases for key routing, calendar); by default the
             shipped one.
-        options: Thresholds, calendar and the day of resolving.
+        options: Thresholds, calendar, the day of resolving and the rules to apply (by
+            default those in force on the request's date: 国发〔2016〕51号 before 2025-08-01,
+            《政务数据共享条例》 from then on).
 
     Returns:
         The resolution; ambiguous and unmatched items are reported, never guessed.
@@ -531,7 +629,8 @@ def resolve(
     the_bases = bases if bases is not None else load_base_pack()
     calendar = options.calendar if options.calendar is not None else the_bases.calendar
     day = request.date or options.today or dt.date.today()
-    worker = _Resolver(index, options, calendar, day, the_bases.licences)
+    regime = pick_regime(request.date, named=options.pack, today=day)
+    worker = _Resolver(index, options, calendar, day, the_bases.licences, request, regime)
     items = tuple(map(worker.item, request.items))
     keys = tuple(route_key(k, the_bases.databases, index) for k in request.keys)
-    return Resolution(request, day, items, keys)
+    return Resolution(request, day, items, keys, regime, worker.missing)

@@ -14,6 +14,8 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from govcatalog._lazy import load_function
+from govcatalog.errors import PackError
 from govcatalog.packs.pack import Pack
 from govcatalog.records.hits import Hit, Record
 
@@ -108,3 +110,22 @@ class RuleSet:
         """Run every rule on one record."""
         for r in self.rules:
             yield from r.check(record, ctx)
+
+
+def pack_rules(pack: Pack) -> tuple[Rule, ...]:
+    """The rules of the rule sets a pack names in ``[rules] modules`` (``"module:function"``).
+
+    Raises:
+        PackError: When a name does not lead to a function returning a :class:`RuleSet`.
+    """
+    out: list[Rule] = []
+    for target in pack.rule_modules:
+        try:
+            found = load_function(target)()
+        except (ImportError, AttributeError) as exc:
+            raise PackError(pack.ref, "pack.toml", f"[rules] modules: {exc}") from None
+        if not isinstance(found, RuleSet):
+            msg = f"[rules] modules: {target} does not return a RuleSet"
+            raise PackError(pack.ref, "pack.toml", msg)
+        out.extend(found)
+    return tuple(out)

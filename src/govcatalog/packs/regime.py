@@ -1,0 +1,139 @@
+"""Which rules a catalog or request dated on a given day is judged under.
+
+A pack may say it took effect on a day (``effective_from``) and which pack it takes over
+from (``supersedes = "gb-1272@^1"``). Given a day, :func:`pick_regime` starts from the
+national pack and follows such successors while the day is on or after their
+``effective_from``: a catalog dated 2025-07-01 is judged under 国发〔2016〕51号
+(``gb-1272``), one dated 2025-09-01 under 《政务数据共享条例》 (``sharing-2025``). A pack
+the caller names wins over the date. The answer says which rule decided, so a report
+can say which regime it applied and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+
+from govcatalog.packs.pack import Pack
+from govcatalog.packs.registry import DEFAULT_PACK, PackRegistry, default_registry
+from govcatalog.packs.versions import PackRef
+
+
+class RegimeBasis(StrEnum):
+    """What decided the pack."""
+
+    NAMED = "named"
+    """The caller named the pack (``--pack``, settings, or the ``pack`` argument)."""
+    DATE = "date"
+    """The catalog's or request's own date."""
+    TODAY = "today"
+    """The input gives no date: the day it is judged on (a request, resolved today)."""
+    DEFAULT = "default"
+    """The input gives no date and no day was given: the starting (national) pack."""
+
+
+@dataclass(frozen=True)
+class Regime:
+    """The pack a catalog or request is judged under, and why.
+
+    Attributes:
+        pack: The pack.
+        basis: What decided it.
+        day: The day that decided it (None when the pack was named).
+    """
+
+    pack: Pack
+    basis: RegimeBasis
+    day: dt.date | None = None
+
+    @property
+    def name_zh(self) -> str:
+        """The law or standard applied, in Chinese."""
+        return self.pack.regime_zh or self.pack.title_zh
+
+    @property
+    def name_en(self) -> str:
+        """The law or standard applied, in English."""
+        return self.pack.regime_en or self.pack.title_en
+
+    def describe_zh(self) -> str:
+        """One line for a report, in Chinese."""
+        why = {
+            RegimeBasis.NAMED: "按指定的标准包",
+            RegimeBasis.DATE: f"按日期 {self.day}",
+            RegimeBasis.TODAY: f"未注明日期，按当日 {self.day}",
+            RegimeBasis.DEFAULT: "未注明日期，按默认标准包；可用 --pack 指定",
+        }[self.basis]
+        return f"适用规则：{self.name_zh}（{self.pack.ref}，{why}）"
+
+    def describe_en(self) -> str:
+        """One line for a report, in English."""
+        why = {
+            RegimeBasis.NAMED: "pack named by the caller",
+            RegimeBasis.DATE: f"by its date {self.day}",
+            RegimeBasis.TODAY: f"no date given, judged on {self.day}",
+            RegimeBasis.DEFAULT: "no date given: the default pack; name one with --pack",
+        }[self.basis]
+        return f"Rules applied: {self.name_en} ({self.pack.ref}, {why})"
+
+
+def _successors(registry: PackRegistry, pack: Pack) -> list[tuple[dt.date, str]]:
+    """``(effective_from, ref)`` of the packs that supersede ``pack``, earliest first."""
+    found: dict[str, tuple[dt.date, str]] = {}
+    for source in registry.sources():
+        try:
+            text = (source.root / "pack.toml").read_text(encoding="utf-8")
+            meta = tomllib.loads(text).get("pack", {})
+            supersedes = meta.get("supersedes")
+            start = meta.get("effective_from")
+            if not supersedes or start is None:
+                continue
+            target = PackRef.parse(str(supersedes))
+            day = dt.date.fromisoformat(str(start))
+        except (OSError, ValueError, tomllib.TOMLDecodeError):
+            continue  # a broken manifest is reported when that pack is loaded
+        if target.id == pack.id and pack.version in target.range:
+            ref = f"{source.id}@^{source.version.major}"
+            found.setdefault(ref, (day, ref))
+    return sorted(found.values())
+
+
+def pick_regime(
+    day: dt.date | None,
+    *,
+    named: Pack | str | None = None,
+    today: dt.date | None = None,
+    start: str = DEFAULT_PACK,
+    registry: PackRegistry | None = None,
+) -> Regime:
+    """The pack a catalog or request dated ``day`` is judged under.
+
+    Args:
+        day: The catalog's or request's date, or None when it gives none.
+        named: A pack the caller named; it wins over the date.
+        today: The day used when ``day`` is None. When both are None the starting pack
+            is used: an undated catalog is not moved to another regime by guesswork.
+        start: The pack the chain of successors starts from (the national pack).
+        registry: Where packs are found (default: the default registry).
+    """
+    reg = registry or default_registry()
+    if named is not None:
+        pack = named if isinstance(named, Pack) else reg.load(named)
+        return Regime(pack, RegimeBasis.NAMED, day)
+    pack = reg.load(start)
+    if day is None and today is None:
+        return Regime(pack, RegimeBasis.DEFAULT, None)
+    basis = RegimeBasis.DATE if day is not None else RegimeBasis.TODAY
+    when = day or today or dt.date.today()
+    seen = {pack.id}
+    while True:
+        later = [ref for begins, ref in _successors(reg, pack) if begins <= when]
+        if not later:
+            return Regime(pack, basis, when)
+        nxt = reg.load(later[-1])
+        if nxt.id in seen:  # a cycle of supersedes: stop at the last pack reached
+            return Regime(pack, basis, when)
+        seen.add(nxt.id)
+        pack = nxt

@@ -1,0 +1,100 @@
+"""《政务数据共享条例》（国务院令第809号） as the pack sharing-2025: the shipped examples, the regime by date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from govcatalog import get_pack, validate
+from govcatalog.cli.app import _register, app
+from govcatalog.packs.regime import RegimeBasis, pick_regime
+
+ROOT = Path(__file__).resolve().parents[2]
+CITY = ROOT / "examples" / "city-catalog.json"
+CITY_2025 = ROOT / "examples" / "city-catalog-2025.json"
+
+_register()
+
+
+def test_the_city_catalog_under_the_regulation_lacks_grading_conditions_and_bases() -> None:
+    report = validate(CITY, pack="sharing-2025@^1")
+    by_code = report.by_code()
+    # 第十三条: every entry states 数据分类分级 (64 resources).
+    assert by_code["GC-L001"] == 64
+    # 第十五条: every 有条件共享 entry lists its 使用条件 (21), every 不予共享 entry a reason (4).
+    assert by_code["GC-L002"] == 21
+    assert by_code["GC-L003"] == 4
+    # 第十四条（三）: a 规章/规范性文件 basis does not qualify; the two bases citing a law do.
+    bases = sorted(f.value or "" for f in report if f.code == "GC-L005")
+    assert bases == [
+        "《教育部办公厅关于进一步加强学生资助信息管理的通知》",
+        "依据《湖北省政务数据资源应用与管理办法》要求，涉及劳动者个人信息",
+    ]
+    assert set(by_code) == {"GC-L001", "GC-L002", "GC-L003", "GC-L005"}
+
+
+def test_the_corrected_copy_validates_clean_under_the_regulation() -> None:
+    report = validate(CITY_2025, pack="sharing-2025@^1")
+    assert list(report) == []
+
+
+def test_the_same_catalog_is_clean_under_51hao() -> None:
+    # The 51号-era pack knows none of the regulation's elements: the catalog conforms there.
+    assert list(validate(CITY, pack="gb-1272@^1")) == []
+
+
+@pytest.mark.parametrize(
+    ("issued", "pack"),
+    [("2025-07-31", "gb-1272"), ("2025-08-01", "sharing-2025"), ("2025-09-01", "sharing-2025")],
+)
+def test_a_catalog_is_judged_under_the_rules_in_force_on_its_date(
+    issued: str, pack: str, tmp_path: Path
+) -> None:
+    # 第四十四条: 本条例自2025年8月1日起施行.
+    data = json.loads(CITY.read_text(encoding="utf-8"))
+    data["catalog"]["issued"] = issued
+    path = tmp_path / "city.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    report = validate(path)
+    assert report.pack.startswith(pack + "@")
+    assert f"按日期 {issued}" in report.regime_zh
+    assert f"by its date {issued}" in report.regime_en
+    assert (len(report) > 0) == (pack == "sharing-2025")
+
+
+def test_a_named_pack_wins_over_the_date() -> None:
+    report = validate(CITY_2025, pack="gb-1272@^1")
+    assert report.pack.startswith("gb-1272@")
+    assert "按指定的标准包" in report.regime_zh
+
+
+def test_an_undated_catalog_stays_with_the_national_pack() -> None:
+    regime = pick_regime(None)
+    assert regime.pack.id == "gb-1272"
+    assert regime.basis is RegimeBasis.DEFAULT
+    assert pick_regime(None, today=dt.date(2025, 8, 1)).pack.id == "sharing-2025"
+
+
+def test_the_regulation_pack_keeps_the_51hao_rules_out() -> None:
+    pack = get_pack("sharing-2025@^1")
+    # The base-database rule (GC-R011) and the loose basis check (GC-R013) are 51号's.
+    assert {"GC-R011", "GC-R013"} <= pack.ignore
+    assert pack.effective_from == dt.date(2025, 8, 1)
+    for code in (f"GC-L00{n}" for n in range(1, 9)):
+        entry = pack.codebook[code]
+        assert entry.clause.startswith("《政务数据共享条例》第")
+        assert entry.evidence.value == "CONFIRMED"
+
+
+def test_cli_reports_the_regime_it_applied() -> None:
+    result = CliRunner().invoke(app, ["validate", "--example", "city-2025", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "Rules applied: Regulation on Government Data Sharing" in result.output
+    assert "by its date 2025-09-15" in result.output
+    result = CliRunner().invoke(app, ["validate", "--example", "city", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "国发〔2016〕51号" in json.loads(result.output)["regime"]
