@@ -19,6 +19,12 @@ REQUEST = {
     "date": "2025-09-26",
     "items": ["身份证号码", "单位名称", "婚姻状况", "指纹信息"],
     "keys": ["420600"],
+    # what a request states under 《政务数据共享条例》 第二十条 (it is dated after 2025-08-01)
+    "使用依据": "《社会救助暂行办法》第十一条",
+    "使用场景": "最低生活保障家庭经济状况核对",
+    "使用范围": "某市民政局社会救助科",
+    "共享方式": "服务接口",
+    "使用时限": "一年",
 }
 
 
@@ -34,6 +40,16 @@ def test_text(request_file: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "答复期限 2025-10-16" in result.stdout
     assert "法人单位基础信息资源 102001/000001" in result.stdout
+    assert "《政务数据共享条例》" in result.stdout
+
+
+def test_an_incomplete_request_exits_1_with_what_to_add(request_file: Path) -> None:
+    data = {k: v for k, v in REQUEST.items() if k not in ("使用依据", "使用时限")}
+    request_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["resolve", str(request_file)])
+    assert result.exit_code == 1, result.output
+    assert "一次性告知需补充：使用依据、使用时限" in result.stdout
+    assert "不予共享，" not in result.stdout
 
 
 def test_json_with_department_catalog_and_store(request_file: Path, tmp_path: Path) -> None:
@@ -115,7 +131,8 @@ def test_gbk_csv_request(tmp_path: Path) -> None:
     path = tmp_path / "req.csv"
     rows = ["需求部门,使用用途,申请日期,需求信息项", "某市民政局,业务协同,2025-09-26,身份证号码"]
     path.write_bytes("\n".join(rows).encode("gbk"))
-    result = runner.invoke(app, ["resolve", str(path)])
+    # the rules of 国发〔2016〕51号, named: this request states none of 第二十条's fields
+    result = runner.invoke(app, ["resolve", str(path), "--pack", "gb-1272@^1"])
     assert result.exit_code == 0, result.output
     assert "需求部门：某市民政局" in result.stdout
     assert "公民身份号码" in result.stdout

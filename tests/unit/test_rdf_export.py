@@ -54,7 +54,11 @@ def _examples() -> list[Path]:
 
 
 def test_the_examples_are_exported() -> None:
-    assert [p.name for p in _examples()] == ["city-catalog.json", "small-catalog.yaml"]
+    assert [p.name for p in _examples()] == [
+        "city-catalog-2025.json",
+        "city-catalog.json",
+        "small-catalog.yaml",
+    ]
 
 
 # ------------------------------------------------------------------------------ DCAT-AP 3.0.0

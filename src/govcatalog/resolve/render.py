@@ -414,11 +414,11 @@ def resolution_to_text(res: Resolution, lang: Lang = Lang.ZH) -> str:
         lines.append(res.regime.describe_zh() if zh else res.regime.describe_en())
     if res.missing:
         if zh:
-            names = "、".join(FIELD_NAMES[f][0] for f in res.missing)
-            lines.append(f"申请材料不全，一次性告知需补充：{names}（不予直接拒绝）")
+            absent = "、".join(FIELD_NAMES[f][0] for f in res.missing)
+            lines.append(f"申请材料不全，一次性告知需补充：{absent}（不予直接拒绝）")
         else:
-            names = ", ".join(FIELD_NAMES[f][1] for f in res.missing)
-            lines.append(f"The request is incomplete; add, all at once: {names} (never refused)")
+            absent = ", ".join(FIELD_NAMES[f][1] for f in res.missing)
+            lines.append(f"The request is incomplete; add, all at once: {absent} (never refused)")
     for n, r in enumerate(res.items, 1):
         lines += _item_line(n, r, lang, res)
     if res.keys:
