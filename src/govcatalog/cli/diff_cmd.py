@@ -16,6 +16,7 @@ from rich.console import Console
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
 from govcatalog.diff import CatalogDiff, Impact, Side, apply_waivers, compare, read_waivers
+from govcatalog.diff.elements import element_changes
 from govcatalog.diff.load import field_names, load_side, side_from_document
 from govcatalog.diff.render import render_json, render_markdown, render_patch, render_text
 from govcatalog.errors import GovCatalogError
@@ -158,5 +159,5 @@ def diff_command(
     the_pack = load_pack(pack)
     a = read_side(old, the_pack, db)
     b = read_side(new, the_pack, db)
-    result = compare(a, b, field_names(the_pack))
+    result = compare(a, b, field_names(the_pack), element_changes(the_pack))
     emit(result, fmt=fmt, lang=lang, fail_on=fail_on, waivers=waivers, output=output)

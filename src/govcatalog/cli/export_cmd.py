@@ -17,6 +17,7 @@ from govcatalog.identifiers import IdentifierKind
 from govcatalog.io.writers import OutputFormat, write_catalog
 from govcatalog.loading import load_catalog
 from govcatalog.rdf import DEFAULT_BASE, ExportOptions, RdfFormat, iter_rdf_text, write_rdf
+from govcatalog.rdf.mapping import element_properties
 
 
 class ExportFormat(StrEnum):
@@ -93,6 +94,7 @@ def export_command(
             licence=licence,
             access_url=access_url,
             provider_code_is_uscc=the_pack.provider_code_scheme is IdentifierKind.USCC,
+            elements=element_properties(the_pack),
         )
         fmt = RdfFormat(to.value)
         if output is None:

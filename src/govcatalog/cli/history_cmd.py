@@ -29,6 +29,7 @@ from govcatalog.cli.diff_cmd import (
     emit,
 )
 from govcatalog.diff import compare
+from govcatalog.diff.elements import element_changes
 from govcatalog.diff.load import field_names, load_side, side_from_document
 from govcatalog.diff.plan import canonical_document
 from govcatalog.errors import GovCatalogError
@@ -200,5 +201,6 @@ def diff_command(
             except GovCatalogError as exc:
                 fail(str(exc))
             sides.append(side_from_document(document, f"{catalog}@v{number}"))
-    result = compare(sides[0], sides[1], field_names(load_pack(pack)))
+    the_pack = load_pack(pack)
+    result = compare(sides[0], sides[1], field_names(the_pack), element_changes(the_pack))
     emit(result, fmt=fmt, lang=lang, fail_on=fail_on, waivers=waivers, output=output)

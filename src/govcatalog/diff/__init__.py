@@ -12,6 +12,7 @@ Example::
 from __future__ import annotations
 
 from govcatalog.diff.compare import compare
+from govcatalog.diff.elements import ElementChanges, element_changes
 from govcatalog.diff.impact import ChangeKind, ChangeSpec, Impact, change_catalogue
 from govcatalog.diff.load import Source, field_names, load_side, to_side
 from govcatalog.diff.patch import PatchError, apply_patch
@@ -46,7 +47,7 @@ def diff(
     the_pack = pack if isinstance(pack, Pack) else get_pack(pack or DEFAULT_PACK)
     a = to_side(old, the_pack, old_label)
     b = to_side(new, the_pack, new_label)
-    return compare(a, b, field_names(the_pack))
+    return compare(a, b, field_names(the_pack), element_changes(the_pack))
 
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "ChangeSpec",
+    "ElementChanges",
     "Impact",
     "ItemRef",
     "PatchError",
@@ -67,6 +69,7 @@ __all__ = [
     "change_catalogue",
     "compare",
     "diff",
+    "element_changes",
     "load_side",
     "read_waivers",
 ]

@@ -13,11 +13,12 @@ import datetime as dt
 import gc
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
 from typing import Any
 
+from govcatalog.diff.elements import ElementChanges, national_changes
 from govcatalog.diff.impact import (
     WIDER,
     ChangeKind,
@@ -39,28 +40,7 @@ from govcatalog.diff.result import (
 from govcatalog.records.hits import Record
 
 K = ChangeKind
-
-_PLAIN: dict[str, ChangeKind] = {
-    "name": K.NAME_CHANGED,
-    "abstract": K.ABSTRACT_CHANGED,
-    "provider": K.PROVIDER_CHANGED,
-    "provider_code": K.PROVIDER_CHANGED,
-    "category.lei": K.CATEGORY_CHANGED,
-    "category.xiang": K.CATEGORY_CHANGED,
-    "category.mu": K.CATEGORY_CHANGED,
-    "category.ximu": K.CATEGORY_CHANGED,
-    "format.format_class": K.FORMAT_CHANGED,
-    "format.other_description": K.FORMAT_DESCRIPTION_CHANGED,
-    "share.share_condition": K.SHARE_CONDITION_CHANGED,
-    "share.share_mode_class": K.SHARE_MODE_CHANGED,
-    "share.share_mode_type": K.SHARE_MODE_CHANGED,
-    "open.open_condition": K.OPEN_CONDITION_CHANGED,
-    "publish_date": K.PUBLISH_DATE_CHANGED,
-}
-"""Elements whose every change is of one kind."""
-
-_GROUPS = ("category", "format", "share", "open")
-_ITEM_KEYS = ("name", "data_type", "length", "base_item", "data_element", "description")
+_Classified = tuple[ChangeKind, str, Value, Value]
 
 
 def value_of(value: object) -> Value:
@@ -74,11 +54,11 @@ def value_of(value: object) -> Value:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _leaves(record: Record) -> dict[str, object]:
+def _leaves(record: Record, groups: frozenset[str]) -> dict[str, object]:
     """The record's elements by dotted field id (groups flattened, items excluded)."""
     out: dict[str, object] = {}
     for key, value in record.items():
-        if key in _GROUPS and isinstance(value, dict):
+        if key in groups and isinstance(value, dict):
             for sub, v in value.items():
                 out[f"{key}.{sub}"] = v
         elif key == "extensions" and isinstance(value, dict):
@@ -104,52 +84,93 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _element(fid: str, old: object, new: object) -> Iterator[tuple[ChangeKind, str, Value, Value]]:
-    """Classify the change of one element (``old != new``)."""
-    if fid in _PLAIN:
-        yield _PLAIN[fid], fid, value_of(old), value_of(new)
-    elif fid == "code":
-        yield K.RESOURCE_RECODED, fid, value_of(old), value_of(new)
-    elif fid == "share.share_type":
-        tighter = share_openness(new) < share_openness(old)  # type: ignore[arg-type]
-        yield (
-            (K.SHARE_TYPE_TIGHTENED if tighter else K.SHARE_TYPE_LOOSENED),
-            fid,
-            value_of(old),
-            value_of(new),
-        )
-    elif fid == "open.open_to_public":
-        if old is True:
-            kind = K.OPENING_WITHDRAWN
-        elif new is True:
-            kind = K.OPENING_GRANTED
-        else:
-            kind = K.VALUE_DECLARED
-        yield kind, fid, value_of(old), value_of(new)
-    elif fid == "update_cycle":
-        a, b = cycle_rank(old), cycle_rank(new)  # type: ignore[arg-type]
-        if a is None or b is None:
-            kind = K.UPDATE_CYCLE_CHANGED
-        else:
-            kind = K.UPDATE_CYCLE_SLOWED if b > a else K.UPDATE_CYCLE_QUICKENED
-        yield kind, fid, value_of(old), value_of(new)
-    elif fid == "secrecy":
-        if is_secret(_text(new)):
-            kind = K.SECRECY_RAISED
-        elif is_secret(_text(old)):
-            kind = K.SECRECY_LOWERED
-        else:
-            kind = K.VALUE_DECLARED
-        yield kind, fid, value_of(old), value_of(new)
-    elif fid == "format.format_types":
-        yield from _multiset(K.FORMAT_TYPE_ADDED, K.FORMAT_TYPE_REMOVED, fid, old, new)
-    elif fid == "related_codes":
-        yield from _multiset(K.RELATED_CODE_ADDED, K.RELATED_CODE_REMOVED, fid, old, new)
-    else:  # extensions and elements of a local standard
-        yield K.EXTENSION_CHANGED, fid, value_of(old), value_of(new)
+def _share(fid: str, old: object, new: object) -> Iterator[_Classified]:
+    tighter = share_openness(new) < share_openness(old)  # type: ignore[arg-type]
+    kind = K.SHARE_TYPE_TIGHTENED if tighter else K.SHARE_TYPE_LOOSENED
+    yield kind, fid, value_of(old), value_of(new)
 
 
-def _item_changes(ref: ResourceRef, old: Sequence[Any], new: Sequence[Any]) -> Iterator[Change]:
+def _opening(fid: str, old: object, new: object) -> Iterator[_Classified]:
+    if old is True:
+        kind = K.OPENING_WITHDRAWN
+    elif new is True:
+        kind = K.OPENING_GRANTED
+    else:
+        kind = K.VALUE_DECLARED
+    yield kind, fid, value_of(old), value_of(new)
+
+
+def _cycle(fid: str, old: object, new: object) -> Iterator[_Classified]:
+    a, b = cycle_rank(old), cycle_rank(new)  # type: ignore[arg-type]
+    if a is None or b is None:
+        kind = K.UPDATE_CYCLE_CHANGED
+    else:
+        kind = K.UPDATE_CYCLE_SLOWED if b > a else K.UPDATE_CYCLE_QUICKENED
+    yield kind, fid, value_of(old), value_of(new)
+
+
+def _secrecy(fid: str, old: object, new: object) -> Iterator[_Classified]:
+    if is_secret(_text(new)):
+        kind = K.SECRECY_RAISED
+    elif is_secret(_text(old)):
+        kind = K.SECRECY_LOWERED
+    else:
+        kind = K.VALUE_DECLARED
+    yield kind, fid, value_of(old), value_of(new)
+
+
+def _format_types(fid: str, old: object, new: object) -> Iterator[_Classified]:
+    return _multiset(K.FORMAT_TYPE_ADDED, K.FORMAT_TYPE_REMOVED, fid, old, new)
+
+
+def _related(fid: str, old: object, new: object) -> Iterator[_Classified]:
+    return _multiset(K.RELATED_CODE_ADDED, K.RELATED_CODE_REMOVED, fid, old, new)
+
+
+def _data_type(fid: str, va: object, vb: object) -> Iterator[_Classified]:
+    if va is not None and vb is not None and (va, vb) in WIDER:
+        kind = K.ITEM_TYPE_WIDENED
+    elif va is not None and vb is not None and (vb, va) in WIDER:
+        kind = K.ITEM_TYPE_NARROWED
+    else:
+        kind = K.ITEM_TYPE_CHANGED
+    yield kind, fid, value_of(va), value_of(vb)
+
+
+def _length(fid: str, va: Any, vb: Any) -> Iterator[_Classified]:
+    wider = vb is None or (va is not None and vb > va)
+    kind = K.ITEM_LENGTH_INCREASED if wider else K.ITEM_LENGTH_DECREASED
+    yield kind, fid, value_of(va), value_of(vb)
+
+
+_CLASSIFY: dict[str, Callable[[str, Any, Any], Iterator[_Classified]]] = {
+    "share-openness": _share,
+    "opening": _opening,
+    "update-cycle": _cycle,
+    "secrecy": _secrecy,
+    "format-types": _format_types,
+    "related-codes": _related,
+    "item-data-type": _data_type,
+    "item-length": _length,
+}
+"""The classifiers an element's ``change`` may name (see :mod:`govcatalog.diff.elements`)."""
+
+
+def _element(
+    fid: str, old: object, new: object, elements: ElementChanges, default: ChangeKind
+) -> Iterator[_Classified]:
+    """Classify the change of one element (``old != new``) as the field table says."""
+    rule = elements.change.get(fid)
+    classify = _CLASSIFY.get(rule) if rule is not None else None
+    if classify is not None:
+        yield from classify(fid, old, new)
+    else:
+        yield ChangeKind(rule) if rule else default, fid, value_of(old), value_of(new)
+
+
+def _item_changes(
+    ref: ResourceRef, old: Sequence[Any], new: Sequence[Any], elements: ElementChanges
+) -> Iterator[Change]:
     olds = [i if isinstance(i, dict) else {} for i in old]
     news = [i if isinstance(i, dict) else {} for i in new]
     matching = match_items(olds, news)
@@ -164,7 +185,7 @@ def _item_changes(ref: ResourceRef, old: Sequence[Any], new: Sequence[Any]) -> I
         if a == b:
             continue
         item = ItemRef(a.get("name"), b.get("name"), o, n)
-        for kind, fid, va, vb in _item_fields(a, b):
+        for kind, fid, va, vb in _item_fields(a, b, elements):
             yield Change(kind, ref, fid, item, va, vb)
     by_old = sorted(matching.pairs)
     if any(x[1] > y[1] for x, y in pairwise(by_old)):
@@ -173,30 +194,13 @@ def _item_changes(ref: ResourceRef, old: Sequence[Any], new: Sequence[Any]) -> I
         yield Change(K.ITEMS_REORDERED, ref, "items", None, old_order, new_order)
 
 
-def _item_fields(a: Record, b: Record) -> Iterator[tuple[ChangeKind, str, Value, Value]]:
-    keys = [*_ITEM_KEYS, *sorted((a.keys() | b.keys()) - {*_ITEM_KEYS, "extensions"})]
+def _item_fields(a: Record, b: Record, elements: ElementChanges) -> Iterator[_Classified]:
+    known = elements.item_keys
+    keys = [*known, *sorted((a.keys() | b.keys()) - {*known, "extensions"})]
     for key in keys:
         va, vb = a.get(key), b.get(key)
-        if va == vb:
-            continue
-        fid = f"items.{key}"
-        if key == "name":
-            kind = K.ITEM_RENAMED
-        elif key == "data_type":
-            if va is not None and vb is not None and (va, vb) in WIDER:
-                kind = K.ITEM_TYPE_WIDENED
-            elif va is not None and vb is not None and (vb, va) in WIDER:
-                kind = K.ITEM_TYPE_NARROWED
-            else:
-                kind = K.ITEM_TYPE_CHANGED
-        elif key == "length":
-            wider = vb is None or (va is not None and vb > va)
-            kind = K.ITEM_LENGTH_INCREASED if wider else K.ITEM_LENGTH_DECREASED
-        elif key == "description":
-            kind = K.ITEM_DESCRIPTION_CHANGED
-        else:
-            kind = K.ITEM_ATTRIBUTE_CHANGED
-        yield kind, fid, value_of(va), value_of(vb)
+        if va != vb:
+            yield from _element(f"items.{key}", va, vb, elements, K.ITEM_ATTRIBUTE_CHANGED)
     ea, eb = a.get("extensions") or {}, b.get("extensions") or {}
     for key in sorted(ea.keys() | eb.keys()):
         if ea.get(key) != eb.get(key):
@@ -208,19 +212,26 @@ def _item_fields(a: Record, b: Record) -> Iterator[tuple[ChangeKind, str, Value,
             )
 
 
-def compare_resources(old: Record, new: Record) -> list[Change]:
-    """Every change between two versions of one resource (matched beforehand)."""
+def compare_resources(
+    old: Record, new: Record, elements: ElementChanges | None = None
+) -> list[Change]:
+    """Every change between two versions of one resource (matched beforehand).
+
+    ``elements`` says how each element's change is classified (default: the national pack's).
+    """
+    the = elements or national_changes()
     ref = ResourceRef(old.get("code"), new.get("code"), old.get("name"), new.get("name"))
     changes: list[Change] = []
-    la, lb = _leaves(old), _leaves(new)
+    la, lb = _leaves(old, the.groups), _leaves(new, the.groups)
     for fid in sorted(la.keys() | lb.keys()):
         va, vb = la.get(fid), lb.get(fid)
         if va == vb or (va in (None, [], {}) and vb in (None, [], {})):
             continue
-        changes.extend(Change(k, ref, f, None, a, b) for k, f, a, b in _element(fid, va, vb))
+        classified = _element(fid, va, vb, the, K.EXTENSION_CHANGED)
+        changes.extend(Change(k, ref, f, None, a, b) for k, f, a, b in classified)
     ia, ib = old.get("items") or [], new.get("items") or []
     if ia != ib:
-        changes.extend(_item_changes(ref, ia, ib))
+        changes.extend(_item_changes(ref, ia, ib, the))
     return changes
 
 
@@ -233,16 +244,23 @@ def _codes(records: Sequence[Record], indexes: Sequence[int]) -> tuple[str, ...]
     return tuple(str(records[i].get("code") or f"#{i}") for i in indexes)
 
 
-def compare(old: Side, new: Side, names: FieldNames | None = None) -> CatalogDiff:
+def compare(
+    old: Side,
+    new: Side,
+    names: FieldNames | None = None,
+    elements: ElementChanges | None = None,
+) -> CatalogDiff:
     """The classified changes between two versions of a catalog.
 
     Args:
         old: The old version.
         new: The new version.
         names: Element names for the reason texts (field id → zh, en).
+        elements: How the pack's elements change (:func:`~govcatalog.diff.elements.element_changes`;
+            default: the national pack's).
     """
     with _collector_paused():
-        return _compare(old, new, names)
+        return _compare(old, new, names, elements or national_changes())
 
 
 @contextmanager
@@ -258,7 +276,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _compare(old: Side, new: Side, names: FieldNames | None) -> CatalogDiff:
+def _compare(
+    old: Side, new: Side, names: FieldNames | None, elements: ElementChanges
+) -> CatalogDiff:
     matching = match_resources(old.records, new.records)
     changes: list[Change] = []
     for o in matching.removed:
@@ -291,7 +311,7 @@ def _compare(old: Side, new: Side, names: FieldNames | None) -> CatalogDiff:
     for o, n in matching.pairs:
         a, b = old.records[o], new.records[n]
         if a is not b and a != b:
-            changes.extend(compare_resources(a, b))
+            changes.extend(compare_resources(a, b, elements))
     info_a, info_b = old.info, new.info
     for key in sorted(info_a.keys() | info_b.keys()):
         va, vb = info_a.get(key), info_b.get(key)

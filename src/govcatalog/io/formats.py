@@ -51,9 +51,10 @@ _READERS: dict[InputFormat, str] = {
 """Reader of each format as ``module:function``, imported when a file of that format is read."""
 
 _PACK_AWARE: frozenset[InputFormat] = frozenset(
-    {InputFormat.XLSX, InputFormat.CSV, InputFormat.XML}
+    {InputFormat.XLSX, InputFormat.CSV, InputFormat.XML, InputFormat.RDF}
 )
-"""Formats whose reader takes the pack as a third argument (headings, element names, XSD)."""
+"""Formats whose reader takes the pack as a third argument (headings, element names, XSD,
+RDF properties of local elements)."""
 
 Reader = Callable[[Path, str], SourceDocument]
 

@@ -75,7 +75,10 @@ def cell_value(spec: FieldSpec, value: object) -> object:
 def _field_value(obj: Resource | DataItem, field_id: str) -> object:
     target: object = obj
     for part in field_id.split("."):
-        target = getattr(target, part, None)
+        if isinstance(target, dict):  # extensions: the local elements
+            target = target.get(part)
+        else:
+            target = getattr(target, part, None)
     return target
 
 
@@ -138,12 +141,16 @@ def _extension_value(value: object) -> object:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _extension_keys(catalog: Catalog | None) -> tuple[list[str], list[str]]:
-    """Extension keys of resources, then of items, in first-seen order."""
+def _extension_keys(
+    catalog: Catalog | None, columns: Sequence[TemplateColumn]
+) -> tuple[list[str], list[str]]:
+    """Extension keys of resources, then of items, in first-seen order (those without a column
+    of the profile)."""
+    laid_out = {c.field.key for c in columns if c.field.parent == "extensions"}
     res_keys: dict[str, None] = {}
     item_keys: dict[str, None] = {}
     for res in catalog.resources if catalog else ():
-        res_keys.update(dict.fromkeys(res.extensions))
+        res_keys.update(dict.fromkeys(k for k in res.extensions if k not in laid_out))
         for item in res.items:
             item_keys.update(dict.fromkeys(k for k in item.extensions if k not in res_keys))
     return list(res_keys), [k for k in item_keys if k not in res_keys]
@@ -291,7 +298,7 @@ def write_workbook(
     ws.freeze_panes = f"A{HEADER_ROWS + 1}"
     ws.row_dimensions[1].height = 22
     ws.row_dimensions[2].height = 34
-    ext = _extension_keys(catalog)
+    ext = _extension_keys(catalog, columns)
     _head_rows(ws, columns, [*ext[0], *ext[1]])
     row = HEADER_ROWS
     if catalog is not None:

@@ -46,7 +46,11 @@ def _fill(
             etree.SubElement(parent, tag).text = _text(value)
     extensions = data.get("extensions")
     if isinstance(extensions, dict):
+        group = f"{scope}.extensions" if scope else "extensions"
+        declared = {f.key for f in pack.fields.children(group)}  # written above as elements
         for key, value in extensions.items():
+            if key in declared:
+                continue
             node = etree.SubElement(parent, f"{{{ns}}}{m.extension}", name=str(key))
             node.text = json.dumps(value, ensure_ascii=False)
 

@@ -39,6 +39,8 @@ def field_dict(spec: FieldSpec) -> dict[str, Any]:
         "aliases": list(spec.aliases),
         "evidence": spec.evidence.value,
         "compound": spec.compound,
+        "rdf": " / ".join(spec.rdf) or None,
+        "change": spec.change,
     }
     return {k: v for k, v in out.items() if v is not None}
 

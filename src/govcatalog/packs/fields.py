@@ -63,6 +63,11 @@ class FieldSpec:
         level: Catalog facts or resource element.
         top_concepts_only: Only the top concepts of the vocabulary are allowed
             (``concepts = "top"``), e.g. the 类 of a scheme that also lists the 项.
+        rdf: The RDF property path of the element, as written in ``fields.toml``
+            (``govcat:shareAttributes / govcat:shareType``): from the resource node, or from
+            the data item node for item elements; empty when the element has none.
+        change: The diff change kind of a new value of the element (``name-changed``);
+            None for the default of its kind of element.
     """
 
     id: str
@@ -78,6 +83,8 @@ class FieldSpec:
     compound: str | None = None
     level: FieldLevel = FieldLevel.RESOURCE
     top_concepts_only: bool = False
+    rdf: tuple[str, ...] = ()
+    change: str | None = None
     parent: str | None = field(init=False, compare=False)
     """The id of the enclosing group, or None at top level (derived from ``id``)."""
     key: str = field(init=False, compare=False)
@@ -213,6 +220,8 @@ _CONVERT: Mapping[str, Callable[[Any], object]] = MappingProxyType(
         "aliases": tuple,
         "evidence": Evidence,
         "compound": lambda v: v,
+        "rdf": lambda v: tuple(part.strip() for part in str(v).split(" / ")),
+        "change": str,
     }
 )
 

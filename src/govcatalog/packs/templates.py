@@ -159,18 +159,31 @@ def parse_template(text: str, table: FieldTable, *, pack: str, file: str) -> Tem
     )
 
 
+def with_local_elements(profile: TemplateProfile, table: FieldTable) -> TemplateProfile:
+    """The profile with a column added for each local element of ``table`` it lacks."""
+    laid_out = {c.field.id for c in profile.columns}
+    extra = tuple(
+        TemplateColumn(field=spec, heading=spec.zh, group=None)
+        for spec in table.children("extensions")
+        if spec.id not in laid_out and spec.kind not in (FieldKind.GROUP, FieldKind.GROUPS)
+    )
+    return replace(profile, columns=profile.columns + extra) if extra else profile
+
+
 def load_templates(
     root: Traversable, table: FieldTable, parent: Mapping[str, TemplateProfile], *, pack: str
 ) -> Mapping[str, TemplateProfile]:
     """The parent's profiles with those in ``root/templates/`` added or replacing them by id.
 
     A profile of this pack marked ``default = true`` becomes the default in place of
-    the parent's.
+    the parent's. An inherited profile gains a column (headed by the element name) for each
+    local element of the field table (``extensions.*``) it does not lay out yet, so a new
+    element reaches the workbook without a profile of its own.
 
     Raises:
         PackError: When a profile is invalid.
     """
-    profiles = dict(parent)
+    profiles = {k: with_local_elements(v, table) for k, v in parent.items()}
     folder = root / "templates"
     if folder.is_dir():
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):

@@ -16,15 +16,17 @@ from govcatalog.rdf.export import (
     write_rdfxml,
     write_turtle,
 )
-from govcatalog.rdf.mapping import ExportOptions, iter_blocks
+from govcatalog.rdf.mapping import ElementProperty, ExportOptions, element_properties, iter_blocks
 from govcatalog.rdf.reader import from_graph, graph_to_dict, parse_rdf, read_graph, read_rdf
 from govcatalog.rdf.terms import DEFAULT_BASE
 
 __all__ = [
     "CONTEXT_IRI",
     "DEFAULT_BASE",
+    "ElementProperty",
     "ExportOptions",
     "RdfFormat",
+    "element_properties",
     "from_graph",
     "graph_to_dict",
     "iter_blocks",

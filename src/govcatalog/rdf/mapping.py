@@ -18,6 +18,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from govcatalog.packs.fields import FieldKind
+from govcatalog.packs.pack import Pack
 from govcatalog.rdf import names as n
 from govcatalog.rdf.concepts import BOOL_SCHEME, ConceptIndex, concept_index
 from govcatalog.rdf.terms import (
@@ -27,9 +29,11 @@ from govcatalog.rdf.terms import (
     agent_iri,
     catalog_iri,
     date_literal,
+    iri_term,
     json_literal,
     lang_string,
     literal,
+    path_terms,
     resource_iri,
     string,
     typed,
@@ -59,6 +63,9 @@ class ExportOptions:
         catalog_description: ``dcterms:description`` of the catalog (DCAT-AP requires
             one; the guide has none); by default a sentence naming the guide.
         provider_code_is_uscc: Type the provider identifier as a 统一社会信用代码.
+        elements: Local elements (``extensions.*``) written as properties of their own, from
+            the pack's field table (:func:`element_properties`); other extensions stay in the
+            ``govcat:extensions`` JSON literal.
     """
 
     base: str = DEFAULT_BASE
@@ -68,6 +75,32 @@ class ExportOptions:
     catalog_title: str = "政务信息资源目录"
     catalog_description: str | None = None
     provider_code_is_uscc: bool = True
+    elements: tuple[ElementProperty, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ElementProperty:
+    """A local element with an RDF property of its own.
+
+    Attributes:
+        key: Its key under ``extensions``.
+        iri: The property.
+        vocabulary: The vocabulary of its values (written as concept IRIs when known).
+    """
+
+    key: str
+    iri: str
+    vocabulary: str | None = None
+
+
+def element_properties(pack: Pack) -> tuple[ElementProperty, ...]:
+    """The local elements of ``pack`` whose field table entry gives a one-step ``rdf`` path."""
+    out = []
+    for spec in pack.fields.children("extensions"):
+        if len(spec.rdf) == 1:
+            vocab = spec.vocabulary if spec.kind is FieldKind.VOCAB else None
+            out.append(ElementProperty(spec.key, path_terms(spec.rdf)[0].iri, vocab))
+    return tuple(out)
 
 
 DEFAULT_DESCRIPTION: Final = (
@@ -86,7 +119,7 @@ class _Writer:
     # ------------------------------------------------------------------ values
     def concept(self, scheme: str, value: object) -> Obj:
         if isinstance(value, str):
-            iri = self.concepts.iri_of[scheme].get(value)
+            iri = self.concepts.iri_of.get(scheme, {}).get(value)
             if iri is not None:
                 return f"<{iri}>"
         return literal(value)
@@ -174,13 +207,26 @@ class _Writer:
                     po.append((n.P_RELATED, target))
         if "secrecy" in res:
             po.append((n.P_SECRECY, self.concept("secrecy", res["secrecy"])))
-        extensions = res.get("extensions")
+        extensions = self.elements(res.get("extensions"), po)
         if extensions:
             po.append((n.P_EXTENSIONS, json_literal(extensions)))
         if dcat:
             self.dcat_extras(iri, key, types, po, subs)
         yield (f"<{iri}>", po)
         yield from subs
+
+    def elements(self, extensions: object, po: list[tuple[Term, Obj]]) -> object:
+        """Write the local elements that have a property; the other extensions are returned."""
+        if not self.options.elements or not isinstance(extensions, Mapping):
+            return extensions
+        rest = dict(extensions)
+        for el in self.options.elements:
+            value = rest.pop(el.key, None)
+            if value is None:
+                continue
+            obj = self.concept(el.vocabulary, value) if el.vocabulary else literal(value)
+            po.append((iri_term(el.iri), obj))
+        return rest
 
     def agent(self, name: object, code: object, subs: list[Block]) -> str:
         text = name if isinstance(name, str) else str(name)

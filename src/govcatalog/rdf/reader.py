@@ -24,10 +24,12 @@ from rdflib.collection import Collection
 from govcatalog.errors import LoadError
 from govcatalog.io.records import Position, RawRecord, SourceDocument
 from govcatalog.model.resource import Catalog
+from govcatalog.packs.pack import Pack
 from govcatalog.rdf import names as m
 from govcatalog.rdf.concepts import concept_index
 from govcatalog.rdf.export import CONTEXT_IRI, RdfFormat, format_for, jsonld_context
-from govcatalog.rdf.terms import RDF, XSD, Term
+from govcatalog.rdf.mapping import ElementProperty, element_properties
+from govcatalog.rdf.terms import RDF, XSD, Term, iri_term
 
 MAX_BYTES: Final = 256 * 1024 * 1024
 """Largest RDF input read (bytes)."""
@@ -139,9 +141,10 @@ def read_graph(
 
 # ---------------------------------------------------------------------------------- graph → records
 class _Records:
-    def __init__(self, graph: rdflib.Graph) -> None:
+    def __init__(self, graph: rdflib.Graph, elements: tuple[ElementProperty, ...] = ()) -> None:
         self.g = graph
         self.labels = concept_index().label_of
+        self.elements = elements
 
     def one(self, s: rdflib.term.Node, p: Term) -> rdflib.term.Node | None:
         return self.g.value(s, rdflib.URIRef(p.iri))
@@ -276,6 +279,12 @@ class _Records:
         self.put_list(rec, "related_codes", s, m.P_RELATED_CODES)
         self.put(rec, "secrecy", s, m.P_SECRECY)
         self.put(rec, "extensions", s, m.P_EXTENSIONS)
+        for el in self.elements:  # local elements with a property of their own
+            o = self.one(s, iri_term(el.iri))
+            if o is not None:
+                ext = rec.setdefault("extensions", {})
+                if isinstance(ext, dict):
+                    ext[el.key] = self.value(o)
         return rec
 
     def item(self, s: rdflib.term.Node) -> dict[str, object]:
@@ -314,13 +323,17 @@ class _Records:
         return found[0] if found else None
 
 
-def graph_to_dict(graph: rdflib.Graph) -> dict[str, object]:
+def graph_to_dict(
+    graph: rdflib.Graph, elements: tuple[ElementProperty, ...] = ()
+) -> dict[str, object]:
     """The catalog a graph describes, in the canonical JSON shape (values as found).
 
     Resources are the subjects typed ``govcat:InformationResource``, in ``govcat:position``
     order (then by IRI); the catalog facts come from the ``govcat:InformationResourceCatalog``.
+    ``elements`` are the local elements written as properties of their own
+    (:func:`~govcatalog.rdf.mapping.element_properties`).
     """
-    records = _Records(graph)
+    records = _Records(graph, elements)
     node = records.catalog()
     out: dict[str, object] = {"catalog": records.info(node) if node is not None else {}}
     out["resources"] = [records.resource(r) for r in records.resources()]
@@ -337,7 +350,7 @@ def from_graph(graph: rdflib.Graph) -> Catalog:
     return Catalog.model_validate(graph_to_dict(graph))
 
 
-def read_rdf(path: Path, name: str) -> SourceDocument:
+def read_rdf(path: Path, name: str, pack: Pack | None = None) -> SourceDocument:
     """Reader of the RDF formats (``.ttl``, ``.jsonld``, ``.rdf``, ``.nt``) for validation.
 
     Each resource becomes a record in the canonical JSON shape at pointer
@@ -348,7 +361,8 @@ def read_rdf(path: Path, name: str) -> SourceDocument:
     Raises:
         LoadError: When the file cannot be read or parsed.
     """
-    data = graph_to_dict(read_graph(path))
+    elements = element_properties(pack) if pack is not None else ()
+    data = graph_to_dict(read_graph(path), elements)
     resources = data["resources"]
     assert isinstance(resources, list)
     info = RawRecord(-1, "/catalog", data["catalog"], Position())

@@ -22,7 +22,7 @@ from govcatalog.io.records import SourceDocument
 from govcatalog.packs.pack import Pack
 from govcatalog.rdf import names as m
 from govcatalog.rdf.graph import graph_from_blocks
-from govcatalog.rdf.mapping import ExportOptions, iter_blocks
+from govcatalog.rdf.mapping import ExportOptions, element_properties, iter_blocks
 from govcatalog.rdf.shapes import FINDING_CODE, PackShapes, build_shapes
 from govcatalog.records.coerce import INVALID
 from govcatalog.records.read import ReadRecord, iter_records
@@ -144,7 +144,8 @@ def validate_shacl(
     """
     started = time.perf_counter()
     the_shapes = shapes or build_shapes(pack)
-    data = graph_from_blocks(iter_blocks(catalog, ExportOptions(dcat=False)))
+    options_rdf = ExportOptions(dcat=False, elements=element_properties(pack))
+    data = graph_from_blocks(iter_blocks(catalog, options_rdf))
     results = run_shacl(data, the_shapes)
     findings = [
         f

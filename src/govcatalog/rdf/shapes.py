@@ -31,7 +31,7 @@ from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.rdf import names as m
 from govcatalog.rdf.concepts import concept_index
-from govcatalog.rdf.terms import GOVCAT, Term
+from govcatalog.rdf.terms import GOVCAT, Term, path_terms
 from govcatalog.rdf.terms import RDF as RDF_NS
 from govcatalog.report import Severity
 
@@ -76,39 +76,6 @@ _SEVERITY: Final = {
 
 def _u(t: Term) -> URIRef:
     return URIRef(t.iri)
-
-
-# Paths from the resource to each element, by field id.
-_PATHS: Final[Mapping[str, tuple[Term, ...]]] = {
-    "category.lei": (m.P_CLASS,),
-    "category.xiang": (m.P_CLASSIFICATION, m.P_XIANG),
-    "category.mu": (m.P_CLASSIFICATION, m.P_MU),
-    "category.ximu": (m.P_CLASSIFICATION, m.P_XIMU),
-    "name": (m.P_NAME,),
-    "code": (m.P_CODE,),
-    "provider": (m.P_PROVIDER, m.FOAF_NAME),
-    "provider_code": (m.P_PROVIDER_CODE,),
-    "abstract": (m.P_ABSTRACT,),
-    "format.format_class": (m.P_FORMAT, m.P_FORMAT_CLASS),
-    "format.format_types": (m.P_FORMAT, m.P_FORMAT_TYPES),
-    "format.other_description": (m.P_FORMAT, m.P_FORMAT_OTHER),
-    "items.name": (m.P_ITEM_NAME,),
-    "items.data_type": (m.P_DATA_TYPE,),
-    "items.length": (m.P_LENGTH,),
-    "items.base_item": (m.P_BASE_ITEM,),
-    "items.data_element": (m.P_DATA_ELEMENT,),
-    "items.description": (m.P_ITEM_DESCRIPTION,),
-    "share.share_type": (m.P_SHARE, m.P_SHARE_TYPE),
-    "share.share_condition": (m.P_SHARE, m.P_SHARE_CONDITION),
-    "share.share_mode_class": (m.P_SHARE, m.P_MODE_CLASS),
-    "share.share_mode_type": (m.P_SHARE, m.P_MODE_TYPE),
-    "open.open_to_public": (m.P_OPEN, m.P_OPEN_TO_PUBLIC),
-    "open.open_condition": (m.P_OPEN, m.P_OPEN_CONDITION),
-    "update_cycle": (m.P_UPDATE_CYCLE,),
-    "publish_date": (m.P_PUBLISH_DATE,),
-    "related_codes": (m.P_RELATED_CODES,),
-    "secrecy": (m.P_SECRECY,),
-}
 
 
 def code_pattern(rules: CodeRules) -> str:
@@ -178,6 +145,10 @@ class _Builder:
             self.g.add((node, p, o))
         return node
 
+    def field_path(self, field_id: str) -> tuple[Term, ...]:
+        """The element's RDF path, from the pack's field table."""
+        return path_terms(self.pack.fields.get(field_id).rdf)
+
     def prop(self, terms: tuple[Term, ...], *pairs: tuple[URIRef, rdflib.term.Node]) -> BNode:
         return self.bnode((SH.path, self.path(terms)), *pairs)
 
@@ -246,21 +217,25 @@ class _Builder:
         self.g.add((iri, SH["or"], self.lst(alternatives)))
 
     def has(self, field_id: str, value: rdflib.term.Node) -> BNode:
-        return self.prop(_PATHS[field_id], (SH.hasValue, value))
+        return self.prop(self.field_path(field_id), (SH.hasValue, value))
 
     def none_of(self, field_id: str, values: list[URIRef]) -> BNode:
         """Every value (if any) of the element is outside ``values``."""
-        return self.prop(_PATHS[field_id], (SH["not"], self.bnode((SH["in"], self.lst(values)))))
+        return self.prop(
+            self.field_path(field_id), (SH["not"], self.bnode((SH["in"], self.lst(values))))
+        )
 
     def given_in(self, field_id: str, values: list[URIRef]) -> BNode:
         """The element is given and each value is one of ``values``."""
-        return self.prop(_PATHS[field_id], (SH.minCount, Literal(1)), (SH["in"], self.lst(values)))
+        return self.prop(
+            self.field_path(field_id), (SH.minCount, Literal(1)), (SH["in"], self.lst(values))
+        )
 
     def negate(self, shape: rdflib.term.Node) -> BNode:
         return self.bnode((SH["not"], shape))
 
     def present(self, field_id: str) -> BNode:
-        return self.prop(_PATHS[field_id], (SH.minCount, Literal(1)))
+        return self.prop(self.field_path(field_id), (SH.minCount, Literal(1)))
 
 
 def _pointer(spec: FieldSpec) -> str:
@@ -268,10 +243,11 @@ def _pointer(spec: FieldSpec) -> str:
 
 
 def _field_shapes(b: _Builder) -> None:
-    for spec in b.pack.fields.resource_fields():
-        if spec.id not in _PATHS:
+    table = b.pack.fields
+    for spec in table.resource_fields():
+        if not spec.rdf or spec.kind in (FieldKind.GROUP, FieldKind.GROUPS):
             continue
-        item = spec.id.startswith("items.")
+        item = spec.parent is not None and table.get(spec.parent).kind is FieldKind.GROUPS
         add = b.on_items if item else b.on_resource
         ptr = "/items" if item else _pointer(spec)
         checks: list[tuple[str, tuple[tuple[URIRef, rdflib.term.Node], ...]]] = []
@@ -286,9 +262,9 @@ def _field_shapes(b: _Builder) -> None:
         if spec.kind is FieldKind.DATE:
             checks.append(("GC-R009", ((SH.datatype, XSD.date),)))
         for code, pairs in checks:
-            add(code, ptr, b.path(_PATHS[spec.id]), *pairs)
+            add(code, ptr, b.path(b.field_path(spec.id)), *pairs)
     pattern = Literal(code_pattern(b.pack.code_rules))
-    b.on_resource("GC-F005", "/code", b.path(_PATHS["code"]), (SH.pattern, pattern))
+    b.on_resource("GC-F005", "/code", b.path(b.field_path("code")), (SH.pattern, pattern))
     members = b.lst([_u(m.P_RELATED_CODES), b.bnode((SH.zeroOrMorePath, RDF.rest)), RDF.first])
     b.on_resource("GC-F005", "/related_codes", members, (SH.pattern, pattern))
 
@@ -304,15 +280,19 @@ def _classification_shapes(b: _Builder) -> None:
                 "GC-F008",
                 "/category/xiang",
                 b.negate(b.has("category.lei", lei)),
-                b.prop(_PATHS["category.xiang"], (SH["in"], b.lst(members))),
+                b.prop(b.field_path("category.xiang"), (SH["in"], b.lst(members))),
             )
         if concept.notation:
             b.conditional(
                 "GC-R007",
                 "/code",
                 b.negate(b.has("category.lei", lei)),
-                b.negate(b.prop(_PATHS["code"], (SH.minCount, Literal(1)), (SH.pattern, pattern))),
-                b.prop(_PATHS["code"], (SH.pattern, Literal("^" + re.escape(concept.notation)))),
+                b.negate(
+                    b.prop(b.field_path("code"), (SH.minCount, Literal(1)), (SH.pattern, pattern))
+                ),
+                b.prop(
+                    b.field_path("code"), (SH.pattern, Literal("^" + re.escape(concept.notation)))
+                ),
             )
 
 
@@ -325,7 +305,7 @@ def _share_shapes(b: _Builder) -> None:
     classes = b.allowed("share-mode-class")
     types = b.allowed("share-mode-type")
     none_pattern = Literal("^(?:" + "|".join(NO_CONDITION) + ")$")
-    cond = _PATHS["share.share_condition"]
+    cond = b.field_path("share.share_condition")
     states_condition = b.prop(
         cond, (SH.minCount, Literal(1)), (SH["not"], b.bnode((SH.pattern, none_pattern)))
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 from urllib.parse import quote
@@ -73,6 +74,25 @@ RDF_TYPE: Final = Term(RDF + "type", f"<{RDF}type>", "a")
 RDF_FIRST: Final = term("rdf", "first")
 RDF_REST: Final = term("rdf", "rest")
 RDF_NIL: Final = term("rdf", "nil")
+
+
+def path_terms(path: Iterable[str]) -> tuple[Term, ...]:
+    """The terms of a property path as a field table writes it: ``prefix:local`` or ``<iri>``.
+
+    Raises:
+        ValueError: For an unknown prefix or a step that is neither.
+    """
+    out: list[Term] = []
+    for step in path:
+        if step.startswith("<") and step.endswith(">"):
+            out.append(iri_term(step[1:-1]))
+            continue
+        prefix, sep, local = step.partition(":")
+        if not sep or prefix not in PREFIXES or not local:
+            msg = f"RDF path step {step!r}: write prefix:local ({', '.join(PREFIXES)}) or <iri>"
+            raise ValueError(msg)
+        out.append(term(prefix, local))
+    return tuple(out)
 
 
 def g(local: str) -> Term:
