@@ -10,7 +10,7 @@ from govcatalog.model import Catalog
 from govcatalog.rdf import RdfFormat, from_graph, parse_rdf, serialize, to_graph
 from tests.properties.rdf_strategies import catalogs
 
-_settings = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_settings = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_settings
@@ -28,14 +28,14 @@ def test_ntriples_round_trip_and_isomorphic_to_rdflib(catalog: Catalog) -> None:
     assert isomorphic(graph, to_graph(catalog))
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(catalogs)
 def test_jsonld_and_rdfxml_round_trip(catalog: Catalog) -> None:
     for fmt in (RdfFormat.JSONLD, RdfFormat.RDFXML):
         assert from_graph(parse_rdf(serialize(catalog, fmt).encode(), fmt)) == catalog, fmt
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(catalogs)
 def test_turtle_is_isomorphic_to_rdflib_graph_and_deterministic(catalog: Catalog) -> None:
     first = serialize(catalog, RdfFormat.TURTLE)

@@ -85,7 +85,7 @@ def resources(draw: st.DrawFn, code: str) -> Resource:
 
 @st.composite
 def catalogs(draw: st.DrawFn) -> Catalog:
-    n = draw(st.integers(0, 4))
+    n = draw(st.integers(1, 8))  # an empty catalog is tested on its own; 8 spans merged rows
     codes = [f"30700{k % 10}/{k:06d}" for k in range(n)]
     info = CatalogInfo(
         name=draw(_maybe(TEXT)),  # type: ignore[arg-type]
@@ -95,7 +95,7 @@ def catalogs(draw: st.DrawFn) -> Catalog:
     return Catalog(catalog=info, resources=tuple(draw(resources(c)) for c in codes))
 
 
-_SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_SETTINGS
@@ -118,3 +118,11 @@ def test_xml_round_trip(catalog: Catalog) -> None:
 
 def test_the_pack_fixture_is_the_strategies_pack(pack: Pack) -> None:
     assert pack.ref == PACK.ref
+
+
+def test_empty_catalog_round_trip(tmp_path: Path) -> None:
+    empty = Catalog(catalog=CatalogInfo(name="空目录"), resources=())
+    write_workbook(tmp_path / "c.xlsx", PACK, empty)
+    write_xml(empty, tmp_path / "c.xml", PACK)
+    assert load_catalog(tmp_path / "c.xlsx", pack=PACK) == empty
+    assert load_catalog(tmp_path / "c.xml", pack=PACK) == empty

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from govcatalog.identifiers import (
@@ -161,16 +161,41 @@ def test_every_listed_code_checks_valid(code: str) -> None:
     assert result.details["name"] == division_name(code)
 
 
-@given(st.text(DIGITS, min_size=15, max_size=15))
-def test_legacy_upgrade_matches_the_spec(number: str) -> None:
+@st.composite
+def legacy_numbers(draw: st.DrawFn) -> tuple[str, str]:
+    """A 15-digit number built by construction: valid, or wrong in exactly one named way."""
+    kind = draw(st.sampled_from(["valid", "valid", "valid", "bad-date", "unknown-division"]))
+    division = draw(st.sampled_from(DIVISION_CODES))
+    born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(1999, 12, 31)))
+    birth = born.strftime("%y%m%d")
+    if kind == "bad-date":
+        month, day = draw(st.sampled_from([(13, 1), (0, 10), (2, 30), (4, 31), (6, 0)]))
+        birth = f"{born:%y}{month:02d}{day:02d}"
+    elif kind == "unknown-division":
+        division = draw(st.sampled_from(["990000", "000000", "710199", "120999"]))
+        assert division not in DIVISION_CODES
+    return kind, division + birth + draw(st.text(DIGITS, min_size=3, max_size=3))
+
+
+@given(legacy_numbers())
+def test_legacy_upgrade_matches_the_spec(case: tuple[str, str]) -> None:
+    kind, number = case
+    event(kind)
     result = check_citizen_id(number, strict=False)
-    upgraded = number[:6] + "19" + number[6:]
-    upgraded += citizen_check(upgraded)
     assert result.details.get("legacy_number") == number
-    if result.valid:
+    assert not check_citizen_id(number, strict=True).valid  # strict asks for 18 characters
+    if kind == "valid":
+        # 6 + "19" + the 9 digits after the division, then the check character of the 17.
+        upgraded = number[:6] + "19" + number[6:]
+        upgraded += citizen_check(upgraded)
+        assert result.valid, result.problem
         assert result.normalized == upgraded
+        assert result.details["birth_date"] == f"19{number[6:8]}-{number[8:10]}-{number[10:12]}"
+        assert result.details["sex"] == ("male" if int(number[14]) % 2 else "female")
+    elif kind == "bad-date":
+        assert result.problem is Problem.DATE
     else:
-        assert result.problem in {Problem.DATE, Problem.UNKNOWN_DIVISION}
+        assert result.problem is Problem.UNKNOWN_DIVISION
 
 
 # Properties: nothing raises on arbitrary text

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from govcatalog.io.records import RawRecord, SourceDocument
@@ -201,6 +201,28 @@ MUTATIONS: list[Mutation] = [
 ]
 
 
+LOOSENING: list[Mutation] = [
+    lambda p, d, _r: make_required(p, d.draw(st.sampled_from(_required(p))), False),
+    lambda p, _d, _r: restore_vocabulary(p, "share-mode-class"),
+    lambda p, d, _r: set_severity(
+        p,
+        d.draw(st.sampled_from(_codes(p))),
+        d.draw(st.sampled_from([Severity.WARNING, Severity.INFO])),
+    ),
+    lambda p, _d, _r: add_field(p, "added", False),
+    lambda p, _d, _r: drop_rules(p),
+]
+"""Edits that loosen a pack (the backward property draws them most)."""
+TIGHTENING: list[Mutation] = [
+    lambda p, d, _r: make_required(p, d.draw(st.sampled_from(_optional(p)))),
+    lambda p, d, _r: drop_value(p, *d.draw(st.sampled_from(_values(p)))),
+    lambda p, d, _r: add_rule(p, d.draw(st.sampled_from(_optional(p))), "EP-R001"),
+    lambda p, d, _r: shorten(p, "name", d.draw(st.integers(4, 12))),
+    lambda p, _d, _r: add_field(p, "added", True),
+]
+"""Edits that tighten a pack (the forward property draws them most)."""
+
+
 def _codes(p: Pack) -> list[str]:
     # Codes a generated catalog can meet, so that a raised severity matters.
     return ["GC-F003", "GC-S004", "GC-F011", "GC-F012", "GC-R013", "EP-R002", "GC-F006"]
@@ -298,23 +320,50 @@ def valid(pack: Pack, rec: dict[str, Any]) -> bool:
     return not report.fails(Severity.ERROR)
 
 
-@settings(
+_PROPERTY = settings(
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
+
+
+def _mutated(data: st.DataObject, old: Pack, rec: dict[str, Any], biased: list[Mutation]) -> Pack:
+    """``old`` after one to three edits, drawn three times in four from ``biased``, so that the
+    branch with the assertions runs on most examples (the events report how often)."""
+    new = old
+    for _ in range(data.draw(st.integers(1, 3))):
+        pool = biased if data.draw(st.integers(0, 3)) else MUTATIONS
+        new = data.draw(st.sampled_from(pool))(new, data, rec)
+    return bump(new)
+
+
+@_PROPERTY
 @given(data=st.data())
 def test_backward_compatible_new_version_accepts_old_catalogs(data: st.DataObject) -> None:
     old = get_pack("example-province@^1")
     rec = data.draw(resources(old))
     assume(valid(old, rec))
-    new = old
-    for _ in range(data.draw(st.integers(1, 3))):
-        new = data.draw(st.sampled_from(MUTATIONS))(new, data, rec)
-    new = bump(new)
+    new = _mutated(data, old, rec, LOOSENING)
     report = check_compat(new, old, CompatMode.BACKWARD)
+    event("backward compatible" if report.compatible else "backward breaking")
     if report.compatible:
         assert valid(new, rec), [str(c) for c in report.changes]
+    else:
+        assert report.violations
+
+
+@_PROPERTY
+@given(data=st.data())
+def test_forward_compatible_new_version_only_accepts_what_the_old_did(
+    data: st.DataObject,
+) -> None:
+    old = get_pack("example-province@^1")
+    rec = data.draw(resources(old))
+    new = _mutated(data, old, rec, TIGHTENING)
     forward = check_compat(new, old, CompatMode.FORWARD)
-    if forward.compatible and valid(new, rec):
+    accepted = valid(new, rec)
+    event(f"forward {'compatible' if forward.compatible else 'breaking'}, {accepted=}")
+    if forward.compatible and accepted:
         assert valid(old, rec)
+    if not forward.compatible:
+        assert forward.violations
