@@ -134,32 +134,16 @@ CASES: dict[str, Args] = {
 }
 
 _WRAP = (
-    "the reason is printed through rich and wrapped at the console width; the one-line error "
-    "edge (#13) prints it whole: drop this entry when that lands"
+    "validate prints the reason of an unreadable input through rich, wrapped at the console "
+    "width, not through the one-line error edge: drop this entry when it is one line"
 )
 _USAGE = (
     "the option parser prints a usage line, a hint and a boxed error instead of one line "
     "(#13): drop this entry when it is one line"
 )
 WRAPPED: dict[str, str] = {
-    "validate-unknown-pack": _WRAP,
-    "validate-unknown-codes-many": _WRAP,
-    "validate-unsupported-format": _WRAP,
     "validate-unreadable-json": _WRAP,
     "validate-missing-long-path": _WRAP,
-    "validate-missing-settings": _WRAP,
-    "validate-output-in-missing-folder": _WRAP,
-    "score-unreadable": _WRAP,
-    "score-output-in-missing-folder": _WRAP,
-    "diff-missing-file": _WRAP,
-    "export-unreadable": _WRAP,
-    "template-not-xlsx": _WRAP,
-    "schema-unknown-pack": _WRAP,
-    "shapes-unknown-pack": _WRAP,
-    "pack-show-unknown": _WRAP,
-    "pack-check-not-a-folder": _WRAP,
-    "pack-root-not-a-folder": _WRAP,
-    "history-show-unknown": _WRAP,
     "validate-bad-option-value": _USAGE,
     "validate-jobs-zero": _USAGE,
     "validate-unknown-option": _USAGE,
