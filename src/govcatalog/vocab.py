@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -351,6 +351,30 @@ class Vocabulary:
             self.title_en,
             tuple(c for c in self.concepts if c.iri in keep),
         )
+
+    def with_aliases(self, aliases: Mapping[str, Collection[str]]) -> Vocabulary:
+        """Return the vocabulary with more non-standard forms of existing values.
+
+        A pack uses this for the forms real catalogs write (年 for 每年, 即时 for 实时): they
+        are read as the value and reported as normalised, like the scheme's hidden labels.
+
+        Args:
+            aliases: Value (label, code or IRI, as :meth:`concept` accepts) → extra forms.
+
+        Raises:
+            KeyError: A value names no concept of this vocabulary.
+            ValueError: A form is already a label of another concept.
+        """
+        extra: dict[str, list[str]] = {}
+        for value, forms in aliases.items():
+            extra.setdefault(self.concept(value).iri, []).extend(forms)
+        if not extra:
+            return self
+        concepts = tuple(
+            replace(c, hidden_labels=(*c.hidden_labels, *extra[c.iri])) if c.iri in extra else c
+            for c in self.concepts
+        )
+        return Vocabulary(self.id, self.iri, self.title_zh, self.title_en, concepts)
 
 
 class UnknownVocabulary(LookupError):

@@ -131,6 +131,8 @@ class Resource(_Model):
     """10 开放属性."""
     update_cycle: UpdateCycle | None = None
     """11 更新周期."""
+    update_note: str | None = None
+    """更新周期说明: what the update cycle as written adds (not an element of the guide)."""
     publish_date: dt.date | None = None
     """12 发布日期 (CCYY-MM-DD)."""
     related_codes: tuple[str, ...] = ()

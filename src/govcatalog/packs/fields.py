@@ -68,6 +68,10 @@ class FieldSpec:
             the data item node for item elements; empty when the element has none.
         change: The diff change kind of a new value of the element (``name-changed``);
             None for the default of its kind of element.
+        note: The id of the text field that keeps what a value's form adds: the note of
+            ``每年(更新说明:…)`` or the original of a described form (不定期 → 其他).
+        main: For a group, the id of the field a plain value written for the whole group
+            goes to (开放属性: "无条件开放" → 开放条件).
     """
 
     id: str
@@ -85,6 +89,8 @@ class FieldSpec:
     top_concepts_only: bool = False
     rdf: tuple[str, ...] = ()
     change: str | None = None
+    note: str | None = None
+    main: str | None = None
     parent: str | None = field(init=False, compare=False)
     """The id of the enclosing group, or None at top level (derived from ``id``)."""
     key: str = field(init=False, compare=False)
@@ -222,6 +228,8 @@ _CONVERT: Mapping[str, Callable[[Any], object]] = MappingProxyType(
         "compound": lambda v: v,
         "rdf": lambda v: tuple(part.strip() for part in str(v).split(" / ")),
         "change": str,
+        "note": str,
+        "main": str,
     }
 )
 
@@ -233,7 +241,11 @@ def _spec(raw: Mapping[str, Any], level: FieldLevel, base: FieldTable | None) ->
         given["top_concepts_only"] = raw["concepts"] == "top"
     fid = str(raw["id"])
     if base is not None and "kind" not in raw and base.has(fid, level):
-        return replace(base.get(fid, level), **given)  # type: ignore[arg-type]
+        inherited = base.get(fid, level)
+        if "aliases" in given:  # a local standard adds names; it never loses the parent's
+            added = tuple(a for a in given["aliases"] if a not in inherited.aliases)  # type: ignore[attr-defined]
+            given["aliases"] = (*inherited.aliases, *added)
+        return replace(inherited, **given)  # type: ignore[arg-type]
     given.setdefault("evidence", Evidence.UNCONFIRMED)
     return FieldSpec(id=fid, level=level, **given)  # type: ignore[arg-type]
 

@@ -38,6 +38,7 @@ from govcatalog.packs.lawdata import (
 from govcatalog.packs.lines import line_of, toml_error_line
 from govcatalog.packs.local_vocab import parse_vocabularies
 from govcatalog.packs.templates import DEFAULT_TEMPLATE, TemplateProfile, load_templates
+from govcatalog.packs.value_forms import ValueForms, parse_value_forms
 from govcatalog.packs.versions import PackRef, Version, check_pack_id
 from govcatalog.packs.xmlmap import XmlMap, load_xml_map
 from govcatalog.report import Severity
@@ -90,6 +91,8 @@ class Pack:
         legal_basis: The forms a 不予共享 basis may take (``legal-basis.toml``), if any.
         conditions: How 使用条件 name scope and purpose (``conditions.toml``), if any.
         request_rule: What a data request must state (``requests.toml``), if anything.
+        value_forms: Non-standard value forms the pack reads (placeholders, described
+            forms, open types) and how absent elements are reported.
     """
 
     id: str
@@ -123,6 +126,7 @@ class Pack:
     legal_basis: LegalBasis | None = field(default=None, repr=False)
     conditions: ConditionPhrases | None = field(default=None, repr=False)
     request_rule: RequestRule | None = field(default=None, repr=False)
+    value_forms: ValueForms = field(default_factory=ValueForms, repr=False)
     raw_manifest: Mapping[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -215,8 +219,32 @@ def _vocabularies(
                 msg = f"vocabulary {scheme}: unknown values {unknown}"
                 raise PackError(pack, "pack.toml", msg, line)
             base = base.restrict(include=include, exclude=exclude)
+            base = _with_aliases(base, rule.get("aliases", {}), pack, texts, scheme)
         vocabs[scheme] = base
     return vocabs
+
+
+def _with_aliases(
+    vocab: Vocabulary,
+    aliases: object,
+    pack: str,
+    texts: Mapping[str, str | None],
+    scheme: str,
+) -> Vocabulary:
+    """The vocabulary with the forms a pack adds to its values (``aliases = {值 = [写法]}``)."""
+    line = line_of(texts.get("pack.toml"), f'"{scheme}"')
+    if not isinstance(aliases, dict) or not all(
+        isinstance(v, list) and all(isinstance(f, str) for f in v) for v in aliases.values()
+    ):
+        msg = f"vocabulary {scheme}: aliases must map values to lists of forms"
+        raise PackError(pack, "pack.toml", msg, line)
+    try:
+        return vocab.with_aliases({str(k): list(v) for k, v in aliases.items()})
+    except KeyError as exc:
+        msg = f"vocabulary {scheme}: aliases name an unknown value {exc.args[0]}"
+        raise PackError(pack, "pack.toml", msg, line) from None
+    except ValueError as exc:
+        raise PackError(pack, "pack.toml", f"vocabulary {scheme}: {exc}", line) from None
 
 
 def _unknown_label(vocab: Vocabulary, label: str) -> bool:
@@ -314,6 +342,12 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
     law = _law(root, meta, rules, parent, ref, manifest_text)
     vocab_text = _read(root, "vocabularies.toml")
     local = parse_vocabularies(vocab_text, pack=ref, pack_id=ident) if vocab_text else {}
+    vocabularies = _vocabularies(
+        fields, _table(manifest, "vocabularies"), parent, ref, texts=texts, local=local
+    )
+    value_forms = parse_value_forms(
+        manifest, vocabularies, parent.value_forms if parent else None, pack=ref
+    )
     return Pack(
         id=ident,
         version=version,
@@ -327,11 +361,8 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
         code_rules=code_rules,
         fields=fields,
         codebook=codebook,
-        vocabularies=MappingProxyType(
-            _vocabularies(
-                fields, _table(manifest, "vocabularies"), parent, ref, texts=texts, local=local
-            )
-        ),
+        vocabularies=MappingProxyType(vocabularies),
+        value_forms=value_forms,
         xiang_codes=MappingProxyType(xiang),
         provider_code_scheme=scheme,
         identifier_strict=bool(ids.get("strict", parent.identifier_strict if parent else True)),

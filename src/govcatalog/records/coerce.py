@@ -20,6 +20,14 @@ from govcatalog.io.shape import type_name
 from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
 from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key
 from govcatalog.packs.pack import Pack
+from govcatalog.packs.value_forms import fold_value
+from govcatalog.records.forms import (
+    NO_CONDITION,
+    is_list_syntax,
+    split_format_types,
+    split_list,
+    split_note,
+)
 from govcatalog.records.hits import Hit, Record
 from govcatalog.vocab import Vocabulary
 
@@ -31,9 +39,28 @@ PARSED_CODE: Final = "$code"
 INVALID: Final = "$invalid"
 """Record key holding the canonical pointers of values that were present but unreadable,
 so rules do not report them again as missing."""
-_SPLIT = re.compile(r"\s*[,，;；、|\n]\s*")
+
+OPEN_TO_PUBLIC: Final = "open.open_to_public"
+OPEN_CONDITION: Final = "open.open_condition"
+SHARE_TYPE: Final = "share.share_type"
+SHARE_CONDITION: Final = "share.share_condition"
+FORMAT_CLASS: Final = "format.format_class"
+FORMAT_TYPES: Final = "format.format_types"
+_FORM_FIELDS: Final = frozenset({OPEN_CONDITION, SHARE_CONDITION})
+"""Text fields where another field's value is often written (an open type, a share type)."""
+_COMPOUND = re.compile(r"^\s*([^/\-－—]+?)\s*[/\-－—]\s*(.+?)\s*$")
+
+
+def _compound_split(text: str) -> tuple[str, str] | None:
+    """Split "共享平台方式/文件" or "数据库-oracle" into its two parts."""
+    m = _COMPOUND.match(text)
+    return (m[1], m[2]) if m else None
+
+
 _DATE_FORMS = (
-    re.compile(r"^(\d{4})[/.年](\d{1,2})[/.月](\d{1,2})日?$"),
+    re.compile(
+        r"^(\d{4})[/.年](\d{1,2})[/.月](\d{1,2})日?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+    ),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
     re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"),
 )
@@ -60,6 +87,18 @@ def _escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A value one field's form gives another field: set if absent, or (``note``) appended."""
+
+    field_id: str
+    value: object
+    note: bool
+    cpath: str
+    hit: Hit | None = None
+    """Reported only when the value is set."""
+
+
 @dataclass(slots=True)
 class Coerced:
     """The outcome of reading one record.
@@ -80,6 +119,8 @@ class Coerced:
     written_zh: set[str] = field(default_factory=set)
     flat_groups: set[str] = field(default_factory=set)
     zh_names: Mapping[str, str] = field(default_factory=dict)
+    pending: list[_Pending] = field(default_factory=list)
+    """Values a form gave for another field, set once the record is read (see ``_settle``)."""
 
     def original(self, pointer: str) -> str:
         """The pointer as the input wrote it, for a canonical pointer.
@@ -157,7 +198,7 @@ class Coercer:
                         f.max_length or 1 << 30,
                     )
                     for f in children
-                    if f.kind in _QUICK_KINDS
+                    if f.kind in _QUICK_KINDS and f.id not in _FORM_FIELDS
                 },
             )
         self._zh_names = {f.id: f.zh for f in table.resource_fields()}
@@ -169,6 +210,8 @@ class Coercer:
         self._labels: dict[str, frozenset[str]] = {
             k: frozenset(v.labels()) for k, v in self._vocab.items()
         }
+        self._forms = pack.value_forms
+        self._ph_len = max((len(p) for p in self._forms.placeholders), default=0)
         self._group_required = tuple(
             (group.key, group.id, self._scopes[group.id].required)
             for group in table.children(None)
@@ -182,6 +225,8 @@ class Coercer:
             return None
         out = Coerced({}, zh_names=self._zh_names)
         self._object(data, None, "", "", out.record, out)
+        if out.pending:
+            self._settle(out)
         self._required(None, "", out.record, out)
         if out.invalid:
             out.record[INVALID] = frozenset(out.invalid)
@@ -217,6 +262,7 @@ class Coercer:
                         and value
                         and len(value) <= max_length
                         and not value.isspace()
+                        and (len(value) > self._ph_len or not self._forms.is_placeholder(value))
                     ):
                         dst[key] = value
                         continue
@@ -290,6 +336,12 @@ class Coercer:
                 self._object(
                     value, spec.id, cpath, out.original(cpath), dst.setdefault(spec.key, {}), out
                 )
+            elif self._takes_plain(spec, value):
+                # A plain value under a group heading (开放属性: "无条件开放") is its main field's.
+                main = self.pack.fields.get(spec.main or "")
+                mpath = f"{cpath}/{main.key}"
+                out.renames[mpath] = out.original(cpath)
+                self._assign(main, value, mpath, dst.setdefault(spec.key, {}), out)
             elif value is not None:
                 self._wrong_type(spec, value, cpath, out)
             return
@@ -299,8 +351,17 @@ class Coercer:
         result = self._value(spec, value, cpath, out)
         if result is not _MISSING:
             dst[spec.key] = result
-            if spec.compound and isinstance(value, str) and "/" in value:
+            if spec.compound and isinstance(value, str) and _compound_split(value):
                 self._compound(spec, value, cpath, dst, out)
+
+    def _takes_plain(self, spec: FieldSpec, value: object) -> bool:
+        """Whether a group's main field takes a plain value written for the whole group."""
+        if not spec.main or not self.pack.fields.has(spec.main):
+            return False
+        main = self.pack.fields.get(spec.main)
+        return isinstance(value, str) or (
+            isinstance(value, list) and main.kind in (FieldKind.TEXTS, FieldKind.CODES)
+        )
 
     def _groups(
         self, spec: FieldSpec, value: object, cpath: str, dst: Record, out: Coerced
@@ -332,6 +393,8 @@ class Coercer:
                 kind, labels, max_length = q
                 if kind == _Q_TEXT:
                     if type(val) is not str or not val or len(val) > max_length or val.isspace():
+                        break
+                    if len(val) <= self._ph_len and self._forms.is_placeholder(val):
                         break
                 elif kind == _Q_VOCAB:
                     if type(val) is not str or val not in labels:
@@ -384,6 +447,13 @@ class Coercer:
     def _value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
         if value is None:
             return _MISSING
+        if (
+            isinstance(value, str)
+            and spec.id != SHARE_CONDITION  # 无 there says "no condition" (R1)
+            and self._forms.is_placeholder(value)
+        ):
+            out.hits.append(Hit("GC-F016", cpath, _names(spec), value))
+            return _MISSING
         kind = spec.kind
         if kind in (FieldKind.TEXT, FieldKind.CODE):
             return self._text_value(spec, value, cpath, out)
@@ -416,6 +486,8 @@ class Coercer:
             value = text
         if not value.strip():
             return _MISSING
+        if spec.id in _FORM_FIELDS and self._text_form(spec, value, cpath, out):
+            return _MISSING
         if spec.max_length is not None and len(value) > spec.max_length:
             params = _names(spec) | {"length": len(value), "max_length": spec.max_length}
             out.hits.append(Hit("GC-F004", cpath, params, value))
@@ -434,11 +506,26 @@ class Coercer:
         return parsed
 
     def _list_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
+        given = value
         if isinstance(value, str):
-            parts = [p for p in _SPLIT.split(value.strip()) if p]
-            if len(parts) > 1:
+            parts = split_list(value)
+            if is_list_syntax(value):
                 self._normalised(spec, value, "、".join(parts), cpath, out)
             value = parts
+        if isinstance(value, list) and spec.id == FORMAT_TYPES and FORMAT_CLASS in self._vocab:
+            split = split_format_types(value, self._vocab[FORMAT_CLASS], self._vocab[spec.id])
+            for cls in split.classes[:1]:
+                out.pending.append(_Pending(FORMAT_CLASS, cls, False, cpath))
+                self._normalised(
+                    spec,
+                    _text(given),
+                    f"{cls} + {'、'.join(map(str, split.types))}" if split.types else cls,
+                    cpath,
+                    out,
+                )
+            value = split.types
+            if not value and split.classes:
+                return _MISSING
         if not isinstance(value, list):
             self._wrong_type(spec, value, cpath, out)
             return _MISSING
@@ -461,24 +548,89 @@ class Coercer:
             self._wrong_type(spec, value, cpath, out)
             return _MISSING
         text = str(value)
-        if spec.compound and "/" in text:
-            text = text.split("/", 1)[0]
+        if spec.compound and _compound_split(text):
+            text = _compound_split(text)[0]  # type: ignore[index]
         if not text.strip():
             return _MISSING
         match = vocab.lookup(text)
         if match is None:
-            params = _names(spec) | {"allowed": "、".join(vocab.labels())}
-            out.hits.append(Hit("GC-F002", cpath, params, _text(value)))
-            out.invalid.add(cpath)
-            return _MISSING
+            return self._vocab_form(spec, vocab, text, cpath, out)
         label = match.concept.label_zh
         if match.is_defect or not isinstance(value, str):
             self._normalised(spec, value, label, cpath, out)
         return label
 
+    def _vocab_form(
+        self, spec: FieldSpec, vocab: Vocabulary, text: str, cpath: str, out: Coerced
+    ) -> object:
+        """A value outside the vocabulary: a noted, described or unknown form."""
+        noted = split_note(text) if spec.note else None
+        head = noted.value if noted else text
+        match = vocab.lookup(head) if noted else None
+        if match is not None and noted is not None and spec.note:
+            label = match.concept.label_zh
+            out.pending.append(_Pending(spec.note, noted.note, True, cpath))
+            self._normalised(spec, text, label, cpath, out)
+            return label
+        described = self._forms.described_as(vocab.id, head)
+        if described is not None and spec.note:
+            out.pending.append(_Pending(spec.note, text, True, cpath))
+            params = _names(spec) | {"canonical": described, "note_zh": self._note_zh(spec)}
+            out.hits.append(Hit("GC-F015", cpath, params, text))
+            return described
+        params = _names(spec) | {"allowed": "、".join(vocab.labels())}
+        out.hits.append(Hit("GC-F002", cpath, params, _text(text)))
+        out.invalid.add(cpath)
+        return _MISSING
+
+    def _note_zh(self, spec: FieldSpec) -> str:
+        table = self.pack.fields
+        return table.get(spec.note).zh if spec.note and table.has(spec.note) else ""
+
+    def _text_form(self, spec: FieldSpec, value: str, cpath: str, out: Coerced) -> bool:
+        """Read an open type or a share type written as text; True when the value is taken."""
+        if spec.id == OPEN_CONDITION:
+            is_open = self._forms.open_type(value)
+            if is_open is not None:
+                spec_open = self.pack.fields.get(OPEN_TO_PUBLIC)
+                params = _names(spec_open) | {"canonical": "是" if is_open else "否"}
+                hit = Hit("GC-F003", _pointer(OPEN_TO_PUBLIC), params, value)
+                out.pending.append(_Pending(OPEN_TO_PUBLIC, is_open, False, cpath, hit))
+                return not is_open  # a closed type is no condition of opening
+            return False
+        vocab = self._vocab.get(SHARE_TYPE)
+        match = vocab.lookup(value) if vocab is not None else None
+        if match is None or fold_value(value) in NO_CONDITION:
+            return False  # 无条件 (共享) there says "no condition" (R1)
+        out.pending.append(_Pending(SHARE_TYPE, match.concept.label_zh, False, cpath))
+        out.hits.append(Hit("GC-F017", cpath, _names(spec), value))
+        return True
+
+    def _settle(self, out: Coerced) -> None:
+        """Set what forms gave other fields: absent fields only; notes are appended."""
+        for p in out.pending:
+            spec = self.pack.fields.get(p.field_id)
+            target = out.record
+            if spec.parent is not None:
+                target = target.setdefault(spec.parent, {})
+            have = target.get(spec.key)
+            if p.note and isinstance(have, str) and have and str(p.value) not in have:
+                target[spec.key] = f"{have}；{p.value}"
+            elif have is None:
+                target[spec.key] = p.value
+                out.renames.setdefault(_pointer(p.field_id), out.original(p.cpath))
+                if p.hit is not None:
+                    out.hits.append(p.hit)
+
     def _compound(self, spec: FieldSpec, value: str, cpath: str, dst: Record, out: Coerced) -> None:
         second = self.pack.fields.get(spec.compound or "")
-        rest = value.split("/", 1)[1]
+        rest = _compound_split(value)[1]  # type: ignore[index]
+        if second.kind is FieldKind.TEXTS:
+            listed = self._list_value(second, rest, cpath, out)
+            if isinstance(listed, list) and listed:
+                dst[second.key] = listed
+                self._normalised(spec, value, f"{dst[spec.key]} + {'、'.join(listed)}", cpath, out)
+            return
         result = self._vocab_value(second, rest, cpath, out)
         if result is not _MISSING:
             dst[second.key] = result
@@ -489,6 +641,13 @@ class Coercer:
             return value
         vocab = self._vocab[spec.id]
         match = vocab.lookup(str(value)) if isinstance(value, str | int) else None
+        if match is None and spec.id == OPEN_TO_PUBLIC and isinstance(value, str):
+            is_open = self._forms.open_type(value)
+            if is_open is not None:  # an open type where yes/no is expected: keep it as condition
+                if is_open:
+                    out.pending.append(_Pending(OPEN_CONDITION, value, False, cpath))
+                self._normalised(spec, value, "是" if is_open else "否", cpath, out)
+                return is_open
         if match is None or match.concept.notation not in ("0", "1"):
             params = _names(spec) | {"allowed": "、".join(vocab.labels())}
             out.hits.append(Hit("GC-F002", cpath, params, _text(value)))

@@ -6,12 +6,10 @@ import re
 from collections.abc import Iterator
 
 from govcatalog.model.enums import ShareModeClass, ShareType
+from govcatalog.records.forms import NO_CONDITION
 from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.builtin._util import fold, missing
 from govcatalog.rules.engine import RuleContext, rule
-
-_NO_CONDITION = frozenset({"", "无", "无条件", "无条件共享", "不限", "无限制"})
-"""共享条件 answers that state no condition (R1 allows 无条件 or empty)."""
 
 _LEGAL_BASIS = re.compile(r"《[^》]+》|法|条例|规定|办法|决定|意见|通知|政策|规章|细则|第.+条")
 """Words by which a 不予共享依据 names a law, regulation or policy document."""
@@ -26,7 +24,7 @@ def share_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     folded = fold(condition) if condition else ""
     cp = "/share/share_condition"
     if share_type == ShareType.UNCONDITIONAL and condition:
-        if folded not in _NO_CONDITION:
+        if folded not in NO_CONDITION:
             yield Hit("GC-R001", cp, {}, condition)
         elif folded not in ("无条件", ""):
             spec = ctx.pack.fields.get("share.share_condition")
@@ -36,10 +34,10 @@ def share_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
                 "canonical": "无条件",
             }
             yield Hit("GC-F003", cp, params, condition)
-    elif share_type == ShareType.CONDITIONAL and folded in _NO_CONDITION:
+    elif share_type == ShareType.CONDITIONAL and folded in NO_CONDITION:
         yield Hit("GC-R002", cp, {}, condition)
     elif share_type == ShareType.NOT_SHARED:
-        if folded in _NO_CONDITION:
+        if folded in NO_CONDITION:
             yield Hit("GC-R003", cp, {}, condition)
         elif condition and not _LEGAL_BASIS.search(condition):
             yield Hit("GC-R013", cp, {}, condition)

@@ -1,0 +1,125 @@
+"""Pure helpers that take apart the value forms real catalogs write.
+
+Each function reads one text and says what it holds, without touching a record; the
+coercer decides what to keep and what to report. They are kept apart so that they can
+be tested on their own and moved with the record layer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Final, NamedTuple
+
+from govcatalog.vocab import MatchKind, Vocabulary
+
+LIST_SEPARATORS: Final = re.compile(r"\s*[,，;；、|\n]\s*")
+"""Separators of list-like text: comma (half and full width), semicolon, 顿号, bar, newline."""
+
+NO_CONDITION: Final = frozenset({"", "无", "无条件", "无条件共享", "不限", "无限制"})
+"""共享条件 answers (folded) that state no condition (R1 allows 无条件 or empty)."""
+
+_NOTE = re.compile(r"^\s*([^()（）]+?)\s*[(（](.*)[)）]\s*$", re.DOTALL)
+_QUOTES = "'\"‘’“”"
+_CLASS_TYPE = re.compile(r"^\s*([^-－—]+?)\s*[-－—]\s*(.+?)\s*$")
+
+
+def split_list(text: str) -> list[str]:
+    """The parts of a list written as text.
+
+    JSON or Python list syntax (``["xls", "json"]``, ``['xls', 'json']``) and lists
+    separated by commas, 顿号, semicolons, bars or line breaks; quotes around parts and
+    empty parts are dropped.
+
+    Examples:
+        >>> split_list("['xls', 'json', 'csv']")
+        ['xls', 'json', 'csv']
+        >>> split_list("xls、csv；json")
+        ['xls', 'csv', 'json']
+    """
+    body = text.strip()
+    if body.startswith("[") and body.endswith("]"):
+        try:
+            parsed = json.loads(body)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, list) and all(isinstance(p, str | int | float) for p in parsed):
+            return [str(p).strip() for p in parsed if str(p).strip()]
+        body = body[1:-1]
+    parts = (p.strip().strip(_QUOTES).strip() for p in LIST_SEPARATORS.split(body))
+    return [p for p in parts if p]
+
+
+def is_list_syntax(text: str) -> bool:
+    """True when ``text`` is written as a list (brackets, or more than one part)."""
+    body = text.strip()
+    return (body.startswith("[") and body.endswith("]")) or len(split_list(body)) > 1
+
+
+class Noted(NamedTuple):
+    """A value with a note in brackets after it: ``每年(更新说明:…)``."""
+
+    value: str
+    note: str
+
+
+def split_note(text: str) -> Noted | None:
+    """Split ``value(note)`` or ``value（note）``; None when the text has no trailing note."""
+    m = _NOTE.match(text)
+    if m is None or not m[2].strip():
+        return None
+    return Noted(m[1], m[2].strip())
+
+
+class ClassType(NamedTuple):
+    """A class and a type written in one cell: ``数据库-mysql``."""
+
+    cls: str
+    type: str
+
+
+def split_class_type(text: str) -> ClassType | None:
+    """Split ``class-type`` (hyphen, full-width hyphen or dash); None without a separator."""
+    m = _CLASS_TYPE.match(text)
+    return ClassType(m[1], m[2]) if m else None
+
+
+class FormatParts(NamedTuple):
+    """What a list of format types held: the types, and any format classes written among them."""
+
+    types: list[object]
+    classes: list[str]
+
+
+def split_format_types(values: list[object], classes: Vocabulary, types: Vocabulary) -> FormatParts:
+    """Take the format classes out of a list of format types.
+
+    ``数据库-mysql`` gives the class 数据库 and the type mysql; a part that is a format
+    class and no format type (电子文件) gives only the class. Other parts stay types.
+    """
+    kept: list[object] = []
+    found: list[str] = []
+    for part in values:
+        if not isinstance(part, str):
+            kept.append(part)
+            continue
+        pair = split_class_type(part)
+        cls = _class_label(classes, pair.cls) if pair else None
+        if pair is not None and cls is not None:
+            found.append(cls)
+            kept.append(pair.type)
+            continue
+        cls = _class_label(classes, part)
+        if cls is not None and types.lookup(part) is None:
+            found.append(cls)
+            continue
+        kept.append(part)
+    return FormatParts(kept, found)
+
+
+def _class_label(classes: Vocabulary, text: str) -> str | None:
+    """The format class ``text`` names by a label (a bare code such as "1" is no class here)."""
+    match = classes.lookup(text)
+    if match is None or match.kind is MatchKind.NOTATION:
+        return None
+    return match.concept.label_zh

@@ -1,0 +1,147 @@
+"""Real value forms: pack aliases, described forms, placeholders, list-like text, open types."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from govcatalog.errors import PackError
+from govcatalog.packs import Pack, get_pack
+from govcatalog.packs.pack import load_pack
+from govcatalog.records.coerce import Coercer
+from govcatalog.records.forms import split_class_type, split_list, split_note
+from govcatalog.vocab import MatchKind, load_vocabulary
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("['xls', 'json', 'csv']", ["xls", "json", "csv"]),
+        ('["xls", "json"]', ["xls", "json"]),
+        ("xls,xml，json", ["xls", "xml", "json"]),
+        ("观测点、市场；调查", ["观测点", "市场", "调查"]),
+        ("[]", []),
+        ("pdf", ["pdf"]),
+    ],
+)
+def test_split_list(text: str, parts: list[str]) -> None:
+    assert split_list(text) == parts
+
+
+def test_split_note_and_class_type() -> None:
+    assert split_note("每年(更新说明:暂无新业务数据产生)") == (
+        "每年",
+        "更新说明:暂无新业务数据产生",
+    )
+    assert split_note("每年（按自然年）") == ("每年", "按自然年")
+    assert split_note("每年") is None
+    assert split_class_type("数据库-mysql") == ("数据库", "mysql")
+    assert split_class_type("电子表格 — xlsx") == ("电子表格", "xlsx")
+    assert split_class_type("xlsx") is None
+
+
+def test_with_aliases_adds_hidden_labels() -> None:
+    vocab = load_vocabulary("update-cycle").with_aliases({"每年": ["年"]})
+    match = vocab.lookup("年")
+    assert match is not None
+    assert (match.concept.label_zh, match.kind) == ("每年", MatchKind.HIDDEN)
+    with pytest.raises(KeyError):
+        vocab.with_aliases({"每世纪": ["世纪"]})
+    with pytest.raises(ValueError, match="fold to the same key"):
+        vocab.with_aliases({"每月": ["每天"]})  # 每天 is already a form of 每日
+
+
+def _read(pack: Pack, data: dict[str, object]) -> tuple[dict[str, object], list[tuple[str, str]]]:
+    out = Coercer(pack).resource(data)
+    assert out is not None
+    hits = [(h.code, out.original(h.pointer)) for h in out.hits if h.code != "GC-F001"]
+    return {k: v for k, v in out.record.items() if not k.startswith("$")}, hits
+
+
+def test_national_pack_reads_real_update_cycles(pack: Pack) -> None:
+    assert _read(pack, {"更新周期": "年"}) == (
+        {"update_cycle": "每年"},
+        [("GC-F003", "/更新周期")],
+    )
+    assert _read(pack, {"更新频率": "即时"})[0] == {"update_cycle": "实时"}
+    rec, hits = _read(pack, {"更新周期": "不定期(更新说明:暂无新业务数据产生)"})
+    assert rec == {"update_cycle": "其他", "update_note": "不定期(更新说明:暂无新业务数据产生)"}
+    assert hits == [("GC-F015", "/更新周期")]
+    rec, hits = _read(pack, {"更新周期": "每年(更新说明:暂无新业务数据产生)", "更新说明": "按年"})
+    assert rec == {"update_cycle": "每年", "update_note": "按年；更新说明:暂无新业务数据产生"}
+    assert hits == [("GC-F003", "/更新周期")]
+
+
+def test_open_types_set_open_to_public(pack: Pack) -> None:
+    rec, hits = _read(pack, {"开放属性": "有条件开放"})
+    assert rec == {"open": {"open_condition": "有条件开放", "open_to_public": True}}
+    assert hits == [("GC-F003", "/开放属性")]
+    rec, _ = _read(pack, {"是否向社会开放": "完全开放"})
+    assert rec == {"open": {"open_to_public": True, "open_condition": "完全开放"}}
+    rec, _ = _read(pack, {"开放条件": "不予开放"})
+    assert rec == {"open": {"open_to_public": False}}
+    # Given explicitly, 是否向社会开放 is kept and nothing is reported.
+    rec, hits = _read(pack, {"开放属性": {"是否向社会开放": "是", "开放条件": "无条件开放"}})
+    assert rec == {"open": {"open_to_public": True, "open_condition": "无条件开放"}}
+    assert hits == []
+
+
+def test_placeholders_share_types_and_lists(pack: Pack) -> None:
+    assert _read(pack, {"信息资源摘要": "暂无", "信息资源名称": "NULL"}) == (
+        {},
+        [("GC-F016", "/信息资源摘要"), ("GC-F016", "/信息资源名称")],
+    )
+    # 无 as a share condition says "no condition" (R1), not "nothing written".
+    assert _read(pack, {"共享条件": "无"})[0] == {"share": {"share_condition": "无"}}
+    rec, hits = _read(pack, {"共享条件": "有条件共享"})
+    assert rec == {"share": {"share_type": "有条件共享"}}
+    assert hits == [("GC-F017", "/共享条件")]
+    rec, _ = _read(pack, {"信息资源格式": "['xls', 'json', 'csv']"})
+    assert rec == {"format": {"format_types": ["xls", "json", "csv"]}}
+    rec, _ = _read(pack, {"资源格式": "数据库-sqlServer"})
+    assert rec == {"format": {"format_types": ["sqlServer"], "format_class": "数据库"}}
+    rec, _ = _read(pack, {"信息资源格式": "电子文件"})
+    assert rec == {"format": {"format_class": "电子文件"}}
+    rec, _ = _read(pack, {"信息资源格式分类": "数据库-oracle"})
+    assert rec == {"format": {"format_class": "数据库", "format_types": ["oracle"]}}
+    rec, hits = _read(pack, {"发布日期": "2023/06/12 17:33:10"})
+    assert rec == {"publish_date": dt.date(2023, 6, 12)}
+    assert hits == [("GC-F003", "/发布日期")]
+
+
+def _child(tmp_path: Path, manifest: str) -> Pack:
+    (tmp_path / "pack.toml").write_text(
+        '[pack]\nid = "child"\nversion = "1.0.0"\nstatus = "active"\n'
+        'extends = "gb-1272@^1"\n' + manifest,
+        encoding="utf-8",
+    )
+    return load_pack(tmp_path, get_pack())  # type: ignore[arg-type]
+
+
+def test_child_pack_adds_value_forms(tmp_path: Path) -> None:
+    child = _child(
+        tmp_path,
+        '[vocabularies]\n"update-cycle" = { aliases = { "每月" = ["月报"] }, '
+        'described = { "其他" = ["随时"] } }\n[values]\nplaceholders = ["未知"]\n',
+    )
+    assert _read(child, {"更新周期": "月报"})[0] == {"update_cycle": "每月"}
+    assert _read(child, {"更新周期": "年"})[0] == {"update_cycle": "每年"}  # the parent's alias
+    assert _read(child, {"更新周期": "随时"})[1] == [("GC-F015", "/更新周期")]
+    assert _read(child, {"信息资源摘要": "未知"})[1] == [("GC-F016", "/信息资源摘要")]
+    assert child.value_forms.is_placeholder("暂无")
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        '[vocabularies]\n"update-cycle" = { aliases = { "每世纪" = ["世纪"] } }\n',
+        '[vocabularies]\n"update-cycle" = { aliases = { "每月" = "月" } }\n',
+        '[vocabularies]\n"update-cycle" = { described = { "从不" = ["不更新"] } }\n',
+        '[values]\nabsent_elements = "sometimes"\n',
+    ],
+)
+def test_bad_value_forms_are_pack_errors(tmp_path: Path, manifest: str) -> None:
+    with pytest.raises(PackError):
+        _child(tmp_path, manifest)
