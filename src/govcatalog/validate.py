@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from govcatalog.io.shape import type_name
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.regime import pick_regime
 from govcatalog.packs.registry import get_pack
+from govcatalog.packs.value_forms import AbsentElements
 from govcatalog.records.coerce import Coerced, Coercer
 from govcatalog.records.hits import Hit
 from govcatalog.records.read import ReadRecord, RecordHook, iter_records, open_document
@@ -83,6 +85,10 @@ class RecordOutcome:
     findings: list[Finding]
     summary: ResourceSummary | None
     items: int
+    absent: tuple[tuple[str, Finding], ...] = ()
+    """Missing required elements (canonical pointer, GC-F001 finding), when the pack reports
+    elements absent from a whole file once (``absent_elements = "per-file"``); not in
+    ``findings``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +99,7 @@ class PartitionOutcome:
     summaries: list[ResourceSummary]
     resources: int
     items: int
+    absent: list[tuple[str, Finding]] = field(default_factory=list)
 
 
 class Validator:
@@ -202,6 +209,10 @@ class Validator:
                 yield f
 
     # ------------------------------------------------------------------ one resource
+    @property
+    def _absent_per_file(self) -> bool:
+        return self.pack.value_forms.absent_elements is AbsentElements.PER_FILE
+
     def check_record(self, raw: RawRecord, file: str) -> RecordOutcome:
         """Validate one resource record (pure: same record, same outcome)."""
         return self.check_read(ReadRecord(raw, self.coercer.resource(raw.data)), file)
@@ -222,6 +233,16 @@ class Validator:
         hits = list(coerced.hits)
         hits.extend(self.rules.run(rec, self.context))
         findings: list[Finding] = []
+        absent: tuple[tuple[str, Finding], ...] = ()
+        if hits and self._absent_per_file:
+            missing = [h for h in hits if _absent(h)]
+            if missing:
+                hits = [h for h in hits if not _absent(h)]
+                absent = tuple(
+                    (h.pointer, f)
+                    for h in missing
+                    for f in self._emit([h], raw, coerced, file, resource, provider=provider)
+                )
         if hits:
             findings = list(self._emit(hits, raw, coerced, file, resource, provider=provider))
         related = tuple(
@@ -241,20 +262,43 @@ class Validator:
             sheet=raw.sheet,
             cells=raw.cells,
         )
-        return RecordOutcome(findings, summary, len(rec.get("items") or ()))
+        return RecordOutcome(findings, summary, len(rec.get("items") or ()), absent)
 
     def check_partition(self, records: Sequence[RawRecord], file: str) -> PartitionOutcome:
         """Validate a partition of resources."""
         findings: list[Finding] = []
         summaries: list[ResourceSummary] = []
+        absent: list[tuple[str, Finding]] = []
         items = 0
         for read in iter_records(records, self.pack, coercer=self.coercer):
             out = self.check_read(read, file)
             findings.extend(out.findings)
+            absent.extend(out.absent)
             if out.summary is not None:
                 summaries.append(out.summary)
             items += out.items
-        return PartitionOutcome(findings, summaries, len(records), items)
+        return PartitionOutcome(findings, summaries, len(records), items, absent)
+
+    def absent_elements(
+        self, absent: list[tuple[str, Finding]], resources: int, file: str
+    ) -> list[Finding]:
+        """One GC-S009 per required element no resource of the file carries; the rest as is.
+
+        Args:
+            absent: (canonical pointer, GC-F001 finding) of every resource.
+            resources: How many resources the file has.
+            file: The file's name.
+        """
+        counts = Counter(pointer for pointer, _ in absent)
+        lacking = {p for p, n in counts.items() if n >= resources >= 2}
+        out = [f for p, f in absent if p not in lacking]
+        for pointer in sorted(lacking):
+            spec = self.pack.fields.get(".".join(pointer.strip("/").split("/")))
+            params = {"element_zh": spec.zh, "element_en": spec.en, "count": resources}
+            f = self.finding(Hit("GC-S009", pointer, params), Location(file, None, None))
+            if f is not None:
+                out.append(f)
+        return out
 
     def check_catalog(self, summaries: list[ResourceSummary], file: str) -> list[Finding]:
         """Run the catalog-wide rules over all summaries."""
@@ -347,8 +391,10 @@ class Validator:
             )
         limit = self.options.max_findings
         stopped = False
+        absent: list[tuple[str, Finding]] = []
         for out in outcomes:
             findings.extend(out.findings)
+            absent.extend(out.absent)
             summaries.extend(out.summaries)
             resources += out.resources
             items += out.items
@@ -358,6 +404,8 @@ class Validator:
                 # Enough to show: stop reading; the report says it was cut.
                 stopped = True
                 break
+        if absent:
+            findings.extend(self.absent_elements(absent, resources, doc.name))
         findings.extend(self.check_info(doc))
         if resources == 0 and not doc.problems:
             f = self.finding(Hit("GC-S006", ""), Location(doc.name, None, "", 1, 1))
@@ -385,6 +433,15 @@ class Validator:
             entry.clause,
         )
         return Report.of([f], Stats(files=1), self.pack.ref)
+
+
+_ABSENT_CODES = frozenset({"GC-F001", "GC-R006"})
+"""Findings that say an element is missing (GC-R006: the data items of a structured format)."""
+
+
+def _absent(hit: Hit) -> bool:
+    """True for a hit saying an element of the resource (not of one data item) is missing."""
+    return hit.code in _ABSENT_CODES and not any(p.isdigit() for p in hit.pointer.split("/"))
 
 
 def _actual(value: object) -> dict[str, object]:

@@ -34,6 +34,8 @@ class Case:
     spec: str
     expect: tuple[dict[str, object], ...]
     only: frozenset[str] | None
+    read_with: str | None = None
+    """A pack extending this one that the case is validated with (its code is this pack's)."""
 
     @property
     def id(self) -> str:
@@ -71,6 +73,7 @@ def _load_cases() -> list[Case]:
                     raw["spec"],
                     tuple(raw["expect"]),
                     frozenset(only) if only is not None else None,
+                    raw.get("pack"),
                 )
             )
     return out
@@ -94,7 +97,8 @@ def test_there_are_cases() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_case(case: Case) -> None:
-    pack = get_pack(case.pack)
+    pack = get_pack(case.read_with or case.pack)
+    assert case.pack in pack.lineage
     path = Path(str(case.directory / case.file))
     report = validate(path, pack=pack, options=ValidationOptions(today=TODAY))
     if case.only is not None:

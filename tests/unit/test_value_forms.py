@@ -145,3 +145,29 @@ def test_child_pack_adds_value_forms(tmp_path: Path) -> None:
 def test_bad_value_forms_are_pack_errors(tmp_path: Path, manifest: str) -> None:
     with pytest.raises(PackError):
         _child(tmp_path, manifest)
+
+
+def test_portal_export_reports_what_no_record_carries_once() -> None:
+    from govcatalog import ValidationOptions, validate
+    from govcatalog.io.json_reader import read_json_text
+
+    records = [
+        {"标题": "a", "数据提供方": "市统计局", "信息资源代码": "101001/000001"},
+        {"标题": "b", "数据提供方": "市统计局"},
+        {"标题": "c", "数据提供方": "市统计局"},
+    ]
+    import json
+
+    doc = read_json_text(json.dumps(records, ensure_ascii=False), "portal.json")
+    report = validate(doc, pack="open-data-portal", options=ValidationOptions(select=None))
+    lacking = sorted(f.message_zh for f in report.findings if f.code == "GC-S009")
+    assert any("“信息资源代码”" in m for m in lacking) is False  # one record carries it
+    assert any("“信息资源提供方代码”" in m and "3 条" in m for m in lacking)
+    missing_code = [f.location.pointer for f in report.findings if f.code == "GC-F001"]
+    assert "/1/信息资源代码" in missing_code and "/2/信息资源代码" in missing_code
+    assert not any(p.endswith("信息资源提供方代码") for p in missing_code)
+    # The national pack reports every missing element per resource.
+    national = validate(
+        read_json_text(json.dumps(records, ensure_ascii=False), "portal.json"), pack="gb-1272"
+    )
+    assert not any(f.code == "GC-S009" for f in national.findings)

@@ -348,6 +348,10 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
     value_forms = parse_value_forms(
         manifest, vocabularies, parent.value_forms if parent else None, pack=ref
     )
+    unknown_defaults = [f for f in value_forms.defaults if not fields.has(f)]
+    if unknown_defaults:
+        msg = f"[values.defaults] names unknown fields {unknown_defaults}"
+        raise PackError(ref, "pack.toml", msg)
     return Pack(
         id=ident,
         version=version,

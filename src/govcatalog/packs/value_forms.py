@@ -9,6 +9,9 @@ read them::
     placeholders = ["暂无", "无", "/", "-", "null", "空"]
     absent_elements = "per-file"       # or "per-resource" (the default)
 
+    [values.defaults]
+    "open.open_to_public" = true       # what every record of the source means (a portal)
+
     [values.open-types]
     open = ["无条件开放", "有条件开放", "依申请开放", "完全开放"]
     closed = ["不予开放", "不开放"]
@@ -56,12 +59,15 @@ class ValueForms:
             form as the element's note (不定期 → 其他).
         open_types: Folded open type → whether it means open to the public.
         absent_elements: How an element absent from every resource of a file is reported.
+        defaults: Field id → the value a record that does not give the field has (what
+            every record of the source means, e.g. a portal's datasets are open).
     """
 
     placeholders: frozenset[str] = frozenset()
     described: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
     open_types: Mapping[str, bool] = field(default_factory=lambda: MappingProxyType({}))
     absent_elements: AbsentElements = AbsentElements.PER_RESOURCE
+    defaults: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
     def is_placeholder(self, text: str) -> bool:
         """True when ``text`` only says that nothing was written."""
@@ -124,6 +130,13 @@ def parse_value_forms(
                 raise PackError(pack, "pack.toml", msg)
             for form in _strings(written, f"{scheme}.described.{label}", pack):
                 described.setdefault(scheme, {})[fold_value(form)] = canonical
+    defaults = dict(base.defaults)
+    given = values.get("defaults", {})
+    if not isinstance(given, dict) or not all(
+        isinstance(v, str | bool | int) for v in given.values()
+    ):
+        raise PackError(pack, "pack.toml", "[values.defaults] maps field ids to plain values")
+    defaults.update(given)
     mode = values.get("absent_elements", base.absent_elements.value)
     try:
         absent = AbsentElements(str(mode))
@@ -134,4 +147,5 @@ def parse_value_forms(
         MappingProxyType({k: MappingProxyType(v) for k, v in described.items()}),
         MappingProxyType(open_types),
         absent,
+        MappingProxyType(defaults),
     )

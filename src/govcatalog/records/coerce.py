@@ -225,6 +225,8 @@ class Coercer:
             return None
         out = Coerced({}, zh_names=self._zh_names)
         self._object(data, None, "", "", out.record, out)
+        for field_id, value in self._forms.defaults.items():
+            out.pending.append(_Pending(field_id, value, False, _pointer(field_id)))
         if out.pending:
             self._settle(out)
         self._required(None, "", out.record, out)
@@ -509,7 +511,7 @@ class Coercer:
         given = value
         if isinstance(value, str):
             parts = split_list(value)
-            if is_list_syntax(value):
+            if is_list_syntax(value) and "、".join(parts) != value.strip():
                 self._normalised(spec, value, "、".join(parts), cpath, out)
             value = parts
         if isinstance(value, list) and spec.id == FORMAT_TYPES and FORMAT_CLASS in self._vocab:
@@ -609,6 +611,8 @@ class Coercer:
     def _settle(self, out: Coerced) -> None:
         """Set what forms gave other fields: absent fields only; notes are appended."""
         for p in out.pending:
+            if _pointer(p.field_id) in out.invalid:
+                continue  # written, but unreadable: reported as such, never replaced
             spec = self.pack.fields.get(p.field_id)
             target = out.record
             if spec.parent is not None:
@@ -619,7 +623,8 @@ class Coercer:
             elif have is None:
                 target[spec.key] = p.value
                 out.renames.setdefault(_pointer(p.field_id), out.original(p.cpath))
-                if p.hit is not None:
+                # A value the pack says every record means anyway is no liberty worth a finding.
+                if p.hit is not None and self._forms.defaults.get(p.field_id) != p.value:
                     out.hits.append(p.hit)
 
     def _compound(self, spec: FieldSpec, value: str, cpath: str, dst: Record, out: Coerced) -> None:
@@ -665,6 +670,8 @@ class Coercer:
             return value
         if isinstance(value, str):
             text = value.strip()
+            if not text:
+                return _MISSING
             if len(text) == 10 and text[4] == "-" and text[7] == "-":
                 try:
                     return dt.date.fromisoformat(text)
