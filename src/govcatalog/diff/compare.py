@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+import math
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
-from typing import Any
+from typing import Any, Final
 
 from govcatalog.diff.elements import ElementChanges, national_changes
 from govcatalog.diff.impact import (
@@ -235,6 +236,53 @@ def compare_resources(
     return changes
 
 
+SCHEMA_SHARE: Final = 0.95
+"""Share of the matched resources an element must be added to (or removed from) for the change
+to be one change of the export's shape rather than one per resource."""
+
+_EMPTY: Final[tuple[object, ...]] = (None, [], {}, "")
+
+
+def _shape(la: dict[str, object], lb: dict[str, object]) -> Iterator[tuple[str, bool]]:
+    """(field id, added?) of the elements one side has and the other lacks."""
+    for fid in la.keys() | lb.keys():
+        absent_a, absent_b = la.get(fid) in _EMPTY, lb.get(fid) in _EMPTY
+        if absent_a != absent_b:
+            yield fid, absent_a
+
+
+def _pair_changes(
+    old: Sequence[Record],
+    new: Sequence[Record],
+    pairs: Sequence[tuple[int, int]],
+    elements: ElementChanges,
+) -> list[Change]:
+    """The changes of matched resources, an element added to or removed from (nearly) every
+    one of them reported once (:data:`SCHEMA_SHARE`)."""
+    per_pair: list[tuple[list[Change], frozenset[tuple[str, bool]]]] = []
+    counts: Counter[tuple[str, bool]] = Counter()
+    for o, n in pairs:
+        a, b = old[o], new[n]
+        if a is b or a == b:
+            continue
+        shape = frozenset(_shape(_leaves(a, elements.groups), _leaves(b, elements.groups)))
+        counts.update(shape)
+        per_pair.append((compare_resources(a, b, elements), shape))
+    floor = max(2, math.ceil(SCHEMA_SHARE * len(pairs)))
+    everywhere = {key for key, n in counts.items() if n >= floor}
+    out: list[Change] = []
+    for changes, shape in per_pair:
+        dropped = {fid for fid, added in shape if (fid, added) in everywhere}
+        out.extend(c for c in changes if c.item is not None or c.field not in dropped)
+    for fid, added in sorted(everywhere):
+        n = counts[(fid, added)]
+        if added:
+            out.append(Change(K.FIELD_ADDED_EVERYWHERE, None, fid, None, None, n))
+        else:
+            out.append(Change(K.FIELD_REMOVED_EVERYWHERE, None, fid, None, n, None))
+    return out
+
+
 def _ref(record: Record, *, old: bool) -> ResourceRef:
     code, name = record.get("code"), record.get("name")
     return ResourceRef(code, None, name, None) if old else ResourceRef(None, code, None, name)
@@ -308,10 +356,7 @@ def _compare(
                 _codes(new.records, group.new),
             )
         )
-    for o, n in matching.pairs:
-        a, b = old.records[o], new.records[n]
-        if a is not b and a != b:
-            changes.extend(compare_resources(a, b, elements))
+    changes.extend(_pair_changes(old.records, new.records, matching.pairs, elements))
     info_a, info_b = old.info, new.info
     for key in sorted(info_a.keys() | info_b.keys()):
         va, vb = info_a.get(key), info_b.get(key)

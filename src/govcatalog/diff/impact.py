@@ -85,6 +85,8 @@ class ChangeKind(StrEnum):
     ITEM_DESCRIPTION_CHANGED = "item-description-changed"
     ITEM_ATTRIBUTE_CHANGED = "item-attribute-changed"
     CATALOG_INFO_CHANGED = "catalog-info-changed"
+    FIELD_ADDED_EVERYWHERE = "field-added-everywhere"
+    FIELD_REMOVED_EVERYWHERE = "field-removed-everywhere"
 
     @property
     def spec(self) -> ChangeSpec:

@@ -1,10 +1,13 @@
 """Matching resources and data items between two versions (pure functions).
 
 Resources are matched by 信息资源代码. What is left — codes that changed, or no
-code at all — is matched by content: identical resources first, then by name,
-provider and the names of the data items, then by name and provider alone. Only
-one-to-one groups are matched; a group with several candidates on either side is
-*ambiguous* and reported as such, never guessed. Every step treats both sides
+code at all — is matched by content: identical resources first, then resources
+identical on the elements both versions carry (a later crawl of a portal that adds
+fields to every record), then by name, provider and the names of the data items,
+then by name and provider alone. Only one-to-one groups are matched, and groups of
+exact duplicates (the same record listed twice on each side pairs up in order); any
+other group with several candidates on either side is *ambiguous* and reported as
+such, never guessed. Every step treats both sides
 alike, so matching ``b`` against ``a`` gives the same pairs as matching ``a``
 against ``b``, reversed.
 """
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 
 from govcatalog.records.hits import Record
@@ -88,6 +91,45 @@ def _identical(
     return out
 
 
+def _paths(record: Record) -> Iterator[tuple[str, object]]:
+    """The record's values by path, one level into objects (groups, extensions)."""
+    for key, value in record.items():
+        if isinstance(value, dict):
+            for sub, v in value.items():
+                yield f"{key}.{sub}", v
+        elif value not in (None, [], ""):
+            yield key, value
+
+
+def _shared_paths(
+    olds: Sequence[int], news: Sequence[int], old: Sequence[Record], new: Sequence[Record]
+) -> frozenset[str] | None:
+    """Paths both versions carry, when they are most of what each carries (else None)."""
+    a = {p for i in olds for p, _ in _paths(old[i])}
+    b = {p for i in news for p, _ in _paths(new[i])}
+    shared = a & b
+    if not shared or 2 * len(shared) < len(a) or 2 * len(shared) < len(b):
+        return None
+    return frozenset(shared)
+
+
+def _duplicates(indexes: Sequence[int], records: Sequence[Record]) -> bool:
+    """True when the records are all exactly the same."""
+    first = records[indexes[0]]
+    return all(records[i] == first for i in indexes[1:])
+
+
+def _pair_group(
+    olds: Sequence[int], news: Sequence[int], old: Sequence[Record], new: Sequence[Record]
+) -> list[tuple[int, int]] | None:
+    """One-to-one, or exact duplicates on each side paired in order; None when ambiguous."""
+    if len(olds) == 1 and len(news) == 1:
+        return [(olds[0], news[0])]
+    if _duplicates(olds, old) and _duplicates(news, new):
+        return list(zip(olds, news, strict=False))
+    return None
+
+
 def _content_key(record: Record) -> Hashable | None:
     name = record.get("name")
     if name is None:
@@ -139,6 +181,23 @@ def match_resources(old: Sequence[Record], new: Sequence[Record]) -> Matching:
         used_new.update(n for _, n in same)
         rest_old = [i for i in rest_old if i not in used_old]
         rest_new = [i for i in rest_new if i not in used_new]
+    shared = _shared_paths(rest_old, rest_new, old, new) if rest_old and rest_new else None
+    if shared is not None:
+
+        def projected(record: Record) -> Hashable | None:
+            kept = sorted((p, v) for p, v in _paths(record) if p in shared)
+            return json.dumps(kept, ensure_ascii=False, default=str) if kept else None
+
+        by_new = _groups(rest_new, new, projected)
+        for k, olds in _groups(rest_old, old, projected).items():
+            # Same on everything both versions carry: indistinguishable, so paired in order.
+            found = list(zip(olds, by_new.get(k, ()), strict=False))
+            if found:
+                pairs.extend(found)
+                used_old.update(o for o, _ in found)
+                used_new.update(n for _, n in found)
+        rest_old = [i for i in rest_old if i not in used_old]
+        rest_new = [i for i in rest_new if i not in used_new]
     for key, last in ((_content_key, False), (_name_key, True)):
         if not rest_old or not rest_new:
             break
@@ -148,12 +207,15 @@ def match_resources(old: Sequence[Record], new: Sequence[Record]) -> Matching:
             news = by_new.get(k)
             if news is None:
                 continue
-            if len(olds) == 1 and len(news) == 1:
-                pairs.append((olds[0], news[0]))
-            elif last:
-                ambiguous.append(Ambiguous(tuple(olds), tuple(news)))
-            else:
+            grouped = _pair_group(olds, news, old, new)
+            if grouped:
+                pairs.extend(grouped)
+                used_old.update(o for o, _ in grouped)
+                used_new.update(n for _, n in grouped)
                 continue
+            if not last:
+                continue
+            ambiguous.append(Ambiguous(tuple(olds), tuple(news)))
             used_old.update(olds)
             used_new.update(news)
         rest_old = [i for i in rest_old if i not in used_old]

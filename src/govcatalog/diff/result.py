@@ -126,7 +126,8 @@ class Change:
     def reason(self, lang: Lang, names: FieldNames = MappingProxyType({})) -> str:
         """The reason, filled in, in ``lang``."""
         spec = self.kind.spec
-        zh, en = names.get(self.field, (self.field, self.field))
+        shown = self.field.removeprefix("extensions.")
+        zh, en = names.get(self.field, (shown, shown))
         template = spec.reason_zh if lang is Lang.ZH else spec.reason_en
         return template.format(
             old=_show(self.old, lang),
