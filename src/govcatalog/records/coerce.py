@@ -29,7 +29,7 @@ from govcatalog.records.forms import (
     split_note,
 )
 from govcatalog.records.hits import Hit, Record
-from govcatalog.vocab import Vocabulary
+from govcatalog.vocab import MatchKind, Vocabulary
 
 _MISSING: Final = object()
 
@@ -602,7 +602,7 @@ class Coercer:
             return False
         vocab = self._vocab.get(SHARE_TYPE)
         match = vocab.lookup(value) if vocab is not None else None
-        if match is None or fold_value(value) in NO_CONDITION:
+        if match is None or match.kind is MatchKind.NOTATION or fold_value(value) in NO_CONDITION:
             return False  # 无条件 (共享) there says "no condition" (R1)
         out.pending.append(_Pending(SHARE_TYPE, match.concept.label_zh, False, cpath))
         out.hits.append(Hit("GC-F017", cpath, _names(spec), value))
