@@ -97,7 +97,10 @@ def test_citizen_id_parts() -> None:
     details = check_citizen_id("11010519491231002X").details
     assert details == {
         "division": "110105",
+        "address_check": "lenient",
         "division_name": "朝阳区",
+        "division_in_force_at_birth": "true",
+        "division_name_at_birth": "朝阳区",
         "birth_date": "1949-12-31",
         "sequence": "002",
         "sex": "female",

@@ -38,6 +38,13 @@ def _upgrade_legacy(number: str) -> str:
     return body + mod_11_2.calc_check_digit(body)
 
 
+def _birth(digits: str) -> date | None:
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return None
+
+
 def _check_birth_date(digits: str, as_of: date | None, details: dict[str, str]) -> Failure | None:
     try:
         born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
@@ -58,10 +65,18 @@ def _check_birth_date(digits: str, as_of: date | None, details: dict[str, str]) 
     return None
 
 
-def _check_address(code: str, details: dict[str, str]) -> Failure | None:
-    # A birth-place code stays valid after its division is abolished, so any code the list
-    # has ever held is accepted.
+def _years(first: int | None, last: int | None) -> str:
+    return f"{first or '1980 前'}–{last or '今'}"
+
+
+def _check_address(
+    code: str, born: date | None, dated: bool, details: dict[str, str]
+) -> Failure | None:
+    # A birth-place code stays valid after its division is abolished, so by default any code
+    # the list has ever held is accepted. In the dated mode the code must have been in use in
+    # the year of birth (the list records years, not days).
     details["division"] = code
+    details["address_check"] = "dated" if dated else "lenient"
     division = get_division(code)
     if division is None:
         return Failure(
@@ -70,10 +85,26 @@ def _check_address(code: str, details: dict[str, str]) -> Failure | None:
             f"address code {code} is not a known division code",
         )
     details["division_name"] = division.name
-    return None
+    if born is None:
+        return None
+    in_force = division.in_force(born)
+    details["division_in_force_at_birth"] = "true" if in_force else "false"
+    if in_force:
+        details["division_name_at_birth"] = division.name_on(born)
+        return None
+    if not dated:
+        return None
+    years = _years(division.first_year, division.last_year)
+    years_en = f"{division.first_year or 'before 1980'}-{division.last_year or 'today'}"
+    return Failure(
+        Problem.NOT_IN_FORCE,
+        f"地址码 {code}（{division.name}）在出生年份 {born.year} 未使用（使用年份 {years}）",
+        f"address code {code} ({division.name}) was not in use in the birth year {born.year}"
+        f" (in use {years_en})",
+    )
 
 
-def _inspect(text: str, strict: bool, as_of: date | None) -> Outcome:
+def _inspect(text: str, strict: bool, as_of: date | None, dated: bool) -> Outcome:
     candidate = text if strict else lenient_clean(text)
     outcome = Outcome(candidate)
     details = outcome.details
@@ -102,7 +133,7 @@ def _inspect(text: str, strict: bool, as_of: date | None) -> Outcome:
     if candidate[17] not in _CHECK_CHARS:
         outcome.failure = charset_failure(candidate, 17, "数字或 X", "a digit or X")
         return outcome
-    address_failure = _check_address(candidate[:6], details)
+    address_failure = _check_address(candidate[:6], _birth(candidate[6:14]), dated, details)
     date_failure = _check_birth_date(candidate[6:14], as_of, details)
     sequence = candidate[14:17]
     details["sequence"] = sequence
@@ -117,14 +148,25 @@ def _inspect(text: str, strict: bool, as_of: date | None) -> Outcome:
 
 
 def check_citizen_id(
-    value: str, *, strict: bool = True, allow: Collection[str] = (), as_of: date | None = None
+    value: str,
+    *,
+    strict: bool = True,
+    allow: Collection[str] = (),
+    as_of: date | None = None,
+    dated_division: bool = False,
 ) -> CheckResult:
     """Check a 公民身份号码 (citizen identity number, GB 11643-1999).
 
     The checks run in this order, and the first failure is reported: length, characters,
-    birth date (a real date, not after ``as_of`` or today), address code (any division code the
-    list has held, since birth-place codes stay valid after a division is abolished), and the
-    ISO 7064 MOD 11-2 check character.
+    birth date (a real date, not after ``as_of`` or today), address code, and the ISO 7064
+    MOD 11-2 check character.
+
+    The address code is checked leniently by default: any division code the list has held is
+    accepted, since a birth-place code stays valid after its division is abolished, and
+    ``details["address_check"]`` says ``"lenient"``. With ``dated_division=True`` the code must
+    also have been in use in the year of birth (python-stdnum's dated division list records
+    years), so a code used before it existed fails with ``Problem.NOT_IN_FORCE``. Either way
+    ``details["division_in_force_at_birth"]`` tells whether it was.
 
     Args:
         value: The number to check.
@@ -132,11 +174,14 @@ def check_citizen_id(
             full-width characters, and upgrade a 15-digit legacy number to 18 digits.
         allow: Values to accept even if they fail.
         as_of: The date a birth date may not be after; today by default.
+        dated_division: Require the address code to have been in use in the year of birth.
 
     Returns:
         The result; ``details`` holds ``division``, ``division_name``, ``birth_date`` (ISO),
-        ``sequence``, ``sex`` (``"male"``/``"female"``), ``check`` and, for an upgraded
-        number, ``legacy_number``.
+        ``sequence``, ``sex`` (``"male"``/``"female"``), ``check``, ``address_check``
+        (``"lenient"``/``"dated"``), ``division_in_force_at_birth`` (``"true"``/``"false"``) and,
+        ``division_name_at_birth`` (when it was in use) and, for an upgraded number,
+        ``legacy_number``.
 
     Raises:
         TypeError: If ``value`` is not a str.
@@ -146,5 +191,5 @@ def check_citizen_id(
         'female'
     """
     text = require_str(value)
-    outcome = _inspect(text, strict, as_of)
+    outcome = _inspect(text, strict, as_of, dated_division)
     return finish(IdentifierKind.CITIZEN_ID, text, outcome, require_allow(allow))
