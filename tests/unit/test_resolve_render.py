@@ -108,3 +108,27 @@ def test_html_escapes_what_the_requester_wrote() -> None:
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
     assert "&lt;b&gt;" in html
+
+
+def test_a_resource_answer_lists_its_items_in_every_rendering() -> None:
+    bases = load_base_pack()
+    req = DataRequest(
+        Requester("某市行政审批局"), None, ("营业执照信息", "结婚证号"), (), dt.date(2025, 9, 26)
+    )
+    res = resolve(req, build_index(bases), bases=bases)
+    data = res.to_json_dict()["items"]
+    assert isinstance(data, list)
+    assert data[0]["kind"] == "resource"
+    assert data[0]["item"] is None
+    assert data[0]["resource_name"] == "营业执照"
+    assert data[0]["items"][:2] == ["营业执照", "营业执照编号"]
+    assert data[1]["items"] == []
+    assert data[1]["item"] == "结婚证编号"
+    zh = resolution_to_text(res)
+    assert "[信息资源 90]  → 电子证照基础信息资源 105003/000001《营业执照》\n" in zh
+    assert "信息项（9）：营业执照、营业执照编号、" in zh
+    assert "凭持证主体的公民身份号码获取" in zh
+    en = resolution_to_text(res, Lang.EN)
+    assert "[resource 90]  → e-licence 105003/000001《营业执照》" in en
+    assert "items (9): 营业执照, 营业执照编号, " in en
+    assert "fetched by the holder's citizen identity number" in en
