@@ -16,6 +16,7 @@ the parent's type; new ids add types.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import tomllib
@@ -172,6 +173,10 @@ class LicenceCatalog:
 
     def by_code(self) -> Mapping[str, LicenceType]:
         """Resource code → licence type."""
+        return self._by_code
+
+    @functools.cached_property
+    def _by_code(self) -> Mapping[str, LicenceType]:
         return MappingProxyType({t.code: t for t in self.types})
 
     def item_names(self, licence: LicenceType) -> Iterator[tuple[LicenceItem | None, str]]:
@@ -238,7 +243,11 @@ class LicenceCatalog:
         return {k: tuple(dict.fromkeys(v)) for k, v in groups.items()}
 
     def digest(self) -> str:
-        """A content hash (changes when a type or item changes)."""
+        """A content hash (changes when a type or item changes); computed once."""
+        return self._digest
+
+    @functools.cached_property
+    def _digest(self) -> str:
         data = [
             self.database,
             [[t.id, t.code, t.name, t.aliases, t.authority, t.holder, t.share_type, t.number_item,
