@@ -98,3 +98,22 @@ def test_cli_reports_the_regime_it_applied() -> None:
     result = CliRunner().invoke(app, ["validate", "--example", "city", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert "国发〔2016〕51号" in json.loads(result.output)["regime"]
+
+
+def test_the_workbook_has_the_regulations_columns_and_round_trips(tmp_path: Path) -> None:
+    # 第十三条 elements in the compilation workbook: 使用条件 and 不予共享理由 beside the share
+    # attributes, 数据分类分级 after 涉密属性分类 (the national layout, extended).
+    pytest.importorskip("openpyxl")
+    from govcatalog.io.sheet_writer import write_catalog_xlsx
+    from govcatalog.loading import load_catalog
+
+    pack = get_pack("sharing-2025@^1")
+    headings = [c.heading for c in pack.template().columns]
+    share = headings.index("共享方式类型")
+    assert headings[share + 1 : share + 3] == ["使用条件", "不予共享理由"]
+    assert headings[headings.index("涉密属性分类") + 1] == "数据分类分级"
+    out = tmp_path / "city-2025.xlsx"
+    write_catalog_xlsx(load_catalog(CITY_2025, pack=pack), out, pack)
+    report = validate(out)  # judged by the date on its 目录信息 sheet
+    assert report.pack.startswith("sharing-2025@")
+    assert list(report) == []

@@ -1,4 +1,4 @@
-"""``govcatalog history``: store catalog versions, list them, show one, diff two."""
+"""``govcatalog history``: store catalog versions, list them, show one, diff two, check updates."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from govcatalog.cli._common import fail, load_pack
-from govcatalog.cli.app import app
+from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
 from govcatalog.cli.diff_cmd import (
     DbOption,
     DiffFormat,
@@ -34,6 +34,8 @@ from govcatalog.diff.load import field_names, load_side, side_from_document
 from govcatalog.diff.plan import canonical_document
 from govcatalog.errors import GovCatalogError
 from govcatalog.report import Lang
+from govcatalog.resolve.bases import load_base_pack
+from govcatalog.resolve.update_deadline import UpdateStatus, check_update
 from govcatalog.store import open_database
 from govcatalog.store.history import History
 
@@ -204,3 +206,61 @@ def diff_command(
     the_pack = load_pack(pack)
     result = compare(sides[0], sides[1], field_names(the_pack), element_changes(the_pack))
     emit(result, fmt=fmt, lang=lang, fail_on=fail_on, waivers=waivers, output=output)
+
+
+@history_app.command("deadline")
+def deadline_command(
+    catalog: CatalogOption,
+    changed: Annotated[
+        str,
+        typer.Option(
+            "--changed", help="The day the law or the department's duties changed (CCYY-MM-DD)."
+        ),
+    ],
+    version: Annotated[
+        str | None,
+        typer.Option(
+            "--version",
+            "-v",
+            help="The version that reflects the change [default: the first effective after it].",
+        ),
+    ] = None,
+    pack: PackOption = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Judge a missing update on this day (CCYY-MM-DD)."),
+    ] = None,
+    lang: LangOption = Lang.ZH,
+    db: DbOption = None,
+) -> None:
+    """Was the catalog updated in time after a law or duties changed (条例 第十七条, 51号 第六条)?
+
+    The version's day is its effective date (its own 发布日期, else the day it was stored).
+    Exit codes: 0 on time; 1 late, in the extension only, or not yet updated; 2 usage error.
+    """
+    day = _date(changed)
+    try:
+        with _history(db) as history:
+            versions = history.versions(catalog)
+        chosen = (
+            next((v for v in versions if v.number == _number(version)), None)
+            if version
+            else next((v for v in versions if v.effective > day), None)
+        )
+        if version and chosen is None:
+            fail(f"{catalog} has no version {version}")
+        calendar = load_base_pack().calendar
+        rules = load_pack(pack) if pack else None
+        check = check_update(
+            day,
+            chosen.effective if chosen else None,
+            calendar=calendar,
+            pack=rules,
+            today=_date(today) if today else None,
+        )
+    except (GovCatalogError, LookupError) as exc:
+        fail(str(exc))
+    where = f"{chosen.ref}: " if chosen else f"{catalog}: "
+    typer.echo(where + (check.describe_zh() if lang is Lang.ZH else check.describe_en()))
+    typer.echo(check.regime.describe_zh() if lang is Lang.ZH else check.regime.describe_en())
+    raise typer.Exit(EXIT_OK if check.status is UpdateStatus.ON_TIME else EXIT_FINDINGS)

@@ -108,11 +108,23 @@ def _group_heading(spec: FieldSpec, table: FieldTable) -> str | None:
     return table.get(parent).zh
 
 
-def parse_template(text: str, table: FieldTable, *, pack: str, file: str) -> TemplateProfile:
+def parse_template(
+    text: str,
+    table: FieldTable,
+    *,
+    pack: str,
+    file: str,
+    bases: Mapping[str, TemplateProfile] | None = None,
+) -> TemplateProfile:
     """Parse a template profile.
 
+    A profile may build on a profile of its parent pack (``extends = "national"`` in
+    ``[template]``): it keeps that profile's settings and columns and adds its own, each
+    after the column of the field its ``after`` names (at the end without one). A column's
+    ``group = ""`` puts it at top level (a heading over two rows).
+
     Raises:
-        PackError: On a syntax error, an unknown field or a duplicated column.
+        PackError: On a syntax error, an unknown field or base profile, or a duplicated column.
     """
     try:
         data = tomllib.loads(text)
@@ -121,8 +133,14 @@ def parse_template(text: str, table: FieldTable, *, pack: str, file: str) -> Tem
     meta = data.get("template", {})
     if not isinstance(meta, dict) or "id" not in meta:
         raise PackError(pack, file, "[template] id is missing")
-    columns: list[TemplateColumn] = []
-    seen: set[str] = set()
+    base = None
+    if "extends" in meta:
+        base = (bases or {}).get(str(meta["extends"]))
+        if base is None:
+            raise PackError(pack, file, f"extends unknown template profile {meta['extends']!r}")
+        meta = {**_settings(base), **meta}
+    columns: list[TemplateColumn] = list(base.columns) if base else []
+    seen: set[str] = {c.field.id for c in columns}
     for raw in data.get("column", []):
         field_id = str(raw.get("field", ""))
         if not table.has(field_id, FieldLevel.RESOURCE):
@@ -133,15 +151,18 @@ def parse_template(text: str, table: FieldTable, *, pack: str, file: str) -> Tem
         if field_id in seen:
             raise PackError(pack, file, f"field {field_id!r} has two columns")
         seen.add(field_id)
-        columns.append(
-            TemplateColumn(
-                field=spec,
-                heading=str(raw.get("heading", spec.zh)),
-                group=str(raw["group"]) if "group" in raw else _group_heading(spec, table),
-                aliases=tuple(str(a) for a in raw.get("aliases", ())),
-                width=int(raw.get("width", 14)),
-            )
+        column = TemplateColumn(
+            field=spec,
+            heading=str(raw.get("heading", spec.zh)),
+            group=(str(raw["group"]) or None) if "group" in raw else _group_heading(spec, table),
+            aliases=tuple(str(a) for a in raw.get("aliases", ())),
+            width=int(raw.get("width", 14)),
         )
+        after = raw.get("after")
+        ids = [c.field.id for c in columns]
+        if after is not None and after not in ids:
+            raise PackError(pack, file, f"column {field_id!r}: no column {after!r} to follow")
+        columns.insert(ids.index(after) + 1 if after is not None else len(columns), column)
     key = tuple(str(k) for k in meta.get("resource_key", ("code", "name")))
     missing = [k for k in key if k not in seen]
     if missing:
@@ -170,6 +191,19 @@ def with_local_elements(profile: TemplateProfile, table: FieldTable) -> Template
     return replace(profile, columns=profile.columns + extra) if extra else profile
 
 
+def _settings(profile: TemplateProfile) -> dict[str, object]:
+    """The ``[template]`` settings of a profile, as a profile extending it inherits them."""
+    return {
+        "title_zh": profile.title_zh,
+        "title_en": profile.title_en,
+        "sheet": profile.sheet,
+        "info_sheet": profile.info_sheet,
+        "instructions_sheet": profile.instructions_sheet,
+        "resource_key": list(profile.resource_key),
+        "default": profile.default,
+    }
+
+
 def load_templates(
     root: Traversable, table: FieldTable, parent: Mapping[str, TemplateProfile], *, pack: str
 ) -> Mapping[str, TemplateProfile]:
@@ -190,7 +224,7 @@ def load_templates(
             if entry.name.endswith(".toml") and entry.is_file():
                 file = f"templates/{entry.name}"
                 profile = parse_template(
-                    entry.read_text(encoding="utf-8"), table, pack=pack, file=file
+                    entry.read_text(encoding="utf-8"), table, pack=pack, file=file, bases=parent
                 )
                 if profile.default:
                     profiles = {k: replace(v, default=False) for k, v in profiles.items()}
