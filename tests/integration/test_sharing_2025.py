@@ -117,3 +117,39 @@ def test_the_workbook_has_the_regulations_columns_and_round_trips(tmp_path: Path
     report = validate(out)  # judged by the date on its 目录信息 sheet
     assert report.pack.startswith("sharing-2025@")
     assert list(report) == []
+
+
+def _blocks(page: str) -> dict[str, list[str]]:
+    """The docs page's shell examples: command → the output lines shown under it."""
+    out: dict[str, list[str]] = {}
+    for block in page.split("```")[1::2]:
+        command = None
+        for line in block.splitlines():
+            if line.startswith("$ govcatalog "):
+                command = line[len("$ govcatalog ") :]
+                out[command] = []
+            elif command is not None and line and line != "…":
+                out[command].append(line)
+    return out
+
+
+def test_the_docs_page_shows_real_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = (ROOT / "docs" / "sharing-2025.md").read_text(encoding="utf-8")
+    blocks = _blocks(page)
+    request = json.loads(page.split("```json\n")[2].split("```")[0])
+    assert request["date"] == "2025-09-01"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "request-2025-09-01.json").write_text(json.dumps(request), encoding="utf-8")
+    earlier = {**request, "date": "2025-07-01"}
+    (tmp_path / "request-2025-07-01.json").write_text(json.dumps(earlier), encoding="utf-8")
+    partial = {k: v for k, v in request.items() if k not in ("使用依据", "使用时限")}
+    (tmp_path / "request-incomplete.json").write_text(json.dumps(partial), encoding="utf-8")
+    checked = 0
+    for command, lines in blocks.items():
+        if not command.startswith(("validate --example", "resolve request", "pack compat")):
+            continue
+        result = CliRunner().invoke(app, command.split())
+        for line in lines:
+            assert line in result.output, (command, line)
+        checked += 1
+    assert checked == 7

@@ -86,10 +86,9 @@ def _reply_deadline(r: ItemResolution, res: Resolution | None) -> Deadline | Non
 
 def counted_zh(due: DueDate, deadline: Deadline | None, *, after_reply: bool = False) -> str:
     """How a due date was counted, in Chinese (start, working days, article, calendar)."""
-    start = (
-        "自答复期限届满之日" if after_reply else (deadline.from_zh if deadline else "自申请之日起")
-    )
-    text = f"{start}（{due.start.isoformat()}）起算 {due.working_days} 个工作日"
+    start = deadline.from_zh if deadline else "自申请之日起"
+    day = f"按答复期限 {due.start.isoformat()} 计" if after_reply else due.start.isoformat()
+    text = f"{start}（{day}）{due.working_days} 个工作日"
     if deadline is not None:
         text += f"，{deadline.article}"
         if deadline.extension and not after_reply:
@@ -100,8 +99,9 @@ def counted_zh(due: DueDate, deadline: Deadline | None, *, after_reply: bool = F
 
 def counted_en(due: DueDate, deadline: Deadline | None, *, after_reply: bool = False) -> str:
     """How a due date was counted, in English."""
-    start = "from the reply due date" if after_reply else (deadline.from_en if deadline else "")
-    text = f"{due.working_days} working days {start} ({due.start.isoformat()})"
+    start = deadline.from_en if deadline else "from the day of the request"
+    day = f"taken as the reply due date {due.start.isoformat()}" if after_reply else due.start
+    text = f"{due.working_days} working days {start} ({day})"
     if deadline is not None:
         text += f", {deadline.article}"
         if deadline.extension and not after_reply:

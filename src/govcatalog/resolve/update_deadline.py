@@ -70,7 +70,7 @@ class UpdateCheck:
         d = self.deadline
         limit = f"{d.working_days} 个工作日"
         if self.extended_due is not None:
-            limit += f"（延长 {d.extension} 个工作日至 {self.extended_due.due}）"
+            limit += f"，可延长 {d.extension} 个工作日至 {self.extended_due.due}"
         recorded = f"记录于 {self.recorded}，" if self.recorded else ""
         return (
             f"{_STATUS_ZH[self.status]}：变化发生于 {self.changed}，{recorded}"
