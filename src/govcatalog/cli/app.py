@@ -62,8 +62,10 @@ def _register() -> None:
         resolve_cmd,
         schema_cmd,
         score_cmd,
+        serve_cmd,
         shapes_cmd,
         template_cmd,
+        token_cmd,
         validate_cmd,
     )
 

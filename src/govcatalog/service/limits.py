@@ -1,0 +1,120 @@
+"""Bounds on every request: body size, time, and how many are handled at once.
+
+A pure ASGI middleware, outside the application: a body larger than the limit is refused
+with 413 (from its ``Content-Length`` before anything is read, or as soon as a streamed
+body passes the limit); a request that finds every slot taken waits a bounded time, then
+gets 503 with ``Retry-After``; a request running longer than its time gets 503 too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from govcatalog.service.problems import MEDIA_TYPE, Problem
+from govcatalog.service.settings import ServiceSettings
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class BodyTooLarge(Problem):
+    """The body passed the upload limit while it was being read."""
+
+
+def too_large(limit: int) -> Problem:
+    """The 413 problem for a body over ``limit`` bytes."""
+    return BodyTooLarge(
+        413,
+        "too-large",
+        f"the request body is larger than {limit} bytes (the service's --max-upload)",
+        extra={"limit": limit},
+    )
+
+
+async def send_problem(send: Send, problem: Problem, path: str) -> None:
+    """Answer ``problem`` directly over ASGI."""
+    body = json.dumps(problem.document(path), ensure_ascii=False).encode("utf-8")
+    headers = [
+        (b"content-type", MEDIA_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+        *((k.lower().encode(), v.encode()) for k, v in problem.headers.items()),
+    ]
+    await send({"type": "http.response.start", "status": problem.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class Limits:
+    """The bounding middleware.
+
+    Args:
+        app: The application.
+        settings: Where the limits come from.
+    """
+
+    def __init__(self, app: ASGIApp, settings: ServiceSettings) -> None:
+        self.app = app
+        self.settings = settings
+        self.slots = asyncio.Semaphore(settings.max_concurrency)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = str(scope.get("path", ""))
+        limit = self.settings.max_upload_bytes
+        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await send_problem(send, too_large(limit), path)
+            return
+        try:
+            await asyncio.wait_for(self.slots.acquire(), self.settings.queue_seconds)
+        except TimeoutError:
+            busy = Problem(
+                503,
+                "busy",
+                f"every one of the {self.settings.max_concurrency} request slots is taken",
+                headers={"Retry-After": "1"},
+            )
+            await send_problem(send, busy, path)
+            return
+        started = False
+
+        async def counted_receive() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                counted_receive.total += len(message.get("body", b""))  # type: ignore[attr-defined]
+                if counted_receive.total > limit:  # type: ignore[attr-defined]
+                    raise too_large(limit)
+            return message
+
+        counted_receive.total = 0  # type: ignore[attr-defined]
+
+        async def watched_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            async with asyncio.timeout(self.settings.request_seconds):
+                await self.app(scope, counted_receive, watched_send)
+        except TimeoutError:
+            if not started:
+                slow = Problem(
+                    503,
+                    "timeout",
+                    f"the request took longer than {self.settings.request_seconds:g} s",
+                    headers={"Retry-After": "1"},
+                )
+                await send_problem(send, slow, path)
+        except BodyTooLarge as exc:
+            if not started:
+                await send_problem(send, exc, path)
+        finally:
+            self.slots.release()

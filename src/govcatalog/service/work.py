@@ -1,0 +1,427 @@
+"""``/validate``, ``/score``, ``/diff`` and ``/resolve``: the library's jobs over HTTP."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from govcatalog.diff import compare
+from govcatalog.diff.load import field_names, load_side, side_from_document
+from govcatalog.diff.plan import Side
+from govcatalog.diff.render import render_json as diff_json
+from govcatalog.diff.render import render_markdown as diff_markdown
+from govcatalog.diff.render import render_patch
+from govcatalog.errors import GovCatalogError, LoadError, UnknownPack
+from govcatalog.io.formats import InputFormat, read_document
+from govcatalog.packs.pack import Pack
+from govcatalog.packs.registry import DEFAULT_PACK
+from govcatalog.render import render_csv, render_html, render_junit, render_markdown, render_sarif
+from govcatalog.report import Lang, Report, Severity
+from govcatalog.resolve.request import read_request, request_from_dict
+from govcatalog.resolve.resolver import ResolveOptions, resolve
+from govcatalog.score import assess_document, assessment_to_dict
+from govcatalog.service.deps import StateDep, read_parts, read_upload, run
+from govcatalog.service.documents import report_document
+from govcatalog.service.negotiate import REPORT_MEDIA, ReportFormat, choose, report_format
+from govcatalog.service.problems import Problem
+from govcatalog.service.state import ServiceState
+from govcatalog.service.uploads import Upload, media_type, saved
+from govcatalog.validate import ValidationOptions
+
+router = APIRouter(tags=["catalogs"])
+
+CATALOG_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "The catalog: the raw body with its Content-Type, or a multipart "
+        "part named `file` (its file name's suffix tells the format).",
+        "content": {
+            "application/json": {"schema": {"type": "object"}},
+            "application/yaml": {"schema": {"type": "string"}},
+            "text/csv": {"schema": {"type": "string"}},
+            "application/xml": {"schema": {"type": "string"}},
+            "text/turtle": {"schema": {"type": "string"}},
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                "schema": {"type": "string", "format": "binary"}
+            },
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                    "required": ["file"],
+                }
+            },
+        },
+    }
+}
+
+PackQuery = Annotated[
+    str | None,
+    Query(
+        description="Pack reference, e.g. `gb-1272@^1` (default: the national pack).",
+        max_length=200,
+    ),
+]
+LangQuery = Annotated[Lang, Query(description="Language of messages.")]
+InputQuery = Annotated[
+    InputFormat | None,
+    Query(alias="input", description="Input format (default: file name, then Content-Type)."),
+]
+TodayQuery = Annotated[
+    dt.date | None, Query(description="Day of validation for date rules (default: today).")
+]
+
+
+def pack_for(state: ServiceState, ref: str | None) -> Pack:
+    """The pack named, or 404 / 400."""
+    try:
+        return state.pack(ref or DEFAULT_PACK)
+    except UnknownPack as exc:
+        raise Problem(
+            404, "not-found", str(exc), extra={"available": list(exc.available)}
+        ) from None
+    except ValueError as exc:
+        raise Problem(400, "invalid-request", f"pack {ref!r}: {exc}") from None
+
+
+def unreadable(report: Report, exc: LoadError, lang: Lang) -> Problem:
+    """The 422 problem for input that cannot be read, with its GC-S001 finding."""
+    return Problem(
+        422,
+        "unreadable",
+        str(exc),
+        code="GC-S001",
+        extra={"findings": report_document(report, lang)["findings"]},
+    )
+
+
+def _validate(
+    state: ServiceState,
+    upload: Upload,
+    pack_ref: str | None,
+    fmt: InputFormat | None,
+    options: ValidationOptions,
+    lang: Lang,
+) -> Report:
+    pack = pack_for(state, pack_ref)
+    validator = state.validator(pack, options)
+    with saved(upload, fmt) as path:
+        try:
+            doc = read_document(path, name=upload.label, pack=pack)
+            return validator.validate_document(doc)
+        except LoadError as exc:
+            located = LoadError(upload.label, exc.reason_zh, exc.reason_en, exc.line, exc.column)
+            raise unreadable(validator.unreadable(located), located, lang) from None
+
+
+def render_report(
+    report: Report, fmt: ReportFormat, lang: Lang, pack: Pack, fail_on: Severity
+) -> str:
+    """The report in the rendering asked for."""
+    if fmt is ReportFormat.SARIF:
+        return render_sarif(report, lang, pack.codebook)
+    if fmt is ReportFormat.JUNIT:
+        return render_junit(report, lang, fail_on=fail_on)
+    if fmt is ReportFormat.HTML:
+        return render_html(report, lang)
+    if fmt is ReportFormat.CSV:
+        return render_csv(report, lang)
+    if fmt is ReportFormat.MARKDOWN:
+        return render_markdown(report, lang)
+    return json.dumps(report_document(report, lang), ensure_ascii=False)
+
+
+@router.post(
+    "/validate",
+    summary="Validate a catalog",
+    openapi_extra=CATALOG_BODY,
+    responses={
+        200: {
+            "description": "The report (findings are data: a catalog with errors is still 200). "
+            "`Govcatalog-Conforms` says whether it has no error.",
+            "content": {m.split(";")[0]: {} for m in REPORT_MEDIA.values()},
+        },
+        422: {"description": "Unreadable input: problem details with code GC-S001."},
+    },
+)
+async def validate_endpoint(
+    request: Request,
+    state: StateDep,
+    pack: PackQuery = None,
+    lang: LangQuery = Lang.ZH,
+    format: Annotated[
+        ReportFormat | None, Query(description="Report rendering (else Accept).")
+    ] = None,
+    input_format: InputQuery = None,
+    today: TodayQuery = None,
+    select: Annotated[list[str] | None, Query(description="Report only these codes.")] = None,
+    ignore: Annotated[list[str] | None, Query(description="Never report these codes.")] = None,
+    fail_on: Annotated[
+        Severity, Query(description="JUnit: failures at or above.")
+    ] = Severity.ERROR,
+    max_findings: Annotated[int | None, Query(ge=0, description="Stop after this many.")] = None,
+) -> Response:
+    """Validate one catalog (JSON, YAML, xlsx, CSV, XML or RDF) against a pack."""
+    rendering = report_format(format, request.headers.get("accept"))
+    upload = await read_upload(request)
+    limit = state.settings.max_findings
+    options = ValidationOptions(
+        today=today,
+        select=frozenset(select) if select else None,
+        ignore=frozenset(ignore or ()),
+        max_findings=min(max_findings, limit) if max_findings is not None else limit,
+    )
+    report = await run(request, _validate, state, upload, pack, input_format, options, lang)
+    the_pack = await run(request, pack_for, state, pack)
+    text = await run(request, render_report, report, rendering, lang, the_pack, fail_on)
+    headers = {
+        "Govcatalog-Conforms": "true" if report.conforms else "false",
+        "Govcatalog-Pack": report.pack,
+    }
+    return Response(text, media_type=REPORT_MEDIA[rendering], headers=headers)
+
+
+class ScoreFormat(StrEnum):
+    """Renderings of a score."""
+
+    JSON = "json"
+    HTML = "html"
+
+
+def _score(
+    state: ServiceState,
+    upload: Upload,
+    pack_ref: str | None,
+    fmt: InputFormat | None,
+    today: dt.date | None,
+    lang: Lang,
+    rendering: ScoreFormat,
+) -> str:
+    pack = pack_for(state, pack_ref)
+    with saved(upload, fmt) as path:
+        try:
+            doc = read_document(path, name=upload.label, pack=pack)
+            result = assess_document(doc, pack, today=today)
+        except LoadError as exc:
+            located = LoadError(upload.label, exc.reason_zh, exc.reason_en, exc.line, exc.column)
+            report = state.validator(pack, ValidationOptions()).unreadable(located)
+            raise unreadable(report, located, lang) from None
+        except GovCatalogError as exc:
+            raise Problem(422, "invalid-request", str(exc)) from None
+    if rendering is ScoreFormat.HTML:
+        return render_html(result.report, lang, score=result)
+    return json.dumps(assessment_to_dict(result), ensure_ascii=False)
+
+
+@router.post("/score", summary="Score a catalog's quality", openapi_extra=CATALOG_BODY)
+async def score_endpoint(
+    request: Request,
+    state: StateDep,
+    pack: PackQuery = None,
+    lang: LangQuery = Lang.ZH,
+    format: Annotated[ScoreFormat | None, Query(description="json or html (else Accept).")] = None,
+    input_format: InputQuery = None,
+    today: Annotated[dt.date | None, Query(description="Judge timeliness on this day.")] = None,
+) -> Response:
+    """Score a catalog: completeness, conformance, openness and sharing, timeliness (0-100)."""
+    offered = {"application/json": ScoreFormat.JSON, "text/html": ScoreFormat.HTML}
+    rendering = ScoreFormat(
+        choose(format, request.headers.get("accept"), offered, ScoreFormat.JSON)
+    )
+    upload = await read_upload(request)
+    text = await run(request, _score, state, upload, pack, input_format, today, lang, rendering)
+    media = "text/html; charset=utf-8" if rendering is ScoreFormat.HTML else "application/json"
+    return Response(text, media_type=media)
+
+
+class DiffFormat(StrEnum):
+    """Renderings of a diff."""
+
+    JSON = "json"
+    MARKDOWN = "markdown"
+    PATCH = "patch"
+
+
+DIFF_MEDIA = {
+    DiffFormat.JSON: "application/json",
+    DiffFormat.MARKDOWN: "text/markdown; charset=utf-8",
+    DiffFormat.PATCH: "application/json-patch+json",
+}
+
+
+def side_of(upload: Upload, pack: Pack, label: str, lang: Lang) -> Side:
+    """One side of a diff read from an upload (422 when unreadable)."""
+    with saved(upload) as path:
+        try:
+            return load_side(path, pack, label=upload.filename or label)
+        except LoadError as exc:
+            located = LoadError(
+                upload.filename or label, exc.reason_zh, exc.reason_en, exc.line, exc.column
+            )
+            raise Problem(422, "unreadable", str(located), code="GC-S001") from None
+
+
+def render_diff(old: Side, new: Side, pack: Pack, fmt: DiffFormat, lang: Lang) -> str:
+    """Compare two sides and render the changes."""
+    result = compare(old, new, field_names(pack))
+    if fmt is DiffFormat.MARKDOWN:
+        return diff_markdown(result)
+    if fmt is DiffFormat.PATCH:
+        return render_patch(result)
+    return diff_json(result, lang)
+
+
+def _diff(
+    state: ServiceState, parts: dict[str, Upload], pack_ref: str | None, fmt: DiffFormat, lang: Lang
+) -> str:
+    pack = pack_for(state, pack_ref)
+    old = side_of(parts["old"], pack, "old", lang)
+    new = side_of(parts["new"], pack, "new", lang)
+    return render_diff(old, new, pack, fmt, lang)
+
+
+def _json_sides(body: bytes) -> dict[str, Side]:
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise Problem(422, "unreadable", f"body: not JSON: {exc}", code="GC-S001") from None
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), dict) for k in ("old", "new")):
+        raise Problem(422, "invalid-request", 'expected {"old": {catalog}, "new": {catalog}}')
+    return {k: side_from_document(data[k], k) for k in ("old", "new")}
+
+
+@router.post(
+    "/diff",
+    summary="Compare two versions of a catalog",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": "Multipart parts `old` and `new` (any catalog format), or JSON "
+            '`{"old": {…}, "new": {…}}` of canonical catalog documents.',
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "old": {"type": "string", "format": "binary"},
+                            "new": {"type": "string", "format": "binary"},
+                        },
+                        "required": ["old", "new"],
+                    }
+                },
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"old": {"type": "object"}, "new": {"type": "object"}},
+                        "required": ["old", "new"],
+                    }
+                },
+            },
+        }
+    },
+)
+async def diff_endpoint(
+    request: Request,
+    state: StateDep,
+    pack: PackQuery = None,
+    lang: LangQuery = Lang.ZH,
+    format: Annotated[DiffFormat | None, Query(description="json, markdown or patch.")] = None,
+) -> Response:
+    """Every change between two versions, classified breaking / compatible / editorial."""
+    offered = {
+        "application/json": DiffFormat.JSON,
+        "text/markdown": DiffFormat.MARKDOWN,
+        "application/json-patch+json": DiffFormat.PATCH,
+    }
+    rendering = DiffFormat(choose(format, request.headers.get("accept"), offered, DiffFormat.JSON))
+    kind = media_type(request.headers.get("content-type"))
+    if kind == "multipart/form-data":
+        parts = await read_parts(request, ("old", "new"))
+        text = await run(request, _diff, state, parts, pack, rendering, lang)
+    else:
+        sides = _json_sides(await request.body())
+        the_pack = await run(request, pack_for, state, pack)
+        text = await run(
+            request, render_diff, sides["old"], sides["new"], the_pack, rendering, lang
+        )
+    return Response(text, media_type=DIFF_MEDIA[rendering])
+
+
+def _resolve(state: ServiceState, upload: Upload, options: ResolveOptions) -> dict[str, object]:
+    base = state.resolve_base()
+    try:
+        if upload.media_type in (None, "application/json") and not (
+            upload.filename and not upload.filename.lower().endswith(".json")
+        ):
+            try:
+                data = json.loads(upload.data)
+            except (ValueError, UnicodeDecodeError) as exc:
+                raise LoadError("request", "JSON 语法错误", f"not JSON: {exc}") from None
+            if not isinstance(data, dict):
+                raise LoadError("request", "应为 JSON 对象", "expected a JSON object")
+            request = request_from_dict(data, upload.filename or "request")
+        else:
+            suffix = ".xlsx" if "spreadsheet" in (upload.media_type or "") else ".csv"
+            named = Upload(upload.data, upload.filename or f"request{suffix}", upload.media_type)
+            with saved(named) as path:
+                request = read_request(path)
+    except LoadError as exc:
+        located = LoadError(upload.label, exc.reason_zh, exc.reason_en, exc.line, exc.column)
+        raise Problem(422, "unreadable", str(located), code="GC-S001") from None
+    except (GovCatalogError, ValueError) as exc:
+        raise Problem(422, "invalid-request", str(exc)) from None
+    return resolve(request, base.index, bases=base.bases, options=options).to_json_dict()
+
+
+@router.post(
+    "/resolve",
+    summary="Resolve a data request against the base databases",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": "The request (需求清单): JSON as `govcatalog resolve` reads it, "
+            "or a CSV / xlsx upload.",
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "requester": {"type": "object"},
+                            "purpose": {"type": "string"},
+                            "date": {"type": "string", "format": "date"},
+                            "items": {"type": "array", "items": {"type": "string"}},
+                            "keys": {"type": "array", "items": {"type": "object"}},
+                        },
+                    }
+                },
+                "text/csv": {"schema": {"type": "string"}},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
+                },
+            },
+        }
+    },
+)
+async def resolve_endpoint(
+    request: Request,
+    state: StateDep,
+    accept: Annotated[
+        float, Query(ge=0, le=100, description="Lowest fuzzy score accepted.")
+    ] = 80.0,
+    today: Annotated[
+        dt.date | None, Query(description="Day of resolving if the request has none.")
+    ] = None,
+) -> JSONResponse:
+    """Each requested item: base database, resource, share type, action and due date."""
+    upload = await read_upload(request)
+    options = ResolveOptions(accept=accept, today=today)
+    return JSONResponse(await run(request, _resolve, state, upload, options))

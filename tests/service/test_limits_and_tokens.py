@@ -1,0 +1,121 @@
+"""Bounds on requests, tokens from the command line, and the command without its extra."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import govcatalog.service
+from govcatalog.cli.app import _register, app
+from tests.service.conftest import CITY, Service, httpx, start_service
+
+_register()
+runner = CliRunner()
+
+
+def test_oversized_upload_is_413(service: Service) -> None:
+    with service.client() as http:
+        limit = http.get("/health").json()["limits"]["max_upload_bytes"]
+    big = b"[" + b"0," * (limit // 2) + b"0]"
+    assert len(big) > limit
+    with service.client() as http:
+        declared = http.post("/validate", content=big, headers={"Content-Type": "application/json"})
+
+        def chunks() -> Iterator[bytes]:  # no Content-Length: the body is counted as it comes
+            for start in range(0, len(big), 1 << 16):
+                yield big[start : start + (1 << 16)]
+
+        streamed = http.post(
+            "/validate", content=chunks(), headers={"Content-Type": "application/json"}
+        )
+        multipart = http.post("/validate", files={"file": ("big.json", big)})
+        fine = http.post("/validate", files={"file": ("city.json", CITY.read_bytes())})
+    for r in (declared, streamed, multipart):
+        assert r.status_code == 413, r.text[:300]
+        assert r.headers["content-type"] == "application/problem+json"
+        assert r.json()["limit"] == limit
+    assert fine.status_code == 200
+
+
+@pytest.fixture(scope="module")
+def tight(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
+    """A service allowing one request at a time, 0.5 s each, with a short queue."""
+    folder = tmp_path_factory.mktemp("tight")
+    yield from start_service(
+        f"sqlite:///{folder / 'store.sqlite'}", folder, "--timeout", "0.5", "--concurrency", "1"
+    )
+
+
+def test_request_time_is_bounded(tight: Service) -> None:
+    doc = json.loads(CITY.read_text(encoding="utf-8"))
+    key = next(k for k in doc if isinstance(doc[k], list))
+    doc[key] = doc[key] * 80  # 80 times the city's resources: well over half a second
+    with tight.client() as http:
+        slow = http.post("/validate", json=doc)
+        quick = http.get("/health")
+    assert slow.status_code == 503, slow.text[:300]
+    assert slow.elapsed.total_seconds() < 5  # answered at its deadline, not when the work ends
+    assert slow.json()["type"].endswith("#problem-timeout")
+    assert slow.headers["Retry-After"] == "1"
+    assert quick.status_code == 200
+
+
+def test_token_commands(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 's.sqlite'}"
+    created = runner.invoke(
+        app, ["token", "create", "ci-bot", "-s", "publish:gb-1272", "--registry", url]
+    )
+    assert created.exit_code == 0, created.output
+    secret = created.stdout.splitlines()[0]
+    assert secret.startswith("gct_") and len(secret) > 40
+    assert secret not in (tmp_path / "s.sqlite").read_bytes().decode("latin-1")
+    listed = runner.invoke(app, ["token", "list", "--registry", url])
+    assert "ci-bot" in listed.stdout and "publish:gb-1272" in listed.stdout
+    assert secret not in listed.stdout
+    duplicate = runner.invoke(app, ["token", "create", "ci-bot", "-s", "admin", "--registry", url])
+    assert duplicate.exit_code == 2
+    bad_scope = runner.invoke(app, ["token", "create", "x", "-s", "root", "--registry", url])
+    assert bad_scope.exit_code == 2
+    assert "not a scope" in bad_scope.output
+    revoked = runner.invoke(app, ["token", "revoke", "ci-bot", "--registry", url])
+    assert revoked.exit_code == 0
+    assert "revoked" in runner.invoke(app, ["token", "list", "--registry", url]).stdout
+
+
+def test_revoked_token_is_refused(service: Service) -> None:
+    secret = service.token("short-lived", "history:gone")
+    with service.client(secret) as http:
+        ok = http.post("/history/gone", files={"file": ("c.json", CITY.read_bytes())})
+    result = runner.invoke(app, ["token", "revoke", "short-lived", "--registry", service.db_url])
+    assert result.exit_code == 0
+    with service.client(secret) as http:
+        refused = http.post("/history/gone", files={"file": ("c.json", CITY.read_bytes())})
+    assert ok.status_code == 201
+    assert refused.status_code == 401
+    assert "revoked" in refused.json()["detail"]
+
+
+def test_serve_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(govcatalog.service, "available", lambda: False)
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert lines == [f"govcatalog: {govcatalog.service.MISSING_EXTRA}"]
+    assert "govcatalog[serve]" in lines[0]
+
+
+def test_openapi_and_docs_are_served(service: Service) -> None:
+    with service.client() as http:
+        schema = http.get("/openapi.json").json()
+        docs = http.get("/docs")
+    assert schema["info"]["title"] == "govcatalog"
+    paths = set(schema["paths"])
+    assert {"/validate", "/diff", "/resolve", "/score", "/packs", "/history", "/writes"} <= paths
+    assert "/packs/{pack_id}/{version}/artefacts/{kind}" in paths
+    assert schema["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    assert docs.status_code == 200
+    assert isinstance(httpx.__version__, str)
