@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from govcatalog.cli._common import fail
+from govcatalog.cli._remote import is_service, list_remote, publish_remote, status_remote
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
 from govcatalog.errors import GovCatalogError
 from govcatalog.pack_check import check_pack
@@ -33,7 +34,8 @@ RegistryOpt = Annotated[
     typer.Option(
         "--registry",
         envvar=REGISTRY_URL_VARIABLE,
-        help="Registry database URL (also finds its published packs).",
+        help="Registry database URL (also finds its published packs), or a service's "
+        "https:// address for list, publish and status.",
     ),
 ]
 RootOpt = Annotated[
@@ -147,6 +149,10 @@ def build_command(
 @pack_app.command("list")
 def list_command(registry: RegistryOpt = None) -> None:
     """List every pack version found, with its status (installed distributions and the registry)."""
+    if is_service(registry):
+        assert registry is not None
+        list_remote(registry)
+        return
     reg = _registry(registry)
     try:
         sources = reg.sources()
@@ -254,6 +260,10 @@ def publish_command(
     """
     if not (path / "pack.toml").is_file():
         fail(f"{path}: not a pack folder (no pack.toml)")
+    if is_service(registry):
+        assert registry is not None
+        publish_remote(registry, path, allow_draft)
+        return
     try:
         store = PackStore.open(registry)
     except GovCatalogError as exc:
@@ -287,6 +297,10 @@ def status_command(
         fail(str(exc))
     if not pref.range.exact:
         fail(f"{ref}: name one version exactly, as ID@1.2.3")
+    if is_service(registry):
+        assert registry is not None
+        status_remote(registry, pref.id, str(pref.range.low), status)
+        return
     try:
         store = PackStore.open(registry)
     except GovCatalogError as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,6 +10,9 @@ from govcatalog.cli._common import fail
 from govcatalog.cli.app import app
 from govcatalog.errors import GovCatalogError
 from govcatalog.packs.registry import REGISTRY_URL_VARIABLE
+
+if TYPE_CHECKING:
+    from govcatalog.store.access import AccessStore
 
 token_app = typer.Typer(
     name="token",
@@ -28,7 +31,7 @@ RegistryOpt = Annotated[
 ]
 
 
-def _store(url: str | None):  # type: ignore[no-untyped-def]
+def _store(url: str | None) -> AccessStore:
     from govcatalog.packs.published import registry_url  # noqa: PLC0415
     from govcatalog.store import open_database  # noqa: PLC0415
     from govcatalog.store.access import AccessStore  # noqa: PLC0415
