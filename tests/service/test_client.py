@@ -20,6 +20,29 @@ from tests.service.conftest import CITY, CITY_ERRORS, Service
 from tests.service.packs import pack_folder
 
 TODAY = dt.date(2026, 1, 15)
+
+
+def strip(report: Report) -> list[tuple[object, ...]]:
+    """Every field of each finding but the file name."""
+    return [
+        (
+            f.code,
+            f.severity,
+            f.message_zh,
+            f.message_en,
+            f.hint_en,
+            f.value,
+            f.clause,
+            f.location.pointer,
+            f.location.line,
+            f.location.column,
+            f.location.resource,
+            f.location.provider,
+        )
+        for f in report.findings
+    ]
+
+
 _register()
 runner = CliRunner()
 
@@ -35,30 +58,12 @@ def test_validate_gives_the_library_report(service: Service) -> None:
         sarif = client.render(CITY_ERRORS, "sarif")
     assert isinstance(from_path, Report)
     # the same findings, field for field, but the file name (the upload's, not the path)
-    strip = lambda r: [
-        (
-            f.code,
-            f.severity,
-            f.message_zh,
-            f.message_en,
-            f.hint_en,
-            f.value,  # noqa: E731
-            f.clause,
-            f.location.pointer,
-            f.location.line,
-            f.location.column,
-            f.location.resource,
-            f.location.provider,
-        )
-        for f in r.findings
-    ]
     assert strip(from_path) == strip(expected)
     assert from_path.pack == expected.pack
     assert from_path.stats.resources == expected.stats.resources
     assert from_path.conforms is expected.conforms is False
     # a document sent as JSON is serialised anew: same findings, other line numbers
-    unplaced = lambda r: [t[:8] + t[10:] for t in strip(r)]  # noqa: E731
-    assert unplaced(from_dict) == unplaced(expected)
+    assert [t[:8] + t[10:] for t in strip(from_dict)] == [t[:8] + t[10:] for t in strip(expected)]
     assert [f.code for f in broken.findings] == ["GC-S001"]
     assert broken.findings[0].location.file == "broken.json"
     assert json.loads(sarif)["version"] == "2.1.0"
