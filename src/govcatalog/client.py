@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from govcatalog.errors import GovCatalogError
+from govcatalog.errors import GovCatalogError, raisable
 from govcatalog.packs.content import pack_files
 from govcatalog.packs.pack import PackStatus
 from govcatalog.packs.published import PublishedPack, StatusChange
@@ -42,6 +42,7 @@ Source = str | Path | bytes | Mapping[str, Any]
 """A catalog to send: a file path, its bytes, or a JSON document."""
 
 
+@raisable
 @dataclass(frozen=True)
 class ServiceError(GovCatalogError):
     """The service answered with a problem (RFC 9457).
@@ -64,6 +65,7 @@ class ServiceError(GovCatalogError):
         return f"{self.status} {self.kind}: {self.detail}"
 
 
+@raisable
 @dataclass(frozen=True)
 class IncompatiblePack(ServiceError):
     """A publish refused because the version breaks the pack's compatibility mode."""

@@ -13,8 +13,8 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from govcatalog.errors import GovCatalogError, PackError, UnknownPack
-from govcatalog.packs.build import ArtefactKind
 from govcatalog.pack_check import check_pack
+from govcatalog.packs.build import ArtefactKind
 from govcatalog.packs.compat import CompatMode, check_compat
 from govcatalog.packs.content import MAX_FILE_BYTES, pack_files
 from govcatalog.packs.memtree import MemoryTree

@@ -25,7 +25,7 @@ from sqlalchemy import Boolean, DateTime, Integer, String, Text, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from govcatalog.errors import GovCatalogError
+from govcatalog.errors import GovCatalogError, raisable
 from govcatalog.store.base import Base
 from govcatalog.store.database import Database
 
@@ -77,6 +77,7 @@ class PackModeRow(Base):
     changed_by: Mapped[str] = mapped_column(String(100), nullable=False)
 
 
+@raisable
 @dataclass(frozen=True)
 class AccessError(GovCatalogError, ValueError):
     """A token or scope is malformed, or a token name is taken or unknown.
