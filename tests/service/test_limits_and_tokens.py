@@ -119,3 +119,21 @@ def test_openapi_and_docs_are_served(service: Service) -> None:
     assert schema["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     assert docs.status_code == 200
     assert isinstance(httpx.__version__, str)
+
+
+def test_deeply_nested_input_is_unreadable_not_a_failure(service: Service) -> None:
+    deep = b'{"resources": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    with service.client() as http:
+        answers = [
+            http.post("/validate", content=deep, headers={"Content-Type": "application/json"}),
+            http.post("/resolve", content=deep, headers={"Content-Type": "application/json"}),
+            http.post(
+                "/diff",
+                content=b'{"old": ' + deep + b', "new": {}}',
+                headers={"Content-Type": "application/json"},
+            ),
+            http.post("/score", content=deep, headers={"Content-Type": "application/json"}),
+        ]
+    for r in answers:
+        assert r.status_code == 422, (r.request.url, r.text[:300])
+        assert r.json()["code"] == "GC-S001"

@@ -15,7 +15,7 @@ from govcatalog import __version__
 from govcatalog.service import history_api, packs_api, work
 from govcatalog.service.deps import StateDep, TokenDep, require, run
 from govcatalog.service.documents import write_document
-from govcatalog.service.limits import Limits
+from govcatalog.service.limits import Limits, problem_of
 from govcatalog.service.problems import MEDIA_TYPE, Problem
 from govcatalog.service.settings import ServiceSettings
 from govcatalog.service.state import ServiceState
@@ -84,8 +84,9 @@ def _install_handlers(app: FastAPI) -> None:
         return _problem_response(request, problem)
 
     async def on_error(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        problem = Problem(500, "internal", f"the service failed: {type(exc).__name__}")
+        problem = problem_of(exc)
+        if problem.status >= 500:
+            log.exception("unhandled error on %s %s", request.method, request.url.path)
         return _problem_response(request, problem)
 
     app.add_exception_handler(Problem, on_problem)

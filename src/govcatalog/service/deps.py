@@ -13,6 +13,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.datastructures import UploadFile
 
+from govcatalog.service.limits import problem_of
 from govcatalog.service.problems import Problem
 from govcatalog.service.state import ServiceState
 from govcatalog.service.uploads import Upload, media_type
@@ -50,7 +51,10 @@ async def run(request: Request, fn: Callable[..., T], *args: object) -> T:
         with gate:
             if abandoned.is_set():
                 raise Abandoned
-            return fn(*args)
+            try:
+                return fn(*args)
+            except (RecursionError, UnicodeError) as exc:
+                raise problem_of(exc) from None
 
     done = False
     try:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from govcatalog.errors import GovCatalogError
 from govcatalog.service.problems import MEDIA_TYPE, Problem
 from govcatalog.service.settings import ServiceSettings
 
@@ -21,6 +23,27 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+log = logging.getLogger("govcatalog.service")
+
+
+def problem_of(exc: BaseException) -> Problem:
+    """The problem answered for an exception no route turned into one.
+
+    What the command line ends with exit 2 at its edge (input nested too deeply for the
+    parser, undecodable text, a library error) is the sender's input here: 422.
+    """
+    if isinstance(exc, Problem):
+        return exc
+    if isinstance(exc, RecursionError):
+        detail = "the input is nested too deeply to read (more than the parser's depth limit)"
+        return Problem(422, "unreadable", detail, code="GC-S001")
+    if isinstance(exc, UnicodeError):
+        return Problem(422, "unreadable", f"cannot decode the input: {exc}", code="GC-S001")
+    if isinstance(exc, GovCatalogError):
+        return Problem(422, "invalid-request", " ".join(str(exc).split())[:400])
+    return Problem(500, "internal", f"the service failed: {type(exc).__name__}")
 
 
 class BodyTooLarge(Problem):
@@ -116,5 +139,11 @@ class Limits:
         except BodyTooLarge as exc:
             if not started:
                 await send_problem(send, exc, path)
+        except Exception as exc:  # the last resort: answer a problem, never drop the connection
+            problem = problem_of(exc)
+            if problem.status >= 500:
+                log.error("unhandled error on %s", path, exc_info=exc)
+            if not started:
+                await send_problem(send, problem, path)
         finally:
             self.slots.release()

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from govcatalog.diff import compare
-from govcatalog.diff.load import field_names, load_side, side_from_document
+from govcatalog.diff.load import field_names, load_side
 from govcatalog.diff.plan import Side
 from govcatalog.diff.render import render_json as diff_json
 from govcatalog.diff.render import render_markdown as diff_markdown
@@ -285,14 +285,18 @@ def _diff(
     return render_diff(old, new, pack, fmt, lang)
 
 
-def _json_sides(body: bytes) -> dict[str, Side]:
+def _json_sides(body: bytes) -> dict[str, Upload]:
+    """The two catalogs of a JSON diff body, each read as a JSON catalog file would be."""
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise Problem(422, "unreadable", f"body: not JSON: {exc}", code="GC-S001") from None
     if not isinstance(data, dict) or not all(isinstance(data.get(k), dict) for k in ("old", "new")):
         raise Problem(422, "invalid-request", 'expected {"old": {catalog}, "new": {catalog}}')
-    return {k: side_from_document(data[k], k) for k in ("old", "new")}
+    return {
+        k: Upload(json.dumps(data[k], ensure_ascii=False).encode("utf-8"), f"{k}.json")
+        for k in ("old", "new")
+    }
 
 
 @router.post(
@@ -344,11 +348,8 @@ async def diff_endpoint(
         parts = await read_parts(request, ("old", "new"))
         text = await run(request, _diff, state, parts, pack, rendering, lang)
     else:
-        sides = _json_sides(await request.body())
-        the_pack = await run(request, pack_for, state, pack)
-        text = await run(
-            request, render_diff, sides["old"], sides["new"], the_pack, rendering, lang
-        )
+        parts = _json_sides(await request.body())
+        text = await run(request, _diff, state, parts, pack, rendering, lang)
     return Response(text, media_type=DIFF_MEDIA[rendering])
 
 
