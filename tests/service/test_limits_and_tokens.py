@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,25 +45,49 @@ def test_oversized_upload_is_413(service: Service) -> None:
 
 @pytest.fixture(scope="module")
 def tight(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
-    """A service allowing one request at a time, 0.5 s each, with a short queue."""
+    """A service allowing one request at a time, 1 s each, waiting 0.1 s for a slot."""
     folder = tmp_path_factory.mktemp("tight")
     yield from start_service(
-        f"sqlite:///{folder / 'store.sqlite'}", folder, "--timeout", "0.5", "--concurrency", "1"
+        f"sqlite:///{folder / 'store.sqlite'}",
+        folder,
+        "--timeout",
+        "1",
+        "--concurrency",
+        "1",
+        "--queue-timeout",
+        "0.1",
     )
 
 
-def test_request_time_is_bounded(tight: Service) -> None:
+def test_request_time_and_concurrency_are_bounded(tight: Service) -> None:
     doc = json.loads(CITY.read_text(encoding="utf-8"))
     key = next(k for k in doc if isinstance(doc[k], list))
-    doc[key] = doc[key] * 80  # 80 times the city's resources: well over half a second
+    doc[key] = doc[key] * 200  # 200 times the city's resources: seconds of work
+    body = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    answers: dict[str, httpx.Response] = {}
+
+    def slow_request() -> None:
+        with tight.client() as http:
+            answers["slow"] = http.post(
+                "/validate", content=body, headers={"Content-Type": "application/json"}
+            )
+
+    worker = threading.Thread(target=slow_request)
+    worker.start()
+    time.sleep(0.4)  # the slow request holds the only slot now
     with tight.client() as http:
-        slow = http.post("/validate", json=doc)
-        quick = http.get("/health")
+        answers["busy"] = http.get("/health")
+    worker.join(60)
+    with tight.client() as http:
+        answers["after"] = http.get("/health")
+    slow, busy = answers["slow"], answers["busy"]
     assert slow.status_code == 503, slow.text[:300]
-    assert slow.elapsed.total_seconds() < 5  # answered at its deadline, not when the work ends
     assert slow.json()["type"].endswith("#problem-timeout")
     assert slow.headers["Retry-After"] == "1"
-    assert quick.status_code == 200
+    assert slow.elapsed.total_seconds() < 10  # answered at its deadline, not when the work ends
+    assert busy.status_code == 503, busy.text[:300]
+    assert busy.json()["type"].endswith("#problem-busy")
+    assert answers["after"].status_code == 200
 
 
 def test_token_commands(tmp_path: Path) -> None:

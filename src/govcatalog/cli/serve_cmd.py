@@ -34,6 +34,10 @@ def serve_command(
     concurrency: Annotated[
         int, typer.Option("--concurrency", min=1, help="Requests handled at once.")
     ] = 64,
+    queue_seconds: Annotated[
+        float,
+        typer.Option("--queue-timeout", min=0.0, help="Longest a request waits for a slot (503)."),
+    ] = 10.0,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Threads doing validation and the like.")
     ] = 4,
@@ -65,6 +69,7 @@ def serve_command(
         max_upload_bytes=max_upload,
         request_seconds=request_seconds,
         max_concurrency=concurrency,
+        queue_seconds=queue_seconds,
         workers=workers,
         max_findings=max_findings,
         default_mode=default_mode,
