@@ -129,6 +129,24 @@ CASES: dict[str, Args] = {
         "--db",
         f"sqlite:///{f.root / 'h.sqlite'}",
     ],
+    # serve, token
+    "serve-unopenable-store": lambda f: ["serve", "--registry", f"sqlite:///{f.long_missing}"],
+    "token-bad-scope": lambda f: [
+        "token",
+        "create",
+        "ci",
+        "-s",
+        "root",
+        "--registry",
+        f"sqlite:///{f.root / 't.sqlite'}",
+    ],
+    "token-revoke-unknown": lambda f: [
+        "token",
+        "revoke",
+        "nobody",
+        "--registry",
+        f"sqlite:///{f.root / 't.sqlite'}",
+    ],
     # the command line itself
     "unknown-command": lambda f: ["publish-everything"],
 }
