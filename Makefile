@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck fmt bench docs wheel clean
+.PHONY: demo test lint typecheck fmt bench docs wheel clean mutation
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ fmt: $(STAMP)
 ## bench: throughput and peak memory of the main jobs (see benchmarks/README.md)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+## mutation: mutation testing of the core with mutmut, one group at a time (slow; not in CI).
+## GROUPS=score compat … picks groups; each group's score is printed (tests/mutation/run.py).
+mutation: $(STAMP)
+	$(PY) -m pip install --quiet 'mutmut>=3.3,<4'
+	$(PY) tests/mutation/run.py $(GROUPS)
 
 ## docs: regenerate the reference pages, then build the documentation site strictly
 docs: $(STAMP)

@@ -425,3 +425,65 @@ def test_assess_takes_a_pack_reference_a_format_and_a_model(pack: Pack, tmp_path
     # Completeness (0.5 × 1 + 0.5 × 3/6 + 0.5 × 1 + 0.5 × 2.5/6) / 2 = 0.7292;
     # 35 × 0.7292 + 30 + 20 × 0.65 + 15 × 0.5 = 76.0.
     assert other.catalog.points == 76.0
+
+
+def test_a_yaml_catalog_score_is_named_after_the_catalog(pack: Pack, tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "catalog:\n  name: 示例市目录\nresources:\n  - name: 资源\n    code: '201001/000001'\n",
+        encoding="utf-8",
+    )
+    a = assess(path, pack=pack, today=TODAY)
+    assert a.catalog.name == "示例市目录"
+    assert [d.name for d in a.departments] == [""]
+    page = a._repr_html_()
+    assert "示例市目录" in page
+    assert f"{a.catalog.points}" in page
+
+
+def test_weights_that_do_not_add_up_to_one_are_scaled(pack: Pack) -> None:
+    import dataclasses
+
+    from govcatalog.score.assess import _Scorer
+
+    model = dataclasses.replace(
+        load_score_model(pack), recommended=(), sharing_share=0.3, open_share=0.2
+    )
+    scorer = _Scorer(pack, model, TODAY)
+    # No recommended element: completeness is the required share alone (0.75 of 0.75).
+    record = {
+        "name": "资源",
+        "share": {"share_type": "有条件共享"},
+        "open": {"open_to_public": True},
+    }
+    # 13 required elements outside the items (none here), 3 of them filled: 名称, 共享类型, 是否开放.
+    assert scorer.completeness(record) == pytest.approx(3 / 13)
+    # (0.3 × 0.5 + 0.2 × 1) / 0.5 = 0.7
+    assert scorer.openness(record) == pytest.approx(0.7)
+
+
+def test_facts_keep_only_text_codes_and_providers(pack: Pack) -> None:
+    from govcatalog.score.assess import _Scorer
+
+    scorer = _Scorer(pack, load_score_model(pack), TODAY)
+    facts = scorer.facts("/resources/3", {"code": 101001, "provider": ["甲", "乙"]})
+    assert (facts.pointer, facts.code, facts.provider) == ("/resources/3", None, None)
+
+
+def test_without_today_the_score_is_judged_today(pack: Pack) -> None:
+    a = assess(FIXTURES / "clean.json", pack=pack)
+    assert a.today == dt.date.today()
+    b = assess(FIXTURES / "clean.json", pack=pack, options=ValidationOptions())
+    assert b.today == dt.date.today()
+
+
+def test_max_findings_does_not_cut_the_score(pack: Pack) -> None:
+    full = assess(FIXTURES / "with-errors.json", pack=pack, today=TODAY)
+    cut = assess(
+        FIXTURES / "with-errors.json",
+        pack=pack,
+        today=TODAY,
+        options=ValidationOptions(max_findings=1),
+    )
+    assert len(cut.report.findings) == len(full.report.findings) == 7
+    assert cut.catalog.points == full.catalog.points

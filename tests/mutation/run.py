@@ -1,0 +1,170 @@
+"""Mutation testing of the core with mutmut: ``make mutation`` (slow; not part of CI).
+
+Each module group is mutated on its own, in a scratch folder under ``.mutation/<group>``, and
+only the tests that exercise it are run against each mutant, so a group finishes in minutes.
+The score of a group is the share of its mutants killed (a timeout counts as killed), leaving
+out the mutants listed in ``equivalent.toml`` — each with the reason it cannot be told apart
+from the original. Run ``python tests/mutation/run.py --list`` for the groups,
+``python tests/mutation/run.py score diff`` for some of them, and
+``python tests/mutation/run.py --survivors score`` to print the diffs of the survivors.
+
+Exit status: 0 when every group run reaches ``--floor`` (default 85 %), 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+WORK = ROOT / ".mutation"
+EQUIVALENT = Path(__file__).with_name("equivalent.toml")
+LINKED = ("src", "tests", "standards", "vocab", "examples", "docs", "pyproject.toml", "mkdocs.yml")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Source files mutated together, and the tests run against their mutants."""
+
+    sources: tuple[str, ...]
+    tests: tuple[str, ...]
+
+
+GROUPS: dict[str, Group] = {
+    # Tests are the fast ones that exercise each group; the long property runs stay out, so
+    # that a mutant costs seconds (mutmut stops at the first failing test).
+    "score": Group(("src/govcatalog/score/assess.py",), ("tests/unit/test_score.py",)),
+    "compat": Group(("src/govcatalog/packs/compat.py",), ("tests/unit/test_pack_compat.py",)),
+    "diff": Group(
+        ("src/govcatalog/diff/match.py", "src/govcatalog/diff/compare.py"),
+        ("tests/unit/test_diff_compare.py", "tests/unit/test_diff_catalogue.py"),
+    ),
+    "identifiers": Group(
+        (
+            "src/govcatalog/identifiers/_citizen_id.py",
+            "src/govcatalog/identifiers/_uscc.py",
+            "src/govcatalog/identifiers/_org_code.py",
+            "src/govcatalog/identifiers/_division.py",
+            "src/govcatalog/identifiers/_license_id.py",
+            "src/govcatalog/identifiers/_text.py",
+            "src/govcatalog/identifiers/_dispatch.py",
+        ),
+        (
+            "tests/unit/test_identifiers_api.py",
+            "tests/unit/test_identifiers_divisions.py",
+            "tests/unit/test_identifiers_matrix.py",
+            "tests/unit/test_identifiers_modes.py",
+            "tests/unit/test_identifiers_properties.py",
+        ),
+    ),
+    "resolve": Group(
+        ("src/govcatalog/resolve/normalise.py", "src/govcatalog/resolve/index.py"),
+        (
+            "tests/unit/test_resolve_normalise.py",
+            "tests/unit/test_resolve_index.py",
+            "tests/unit/test_resolve_resolver.py",
+        ),
+    ),
+    "coerce": Group(
+        ("src/govcatalog/records/coerce.py",),
+        ("tests/unit/test_coerce.py", "tests/unit/test_validate_rules.py"),
+    ),
+    "rules": Group(
+        ("src/govcatalog/rules/*.py", "src/govcatalog/rules/builtin/*.py"),
+        ("tests/unit/test_validate_rules.py", "tests/conformance/test_cases.py"),
+    ),
+}
+
+_KILLED = {1, 3, 36, 24, -24, 152, 255}  # failed, pytest error, timeouts
+_LABELS = {0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", None: "not checked"}
+
+
+def _equivalent() -> dict[str, str]:
+    table = tomllib.loads(EQUIVALENT.read_text(encoding="utf-8"))
+    return {m["name"]: m["reason"] for m in table.get("mutant", [])}
+
+
+def _prepare(name: str, group: Group) -> Path:
+    work = WORK / name
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    for entry in LINKED:
+        (work / entry).symlink_to(ROOT / entry)
+    only = "\n    ".join(group.sources)
+    tests = "\n    ".join(group.tests)
+    (work / "setup.cfg").write_text(
+        "[mutmut]\n"
+        "source_paths = src\n"
+        f"only_mutate =\n    {only}\n"
+        f"pytest_add_cli_args_test_selection =\n    {tests}\n"
+        "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -q\n"
+        "also_copy =\n    src/govcatalog/_data\n    standards\n    vocab\n    examples\n    docs\n    mkdocs.yml\n",
+        encoding="utf-8",
+    )
+    return work
+
+
+def _results(work: Path) -> dict[str, int | None]:
+    codes: dict[str, int | None] = {}
+    for meta in (work / "mutants").rglob("*.py.meta"):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes.update(data["exit_code_by_key"])
+    return codes
+
+
+def run_group(name: str, group: Group, children: int) -> tuple[int, int, list[str]]:
+    """Run one group; return (killed, counted, survivors)."""
+    work = _prepare(name, group)
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    mutmut = Path(sys.executable).with_name("mutmut")
+    cmd = ["nice", "-n", "19", str(mutmut), "run", "--max-children", str(children)]
+    subprocess.run(cmd, cwd=work, env=env, check=False, stdout=subprocess.DEVNULL)
+    codes = _results(work)
+    equivalent = _equivalent()
+    counted = {k: v for k, v in codes.items() if k not in equivalent}
+    killed = sum(1 for v in counted.values() if v in _KILLED)
+    survivors = sorted(k for k, v in counted.items() if v not in _KILLED)
+    return killed, len(counted), survivors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("groups", nargs="*", help="groups to run (default: all)")
+    parser.add_argument("--list", action="store_true", help="list the groups and exit")
+    parser.add_argument("--children", type=int, default=2, help="parallel mutants")
+    parser.add_argument("--floor", type=float, default=85.0, help="lowest score that passes")
+    parser.add_argument("--survivors", action="store_true", help="print survivors' diffs")
+    args = parser.parse_args(argv)
+    if args.list:
+        for name, group in GROUPS.items():
+            print(f"{name}: {', '.join(group.sources)}")
+        return 0
+    names = args.groups or list(GROUPS)
+    unknown = sorted(set(names) - set(GROUPS))
+    if unknown:
+        parser.error(f"unknown groups: {', '.join(unknown)}")
+    ok = True
+    for name in names:
+        killed, counted, survivors = run_group(name, GROUPS[name], args.children)
+        score = 100.0 * killed / counted if counted else 0.0
+        ok = ok and score >= args.floor
+        print(f"{name:12} {score:5.1f} % killed ({killed}/{counted}, {len(survivors)} left)")
+        if args.survivors:
+            mutmut = Path(sys.executable).with_name("mutmut")
+            for key in survivors:
+                print(f"--- {key}")
+                subprocess.run([str(mutmut), "show", key], cwd=WORK / name, check=False)
+        sys.stdout.flush()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
