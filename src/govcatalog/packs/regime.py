@@ -6,7 +6,8 @@ national pack and follows such successors while the day is on or after their
 ``effective_from``: a catalog dated 2025-07-01 is judged under 国发〔2016〕51号
 (``gb-1272``), one dated 2025-09-01 under 《政务数据共享条例》 (``sharing-2025``). A pack
 the caller names wins over the date. The answer says which rule decided, so a report
-can say which regime it applied and why.
+can say which regime it applied and why. Packs and their successors are looked up once per
+registry and process: choosing a regime costs nothing on the hot path of the resolver.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import datetime as dt
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, PackRegistry, default_registry
-from govcatalog.packs.versions import PackRef
+from govcatalog.packs.versions import PackRef, Version
 
 
 class RegimeBasis(StrEnum):
@@ -79,8 +81,21 @@ class Regime:
         return f"Rules applied: {self.name_en} ({self.pack.ref}, {why})"
 
 
-def _successors(registry: PackRegistry, pack: Pack) -> list[tuple[dt.date, str]]:
+@lru_cache(maxsize=64)
+def _loaded(registry: PackRegistry, ref: str) -> Pack:
+    """A pack of ``registry``, loaded once per process (every request asks for the same)."""
+    return registry.load(ref)
+
+
+def _successors(registry: PackRegistry, pack: Pack) -> tuple[tuple[dt.date, str], ...]:
     """``(effective_from, ref)`` of the packs that supersede ``pack``, earliest first."""
+    return _successors_of(registry, pack.id, str(pack.version))
+
+
+@lru_cache(maxsize=64)
+def _successors_of(
+    registry: PackRegistry, pack_id: str, version: str
+) -> tuple[tuple[dt.date, str], ...]:
     found: dict[str, tuple[dt.date, str]] = {}
     for source in registry.sources():
         try:
@@ -94,10 +109,10 @@ def _successors(registry: PackRegistry, pack: Pack) -> list[tuple[dt.date, str]]
             day = dt.date.fromisoformat(str(start))
         except (OSError, ValueError, tomllib.TOMLDecodeError):
             continue  # a broken manifest is reported when that pack is loaded
-        if target.id == pack.id and pack.version in target.range:
+        if target.id == pack_id and Version.parse(version) in target.range:
             ref = f"{source.id}@^{source.version.major}"
             found.setdefault(ref, (day, ref))
-    return sorted(found.values())
+    return tuple(sorted(found.values()))
 
 
 def pick_regime(
@@ -120,9 +135,9 @@ def pick_regime(
     """
     reg = registry or default_registry()
     if named is not None:
-        pack = named if isinstance(named, Pack) else reg.load(named)
+        pack = named if isinstance(named, Pack) else _loaded(reg, named)
         return Regime(pack, RegimeBasis.NAMED, day)
-    pack = reg.load(start)
+    pack = _loaded(reg, start)
     if day is None and today is None:
         return Regime(pack, RegimeBasis.DEFAULT, None)
     basis = RegimeBasis.DATE if day is not None else RegimeBasis.TODAY
@@ -132,7 +147,7 @@ def pick_regime(
         later = [ref for begins, ref in _successors(reg, pack) if begins <= when]
         if not later:
             return Regime(pack, basis, when)
-        nxt = reg.load(later[-1])
+        nxt = _loaded(reg, later[-1])
         if nxt.id in seen:  # a cycle of supersedes: stop at the last pack reached
             return Regime(pack, basis, when)
         seen.add(nxt.id)
