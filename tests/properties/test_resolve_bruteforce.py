@@ -2,7 +2,8 @@
 
 Random catalogs (item names drawn from a small alphabet of real item-name characters, so that
 names share bigrams and fuzzy matches happen) and random requests (existing names, variants
-with characters inserted, dropped or replaced, and unrelated names) are resolved against the
+with characters inserted, dropped or replaced, qualified names, resource names, and unrelated
+names) are resolved against the
 index and against :class:`~govcatalog.resolve.scan.ScanIndex`, which scans every item with the
 same normalisation and scoring.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from govcatalog.model.enums import ShareType
@@ -69,7 +70,14 @@ def catalogs(draw: st.DrawFn) -> list[CatalogEntry]:
 def variants(draw: st.DrawFn, entries: list[CatalogEntry]) -> str:
     names = [i.name for e in entries for r in e.resources for i in r.items]
     base = draw(st.sampled_from(names))
-    op = draw(st.sampled_from(["same", "insert", "drop", "replace", "other"]))
+    op = draw(
+        st.sampled_from(["same", "insert", "drop", "replace", "other", "qualified", "resource"])
+    )
+    if op == "qualified":  # who or what it belongs to, before the item (contained matches)
+        return draw(name_st) + base + draw(st.sampled_from(["", "信息", "（必填）"]))
+    if op == "resource":  # a resource named instead of an item
+        resources = [r.name for e in entries for r in e.resources]
+        return draw(st.sampled_from(resources)) + draw(st.sampled_from(["", "信息", "数据"]))
     pos = draw(st.integers(0, len(base)))
     ch = draw(st.sampled_from(CHARS))
     if op == "insert":
@@ -116,6 +124,8 @@ def test_index_equals_brute_force(
     fast = resolve(request, ResolveIndex.build(entries, synonyms), bases=BASES, options=options)
     slow = resolve(request, ScanIndex(entries, synonyms), bases=BASES, options=options)
     assert fast.to_json_dict() == slow.to_json_dict()
+    for kind in sorted({r.kind.value for r in fast.items}):
+        event(f"answer kind: {kind}")
 
 
 @settings(max_examples=60, deadline=None)
