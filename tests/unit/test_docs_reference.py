@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from govcatalog.docgen import CLI_PAGE, FINDING_CODES_PAGE, cli_markdown, finding_codes_markdown
+from govcatalog.docgen import (
+    CLI_PAGE,
+    FINDING_CODES_PAGE,
+    LICENCE_PAGE,
+    cli_markdown,
+    finding_codes_markdown,
+    licence_types_markdown,
+)
 from govcatalog.packs import Pack, get_pack
 from govcatalog.report import Severity
 from govcatalog.score import Dimension, load_score_model
@@ -24,6 +31,12 @@ def test_finding_code_reference_is_up_to_date() -> None:
 def test_cli_reference_is_up_to_date() -> None:
     committed = (DOCS / CLI_PAGE).read_text(encoding="utf-8")
     assert committed == cli_markdown(), REGENERATE
+
+
+def test_licence_type_reference_is_up_to_date() -> None:
+    committed = (DOCS / LICENCE_PAGE).read_text(encoding="utf-8")
+    assert committed == licence_types_markdown(), REGENERATE
+    assert "| 105003/000001 | 营业执照 |" in committed
 
 
 def test_every_code_has_its_section(pack: Pack) -> None:
