@@ -19,7 +19,7 @@ from govcatalog.resolve import (
     load_base_pack,
     resolve,
 )
-from govcatalog.resolve.render import ITEM_COLUMNS, resolution_to_text, write_xlsx
+from govcatalog.resolve.render import ITEM_COLUMNS, item_rows, resolution_to_text, write_xlsx
 from govcatalog.resolve.resolver import Resolution
 
 
@@ -124,6 +124,19 @@ def test_a_resource_answer_lists_its_items_in_every_rendering() -> None:
     assert data[0]["items"][:2] == ["营业执照", "营业执照编号"]
     assert data[1]["items"] == []
     assert data[1]["item"] == "结婚证编号"
+    assert data[0]["licence"]["subject_keys"] == ["统一社会信用代码"]
+    assert data[1]["licence"] == {
+        "id": "marriage-certificate",
+        "name": "结婚证",
+        "authority": "民政部门（婚姻登记机关）",
+        "holder": "person",
+        "subject_keys": ["公民身份号码"],
+        "basis": "《婚姻登记条例》",
+        "evidence": "IMPL",
+    }
+    rows = list(item_rows(res))
+    assert rows[1]["licence_type"] == "结婚证"
+    assert rows[1]["subject_keys"] == "公民身份号码"
     zh = resolution_to_text(res)
     assert "[信息资源 90]  → 电子证照基础信息资源 105003/000001《营业执照》\n" in zh
     assert "信息项（9）：营业执照、营业执照编号、" in zh

@@ -19,6 +19,7 @@ from govcatalog.resolve.request import FIELD_NAMES
 from govcatalog.resolve.resolver import Action, ItemResolution, MatchKind, Resolution
 
 if TYPE_CHECKING:
+    from govcatalog.resolve.licences import LicenceType
     from govcatalog.resolve.resolver import Candidate
 
 _KIND_ZH = {
@@ -47,6 +48,8 @@ ITEM_COLUMNS: tuple[str, ...] = (
     "resource_code",
     "resource_name",
     "item",
+    "licence_type",
+    "subject_keys",
     "data_element",
     "base_item",
     "share_type",
@@ -130,6 +133,7 @@ def item_to_json(r: ItemResolution, res: Resolution | None = None) -> dict[str, 
         "resource_name": resource.name if resource else None,
         "item": spec.name if spec and r.kind is not MatchKind.RESOURCE else None,
         "items": [c.item.name for c in r.options] if r.kind is MatchKind.RESOURCE else [],
+        "licence": _licence(res.licence_of(r)) if res is not None else None,
         "data_element": spec.data_element if spec else None,
         "base_item": spec.base_item if spec else None,
         "share_type": resource.share_type.value if resource and resource.share_type else None,
@@ -149,6 +153,21 @@ def item_to_json(r: ItemResolution, res: Resolution | None = None) -> dict[str, 
         "no_recollection": r.no_recollection,
         "options": [_option(c) for c in r.options],
         "options_total": r.options_total,
+    }
+
+
+def _licence(licence: LicenceType | None) -> dict[str, object] | None:
+    """A licence type as JSON: what it is, who issues and holds it, the keys that fetch it."""
+    if licence is None:
+        return None
+    return {
+        "id": licence.id,
+        "name": licence.name,
+        "authority": licence.authority,
+        "holder": licence.holder.value,
+        "subject_keys": [k.value for k in licence.subject_keys],
+        "basis": licence.basis,
+        "evidence": licence.evidence.value,
     }
 
 
@@ -199,6 +218,10 @@ def item_rows(res: Resolution) -> Iterator[dict[str, object]]:
         data = item_to_json(r, res)
         options = data.pop("options")
         assert isinstance(options, list)
+        licence = data.pop("licence")
+        assert licence is None or isinstance(licence, dict)
+        data["licence_type"] = licence["name"] if licence else None
+        data["subject_keys"] = "、".join(licence["subject_keys"]) if licence else None
         data["options"] = "；".join(
             f"{o['item']}（{o['database'] or o['catalog']} {o['resource_code']}，{o['score']}）"
             for o in options
@@ -278,9 +301,10 @@ def _items_line(r: ItemResolution, lang: Lang) -> list[str]:
     return [f"       items ({len(names)}): {', '.join(names)}"]
 
 
-def _why_line(r: ItemResolution, lang: Lang) -> list[str]:
+def _why_line(r: ItemResolution, lang: Lang, result: Resolution | None) -> list[str]:
     """The reason of a licence, resource or contained answer (the others speak for themselves)."""
-    if r.kind not in (MatchKind.RESOURCE, MatchKind.CONTAINED) and "证照类型" not in r.reason_zh:
+    licence = result.licence_of(r) if result is not None else None
+    if r.kind not in (MatchKind.RESOURCE, MatchKind.CONTAINED) and licence is None:
         return []
     return [f"       {r.reason_zh if lang is Lang.ZH else r.reason_en}"]
 
@@ -371,7 +395,8 @@ def _item_line(
     else:
         share = _label_en("share-type", share_type.value) if share_type else "share type not stated"
         lines = [f"{head}  → {_where(r, lang)}", f"       {share} → {_action_en(r)}"]
-    return lines + _items_line(r, lang) + _why_line(r, lang) + _terms_lines(r, result, lang)
+    why = _why_line(r, lang, result)
+    return lines + _items_line(r, lang) + why + _terms_lines(r, result, lang)
 
 
 def _key_line(k: KeyRoute, lang: Lang = Lang.ZH) -> str:

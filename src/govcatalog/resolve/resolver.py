@@ -24,7 +24,7 @@ provide must not be collected again from citizens or companies (51号 第十一�
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -202,6 +202,7 @@ class Resolution:
         keys: One route per subject key, in request order.
         regime: The rules applied (chosen by the request's date unless named).
         missing: The request fields the rules require and the request leaves empty.
+        licences: The licence-type catalog the answers were given with.
     """
 
     request: DataRequest
@@ -210,6 +211,16 @@ class Resolution:
     keys: tuple[KeyRoute, ...]
     regime: Regime | None = None
     missing: tuple[str, ...] = ()
+    licences: LicenceCatalog = field(default_factory=LicenceCatalog)
+
+    def licence_of(self, answer: ItemResolution) -> LicenceType | None:
+        """The licence type an answer's item belongs to (证照类型), if any."""
+        res = answer.match.resource if answer.match is not None else None
+        if res is None or res.role is not CatalogRole.BASE:
+            return None
+        if res.database != self.licences.database:
+            return None
+        return self.licences.by_code().get(res.code)
 
     def deadline(self, ident: str) -> Deadline | None:
         """The deadline ``ident`` of the rules applied (``reply-conditional`` …), if any."""
@@ -633,4 +644,4 @@ def resolve(
     worker = _Resolver(index, options, calendar, day, the_bases.licences, request, regime)
     items = tuple(map(worker.item, request.items))
     keys = tuple(route_key(k, the_bases.databases, index) for k in request.keys)
-    return Resolution(request, day, items, keys, regime, worker.missing)
+    return Resolution(request, day, items, keys, regime, worker.missing, the_bases.licences)
