@@ -216,6 +216,7 @@ def test_history_add_read_and_diff(service: Service, tmp_path: Path) -> None:
         v1 = http.get("/history/town/v1").json()
         in_force = http.get("/history/town/2025-07-01").json()
         changes = http.get("/history/town/diff", params={"old": "v1", "new": "v2"}).json()
+        scored = http.get("/history/town/v1/score", params={"today": "2026-01-15"})
         missing = http.get("/history/town/v9")
         unknown = http.get("/history/nowhere")
     assert first.status_code == 201, first.text
@@ -236,5 +237,8 @@ def test_history_add_read_and_diff(service: Service, tmp_path: Path) -> None:
     )
     assert in_force["number"] == 2
     assert changes["summary"]["breaking"] > 0
+    assert scored.status_code == 200, scored.text
+    assert 0 < scored.json()["catalog"]["points"] <= 100
+    assert scored.json()["file"] == "town@v1.json"
     assert missing.status_code == 404
     assert unknown.status_code == 404

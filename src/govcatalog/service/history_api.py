@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -13,13 +14,22 @@ from fastapi.responses import JSONResponse, Response
 from govcatalog.diff.load import load_side, side_from_document
 from govcatalog.diff.plan import canonical_document
 from govcatalog.errors import LoadError
+from govcatalog.io.formats import InputFormat
 from govcatalog.report import Lang
 from govcatalog.service.deps import StateDep, TokenDep, read_upload, require, run
 from govcatalog.service.documents import version_document
 from govcatalog.service.problems import Problem
 from govcatalog.service.state import ServiceState
 from govcatalog.service.uploads import Upload, saved
-from govcatalog.service.work import CATALOG_BODY, DIFF_MEDIA, DiffFormat, pack_for, render_diff
+from govcatalog.service.work import (
+    CATALOG_BODY,
+    DIFF_MEDIA,
+    DiffFormat,
+    ScoreFormat,
+    pack_for,
+    render_diff,
+    score_upload,
+)
 from govcatalog.store.history import CatalogVersion, HistoryError
 
 router = APIRouter(prefix="/history", tags=["history"])
@@ -166,6 +176,42 @@ async def diff_versions(
     """The changes from one stored version to another, as ``POST /diff`` gives them."""
     text = await run(request, _diff, state, catalog, old, new, pack, format, lang)
     return Response(text, media_type=DIFF_MEDIA[format])
+
+
+def _stored_score(
+    state: ServiceState,
+    catalog: str,
+    which: str,
+    pack_ref: str | None,
+    today: dt.date | None,
+    lang: Lang,
+    rendering: ScoreFormat,
+) -> str:
+    v = _version(state, catalog, which)
+    try:
+        document = state.history.document(catalog, v.number)
+    except HistoryError as exc:
+        raise Problem(404, "not-found", str(exc)) from None
+    body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    upload = Upload(body, f"{catalog}@v{v.number}.json")
+    return score_upload(state, upload, pack_ref, InputFormat.JSON, today, lang, rendering)
+
+
+@router.get("/{catalog}/{which}/score", summary="Score a stored version")
+async def score_version(
+    request: Request,
+    state: StateDep,
+    catalog: CatalogName,
+    which: Which,
+    pack: Annotated[str | None, Query(max_length=200)] = None,
+    today: Annotated[dt.date | None, Query(description="Judge timeliness on this day.")] = None,
+    lang: Lang = Lang.ZH,
+    format: ScoreFormat = ScoreFormat.JSON,
+) -> Response:
+    """The quality score of a stored version, as ``POST /score`` gives it for a file."""
+    text = await run(request, _stored_score, state, catalog, which, pack, today, lang, format)
+    media = "text/html; charset=utf-8" if format is ScoreFormat.HTML else "application/json"
+    return Response(text, media_type=media)
 
 
 def _document(state: ServiceState, catalog: str, which: str) -> dict[str, Any]:

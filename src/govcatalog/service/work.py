@@ -193,7 +193,7 @@ class ScoreFormat(StrEnum):
     HTML = "html"
 
 
-def _score(
+def score_upload(
     state: ServiceState,
     upload: Upload,
     pack_ref: str | None,
@@ -234,7 +234,9 @@ async def score_endpoint(
         choose(format, request.headers.get("accept"), offered, ScoreFormat.JSON)
     )
     upload = await read_upload(request)
-    text = await run(request, _score, state, upload, pack, input_format, today, lang, rendering)
+    text = await run(
+        request, score_upload, state, upload, pack, input_format, today, lang, rendering
+    )
     media = "text/html; charset=utf-8" if rendering is ScoreFormat.HTML else "application/json"
     return Response(text, media_type=media)
 
