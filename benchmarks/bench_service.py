@@ -13,8 +13,9 @@ folder) and measures, side by side with what a user would do instead:
 2. **one big catalog** (``--size city``: 20,000 resources, ``province``: 200,000; from
    ``generate.py``) over HTTP against ``govcatalog.validate`` in this process;
 3. **p50 / p99 latency of a 50-item ``/resolve``** with ``--clients`` concurrent clients, for
-   two requests: 50 exact or synonym item names, and 40 of them with 10 misspelt ones
-   (fuzzy matching); and the same requests resolved in this process.
+   three requests: 50 exact item names; 40 exact and 10 synonym variants; 30 exact, 10
+   synonym variants and 10 misspelt names (fuzzy matching); and the same requests resolved
+   in this process.
 
 It prints the service process's CPU seconds and peak RSS (``VmHWM``) too. Traffic goes to
 127.0.0.1 only; every loop is bounded in count and time.
@@ -176,14 +177,17 @@ def bench_big(url: str, pid: int, resources: int) -> None:
     print(f"  library in-process: {time.perf_counter() - start:6.2f} s, {len(report)} findings")
 
 
-def _request(rng: random.Random, fuzzy: bool) -> dict[str, object]:
+def _request(rng: random.Random, mix: str) -> dict[str, object]:
+    """A 50-item request: ``exact`` names, ``synonym`` (40 exact, 10 synonym variants) or
+    ``fuzzy`` (30 exact, 10 synonym variants, 10 misspelt)."""
     bases = load_base_pack()
     names = sorted({item.name for _, catalog in bases.iter_catalogs() for r in catalog.resources
                     for item in r.items})  # fmt: skip
     synonyms = sorted(bases.synonyms.normalised())
-    chosen = rng.sample(names, 30 if fuzzy else 40) + rng.sample(synonyms, 10)
+    exact = {"exact": 50, "synonym": 40, "fuzzy": 30}[mix]
+    chosen = rng.sample(names, exact) + rng.sample(synonyms, 0 if mix == "exact" else 10)
     misspelt = []
-    for name in rng.sample(names, 10 if fuzzy else 0):
+    for name in rng.sample(names, 10 if mix == "fuzzy" else 0):
         i = rng.randrange(len(name))
         misspelt.append(name[:i] + "的" + name[i:])
     return {
@@ -194,10 +198,14 @@ def _request(rng: random.Random, fuzzy: bool) -> dict[str, object]:
     }
 
 
-def bench_resolve(url: str, pid: int, clients: int, per_client: int, fuzzy: bool) -> None:
-    request = _request(random.Random(7), fuzzy)
+def bench_resolve(url: str, pid: int, clients: int, per_client: int, mix: str) -> None:
+    request = _request(random.Random(7), mix)
     assert len(request["items"]) == 50  # type: ignore[arg-type]
-    kind = "40 exact/synonym + 10 misspelt" if fuzzy else "50 exact/synonym"
+    kind = {
+        "exact": "50 exact names",
+        "synonym": "40 exact, 10 synonym variants",
+        "fuzzy": "30 exact, 10 synonym variants, 10 misspelt",
+    }[mix]
     print(f"3. /resolve of 50 items ({kind}), {clients} clients x {per_client} requests")
     latencies: list[float] = []
 
@@ -261,14 +269,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=20, help="/resolve requests per client.")
     parser.add_argument("--workers", type=int, default=4, help="The service's --workers.")
     parser.add_argument("--skip-big", action="store_true", help="Leave out the big catalog.")
+    parser.add_argument("--only-resolve", action="store_true", help="Measure /resolve only.")
     args = parser.parse_args(argv)
     resources = args.resources or (20_000 if args.size == "city" else 200_000)
     with service(args.workers, max_upload=resources * 4096) as (url, pid):
-        bench_validations(url, pid, args.seconds)
-        if not args.skip_big:
+        if not args.only_resolve:
+            bench_validations(url, pid, args.seconds)
+        if not (args.skip_big or args.only_resolve):
             bench_big(url, pid, resources)
-        bench_resolve(url, pid, args.clients, args.requests, fuzzy=False)
-        bench_resolve(url, pid, args.clients, args.requests, fuzzy=True)
+        for mix in ("exact", "synonym", "fuzzy"):
+            bench_resolve(url, pid, args.clients, args.requests, mix)
     return 0
 
 
