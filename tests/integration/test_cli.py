@@ -48,6 +48,11 @@ def test_unreadable_input_exits_two_with_one_line_reason(tmp_path: Path) -> None
     result = runner.invoke(app, ["validate", str(bad)])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+    # The reason names the file, line and column (that it is one line, whatever the path's
+    # length, is checked with every other exit-2 path in test_cli_errors.py).
+    reason = " ".join(result.stderr.split())
+    assert reason.startswith("govcatalog: ")
+    assert reason.endswith("bad.json:1:16: JSON syntax error: unterminated list")
     missing = runner.invoke(app, ["validate", str(tmp_path / "none.json"), "--format", "json"])
     assert missing.exit_code == 2
     assert json.loads(missing.stdout)["findings"][0]["code"] == "GC-S001"

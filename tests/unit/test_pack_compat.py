@@ -14,7 +14,15 @@ from hypothesis import strategies as st
 
 from govcatalog.io.records import RawRecord, SourceDocument
 from govcatalog.packs import Pack, get_pack
-from govcatalog.packs.compat import ChangeKind, CompatMode, check_compat, classify
+from govcatalog.packs.compat import (
+    Change,
+    ChangeKind,
+    CompatMode,
+    Violation,
+    breaks_backward,
+    check_compat,
+    classify,
+)
 from govcatalog.packs.declared import Condition, DeclaredRule
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.report import Severity
@@ -181,6 +189,39 @@ def test_transitive_mode_checks_the_whole_history(province: Pack) -> None:
     assert not report.compatible
     assert {v.old for v in report.violations} == {v1.ref}
     assert report.compared == (v1.ref, v11.ref)
+
+
+def test_changes_and_violations_read_as_one_line(province: Pack) -> None:
+    new = bump(make_required(province, "extensions.business_matter"))
+    report = check_compat(new, province)
+    assert [str(c) for c in report.changes] == [
+        "field-made-required: extensions.business_matter (业务事项名称)"
+    ]
+    assert [str(v) for v in report.violations] == [
+        "example-province@1.0.0 -> example-province@1.1.0: field-made-required: "
+        "extensions.business_matter (业务事项名称) breaks BACKWARD"
+    ]
+    both = Change(ChangeKind.FIELD_MADE_REQUIRED, "x", "", True, True)
+    assert str(both) == "field-made-required: x"
+    assert (
+        str(Violation("a@1", "a@2", both))
+        == "a@1 -> a@2: field-made-required: x breaks BACKWARD+FORWARD"
+    )
+    assert breaks_backward(report.changes)
+    assert not breaks_backward([dataclasses.replace(both, breaks_backward=False)])
+
+
+def test_history_without_an_older_version(province: Pack) -> None:
+    new = bump(make_required(province, "extensions.business_matter"))
+    # Only versions not older than NEW: the newest of them is compared with, the same version
+    # included.
+    report = check_compat(province, [new])
+    assert report.compared == (new.ref,)
+    assert [c.kind for c in report.changes] == [ChangeKind.FIELD_MADE_OPTIONAL]
+    same = check_compat(new, [province, new], CompatMode.BACKWARD_TRANSITIVE)
+    assert same.compared == (province.ref,)  # the same version is no earlier version
+    nothing = check_compat(new, [])
+    assert (nothing.compared, nothing.changes, nothing.violations) == ((), (), ())
 
 
 # ---------------------------------------------------------------- the property
