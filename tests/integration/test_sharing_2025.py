@@ -153,3 +153,20 @@ def test_the_docs_page_shows_real_output(tmp_path: Path, monkeypatch: pytest.Mon
             assert line in result.output, (command, line)
         checked += 1
     assert checked == 7
+
+
+def test_pack_compat_between_51hao_and_the_regulation() -> None:
+    from govcatalog.packs.compat import classify
+
+    changes = classify(get_pack("gb-1272@1.0.0"), get_pack("sharing-2025@1.0.0"))
+    breaking = {c.subject for c in changes if c.breaks_backward}
+    # 第十三条、第十五条: new required elements, and the Python rules, break BACKWARD
+    assert breaking == {
+        "catalog-states-data-grade",
+        "conditional-states-conditions",
+        "not-shared-states-reason",
+        "govcatalog.rules.builtin.sharing2025:rules",
+    }
+    subjects = {c.subject: c.detail for c in changes}
+    # 第十七条: 15 working days become 10 (+5), listed but not breaking
+    assert subjects["deadline.catalog-update"].startswith("15+0 -> 10+5")

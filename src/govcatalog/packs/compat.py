@@ -278,6 +278,14 @@ def _rules(old: Pack, new: Pack) -> Iterator[Change]:
         if rid not in b:
             blocking = _effective(old, rule.code) is Severity.ERROR
             yield Change(ChangeKind.RULE_REMOVED, rid, rule.code, breaks_forward=blocking)
+    # Rule sets written in Python ([rules] modules): what they check is not visible as data,
+    # so adding one may reject what the old pack accepted, and removing one the reverse.
+    for module in new.rule_modules:
+        if module not in old.rule_modules:
+            yield Change(ChangeKind.RULE_ADDED, module, "rule module", breaks_backward=True)
+    for module in old.rule_modules:
+        if module not in new.rule_modules:
+            yield Change(ChangeKind.RULE_REMOVED, module, "rule module", breaks_forward=True)
 
 
 def _setting(name: str, old: object, new: object, tighter: bool | None) -> Iterator[Change]:
@@ -317,10 +325,27 @@ def _settings(old: Pack, new: Pack) -> Iterator[Change]:
         new.future_publish_date,
         new.future_publish_date,
     )
-    for attr in ("title_zh", "title_en", "publisher", "basis", "status", "extends"):
+    for attr in (
+        "title_zh",
+        "title_en",
+        "publisher",
+        "basis",
+        "status",
+        "extends",
+        "effective_from",
+        "supersedes",
+    ):
         a, b = getattr(old, attr), getattr(new, attr)
         if a != b:
             yield Change(ChangeKind.METADATA_CHANGED, attr, f"{a} -> {b}")
+    # Time limits bind departments, not catalogs: a change is reported, never a break.
+    for ident in sorted(old.deadlines.keys() | new.deadlines.keys()):
+        da, db = old.deadlines.get(ident), new.deadlines.get(ident)
+        days_a = f"{da.working_days}+{da.extension}" if da else "none"
+        days_b = f"{db.working_days}+{db.extension}" if db else "none"
+        if days_a != days_b:
+            detail = f"{days_a} -> {days_b} working days ({(db or da).article})"  # type: ignore[union-attr]
+            yield Change(ChangeKind.METADATA_CHANGED, f"deadline.{ident}", detail)
 
 
 def classify(old: Pack, new: Pack) -> tuple[Change, ...]:
