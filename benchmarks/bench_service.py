@@ -94,7 +94,11 @@ def service(workers: int, max_upload: int) -> Iterator[tuple[str, int]]:
             yield url, process.pid
         finally:
             process.terminate()
-            process.wait(10)
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(10)
 
 
 def _rate(label: str, count: int, seconds: float, cpu: float | None = None) -> None:

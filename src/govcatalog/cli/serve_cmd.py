@@ -80,4 +80,6 @@ def serve_command(
         fail(f"cannot open the store: {exc}")
     except Exception as exc:  # a database that cannot be reached or migrated
         fail(f"cannot open the store: {type(exc).__name__}: {exc}".splitlines()[0])
-    uvicorn.run(application, host=host, port=port, log_level=log_level)
+    # clients of a service keep connections open between requests: a keep-alive shorter
+    # than their pauses makes them race the server's close
+    uvicorn.run(application, host=host, port=port, log_level=log_level, timeout_keep_alive=30)

@@ -14,6 +14,8 @@ import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from starlette.requests import ClientDisconnect
+
 from govcatalog.errors import GovCatalogError
 from govcatalog.service.problems import MEDIA_TYPE, Problem
 from govcatalog.service.settings import ServiceSettings
@@ -139,6 +141,8 @@ class Limits:
         except BodyTooLarge as exc:
             if not started:
                 await send_problem(send, exc, path)
+        except ClientDisconnect:
+            return  # the client went away: nobody to answer
         except Exception as exc:  # the last resort: answer a problem, never drop the connection
             problem = problem_of(exc)
             if problem.status >= 500:
