@@ -33,6 +33,9 @@ TODAY = dt.date(2026, 1, 15)
 OPTIONS = ValidationOptions(today=TODAY)
 
 
+EP_TITLE = "Example provincial standard for government information resource catalogs"
+
+
 @pytest.fixture(scope="module")
 def province() -> Pack:
     return get_pack("example-province@^1")
@@ -222,6 +225,172 @@ def test_history_without_an_older_version(province: Pack) -> None:
     assert same.compared == (province.ref,)  # the same version is no earlier version
     nothing = check_compat(new, [])
     assert (nothing.compared, nothing.changes, nothing.violations) == ((), (), ())
+
+
+def _retype(pack: Pack, field_id: str, **changes: Any) -> Pack:
+    spec = dataclasses.replace(pack.fields.get(field_id), **changes)
+    return dataclasses.replace(pack, fields=pack.fields.with_fields([spec]))
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (
+            lambda p: make_required(p, "extensions.data_scope"),
+            [("field-made-required", "extensions.data_scope", "数据范围", True, False)],
+        ),
+        (
+            lambda p: make_required(p, "secrecy", False),
+            [("field-made-optional", "secrecy", "涉密属性", False, True)],
+        ),
+        (
+            lambda p: add_field(p, "x", False),
+            [("field-added-optional", "extensions.x", "新增x", False, False)],
+        ),
+        (
+            lambda p: add_field(p, "x", True),
+            [("field-added-required", "extensions.x", "新增x", True, False)],
+        ),
+        (
+            lambda p: drop_value(p, "update-cycle", "每日"),
+            [("vocabulary-value-removed", "update-cycle: 每日", "", True, False)],
+        ),
+        (
+            lambda p: set_severity(p, "GC-F011", Severity.ERROR),
+            [("severity-raised", "GC-F011", "warning -> error", True, False)],
+        ),
+        (
+            lambda p: set_severity(p, "GC-F006", Severity.WARNING),
+            [("severity-lowered", "GC-F006", "error -> warning", False, True)],
+        ),
+        (
+            # an ignored warning never failed a catalog: nothing breaks either way
+            lambda p: dataclasses.replace(p, ignore=frozenset({"GC-F011"})),
+            [("severity-lowered", "GC-F011", "warning -> off", False, False)],
+        ),
+        (
+            # the removed error rule let through what the old version refused; the warning
+            # rule never refused anything
+            drop_rules,
+            [
+                ("rule-removed", "conditional-share-names-system", "EP-R001", False, True),
+                ("rule-removed", "storage-is-a-number", "EP-R002", False, False),
+            ],
+        ),
+        (
+            lambda p: shorten(p, "name", 500),
+            [("max-length-raised", "name", "50 -> 500", False, True)],
+        ),
+        (
+            lambda p: _retype(p, "extensions.storage_gb", kind=FieldKind.VOCAB),
+            [("field-kind-changed", "extensions.storage_gb", "text -> vocab", True, True)],
+        ),
+        (
+            lambda p: _retype(p, "extensions.system_network", vocabulary="secrecy"),
+            [
+                (
+                    "field-vocabulary-changed",
+                    "extensions.system_network",
+                    "system-network -> secrecy",
+                    True,
+                    True,
+                )
+            ],
+        ),
+    ],
+)
+def test_each_change_says_what_changed_and_what_it_breaks(
+    province: Pack, mutate: Callable[[Pack], Pack], expected: list[tuple[object, ...]]
+) -> None:
+    changes = classify(province, bump(mutate(province)))
+    got = [
+        (c.kind.value, c.subject, c.detail, c.breaks_backward, c.breaks_forward) for c in changes
+    ]
+    assert got == expected
+
+
+def _without_first_xiang(pack: Pack) -> Pack:
+    tables = {lei: dict(t) for lei, t in pack.xiang_codes.items()}
+    del tables["主题信息资源目录"]["价格监管"]
+    return dataclasses.replace(pack, xiang_codes=tables)
+
+
+def _rule_requiring(pack: Pack, field_id: str) -> Pack:
+    first, *rest = pack.declared_rules
+    return dataclasses.replace(
+        pack, declared_rules=(dataclasses.replace(first, require=(field_id,)), *rest)
+    )
+
+
+@pytest.mark.parametrize(
+    ("mutate", "forward", "backward"),
+    [
+        (
+            lambda p: _retype(p, "extensions.info_system", aliases=("所属信息系统",)),
+            ("key-removed", "extensions.info_system: 来源信息系统", "", True, False),
+            ("key-added", "extensions.info_system: 来源信息系统", "", False, True),
+        ),
+        (
+            # an ignored error no longer refuses catalogs
+            lambda p: dataclasses.replace(p, ignore=frozenset({"GC-F006"})),
+            ("severity-lowered", "GC-F006", "error -> off", False, True),
+            ("severity-raised", "GC-F006", "off -> error", True, False),
+        ),
+        (
+            _without_first_xiang,
+            ("code-table-entry-removed", "xiang 主题信息资源目录/价格监管=06", "", True, False),
+            ("code-table-entry-added", "xiang 主题信息资源目录/价格监管=06", "", False, True),
+        ),
+        (
+            lambda p: dataclasses.replace(p, identifier_strict=False),
+            ("setting-loosened", "identifiers.strict", "True -> False", False, True),
+            ("setting-tightened", "identifiers.strict", "False -> True", True, False),
+        ),
+        (
+            lambda p: dataclasses.replace(p, future_publish_date=False),
+            ("setting-loosened", "dates.future_publish_date", "True -> False", False, True),
+            ("setting-tightened", "dates.future_publish_date", "False -> True", True, False),
+        ),
+        (
+            lambda p: dataclasses.replace(p, title_en="Another title"),
+            ("metadata-changed", "title_en", f"{EP_TITLE} -> Another title", False, False),
+            ("metadata-changed", "title_en", f"Another title -> {EP_TITLE}", False, False),
+        ),
+        (
+            lambda p: _rule_requiring(p, "extensions.data_scope"),
+            ("rule-changed", "conditional-share-names-system", "EP-R001", True, True),
+            ("rule-changed", "conditional-share-names-system", "EP-R001", True, True),
+        ),
+    ],
+)
+def test_each_change_and_its_reverse(
+    province: Pack,
+    mutate: Callable[[Pack], Pack],
+    forward: tuple[object, ...],
+    backward: tuple[object, ...],
+) -> None:
+    new = bump(mutate(province))
+
+    def rows(a: Pack, b: Pack) -> list[tuple[object, ...]]:
+        return [
+            (c.kind.value, c.subject, c.detail, c.breaks_backward, c.breaks_forward)
+            for c in classify(a, b)
+        ]
+
+    assert rows(province, new) == [forward]
+    assert rows(new, province) == [backward]
+
+
+def test_a_removed_field_breaks_forward_only_when_it_was_required(province: Pack) -> None:
+    for required in (True, False):
+        with_field = add_field(province, "x", required)
+        (change,) = classify(with_field, bump(province))
+        assert (change.kind, change.subject, change.detail) == (
+            ChangeKind.FIELD_REMOVED,
+            "extensions.x",
+            "新增x",
+        )
+        assert (change.breaks_backward, change.breaks_forward) == (False, required)
 
 
 # ---------------------------------------------------------------- the property
