@@ -170,3 +170,20 @@ def test_pack_compat_between_51hao_and_the_regulation() -> None:
     subjects = {c.subject: c.detail for c in changes}
     # 第十七条: 15 working days become 10 (+5), listed but not breaking
     assert subjects["deadline.catalog-update"].startswith("15+0 -> 10+5")
+
+
+def test_the_shacl_engine_says_which_rules_it_cannot_run() -> None:
+    pytest.importorskip("pyshacl")
+    args = ["validate", "--example", "city", "--pack", "sharing-2025", "--engine", "shacl"]
+    result = CliRunner().invoke(app, args)
+    # the regulation's rules are Python and declared rules without SHACL twins: say so
+    assert "the SHACL engine has no shapes for GC-L001, GC-L002" in result.output
+
+
+def test_the_regulations_elements_are_rdf_properties() -> None:
+    from govcatalog.rdf.shapes import build_shapes
+
+    pack = get_pack("sharing-2025@^1")
+    assert pack.fields.get("extensions.data_grade").rdf == ("govcat:dataGrade",)
+    # 数据分类分级 outside its vocabulary is GC-F002 in SHACL as natively (case l001)
+    assert "GC-F002" in build_shapes(pack).codes

@@ -216,8 +216,6 @@ def test_the_national_pack_ships_cases() -> None:
 DIVERGENT = {
     "example-province@1.0.0": "the shapes check no vocabulary of the pack's own extension "
     "elements: 系统部署网络 '局域网' (f002-unknown-network) is GC-F002 natively, and nothing in SHACL",
-    "sharing-2025@1.0.0": "the shapes check no vocabulary of the pack's own extension elements: "
-    "数据分类分级 '机密' (l001) is GC-F002 natively, and nothing in SHACL",
 }
 """Packs whose shapes disagree with the native validator on their cases, with the reason."""
 

@@ -39,6 +39,7 @@ from govcatalog.render import (
     render_text,
 )
 from govcatalog.report import Lang, Report, Severity, Stats
+from govcatalog.rules.engine import pack_rules
 from govcatalog.validate import ValidationOptions, Validator, document_date
 from govcatalog.vocab import Evidence
 
@@ -151,6 +152,22 @@ def _merge(reports: list[Report], pack: str) -> Report:
     findings = [f for r in reports for f in r.findings]
     stats = sum((r.stats for r in reports), Stats())
     return Report.of(findings, stats, pack)
+
+
+def _warn_unshaped(pack: Pack, shaped: frozenset[str], warned: set[str]) -> None:
+    """Say once per pack which rules the SHACL engine cannot run (they have no shapes)."""
+    if pack.ref in warned:
+        return
+    warned.add(pack.ref)
+    codes = {r.code for r in pack.declared_rules} | {c for r in pack_rules(pack) for c in r.codes}
+    missing = sorted(codes - shaped)
+    if missing:
+        Console(stderr=True, soft_wrap=True).print(
+            f"govcatalog: warning: {pack.ref}: the SHACL engine has no shapes for "
+            f"{', '.join(missing)}; the native engine checks them",
+            markup=False,
+            highlight=False,
+        )
 
 
 @app.command("validate")
@@ -290,6 +307,7 @@ def validate_command(
     validator = validator_for(the_pack)
     regimes: list[Regime] = []
     reports: list[Report] = []
+    warned: set[str] = set()
     unreadable = False
     for path in paths:
         limit = options.max_findings
@@ -310,8 +328,13 @@ def validate_command(
             file_validator = validator_for(regime.pack)
             if engine is Engine.SHACL:
                 from govcatalog.rdf.shacl import validate_document_shacl  # noqa: PLC0415
+                from govcatalog.rdf.shapes import build_shapes  # noqa: PLC0415
 
-                reports.append(validate_document_shacl(doc, regime.pack, options=options))
+                shapes = build_shapes(regime.pack)
+                _warn_unshaped(regime.pack, shapes.codes, warned)
+                reports.append(
+                    validate_document_shacl(doc, regime.pack, shapes=shapes, options=options)
+                )
             elif jobs > 1:
                 with ProcessPoolExecutor(max_workers=jobs) as pool:
                     reports.append(_validate_with_progress(file_validator, doc, pool))
