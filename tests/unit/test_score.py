@@ -487,3 +487,11 @@ def test_max_findings_does_not_cut_the_score(pack: Pack) -> None:
     )
     assert len(cut.report.findings) == len(full.report.findings) == 7
     assert cut.catalog.points == full.catalog.points
+
+
+def test_a_catalog_without_facts_scores_under_an_empty_name(pack: Pack, tmp_path: Path) -> None:
+    path = tmp_path / "bare.yaml"
+    path.write_text("- name: 资源\n  code: '201001/000001'\n", encoding="utf-8")
+    a = assess(path, pack=pack, today=TODAY)
+    assert a.catalog.name == ""
+    assert a.catalog.resources == 1
