@@ -135,3 +135,35 @@ class UnsupportedFormat(GovCatalogError, ValueError):
 
     def __str__(self) -> str:
         return f"unsupported format {self.name!r}; supported: {', '.join(self.supported)}"
+
+
+@dataclass(frozen=True)
+class MissingExtra(GovCatalogError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    Attributes:
+        feature: What was asked for (``"the xlsx format"``, ``"resolve"``).
+        module: The missing module.
+        extra: The extra that installs it (``pip install 'govcatalog[EXTRA]'``).
+    """
+
+    feature: str
+    module: str
+    extra: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.feature} needs {self.module}, which is not installed: "
+            f"pip install 'govcatalog[{self.extra}]'"
+        )
+
+
+@dataclass(frozen=True)
+class UnknownExample(GovCatalogError, LookupError):
+    """No shipped example catalog has this name."""
+
+    name: str
+    available: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"unknown example {self.name!r}; choose from {', '.join(self.available)}"

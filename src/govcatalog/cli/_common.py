@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import NoReturn
 
 import typer
-from rich.console import Console
 
 from govcatalog.cli.app import EXIT_USAGE
 from govcatalog.cli.edge import one_line
@@ -15,13 +14,16 @@ from govcatalog.packs import Pack, get_pack
 from govcatalog.packs.lifecycle import use_warning
 from govcatalog.packs.registry import DEFAULT_PACK, default_registry
 
-err_console = Console(stderr=True, highlight=False)
-
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Print a one-line reason to stderr (never wrapped, whatever the terminal) and exit."""
     typer.echo(f"govcatalog: {one_line(message)}", err=True)
     raise typer.Exit(code)
+
+
+def warn(message: str, prefix: str = "warning: ") -> None:
+    """Print one line to stderr, unwrapped."""
+    typer.echo(f"govcatalog: {prefix}{one_line(message)}", err=True)
 
 
 def load_pack(ref: str | None) -> Pack:
@@ -40,5 +42,5 @@ def load_pack(ref: str | None) -> Pack:
         fail(str(exc))
     warning = use_warning(pack.ref, status)
     if warning is not None:
-        err_console.print(f"govcatalog: warning: {warning}", markup=False)
+        warn(warning)
     return pack

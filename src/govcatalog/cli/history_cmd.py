@@ -43,6 +43,7 @@ history_app = typer.Typer(
     name="history",
     help="Keep immutable, content-hashed versions of catalogs and compare them.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(history_app)
 

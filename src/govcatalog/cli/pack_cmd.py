@@ -26,6 +26,7 @@ pack_app = typer.Typer(
     name="pack",
     help="Author, check, build, compare and publish schema packs (local catalog standards).",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(pack_app)
 

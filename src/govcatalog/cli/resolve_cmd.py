@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,13 +15,10 @@ from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
 from govcatalog.errors import GovCatalogError
 from govcatalog.loading import load_catalog
 from govcatalog.report import Lang
-from govcatalog.resolve.bases import BASE_PACK, base_entries, load_base_pack
-from govcatalog.resolve.calendar import load_calendar
-from govcatalog.resolve.index import ResolveIndex
-from govcatalog.resolve.model import CatalogEntry, CatalogRole, catalog_entry
-from govcatalog.resolve.render import resolution_to_text, write_xlsx
-from govcatalog.resolve.request import read_request
-from govcatalog.resolve.resolver import ResolveOptions, resolve
+
+if TYPE_CHECKING:
+    from govcatalog.resolve.index import ResolveIndex
+    from govcatalog.resolve.model import CatalogEntry
 
 
 class ResolveFormat(StrEnum):
@@ -33,6 +30,8 @@ class ResolveFormat(StrEnum):
 
 
 def _entries(catalogs: list[Path]) -> list[CatalogEntry]:
+    from govcatalog.resolve.model import CatalogRole, catalog_entry  # noqa: PLC0415
+
     out = []
     for path in catalogs:
         catalog = load_catalog(path)
@@ -47,6 +46,8 @@ def _entries(catalogs: list[Path]) -> list[CatalogEntry]:
 def _index(
     entries: list[CatalogEntry], synonyms: dict[str, str], database: str | None
 ) -> ResolveIndex:
+    from govcatalog.resolve.index import ResolveIndex  # noqa: PLC0415 - needs the resolve extra
+
     if database is None:
         return ResolveIndex.build(entries, synonyms)
     from govcatalog.resolve.index_store import IndexStore  # noqa: PLC0415
@@ -79,8 +80,12 @@ def resolve_command(
         typer.Option("--catalog", "-c", help="Department catalog to match as well (repeatable)."),
     ] = None,
     base_pack: Annotated[
-        str, typer.Option("--base-pack", help="Base-data pack reference or directory.")
-    ] = BASE_PACK,
+        str | None,
+        typer.Option(
+            "--base-pack",
+            help="Base-data pack reference or directory (default: the base-databases pack).",
+        ),
+    ] = None,
     database: Annotated[
         str | None,
         typer.Option("--database", help="Keep the index in this store (SQLAlchemy URL)."),
@@ -115,8 +120,16 @@ def resolve_command(
     invalid keys, or a request lacking what the rules require (补充材料); 2 unreadable input or
     usage error.
     """
+    # the resolver needs the resolve extra (numpy, rapidfuzz): imported when it runs
+    from govcatalog.resolve.bases import BASE_PACK, base_entries, load_base_pack  # noqa: PLC0415
+    from govcatalog.resolve.calendar import load_calendar  # noqa: PLC0415
+    from govcatalog.resolve.render import resolution_to_text, write_xlsx  # noqa: PLC0415
+    from govcatalog.resolve.request import read_request  # noqa: PLC0415
+    from govcatalog.resolve.resolver import ResolveOptions, resolve  # noqa: PLC0415
+
     if fmt is ResolveFormat.XLSX and output is None:
         fail("--format xlsx needs --output FILE")
+    base_pack = base_pack or BASE_PACK
     try:
         day = dt.date.fromisoformat(today) if today else None
     except ValueError:

@@ -10,7 +10,6 @@ import typer
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import app
 from govcatalog.errors import GovCatalogError
-from govcatalog.io.sheet_writer import write_workbook
 
 
 @app.command("template")
@@ -31,6 +30,8 @@ def template_command(
     the_pack = load_pack(pack)
     if output.suffix.lower() != ".xlsx":
         fail(f"{output}: the template is an .xlsx workbook")
+    from govcatalog.io.sheet_writer import write_workbook  # noqa: PLC0415 - needs the xlsx extra
+
     try:
         write_workbook(output, the_pack, profile=profile)
     except GovCatalogError as exc:

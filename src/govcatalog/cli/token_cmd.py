@@ -18,6 +18,7 @@ token_app = typer.Typer(
     name="token",
     help="Bearer tokens for writing to the service (stored hashed in its store).",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(token_app)
 

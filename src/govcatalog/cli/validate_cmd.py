@@ -6,15 +6,14 @@ import datetime as dt
 import sys
 from concurrent.futures import Executor, ProcessPoolExecutor
 from enum import StrEnum
-from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, TextColumn, TimeElapsedColumn
 
-from govcatalog.cli._common import fail, load_pack
+from govcatalog import examples
+from govcatalog.cli._common import fail, load_pack, warn
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
 from govcatalog.config import (
     Config,
@@ -23,7 +22,7 @@ from govcatalog.config import (
     load_config,
     parse_severity_overrides,
 )
-from govcatalog.errors import GovCatalogError, LoadError
+from govcatalog.errors import GovCatalogError, LoadError, UnknownExample
 from govcatalog.io.formats import read_document
 from govcatalog.io.records import SourceDocument
 from govcatalog.packs import Pack
@@ -42,13 +41,6 @@ from govcatalog.report import Lang, Report, Severity, Stats
 from govcatalog.rules.engine import pack_rules
 from govcatalog.validate import ValidationOptions, Validator, document_date
 from govcatalog.vocab import Evidence
-
-EXAMPLES = {
-    "city": "city-catalog.json",
-    "city-errors": "city-catalog-with-errors.json",
-    "city-2025": "city-catalog-2025.json",
-}
-"""Example catalogs shipped with the package, by short name."""
 
 
 class Engine(StrEnum):
@@ -121,20 +113,21 @@ def settings(config: Path | None, no_config: bool) -> Config:
 
 
 def _example_path(name: str) -> Path:
-    if name not in EXAMPLES:
-        fail(f"unknown example {name!r}; choose from {', '.join(EXAMPLES)}")
-    resource = files("govcatalog") / "_data" / "examples" / EXAMPLES[name]
-    with as_file(resource) as path:
-        return Path(path)
+    try:
+        return examples.path(name)
+    except UnknownExample as exc:
+        fail(str(exc))
 
 
 def _validate_with_progress(
     validator: Validator, doc: SourceDocument, executor: Executor | None = None
 ) -> Report:
     """Validate, showing a progress line on stderr when it is a terminal."""
-    stderr = Console(stderr=True)
-    if not stderr.is_terminal:
+    if not sys.stderr.isatty():
         return validator.validate_document(doc, executor)
+    from rich.progress import Progress, TextColumn, TimeElapsedColumn  # noqa: PLC0415
+
+    stderr = Console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
         TextColumn("{task.completed} resources"),
@@ -178,7 +171,10 @@ def validate_command(
     ] = None,
     example: Annotated[
         str | None,
-        typer.Option("--example", help="Validate a shipped example: city, city-errors, city-2025."),
+        typer.Option(
+            "--example",
+            help="Validate a shipped example: city, city-errors, city-2025, small.",
+        ),
     ] = None,
     pack: Annotated[
         str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
@@ -344,7 +340,7 @@ def validate_command(
             unreadable = True
             reports.append(validator.unreadable(exc))
             if fmt is OutputFormat.TEXT:
-                Console(stderr=True).print(f"govcatalog: {exc}", markup=False, highlight=False)
+                warn(str(exc), prefix="")
         except GovCatalogError as exc:
             fail(str(exc))
     used = list(dict.fromkeys(r.pack.ref for r in regimes)) or [the_pack.ref]

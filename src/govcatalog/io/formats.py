@@ -80,7 +80,7 @@ def reader_for(fmt: InputFormat) -> Reader:
     target = _READERS.get(fmt)
     if target is None:
         raise UnsupportedFormat(fmt.value, tuple(f.value for f in _READERS))
-    reader: Reader = load_function(target)
+    reader: Reader = load_function(target, f"reading {fmt.value.upper()} catalogs")
     return reader
 
 

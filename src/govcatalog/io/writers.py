@@ -38,7 +38,7 @@ def writer_for(fmt: OutputFormat) -> Writer:
     target = _WRITERS.get(fmt)
     if target is None:
         raise UnsupportedFormat(fmt.value, tuple(f.value for f in _WRITERS))
-    writer: Writer = load_function(target)
+    writer: Writer = load_function(target, f"writing {fmt.value.upper()} files")
     return writer
 
 
