@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import govcatalog.render.views  # noqa: F401 - registers the notebook, DataFrame and graph views
 
 if TYPE_CHECKING:
+    from govcatalog import examples
     from govcatalog.errors import (
         GovCatalogError,
         LoadError,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 _EXPORTS: dict[str, str] = {
     "__version__": "govcatalog._version",
+    "examples": "govcatalog.examples",
     "GovCatalogError": "govcatalog.errors",
     "LoadError": "govcatalog.errors",
     "MissingExtra": "govcatalog.errors",
@@ -67,7 +69,9 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(msg)
     import importlib  # noqa: PLC0415
 
-    value = getattr(importlib.import_module(module), name)
+    value = importlib.import_module(module)
+    if name != "examples":  # the one submodule among the names
+        value = getattr(value, name)
     globals()[name] = value
     return value
 
@@ -109,6 +113,7 @@ __all__ = [
     "ValidationOptions",
     "Validator",
     "__version__",
+    "examples",
     "get_pack",
     "load_catalog",
     "validate",
