@@ -167,3 +167,16 @@ class UnknownExample(GovCatalogError, LookupError):
 
     def __str__(self) -> str:
         return f"unknown example {self.name!r}; choose from {', '.join(self.available)}"
+
+
+@dataclass(frozen=True)
+class InvalidSource(GovCatalogError, TypeError):
+    """What was passed as a catalog is none of the accepted kinds of input."""
+
+    given: str
+
+    def __str__(self) -> str:
+        return (
+            f"cannot read a catalog from {self.given}: pass a path, a mapping, JSON/YAML text, "
+            "bytes or a binary file object"
+        )

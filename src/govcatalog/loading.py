@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from govcatalog.io.formats import InputFormat
+from govcatalog.io.source import CatalogSource
 from govcatalog.model.resource import Catalog, CatalogInfo, Resource
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
@@ -34,9 +34,16 @@ def record_to_resource(record: Record) -> Resource:
 
 
 def load_catalog(
-    source: str | Path, *, pack: Pack | str | None = None, fmt: InputFormat | None = None
+    source: CatalogSource,
+    *,
+    pack: Pack | str | None = None,
+    fmt: InputFormat | str | None = None,
 ) -> Catalog:
-    """Read a catalog file into the typed model.
+    """Read a catalog into the typed model.
+
+    ``source`` is a path (any supported format), a mapping, JSON/YAML text, the bytes of a
+    file or a binary file object (a workbook too); ``fmt`` names the format where the suffix
+    or the content cannot tell it.
 
     Keys and values are read as :func:`govcatalog.validate` reads them (Chinese or
     English keys, aliases normalised); entries that are not objects and values that

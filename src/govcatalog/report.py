@@ -8,6 +8,7 @@ findings of one validation run, with summary statistics.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -268,17 +269,20 @@ class Report:
         stats = replace(self.stats, truncated=True)
         return replace(self, findings=self.findings[: max(max_findings, 0)], stats=stats)
 
-    def counts(self) -> Mapping[Severity, int]:
-        """Number of findings per severity (every severity present, possibly 0)."""
+    def counts(self) -> Mapping[str, int]:
+        """Number of findings per severity name (``error``, ``warning``, ``info``; each present).
+
+        The keys are plain strings; ``counts()[Severity.ERROR]`` finds the same entry.
+        """
         c = Counter(f.severity for f in self.findings)
-        return MappingProxyType({s: c.get(s, 0) for s in Severity})
+        return MappingProxyType({s.value: c.get(s, 0) for s in Severity})
 
     def by_code(self) -> Mapping[str, int]:
         """Number of findings per code, sorted by code."""
         c = Counter(f.code for f in self.findings)
         return MappingProxyType(dict(sorted(c.items())))
 
-    def by_provider(self) -> Mapping[str, Mapping[Severity, int]]:
+    def by_provider(self) -> Mapping[str, Mapping[str, int]]:
         """Findings per severity for each 信息资源提供方 (department), sorted by name.
 
         Findings whose department is unknown (catalog-wide or unreadable resources)
@@ -289,7 +293,7 @@ class Report:
             counts.setdefault(f.location.provider or "", Counter())[f.severity] += 1
         return MappingProxyType(
             {
-                name: MappingProxyType({s: c.get(s, 0) for s in Severity})
+                name: MappingProxyType({s.value: c.get(s, 0) for s in Severity})
                 for name, c in sorted(counts.items())
             }
         )
@@ -364,6 +368,10 @@ class Report:
                 "truncated": self.stats.truncated,
             },
         }
+
+    def to_json(self, lang: Lang = Lang.ZH, *, indent: int | None = 2) -> str:
+        """:meth:`to_dict` as JSON text (UTF-8 characters kept, not escaped)."""
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
 
     def to_pandas(self, lang: Lang = Lang.ZH) -> pandas.DataFrame:
         """The findings as a pandas DataFrame, one row per finding (needs ``pandas``).

@@ -16,13 +16,13 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, islice
-from pathlib import Path
 
 from govcatalog.errors import LoadError, PackError
 from govcatalog.identifiers import check_division_code
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import Locator, RawRecord, SourceDocument
 from govcatalog.io.shape import type_name
+from govcatalog.io.source import CatalogSource, settle
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.regime import pick_regime
 from govcatalog.packs.registry import get_pack
@@ -503,26 +503,27 @@ class _Fixed:
 
 
 def validate(
-    source: str | Path | SourceDocument,
+    source: CatalogSource,
     *,
     pack: Pack | str | None = None,
     options: ValidationOptions | None = None,
-    fmt: InputFormat | None = None,
+    fmt: InputFormat | str | None = None,
     executor: Executor | None = None,
 ) -> Report:
-    """Validate a catalog file (or an already opened document) and return every finding.
+    """Validate a catalog and return every finding.
 
     Data problems never raise: an unreadable file gives a report with one GC-S001
     finding. Misuse does raise (an unknown pack, an unsupported format).
 
     Args:
-        source: Path of a JSON/YAML (or other supported) catalog, or a document.
+        source: A catalog: a path (any supported format), a mapping, JSON/YAML text, the
+            bytes of a file or a binary file object (a workbook too), or an opened document.
         pack: The pack, a reference like ``gb-1272@^1``, or None to judge the catalog
             under the rules in force on its date (``issued``): 国发〔2016〕51号 before
             2025-08-01, 《政务数据共享条例》 from then on; an undated catalog under the
             national pack. The report says which (``Report.regime_zh``).
         options: Selection and overrides.
-        fmt: Input format (default: from the file suffix).
+        fmt: Input format, e.g. ``"csv"`` (default: from the file suffix or the content).
         executor: Optional executor to validate partitions in parallel.
 
     Returns:
@@ -534,18 +535,19 @@ def validate(
     else:
         regime = pick_regime(None)  # the national pack, until the catalog's date says more
     validator = Validator(regime.pack, options)
+    source, name = settle(source)
     try:
         doc = (
             source
             if isinstance(source, SourceDocument)
-            else open_document(source, regime.pack, fmt=fmt)
+            else open_document(source, regime.pack, fmt=fmt, name=name)
         )
         if pack is None:
             dated = pick_regime(document_date(doc, regime.pack))
             if dated.pack.ref != regime.pack.ref:
                 validator = Validator(dated.pack, options)
                 if not isinstance(source, SourceDocument):  # read again with its elements
-                    doc = open_document(source, dated.pack, fmt=fmt)
+                    doc = open_document(source, dated.pack, fmt=fmt, name=name)
             regime = dated
         report = validator.validate_document(doc, executor)
     except LoadError as exc:

@@ -120,7 +120,6 @@ class _Listed(typer.core.TyperCommand):
         super().__init__(name=name, help=help_line)
 
 
-
 class CommandGroup(EdgeGroup, LazyGroup):
     """The ``govcatalog`` group: commands load on use, every failure ends at the edge."""
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from govcatalog.diff.plan import Side
 from govcatalog.io.formats import InputFormat
+from govcatalog.io.source import CatalogSource, source_name
 from govcatalog.model.resource import Catalog
 from govcatalog.packs.fields import FieldLevel
 from govcatalog.packs.pack import Pack
@@ -20,12 +20,17 @@ from govcatalog.records.read import (
     without_invalid,
 )
 
-Source = str | Path | Catalog | Side | Mapping[str, Any]
-"""What can be compared: a catalog file, the model, a loaded side or a canonical JSON document."""
+Source = CatalogSource | Catalog | Side
+"""What can be compared: any catalog input (a file, a mapping, text, bytes, a file object),
+the model, or a loaded side."""
 
 
 def load_side(
-    path: Path, pack: Pack, *, label: str | None = None, fmt: InputFormat | None = None
+    path: CatalogSource,
+    pack: Pack,
+    *,
+    label: str | None = None,
+    fmt: InputFormat | str | None = None,
 ) -> Side:
     """Read a catalog file into canonical records (keys and values read as ``validate`` reads them).
 
@@ -37,14 +42,14 @@ def load_side(
         UnsupportedFormat: For a format govcatalog does not read.
     """
     coercer = Coercer(pack)
-    doc = open_document(path, pack, fmt=fmt)
+    doc = open_document(path, pack, fmt=fmt, name=label)
     records = [
         without_invalid(read.record)
         for read in iter_records(doc, pack, coercer=coercer)
         if read.record is not None
     ]
     info = info_fields(read_info(doc, pack, coercer=coercer))
-    return Side(label or str(path), info, records)
+    return Side(label or source_name(path), info, records)
 
 
 def side_from_catalog(catalog: Catalog, label: str = "catalog") -> Side:
@@ -65,9 +70,7 @@ def to_side(source: Source, pack: Pack, label: str | None = None) -> Side:
         return source
     if isinstance(source, Catalog):
         return side_from_catalog(source, label or "catalog")
-    if isinstance(source, str | Path):
-        return load_side(Path(source), pack, label=label)
-    return side_from_document(source, label or "document")
+    return load_side(source, pack, label=label)
 
 
 def field_names(pack: Pack) -> dict[str, tuple[str, str]]:

@@ -36,8 +36,16 @@ def decode_text(raw: bytes, name: str) -> str:
         ) from None
 
 
-def read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
-    """Read a file, refusing one larger than ``max_bytes``."""
+def read_bytes(path: Path | bytes, name: str, max_bytes: int) -> bytes:
+    """Read a file (or take bytes already read), refusing more than ``max_bytes``."""
+    if isinstance(path, bytes):
+        if len(path) > max_bytes:
+            raise LoadError(
+                name,
+                f"文件过大（{len(path)} 字节，上限 {max_bytes}）",
+                f"file too large ({len(path)} bytes, limit {max_bytes})",
+            )
+        return path
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -188,8 +196,8 @@ def _iter_object(text: str, i: int, name: str, doc: SourceDocument) -> Iterator[
 
 
 def read_json(
-    path: Path, name: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path | bytes, name: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> SourceDocument:
-    """Read a catalog from a JSON file (see :func:`read_json_text`)."""
-    label = name or str(path)
+    """Read a catalog from a JSON file or its bytes (see :func:`read_json_text`)."""
+    label = name or ("<bytes>" if isinstance(path, bytes) else str(path))
     return read_json_text(decode_text(read_bytes(path, label, max_bytes), label), label)

@@ -16,6 +16,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from govcatalog.errors import LoadError
+from govcatalog.io.json_reader import read_bytes
 from govcatalog.io.records import DocumentProblem, RawRecord, SourceDocument
 from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout, find_layout
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
@@ -122,7 +123,7 @@ def _resolve(pack: Pack | None, profile: str | None) -> tuple[Pack, TemplateProf
 
 
 def read_xlsx(
-    path: Path,
+    path: Path | bytes,
     name: str | None = None,
     pack: Pack | None = None,
     *,
@@ -136,7 +137,7 @@ def read_xlsx(
     workbook stays open until they are exhausted.
 
     Args:
-        path: The workbook.
+        path: The workbook (or its bytes).
         name: The name to report (default: the path).
         pack: The pack whose profile and field table map the headings (default: national).
         profile: The template profile (default: the pack's ``national``).
@@ -145,9 +146,9 @@ def read_xlsx(
     Raises:
         LoadError: When the workbook is unreadable, encrypted or over its bounds.
     """
-    label = name or str(path)
+    label = name or ("<bytes>" if isinstance(path, bytes) else str(path))
     the_pack, prof = _resolve(pack, profile)
-    wb = open_workbook(str(path), label, limits)
+    wb = open_workbook(path if isinstance(path, bytes) else str(path), label, limits)
     doc = SourceDocument(label, None, iter(()))
     try:
         if prof.info_sheet in wb.sheets:
@@ -202,36 +203,24 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 def read_csv(
-    path: Path,
+    path: Path | bytes,
     name: str | None = None,
     pack: Pack | None = None,
     *,
     profile: str | None = None,
     max_bytes: int = 512 * 1024**2,
 ) -> SourceDocument:
-    """Read a catalog from a CSV file laid out like the workbook (UTF-8 or GB18030).
+    """Read a catalog from a CSV file (or its bytes) laid out like the workbook (UTF-8 or GB18030).
 
     Cells are located as on a sheet named after the file (A1 references).
 
     Raises:
         LoadError: When the file is unreadable or too large.
     """
-    label = name or str(path)
+    label = name or ("<bytes>" if isinstance(path, bytes) else str(path))
     the_pack, prof = _resolve(pack, profile)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise LoadError(
-                label,
-                f"文件过大（{size} 字节，上限 {max_bytes}）",
-                f"file too large ({size} bytes, limit {max_bytes})",
-            )
-        text = _decode(path.read_bytes(), label)
-    except OSError as exc:
-        raise LoadError(
-            label, f"无法打开文件：{exc.strerror}", f"cannot open: {exc.strerror}"
-        ) from None
-    sheet = path.stem
+    text = _decode(read_bytes(path, label, max_bytes), label)
+    sheet = Path(label).stem if isinstance(path, bytes) else path.stem
     doc = SourceDocument(label, None, iter(()))
     doc.records = _csv_records(text, sheet, the_pack, prof, doc)
     return doc

@@ -12,6 +12,7 @@ refused with that reason.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -349,13 +350,32 @@ def _sniff(path_bytes: bytes, name: str) -> None:
         )
 
 
-def open_workbook(path: str, name: str, limits: Limits | None = None) -> Workbook:
-    """Open an .xlsx workbook, checking its bounds and reading its shared parts.
+def open_workbook(path: str | bytes, name: str, limits: Limits | None = None) -> Workbook:
+    """Open an .xlsx workbook (a file, or its bytes), checking its bounds and reading its parts.
 
     Raises:
         LoadError: When the file is not a readable, unencrypted, bounded .xlsx workbook.
     """
     lim = limits or Limits()
+    if isinstance(path, bytes):
+        size, head = len(path), path[:8]
+    else:
+        size, head = _size_and_head(path, name)
+    if size > lim.max_file_bytes:
+        raise LoadError(
+            name,
+            f"文件过大（{size} 字节，上限 {lim.max_file_bytes}）",
+            f"file too large ({size} bytes, limit {lim.max_file_bytes})",
+        )
+    _sniff(head, name)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _broken(name, exc) from None
+    return _checked(zf, name, lim)
+
+
+def _size_and_head(path: str, name: str) -> tuple[int, bytes]:
     try:
         with open(path, "rb") as fh:  # noqa: PTH123 - a plain path string is what callers hold
             fh.seek(0, 2)
@@ -366,17 +386,10 @@ def open_workbook(path: str, name: str, limits: Limits | None = None) -> Workboo
         raise LoadError(
             name, f"无法打开文件：{exc.strerror}", f"cannot open: {exc.strerror}"
         ) from None
-    if size > lim.max_file_bytes:
-        raise LoadError(
-            name,
-            f"文件过大（{size} 字节，上限 {lim.max_file_bytes}）",
-            f"file too large ({size} bytes, limit {lim.max_file_bytes})",
-        )
-    _sniff(head, name)
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise _broken(name, exc) from None
+    return size, head
+
+
+def _checked(zf: zipfile.ZipFile, name: str, lim: Limits) -> Workbook:
     infos = zf.infolist()
     declared = sum(i.file_size for i in infos)
     if len(infos) > lim.max_parts or declared > lim.max_unzipped_bytes:

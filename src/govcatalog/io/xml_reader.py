@@ -21,6 +21,7 @@ from typing import Final
 from lxml import etree
 
 from govcatalog.errors import LoadError
+from govcatalog.io.json_reader import read_bytes
 from govcatalog.io.records import DocumentProblem, RawRecord, SourceDocument
 from govcatalog.io.xml_schema import elements, xml_map, xml_schema
 from govcatalog.packs.fields import FieldKind
@@ -182,7 +183,7 @@ def _schema_problems(tree: etree._ElementTree, pack: Pack) -> list[DocumentProbl
 
 
 def read_xml(
-    path: Path,
+    path: Path | bytes,
     name: str | None = None,
     pack: Pack | None = None,
     *,
@@ -193,22 +194,10 @@ def read_xml(
     Raises:
         LoadError: When the file is too large, not well-formed or has a DOCTYPE or entities.
     """
-    label = name or str(path)
+    label = name or ("<bytes>" if isinstance(path, bytes) else str(path))
     the_pack = pack or get_pack(DEFAULT_PACK)
     m = xml_map(the_pack)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise LoadError(
-                label,
-                f"文件过大（{size} 字节，上限 {max_bytes}）",
-                f"file too large ({size} bytes, limit {max_bytes})",
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(
-            label, f"无法打开文件：{exc.strerror}", f"cannot open: {exc.strerror}"
-        ) from None
+    raw = read_bytes(path, label, max_bytes)
     tree = parse_untrusted(raw, label)
     root = tree.getroot()
     doc = SourceDocument(label, None, iter(()))

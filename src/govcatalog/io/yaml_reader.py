@@ -157,8 +157,8 @@ def read_yaml_text(text: str, name: str) -> SourceDocument:
 
 
 def read_yaml(
-    path: Path, name: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path | bytes, name: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> SourceDocument:
-    """Read a catalog from a YAML file (see :func:`read_yaml_text`)."""
-    label = name or str(path)
+    """Read a catalog from a YAML file or its bytes (see :func:`read_yaml_text`)."""
+    label = name or ("<bytes>" if isinstance(path, bytes) else str(path))
     return read_yaml_text(decode_text(read_bytes(path, label, max_bytes), label), label)

@@ -350,7 +350,19 @@ def from_graph(graph: rdflib.Graph) -> Catalog:
     return Catalog.model_validate(graph_to_dict(graph))
 
 
-def read_rdf(path: Path, name: str, pack: Pack | None = None) -> SourceDocument:
+def _sniff_rdf(data: bytes, name: str) -> RdfFormat:
+    """The RDF syntax of bytes: from the name's suffix, else from the first character."""
+    suffix = Path(name).suffix.lower().lstrip(".")
+    for fmt in RdfFormat:
+        if fmt.value == suffix:
+            return fmt
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if head in (b"{", b"["):
+        return RdfFormat.JSONLD
+    return RdfFormat.RDFXML if head == b"<" else RdfFormat.TURTLE
+
+
+def read_rdf(path: Path | bytes, name: str, pack: Pack | None = None) -> SourceDocument:
     """Reader of the RDF formats (``.ttl``, ``.jsonld``, ``.rdf``, ``.nt``) for validation.
 
     Each resource becomes a record in the canonical JSON shape at pointer
@@ -362,7 +374,12 @@ def read_rdf(path: Path, name: str, pack: Pack | None = None) -> SourceDocument:
         LoadError: When the file cannot be read or parsed.
     """
     elements = element_properties(pack) if pack is not None else ()
-    data = graph_to_dict(read_graph(path), elements)
+    graph = (
+        parse_rdf(path, _sniff_rdf(path, name), name)
+        if isinstance(path, bytes)
+        else read_graph(path)
+    )
+    data = graph_to_dict(graph, elements)
     resources = data["resources"]
     assert isinstance(resources, list)
     info = RawRecord(-1, "/catalog", data["catalog"], Position())

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-from govcatalog.io.formats import InputFormat, read_document
+from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import RawRecord, SourceDocument
+from govcatalog.io.source import CatalogSource, open_source
 from govcatalog.packs.pack import Pack
 from govcatalog.records.coerce import INVALID, Coerced, Coercer
 from govcatalog.records.hits import Record
@@ -43,15 +43,21 @@ RecordHook = Callable[[ReadRecord], None]
 
 
 def open_document(
-    source: str | Path, pack: Pack, *, fmt: InputFormat | None = None, name: str | None = None
+    source: CatalogSource,
+    pack: Pack,
+    *,
+    fmt: InputFormat | str | None = None,
+    name: str | None = None,
 ) -> SourceDocument:
-    """Open a catalog file with the pack's layout (headings, element names, XSD).
+    """Open a catalog (a file, a mapping, text, bytes or a file object; see
+    :data:`~govcatalog.io.source.CatalogSource`) with the pack's layout.
 
     Raises:
+        InvalidSource: For an object that is no catalog input.
         UnsupportedFormat: For an unknown format.
-        LoadError: When the file cannot be read.
+        LoadError: When the input cannot be read.
     """
-    return read_document(Path(source), fmt=fmt, name=name, pack=pack)
+    return open_source(source, fmt=fmt, name=name, pack=pack)
 
 
 def iter_records(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from govcatalog._optional import require
 from govcatalog.render.csv import COLUMNS, finding_row
 from govcatalog.report import Lang, Report
 
@@ -15,12 +16,12 @@ def to_dataframe(report: Report, lang: Lang = Lang.ZH) -> pandas.DataFrame:
     """One row per finding, columns as in the CSV rendering; line and column are nullable ints.
 
     Raises:
-        ModuleNotFoundError: When pandas is not installed.
+        MissingExtra: When pandas is not installed (``pip install 'govcatalog[pandas]'``).
     """
-    import pandas as pd  # noqa: PLC0415 - pandas is optional and slow to import
+    pd = require("pandas", "to_pandas()")  # optional and slow to import
 
     rows = [finding_row(f, lang) for f in report.findings]
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    frame: pandas.DataFrame = pd.DataFrame(rows, columns=list(COLUMNS))
     for col in ("line", "column"):
         frame[col] = frame[col].astype("Int64")
     frame["severity"] = pd.Categorical(

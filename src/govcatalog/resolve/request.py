@@ -21,12 +21,15 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import IO
 
-from govcatalog.errors import LoadError
+from govcatalog._optional import require
+from govcatalog.errors import InvalidSource, LoadError
 from govcatalog.identifiers import IdentifierKind
 from govcatalog.model.enums import UsagePurpose
 from govcatalog.vocab import load_vocabulary
@@ -301,13 +304,14 @@ def _with_keys(data: dict[str, object], keys: list[SubjectKey], source: str) -> 
     return replace(request_from_dict(data, source), keys=tuple(keys))
 
 
-def _xlsx_rows(path: Path) -> list[tuple[object, ...]]:
-    from openpyxl import load_workbook  # noqa: PLC0415 - optional dependency (extra "xlsx")
-
+def _xlsx_rows(path: Path | bytes, source: str) -> list[tuple[object, ...]]:
+    load_workbook = require("openpyxl", "reading an .xlsx request").load_workbook
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(
+            io.BytesIO(path) if isinstance(path, bytes) else path, read_only=True, data_only=True
+        )
     except Exception as exc:
-        raise _fail(str(path), f"无法读取 xlsx：{exc}", f"cannot read xlsx: {exc}") from None
+        raise _fail(source, f"无法读取 xlsx：{exc}", f"cannot read xlsx: {exc}") from None
     try:
         sheet = book.worksheets[0]
         return [tuple(row) for row in sheet.iter_rows(values_only=True)]
@@ -348,20 +352,87 @@ def read_request(path: Path, fmt: RequestFormat | None = None) -> DataRequest:
     except ValueError:
         raise _fail(source, f"不支持的格式 .{suffix}", f"unsupported format .{suffix}") from None
     if the_fmt is RequestFormat.XLSX:
-        return request_from_rows(_xlsx_rows(path), source)
+        return request_from_rows(_xlsx_rows(path, source), source)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise _fail(source, f"无法读取：{exc}", f"cannot read: {exc}") from None
+    return request_from_bytes(raw, the_fmt, source)
+
+
+def sniff_request(raw: bytes) -> RequestFormat:
+    """The format of a request's bytes: a zip is a workbook, ``{`` starts JSON, else CSV."""
+    if raw.startswith(b"PK\x03\x04"):
+        return RequestFormat.XLSX
+    head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return RequestFormat.JSON if head in (b"{", b"[") else RequestFormat.CSV
+
+
+def request_from_bytes(
+    raw: bytes, fmt: RequestFormat | None = None, source: str = "<bytes>"
+) -> DataRequest:
+    """A request from the bytes of a JSON, CSV or xlsx request (format sniffed unless given).
+
+    Raises:
+        LoadError: When the bytes are not a request.
+    """
+    if len(raw) > MAX_REQUEST_BYTES:
+        raise _fail(source, "文件过大", f"file larger than {MAX_REQUEST_BYTES} bytes")
+    the_fmt = fmt or sniff_request(raw)
+    if the_fmt is RequestFormat.XLSX:
+        return request_from_rows(_xlsx_rows(raw, source), source)
     text = _decode(raw, source, the_fmt)
+    if not text.strip():
+        raise _fail(source, "文件为空", "the file is empty")
     if the_fmt is RequestFormat.CSV:
         return request_from_rows(csv.reader(io.StringIO(text)), source)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(
-            source, f"JSON 语法错误：{exc.msg}", exc.msg, exc.lineno, exc.colno
+            source,
+            f"JSON 语法错误：{exc.msg}",
+            f"JSON syntax error: {exc.msg}",
+            exc.lineno,
+            exc.colno,
         ) from None
     if not isinstance(data, dict):
         raise _fail(source, "应为 JSON 对象", "expected a JSON object")
     return request_from_dict(data, source)
+
+
+RequestSource = DataRequest | Mapping[str, object] | str | os.PathLike[str] | bytes | IO[bytes]
+"""What a request is read from: a request, its JSON object, JSON text, a path, bytes or a file."""
+
+
+def open_request(source: RequestSource, fmt: RequestFormat | str | None = None) -> DataRequest:
+    """A request from any of :data:`RequestSource` (``fmt``: ``json``, ``csv`` or ``xlsx``).
+
+    Raises:
+        InvalidSource: For an object that is no request input.
+        LoadError: When the input is not a request.
+    """
+    the_fmt = RequestFormat(fmt.lower().lstrip(".")) if isinstance(fmt, str) else fmt
+    if isinstance(source, DataRequest):
+        return source
+    if isinstance(source, Mapping):
+        return request_from_dict(source, "<dict>")
+    if isinstance(source, bytes | bytearray):
+        return request_from_bytes(bytes(source), the_fmt)
+    if isinstance(source, str) and (source.lstrip().startswith("{") or "\n" in source.strip()):
+        return request_from_bytes(source.encode("utf-8"), the_fmt, "<text>")
+    if isinstance(source, str | os.PathLike):
+        return read_request(Path(source), the_fmt)
+    read = getattr(source, "read", None)
+    if callable(read):
+        data = read()
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if not isinstance(raw, bytes | bytearray):
+            raise InvalidSource(f"a file object whose read() gives {type(data).__name__}")
+        name = getattr(source, "name", None)
+        label = str(name) if isinstance(name, str | os.PathLike) else "<stream>"
+        if the_fmt is None and isinstance(name, str):
+            suffix = Path(name).suffix.lower().lstrip(".")
+            the_fmt = RequestFormat(suffix) if suffix in set(RequestFormat) else None
+        return request_from_bytes(bytes(raw), the_fmt, label)
+    raise InvalidSource(f"an object of type {type(source).__name__}")

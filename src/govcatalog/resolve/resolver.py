@@ -41,7 +41,7 @@ from govcatalog.resolve.licences import LicenceCatalog, LicenceType
 from govcatalog.resolve.lookup import ItemIndex, Targets, sort_hits
 from govcatalog.resolve.model import CatalogRole, IndexedItem
 from govcatalog.resolve.normalise import normalise
-from govcatalog.resolve.request import DataRequest
+from govcatalog.resolve.request import DataRequest, RequestFormat, RequestSource, open_request
 
 
 class MatchKind(StrEnum):
@@ -617,27 +617,40 @@ def _licence_reason(licence: LicenceType) -> tuple[str, str]:
 
 
 def resolve(
-    request: DataRequest,
-    index: ItemIndex,
+    request: RequestSource,
+    index: ItemIndex | None = None,
     *,
     bases: BaseDataPack | None = None,
     options: ResolveOptions = ResolveOptions(),
+    fmt: RequestFormat | str | None = None,
 ) -> Resolution:
     """Resolve a data request item by item, and route its subject keys.
 
     Args:
-        request: The request.
-        index: The index (:class:`~govcatalog.resolve.index.ResolveIndex`).
+        request: The request: a :class:`DataRequest`, its JSON object (a mapping), JSON
+            text, the bytes of a JSON/CSV/xlsx request, a binary file object or a path.
+        index: The index (:class:`~govcatalog.resolve.index.ResolveIndex`); by default one
+            over the base databases of ``bases``.
         bases: The base-data pack (databases for key routing, calendar); by default the
             shipped one.
         options: Thresholds, calendar, the day of resolving and the rules to apply (by
             default those in force on the request's date: 国发〔2016〕51号 before 2025-08-01,
             《政务数据共享条例》 from then on).
+        fmt: The request's format (``json``, ``csv``, ``xlsx``) where it cannot be sniffed.
 
     Returns:
         The resolution; ambiguous and unmatched items are reported, never guessed.
+
+    Raises:
+        InvalidSource: For a request that is none of the accepted inputs.
+        LoadError: When the request cannot be read.
     """
     the_bases = bases if bases is not None else load_base_pack()
+    request = open_request(request, fmt)
+    if index is None:
+        from govcatalog.resolve.bases import build_index  # noqa: PLC0415
+
+        index = build_index(the_bases)
     calendar = options.calendar if options.calendar is not None else the_bases.calendar
     day = request.date or options.today or dt.date.today()
     regime = pick_regime(request.date, named=options.pack, today=day)

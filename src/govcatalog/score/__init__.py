@@ -22,6 +22,9 @@ from govcatalog.score.model import (
 )
 from govcatalog.score.render import assessment_to_dict, render_score_text, score_html
 
+score = assess
+"""Score a catalog (the same function as :func:`assess`)."""
+
 __all__ = [
     "Assessment",
     "Dimension",
@@ -37,5 +40,6 @@ __all__ = [
     "load_score_model",
     "parse_score_model",
     "render_score_text",
+    "score",
     "score_html",
 ]

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from govcatalog._views import html_view
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import SourceDocument
+from govcatalog.io.source import CatalogSource, source_name
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
@@ -287,18 +287,18 @@ def assess_document(
 
 
 def assess(
-    source: str | Path,
+    source: CatalogSource,
     *,
     pack: Pack | str | None = None,
     today: dt.date | None = None,
     model: ScoreModel | None = None,
     options: ValidationOptions | None = None,
-    fmt: InputFormat | None = None,
+    fmt: InputFormat | str | None = None,
 ) -> Assessment:
-    """Score a catalog file: completeness, conformance, openness and sharing, timeliness.
+    """Score a catalog: completeness, conformance, openness and sharing, timeliness.
 
     Args:
-        source: Path of a catalog file.
+        source: A catalog: a path, a mapping, JSON/YAML text, bytes or a binary file object.
         pack: The pack, a reference, or None for the national pack.
         today: The day to judge timeliness on (default: today).
         model: The score model (default: the pack's ``score.toml``).
@@ -310,5 +310,5 @@ def assess(
         PackError: When the pack ships no usable score model.
     """
     the_pack = pack if isinstance(pack, Pack) else get_pack(pack or DEFAULT_PACK)
-    doc = open_document(source, the_pack, name=str(source), fmt=fmt)
+    doc = open_document(source, the_pack, name=source_name(source), fmt=fmt)
     return assess_document(doc, the_pack, today=today, model=model, options=options)

@@ -1,0 +1,54 @@
+"""Reading a catalog that is already in memory as Python objects (a dict from ``json.load``,
+a web framework or a notebook): the same shape as a JSON file, without line positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from govcatalog.io.records import DocumentProblem, Position, RawRecord, SourceDocument
+from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, type_name
+
+
+def _pointer(key: str) -> str:
+    return "/" + key.replace("~", "~0").replace("/", "~1")
+
+
+def read_object(data: object, name: str = "<dict>") -> SourceDocument:
+    """A document from a mapping (``{"resources": [...], "catalog": {...}}``, Chinese keys
+    allowed) or a list of resources; findings carry JSON pointers, no lines."""
+    doc = SourceDocument(name, None, iter(()))
+
+    def records(items: Sequence[object], pointer: str) -> Iterator[RawRecord]:
+        for index, item in enumerate(items):
+            yield RawRecord(index, f"{pointer}/{index}", item, Position())
+
+    if isinstance(data, list | tuple):
+        doc.records = records(list(data), "")
+        return doc
+    if not isinstance(data, Mapping):
+        doc.problems.append(DocumentProblem("", "顶层不是对象", "the top level is not an object"))
+        return doc
+    found = False
+    for key, value in data.items():
+        pointer = _pointer(str(key))
+        if key in RESOURCE_KEYS and not found:
+            found = True
+            if isinstance(value, list | tuple):
+                doc.records = records(list(value), pointer)
+            else:
+                doc.problems.append(
+                    DocumentProblem(
+                        pointer,
+                        f"“{key}”应为列表，实为{type_name(value, 'zh')}",
+                        f"{key!r} must be a list, found {type_name(value, 'en')}",
+                    )
+                )
+        elif key in INFO_KEYS and doc.info is None:
+            doc.info = RawRecord(-1, pointer, value, Position())
+    if not found:
+        doc.problems.append(
+            DocumentProblem(
+                "", "缺少信息资源列表（resources）", 'no list of resources ("resources")'
+            )
+        )
+    return doc
