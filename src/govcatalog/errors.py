@@ -78,6 +78,8 @@ class LoadError(GovCatalogError, ValueError):
         reason_en: One-line reason in English.
         line: 1-based line of the problem, when known.
         column: 1-based column of the problem, when known.
+        hint_zh: What to do about it, in Chinese, when the cause has its own advice.
+        hint_en: The same in English.
     """
 
     source: str
@@ -85,6 +87,8 @@ class LoadError(GovCatalogError, ValueError):
     reason_en: str
     line: int | None = None
     column: int | None = None
+    hint_zh: str = ""
+    hint_en: str = ""
 
     def __str__(self) -> str:
         where = self.source
@@ -92,7 +96,8 @@ class LoadError(GovCatalogError, ValueError):
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.reason_en}"
+        text = f"{where}: {self.reason_en}"
+        return f"{text} ({self.hint_en})" if self.hint_en else text
 
 
 @raisable
@@ -137,6 +142,7 @@ class UnsupportedFormat(GovCatalogError, ValueError):
         return f"unsupported format {self.name!r}; supported: {', '.join(self.supported)}"
 
 
+@raisable
 @dataclass(frozen=True)
 class MissingExtra(GovCatalogError, ImportError):
     """A feature needs an optional dependency that is not installed.
@@ -158,6 +164,7 @@ class MissingExtra(GovCatalogError, ImportError):
         )
 
 
+@raisable
 @dataclass(frozen=True)
 class UnknownExample(GovCatalogError, LookupError):
     """No shipped example catalog has this name."""
@@ -169,6 +176,7 @@ class UnknownExample(GovCatalogError, LookupError):
         return f"unknown example {self.name!r}; choose from {', '.join(self.available)}"
 
 
+@raisable
 @dataclass(frozen=True)
 class InvalidSource(GovCatalogError, TypeError):
     """What was passed as a catalog is none of the accepted kinds of input."""

@@ -427,8 +427,8 @@ class Validator:
             msg.message_zh,
             msg.message_en,
             Location(error.source, None, None, error.line, error.column),
-            msg.hint_zh,
-            msg.hint_en,
+            error.hint_zh or msg.hint_zh,
+            error.hint_en or msg.hint_en,
             None,
             entry.clause,
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govcatalog._lazy import load_function
-from govcatalog.errors import UnsupportedFormat
+from govcatalog.errors import LoadError, UnsupportedFormat
 from govcatalog.io.records import SourceDocument
 
 if TYPE_CHECKING:
@@ -84,6 +84,50 @@ def reader_for(fmt: InputFormat) -> Reader:
     return reader
 
 
+def check_file(
+    path: Path, name: str | None = None, what: tuple[str, str] = ("目录", "catalog")
+) -> None:
+    """Refuse a directory, a missing file and an empty file, the same way for every format.
+
+    ``what`` names the kind of file in the hint for a directory (zh, en).
+
+    Raises:
+        LoadError: Saying which of the three it is, with a hint that fits.
+    """
+    label = name or str(path)
+    if path.is_dir():
+        raise LoadError(
+            label,
+            "是文件夹，不是文件",
+            "is a directory, not a file",
+            hint_zh=f"请给出其中的{what[0]}文件，例如 {path}/*.json。",
+            hint_en=f"Name the {what[1]} files inside it, e.g. {path}/*.json.",
+        )
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise LoadError(
+            label,
+            "文件不存在",
+            "no such file",
+            hint_zh="检查路径和当前工作目录。",
+            hint_en="Check the path and the working directory.",
+        ) from None
+    except OSError as exc:
+        raise LoadError(
+            label, f"无法打开文件：{exc.strerror}", f"cannot open: {exc.strerror}"
+        ) from None
+    if size == 0:
+        raise LoadError(label, "文件为空", "the file is empty", **EMPTY_HINT)
+
+
+EMPTY_HINT: dict[str, str] = {
+    "hint_zh": "文件没有内容，请重新导出或保存目录。",
+    "hint_en": "Export or save the catalog again; the file has no content.",
+}
+"""The advice for empty input, whatever its format."""
+
+
 def read_document(
     path: Path, *, fmt: InputFormat | None = None, name: str | None = None, pack: Pack | None = None
 ) -> SourceDocument:
@@ -95,6 +139,7 @@ def read_document(
         UnsupportedFormat: For an unknown format.
         LoadError: When the file cannot be read.
     """
+    check_file(path, name)
     the_fmt = fmt or detect_format(path)
     reader = reader_for(the_fmt)
     if pack is not None and the_fmt in _PACK_AWARE:

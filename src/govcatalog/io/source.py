@@ -11,8 +11,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from govcatalog.errors import InvalidSource, UnsupportedFormat
-from govcatalog.io.formats import InputFormat, detect_format, read_document, reader_for
+from govcatalog.errors import InvalidSource, LoadError, UnsupportedFormat
+from govcatalog.io.formats import (
+    EMPTY_HINT,
+    InputFormat,
+    detect_format,
+    read_document,
+    reader_for,
+)
 from govcatalog.io.object_reader import read_object
 from govcatalog.io.records import SourceDocument
 
@@ -104,6 +110,8 @@ def read_bytes_document(
     pack: Pack | None = None,
 ) -> SourceDocument:
     """Read a catalog from its bytes (the format sniffed unless given)."""
+    if not data.strip():
+        raise LoadError(name or "<bytes>", "输入为空", "the input is empty", **EMPTY_HINT)
     the_fmt = fmt or sniff_format(data, name)
     label = name or f"<{the_fmt.value}>"
     reader = reader_for(the_fmt)

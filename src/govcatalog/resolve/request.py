@@ -31,6 +31,7 @@ from typing import IO
 from govcatalog._optional import require
 from govcatalog.errors import InvalidSource, LoadError
 from govcatalog.identifiers import IdentifierKind
+from govcatalog.io.formats import check_file
 from govcatalog.model.enums import UsagePurpose
 from govcatalog.vocab import load_vocabulary
 
@@ -339,6 +340,7 @@ def read_request(path: Path, fmt: RequestFormat | None = None) -> DataRequest:
         LoadError: When the file cannot be read or is not a request.
     """
     source = str(path)
+    check_file(path, source, ("需求", "request"))  # a directory, missing or empty: as elsewhere
     try:
         size = path.stat().st_size
     except OSError as exc:
