@@ -151,17 +151,11 @@ CASES: dict[str, Args] = {
     "unknown-command": lambda f: ["publish-everything"],
 }
 
-_WRAP = (
-    "validate prints the reason of an unreadable input through rich, wrapped at the console "
-    "width, not through the one-line error edge: drop this entry when it is one line"
-)
 _USAGE = (
     "the option parser prints a usage line, a hint and a boxed error instead of one line "
     "(#13): drop this entry when it is one line"
 )
 WRAPPED: dict[str, str] = {
-    "validate-unreadable-json": _WRAP,
-    "validate-missing-long-path": _WRAP,
     "validate-bad-option-value": _USAGE,
     "validate-jobs-zero": _USAGE,
     "validate-unknown-option": _USAGE,
