@@ -118,13 +118,15 @@ def check_file(
             label, f"无法打开文件：{exc.strerror}", f"cannot open: {exc.strerror}"
         ) from None
     if size == 0:
-        raise LoadError(label, "文件为空", "the file is empty", **EMPTY_HINT)
+        raise LoadError(
+            label, "文件为空", "the file is empty", hint_zh=EMPTY_HINT[0], hint_en=EMPTY_HINT[1]
+        )
 
 
-EMPTY_HINT: dict[str, str] = {
-    "hint_zh": "文件没有内容，请重新导出或保存目录。",
-    "hint_en": "Export or save the catalog again; the file has no content.",
-}
+EMPTY_HINT: tuple[str, str] = (
+    "文件没有内容，请重新导出或保存目录。",
+    "Export or save the catalog again; the file has no content.",
+)
 """The advice for empty input, whatever its format."""
 
 

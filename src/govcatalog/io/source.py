@@ -111,7 +111,13 @@ def read_bytes_document(
 ) -> SourceDocument:
     """Read a catalog from its bytes (the format sniffed unless given)."""
     if not data.strip():
-        raise LoadError(name or "<bytes>", "输入为空", "the input is empty", **EMPTY_HINT)
+        raise LoadError(
+            name or "<bytes>",
+            "输入为空",
+            "the input is empty",
+            hint_zh=EMPTY_HINT[0],
+            hint_en=EMPTY_HINT[1],
+        )
     the_fmt = fmt or sniff_format(data, name)
     label = name or f"<{the_fmt.value}>"
     reader = reader_for(the_fmt)

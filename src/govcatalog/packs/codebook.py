@@ -24,6 +24,13 @@ class _Params(dict[str, str]):
         return "{" + key + "}"
 
 
+_DEFAULTS: Mapping[str, str] = MappingProxyType(
+    {"standard_zh": "编制指南", "standard_en": "the guide"}
+)
+"""Parameters every message may use: the standard asking for an element (the national guide
+unless a local pack declared it)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RenderedMessage:
     """A codebook message filled in for one finding."""
@@ -66,7 +73,7 @@ class CodeEntry:
 
     def render(self, params: Mapping[str, object]) -> RenderedMessage:
         """Fill the templates with ``params``."""
-        p = _Params({k: clip(str(v)) for k, v in params.items()})
+        p = _Params({**_DEFAULTS, **{k: clip(str(v)) for k, v in params.items()}})
         return RenderedMessage(
             self.message_zh.format_map(p),
             self.message_en.format_map(p),

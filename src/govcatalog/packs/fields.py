@@ -91,6 +91,11 @@ class FieldSpec:
     change: str | None = None
     note: str | None = None
     main: str | None = None
+    standard_zh: str = field(default="", compare=False)
+    """The local standard that declared (or last changed) the field, named for hints; empty for
+    the national guide's own elements."""
+    standard_en: str = field(default="", compare=False)
+    """The same in English."""
     parent: str | None = field(init=False, compare=False)
     """The id of the enclosing group, or None at top level (derived from ``id``)."""
     key: str = field(init=False, compare=False)
@@ -100,6 +105,15 @@ class FieldSpec:
         head, sep, tail = self.id.rpartition(".")
         object.__setattr__(self, "parent", head if sep else None)
         object.__setattr__(self, "key", tail)
+
+    def names(self) -> dict[str, object]:
+        """Message parameters naming the element and the standard that asks for it."""
+        return {
+            "element_zh": self.zh,
+            "element_en": self.en,
+            "standard_zh": self.standard_zh or "编制指南",
+            "standard_en": self.standard_en or "the guide",
+        }
 
 
 def fold_key(key: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
@@ -294,6 +294,18 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
     fields_text = _read(root, "fields.toml")
     base = parent.fields if parent else None
     own_fields = parse_fields(fields_text, pack=ref, base=base) if fields_text else FieldTable(())
+    if parent is not None:  # a local standard: its hints name it, not the national guide
+        title_zh, title_en = str(meta.get("title_zh", "")), str(meta.get("title_en", ""))
+        own_fields = FieldTable(
+            tuple(
+                replace(
+                    f,
+                    standard_zh=f"《{title_zh}》（{ref}）" if title_zh else ref,
+                    standard_en=f"{title_en} ({ref})" if title_en else ref,
+                )
+                for f in own_fields.fields
+            )
+        )
     inherited = parent.fields.with_fields(own_fields.fields) if parent else own_fields
     fields = _with_extension_group(inherited)
     _check_fields(fields, ref, fields_text)

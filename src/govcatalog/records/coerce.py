@@ -706,7 +706,7 @@ class Coercer:
 
 
 def _names(spec: FieldSpec) -> dict[str, object]:
-    return {"element_zh": spec.zh, "element_en": spec.en}
+    return spec.names()
 
 
 def _type_params(spec: FieldSpec, value: object) -> dict[str, object]:

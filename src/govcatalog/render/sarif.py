@@ -47,7 +47,8 @@ def _rule(code: str, codebook: Codebook | None, lang: Lang) -> dict[str, object]
     rule["name"] = entry.title_en
     rule["shortDescription"] = {"text": entry.title_zh if zh else entry.title_en}
     rule["fullDescription"] = {"text": f"{entry.title_zh} — {entry.title_en}"}
-    rule["help"] = {"text": entry.hint_zh if zh else entry.hint_en}
+    hint = entry.render({})  # the national guide's wording where a hint names the standard
+    rule["help"] = {"text": hint.hint_zh if zh else hint.hint_en}
     rule["defaultConfiguration"] = {"level": _LEVEL[entry.severity]}
     rule["properties"] = {
         "clause": entry.clause,

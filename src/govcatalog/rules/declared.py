@@ -71,7 +71,7 @@ class _Compiled:
         for fid, path, pointer in self.require:
             if not _filled(_value(rec, path)) and pointer not in invalid:
                 spec = ctx.pack.fields.get(fid)
-                names: dict[str, object] = {"element_zh": spec.zh, "element_en": spec.en}
+                names: dict[str, object] = spec.names()
                 yield Hit(rule.code, pointer, names)
         if self.pattern is not None:
             fid, path, pointer, regex = self.pattern

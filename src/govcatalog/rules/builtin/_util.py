@@ -20,7 +20,7 @@ def missing(ctx: RuleContext, rec: Record, field_id: str) -> Hit | None:
     if invalid(rec, pointer):
         return None
     spec = ctx.pack.fields.get(field_id)
-    return Hit("GC-F001", pointer, {"element_zh": spec.zh, "element_en": spec.en})
+    return Hit("GC-F001", pointer, spec.names())
 
 
 def fold(text: str) -> str:
