@@ -295,6 +295,29 @@ def test_main_jobs_run_without_extras(plain_venv: Path, tmp_path: Path) -> None:
     assert json.loads(changes.stdout)["changes"]
 
 
+def test_in_memory_api_without_extras(plain_venv: Path) -> None:
+    code = (
+        "import io, json\n"
+        "from govcatalog import examples, validate\n"
+        "path = examples.path('city-errors')\n"
+        "data = json.loads(path.read_text(encoding='utf-8'))\n"
+        "counts = [len(validate(s)) for s in (path, data, path.read_bytes(),"
+        " io.BytesIO(path.read_bytes()))]\n"
+        "print(json.dumps([counts, dict(validate(data).counts())]))\n"
+    )
+    out = subprocess.run(
+        [str(plain_venv / "bin" / "python"), "-I", "-c", code],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    counts, by_severity = json.loads(out)
+    assert len(set(counts)) == 1
+    assert counts[0] > 20
+    assert sorted(by_severity) == ["error", "info", "warning"]
+
+
 @pytest.mark.parametrize(
     ("args", "extra"),
     [

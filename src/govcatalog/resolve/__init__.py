@@ -10,51 +10,118 @@ Example::
         print(item.requested, item.kind, item.action, item.due)
 """
 
-from govcatalog.resolve.bases import (
-    BASE_PACK,
-    BaseDatabase,
-    BaseDataPack,
-    SynonymTable,
-    base_entries,
-    build_index,
-    load_base_pack,
-)
-from govcatalog.resolve.calendar import DueDate, WorkingCalendar, load_calendar, parse_calendar
-from govcatalog.resolve.index import ResolveIndex
-from govcatalog.resolve.keys import KeyRoute, KeyStatus, route_key
-from govcatalog.resolve.lookup import FuzzyHit, ItemIndex, Targets, fuzzy_relation
-from govcatalog.resolve.model import (
-    CatalogEntry,
-    CatalogRole,
-    IndexedItem,
-    IndexedResource,
-    ItemSpec,
-    ResourceSpec,
-    UpdateStats,
-    catalog_entry,
-)
-from govcatalog.resolve.normalise import bigrams, normalise
-from govcatalog.resolve.request import (
-    DataRequest,
-    Requester,
-    RequestFormat,
-    RequestSource,
-    SubjectKey,
-    open_request,
-    read_request,
-    request_from_bytes,
-    request_from_dict,
-)
-from govcatalog.resolve.resolver import (
-    Action,
-    Candidate,
-    ItemResolution,
-    MatchKind,
-    Resolution,
-    ResolveOptions,
-    resolve,
-)
-from govcatalog.resolve.scan import ScanIndex
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from govcatalog.resolve.bases import (
+        BASE_PACK,
+        BaseDatabase,
+        BaseDataPack,
+        SynonymTable,
+        base_entries,
+        build_index,
+        load_base_pack,
+    )
+    from govcatalog.resolve.calendar import DueDate, WorkingCalendar, load_calendar, parse_calendar
+    from govcatalog.resolve.index import ResolveIndex
+    from govcatalog.resolve.keys import KeyRoute, KeyStatus, route_key
+    from govcatalog.resolve.lookup import FuzzyHit, ItemIndex, Targets, fuzzy_relation
+    from govcatalog.resolve.model import (
+        CatalogEntry,
+        CatalogRole,
+        IndexedItem,
+        IndexedResource,
+        ItemSpec,
+        ResourceSpec,
+        UpdateStats,
+        catalog_entry,
+    )
+    from govcatalog.resolve.normalise import bigrams, normalise
+    from govcatalog.resolve.request import (
+        DataRequest,
+        Requester,
+        RequestFormat,
+        RequestSource,
+        SubjectKey,
+        open_request,
+        read_request,
+        request_from_bytes,
+        request_from_dict,
+    )
+    from govcatalog.resolve.resolver import (
+        Action,
+        Candidate,
+        ItemResolution,
+        MatchKind,
+        Resolution,
+        ResolveOptions,
+        resolve,
+    )
+    from govcatalog.resolve.scan import ScanIndex
+
+_EXPORTS: dict[str, str] = {
+    "BASE_PACK": "govcatalog.resolve.bases",
+    "BaseDatabase": "govcatalog.resolve.bases",
+    "BaseDataPack": "govcatalog.resolve.bases",
+    "SynonymTable": "govcatalog.resolve.bases",
+    "base_entries": "govcatalog.resolve.bases",
+    "build_index": "govcatalog.resolve.bases",
+    "load_base_pack": "govcatalog.resolve.bases",
+    "DueDate": "govcatalog.resolve.calendar",
+    "WorkingCalendar": "govcatalog.resolve.calendar",
+    "load_calendar": "govcatalog.resolve.calendar",
+    "parse_calendar": "govcatalog.resolve.calendar",
+    "ResolveIndex": "govcatalog.resolve.index",
+    "KeyRoute": "govcatalog.resolve.keys",
+    "KeyStatus": "govcatalog.resolve.keys",
+    "route_key": "govcatalog.resolve.keys",
+    "FuzzyHit": "govcatalog.resolve.lookup",
+    "ItemIndex": "govcatalog.resolve.lookup",
+    "Targets": "govcatalog.resolve.lookup",
+    "fuzzy_relation": "govcatalog.resolve.lookup",
+    "CatalogEntry": "govcatalog.resolve.model",
+    "CatalogRole": "govcatalog.resolve.model",
+    "IndexedItem": "govcatalog.resolve.model",
+    "IndexedResource": "govcatalog.resolve.model",
+    "ItemSpec": "govcatalog.resolve.model",
+    "ResourceSpec": "govcatalog.resolve.model",
+    "UpdateStats": "govcatalog.resolve.model",
+    "catalog_entry": "govcatalog.resolve.model",
+    "bigrams": "govcatalog.resolve.normalise",
+    "normalise": "govcatalog.resolve.normalise",
+    "DataRequest": "govcatalog.resolve.request",
+    "Requester": "govcatalog.resolve.request",
+    "RequestFormat": "govcatalog.resolve.request",
+    "RequestSource": "govcatalog.resolve.request",
+    "SubjectKey": "govcatalog.resolve.request",
+    "open_request": "govcatalog.resolve.request",
+    "read_request": "govcatalog.resolve.request",
+    "request_from_bytes": "govcatalog.resolve.request",
+    "request_from_dict": "govcatalog.resolve.request",
+    "Action": "govcatalog.resolve.resolver",
+    "Candidate": "govcatalog.resolve.resolver",
+    "ItemResolution": "govcatalog.resolve.resolver",
+    "MatchKind": "govcatalog.resolve.resolver",
+    "Resolution": "govcatalog.resolve.resolver",
+    "ResolveOptions": "govcatalog.resolve.resolver",
+    "resolve": "govcatalog.resolve.resolver",
+    "ScanIndex": "govcatalog.resolve.scan",
+}
+"""Public names and their modules, imported when first used: the index and fuzzy matching need
+the ``resolve`` extra (numpy, rapidfuzz); requests, bases and calendars do not."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    import importlib  # noqa: PLC0415
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BASE_PACK",

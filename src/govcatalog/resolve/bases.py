@@ -25,6 +25,7 @@ from importlib.resources import as_file
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from govcatalog.errors import PackError
 from govcatalog.identifiers import IdentifierKind
@@ -32,10 +33,12 @@ from govcatalog.loading import load_catalog
 from govcatalog.model import Catalog
 from govcatalog.packs.registry import default_registry, get_pack
 from govcatalog.resolve.calendar import WorkingCalendar, parse_calendar
-from govcatalog.resolve.index import ResolveIndex
 from govcatalog.resolve.licences import LICENCE_FILE, LicenceCatalog, check_catalog, parse_licences
 from govcatalog.resolve.model import CatalogEntry, CatalogRole, catalog_entry
 from govcatalog.resolve.normalise import normalise
+
+if TYPE_CHECKING:
+    from govcatalog.resolve.index import ResolveIndex
 
 BASE_PACK = "base-databases@^1"
 """The shipped base-data pack."""
@@ -297,6 +300,8 @@ def build_index(
         catalogs: Department catalogs to index as well (see
             :func:`~govcatalog.resolve.model.catalog_entry`).
     """
+    from govcatalog.resolve.index import ResolveIndex  # noqa: PLC0415 - the resolve extra
+
     the_pack = pack if pack is not None else load_base_pack()
     index = ResolveIndex(the_pack.synonyms.normalised())
     for entry in (*base_entries(the_pack), *catalogs):
