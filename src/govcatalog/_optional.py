@@ -15,6 +15,11 @@ EXTRAS: dict[str, str] = {
     "pandas": "pandas",
     "numpy": "resolve",
     "rapidfuzz": "resolve",
+    "fastapi": "serve",
+    "starlette": "serve",
+    "uvicorn": "serve",
+    "multipart": "serve",
+    "httpx": "client",
 }
 """The extra that installs each optional top-level module."""
 

@@ -209,9 +209,10 @@ def test_plain_venv_has_no_extra(plain_venv: Path) -> None:
 def _subcommands() -> list[list[str]]:
     from govcatalog.cli.history_cmd import history_app
     from govcatalog.cli.pack_cmd import pack_app
+    from govcatalog.cli.token_cmd import token_app
 
     out: list[list[str]] = [[name] for name in COMMANDS]
-    for group, sub in (("pack", pack_app), ("history", history_app)):
+    for group, sub in (("pack", pack_app), ("history", history_app), ("token", token_app)):
         out += [[group, str(c.name)] for c in sub.registered_commands]
     return out
 
