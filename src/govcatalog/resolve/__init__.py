@@ -12,6 +12,9 @@ Example::
 
 from typing import TYPE_CHECKING, Any
 
+# A module of this package has the name of its function: imported here, the function wins.
+from govcatalog.resolve.normalise import bigrams, normalise
+
 if TYPE_CHECKING:
     from govcatalog.resolve.bases import (
         BASE_PACK,
@@ -36,7 +39,6 @@ if TYPE_CHECKING:
         UpdateStats,
         catalog_entry,
     )
-    from govcatalog.resolve.normalise import bigrams, normalise
     from govcatalog.resolve.request import (
         DataRequest,
         Requester,
@@ -87,8 +89,6 @@ _EXPORTS: dict[str, str] = {
     "ResourceSpec": "govcatalog.resolve.model",
     "UpdateStats": "govcatalog.resolve.model",
     "catalog_entry": "govcatalog.resolve.model",
-    "bigrams": "govcatalog.resolve.normalise",
-    "normalise": "govcatalog.resolve.normalise",
     "DataRequest": "govcatalog.resolve.request",
     "Requester": "govcatalog.resolve.request",
     "RequestFormat": "govcatalog.resolve.request",
