@@ -12,6 +12,7 @@ field table inside the group it sits under, and the field table at resource and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -57,15 +58,45 @@ class SheetLayout:
     heading_row: int
     group_row: int | None
     columns: tuple[SheetColumn, ...]
+    band_end: int | None = None
+    """The last row of the heading band: rows of system field keys (INFOCODE, nameEn …),
+    notes and instructions right below the headings; None when the headings end it."""
 
     @property
     def first_data_row(self) -> int:
-        """The first row below the headings."""
-        return self.heading_row + 1
+        """The first row below the heading band."""
+        return (self.band_end or self.heading_row) + 1
 
 
 def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
+
+
+_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_.]*$")
+_NOTE = re.compile(
+    r"^[(（【\[].*[)）】\]]$|^(填写说明|填表说明|说明|注|备注|示例|例|填报要求)[:：]", re.S
+)
+
+
+def is_note(text: str) -> bool:
+    """True for a heading cell that is only a note: （必填项）, （选填项）, 说明：…"""
+    return bool(_NOTE.match(text.strip()))
+
+
+def _band_row(values: Mapping[int, str], matcher: HeadingMatcher) -> bool:
+    """A row of the heading band below the headings: system field keys, notes, instructions.
+
+    System keys are ASCII identifiers (INFOCODE, nameEn, shareType) of which none is a value
+    of the column's element; a note row holds only notes; an instruction row one long text.
+    """
+    cells = [v for v in values.values() if v]
+    if not cells:
+        return False
+    if all(_KEY.match(v) for v in cells) and len(cells) >= MIN_MATCHES:
+        return not any(matcher.is_value(v) for v in cells)
+    if all(is_note(v) for v in cells):
+        return True
+    return len(cells) == 1 and len(cells[0]) > 40
 
 
 class HeadingMatcher:
@@ -75,6 +106,7 @@ class HeadingMatcher:
         self._profile = profile.headings()
         table = pack.fields
         self._table = table
+        self._vocabs = tuple(pack.vocabularies.values())
         self._top = table.key_map(None)
         self._items = table.key_map("items")
         self._groups: dict[str, str] = {}
@@ -87,6 +119,10 @@ class HeadingMatcher:
                 parent = col.field.parent
                 if parent:
                     self._groups.setdefault(fold_key(col.group), parent)
+
+    def is_value(self, text: str) -> bool:
+        """True when ``text`` is a value of a vocabulary of the pack (a code such as "C")."""
+        return any(v.lookup(text) is not None for v in self._vocabs)
 
     def is_group(self, heading: str) -> bool:
         """True when ``heading`` names a group of fields (共享属性, 信息项信息 …)."""
@@ -111,6 +147,8 @@ class HeadingMatcher:
         spec = self._top.get(key)
         if spec is not None and spec.kind not in (FieldKind.GROUP, FieldKind.GROUPS):
             return spec
+        if spec is not None and spec.main and self._table.has(spec.main):
+            return self._table.get(spec.main)  # one 信息资源格式 column holds the whole group
         if spec is None:
             spec = self._items.get(key)
             if spec is not None:
@@ -160,11 +198,17 @@ def find_layout(
     group_row = best_row - 1 if any(matcher.is_group(v) for v in above.values()) else None
     heads = grid[best_row]
     groups = above if group_row is not None else {}
+    if group_row is None and above:
+        # A group heading that names no group of the standard (所属部门 over a note) still
+        # stands for the column when the cell below is only a note.
+        groups = {c: v for c, v in above.items() if is_note(heads.get(c, "（）"))}
     columns: list[SheetColumn] = []
     seen: set[str] = set()
     for c in sorted(set(heads) | set(groups)):
         group = groups.get(c)
         heading = heads.get(c) or group or ""
+        if is_note(heading) and group:
+            heading = group  # （必填项） under 所属部门 is 所属部门
         if group == heading or (group and not matcher.is_group(group)):
             group = None
         spec = matcher.match(group, heading)
@@ -180,4 +224,9 @@ def find_layout(
         if spec is not None:
             seen.add(spec.id)
         columns.append(col)
-    return SheetLayout(best_row, group_row, tuple(columns))
+    band_end = None
+    for r in range(best_row + 1, best_row + 1 + SCAN_ROWS):
+        if r not in grid or not _band_row(grid[r], matcher):
+            break
+        band_end = r
+    return SheetLayout(best_row, group_row, tuple(columns), band_end)

@@ -28,7 +28,7 @@ from govcatalog.io.xlsx_parse import (
     column_letter,
     open_workbook,
 )
-from govcatalog.packs.fields import fold_key
+from govcatalog.packs.fields import fold_key, suggestion_params
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
 from govcatalog.packs.templates import TemplateProfile
@@ -39,16 +39,20 @@ ANNOTATION_SHEET = "校验结果"
 Rows = Iterator[tuple[int, dict[int, Value]]]
 
 
-def _unknown_problems(sheet: str, layout: SheetLayout) -> list[DocumentProblem]:
+def _unknown_problems(sheet: str, layout: SheetLayout, pack: Pack) -> list[DocumentProblem]:
     out = []
     for col in layout.columns:
         if col.field is None:
             cell = f"{column_letter(col.index)}{layout.heading_row}"
+            heading = col.heading.rpartition("/")[2]
+            near = suggestion_params(
+                pack.fields.nearest(heading) or pack.fields.nearest(heading, "items")
+            )
             out.append(
                 DocumentProblem(
                     pointer="",
-                    detail_zh="未知列",
-                    detail_en="unknown column",
+                    detail_zh=str(near["detail_zh"]),
+                    detail_en=str(near["detail_en"]),
                     line=layout.heading_row,
                     column=col.index,
                     code="GC-S004",
@@ -58,6 +62,11 @@ def _unknown_problems(sheet: str, layout: SheetLayout) -> list[DocumentProblem]:
                 )
             )
     return out
+
+
+def _skipped(sheet: str, why_zh: str, why_en: str) -> DocumentProblem:
+    """A sheet not read as catalog data, said as information (GC-S010)."""
+    return DocumentProblem("", why_zh, why_en, code="GC-S010", sheet=sheet, value=sheet)
 
 
 def _no_headings(sheet: str | None) -> DocumentProblem:
@@ -89,7 +98,6 @@ def _sheet_records(
     layout = find_layout(top, near, matcher)
     if layout is None:
         return None
-    doc.problems.extend(_unknown_problems(sheet, layout))
     builder = SheetRecords(
         sheet, layout, merges, profile.resource_key, doc.problems, first_index=first_index
     )
@@ -172,6 +180,7 @@ def _xlsx_records(
     matcher = HeadingMatcher(pack, profile)
     index = 0
     found = False
+    skipped: list[DocumentProblem] = []
     with wb:
         for sheet in sheets:
             opened = _sheet_records(
@@ -184,13 +193,35 @@ def _xlsx_records(
                 first_index=index,
             )
             if opened is None:
+                skipped.append(
+                    _skipped(
+                        sheet,
+                        "没有表头（下拉选项或字典表）",
+                        "no headings (a dropdown or dictionary sheet)",
+                    )
+                )
                 continue
-            found = True
             builder, rows = opened
-            yield from builder.records(rows)
+            unknown = _unknown_problems(sheet, builder.layout, pack)
+            for record in builder.records(rows):
+                if unknown:  # said once, and only for a sheet that holds data
+                    doc.problems.extend(unknown)
+                    unknown = []
+                found = True
+                yield record
+            if builder.index == index:
+                skipped.append(
+                    _skipped(
+                        sheet,
+                        "只有表头，没有数据（空模板）",
+                        "headings only, no data (an empty template)",
+                    )
+                )
             index = builder.index
     if not found:
         doc.problems.append(_no_headings(sheets[0] if len(sheets) == 1 else None))
+    else:
+        doc.problems.extend(skipped)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -256,4 +287,5 @@ def _csv_records(
         doc.problems.append(_no_headings(None))
         return
     builder, rows = opened
+    doc.problems.extend(_unknown_problems(sheet, builder.layout, pack))
     yield from builder.records(rows)

@@ -8,6 +8,7 @@ canonical names; the validator uses it for type, vocabulary and required checks.
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -126,6 +127,8 @@ def fold_key(key: str) -> str:
         end = text.find(close, start + 1)
         if start > 0 and end == len(text) - 1:
             text = text[:start]
+        if text.count(open_) != text.count(close):  # a stray bracket: "信息资源名称)"
+            text = text.replace(open_, "").replace(close, "")
     return text.casefold()
 
 
@@ -178,11 +181,32 @@ class FieldTable:
         """
         return self._keys.get(scope, MappingProxyType({}))
 
+    def nearest(self, key: str, scope: str | None = None, limit: int = 2) -> tuple[FieldSpec, ...]:
+        """The fields whose names are closest to an unknown ``key`` (for a suggestion)."""
+        names = self.key_map(scope)
+        close = difflib.get_close_matches(fold_key(key), list(names), n=limit * 3, cutoff=0.5)
+        out: list[FieldSpec] = []
+        for name in close:
+            spec = names[name]
+            if spec not in out:
+                out.append(spec)
+        return tuple(out[:limit])
+
     def with_fields(self, extra: Iterable[FieldSpec]) -> FieldTable:
         """A new table with ``extra`` fields added or replacing same-id fields."""
         replaced = {(f.level, f.id): f for f in extra}
         kept = [replaced.pop((f.level, f.id), f) for f in self.fields]
         return FieldTable((*kept, *replaced.values()))
+
+
+def suggestion_params(near: tuple[FieldSpec, ...]) -> dict[str, object]:
+    """``detail_zh``/``detail_en`` naming the nearest elements of an unknown key (or empty)."""
+    if not near:
+        return {"detail_zh": "", "detail_en": ""}
+    return {
+        "detail_zh": "（最接近的元素：" + "、".join(f.zh for f in near) + "）",
+        "detail_en": " (nearest elements: " + ", ".join(f"{f.en} ({f.zh})" for f in near) + ")",
+    }
 
 
 def _names(spec: FieldSpec) -> Iterable[str]:

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 from govcatalog.io.shape import type_name
 from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
-from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key
+from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key, suggestion_params
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import fold_value
 from govcatalog.records.forms import (
@@ -211,6 +211,7 @@ class Coercer:
             k: frozenset(v.labels()) for k, v in self._vocab.items()
         }
         self._forms = pack.value_forms
+        self._suggestions: dict[tuple[str, str | None], dict[str, object]] = {}
         self._ph_len = max((len(p) for p in self._forms.placeholders), default=0)
         self._group_required = tuple(
             (group.key, group.id, self._scopes[group.id].required)
@@ -313,7 +314,7 @@ class Coercer:
             cpath = f"{cprefix}/extensions/{_escape(skey)}"
             out.renames[cpath] = f"{oprefix}/{_escape(skey)}"
             dst.setdefault("extensions", {})[skey] = value
-            out.hits.append(Hit("GC-S004", cpath, {}, skey))
+            out.hits.append(Hit("GC-S004", cpath, self._suggestion(skey, scope), skey))
             return
         target = dst
         rel = spec.key
@@ -355,6 +356,14 @@ class Coercer:
             dst[spec.key] = result
             if spec.compound and isinstance(value, str) and _compound_split(value):
                 self._compound(spec, value, cpath, dst, out)
+
+    def _suggestion(self, key: str, scope: str | None) -> dict[str, object]:
+        """The nearest elements to an unknown key, as message parameters (remembered)."""
+        found = self._suggestions.get((key, scope))
+        if found is None:
+            near = self.pack.fields.nearest(key, scope if scope != "catalog" else None)
+            found = self._suggestions[(key, scope)] = suggestion_params(near)
+        return found
 
     def _takes_plain(self, spec: FieldSpec, value: object) -> bool:
         """Whether a group's main field takes a plain value written for the whole group."""
@@ -508,7 +517,7 @@ class Coercer:
         return parsed
 
     def _list_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
-        given = value
+        given = value[0] if isinstance(value, list) and len(value) == 1 else value
         if isinstance(value, str):
             parts = split_list(value)
             if is_list_syntax(value) and "、".join(parts) != value.strip():
