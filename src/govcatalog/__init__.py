@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         UnknownPack,
         UnsupportedFormat,
     )
+    from govcatalog.inspection import inspect
     from govcatalog.loading import load_catalog
     from govcatalog.model import Catalog, CatalogInfo, DataItem, Resource
     from govcatalog.packs import Pack, get_pack
@@ -42,6 +43,7 @@ _EXPORTS: dict[str, str] = {
     "PackError": "govcatalog.errors",
     "UnknownPack": "govcatalog.errors",
     "UnsupportedFormat": "govcatalog.errors",
+    "inspect": "govcatalog.inspection",
     "load_catalog": "govcatalog.loading",
     "Catalog": "govcatalog.model",
     "CatalogInfo": "govcatalog.model",
@@ -115,6 +117,7 @@ __all__ = [
     "__version__",
     "examples",
     "get_pack",
+    "inspect",
     "load_catalog",
     "validate",
 ]

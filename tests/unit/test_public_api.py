@@ -31,6 +31,7 @@ PUBLIC = [
     "__version__",
     "examples",
     "get_pack",
+    "inspect",
     "load_catalog",
     "validate",
 ]

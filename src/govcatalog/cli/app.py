@@ -23,6 +23,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "govcatalog.cli.validate_cmd",
         "Validate catalogs and report every finding, located and explained in Chinese and English.",
     ),
+    "inspect": (
+        "govcatalog.cli.inspect_cmd",
+        "Show how a file is read: sheets and heading rows, each key or column and its field, "
+        "skipped sheets, normalised values.",
+    ),
     "diff": (
         "govcatalog.cli.diff_cmd",
         "Compare two catalog versions: every change, classified breaking / compatible / editorial.",

@@ -86,3 +86,24 @@ class SourceDocument:
     info: RawRecord | None
     records: Iterator[RawRecord]
     problems: list[DocumentProblem] = field(default_factory=list)
+    sheets: list[SheetReading] = field(default_factory=list)
+    """How each sheet read as catalog data was laid out (spreadsheets only)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SheetReading:
+    """How a reader understood one sheet: its heading band and each column's field.
+
+    Attributes:
+        sheet: The sheet's name.
+        heading_row: The row of the (second-level) headings.
+        group_row: The row of first-level headings, if any.
+        first_data_row: The first row read as data (below keys, notes and instructions).
+        columns: (A1 column letters, heading as written, field id or None) of each column.
+    """
+
+    sheet: str
+    heading_row: int
+    group_row: int | None
+    first_data_row: int
+    columns: tuple[tuple[str, str, str | None], ...]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from govcatalog.errors import LoadError
 from govcatalog.io.json_reader import read_bytes
-from govcatalog.io.records import DocumentProblem, RawRecord, SourceDocument
+from govcatalog.io.records import DocumentProblem, RawRecord, SheetReading, SourceDocument
 from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout, find_layout
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
 from govcatalog.io.xlsx_parse import (
@@ -98,6 +98,18 @@ def _sheet_records(
     layout = find_layout(top, near, matcher)
     if layout is None:
         return None
+    doc.sheets.append(
+        SheetReading(
+            sheet,
+            layout.heading_row,
+            layout.group_row,
+            layout.first_data_row,
+            tuple(
+                (column_letter(c.index), c.heading, c.field.id if c.field else None)
+                for c in layout.columns
+            ),
+        )
+    )
     builder = SheetRecords(
         sheet, layout, merges, profile.resource_key, doc.problems, first_index=first_index
     )
@@ -210,6 +222,7 @@ def _xlsx_records(
                 found = True
                 yield record
             if builder.index == index:
+                doc.sheets[:] = [r for r in doc.sheets if r.sheet != sheet]
                 skipped.append(
                     _skipped(
                         sheet,

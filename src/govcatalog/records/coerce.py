@@ -530,7 +530,9 @@ class Coercer:
                 self._normalised(
                     spec,
                     _text(given),
-                    f"{cls} + {'、'.join(map(str, split.types))}" if split.types else cls,
+                    f"{cls} + {'、'.join(map(str, split.types))}"
+                    if split.types
+                    else f"{self.pack.fields.get(FORMAT_CLASS).zh}：{cls}",
                     cpath,
                     out,
                 )
