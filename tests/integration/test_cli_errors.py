@@ -102,6 +102,14 @@ CASES: dict[str, Args] = {
     "resolve-xlsx-without-output": lambda f: ["resolve", "姓名", "-f", "xlsx"],
     "resolve-bad-day": lambda f: ["resolve", "姓名", "--today", "someday"],
     "resolve-missing-catalog": lambda f: ["resolve", "姓名", "-c", str(f.long_missing)],
+    # inspect
+    "inspect-unreadable": lambda f: ["inspect", str(f.broken)],
+    "inspect-profile-folder-not-empty": lambda f: [
+        "inspect",
+        str(f.ok),
+        "--write-profile",
+        str(f.root),
+    ],
     # template, schema, shapes
     "template-not-xlsx": lambda f: ["template", str(f.root / "t.csv")],
     "schema-unknown-pack": lambda f: ["schema", "--pack", "nope@^9"],

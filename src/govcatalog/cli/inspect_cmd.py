@@ -46,6 +46,12 @@ def inspect_command(
     pack declaring the unmapped keys, for validate --pack.
     """  # noqa: E501
     the_pack = load_pack(pack)
+    if (
+        profile is not None
+        and profile.exists()
+        and (not profile.is_dir() or any(profile.iterdir()))
+    ):
+        fail(f"{profile} exists and is not an empty folder")
     try:
         result = inspect(file, pack=the_pack)
     except GovCatalogError as exc:

@@ -54,7 +54,10 @@ def _convert(col: SheetColumn, value: Value) -> object:
         return str(value)
     if kind in (FieldKind.TEXTS, FieldKind.CODES):
         if isinstance(value, str):
-            return [p for p in _SPLIT.split(value.strip()) if p]
+            text = value.strip()
+            if text.startswith("[") and text.endswith("]"):
+                return text  # list syntax ("['xls', 'csv']"): read, and reported, with the record
+            return [p for p in _SPLIT.split(text) if p]
         return [str(value)] if type(value) is int else value
     if kind is FieldKind.DATE and isinstance(value, dt.datetime) and value.time() == dt.time():
         return value.date()

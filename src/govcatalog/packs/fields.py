@@ -123,13 +123,30 @@ def fold_key(key: str) -> str:
     for mark in ("*", "＊", "\n", "\r", "\t", " ", "\u3000"):
         text = text.replace(mark, "")
     for open_, close in (("(", ")"), ("【", "】"), ("[", "]")):
+        if text.count(open_) != text.count(close):  # a stray bracket: "信息资源名称)"
+            text = _balanced(text, open_, close)
         start = text.find(open_)
         end = text.find(close, start + 1)
         if start > 0 and end == len(text) - 1:
             text = text[:start]
-        if text.count(open_) != text.count(close):  # a stray bracket: "信息资源名称)"
-            text = text.replace(open_, "").replace(close, "")
     return text.casefold()
+
+
+def _balanced(text: str, open_: str, close: str) -> str:
+    """``text`` without the brackets that have no partner."""
+    kept: list[str] = []
+    opened: list[int] = []
+    for ch in text:
+        if ch == close and not opened:
+            continue
+        if ch == open_:
+            opened.append(len(kept))
+        elif ch == close:
+            opened.pop()
+        kept.append(ch)
+    for i in reversed(opened):
+        del kept[i]
+    return "".join(kept)
 
 
 @dataclass(frozen=True)
