@@ -11,6 +11,7 @@ import json
 import re
 from typing import Final, NamedTuple
 
+from govcatalog._vocab_text import fold
 from govcatalog.vocab import MatchKind, Vocabulary
 
 LIST_SEPARATORS: Final = re.compile(r"\s*[,，;；、|\n]\s*")
@@ -122,4 +123,7 @@ def _class_label(classes: Vocabulary, text: str) -> str | None:
     match = classes.lookup(text)
     if match is None or match.kind is MatchKind.NOTATION:
         return None
-    return match.concept.label_zh
+    c = match.concept
+    labels = {fold(x) for x in (c.label_zh, c.label_en, *c.alt_labels, *c.hidden_labels)}
+    # A label only: a code in a template form ("77" as 服务接口 "7" + "7") is no class here.
+    return c.label_zh if fold(text) in labels else None
