@@ -26,7 +26,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from govcatalog.errors import GovCatalogError, raisable
+from govcatalog.errors import ConfigError
 from govcatalog.report import Severity
 from govcatalog.vocab import Evidence
 
@@ -40,23 +40,6 @@ _E = TypeVar("_E", Severity, Evidence)
 _KEYS = frozenset(
     {"pack", "select", "ignore", "severity", "max-findings", "min-evidence", "fail-on"}
 )
-
-
-@raisable
-@dataclass(frozen=True)
-class ConfigError(GovCatalogError, ValueError):
-    """A settings file is malformed.
-
-    Attributes:
-        path: The file.
-        reason: What is wrong, in one line.
-    """
-
-    path: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
 
 
 @dataclass(frozen=True)

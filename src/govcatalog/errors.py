@@ -188,3 +188,103 @@ class InvalidSource(GovCatalogError, TypeError):
             f"cannot read a catalog from {self.given}: pass a path, a mapping, JSON/YAML text, "
             "bytes or a binary file object"
         )
+
+
+class UnknownVocabulary(GovCatalogError, LookupError):
+    """No vocabulary file has the requested scheme id.
+
+    Attributes:
+        scheme_id: The id asked for.
+        available: The ids that exist.
+    """
+
+    def __init__(self, scheme_id: str, available: tuple[str, ...] = ()) -> None:
+        """Record the requested id and the available ones."""
+        super().__init__(scheme_id, available)
+        self.scheme_id = scheme_id
+        self.available = available
+
+    def __str__(self) -> str:
+        """Name the unknown id and list the known ones."""
+        known = ", ".join(self.available) or "none"
+        return f"unknown vocabulary {self.scheme_id!r} (available: {known})"
+
+
+@raisable
+@dataclass(frozen=True)
+class ConfigError(GovCatalogError, ValueError):
+    """A settings file is malformed.
+
+    Attributes:
+        path: The file.
+        reason: What is wrong, in one line.
+    """
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class RuleConflict(GovCatalogError, ValueError):
+    """Raised by :meth:`RuleSet.extend` when a rule id is already taken."""
+
+
+class PublishError(GovCatalogError):
+    """A pack version could not be published."""
+
+
+class AlreadyPublished(PublishError):
+    """The version exists in the registry already (published versions are immutable)."""
+
+
+class StatusChangeError(PublishError):
+    """A status change is not allowed (see :data:`~govcatalog.packs.lifecycle.TRANSITIONS`)."""
+
+
+class PackIntegrityError(GovCatalogError):
+    """A published pack's files no longer match the content hash recorded at publication."""
+
+
+class BuildError(GovCatalogError):
+    """A builder failed or returned something that is not an artefact."""
+
+
+@raisable
+@dataclass(frozen=True)
+class HistoryError(GovCatalogError, LookupError):
+    """A catalog or version asked for is not in the store, or a write failed.
+
+    Attributes:
+        problem: What went wrong.
+    """
+
+    problem: str
+
+    def __str__(self) -> str:
+        return self.problem
+
+
+class ShaclUnavailable(GovCatalogError, ImportError):
+    """pySHACL is not installed (``pip install govcatalog[shacl]``)."""
+
+    def __str__(self) -> str:
+        return "the SHACL engine needs pySHACL: pip install 'govcatalog[shacl]'"
+
+
+@raisable
+@dataclass(frozen=True)
+class PatchError(GovCatalogError, ValueError):
+    """A JSON Patch operation does not fit the document.
+
+    Attributes:
+        index: Position of the operation in the patch.
+        problem: What is wrong.
+    """
+
+    index: int
+    problem: str
+
+    def __str__(self) -> str:
+        return f"patch operation {self.index}: {self.problem}"

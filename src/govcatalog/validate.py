@@ -18,10 +18,8 @@ from functools import cache
 from itertools import chain, islice
 
 from govcatalog.errors import LoadError, PackError
-from govcatalog.identifiers import check_division_code
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import Locator, RawRecord, SourceDocument
-from govcatalog.io.shape import type_name
 from govcatalog.io.source import CatalogSource, settle
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.regime import pick_regime
@@ -34,6 +32,14 @@ from govcatalog.report import Finding, Location, Report, Severity, Stats
 from govcatalog.rules.builtin import BUILTIN_RULES
 from govcatalog.rules.catalog import ResourceSummary, check_catalog
 from govcatalog.rules.declared import declared_rule
+from govcatalog.rules.document import (
+    check_catalog_facts,
+    document_problem,
+    empty_catalog,
+    facts_not_an_object,
+    not_an_object,
+    unreadable,
+)
 from govcatalog.rules.engine import RuleContext, RuleSet, pack_rules
 from govcatalog.vocab import Evidence
 
@@ -223,7 +229,7 @@ class Validator:
             self.on_record(read)
         raw, coerced = read.raw, read.coerced
         if coerced is None:
-            hit = Hit("GC-S005", "", _actual(raw.data), None)
+            hit = not_an_object(raw.data)
             return RecordOutcome(list(self._emit([hit], raw, None, file, None)), None, 0)
         rec = coerced.record
         code = rec.get("code")
@@ -318,9 +324,7 @@ class Validator:
         """Validate the catalog facts and the document's shape."""
         findings: list[Finding] = []
         for p in doc.problems:
-            hit = Hit(
-                p.code, p.pointer, {"detail_zh": p.detail_zh, "detail_en": p.detail_en}, p.value
-            )
+            hit = document_problem(p)
             f = self.finding(
                 hit, Location(doc.name, None, p.pointer, p.line, p.column, p.sheet, p.cell)
             )
@@ -329,32 +333,10 @@ class Validator:
         if doc.info is not None:
             coerced = self.coercer.catalog_info(doc.info.data)
             if coerced is None:
-                findings.extend(
-                    self._emit(
-                        [
-                            Hit(
-                                "GC-S002",
-                                "",
-                                {
-                                    "detail_zh": "目录信息应为对象",
-                                    "detail_en": "catalog facts must be an object",
-                                },
-                            )
-                        ],
-                        doc.info,
-                        None,
-                        doc.name,
-                        None,
-                    )
-                )
+                hits = [facts_not_an_object()]
+                findings.extend(self._emit(hits, doc.info, None, doc.name, None))
             else:
-                hits = list(coerced.hits)
-                region = coerced.record.get("region_code")
-                if isinstance(region, str):
-                    checked = check_division_code(region, strict=self.pack.identifier_strict)
-                    if not checked.valid:
-                        params = {"reason_zh": checked.message_zh, "reason_en": checked.message_en}
-                        hits.append(Hit("GC-F014", "/region_code", params, region))
+                hits = [*coerced.hits, *check_catalog_facts(coerced.record, self.pack)]
                 findings.extend(self._emit(hits, doc.info, coerced, doc.name, None))
         return findings
 
@@ -408,7 +390,7 @@ class Validator:
             findings.extend(self.absent_elements(absent, resources, doc.name))
         findings.extend(self.check_info(doc))
         if resources == 0 and not doc.problems:
-            f = self.finding(Hit("GC-S006", ""), Location(doc.name, None, "", 1, 1))
+            f = self.finding(empty_catalog(), Location(doc.name, None, "", 1, 1))
             if f is not None:
                 findings.append(f)
         findings.extend(self.check_catalog(summaries, doc.name))
@@ -418,11 +400,11 @@ class Validator:
 
     def unreadable(self, error: LoadError) -> Report:
         """A report for input that could not be read at all (GC-S001)."""
-        hit = Hit("GC-S001", "", {"reason_zh": error.reason_zh, "reason_en": error.reason_en})
-        entry = self.pack.codebook["GC-S001"]
+        hit = unreadable(error)
+        entry = self.pack.codebook[hit.code]
         msg = entry.render(hit.params)
         f = Finding(
-            "GC-S001",
+            hit.code,
             Severity.ERROR,
             msg.message_zh,
             msg.message_en,
@@ -442,10 +424,6 @@ _ABSENT_CODES = frozenset({"GC-F001", "GC-R006"})
 def _absent(hit: Hit) -> bool:
     """True for a hit saying an element of the resource (not of one data item) is missing."""
     return hit.code in _ABSENT_CODES and not any(p.isdigit() for p in hit.pointer.split("/"))
-
-
-def _actual(value: object) -> dict[str, object]:
-    return {"actual_zh": type_name(value, "zh"), "actual_en": type_name(value, "en")}
 
 
 def _partitions(records: Iterator[RawRecord], size: int) -> Iterator[list[RawRecord]]:

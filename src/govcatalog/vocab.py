@@ -32,6 +32,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from govcatalog._vocab_text import fold, is_code_like, split_trailing_code
+from govcatalog.errors import UnknownVocabulary
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -375,26 +376,6 @@ class Vocabulary:
             for c in self.concepts
         )
         return Vocabulary(self.id, self.iri, self.title_zh, self.title_en, concepts)
-
-
-class UnknownVocabulary(LookupError):
-    """No vocabulary file has the requested scheme id.
-
-    Attributes:
-        scheme_id: The id asked for.
-        available: The ids that exist.
-    """
-
-    def __init__(self, scheme_id: str, available: tuple[str, ...] = ()) -> None:
-        """Record the requested id and the available ones."""
-        super().__init__(scheme_id, available)
-        self.scheme_id = scheme_id
-        self.available = available
-
-    def __str__(self) -> str:
-        """Name the unknown id and list the known ones."""
-        known = ", ".join(self.available) or "none"
-        return f"unknown vocabulary {self.scheme_id!r} (available: {known})"
 
 
 def _vocab_dir() -> Traversable:

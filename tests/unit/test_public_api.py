@@ -58,3 +58,25 @@ def test_data_classes_show_their_views_without_importing_the_render_layer_themse
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "Graph"
+
+
+def test_every_exception_lives_in_errors_under_one_root() -> None:
+    import importlib
+    import inspect
+    import pkgutil
+
+    from govcatalog.errors import GovCatalogError
+
+    found = set()
+    for info in pkgutil.walk_packages(govcatalog.__path__, "govcatalog."):
+        if "._data" in info.name or info.name.endswith("__main__") or ".migrations" in info.name:
+            continue
+        module = importlib.import_module(info.name)
+        for obj in vars(module).values():
+            if not (inspect.isclass(obj) and issubclass(obj, BaseException)):
+                continue
+            if obj.__module__.startswith("govcatalog") and not obj.__name__.startswith("_"):
+                found.add((obj.__module__, obj.__name__, issubclass(obj, GovCatalogError)))
+    assert {(m, n) for m, n, _ in found if m != "govcatalog.errors"} == set()
+    assert {n for _, n, root in found if not root} == set()
+    assert len(found) >= 17

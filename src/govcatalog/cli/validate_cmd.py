@@ -17,12 +17,11 @@ from govcatalog.cli._common import fail, load_pack, warn
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
 from govcatalog.config import (
     Config,
-    ConfigError,
     find_config,
     load_config,
     parse_severity_overrides,
 )
-from govcatalog.errors import GovCatalogError, LoadError, UnknownExample
+from govcatalog.errors import ConfigError, GovCatalogError, LoadError, UnknownExample
 from govcatalog.io.formats import read_document
 from govcatalog.io.records import SourceDocument
 from govcatalog.packs import Pack

@@ -15,10 +15,11 @@ from govcatalog.diff.compare import compare
 from govcatalog.diff.elements import ElementChanges, element_changes
 from govcatalog.diff.impact import ChangeKind, ChangeSpec, Impact, change_catalogue
 from govcatalog.diff.load import Source, field_names, load_side, to_side
-from govcatalog.diff.patch import PatchError, apply_patch
+from govcatalog.diff.patch import apply_patch
 from govcatalog.diff.plan import Side, canonical_document
 from govcatalog.diff.result import CatalogDiff, Change, ItemRef, ResourceRef
 from govcatalog.diff.waivers import Waiver, apply_waivers, read_waivers
+from govcatalog.errors import PatchError
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
 

@@ -9,27 +9,9 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from govcatalog.errors import GovCatalogError, raisable
-
-
-@raisable
-@dataclass(frozen=True)
-class PatchError(GovCatalogError, ValueError):
-    """A JSON Patch operation does not fit the document.
-
-    Attributes:
-        index: Position of the operation in the patch.
-        problem: What is wrong.
-    """
-
-    index: int
-    problem: str
-
-    def __str__(self) -> str:
-        return f"patch operation {self.index}: {self.problem}"
+from govcatalog.errors import PatchError
 
 
 def parse_pointer(pointer: str) -> list[str]:

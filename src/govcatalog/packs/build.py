@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from govcatalog._lazy import load_function
-from govcatalog.errors import GovCatalogError
+from govcatalog.errors import BuildError, GovCatalogError
 from govcatalog.packs.pack import Pack
 
 
@@ -66,10 +66,6 @@ ARTEFACTS: Mapping[ArtefactKind, ArtefactSpec] = {
 
 MANIFEST = "manifest.json"
 """Name of the manifest written next to the artefacts."""
-
-
-class BuildError(GovCatalogError):
-    """A builder failed or returned something that is not an artefact."""
 
 
 @dataclass(frozen=True, slots=True)

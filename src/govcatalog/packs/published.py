@@ -23,7 +23,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from govcatalog.errors import GovCatalogError
+from govcatalog.errors import (
+    AlreadyPublished,
+    PackIntegrityError,
+    PublishError,
+    StatusChangeError,
+)
 from govcatalog.packs.compat import CompatMode, CompatReport, check_compat
 from govcatalog.packs.content import content_hash, inside, pack_files
 from govcatalog.packs.lifecycle import transition_problem
@@ -33,22 +38,6 @@ from govcatalog.packs.registry import REGISTRY_URL_VARIABLE, PackRegistry
 from govcatalog.packs.versions import PackRef, Version, check_pack_id
 from govcatalog.store.database import Database, default_url, open_database
 from govcatalog.store.registry import PackFileRow, PackStatusRow, PackVersionRow
-
-
-class PublishError(GovCatalogError):
-    """A pack version could not be published."""
-
-
-class AlreadyPublished(PublishError):
-    """The version exists in the registry already (published versions are immutable)."""
-
-
-class StatusChangeError(PublishError):
-    """A status change is not allowed (see :data:`~govcatalog.packs.lifecycle.TRANSITIONS`)."""
-
-
-class PackIntegrityError(GovCatalogError):
-    """A published pack's files no longer match the content hash recorded at publication."""
 
 
 def registry_url() -> str:

@@ -17,7 +17,7 @@ from typing import Final
 import rdflib
 from rdflib.namespace import SH
 
-from govcatalog.errors import GovCatalogError
+from govcatalog.errors import ShaclUnavailable
 from govcatalog.io.records import SourceDocument
 from govcatalog.packs.pack import Pack
 from govcatalog.rdf import names as m
@@ -53,13 +53,6 @@ class ShaclResult:
     source_shape: str
     severity: Severity
     value: str | None
-
-
-class ShaclUnavailable(GovCatalogError, ImportError):
-    """pySHACL is not installed (``pip install govcatalog[shacl]``)."""
-
-    def __str__(self) -> str:
-        return "the SHACL engine needs pySHACL: pip install 'govcatalog[shacl]'"
 
 
 @dataclass(frozen=True)

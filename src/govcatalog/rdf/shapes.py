@@ -33,6 +33,7 @@ from govcatalog.rdf import names as m
 from govcatalog.rdf.concepts import concept_index
 from govcatalog.rdf.terms import GOVCAT, Term, path_terms
 from govcatalog.rdf.terms import RDF as RDF_NS
+from govcatalog.records.forms import NO_CONDITION
 from govcatalog.report import Severity
 
 SHAPES_BASE: Final = "https://w3id.org/govcatalog/shapes/"
@@ -69,8 +70,6 @@ NATIVE_ONLY: Final = {
 """Finding codes the shapes do not cover, and why (codes of every pack version: a pack's
 codebook must be covered by its shapes and this list together)."""
 
-NO_CONDITION: Final = ("无", "无条件", "无条件共享", "不限", "无限制")
-"""共享条件 answers that state no condition (as rules R1–R3 read them, before folding)."""
 
 _SEVERITY: Final = {
     Severity.ERROR: SH.Violation,
@@ -309,7 +308,7 @@ def _share_shapes(b: _Builder) -> None:
     platform = c("share-mode-class", ShareModeClass.PLATFORM)
     classes = b.allowed("share-mode-class")
     types = b.allowed("share-mode-type")
-    none_pattern = Literal("^(?:" + "|".join(NO_CONDITION) + ")$")
+    none_pattern = Literal("^(?:" + "|".join(sorted(c for c in NO_CONDITION if c)) + ")$")
     cond = b.field_path("share.share_condition")
     states_condition = b.prop(
         cond, (SH.minCount, Literal(1)), (SH["not"], b.bnode((SH.pattern, none_pattern)))

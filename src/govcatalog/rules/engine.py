@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govcatalog._lazy import load_function
-from govcatalog.errors import PackError
+from govcatalog.errors import PackError, RuleConflict
 from govcatalog.packs.pack import Pack
 from govcatalog.records.hits import Hit, Record
 
@@ -64,10 +64,6 @@ def rule(*codes: str, rule_id: str | None = None) -> Callable[[RuleFunction], Ru
         return Rule(rule_id or fn.__name__, frozenset(codes), fn)
 
     return wrap
-
-
-class RuleConflict(ValueError):
-    """Raised by :meth:`RuleSet.extend` when a rule id is already taken."""
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from govcatalog.errors import GovCatalogError, raisable
+from govcatalog.errors import HistoryError
 from govcatalog.store.base import Base
 from govcatalog.store.database import Database
 
@@ -67,21 +67,6 @@ class VersionRow(Base):
     label: Mapped[str | None] = mapped_column(String(200), nullable=True)
     resource_count: Mapped[int] = mapped_column(Integer, nullable=False)
     content: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
-
-
-@raisable
-@dataclass(frozen=True)
-class HistoryError(GovCatalogError, LookupError):
-    """A catalog or version asked for is not in the store, or a write failed.
-
-    Attributes:
-        problem: What went wrong.
-    """
-
-    problem: str
-
-    def __str__(self) -> str:
-        return self.problem
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,58 @@
+"""Rules over a document as a whole and over its catalog facts (目录信息).
+
+The validator runs these where it reads the document; every finding code it reports comes
+from the rule layer (here, the resource rules of :mod:`govcatalog.rules.builtin`, the
+catalog-wide rules of :mod:`govcatalog.rules.catalog`) or from reading (:mod:`govcatalog.records`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govcatalog.errors import LoadError
+from govcatalog.identifiers import check_division_code
+from govcatalog.io.records import DocumentProblem
+from govcatalog.io.shape import type_name
+from govcatalog.packs.pack import Pack
+from govcatalog.records.hits import Hit, Record
+
+UNREADABLE = "GC-S001"
+"""The code of input that cannot be read at all."""
+
+
+def unreadable(error: LoadError) -> Hit:
+    """GC-S001: the input could not be read."""
+    return Hit(UNREADABLE, "", {"reason_zh": error.reason_zh, "reason_en": error.reason_en})
+
+
+def document_problem(problem: DocumentProblem) -> Hit:
+    """A problem a reader found with the document's shape (GC-S002, GC-S004, GC-S008 …)."""
+    params = {"detail_zh": problem.detail_zh, "detail_en": problem.detail_en}
+    return Hit(problem.code, problem.pointer, params, problem.value)
+
+
+def not_an_object(value: object) -> Hit:
+    """GC-S005: an entry of the resource list is not an object."""
+    params = {"actual_zh": type_name(value, "zh"), "actual_en": type_name(value, "en")}
+    return Hit("GC-S005", "", params, None)
+
+
+def facts_not_an_object() -> Hit:
+    """GC-S002: the catalog facts are not an object."""
+    params = {"detail_zh": "目录信息应为对象", "detail_en": "catalog facts must be an object"}
+    return Hit("GC-S002", "", params)
+
+
+def empty_catalog() -> Hit:
+    """GC-S006: the document lists no resource."""
+    return Hit("GC-S006", "")
+
+
+def check_catalog_facts(facts: Record, pack: Pack) -> Iterator[Hit]:
+    """GC-F014: the catalog's 行政区划代码 is on the GB/T 2260 list."""
+    region = facts.get("region_code")
+    if isinstance(region, str):
+        checked = check_division_code(region, strict=pack.identifier_strict)
+        if not checked.valid:
+            params = {"reason_zh": checked.message_zh, "reason_en": checked.message_en}
+            yield Hit("GC-F014", "/region_code", params, region)
