@@ -75,6 +75,15 @@ class Location:
     cell: str | None = None
     provider: str | None = None
 
+    def label(self) -> str:
+        """Where in the file, as people write it: ``sheet!cell`` (or the sheet) in a workbook,
+        ``line:column`` (or the line) in a text file; empty when neither is known."""
+        if self.sheet:
+            return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        if self.line is not None:
+            return f"{self.line}:{self.column}" if self.column is not None else str(self.line)
+        return ""
+
     def with_position(self, line: int | None, column: int | None) -> Location:
         """Return a copy with the line and column set."""
         return replace(self, line=line, column=column)
@@ -242,6 +251,22 @@ class Report:
     def of(cls, findings: Iterable[Finding], stats: Stats | None = None, pack: str = "") -> Report:
         """Build a report, sorting the findings deterministically."""
         return cls(tuple(sorted(findings, key=Finding.sort_key)), stats or Stats(), pack)
+
+    @classmethod
+    def merged(
+        cls, reports: Iterable[Report], pack: str, max_findings: int | None = None
+    ) -> Report:
+        """One report of several files: every finding, the counts added up, then the limit.
+
+        Args:
+            reports: The reports of the files, in order.
+            pack: The pack (or packs, comma-separated) the files were validated with.
+            max_findings: Keep only the first findings (None: all; see :meth:`with_limit`).
+        """
+        parts = list(reports)
+        findings = [f for r in parts for f in r.findings]
+        stats = sum((r.stats for r in parts), Stats())
+        return cls.of(findings, stats, pack).with_limit(max_findings)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import sys
 from enum import StrEnum
@@ -15,24 +14,17 @@ from rich.console import Console
 
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
+from govcatalog.cli.options import DbOption, LangOption, OutputOption, PackOption
 from govcatalog.diff import CatalogDiff, Impact, Side, apply_waivers, compare, read_waivers
 from govcatalog.diff.elements import element_changes
 from govcatalog.diff.load import field_names, load_side, side_from_document
-from govcatalog.diff.render import render_json, render_markdown, render_patch, render_text
+from govcatalog.diff.render import render_text
 from govcatalog.errors import GovCatalogError
 from govcatalog.packs.pack import Pack
+from govcatalog.render.dispatch import DiffFormat, render_diff
 from govcatalog.report import Lang
 from govcatalog.store import open_database
 from govcatalog.store.history import History
-
-
-class DiffFormat(StrEnum):
-    """Output formats of ``diff``."""
-
-    TEXT = "text"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    PATCH = "patch"
 
 
 class FailOn(StrEnum):
@@ -52,21 +44,12 @@ class FailOn(StrEnum):
 _STORED = re.compile(r"^(?P<catalog>[^@]+)@(?P<which>v?\d+|latest|\d{4}-\d{2}-\d{2})$")
 
 FormatOption = Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")]
-LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of text output.")]
 FailOption = Annotated[
     FailOn,
     typer.Option("--fail-on", help="Exit 1 when an unwaived change has this impact or worse."),
 ]
 WaiverOption = Annotated[
     Path | None, typer.Option("--waivers", help="File of accepted changes (TOML, YAML or JSON).")
-]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Store URL (default: $GOVCATALOG_DATABASE_URL or SQLite)."),
-]
-PackOption = Annotated[
-    str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
 ]
 
 
@@ -121,16 +104,7 @@ def emit(
     if fmt is DiffFormat.TEXT and output is None:
         render_text(result, Console(highlight=False, soft_wrap=True), lang)
     else:
-        if fmt is DiffFormat.TEXT:
-            buffer = io.StringIO()
-            render_text(result, Console(file=buffer, width=120, highlight=False), lang)
-            text = buffer.getvalue()
-        elif fmt is DiffFormat.JSON:
-            text = render_json(result, lang) + "\n"
-        elif fmt is DiffFormat.MARKDOWN:
-            text = render_markdown(result)
-        else:
-            text = render_patch(result) + "\n"
+        text = render_diff(result, fmt, lang=lang)
         if output is None:
             sys.stdout.write(text)
         else:

@@ -12,6 +12,7 @@ import typer
 
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import app
+from govcatalog.cli.options import PackOption
 from govcatalog.errors import GovCatalogError
 from govcatalog.identifiers import IdentifierKind
 from govcatalog.io.writers import OutputFormat, write_catalog
@@ -44,9 +45,7 @@ def export_command(
         Path | None,
         typer.Option("--output", "-o", help="The file to write (RDF: default standard output)."),
     ] = None,
-    pack: Annotated[
-        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
-    ] = None,
+    pack: PackOption = None,
     base: Annotated[
         str, typer.Option("--base", help="RDF: base IRI of resources, agents and the catalog.")
     ] = DEFAULT_BASE,

@@ -17,22 +17,19 @@ from rich.table import Table
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
 from govcatalog.cli.diff_cmd import (
-    DbOption,
-    DiffFormat,
     FailOn,
     FailOption,
     FormatOption,
-    LangOption,
-    OutputOption,
-    PackOption,
     WaiverOption,
     emit,
 )
+from govcatalog.cli.options import DbOption, LangOption, OutputOption, PackOption
 from govcatalog.diff import compare
 from govcatalog.diff.elements import element_changes
 from govcatalog.diff.load import field_names, load_side, side_from_document
 from govcatalog.diff.plan import canonical_document
 from govcatalog.errors import GovCatalogError
+from govcatalog.render.dispatch import DiffFormat
 from govcatalog.report import Lang
 from govcatalog.resolve.bases import load_base_pack
 from govcatalog.resolve.update_deadline import UpdateStatus, check_update

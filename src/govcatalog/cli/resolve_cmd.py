@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,19 +12,12 @@ from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
 from govcatalog.errors import GovCatalogError
 from govcatalog.loading import load_catalog
+from govcatalog.render.dispatch import ResolveFormat, render_resolution
 from govcatalog.report import Lang
 
 if TYPE_CHECKING:
     from govcatalog.resolve.index import ResolveIndex
     from govcatalog.resolve.model import CatalogEntry
-
-
-class ResolveFormat(StrEnum):
-    """Output formats of ``resolve``."""
-
-    TEXT = "text"
-    JSON = "json"
-    XLSX = "xlsx"
 
 
 def _entries(catalogs: list[Path]) -> list[CatalogEntry]:
@@ -123,7 +114,7 @@ def resolve_command(
     # the resolver needs the resolve extra (numpy, rapidfuzz): imported when it runs
     from govcatalog.resolve.bases import BASE_PACK, base_entries, load_base_pack  # noqa: PLC0415
     from govcatalog.resolve.calendar import load_calendar  # noqa: PLC0415
-    from govcatalog.resolve.render import resolution_to_text, write_xlsx  # noqa: PLC0415
+    from govcatalog.resolve.render import write_xlsx  # noqa: PLC0415
     from govcatalog.resolve.request import read_request  # noqa: PLC0415
     from govcatalog.resolve.resolver import ResolveOptions, resolve  # noqa: PLC0415
 
@@ -149,11 +140,7 @@ def resolve_command(
         assert output is not None
         write_xlsx(result, output)
     else:
-        text = (
-            json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2)
-            if fmt is ResolveFormat.JSON
-            else resolution_to_text(result, lang)
-        )
+        text = render_resolution(result, fmt, lang=lang)
         if output is None:
             typer.echo(text)
         else:

@@ -10,14 +10,13 @@ import typer
 
 from govcatalog.cli._common import load_pack
 from govcatalog.cli.app import app
+from govcatalog.cli.options import PackOption
 from govcatalog.schema import build_json_schema
 
 
 @app.command("schema")
 def schema_command(
-    pack: Annotated[
-        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
-    ] = None,
+    pack: PackOption = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,

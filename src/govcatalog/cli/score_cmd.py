@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,21 +12,14 @@ from rich.console import Console
 
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
+from govcatalog.cli.options import PackOption
 from govcatalog.cli.validate_cmd import settings
 from govcatalog.errors import GovCatalogError, LoadError
-from govcatalog.render import render_html
+from govcatalog.render.dispatch import ScoreFormat, render_score
 from govcatalog.report import Lang
-from govcatalog.score import assess, assessment_to_dict, render_score_text
+from govcatalog.score import assess, render_score_text
 from govcatalog.validate import ValidationOptions
 from govcatalog.vocab import Evidence
-
-
-class ScoreFormat(StrEnum):
-    """Output formats of ``score``."""
-
-    TEXT = "text"
-    JSON = "json"
-    HTML = "html"
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -43,9 +34,7 @@ def _day(text: str | None) -> dt.date | None:
 @app.command("score")
 def score_command(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="Catalog file (JSON, YAML).")],
-    pack: Annotated[
-        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
-    ] = None,
+    pack: PackOption = None,
     fmt: Annotated[
         ScoreFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ScoreFormat.TEXT,
@@ -100,15 +89,9 @@ def score_command(
                 console.width = 160  # a pipe or a CI log: do not squeeze the table to 80 columns
             render_score_text(result, console, lang)
         else:
-            with output.open("w", encoding="utf-8") as fh:
-                render_score_text(
-                    result, Console(file=fh, highlight=False, no_color=True, width=160), lang
-                )
+            output.write_text(render_score(result, fmt, lang=lang), encoding="utf-8")
     else:
-        if fmt is ScoreFormat.JSON:
-            text = json.dumps(assessment_to_dict(result), ensure_ascii=False, indent=2) + "\n"
-        else:
-            text = render_html(result.report, lang, score=result)
+        text = render_score(result, fmt, lang=lang)
         if output is None:
             sys.stdout.write(text)
         else:

@@ -10,13 +10,12 @@ import typer
 
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import app
+from govcatalog.cli.options import PackOption
 
 
 @app.command("shapes")
 def shapes_command(
-    pack: Annotated[
-        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
-    ] = None,
+    pack: PackOption = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="The file to write (default: standard output)."),

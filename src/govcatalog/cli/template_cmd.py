@@ -9,15 +9,14 @@ import typer
 
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import app
+from govcatalog.cli.options import PackOption
 from govcatalog.errors import GovCatalogError
 
 
 @app.command("template")
 def template_command(
     output: Annotated[Path, typer.Argument(metavar="OUT.xlsx", help="The workbook to write.")],
-    pack: Annotated[
-        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
-    ] = None,
+    pack: PackOption = None,
     profile: Annotated[
         str | None,
         typer.Option("--profile", help="Template profile of the pack (default: national)."),

@@ -15,6 +15,7 @@ from rich.console import Console
 from govcatalog import examples
 from govcatalog.cli._common import fail, load_pack, warn
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
+from govcatalog.cli.options import PackOption
 from govcatalog.config import (
     Config,
     find_config,
@@ -27,15 +28,9 @@ from govcatalog.io.records import SourceDocument
 from govcatalog.packs import Pack
 from govcatalog.packs.regime import Regime, pick_regime
 from govcatalog.render import (
-    render_csv,
-    render_github,
-    render_html,
-    render_json,
-    render_junit,
-    render_markdown,
-    render_sarif,
     render_text,
 )
+from govcatalog.render.dispatch import ReportFormat, render_report
 from govcatalog.report import Lang, Report, Severity, Stats
 from govcatalog.rules.engine import pack_rules
 from govcatalog.validate import ValidationOptions, Validator, document_date
@@ -49,48 +44,13 @@ class Engine(StrEnum):
     SHACL = "shacl"
 
 
-class OutputFormat(StrEnum):
-    """Report formats of ``validate``."""
-
-    TEXT = "text"
-    JSON = "json"
-    SARIF = "sarif"
-    JUNIT = "junit"
-    GITHUB = "github"
-    HTML = "html"
-    CSV = "csv"
-    MARKDOWN = "markdown"
-
-
-def render_report(
-    report: Report, fmt: OutputFormat, lang: Lang, pack: Pack, fail_on: Severity
-) -> str:
-    """The report as text in ``fmt`` (every format but ``text``, which prints with colour)."""
-    if fmt is OutputFormat.JSON:
-        return render_json(report, lang) + "\n"
-    if fmt is OutputFormat.SARIF:
-        return render_sarif(report, lang, pack.codebook) + "\n"
-    if fmt is OutputFormat.JUNIT:
-        return render_junit(report, lang, fail_on=fail_on)
-    if fmt is OutputFormat.GITHUB:
-        return render_github(report, lang)
-    if fmt is OutputFormat.HTML:
-        return render_html(report, lang)
-    if fmt is OutputFormat.CSV:
-        return render_csv(report, lang)
-    if fmt is OutputFormat.MARKDOWN:
-        return render_markdown(report, lang)
-    msg = f"no text rendering for {fmt}"
-    raise ValueError(msg)
-
-
-def write_output(text: str, output: Path | None, fmt: OutputFormat) -> None:
+def write_output(text: str, output: Path | None, fmt: ReportFormat) -> None:
     """Write ``text`` to ``output`` (CSV with a byte-order mark, for spreadsheets) or stdout."""
     if output is None:
         sys.stdout.write(text)
         return
     try:
-        encoding = "utf-8-sig" if fmt is OutputFormat.CSV else "utf-8"
+        encoding = "utf-8-sig" if fmt is ReportFormat.CSV else "utf-8"
         output.write_text(text, encoding=encoding, newline="")
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
@@ -140,12 +100,6 @@ def _validate_with_progress(
         )
 
 
-def _merge(reports: list[Report], pack: str) -> Report:
-    findings = [f for r in reports for f in r.findings]
-    stats = sum((r.stats for r in reports), Stats())
-    return Report.of(findings, stats, pack)
-
-
 def _warn_unshaped(pack: Pack, shaped: frozenset[str], warned: set[str]) -> None:
     """Say once per pack which rules the SHACL engine cannot run (they have no shapes)."""
     if pack.ref in warned:
@@ -175,12 +129,10 @@ def validate_command(
             help="Validate a shipped example: city, city-errors, city-2025, small.",
         ),
     ] = None,
-    pack: Annotated[
-        str | None, typer.Option("--pack", "-p", help="Pack reference (gb-1272@^1) or directory.")
-    ] = None,
+    pack: PackOption = None,
     fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = OutputFormat.TEXT,
+        ReportFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = ReportFormat.TEXT,
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Message language.")] = Lang.ZH,
     fail_on: Annotated[
         Severity | None,
@@ -338,12 +290,12 @@ def validate_command(
         except LoadError as exc:
             unreadable = True
             reports.append(validator.unreadable(exc))
-            if fmt is OutputFormat.TEXT:
+            if fmt is ReportFormat.TEXT:
                 warn(str(exc), prefix="")
         except GovCatalogError as exc:
             fail(str(exc))
     used = list(dict.fromkeys(r.pack.ref for r in regimes)) or [the_pack.ref]
-    report = _merge(reports, ", ".join(used)).with_limit(options.max_findings)
+    report = Report.merged(reports, ", ".join(used), options.max_findings)
     if regimes:
         report = report.with_regime(
             "；".join(dict.fromkeys(r.describe_zh() for r in regimes)),
@@ -356,14 +308,15 @@ def validate_command(
             annotate_workbook(paths[0], report, annotate, lang=lang)
         except GovCatalogError as exc:
             fail(str(exc))
-    if fmt is OutputFormat.TEXT and output is None:
+    if fmt is ReportFormat.TEXT and output is None:
         render_text(report, Console(highlight=False, soft_wrap=True), lang)
-    elif fmt is OutputFormat.TEXT and output is not None:
+    elif fmt is ReportFormat.TEXT and output is not None:
         with output.open("w", encoding="utf-8") as fh:
             console = Console(file=fh, highlight=False, soft_wrap=True, no_color=True)
             render_text(report, console, lang)
     else:
-        write_output(render_report(report, fmt, lang, codes_pack, fail_on), output, fmt)
+        text = render_report(report, fmt, lang=lang, pack=codes_pack, fail_on=fail_on)
+        write_output(text, output, fmt)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if report.fails(fail_on) else EXIT_OK)

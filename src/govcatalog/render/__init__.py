@@ -11,6 +11,17 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from govcatalog.render.csv import render_csv
+    from govcatalog.render.dispatch import (
+        DiffFormat,
+        ReportFormat,
+        ResolveFormat,
+        ScoreFormat,
+        render,
+        render_diff,
+        render_report,
+        render_resolution,
+        render_score,
+    )
     from govcatalog.render.github import render_github
     from govcatalog.render.html import render_html
     from govcatalog.render.json import render_json
@@ -19,19 +30,44 @@ if TYPE_CHECKING:
     from govcatalog.render.sarif import render_sarif
     from govcatalog.render.text import render_text
 
+_DISPATCH = frozenset(
+    {
+        "DiffFormat",
+        "ReportFormat",
+        "ResolveFormat",
+        "ScoreFormat",
+        "render",
+        "render_diff",
+        "render_report",
+        "render_resolution",
+        "render_score",
+    }
+)
+
 __all__ = [
+    "DiffFormat",
+    "ReportFormat",
+    "ResolveFormat",
+    "ScoreFormat",
+    "render",
     "render_csv",
+    "render_diff",
     "render_github",
     "render_html",
     "render_json",
     "render_junit",
     "render_markdown",
+    "render_report",
+    "render_resolution",
     "render_sarif",
+    "render_score",
     "render_text",
 ]
 
 
 def __getattr__(name: str) -> object:
+    if name in _DISPATCH:
+        return getattr(importlib.import_module("govcatalog.render.dispatch"), name)
     if name in __all__:
         return getattr(importlib.import_module(f"govcatalog.render.{name[7:]}"), name)
     msg = f"module 'govcatalog.render' has no attribute {name!r}"

@@ -70,12 +70,8 @@ WORDS = {
 def where(report: Report, index: int) -> str:
     """``file:line:column`` (or ``file:sheet!cell``) of the finding at ``index``."""
     loc = report.findings[index].location
-    parts = [loc.file or "-"]
-    if loc.sheet:
-        parts.append(f"{loc.sheet}!{loc.cell}" if loc.cell else loc.sheet)
-    elif loc.line is not None:
-        parts.append(f"{loc.line}:{loc.column}" if loc.column is not None else str(loc.line))
-    return ":".join(parts)
+    label = loc.label()
+    return f"{loc.file or '-'}:{label}" if label else loc.file or "-"
 
 
 def rule_rows(report: Report) -> list[tuple[str, Severity, int]]:

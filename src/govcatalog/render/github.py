@@ -39,7 +39,7 @@ def _line(f: Finding, lang: Lang) -> str:
     where = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     message = f.message(lang)
     if loc.sheet:
-        message += f" ({loc.sheet}!{loc.cell})" if loc.cell else f" ({loc.sheet})"
+        message += f" ({loc.label()})"
     hint = f.hint(lang)
     if hint:
         message += f"\n{hint}"

@@ -24,12 +24,7 @@ def xml_text(text: str) -> str:
 
 
 def _where(f: Finding) -> str:
-    loc = f.location
-    if loc.sheet:
-        return f"{loc.sheet}!{loc.cell}" if loc.cell else loc.sheet
-    if loc.line is not None:
-        return f"{loc.line}:{loc.column}" if loc.column is not None else str(loc.line)
-    return ""
+    return f.location.label()
 
 
 def _case(suite: ET.Element, f: Finding, lang: Lang, fail_on: Severity) -> bool:

@@ -69,7 +69,7 @@ def _result(f: Finding, rule_index: int, lang: Lang, uris: dict[str, str]) -> di
     loc = f.location
     text = f.message(lang)
     if loc.sheet:
-        text += f" ({loc.sheet}!{loc.cell})" if loc.cell else f" ({loc.sheet})"
+        text += f" ({loc.label()})"
     result: dict[str, object] = {
         "ruleId": f.code,
         "ruleIndex": rule_index,

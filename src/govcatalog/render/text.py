@@ -38,12 +38,8 @@ _WORDS = {
 
 def _where(f: Finding) -> str:
     loc = f.location
-    parts = [loc.file or "-"]
-    if loc.sheet:
-        parts.append(f"{loc.sheet}!{loc.cell}" if loc.cell else loc.sheet)
-    elif loc.line is not None:
-        parts.append(f"{loc.line}:{loc.column}" if loc.column is not None else str(loc.line))
-    return ":".join(parts)
+    label = loc.label()
+    return f"{loc.file or '-'}:{label}" if label else loc.file or "-"
 
 
 def _group_key(f: Finding) -> tuple[str, str]:
