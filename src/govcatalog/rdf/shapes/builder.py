@@ -1,16 +1,7 @@
-"""A pack's declarative rules as SHACL shapes (``shapes.ttl``).
+"""The shapes builder: SHACL helpers shared by the shapes of each rule module.
 
-Each shape carries ``govcat:findingCode`` (the codebook code whose rule it expresses),
-``sh:severity`` from the codebook and ``sh:message`` in zh and en, so a SHACL result maps
-back to a finding: code from the result's ``sh:sourceShape``, resource from its
-``sh:focusNode`` (always a ``govcat:InformationResource``). Shapes read the govcat
-statements written by :mod:`govcatalog.rdf.mapping`.
-
-Covered (the declarative subset): required elements (GC-F001, also the conditional ones
-of 共享方式), vocabularies (GC-F002), text length (GC-F004), the code pattern (GC-F005),
-项 within 类 (GC-F008), a positive 数据长度 (GC-F010), dates (GC-R009) and the conditional
-rules R1–R7, R10, R12 (GC-R001 … GC-R007, GC-R010, GC-R012). Everything else is native
-only: :data:`NATIVE_ONLY` says why.
+Each module of this package is the SHACL twin of the rule module of the same name
+(:mod:`govcatalog.rules.builtin`), or of the field-table checks of reading (``fields``).
 """
 
 from __future__ import annotations
@@ -26,14 +17,12 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 
 from govcatalog.model.code import CodeRules
-from govcatalog.model.enums import FormatClass, ShareModeClass, ShareType
-from govcatalog.packs.fields import FieldKind, FieldSpec
+from govcatalog.packs.fields import FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.rdf import names as m
 from govcatalog.rdf.concepts import concept_index
 from govcatalog.rdf.terms import GOVCAT, Term, path_terms
 from govcatalog.rdf.terms import RDF as RDF_NS
-from govcatalog.records.forms import NO_CONDITION
 from govcatalog.report import Severity
 
 SHAPES_BASE: Final = "https://w3id.org/govcatalog/shapes/"
@@ -78,7 +67,7 @@ _SEVERITY: Final = {
 }
 
 
-def _u(t: Term) -> URIRef:
+def uri(t: Term) -> URIRef:
     return URIRef(t.iri)
 
 
@@ -110,7 +99,7 @@ class PackShapes:
         return self.graph.serialize(format="turtle")
 
 
-class _Builder:
+class Builder:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self.ns = f"{SHAPES_BASE}{pack.id}/{pack.version}#"
@@ -140,8 +129,8 @@ class _Builder:
 
     def path(self, terms: tuple[Term, ...]) -> rdflib.term.Node:
         if len(terms) == 1:
-            return _u(terms[0])
-        return self.lst(_u(t) for t in terms)
+            return uri(terms[0])
+        return self.lst(uri(t) for t in terms)
 
     def bnode(self, *pairs: tuple[URIRef, rdflib.term.Node]) -> BNode:
         node = BNode()
@@ -192,7 +181,7 @@ class _Builder:
     ) -> None:
         """A property shape on every resource."""
         iri = self.shape(code, pointer, node_shape=False)
-        self.g.add((iri, SH.targetClass, _u(m.C_RESOURCE)))
+        self.g.add((iri, SH.targetClass, uri(m.C_RESOURCE)))
         self.g.add((iri, SH.path, path))
         for p, o in pairs:
             self.g.add((iri, p, o))
@@ -212,12 +201,12 @@ class _Builder:
         inner = self.bnode((SH.path, path), *pairs)
         literal = self.bnode((SH.nodeKind, SH.Literal))
         item = self.bnode((SH["or"], self.lst([literal, self.bnode((SH.property, inner))])))
-        self.on_resource(code, pointer, _u(m.P_ITEM), (SH.node, item))
+        self.on_resource(code, pointer, uri(m.P_ITEM), (SH.node, item))
 
     def conditional(self, code: str, pointer: str, *alternatives: rdflib.term.Node) -> None:
         """A node shape on every resource: at least one of ``alternatives`` holds."""
         iri = self.shape(code, pointer, node_shape=True)
-        self.g.add((iri, SH.targetClass, _u(m.C_RESOURCE)))
+        self.g.add((iri, SH.targetClass, uri(m.C_RESOURCE)))
         self.g.add((iri, SH["or"], self.lst(alternatives)))
 
     def has(self, field_id: str, value: rdflib.term.Node) -> BNode:
@@ -242,171 +231,5 @@ class _Builder:
         return self.prop(self.field_path(field_id), (SH.minCount, Literal(1)))
 
 
-def _pointer(spec: FieldSpec) -> str:
+def pointer_of(spec: FieldSpec) -> str:
     return "/" + spec.id.replace(".", "/")
-
-
-def _field_shapes(b: _Builder) -> None:
-    table = b.pack.fields
-    for spec in table.resource_fields():
-        if not spec.rdf or spec.kind in (FieldKind.GROUP, FieldKind.GROUPS):
-            continue
-        item = spec.parent is not None and table.get(spec.parent).kind is FieldKind.GROUPS
-        add = b.on_items if item else b.on_resource
-        ptr = "/items" if item else _pointer(spec)
-        checks: list[tuple[str, tuple[tuple[URIRef, rdflib.term.Node], ...]]] = []
-        if spec.required:
-            checks.append(("GC-F001", ((SH.minCount, Literal(1)),)))
-        if spec.kind in (FieldKind.VOCAB, FieldKind.BOOL) and spec.vocabulary:
-            checks.append(("GC-F002", ((SH["in"], b.lst(b.allowed(spec.vocabulary))),)))
-        if spec.max_length is not None:
-            checks.append(("GC-F004", ((SH.maxLength, Literal(spec.max_length)),)))
-        if spec.kind is FieldKind.INT:
-            checks.append(("GC-F010", ((SH.datatype, XSD.integer), (SH.minInclusive, Literal(1)))))
-        if spec.kind is FieldKind.DATE:
-            checks.append(("GC-R009", ((SH.datatype, XSD.date),)))
-        for code, pairs in checks:
-            add(code, ptr, b.path(b.field_path(spec.id)), *pairs)
-    pattern = Literal(code_pattern(b.pack.code_rules))
-    b.on_resource("GC-F005", "/code", b.path(b.field_path("code")), (SH.pattern, pattern))
-    members = b.lst([_u(m.P_RELATED_CODES), b.bnode((SH.zeroOrMorePath, RDF.rest)), RDF.first])
-    b.on_resource("GC-F005", "/related_codes", members, (SH.pattern, pattern))
-
-
-def _classification_shapes(b: _Builder) -> None:
-    vocab = b.pack.vocabulary("resource-class")
-    pattern = Literal(code_pattern(b.pack.code_rules))
-    for concept in vocab.top_concepts():
-        lei = URIRef(concept.iri)
-        members = [Literal(c.label_zh) for c in vocab.narrower(concept)]
-        if members:
-            b.conditional(
-                "GC-F008",
-                "/category/xiang",
-                b.negate(b.has("category.lei", lei)),
-                b.prop(b.field_path("category.xiang"), (SH["in"], b.lst(members))),
-            )
-        if concept.notation:
-            b.conditional(
-                "GC-R007",
-                "/code",
-                b.negate(b.has("category.lei", lei)),
-                b.negate(
-                    b.prop(b.field_path("code"), (SH.minCount, Literal(1)), (SH.pattern, pattern))
-                ),
-                b.prop(
-                    b.field_path("code"), (SH.pattern, Literal("^" + re.escape(concept.notation)))
-                ),
-            )
-
-
-def _share_shapes(b: _Builder) -> None:
-    c = b.concept
-    unconditional = c("share-type", ShareType.UNCONDITIONAL)
-    conditional = c("share-type", ShareType.CONDITIONAL)
-    not_shared = c("share-type", ShareType.NOT_SHARED)
-    platform = c("share-mode-class", ShareModeClass.PLATFORM)
-    classes = b.allowed("share-mode-class")
-    types = b.allowed("share-mode-type")
-    none_pattern = Literal("^(?:" + "|".join(sorted(c for c in NO_CONDITION if c)) + ")$")
-    cond = b.field_path("share.share_condition")
-    states_condition = b.prop(
-        cond, (SH.minCount, Literal(1)), (SH["not"], b.bnode((SH.pattern, none_pattern)))
-    )
-    b.conditional(
-        "GC-R001",
-        "/share/share_condition",
-        b.negate(b.has("share.share_type", unconditional)),
-        b.prop(cond, (SH.pattern, none_pattern)),
-    )
-    b.conditional(
-        "GC-R002",
-        "/share/share_condition",
-        b.negate(b.has("share.share_type", conditional)),
-        states_condition,
-    )
-    states_basis = b.prop(
-        cond, (SH.minCount, Literal(1)), (SH["not"], b.bnode((SH.pattern, none_pattern)))
-    )
-    b.conditional(
-        "GC-R003",
-        "/share/share_condition",
-        b.negate(b.has("share.share_type", not_shared)),
-        states_basis,
-    )
-    b.conditional(
-        "GC-R004",
-        "/share/share_mode_class",
-        b.negate(b.has("share.share_type", not_shared)),
-        b.bnode(
-            (
-                SH["and"],
-                b.lst(
-                    [
-                        b.none_of("share.share_mode_class", classes),
-                        b.none_of("share.share_mode_type", types),
-                    ]
-                ),
-            )
-        ),
-    )
-    b.conditional(
-        "GC-F001",
-        "/share/share_mode_class",
-        b.negate(b.given_in("share.share_type", [unconditional, conditional])),
-        b.present("share.share_mode_class"),
-    )
-    b.conditional(
-        "GC-F001",
-        "/share/share_mode_type",
-        b.negate(b.has("share.share_mode_class", platform)),
-        b.has("share.share_type", not_shared),
-        b.present("share.share_mode_type"),
-    )
-    b.conditional(
-        "GC-R010",
-        "/share/share_mode_type",
-        b.negate(b.given_in("share.share_mode_type", types)),
-        b.negate(b.given_in("share.share_mode_class", [x for x in classes if x != platform])),
-        b.has("share.share_type", not_shared),
-    )
-
-
-def _other_shapes(b: _Builder) -> None:
-    c = b.concept
-    b.conditional(
-        "GC-R005",
-        "/open/open_condition",
-        b.negate(b.has("open.open_to_public", URIRef(b.idx.yes))),
-        b.present("open.open_condition"),
-    )
-    structured = [
-        c("format-class", FormatClass.DATABASE),
-        c("format-class", FormatClass.SPREADSHEET),
-    ]
-    b.conditional(
-        "GC-R006",
-        "/items",
-        b.negate(b.given_in("format.format_class", structured)),
-        b.prop((m.P_ITEM,), (SH.minCount, Literal(1))),
-    )
-    b.conditional(
-        "GC-R012",
-        "/format/other_description",
-        b.negate(b.has("format.format_class", c("format-class", FormatClass.OTHER))),
-        b.present("format.other_description"),
-    )
-
-
-def build_shapes(pack: Pack) -> PackShapes:
-    """The SHACL shapes of a pack's declarative rules.
-
-    Args:
-        pack: The effective pack (its field table, vocabularies, code rules and codebook).
-    """
-    b = _Builder(pack)
-    _field_shapes(b)
-    _classification_shapes(b)
-    _share_shapes(b)
-    _other_shapes(b)
-    return PackShapes(b.g, frozenset(b.codes), dict(b.pointers))

@@ -1,0 +1,43 @@
+"""Shapes of the field table: required elements (GC-F001), vocabularies (GC-F002), text
+length (GC-F004), positive 数据长度 (GC-F010), dates (GC-R009), the code pattern (GC-F005).
+
+Twin of the field-table checks of reading (:mod:`govcatalog.records.coerce`).
+"""
+
+from __future__ import annotations
+
+import rdflib
+from rdflib import RDF, XSD, Literal, URIRef
+from rdflib.namespace import SH
+
+from govcatalog.packs.fields import FieldKind
+from govcatalog.rdf.shapes.builder import Builder, code_pattern, pointer_of, uri
+
+
+def field_shapes(b: Builder) -> None:
+    table = b.pack.fields
+    for spec in table.resource_fields():
+        if not spec.rdf or spec.kind in (FieldKind.GROUP, FieldKind.GROUPS):
+            continue
+        item = spec.parent is not None and table.get(spec.parent).kind is FieldKind.GROUPS
+        add = b.on_items if item else b.on_resource
+        ptr = "/items" if item else pointer_of(spec)
+        checks: list[tuple[str, tuple[tuple[URIRef, rdflib.term.Node], ...]]] = []
+        if spec.required:
+            checks.append(("GC-F001", ((SH.minCount, Literal(1)),)))
+        if spec.kind in (FieldKind.VOCAB, FieldKind.BOOL) and spec.vocabulary:
+            checks.append(("GC-F002", ((SH["in"], b.lst(b.allowed(spec.vocabulary))),)))
+        if spec.max_length is not None:
+            checks.append(("GC-F004", ((SH.maxLength, Literal(spec.max_length)),)))
+        if spec.kind is FieldKind.INT:
+            checks.append(("GC-F010", ((SH.datatype, XSD.integer), (SH.minInclusive, Literal(1)))))
+        if spec.kind is FieldKind.DATE:
+            checks.append(("GC-R009", ((SH.datatype, XSD.date),)))
+        for code, pairs in checks:
+            add(code, ptr, b.path(b.field_path(spec.id)), *pairs)
+    pattern = Literal(code_pattern(b.pack.code_rules))
+    b.on_resource("GC-F005", "/code", b.path(b.field_path("code")), (SH.pattern, pattern))
+    members = b.lst(
+        [uri(b.field_path("related_codes")[0]), b.bnode((SH.zeroOrMorePath, RDF.rest)), RDF.first]
+    )
+    b.on_resource("GC-F005", "/related_codes", members, (SH.pattern, pattern))
