@@ -253,20 +253,11 @@ class Report:
         return cls(tuple(sorted(findings, key=Finding.sort_key)), stats or Stats(), pack)
 
     @classmethod
-    def merged(
-        cls, reports: Iterable[Report], pack: str, max_findings: int | None = None
-    ) -> Report:
-        """One report of several files: every finding, the counts added up, then the limit.
-
-        Args:
-            reports: The reports of the files, in order.
-            pack: The pack (or packs, comma-separated) the files were validated with.
-            max_findings: Keep only the first findings (None: all; see :meth:`with_limit`).
-        """
+    def merged(cls, reports: Iterable[Report], pack: str, limit: int | None = None) -> Report:
+        """One report of several files (``pack``: the packs used), cut at ``limit`` findings."""
         parts = list(reports)
-        findings = [f for r in parts for f in r.findings]
         stats = sum((r.stats for r in parts), Stats())
-        return cls.of(findings, stats, pack).with_limit(max_findings)
+        return cls.of((f for r in parts for f in r.findings), stats, pack).with_limit(limit)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

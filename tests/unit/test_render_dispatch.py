@@ -75,6 +75,6 @@ def test_reports_of_several_files_merge_in_the_library() -> None:
     merged = type(a).merged([a, b], "gb-1272@1.0.0")
     assert len(merged) == len(a) + len(b)
     assert merged.stats.files == 2
-    cut = type(a).merged([a, b], "gb-1272@1.0.0", max_findings=3)
+    cut = type(a).merged([a, b], "gb-1272@1.0.0", limit=3)
     assert len(cut) == 3
     assert cut.truncated

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Final
 
-from govcatalog.packs.fields import FieldKind
-from govcatalog.packs.pack import Pack
 from govcatalog.rdf import names as n
 from govcatalog.rdf.concepts import BOOL_SCHEME, ConceptIndex, concept_index
+from govcatalog.rdf.options import (
+    DEFAULT_DESCRIPTION,
+    ElementProperty,
+    ExportOptions,
+    element_properties,
+)
 from govcatalog.rdf.terms import (
-    DEFAULT_BASE,
     RDF_TYPE,
     Term,
     agent_iri,
@@ -33,79 +35,17 @@ from govcatalog.rdf.terms import (
     json_literal,
     lang_string,
     literal,
-    path_terms,
     resource_iri,
     string,
     typed,
 )
 
+__all__ = ["Block", "ElementProperty", "ExportOptions", "Obj", "element_properties", "iter_blocks"]
+
 Obj = str | Term | tuple["str | Term", ...]
 """An object: a term in N-Triples syntax, a constant term, or an ordered list (rdf:List)."""
 Block = tuple[str, list[tuple[Term, Obj]]]
 """One subject (N-Triples syntax) and its predicate–object pairs."""
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """How a catalog is written as RDF.
-
-    DCAT-AP asks for a few things the guide does not have; each is a setting here.
-
-    Attributes:
-        base: Base of minted IRIs (resources, agents, the catalog); ends with ``/`` or ``#``.
-        dcat: Also write the DCAT / DCMI Terms view (on by default).
-        licence: IRI of a licence stated on the catalog and every resource
-            (``dcterms:license``); the guide has no licence element, so none by default.
-        access_url: Template of an access URL with ``{code}`` (the resource code,
-            percent-encoded); when set, each resource gets one ``dcat:Distribution`` with
-            that ``dcat:accessURL`` and its format types as ``dcterms:format``.
-        catalog_title: ``dcterms:title`` of a catalog whose facts give no name.
-        catalog_description: ``dcterms:description`` of the catalog (DCAT-AP requires
-            one; the guide has none); by default a sentence naming the guide.
-        provider_code_is_uscc: Type the provider identifier as a 统一社会信用代码.
-        elements: Local elements (``extensions.*``) written as properties of their own, from
-            the pack's field table (:func:`element_properties`); other extensions stay in the
-            ``govcat:extensions`` JSON literal.
-    """
-
-    base: str = DEFAULT_BASE
-    dcat: bool = True
-    licence: str | None = None
-    access_url: str | None = None
-    catalog_title: str = "政务信息资源目录"
-    catalog_description: str | None = None
-    provider_code_is_uscc: bool = True
-    elements: tuple[ElementProperty, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ElementProperty:
-    """A local element with an RDF property of its own.
-
-    Attributes:
-        key: Its key under ``extensions``.
-        iri: The property.
-        vocabulary: The vocabulary of its values (written as concept IRIs when known).
-    """
-
-    key: str
-    iri: str
-    vocabulary: str | None = None
-
-
-def element_properties(pack: Pack) -> tuple[ElementProperty, ...]:
-    """The local elements of ``pack`` whose field table entry gives a one-step ``rdf`` path."""
-    out = []
-    for spec in pack.fields.children("extensions"):
-        if len(spec.rdf) == 1:
-            vocab = spec.vocabulary if spec.kind is FieldKind.VOCAB else None
-            out.append(ElementProperty(spec.key, path_terms(spec.rdf)[0].iri, vocab))
-    return tuple(out)
-
-
-DEFAULT_DESCRIPTION: Final = (
-    "依据《政务信息资源目录编制指南（试行）》（发改高技〔2017〕1272号）编制的政务信息资源目录。"
-)
 
 
 @dataclass
@@ -224,8 +164,8 @@ class _Writer:
             value = rest.pop(el.key, None)
             if value is None:
                 continue
-            obj = self.concept(el.vocabulary, value) if el.vocabulary else literal(value)
-            po.append((iri_term(el.iri), obj))
+            concept = dict(el.concepts).get(value) if isinstance(value, str) else None
+            po.append((iri_term(el.iri), f"<{concept}>" if concept else literal(value)))
         return rest
 
     def agent(self, name: object, code: object, subs: list[Block]) -> str:

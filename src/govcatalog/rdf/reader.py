@@ -284,7 +284,8 @@ class _Records:
             if o is not None:
                 ext = rec.setdefault("extensions", {})
                 if isinstance(ext, dict):
-                    ext[el.key] = self.value(o)
+                    labels = {iri: label for label, iri in el.concepts}
+                    ext[el.key] = labels.get(str(o)) or self.value(o)
         return rec
 
     def item(self, s: rdflib.term.Node) -> dict[str, object]:
