@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 
 from govcatalog.diff.load import load_side, side_from_document
 from govcatalog.diff.plan import canonical_document
-from govcatalog.errors import LoadError
+from govcatalog.errors import HistoryError, LoadError
 from govcatalog.io.formats import InputFormat
 from govcatalog.report import Lang
 from govcatalog.service.deps import StateDep, TokenDep, read_upload, require, run
@@ -30,7 +30,7 @@ from govcatalog.service.work import (
     render_diff,
     score_upload,
 )
-from govcatalog.store.history import CatalogVersion, HistoryError
+from govcatalog.store.history import CatalogVersion
 
 router = APIRouter(prefix="/history", tags=["history"])
 

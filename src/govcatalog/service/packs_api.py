@@ -12,7 +12,14 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from govcatalog.errors import GovCatalogError, PackError, UnknownPack
+from govcatalog.errors import (
+    AlreadyPublished,
+    GovCatalogError,
+    PackError,
+    PublishError,
+    StatusChangeError,
+    UnknownPack,
+)
 from govcatalog.pack_check import check_pack
 from govcatalog.packs.build import ArtefactKind
 from govcatalog.packs.compat import CompatMode, check_compat
@@ -20,10 +27,7 @@ from govcatalog.packs.content import MAX_FILE_BYTES, pack_files
 from govcatalog.packs.memtree import MemoryTree
 from govcatalog.packs.pack import Pack, PackStatus
 from govcatalog.packs.published import (
-    AlreadyPublished,
     PublishedPack,
-    PublishError,
-    StatusChangeError,
 )
 from govcatalog.packs.registry import PackRegistry, PackSource
 from govcatalog.packs.versions import PackRef
