@@ -288,3 +288,18 @@ class PatchError(GovCatalogError, ValueError):
 
     def __str__(self) -> str:
         return f"patch operation {self.index}: {self.problem}"
+
+
+@raisable
+@dataclass(frozen=True)
+class AccessError(GovCatalogError, ValueError):
+    """A token or scope is malformed, or a token name is taken or unknown.
+
+    Attributes:
+        problem: What is wrong.
+    """
+
+    problem: str
+
+    def __str__(self) -> str:
+        return self.problem

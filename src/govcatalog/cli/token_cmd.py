@@ -8,7 +8,7 @@ import typer
 
 from govcatalog.cli._common import fail
 from govcatalog.cli.app import app
-from govcatalog.errors import GovCatalogError
+from govcatalog.errors import AccessError, GovCatalogError
 from govcatalog.packs.registry import REGISTRY_URL_VARIABLE
 
 if TYPE_CHECKING:
@@ -58,8 +58,6 @@ def create_command(
     registry: RegistryOpt = None,
 ) -> None:
     """Create a token and print its secret — the only time it is shown."""
-    from govcatalog.store.access import AccessError  # noqa: PLC0415
-
     store = _store(registry)
     try:
         created = store.create_token(name, scope)
@@ -95,8 +93,6 @@ def revoke_command(
     name: Annotated[str, typer.Argument(help="The token's name.")], registry: RegistryOpt = None
 ) -> None:
     """Revoke a token: the service refuses it from now on."""
-    from govcatalog.store.access import AccessError  # noqa: PLC0415
-
     store = _store(registry)
     try:
         token = store.revoke(name)

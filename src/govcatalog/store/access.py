@@ -25,7 +25,7 @@ from sqlalchemy import Boolean, DateTime, Integer, String, Text, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from govcatalog.errors import GovCatalogError, raisable
+from govcatalog.errors import AccessError
 from govcatalog.store.base import Base
 from govcatalog.store.database import Database
 
@@ -75,21 +75,6 @@ class PackModeRow(Base):
     mode: Mapped[str] = mapped_column(String(32), nullable=False)
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     changed_by: Mapped[str] = mapped_column(String(100), nullable=False)
-
-
-@raisable
-@dataclass(frozen=True)
-class AccessError(GovCatalogError, ValueError):
-    """A token or scope is malformed, or a token name is taken or unknown.
-
-    Attributes:
-        problem: What is wrong.
-    """
-
-    problem: str
-
-    def __str__(self) -> str:
-        return self.problem
 
 
 @dataclass(frozen=True, slots=True)
