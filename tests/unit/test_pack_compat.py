@@ -361,6 +361,28 @@ def _rule_requiring(pack: Pack, field_id: str) -> Pack:
             ("rule-changed", "conditional-share-names-system", "EP-R001", True, True),
             ("rule-changed", "conditional-share-names-system", "EP-R001", True, True),
         ),
+        (
+            lambda p: dataclasses.replace(p, identifier_allow=frozenset({"internal"})),
+            ("setting-loosened", "identifiers.allow", "[] -> ['internal']", False, True),
+            ("setting-tightened", "identifiers.allow", "['internal'] -> []", True, False),
+        ),
+        (
+            lambda p: dataclasses.replace(p, provider_code_scheme="org-code"),
+            (
+                "setting-changed",
+                "identifiers.provider_code",
+                "统一社会信用代码 -> org-code",
+                True,
+                True,
+            ),
+            (
+                "setting-changed",
+                "identifiers.provider_code",
+                "org-code -> 统一社会信用代码",
+                True,
+                True,
+            ),
+        ),
     ],
 )
 def test_each_change_and_its_reverse(
@@ -577,3 +599,27 @@ def test_forward_compatible_new_version_only_accepts_what_the_old_did(
         assert valid(old, rec)
     if not forward.compatible:
         assert forward.violations
+
+
+def test_a_removed_code_and_its_rule(province: Pack) -> None:
+    entries = dict(province.codebook.entries)
+    entries.pop("EP-R002")
+    codebook = dataclasses.replace(province.codebook, entries=entries)
+    new = bump(
+        dataclasses.replace(province, codebook=codebook, declared_rules=province.declared_rules[:1])
+    )
+    rows = [
+        (c.kind.value, c.subject, c.detail, c.breaks_backward, c.breaks_forward)
+        for c in classify(province, new)
+    ]
+    # A published code is a contract both ways; its warning rule never refused a catalog.
+    assert rows == [
+        ("code-removed", "EP-R002", "", True, True),
+        ("rule-removed", "storage-is-a-number", "EP-R002", False, False),
+    ]
+    back = classify(new, province)
+    assert [(c.kind.value, c.subject, c.detail) for c in back] == [
+        ("code-added", "EP-R002", "Stored volume must be a number"),
+        ("rule-added", "storage-is-a-number", "EP-R002"),
+    ]
+    assert [(c.breaks_backward, c.breaks_forward) for c in back] == [(False, False), (False, False)]
