@@ -42,6 +42,7 @@ from govcatalog.resolve.lookup import ItemIndex, Targets, sort_hits
 from govcatalog.resolve.model import CatalogRole, IndexedItem
 from govcatalog.resolve.normalise import normalise
 from govcatalog.resolve.request import DataRequest, RequestFormat, RequestSource, open_request
+from govcatalog.resolve.rewrite import RewriteTable
 
 
 class MatchKind(StrEnum):
@@ -297,8 +298,10 @@ class _Resolver:
         self.missing = request.missing(rule.required) if rule is not None else ()
         self._terms: dict[ShareType | None, _Terms] = {}
         self._reviews: dict[str | None, ConditionReview | None] = {}
-        self._variants: list[tuple[str, str]] | None = None
+        self._rewriter: RewriteTable | None = None
         memo = getattr(index, "memo", None)  # optional: an index may keep nothing
+        # the synonym table filed for rewriting: built once per index version, when needed
+        self._tables: dict[str, RewriteTable] = memo(("rewrite",)) if memo is not None else {}
         # answers name licence types: a memo is valid for one licence table only
         scope = ("resolve", options.candidates, licences.digest() if licences.types else "")
         self._memo: dict[str, ItemResolution] = memo(scope) if memo is not None else {}
@@ -447,14 +450,12 @@ class _Resolver:
 
     def _rewrite(self, norm: str) -> str:
         """Replace synonym variants inside a name by their item names (longest first)."""
-        if self._variants is None:  # sorted once per request, only when a name needs it
-            pairs = sorted(self.index.synonyms.items(), key=lambda kv: (-len(kv[0]), kv[0]))
-            self._variants = [(v, t) for v, t in pairs if len(v) >= 2]
-        out = norm
-        for variant, target in self._variants:
-            if variant in out and target not in out:
-                out = out.replace(variant, target)
-        return out
+        if self._rewriter is None:
+            table = self._tables.get("table")
+            if table is None:
+                table = self._tables["table"] = RewriteTable(self.index.synonyms)
+            self._rewriter = table
+        return self._rewriter.rewrite(norm)
 
     def _fuzzy(self, text: str, norm: str, rewritten: str) -> ItemResolution:
         opts = self.options
