@@ -140,3 +140,36 @@ def test_fuzzy_hits_equal_brute_force(
         assert index.fuzzy(norm, cutoff=cutoff, limit=50) == scan.fuzzy(
             norm, cutoff=cutoff, limit=50
         )
+
+
+def test_resource_whose_items_have_no_name_is_still_named() -> None:
+    """A resource counts as named even when none of its items has a usable name.
+
+    Two base catalogs each hold a resource 资源0; the second one's only item is blank. Both
+    the index and the scan see two resources of that name, so the answer is ambiguous.
+    """
+    entries = [
+        CatalogEntry(
+            f"cat{c}",
+            "1",
+            CatalogRole.BASE,
+            "population",
+            None,
+            (
+                ResourceSpec(
+                    f"{c}01001/000000",
+                    "资源0",
+                    ShareType.UNCONDITIONAL,
+                    "依据某法第一条",
+                    None,
+                    (ItemSpec(name),),
+                ),
+            ),
+        )
+        for c, name in enumerate(["业", " "])
+    ]
+    request = DataRequest(Requester("某局"), None, ("资源0",), (), dt.date(2025, 3, 3))
+    fast = resolve(request, ResolveIndex.build(entries), bases=BASES)
+    slow = resolve(request, ScanIndex(entries), bases=BASES)
+    assert fast.to_json_dict() == slow.to_json_dict()
+    assert [item.kind.value for item in fast.items] == ["ambiguous"]

@@ -36,6 +36,8 @@ class ScanIndex:
             latest.pop(entry.id, None)
             latest[entry.id] = entry
         self._items: list[tuple[str, IndexedItem]] = []
+        # Every resource, also one whose items all normalise to nothing: it can still be named.
+        self._resources: dict[tuple[str, str], IndexedResource] = {}
         for entry in latest.values():
             for spec in entry.resources:
                 res = IndexedResource(
@@ -50,6 +52,7 @@ class ScanIndex:
                     spec.provider,
                     spec.digest(),
                 )
+                self._resources[(entry.id, spec.code)] = res
                 for position, item in enumerate(spec.items):
                     norm = normalise(item.name)
                     if norm:
@@ -89,12 +92,8 @@ class ScanIndex:
 
     def resources_named(self, key: str) -> tuple[IndexedResource, ...]:
         """Resources whose :func:`~govcatalog.resolve.containment.resource_key` is ``key``."""
-        found: dict[tuple[str, str], IndexedResource] = {}
-        for _, item in self._items:
-            res = item.resource
-            if resource_key(res.name) == key:
-                found.setdefault((res.catalog, res.code), res)
-        return tuple(sorted(found.values(), key=lambda r: r.role is not CatalogRole.BASE))
+        found = [res for res in self._resources.values() if resource_key(res.name) == key]
+        return tuple(sorted(found, key=lambda r: r.role is not CatalogRole.BASE))
 
     def resource_items(self, resource: IndexedResource) -> tuple[IndexedItem, ...]:
         """The items of a resource, in catalog order."""
