@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -120,12 +119,6 @@ def test_catalog_facts_changes_belong_to_no_resource(doc: dict[str, Any], info: 
     assert all(c.resource is None for c in result)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="content matching (diff/match.py, _full_key) keys on the order of related codes and "
-    "format types, which compare() treats as meaningless: a code-less resource whose related "
-    "codes are reordered is reported as removed and added",
-)
 def test_code_less_resource_with_reordered_related_codes_is_unchanged() -> None:
     plain: dict[str, Any] = {}
     res = {"related_codes": ["101001/000001", "101001/000002"]}

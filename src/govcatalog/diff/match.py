@@ -76,8 +76,24 @@ def _groups(
     return out
 
 
+def _unordered(value: object) -> object:
+    """The value with every list of plain strings sorted, at any depth.
+
+    Related codes and format types are multisets to :func:`~govcatalog.diff.compare.compare`;
+    two records that differ only in the order of such a list are the same record. A list whose
+    order does mean something still pairs here, and the comparison then reports its change.
+    """
+    if isinstance(value, dict):
+        return {k: _unordered(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        if all(isinstance(v, str) for v in value):
+            return sorted(value)
+        return [_unordered(v) for v in value]
+    return value
+
+
 def _full_key(record: Record) -> Hashable:
-    return json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+    return json.dumps(_unordered(record), sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _identical(
