@@ -90,6 +90,11 @@ class EdgeGroup(TyperGroup):
             return super().invoke(ctx)
         except _PASS_THROUGH:
             raise
+        except BrokenPipeError:
+            # The reader went away (``govcatalog … | head``): stop quietly, as cat does.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(1) from None
         except Exception as exc:
             if os.environ.get(TRACEBACK_VARIABLE) == "1" and not isinstance(exc, GovCatalogError):
                 raise

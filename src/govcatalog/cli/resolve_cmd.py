@@ -41,7 +41,7 @@ def _index(
 
     if database is None:
         return ResolveIndex.build(entries, synonyms)
-    from govcatalog.resolve.index_store import IndexStore  # noqa: PLC0415
+    from govcatalog.resolve.index_store import IndexDamaged, IndexStore  # noqa: PLC0415
     from govcatalog.store import open_database  # noqa: PLC0415 - only with --database
 
     db = open_database(database)
@@ -49,8 +49,20 @@ def _index(
         store = IndexStore(db)
         store.set_synonyms(synonyms)
         for entry in entries:
-            store.sync(entry)  # incremental: unchanged versions and resources are skipped
-        return store.load()
+            store.sync(entry)  # incremental: unchanged content is skipped
+        try:
+            return store.load()
+        except IndexDamaged as exc:
+            # The catalogs given on this command line are rebuilt from their files;
+            # damage anywhere else is refused (IndexDamaged reaches the edge).
+            rebuilt = store.repair(entries, exc.catalogs)
+            if not rebuilt:
+                raise
+            typer.echo(
+                f"govcatalog: warning: rebuilt the damaged index of {', '.join(rebuilt)}",
+                err=True,
+            )
+            return store.load()
     finally:
         db.dispose()
 

@@ -183,7 +183,7 @@ class PackStore:
             StatusChangeError: When the change is not an allowed transition.
         """
         ref = f"{pack_id}@{version}"
-        with self.db.session() as session, session.begin():
+        with self.db.write_session() as session, session.begin():
             row = session.scalars(
                 select(PackVersionRow)
                 .where(PackVersionRow.pack_id == pack_id, PackVersionRow.version == str(version))
@@ -355,7 +355,7 @@ class PackStore:
             ],
         )
         try:
-            with self.db.session() as session, session.begin():
+            with self.db.write_session() as session, session.begin():
                 session.add(row)
         except IntegrityError:
             msg = f"{pack.ref} is published already (another publisher was first)"

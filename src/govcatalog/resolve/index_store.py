@@ -5,11 +5,22 @@ deployment keeps one store; each process loads it into a
 :class:`~govcatalog.resolve.index.ResolveIndex` (:meth:`IndexStore.load`). Updates are
 incremental: when a catalog's version changes, only the resources whose content hash changed
 are deleted and inserted again (:meth:`IndexStore.sync`).
+
+What is read back is verified: every resource row (with its items) must match the
+digest stored with it, and every catalog the digest over its resources, so an edited,
+truncated or half-deleted index is never answered from (:class:`IndexDamaged`). A
+re-sync compares content digests, not only version strings: a catalog whose content
+changed under the same version is written again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import hashlib
+import random
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import (
     Boolean,
@@ -21,8 +32,10 @@ from sqlalchemy import (
     insert,
     select,
 )
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from govcatalog.errors import GovCatalogError, raisable
 from govcatalog.model.enums import ShareType
 from govcatalog.resolve.index import ResolveIndex
 from govcatalog.resolve.model import (
@@ -46,6 +59,7 @@ class ResolveCatalog(Base):
     role: Mapped[str] = mapped_column(String(16))
     database: Mapped[str | None] = mapped_column(String(64))
     database_name: Mapped[str | None] = mapped_column(String(200))
+    digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class ResolveResource(Base):
@@ -96,6 +110,52 @@ class ResolveSynonym(Base):
     target: Mapped[str] = mapped_column(String(400))
 
 
+_T = TypeVar("_T")
+_ATTEMPTS = 8
+
+
+@raisable
+@dataclass(frozen=True)
+class IndexDamaged(GovCatalogError, ValueError):
+    """Rows of the persisted resolver index do not match their digests.
+
+    Attributes:
+        catalogs: The damaged catalogs, by id.
+        detail: The first problem found, in one line.
+    """
+
+    catalogs: tuple[str, ...]
+    detail: str
+
+    def __str__(self) -> str:
+        return (
+            f"the resolver index is damaged ({self.detail}); "
+            "sync the catalog again or rebuild the index in a new database"
+        )
+
+
+def catalog_digest(entry: CatalogEntry, digests: Iterable[str]) -> str:
+    """A digest over a catalog's facts and its resources' digests (in code order)."""
+    h = hashlib.sha256()
+    head = [entry.id, entry.role.value, entry.database or "", entry.database_name or ""]
+    h.update("\0".join(head).encode("utf-8"))
+    for digest in sorted(digests):
+        h.update(b"\n" + digest.encode("ascii"))
+    return h.hexdigest()
+
+
+def _retrying(work: Callable[[], _T]) -> _T:
+    """Run one write transaction, again when a concurrent writer won a race."""
+    for attempt in range(_ATTEMPTS):
+        try:
+            return work()
+        except (IntegrityError, OperationalError):
+            if attempt == _ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1) + random.random() * 0.05)  # noqa: S311
+    raise AssertionError  # pragma: no cover - the loop returns or raises
+
+
 def _resource_rows(
     catalog_id: str, spec: ResourceSpec
 ) -> tuple[dict[str, object], list[dict[str, object]]]:
@@ -142,18 +202,31 @@ class IndexStore:
 
     def set_synonyms(self, synonyms: Mapping[str, str]) -> None:
         """Replace the stored synonym table."""
-        with self.db.session() as session, session.begin():
-            session.execute(delete(ResolveSynonym))
-            if synonyms:
-                rows = [{"variant": v, "target": t} for v, t in sorted(synonyms.items())]
-                session.execute(insert(ResolveSynonym), rows)
+
+        def work() -> None:
+            with self.db.write_session() as session, session.begin():
+                session.execute(delete(ResolveSynonym))
+                if synonyms:
+                    rows = [{"variant": v, "target": t} for v, t in sorted(synonyms.items())]
+                    session.execute(insert(ResolveSynonym), rows)
+
+        _retrying(work)
 
     def sync(self, entry: CatalogEntry) -> UpdateStats:
-        """Store a catalog version; only resources whose content changed are rewritten."""
-        with self.db.session() as session, session.begin():
-            return self._sync(session, entry)
+        """Store a catalog version; only resources whose content changed are rewritten.
 
-    def _sync(self, session: Session, entry: CatalogEntry) -> UpdateStats:
+        A catalog is skipped only when its content digest is the stored one — a new
+        content under an unchanged version string is written.
+        """
+        digests = {spec.code: spec.digest() for spec in entry.resources}
+
+        def work() -> UpdateStats:
+            with self.db.write_session() as session, session.begin():
+                return self._sync(session, entry, digests)
+
+        return _retrying(work)
+
+    def _sync(self, session: Session, entry: CatalogEntry, digests: dict[str, str]) -> UpdateStats:
         row = session.get(ResolveCatalog, entry.id)
         rows = session.execute(
             select(ResolveResource.code, ResolveResource.digest).where(
@@ -161,7 +234,13 @@ class IndexStore:
             )
         )
         stored = {row[0]: row[1] for row in rows}
-        if row is not None and row.version == entry.version and entry.version:
+        whole = catalog_digest(entry, digests.values())
+        if (
+            row is not None
+            and row.version == entry.version
+            and row.digest == whole
+            and stored == digests
+        ):
             return UpdateStats(unchanged=len(stored))
         if row is None:
             session.add(
@@ -171,6 +250,7 @@ class IndexStore:
                     role=entry.role.value,
                     database=entry.database,
                     database_name=entry.database_name,
+                    digest=whole,
                 )
             )
         else:
@@ -178,10 +258,11 @@ class IndexStore:
             row.role = entry.role.value
             row.database = entry.database
             row.database_name = entry.database_name
+            row.digest = whole
         session.flush()
         wanted = {spec.code: spec for spec in entry.resources}
-        stale = sorted(c for c in stored if c not in wanted or stored[c] != wanted[c].digest())
-        fresh = [s for s in entry.resources if stored.get(s.code) != s.digest()]
+        stale = sorted(c for c in stored if c not in wanted or stored[c] != digests[c])
+        fresh = [s for s in entry.resources if stored.get(s.code) != digests[s.code]]
         if stale:
             cond = (ResolveItem.catalog_id == entry.id) & ResolveItem.code.in_(stale)
             session.execute(delete(ResolveItem).where(cond))
@@ -207,7 +288,7 @@ class IndexStore:
 
     def remove(self, catalog_id: str) -> UpdateStats:
         """Remove a catalog with its resources and items."""
-        with self.db.session() as session, session.begin():
+        with self.db.write_session() as session, session.begin():
             count = len(
                 session.execute(
                     select(ResolveResource.code).where(ResolveResource.catalog_id == catalog_id)
@@ -227,7 +308,11 @@ class IndexStore:
         return out
 
     def entries(self) -> Iterable[CatalogEntry]:
-        """The stored catalogs as index entries (ordered by id, code and position)."""
+        """The stored catalogs as index entries (ordered by id, code and position).
+
+        Raises:
+            IndexDamaged: When rows do not match their digests (edited, deleted, torn).
+        """
         with self.db.session() as session:
             catalogs = session.scalars(select(ResolveCatalog).order_by(ResolveCatalog.id)).all()
             resources = session.scalars(
@@ -244,28 +329,52 @@ class IndexStore:
                 ItemSpec(it.name, it.data_element, it.base_item, it.data_type, it.description)
             )
         by_catalog: dict[str, list[ResourceSpec]] = {}
+        damaged: dict[str, str] = {}
         for res in resources:
-            by_catalog.setdefault(res.catalog_id, []).append(
-                ResourceSpec(
+            try:
+                spec = ResourceSpec(
                     code=res.code,
                     name=res.name,
                     share_type=ShareType(res.share_type) if res.share_type else None,
                     share_condition=res.share_condition,
                     provider=res.provider,
-                    items=tuple(by_resource.get((res.catalog_id, res.code), ())),
+                    items=tuple(by_resource.pop((res.catalog_id, res.code), ())),
                 )
-            )
-        return [
-            CatalogEntry(
-                id=cat.id,
-                version=cat.version,
-                role=CatalogRole(cat.role),
-                database=cat.database,
-                database_name=cat.database_name,
-                resources=tuple(by_catalog.get(cat.id, ())),
-            )
-            for cat in catalogs
-        ]
+            except ValueError as exc:
+                damaged.setdefault(res.catalog_id, f"{res.catalog_id} {res.code}: {exc}")
+                continue
+            if spec.digest() != res.digest:
+                problem = f"resource {res.code} of {res.catalog_id} does not match its digest"
+                damaged.setdefault(res.catalog_id, problem)
+            by_catalog.setdefault(res.catalog_id, []).append(spec)
+        for catalog_id, code in by_resource:  # items whose resource row is gone
+            damaged.setdefault(catalog_id, f"items of {code} in {catalog_id} have no resource")
+        out: list[CatalogEntry] = []
+        known = {cat.id for cat in catalogs}
+        for catalog_id in sorted(set(by_catalog) - known):
+            damaged.setdefault(catalog_id, f"resources of {catalog_id} have no catalog row")
+        for cat in catalogs:
+            try:
+                entry = CatalogEntry(
+                    id=cat.id,
+                    version=cat.version,
+                    role=CatalogRole(cat.role),
+                    database=cat.database,
+                    database_name=cat.database_name,
+                    resources=tuple(by_catalog.get(cat.id, ())),
+                )
+            except ValueError as exc:
+                damaged.setdefault(cat.id, f"{cat.id}: {exc}")
+                continue
+            if cat.id not in damaged:
+                whole = catalog_digest(entry, (r.digest() for r in entry.resources))
+                if whole != cat.digest:
+                    damaged[cat.id] = f"catalog {cat.id} does not match its digest"
+            out.append(entry)
+        if damaged:
+            ids = tuple(sorted(damaged))
+            raise IndexDamaged(ids, damaged[ids[0]])
+        return out
 
     def synonyms(self) -> dict[str, str]:
         """The stored synonym table."""
@@ -274,5 +383,20 @@ class IndexStore:
             return {row[0]: row[1] for row in rows}
 
     def load(self) -> ResolveIndex:
-        """Build the in-memory index from the store."""
+        """Build the in-memory index from the store, verified.
+
+        Raises:
+            IndexDamaged: When rows do not match their digests.
+        """
         return ResolveIndex.build(self.entries(), self.synonyms())
+
+    def repair(self, entries: Iterable[CatalogEntry], damaged: Iterable[str]) -> tuple[str, ...]:
+        """Write the damaged catalogs again from ``entries``; the ids rewritten."""
+        given = {e.id: e for e in entries}
+        rebuilt = []
+        for catalog_id in damaged:
+            if catalog_id in given:
+                self.remove(catalog_id)
+                self.sync(given[catalog_id])
+                rebuilt.append(catalog_id)
+        return tuple(rebuilt)

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
+from typing import Final
 
 from alembic import command
 from alembic.config import Config
@@ -43,8 +44,21 @@ def create_store_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        # pysqlite starts transactions on its own, late and deferred; SQLAlchemy's
+        # recipe hands that to the engine, so a write transaction can take the write
+        # lock when it begins (and wait for it) instead of failing when it upgrades.
+        event.listen(engine, "connect", _no_implicit_transactions)
+        event.listen(engine, "begin", _begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+_WRITE: Final = "govcatalog_write"
+
+
+def _begin(conn: Connection) -> None:
+    immediate = conn.get_execution_options().get(_WRITE)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 _MIGRATION_LOCK = 0x676F7663  # "govc": the advisory lock key that serialises migrations
@@ -111,6 +125,16 @@ class Database:
     def session(self) -> Session:
         """A new session (use as a context manager)."""
         return sessionmaker(self.engine, expire_on_commit=False)()
+
+    def write_session(self) -> Session:
+        """A new session for one write transaction (``with db.write_session() as s, s.begin()``).
+
+        On SQLite its transaction takes the write lock as it begins, waiting for a
+        concurrent writer, so concurrent writers queue instead of failing midway.
+        """
+        return sessionmaker(
+            self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False
+        )()
 
     @property
     def dialect(self) -> str:

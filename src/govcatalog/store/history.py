@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import random
+import time
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,12 +34,15 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from govcatalog.errors import HistoryError
 from govcatalog.store.base import Base
 from govcatalog.store.database import Database
+
+_ATTEMPTS = 8
+"""Tries of one history write that lost a race with a concurrent writer."""
 
 
 class CatalogRow(Base):
@@ -183,37 +188,58 @@ class History:
         now = dt.datetime.now(dt.UTC)
         info = document.get("catalog") or {}
         the_label = label if label is not None else info.get("version")
-        try:
-            with self.db.session() as session, session.begin():
-                row = session.scalars(select(CatalogRow).where(CatalogRow.name == catalog)).first()
-                if row is None:
-                    row = CatalogRow(name=catalog, created_at=now)
-                    session.add(row)
-                    session.flush()
-                latest = session.scalars(
-                    select(VersionRow)
-                    .where(VersionRow.catalog_id == row.id)
-                    .order_by(VersionRow.number.desc())
-                    .limit(1)
-                ).first()
-                if latest is not None and latest.sha256 == digest:
-                    return Added(_facts(catalog, latest), created=False)
-                version = VersionRow(
-                    catalog_id=row.id,
-                    number=(latest.number if latest else 0) + 1,
-                    sha256=digest,
-                    effective=_effective(document, effective, now),
-                    created_at=now,
-                    label=None if the_label is None else str(the_label),
-                    resource_count=len(document.get("resources") or ()),
-                    content=zlib.compress(raw, 6),
-                )
-                session.add(version)
+        # Writers that start together race for the catalog row and the next number;
+        # the loser's transaction rolls back whole and is tried again on what the
+        # winner stored (then it is "unchanged", or the number after the winner's).
+        for attempt in range(_ATTEMPTS):
+            try:
+                return self._add(catalog, raw, digest, document, effective, the_label, now)
+            except (IntegrityError, OperationalError) as exc:
+                if attempt == _ATTEMPTS - 1:
+                    detail = str(getattr(exc, "orig", exc)).split("\n", 1)[0]
+                    msg = f"could not store a version of {catalog!r}: {detail}"
+                    raise HistoryError(msg) from None
+                time.sleep(0.05 * (attempt + 1) + random.random() * 0.05)  # noqa: S311
+        raise AssertionError  # pragma: no cover - the loop returns or raises
+
+    def _add(
+        self,
+        catalog: str,
+        raw: bytes,
+        digest: str,
+        document: Mapping[str, Any],
+        effective: dt.date | None,
+        the_label: object,
+        now: dt.datetime,
+    ) -> Added:
+        with self.db.write_session() as session, session.begin():
+            row = session.scalars(select(CatalogRow).where(CatalogRow.name == catalog)).first()
+            if row is None:
+                row = CatalogRow(name=catalog, created_at=now)
+                session.add(row)
                 session.flush()
-                _verify(session, version)
-                return Added(_facts(catalog, version), created=True)
-        except IntegrityError as exc:
-            raise HistoryError(f"could not store a version of {catalog!r}: {exc.orig}") from None
+            latest = session.scalars(
+                select(VersionRow)
+                .where(VersionRow.catalog_id == row.id)
+                .order_by(VersionRow.number.desc())
+                .limit(1)
+            ).first()
+            if latest is not None and latest.sha256 == digest:
+                return Added(_facts(catalog, latest), created=False)
+            version = VersionRow(
+                catalog_id=row.id,
+                number=(latest.number if latest else 0) + 1,
+                sha256=digest,
+                effective=_effective(document, effective, now),
+                created_at=now,
+                label=None if the_label is None else str(the_label),
+                resource_count=len(document.get("resources") or ()),
+                content=zlib.compress(raw, 6),
+            )
+            session.add(version)
+            session.flush()
+            _verify(session, version)
+            return Added(_facts(catalog, version), created=True)
 
     def catalogs(self) -> tuple[str, ...]:
         """Names of the catalogs with stored versions, sorted."""
