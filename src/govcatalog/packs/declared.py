@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from govcatalog.errors import PackError
 from govcatalog.packs.lines import line_of, toml_error_line
+from govcatalog.packs.regex_safety import regex_problem
 
 _ALLOWED_KEYS = frozenset({"id", "code", "when", "require", "pattern", "description"})
 
@@ -154,6 +155,10 @@ def _rule(raw: Mapping[str, object]) -> DeclaredRule:
         except re.error as exc:
             msg = f"rule {rid}: bad regex: {exc}"
             raise ValueError(msg) from None
+        problem = regex_problem(str(p["regex"]))
+        if problem is not None:
+            msg = f"rule {rid}: unsafe regex {str(p['regex'])!r}: {problem}"
+            raise ValueError(msg)
         pattern = Pattern(str(p["field"]), str(p["regex"]))
     if not require and pattern is None:
         msg = f"rule {rid}: needs `require` or `pattern`"

@@ -22,6 +22,7 @@ from types import MappingProxyType
 
 from govcatalog.errors import PackError
 from govcatalog.packs.lines import line_of, toml_error_line
+from govcatalog.packs.regex_safety import regex_problem
 from govcatalog.vocab import Evidence
 
 REPLY_UNCONDITIONAL = "reply-unconditional"
@@ -147,10 +148,15 @@ def _load(text: str, pack: str, file: str) -> dict[str, object]:
 
 def _regex(value: object, pack: str, file: str, text: str) -> re.Pattern[str]:
     try:
-        return re.compile(str(value))
+        compiled = re.compile(str(value))
     except re.error as exc:
         line = line_of(text, str(value)[:20])
         raise PackError(pack, file, f"bad pattern {value!r}: {exc}", line) from None
+    problem = regex_problem(str(value))
+    if problem is not None:
+        line = line_of(text, str(value)[:20])
+        raise PackError(pack, file, f"unsafe pattern {value!r}: {problem}", line)
+    return compiled
 
 
 def parse_deadlines(

@@ -37,6 +37,7 @@ from govcatalog.packs.lawdata import (
 )
 from govcatalog.packs.lines import line_of, toml_error_line
 from govcatalog.packs.local_vocab import parse_vocabularies
+from govcatalog.packs.manifest_types import check_manifest
 from govcatalog.packs.templates import DEFAULT_TEMPLATE, TemplateProfile, load_templates
 from govcatalog.packs.value_forms import ValueForms, parse_value_forms
 from govcatalog.packs.versions import PackRef, Version, check_pack_id
@@ -268,12 +269,23 @@ def load_pack(root: Traversable, parent: Pack | None = None) -> Pack:
     """Read the pack in ``root`` and layer it over ``parent`` (its resolved ``extends``).
 
     Raises:
-        PackError: When a file is missing or inconsistent.
+        PackError: When a file is missing or inconsistent, or a value has the wrong type.
     """
+    try:
+        return _load_pack(root, parent)
+    except (TypeError, AttributeError) as exc:
+        # The manifest's types are checked with file and line; a wrongly typed value in
+        # another of the pack's TOML files is still one clear error, not a traceback.
+        msg = f"a value in the pack's TOML files has the wrong type ({exc})"
+        raise PackError(str(root), "*.toml", msg) from None
+
+
+def _load_pack(root: Traversable, parent: Pack | None) -> Pack:
     manifest_text = _read(root, "pack.toml")
     if manifest_text is None:
         raise PackError(str(root), "pack.toml", "missing")
     manifest = _toml(manifest_text, pack=str(root), file="pack.toml")
+    check_manifest(manifest, manifest_text, str(root))
     meta = _table(manifest, "pack")
     raw_id = meta.get("id", "")
     ident = raw_id if isinstance(raw_id, str) else ""
