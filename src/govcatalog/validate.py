@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, islice
+from typing import TypeVar
 
 from govcatalog.errors import LoadError, PackError
 from govcatalog.io.formats import InputFormat
@@ -368,8 +369,10 @@ class Validator:
             )
         else:
             task = _PartitionTask(self.pack.ref, self.options, doc.name)
-            outcomes = executor.map(
-                task, (_detach(p) for p in _partitions(doc.records, self.options.partition_size))
+            outcomes = bounded_map(
+                executor,
+                task,
+                (_detach(p) for p in _partitions(doc.records, self.options.partition_size)),
             )
         limit = self.options.max_findings
         stopped = False
@@ -424,6 +427,34 @@ _ABSENT_CODES = frozenset({"GC-F001", "GC-R006"})
 def _absent(hit: Hit) -> bool:
     """True for a hit saying an element of the resource (not of one data item) is missing."""
     return hit.code in _ABSENT_CODES and not any(p.isdigit() for p in hit.pointer.split("/"))
+
+
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
+
+
+def bounded_map(
+    executor: Executor, fn: Callable[[_In], _Out], items: Iterable[_In], window: int | None = None
+) -> Iterator[_Out]:
+    """``executor.map(fn, items)`` with at most ``window`` items submitted and not yet taken.
+
+    ``Executor.map`` submits every item at once, so a catalog read lazily would be
+    held in memory whole, pickled for the workers; here reading keeps pace with the
+    workers (default window: twice their number). Items not yet run are cancelled when
+    the caller stops early.
+    """
+    size = window or 2 * max(1, int(getattr(executor, "_max_workers", 2)))
+    pending: deque[Future[_Out]] = deque()
+    try:
+        for item in items:
+            pending.append(executor.submit(fn, item))
+            if len(pending) >= size:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def _partitions(records: Iterator[RawRecord], size: int) -> Iterator[list[RawRecord]]:

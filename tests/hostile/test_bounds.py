@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,3 +105,34 @@ def test_deep_json_is_one_line(tmp_path: Path, depth: int) -> None:
     assert run.code == 2
     assert run.stderr.count("\n") == 1
     assert "nested too deeply" in run.stderr
+
+
+def test_partitions_are_submitted_as_workers_keep_pace() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from govcatalog.validate import bounded_map
+
+    read = 0
+    taken = 0
+    ahead: list[int] = []
+
+    def items() -> Iterator[int]:
+        nonlocal read
+        for n in range(100):
+            read += 1
+            ahead.append(read - taken)
+            yield n
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        out = []
+        for value in bounded_map(pool, lambda n: n * n, items()):
+            taken += 1
+            out.append(value)
+    assert out == [n * n for n in range(100)]
+    assert max(ahead) <= 4  # twice the workers, never the whole input
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        read = taken = 0
+        first = next(bounded_map(pool, lambda n: n, items()))
+    assert first == 0
+    assert read <= 4  # stopping early reads no further

@@ -114,3 +114,33 @@ def test_reasons_are_single_bounded_lines() -> None:
     assert len(one_line("x" * 10_000)) == 400
     assert "nested too deeply" in reason(RecursionError())
     assert reason(ValueError("bad\nvalue")) == "invalid value: bad value"
+
+
+def test_cyclic_rdf_list_is_one_line(tmp_path: Path) -> None:
+    src = write_catalog(tmp_path / "c.json", resource(related_codes=["101001/000002"]))
+    ttl = tmp_path / "c.ttl"
+    assert runner.invoke(app, ["export", str(src), "--to", "ttl", "-o", str(ttl)]).exit_code == 0
+    text = ttl.read_text(encoding="utf-8")
+    assert 'govcat:relatedCodes ( "101001/000002" )' in text
+    cyclic = (
+        text.replace('govcat:relatedCodes ( "101001/000002" )', "govcat:relatedCodes _:loop")
+        + '\n_:loop rdf:first "101001/000002" ; rdf:rest _:loop2 .\n_:loop2 rdf:first "x" ; rdf:rest _:loop .\n'
+    )
+    ttl.write_text(cyclic, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(ttl), "--format", "json", "--lang", "en"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "cyclic" in result.output
+
+
+def test_utf16_xml_with_a_doctype_is_refused(tmp_path: Path) -> None:
+    xml = (
+        '<?xml version="1.0" encoding="UTF-16"?>\n'
+        '<!DOCTYPE c [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>\n'
+        "<catalog><resources/></catalog>\n"
+    )
+    path = tmp_path / "c.xml"
+    path.write_bytes(xml.encode("utf-16"))
+    result = runner.invoke(app, ["validate", str(path), "--format", "json", "--lang", "en"])
+    assert result.exit_code == 2
+    assert "DOCTYPE" in result.output

@@ -170,3 +170,23 @@ def test_nothing_written_when_output_folder_is_missing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_markdown_diff_writes_names_as_inert_text(tmp_path: Path) -> None:
+    old = write_catalog(tmp_path / "old.json", resource())
+    hostile = "<img src=x onerror=alert(1)> [click](http://example.invalid) | *x*"
+    new = write_catalog(tmp_path / "new.json", resource(name=hostile))
+    out = tmp_path / "d.md"
+    result = runner.invoke(
+        app, ["diff", str(old), str(new), "--format", "markdown", "-o", str(out)]
+    )
+    assert result.exit_code in (0, 1), result.output
+    text = out.read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "<img" not in text
+    assert "](http" not in text.replace("\\]", "")
+    assert all(
+        line.count("|") - line.count("\\|") == 6
+        for line in text.splitlines()
+        if line.startswith("| GC")
+    )

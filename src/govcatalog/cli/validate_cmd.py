@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
 from concurrent.futures import Executor, ProcessPoolExecutor
 from enum import StrEnum
@@ -76,6 +77,11 @@ def _example_path(name: str) -> Path:
         return examples.path(name)
     except UnknownExample as exc:
         fail(str(exc))
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no worker tracebacks)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _validate_with_progress(
@@ -283,8 +289,15 @@ def validate_command(
                     validate_document_shacl(doc, regime.pack, shapes=shapes, options=options)
                 )
             elif jobs > 1:
-                with ProcessPoolExecutor(max_workers=jobs) as pool:
+                pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+                try:
                     reports.append(_validate_with_progress(file_validator, doc, pool))
+                except KeyboardInterrupt:
+                    # Stop at once: queued partitions are dropped, workers are not waited
+                    # for (they ignore the interrupt themselves, so print nothing).
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+                pool.shutdown()
             else:
                 reports.append(_validate_with_progress(file_validator, doc))
         except LoadError as exc:

@@ -126,14 +126,34 @@ def render_patch(result: CatalogDiff) -> str:
     return json.dumps(result.to_patch(), ensure_ascii=False, indent=2)
 
 
+_MD_SPECIAL = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "|": "\\|",
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "\n": " ",
+        "\r": " ",
+    }
+)
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text from a catalog as inert Markdown: no HTML, links, emphasis or table breaks."""
+    return text.translate(_MD_SPECIAL)
 
 
 def render_markdown(result: CatalogDiff) -> str:
     """A bilingual (Chinese, then English) Markdown changelog, grouped by impact."""
     lines = [
-        f"# 目录变更记录 / Catalog changelog: {result.old_label} → {result.new_label}",
+        f"# 目录变更记录 / Catalog changelog: {_cell(result.old_label)} → "
+        f"{_cell(result.new_label)}",
         "",
         f"- {_summary(result, Lang.ZH)}",
         f"- {_summary(result, Lang.EN)}",

@@ -67,12 +67,13 @@ def parse_untrusted(raw: bytes, name: str) -> etree._ElementTree:
     Raises:
         LoadError: On a DOCTYPE, an entity reference or a syntax error.
     """
+    refused = LoadError(
+        name,
+        "XML 含有 DOCTYPE（文档类型定义），出于安全原因拒绝读取",
+        "the XML has a DOCTYPE (document type definition); refused for safety",
+    )
     if _DOCTYPE.search(raw[:65536]) or _DOCTYPE.search(raw):
-        raise LoadError(
-            name,
-            "XML 含有 DOCTYPE（文档类型定义），出于安全原因拒绝读取",
-            "the XML has a DOCTYPE (document type definition); refused for safety",
-        )
+        raise refused
     try:
         tree = etree.ElementTree(etree.fromstring(raw, _parser()))
     except etree.XMLSyntaxError as exc:
@@ -80,6 +81,10 @@ def parse_untrusted(raw: bytes, name: str) -> etree._ElementTree:
         raise LoadError(
             name, f"XML 语法错误：{exc.msg}", f"XML syntax error: {exc.msg}", line, col
         ) from None
+    # Whatever the encoding (UTF-16 hides the bytes the search above looks for), the
+    # parser knows whether the document declared a DOCTYPE.
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise refused
     for node in tree.iter():
         if isinstance(node, etree._Entity):
             raise LoadError(

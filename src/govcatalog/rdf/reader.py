@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Final
 
 import rdflib
-from rdflib.collection import Collection
 
 from govcatalog.errors import LoadError
 from govcatalog.io.records import Position, RawRecord, SourceDocument
@@ -140,6 +139,9 @@ def read_graph(
 
 
 # ---------------------------------------------------------------------------------- graph → records
+_MAX_LIST = 100_000
+
+
 class _Records:
     def __init__(self, graph: rdflib.Graph, elements: tuple[ElementProperty, ...] = ()) -> None:
         self.g = graph
@@ -194,7 +196,25 @@ class _Records:
         if isinstance(head, rdflib.Literal):
             dst[key] = [self.value(head)]
             return
-        dst[key] = [self.value(x) for x in Collection(self.g, head)]
+        dst[key] = [self.value(x) for x in self.members(head)]
+
+    def members(self, head: rdflib.term.Node) -> Iterator[rdflib.term.Node]:
+        """The members of an rdf:List, refusing a cycle or a list longer than the bound."""
+        first, rest = rdflib.RDF.first, rdflib.RDF.rest
+        seen: set[rdflib.term.Node] = set()
+        node: rdflib.term.Node | None = head
+        while node is not None and node != rdflib.RDF.nil:
+            if node in seen or len(seen) >= _MAX_LIST:
+                raise _fail(
+                    "rdf:List",
+                    "RDF 列表成环或过长，已拒绝读取",
+                    f"an rdf:List is cyclic or longer than {_MAX_LIST} members; refused",
+                )
+            seen.add(node)
+            item = self.g.value(node, first)
+            if item is not None:
+                yield item
+            node = self.g.value(node, rest)
 
     def group(
         self, s: rdflib.term.Node, p: Term, fields: tuple[tuple[str, Term, bool], ...]
