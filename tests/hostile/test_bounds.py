@@ -103,7 +103,7 @@ def test_deep_json_is_one_line(tmp_path: Path, depth: int) -> None:
     run = _run("validate", str(path))
     _bounded(run)
     assert run.code == 2
-    assert run.stderr.count("\n") == 1
+    assert run.stderr.count("\n") == 1, run.stderr
     assert "nested too deeply" in run.stderr
 
 

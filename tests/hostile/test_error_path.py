@@ -144,3 +144,25 @@ def test_utf16_xml_with_a_doctype_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(path), "--format", "json", "--lang", "en"])
     assert result.exit_code == 2
     assert "DOCTYPE" in result.output
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_library_validate_reports_deep_nesting_as_unreadable(tmp_path: Path, suffix: str) -> None:
+    from govcatalog import validate
+
+    path = tmp_path / f"deep{suffix}"
+    path.write_text('{"resources": [' + "[" * 5000 + "]" * 5000 + "]}", encoding="utf-8")
+    report = validate(path, pack="gb-1272@^1")
+    assert [f.code for f in report.findings] == ["GC-S001"]
+    assert "nest" in report.findings[0].message_en
+
+
+def test_annotate_into_a_missing_folder(tmp_path: Path) -> None:
+    src = write_catalog(tmp_path / "c.json", resource())
+    book = tmp_path / "c.xlsx"
+    assert runner.invoke(app, ["export", str(src), "--to", "xlsx", "-o", str(book)]).exit_code == 0
+    line = _one_line_exit_two(
+        ["validate", str(book), "--annotate", str(tmp_path / "no" / "a.xlsx")]
+    )
+    assert "does not exist" in line
+    assert not (tmp_path / "no").exists()

@@ -88,7 +88,7 @@ def test_arbitrary_workbook_parts(sheet: bytes, strings: bytes, pack: Pack) -> N
     _validate_bytes(buf.getvalue(), ".xlsx", pack)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=12, deadline=None)
 @given(
     data=st.binary(max_size=200),
     suffix=st.sampled_from(SUFFIXES),

@@ -206,3 +206,8 @@ def test_eight_processes_on_a_fresh_database(db_url: str) -> None:
 def test_eight_processes_each_first_to_a_fresh_index(db_url: str) -> None:
     synced = _together(_index_sync, db_url)
     assert synced == [synced[0]] * PROCESSES, synced
+
+
+def test_eight_processes_publish_first_to_a_fresh_registry(db_url: str) -> None:
+    published = _together(_publish, db_url)
+    assert sorted(published) == ["already"] * (PROCESSES - 1) + ["published"], published

@@ -67,6 +67,21 @@ def _syntax_error(name: str, exc: json.JSONDecodeError) -> LoadError:
     )
 
 
+def _decode(text: str, i: int, name: str) -> tuple[object, int]:
+    """``raw_decode`` at ``i``; input nested deeper than the parser can follow is a LoadError."""
+    try:
+        return _DECODER.raw_decode(text, i)
+    except RecursionError:
+        ln, col = line_col(text, i)
+        raise LoadError(
+            name,
+            "JSON 嵌套层次过深，无法读取",
+            "the JSON is nested too deeply to read",
+            ln,
+            col,
+        ) from None
+
+
 def _record(
     text: str, span: tuple[int, int], index: int, pointer: str, data: object, lines: LineCounter
 ) -> RawRecord:
@@ -82,7 +97,7 @@ def _iter_array(
     index = 0
     while i < len(text) and text[i] != "]":
         try:
-            data, end = _DECODER.raw_decode(text, i)
+            data, end = _decode(text, i, name)
         except json.JSONDecodeError as exc:
             raise _syntax_error(name, exc) from None
         yield _record(text, (i, end), index, f"{pointer}/{index}", data, lines)
@@ -123,7 +138,7 @@ def read_json_text(text: str, name: str) -> SourceDocument:
         doc.records = _iter_object(text, i, name, doc)
     else:
         try:
-            _DECODER.raw_decode(text, i)
+            _decode(text, i, name)
         except json.JSONDecodeError as exc:
             raise _syntax_error(name, exc) from None
         ln, col = line_col(text, i)
@@ -139,7 +154,7 @@ def _iter_object(text: str, i: int, name: str, doc: SourceDocument) -> Iterator[
     j = _skip_ws(text, i + 1)
     try:
         while j < len(text) and text[j] != "}":
-            key, j = _DECODER.raw_decode(text, j)
+            key, j = _decode(text, j, name)
             j = _skip_ws(text, j)
             if j >= len(text) or text[j] != ":":
                 ln, col = line_col(text, j)
@@ -153,7 +168,7 @@ def _iter_object(text: str, i: int, name: str, doc: SourceDocument) -> Iterator[
                 end = yield from _iter_array(text, start, pointer, name, lines)
                 j = _skip_ws(text, end + 1)
             else:
-                value, j = _DECODER.raw_decode(text, j)
+                value, j = _decode(text, j, name)
                 if key in RESOURCE_KEYS and not found:
                     found = True
                     ln, col = line_col(text, start)

@@ -65,6 +65,10 @@ def _compose(text: str, name: str) -> yaml.Node | None:
         ) from None
     except yaml.YAMLError as exc:
         raise LoadError(name, f"YAML 错误：{exc}", f"YAML error: {exc}") from None
+    except RecursionError:
+        raise LoadError(
+            name, "YAML 嵌套层次过深，无法读取", "the YAML is nested too deeply to read"
+        ) from None
     finally:
         loader.dispose()
     return node
