@@ -159,18 +159,7 @@ CASES: dict[str, Args] = {
     "unknown-command": lambda f: ["publish-everything"],
 }
 
-_USAGE = (
-    "the option parser prints a usage line, a hint and a boxed error instead of one line "
-    "(#13): drop this entry when it is one line"
-)
-WRAPPED: dict[str, str] = {
-    "validate-bad-option-value": _USAGE,
-    "validate-jobs-zero": _USAGE,
-    "validate-unknown-option": _USAGE,
-    "diff-missing-argument": _USAGE,
-    "export-without-to": _USAGE,
-    "unknown-command": _USAGE,
-}
+WRAPPED: dict[str, str] = {}
 """Cases that print more than one line on main today, each with its reason (strict: a case
 that becomes one line fails here until its entry is dropped)."""
 

@@ -88,6 +88,13 @@ class EdgeGroup(TyperGroup):
         """Run the command; turn any failure other than an exit into one line and exit 2."""
         try:
             return super().invoke(ctx)
+        except _CLICK_EXCEPTION as exc:
+            # A usage error (unknown option, bad value, missing argument): one line too,
+            # naming where the help is, instead of a usage block and a boxed error.
+            where = getattr(getattr(exc, "ctx", None), "command_path", None) or "govcatalog"
+            message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+            typer.echo(f"govcatalog: {one_line(message)} (see {where} --help)", err=True)
+            raise typer.Exit(getattr(exc, "exit_code", EXIT_USAGE)) from None
         except _PASS_THROUGH:
             raise
         except BrokenPipeError:
