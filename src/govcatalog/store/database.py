@@ -6,7 +6,6 @@ import os
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Final
 
 from alembic import command
 from alembic.config import Config
@@ -44,21 +43,8 @@ def create_store_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
-        # pysqlite starts transactions on its own, late and deferred; SQLAlchemy's
-        # recipe hands that to the engine, so a write transaction can take the write
-        # lock when it begins (and wait for it) instead of failing when it upgrades.
-        event.listen(engine, "connect", _no_implicit_transactions)
-        event.listen(engine, "begin", _begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
-
-
-_WRITE: Final = "govcatalog_write"
-
-
-def _begin(conn: Connection) -> None:
-    immediate = conn.get_execution_options().get(_WRITE)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 _MIGRATION_LOCK = 0x676F7663  # "govc": the advisory lock key that serialises migrations
@@ -72,12 +58,14 @@ def _no_implicit_transactions(dbapi_conn: object, _record: object) -> None:
     dbapi_conn.isolation_level = None  # type: ignore[attr-defined]
 
 
-def _migration_engine(engine: Engine) -> Engine:
+def _locking_engine(engine: Engine) -> Engine:
     """``engine`` itself, or for SQLite one whose transactions take the write lock at once.
 
-    SQLite runs DDL outside transactions by default, so two processes opening an empty
-    file at once would both create the tables. A ``BEGIN IMMEDIATE`` transaction makes
-    the second wait until the first has finished and stamped the schema.
+    pysqlite starts a transaction late and deferred, and runs DDL outside transactions:
+    two processes opening an empty file at once would both create the tables, and two
+    writers that read first fail when they upgrade to writing. A ``BEGIN IMMEDIATE``
+    transaction takes the write lock as it begins, so the second waits for the first
+    (SQLAlchemy's recipe for pysqlite transactions).
     """
     if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         return engine
@@ -96,7 +84,7 @@ def migrate(engine: Engine) -> None:
     process creates the schema and the others find it done.
     """
     script = files("govcatalog") / "store" / "migrations"
-    target = _migration_engine(engine)
+    target = _locking_engine(engine)
     try:
         with as_file(script) as path, target.begin() as conn:
             if conn.dialect.name == "postgresql":
@@ -121,6 +109,7 @@ class Database:
 
     url: str
     engine: Engine
+    writer: Engine | None = None
 
     def session(self) -> Session:
         """A new session (use as a context manager)."""
@@ -132,9 +121,7 @@ class Database:
         On SQLite its transaction takes the write lock as it begins, waiting for a
         concurrent writer, so concurrent writers queue instead of failing midway.
         """
-        return sessionmaker(
-            self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False
-        )()
+        return sessionmaker(self.writer or self.engine, expire_on_commit=False)()
 
     @property
     def dialect(self) -> str:
@@ -144,6 +131,8 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+        if self.writer is not None:
+            self.writer.dispose()
 
 
 def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
@@ -152,4 +141,5 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
     engine = create_store_engine(the_url)
     if upgrade:
         migrate(engine)
-    return Database(the_url, engine)
+    writer = _locking_engine(engine)
+    return Database(the_url, engine, None if writer is engine else writer)
