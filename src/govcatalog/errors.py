@@ -303,3 +303,23 @@ class AccessError(GovCatalogError, ValueError):
 
     def __str__(self) -> str:
         return self.problem
+
+
+@raisable
+@dataclass(frozen=True)
+class IndexDamaged(GovCatalogError, ValueError):
+    """Rows of the persisted resolver index do not match their digests.
+
+    Attributes:
+        catalogs: The damaged catalogs, by id.
+        detail: The first problem found, in one line.
+    """
+
+    catalogs: tuple[str, ...]
+    detail: str
+
+    def __str__(self) -> str:
+        return (
+            f"the resolver index is damaged ({self.detail}); "
+            "sync the catalog again or rebuild the index in a new database"
+        )

@@ -15,11 +15,11 @@ from sqlalchemy import delete, update
 from typer.testing import CliRunner
 
 from govcatalog.cli.app import _register, app
+from govcatalog.errors import IndexDamaged
 from govcatalog.model.enums import ShareType
 from govcatalog.packs.published import AlreadyPublished, PackStore
 from govcatalog.resolve import CatalogEntry, CatalogRole, ItemSpec, ResourceSpec
 from govcatalog.resolve.index_store import (
-    IndexDamaged,
     IndexStore,
     ResolveCatalog,
     ResolveItem,

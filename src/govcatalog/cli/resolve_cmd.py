@@ -41,7 +41,8 @@ def _index(
 
     if database is None:
         return ResolveIndex.build(entries, synonyms)
-    from govcatalog.resolve.index_store import IndexDamaged, IndexStore  # noqa: PLC0415
+    from govcatalog.errors import IndexDamaged  # noqa: PLC0415
+    from govcatalog.resolve.index_store import IndexStore  # noqa: PLC0415
     from govcatalog.store import open_database  # noqa: PLC0415 - only with --database
 
     db = open_database(database)

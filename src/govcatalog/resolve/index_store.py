@@ -19,7 +19,6 @@ import hashlib
 import random
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy import (
@@ -35,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from govcatalog.errors import GovCatalogError, raisable
+from govcatalog.errors import IndexDamaged
 from govcatalog.model.enums import ShareType
 from govcatalog.resolve.index import ResolveIndex
 from govcatalog.resolve.model import (
@@ -112,26 +111,6 @@ class ResolveSynonym(Base):
 
 _T = TypeVar("_T")
 _ATTEMPTS = 8
-
-
-@raisable
-@dataclass(frozen=True)
-class IndexDamaged(GovCatalogError, ValueError):
-    """Rows of the persisted resolver index do not match their digests.
-
-    Attributes:
-        catalogs: The damaged catalogs, by id.
-        detail: The first problem found, in one line.
-    """
-
-    catalogs: tuple[str, ...]
-    detail: str
-
-    def __str__(self) -> str:
-        return (
-            f"the resolver index is damaged ({self.detail}); "
-            "sync the catalog again or rebuild the index in a new database"
-        )
 
 
 def catalog_digest(entry: CatalogEntry, digests: Iterable[str]) -> str:
