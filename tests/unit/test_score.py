@@ -294,11 +294,6 @@ def test_facts_name_each_resource(pack: Pack) -> None:
         a.department("无此部门")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assess_document reads the catalog facts before the records are streamed, when a "
-    "JSON document has not yet read them: the catalog's score is named '' instead of its 名称",
-)
 def test_the_catalog_score_is_named_after_the_catalog(pack: Pack) -> None:
     a = assess(FIXTURES / "clean.json", pack=pack, today=TODAY)
     assert a.catalog.name == "示例市政务信息资源目录"

@@ -264,10 +264,11 @@ def assess_document(
             facts.append(scorer.facts(read.raw.pointer, read.record))
 
     validator = Validator(pack, opts, on_record=on_record)
+    report = validator.validate_document(doc)
+    # After the records: a streamed JSON document knows its catalog facts only once read.
     info = read_info(doc, pack, coercer=validator.coercer)
     name = info.record.get("name") if info is not None else None
     catalog_name = name if isinstance(name, str) else ""
-    report = validator.validate_document(doc)
     scored = with_conformance(facts, report.findings, the_model)
     departments: dict[str, list[ResourceFacts]] = {}
     for f in scored:
