@@ -13,14 +13,13 @@ from fastapi.responses import JSONResponse, Response
 from govcatalog.diff import compare
 from govcatalog.diff.load import field_names, load_side
 from govcatalog.diff.plan import Side
-from govcatalog.diff.render import render_json as diff_json
-from govcatalog.diff.render import render_markdown as diff_markdown
-from govcatalog.diff.render import render_patch
 from govcatalog.errors import GovCatalogError, LoadError, UnknownPack
 from govcatalog.io.formats import InputFormat, read_document
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK
-from govcatalog.render import render_csv, render_html, render_junit, render_markdown, render_sarif
+from govcatalog.render import render_html
+from govcatalog.render.dispatch import render_diff as library_render_diff
+from govcatalog.render.dispatch import render_report as library_render_report
 from govcatalog.report import Lang, Report, Severity
 from govcatalog.resolve.request import read_request, request_from_dict
 from govcatalog.resolve.resolver import ResolveOptions, resolve
@@ -122,18 +121,14 @@ def _validate(
 def render_report(
     report: Report, fmt: ReportFormat, lang: Lang, pack: Pack, fail_on: Severity
 ) -> str:
-    """The report in the rendering asked for."""
-    if fmt is ReportFormat.SARIF:
-        return render_sarif(report, lang, pack.codebook)
-    if fmt is ReportFormat.JUNIT:
-        return render_junit(report, lang, fail_on=fail_on)
-    if fmt is ReportFormat.HTML:
-        return render_html(report, lang)
-    if fmt is ReportFormat.CSV:
-        return render_csv(report, lang)
-    if fmt is ReportFormat.MARKDOWN:
-        return render_markdown(report, lang)
-    return json.dumps(report_document(report, lang), ensure_ascii=False)
+    """The report in the rendering asked for.
+
+    JSON carries every finding in both languages (:func:`report_document`) so that a client
+    can rebuild the report; every other rendering is the library's.
+    """
+    if fmt is ReportFormat.JSON:
+        return json.dumps(report_document(report, lang), ensure_ascii=False)
+    return library_render_report(report, fmt.value, lang=lang, pack=pack, fail_on=fail_on)
 
 
 @router.post(
@@ -242,7 +237,7 @@ async def score_endpoint(
 
 
 class DiffFormat(StrEnum):
-    """Renderings of a diff."""
+    """Renderings of a diff offered over HTTP (a subset of the library's ``DiffFormat``)."""
 
     JSON = "json"
     MARKDOWN = "markdown"
@@ -270,12 +265,7 @@ def side_of(upload: Upload, pack: Pack, label: str, lang: Lang) -> Side:
 
 def render_diff(old: Side, new: Side, pack: Pack, fmt: DiffFormat, lang: Lang) -> str:
     """Compare two sides and render the changes."""
-    result = compare(old, new, field_names(pack))
-    if fmt is DiffFormat.MARKDOWN:
-        return diff_markdown(result)
-    if fmt is DiffFormat.PATCH:
-        return render_patch(result)
-    return diff_json(result, lang)
+    return library_render_diff(compare(old, new, field_names(pack)), fmt.value, lang=lang)
 
 
 def _diff(
