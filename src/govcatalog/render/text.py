@@ -71,7 +71,8 @@ def render_text(
             line.append(f"{labels[f.severity]:<8}", style=_STYLE[f.severity])
             line.append(f"{f.code}  ", style="dim")
             line.append(f.message(lang))
-            line.append(f"  ({_where(f)} {f.location.pointer or ''})", style="dim")
+            where = " ".join(p for p in (_where(f), f.location.pointer) if p)
+            line.append(f"  ({where})", style="dim")
             console.print(line)
             if hints and f.hint(lang) and f.severity is not Severity.INFO:
                 console.print(f"         [dim]{words['hint']}: {escape(f.hint(lang))}[/dim]")
