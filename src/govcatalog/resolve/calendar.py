@@ -18,9 +18,6 @@ from types import MappingProxyType
 
 from govcatalog.errors import LoadError
 
-REPLY_WORKING_DAYS = 10
-"""Working days a provider has to answer a 有条件共享 request (第十条)."""
-
 
 @dataclass(frozen=True, slots=True)
 class DueDate:
@@ -78,7 +75,7 @@ class WorkingCalendar:
             return True
         return day.weekday() < 5 and day not in holidays
 
-    def add_working_days(self, start: dt.date, days: int = REPLY_WORKING_DAYS) -> DueDate:
+    def add_working_days(self, start: dt.date, days: int) -> DueDate:
         """The ``days``-th working day after ``start``.
 
         Args:
