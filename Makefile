@@ -33,12 +33,15 @@ demo: $(RUNTIME)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
-## lint: ruff, mypy --strict and the import layers (import-linter, [tool.importlinter])
+## lint: ruff, mypy --strict, the import layers (import-linter, [tool.importlinter]) and the
+## size limits (tests/sizes.py prints modules over 400 lines and functions over 60 lines)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+	$(PY) tests/sizes.py
+	$(PY) -m pytest -q -p no:cacheprovider tests/unit/test_sizes.py
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
