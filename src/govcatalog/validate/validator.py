@@ -1,34 +1,25 @@
-"""Validation: read, coerce, run the rules, and turn hits into located, bilingual findings.
+"""The validator: one pack's rules over resources, partitions and documents, as located findings.
 
 The work is split into pure functions over one resource (:meth:`Validator.check_record`)
 and over a partition of resources (:meth:`Validator.check_partition`), whose results
-are merged by the catalog-wide rules. :func:`validate` runs them in this process or,
-given a :class:`concurrent.futures.Executor`, spreads partitions over it.
+are merged by the catalog-wide rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, Future
-from dataclasses import dataclass, field
-from functools import cache
-from itertools import chain, islice
-from typing import TypeVar
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor
 
 from govcatalog.errors import LoadError, PackError
-from govcatalog.io.formats import InputFormat
-from govcatalog.io.records import Locator, RawRecord, SourceDocument
-from govcatalog.io.source import CatalogSource, settle
+from govcatalog.io.records import RawRecord, SourceDocument
 from govcatalog.packs.pack import Pack
-from govcatalog.packs.regime import pick_regime
-from govcatalog.packs.registry import get_pack
 from govcatalog.packs.value_forms import AbsentElements
 from govcatalog.records.coerce import Coerced, Coercer
 from govcatalog.records.hits import Hit
-from govcatalog.records.read import ReadRecord, RecordHook, iter_records, open_document
+from govcatalog.records.read import ReadRecord, RecordHook, iter_records
 from govcatalog.report import Finding, Location, Report, Severity, Stats
 from govcatalog.rules.builtin import BUILTIN_RULES
 from govcatalog.rules.catalog import ResourceSummary, check_catalog
@@ -42,71 +33,13 @@ from govcatalog.rules.document import (
     unreadable,
 )
 from govcatalog.rules.engine import RuleContext, RuleSet, pack_rules
-from govcatalog.vocab import Evidence
-
-_EVIDENCE_RANK = {Evidence.CONFIRMED: 3, Evidence.IMPL: 2, Evidence.UNCONFIRMED: 1}
-
-
-@dataclass(frozen=True)
-class ValidationOptions:
-    """How to validate.
-
-    Attributes:
-        today: The day of validation (default: today); fixes date checks for tests.
-        select: Report only these codes (None: all).
-        ignore: Never report these codes.
-        severity: Severity overrides by code, applied after the pack's.
-        min_evidence: Report only codes whose evidence is at least this strong
-            (``UNCONFIRMED``, the default, reports everything).
-        partition_size: Resources per partition when an executor is used.
-        max_findings: Stop collecting after this many findings (None: no limit); the
-            report then says it was cut (``Report.truncated``).
-    """
-
-    today: dt.date | None = None
-    select: frozenset[str] | None = None
-    ignore: frozenset[str] = frozenset()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    min_evidence: Evidence = Evidence.UNCONFIRMED
-    partition_size: int = 2000
-    max_findings: int | None = None
-
-    def __hash__(self) -> int:
-        return hash(
-            (
-                self.today,
-                self.select,
-                self.ignore,
-                tuple(sorted(self.severity.items())),
-                self.min_evidence,
-                self.partition_size,
-                self.max_findings,
-            )
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class RecordOutcome:
-    """Findings and summary of one resource."""
-
-    findings: list[Finding]
-    summary: ResourceSummary | None
-    items: int
-    absent: tuple[tuple[str, Finding], ...] = ()
-    """Missing required elements (canonical pointer, GC-F001 finding), when the pack reports
-    elements absent from a whole file once (``absent_elements = "per-file"``); not in
-    ``findings``."""
-
-
-@dataclass(frozen=True, slots=True)
-class PartitionOutcome:
-    """Findings and summaries of a partition of resources."""
-
-    findings: list[Finding]
-    summaries: list[ResourceSummary]
-    resources: int
-    items: int
-    absent: list[tuple[str, Finding]] = field(default_factory=list)
+from govcatalog.validate.options import (
+    EVIDENCE_RANK,
+    PartitionOutcome,
+    RecordOutcome,
+    ValidationOptions,
+)
+from govcatalog.validate.parallel import PartitionTask, bounded_map, detach, partitions
 
 
 class Validator:
@@ -146,7 +79,7 @@ class Validator:
         self.context = RuleContext(pack, self.options.today or dt.date.today())
         self.coercer = Coercer(pack)
         opts = self.options
-        min_rank = _EVIDENCE_RANK[opts.min_evidence]
+        min_rank = EVIDENCE_RANK[opts.min_evidence]
         self._severity: dict[str, Severity] = {}
         for code in pack.codebook:
             entry = pack.codebook[code]
@@ -154,7 +87,7 @@ class Validator:
                 continue
             if opts.select is not None and code not in opts.select:
                 continue
-            if _EVIDENCE_RANK[entry.evidence] < min_rank:
+            if EVIDENCE_RANK[entry.evidence] < min_rank:
                 continue
             self._severity[code] = opts.severity.get(code, entry.severity)
 
@@ -365,14 +298,14 @@ class Validator:
         if executor is None:
             outcomes = (
                 self.check_partition(part, doc.name)
-                for part in _partitions(doc.records, self.options.partition_size)
+                for part in partitions(doc.records, self.options.partition_size)
             )
         else:
-            task = _PartitionTask(self.pack.ref, self.options, doc.name)
+            task = PartitionTask(self.pack.ref, self.options, doc.name)
             outcomes = bounded_map(
                 executor,
                 task,
-                (_detach(p) for p in _partitions(doc.records, self.options.partition_size)),
+                (detach(p) for p in partitions(doc.records, self.options.partition_size)),
             )
         limit = self.options.max_findings
         stopped = False
@@ -427,167 +360,3 @@ _ABSENT_CODES = frozenset({"GC-F001", "GC-R006"})
 def _absent(hit: Hit) -> bool:
     """True for a hit saying an element of the resource (not of one data item) is missing."""
     return hit.code in _ABSENT_CODES and not any(p.isdigit() for p in hit.pointer.split("/"))
-
-
-_In = TypeVar("_In")
-_Out = TypeVar("_Out")
-
-
-def bounded_map(
-    executor: Executor, fn: Callable[[_In], _Out], items: Iterable[_In], window: int | None = None
-) -> Iterator[_Out]:
-    """``executor.map(fn, items)`` with at most ``window`` items submitted and not yet taken.
-
-    ``Executor.map`` submits every item at once, so a catalog read lazily would be
-    held in memory whole, pickled for the workers; here reading keeps pace with the
-    workers (default window: twice their number). Items not yet run are cancelled when
-    the caller stops early.
-    """
-    size = window or 2 * max(1, int(getattr(executor, "_max_workers", 2)))
-    pending: deque[Future[_Out]] = deque()
-    try:
-        for item in items:
-            pending.append(executor.submit(fn, item))
-            if len(pending) >= size:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        for future in pending:
-            future.cancel()
-
-
-def _partitions(records: Iterator[RawRecord], size: int) -> Iterator[list[RawRecord]]:
-    while True:
-        part = list(islice(records, size))
-        if not part:
-            return
-        yield part
-
-
-def _detach(part: list[RawRecord]) -> list[RawRecord]:
-    """Records whose locators hold only their own text, ready to send to another process."""
-    out = []
-    for r in part:
-        loc = r.locator
-        detach: Callable[[], Locator] | None = getattr(loc, "detached_copy", None)
-        if detach is not None:
-            r = RawRecord(r.index, r.pointer, r.data, detach(), r.sheet, r.cells)  # noqa: PLW2901
-        out.append(r)
-    return out
-
-
-@cache
-def _worker_validator(pack_ref: str, options: ValidationOptions) -> Validator:
-    return Validator(get_pack(pack_ref), options)
-
-
-@dataclass(frozen=True)
-class _PartitionTask:
-    """Picklable work item: validate one partition in whichever process runs it."""
-
-    pack_ref: str
-    options: ValidationOptions
-    file: str
-
-    def __call__(self, part: list[RawRecord]) -> PartitionOutcome:
-        out = _worker_validator(self.pack_ref, self.options).check_partition(part, self.file)
-        # Positions are resolved here; the locator need not travel back.
-        for s in out.summaries:
-            object.__setattr__(s, "locator", _Fixed.of(s))
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class _Fixed:
-    positions: dict[str, tuple[int | None, int | None]]
-
-    @classmethod
-    def of(cls, s: ResourceSummary) -> _Fixed:
-        pointers = [s.code_pointer, s.name_pointer, *(p for _, p in s.related)]
-        return cls({p: s.locator.locate(p) for p in pointers})
-
-    def locate(self, pointer: str) -> tuple[int | None, int | None]:
-        return self.positions.get(pointer, (None, None))
-
-
-def validate(
-    source: CatalogSource,
-    *,
-    pack: Pack | str | None = None,
-    options: ValidationOptions | None = None,
-    fmt: InputFormat | str | None = None,
-    executor: Executor | None = None,
-) -> Report:
-    """Validate a catalog and return every finding.
-
-    Data problems never raise: an unreadable file gives a report with one GC-S001
-    finding. Misuse does raise (an unknown pack, an unsupported format).
-
-    Args:
-        source: A catalog: a path (any supported format), a mapping, JSON/YAML text, the
-            bytes of a file or a binary file object (a workbook too), or an opened document.
-        pack: The pack, a reference like ``gb-1272@^1``, or None to judge the catalog
-            under the rules in force on its date (``issued``): 国发〔2016〕51号 before
-            2025-08-01, 《政务数据共享条例》 from then on; an undated catalog under the
-            national pack. The report says which (``Report.regime_zh``).
-        options: Selection and overrides.
-        fmt: Input format, e.g. ``"csv"`` (default: from the file suffix or the content).
-        executor: Optional executor to validate partitions in parallel.
-
-    Returns:
-        The report.
-    """
-    if pack is not None:
-        the_pack = pack if isinstance(pack, Pack) else get_pack(pack)
-        regime = pick_regime(None, named=the_pack)
-    else:
-        regime = pick_regime(None)  # the national pack, until the catalog's date says more
-    validator = Validator(regime.pack, options)
-    source, name = settle(source)
-    try:
-        doc = (
-            source
-            if isinstance(source, SourceDocument)
-            else open_document(source, regime.pack, fmt=fmt, name=name)
-        )
-        if pack is None:
-            dated = pick_regime(document_date(doc, regime.pack))
-            if dated.pack.ref != regime.pack.ref:
-                validator = Validator(dated.pack, options)
-                if not isinstance(source, SourceDocument):  # read again with its elements
-                    doc = open_document(source, dated.pack, fmt=fmt, name=name)
-            regime = dated
-        report = validator.validate_document(doc, executor)
-    except LoadError as exc:
-        report = validator.unreadable(exc)
-    return report.with_regime(regime.describe_zh(), regime.describe_en())
-
-
-def document_date(doc: SourceDocument, pack: Pack) -> dt.date | None:
-    """The date a catalog document gives itself (its 发布日期 / ``issued``), if any.
-
-    This is the date that decides the regime it is judged under (:func:`pick_regime`).
-    A streaming reader (JSON) knows the facts only once it has passed them: when they come
-    after the resources, the date is not seen and None is returned.
-    """
-    if doc.info is None:
-        # Streaming readers fill the facts in as they reach them: look at the first
-        # resource (and put it back), which is enough when the facts come first.
-        first = next(doc.records, None)
-        if first is not None:
-            doc.records = chain((first,), doc.records)
-    if doc.info is None:
-        return None
-    coerced = Coercer(pack).catalog_info(doc.info.data)
-    if coerced is None:
-        return None
-    issued = coerced.record.get("issued")
-    if isinstance(issued, dt.date):
-        return issued
-    if isinstance(issued, str):
-        try:
-            return dt.date.fromisoformat(issued)
-        except ValueError:
-            return None
-    return None
