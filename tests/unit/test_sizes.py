@@ -23,7 +23,6 @@ KNOWN_MODULES = {
     "resolve/resolver.py",
     "service/packs_api.py",
     "service/work.py",
-    "validate.py",
     "vocab.py",
 }
 
