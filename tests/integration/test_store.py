@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from importlib.resources import as_file, files
+from pathlib import Path
 
+import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
@@ -49,3 +53,31 @@ def test_open_and_migrate_creates_tables(db_url: str) -> None:
             again.dispose()
     finally:
         db.dispose()
+
+
+def test_a_fresh_sqlite_file_locked_by_another_writer_is_opened_once_it_is_free(
+    tmp_path: Path,
+) -> None:
+    """SQLite refuses the switch to WAL at once while a writer holds a rollback-mode file.
+
+    Several processes opening one fresh store meet this; the store waits for the lock
+    instead of failing with "database is locked".
+    """
+    path = tmp_path / "fresh.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE held (x INTEGER)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO held VALUES (1)")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):  # what SQLite itself does
+        sqlite3.connect(path, timeout=5).execute("PRAGMA journal_mode=WAL")
+    release = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    release.start()
+    try:
+        db = open_database(f"sqlite:///{path}")
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert "alembic_version" in inspect(db.engine).get_table_names()
+        db.dispose()
+    finally:
+        release.join()
+        holder.close()
