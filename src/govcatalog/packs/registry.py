@@ -19,6 +19,7 @@ from pathlib import Path
 from govcatalog.errors import PackError, UnknownPack
 from govcatalog.packs.content import content_hash, pack_files
 from govcatalog.packs.lines import line_of
+from govcatalog.packs.manifest import MANIFEST, read_manifest
 from govcatalog.packs.pack import Pack, PackStatus, load_pack
 from govcatalog.packs.versions import PackRef, Version, check_pack_id
 
@@ -203,10 +204,11 @@ class PackRegistry:
             line = line_of(text, "extends")
             msg = f"extends forms a cycle: {chain}"
             raise PackError(source.ref, "pack.toml", msg, line)
-        meta = tomllib.loads((root / "pack.toml").read_text(encoding="utf-8")).get("pack", {})
+        text = (root / MANIFEST).read_text(encoding="utf-8")
+        extends = read_manifest(text, pack=source.ref)[0].pack.extends
         parent = None
-        if meta.get("extends"):
-            parent_root = self.resolve(str(meta["extends"])).root
+        if extends:
+            parent_root = self.resolve(extends).root
             parent = self._load(parent_root, (*seen, source.ref))
         return load_pack(root, parent)
 

@@ -29,10 +29,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from govcatalog._vocab_text import fold
 from govcatalog.errors import PackError
 from govcatalog.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from govcatalog.packs.manifest import ValuesTable, VocabularySetting
 
 
 class AbsentElements(StrEnum):
@@ -83,69 +87,41 @@ class ValueForms:
         return self.open_types.get(fold_value(text))
 
 
-def _strings(value: object, where: str, pack: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise PackError(pack, "pack.toml", f"{where} must be a list of strings")
-    return list(value)
-
-
 def parse_value_forms(
-    manifest: Mapping[str, object],
+    values: ValuesTable,
+    settings: Mapping[str, VocabularySetting],
     vocabularies: Mapping[str, Vocabulary],
     parent: ValueForms | None,
     *,
     pack: str,
 ) -> ValueForms:
-    """Read the value forms of ``pack.toml``, layered over the parent pack's.
+    """The value forms of ``pack.toml`` (``[values]``, ``described``), over the parent's.
 
     Raises:
-        PackError: On a malformed table or a described form whose value is not in the
-            vocabulary.
+        PackError: On a described form whose value is not in the vocabulary.
     """
     base = parent or ValueForms()
-    raw = manifest.get("values", {})
-    values = dict(raw) if isinstance(raw, dict) else {}
-    placeholders = set(base.placeholders)
-    placeholders.update(
-        fold_value(v) for v in _strings(values.get("placeholders", []), "placeholders", pack)
-    )
+    placeholders = set(base.placeholders) | {fold_value(v) for v in values.placeholders}
     open_types = dict(base.open_types)
-    types = values.get("open-types", {})
-    if isinstance(types, dict):
-        for key, is_open in (("open", True), ("closed", False)):
-            for form in _strings(types.get(key, []), f"open-types.{key}", pack):
-                open_types[fold_value(form)] = is_open
+    for forms, is_open in ((values.open_types.open, True), (values.open_types.closed, False)):
+        open_types.update((fold_value(form), is_open) for form in forms)
     described = {k: dict(v) for k, v in base.described.items()}
-    settings = manifest.get("vocabularies", {})
-    for scheme, rule in settings.items() if isinstance(settings, dict) else ():
-        forms = rule.get("described", {}) if isinstance(rule, dict) else {}
-        for label, written in dict(forms).items():
+    for scheme, rule in settings.items():
+        for label, written in rule.described.items():
             vocab = vocabularies.get(scheme)
             try:
-                canonical = vocab.concept(str(label)).label_zh if vocab else None
+                canonical = vocab.concept(label).label_zh if vocab else None
             except KeyError:
                 canonical = None
             if canonical is None:
                 msg = f"vocabulary {scheme}: described value {label!r} is not a value"
                 raise PackError(pack, "pack.toml", msg)
-            for form in _strings(written, f"{scheme}.described.{label}", pack):
+            for form in written:
                 described.setdefault(scheme, {})[fold_value(form)] = canonical
-    defaults = dict(base.defaults)
-    given = values.get("defaults", {})
-    if not isinstance(given, dict) or not all(
-        isinstance(v, str | bool | int) for v in given.values()
-    ):
-        raise PackError(pack, "pack.toml", "[values.defaults] maps field ids to plain values")
-    defaults.update(given)
-    mode = values.get("absent_elements", base.absent_elements.value)
-    try:
-        absent = AbsentElements(str(mode))
-    except ValueError:
-        raise PackError(pack, "pack.toml", f"[values] absent_elements: {mode!r}") from None
     return ValueForms(
         frozenset(placeholders),
         MappingProxyType({k: MappingProxyType(v) for k, v in described.items()}),
         MappingProxyType(open_types),
-        absent,
-        MappingProxyType(defaults),
+        values.absent_elements or base.absent_elements,
+        MappingProxyType({**base.defaults, **values.defaults}),
     )
