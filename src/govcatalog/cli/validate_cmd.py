@@ -24,17 +24,17 @@ from govcatalog.config import (
     parse_severity_overrides,
 )
 from govcatalog.errors import ConfigError, GovCatalogError, LoadError, UnknownExample
-from govcatalog.io.formats import read_document
 from govcatalog.io.records import SourceDocument
 from govcatalog.packs import Pack
 from govcatalog.packs.regime import Regime, pick_regime
+from govcatalog.records.regime import open_judged
 from govcatalog.render import (
     render_text,
 )
 from govcatalog.render.dispatch import ReportFormat, render_report
 from govcatalog.report import Lang, Report, Severity, Stats
 from govcatalog.rules.engine import pack_rules
-from govcatalog.validate import ValidationOptions, Validator, document_date
+from govcatalog.validate import ValidationOptions, Validator
 from govcatalog.vocab import Evidence
 
 
@@ -271,12 +271,8 @@ def validate_command(
             break
         label = labels[path]
         try:
-            doc = read_document(path, name=label, pack=the_pack)
-            regime = pick_regime(None, named=the_pack)
-            if not named:
-                regime = pick_regime(document_date(doc, the_pack))
-                if regime.pack.ref != the_pack.ref:  # read again with that pack's elements
-                    doc = read_document(path, name=label, pack=regime.pack)
+            judged = open_judged(path, named=the_pack if named else None, name=label)
+            doc, regime = judged.document, judged.regime
             regimes.append(regime)
             file_validator = validator_for(regime.pack)
             if engine is Engine.SHACL:

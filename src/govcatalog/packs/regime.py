@@ -34,6 +34,8 @@ class RegimeBasis(StrEnum):
     """The input gives no date: the day it is judged on (a request, resolved today)."""
     DEFAULT = "default"
     """The input gives no date and no day was given: the starting (national) pack."""
+    KIND = "kind"
+    """The input's headings are those of a kind of export (an open-data portal's) its pack reads."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Regime:
             RegimeBasis.DATE: f"按日期 {self.day}",
             RegimeBasis.TODAY: f"未注明日期，按当日 {self.day}",
             RegimeBasis.DEFAULT: "未注明日期，按默认标准包；可用 --pack 指定",
+            RegimeBasis.KIND: "按表头识别为此类导出文件；可用 --pack 指定",
         }[self.basis]
         return f"适用规则：{self.name_zh}（{self.pack.ref}，{why}）"
 
@@ -77,6 +80,7 @@ class Regime:
             RegimeBasis.DATE: f"by its date {self.day}",
             RegimeBasis.TODAY: f"no date given, judged on {self.day}",
             RegimeBasis.DEFAULT: "no date given: the default pack; name one with --pack",
+            RegimeBasis.KIND: "its headings are those of this kind of export; name one with --pack",
         }[self.basis]
         return f"Rules applied: {self.name_en} ({self.pack.ref}, {why})"
 

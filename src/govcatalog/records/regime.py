@@ -1,0 +1,155 @@
+"""Opening a catalog under the rules it is judged by: a named pack, its kind of export, its date.
+
+Without a named pack a catalog is read with the national pack first. When most of its
+headings (keys of a JSON/YAML record, columns of a sheet) mean nothing to the national pack
+and clearly more to a pack made for a kind of export — the open-data portal pack — the file
+is read again with that pack: a portal export validated without ``--pack`` then gives the
+findings of a portal export, not one "unknown field" per heading. Otherwise the catalog's
+own date picks the regime (:func:`~govcatalog.packs.regime.pick_regime`): 国发〔2016〕51号
+before 2025-08-01, 《政务数据共享条例》 from then on. The answer says what decided, and the
+report prints it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import chain
+
+from govcatalog.io.formats import InputFormat
+from govcatalog.io.records import SourceDocument
+from govcatalog.io.source import CatalogSource
+from govcatalog.packs.fields import fold_key
+from govcatalog.packs.pack import Pack
+from govcatalog.packs.regime import Regime, RegimeBasis, pick_regime
+from govcatalog.packs.registry import get_pack
+from govcatalog.records.coerce import Coercer
+from govcatalog.records.read import open_document
+
+DETECTABLE_PACKS: tuple[str, ...] = ("open-data-portal@^1",)
+"""Packs for kinds of export that are chosen by the headings of an unnamed-pack input."""
+
+_NATIONAL_SHARE_BELOW = 0.5
+"""The national pack must know fewer than this share of the headings to look further."""
+_MIN_GAIN = 3
+"""A kind-of-export pack must know at least this many headings more than the national one."""
+
+
+@dataclass(frozen=True)
+class Judged:
+    """An opened catalog and the regime it is judged under.
+
+    Attributes:
+        document: The document, read with the regime's pack.
+        regime: The pack and what decided it.
+    """
+
+    document: SourceDocument
+    regime: Regime
+
+
+def _peek_first(doc: SourceDocument) -> object:
+    """The data of the first resource record, put back so that reading is not changed."""
+    first = next(doc.records, None)
+    if first is None:
+        return None
+    doc.records = chain((first,), doc.records)
+    return first.data
+
+
+def heading_fit(doc: SourceDocument, pack: Pack) -> tuple[int, int]:
+    """``(known, total)``: how many of the document's headings the pack's reading mapped.
+
+    A spreadsheet counts the columns of its data sheets; a JSON/YAML/XML document the keys
+    of its first resource.
+    """
+    if doc.sheets:
+        columns = [c for sheet in doc.sheets for c in sheet.columns]
+        return sum(1 for c in columns if c[2] is not None), len(columns)
+    data = _peek_first(doc)
+    if not isinstance(data, Mapping):
+        return 0, 0
+    names = pack.fields.key_map(None)
+    keys = [str(k) for k in data]
+    return sum(1 for k in keys if k in names or fold_key(k) in names), len(keys)
+
+
+def _kind_of_export(
+    source: CatalogSource,
+    national: SourceDocument,
+    pack: Pack,
+    *,
+    fmt: InputFormat | str | None,
+    name: str | None,
+) -> tuple[Pack, SourceDocument] | None:
+    """The kind-of-export pack that reads the input clearly better than the national pack."""
+    known, total = heading_fit(national, pack)
+    if total and known >= total * _NATIONAL_SHARE_BELOW:
+        return None
+    best: tuple[int, Pack, SourceDocument] | None = None
+    for ref in DETECTABLE_PACKS:
+        candidate = get_pack(ref)
+        doc = open_document(source, candidate, fmt=fmt, name=name)
+        fit, _ = heading_fit(doc, candidate)
+        if fit >= known + _MIN_GAIN and (best is None or fit > best[0]):
+            best = (fit, candidate, doc)
+    return None if best is None else (best[1], best[2])
+
+
+def document_date(doc: SourceDocument, pack: Pack) -> dt.date | None:
+    """The date a catalog document gives itself (its 发布日期 / ``issued``), if any.
+
+    This is the date that decides the regime it is judged under (:func:`pick_regime`).
+    A streaming reader (JSON) knows the facts only once it has passed them: when they come
+    after the resources, the date is not seen and None is returned.
+    """
+    if doc.info is None:
+        # Streaming readers fill the facts in as they reach them: look at the first
+        # resource (and put it back), which is enough when the facts come first.
+        _peek_first(doc)
+    if doc.info is None:
+        return None
+    coerced = Coercer(pack).catalog_info(doc.info.data)
+    if coerced is None:
+        return None
+    issued = coerced.record.get("issued")
+    if isinstance(issued, dt.date):
+        return issued
+    if isinstance(issued, str):
+        try:
+            return dt.date.fromisoformat(issued)
+        except ValueError:
+            return None
+    return None
+
+
+def open_judged(
+    source: CatalogSource,
+    *,
+    named: Pack | None = None,
+    fmt: InputFormat | str | None = None,
+    name: str | None = None,
+) -> Judged:
+    """Open a catalog with the pack it is judged under: ``named``, else its kind, else its date.
+
+    ``source`` is read again when the pack changes, so it must be a path, text, bytes or a
+    mapping (see :func:`govcatalog.io.source.settle` for file objects).
+
+    Raises:
+        InvalidSource: For an object that is no catalog input.
+        UnsupportedFormat: For an unknown format.
+        LoadError: When the input cannot be read.
+    """
+    if named is not None:
+        doc = open_document(source, named, fmt=fmt, name=name)
+        return Judged(doc, pick_regime(None, named=named))
+    national = pick_regime(None).pack
+    doc = open_document(source, national, fmt=fmt, name=name)
+    kind = _kind_of_export(source, doc, national, fmt=fmt, name=name)
+    if kind is not None:
+        return Judged(kind[1], Regime(kind[0], RegimeBasis.KIND))
+    regime = pick_regime(document_date(doc, national))
+    if regime.pack.ref != national.ref:  # read again with that pack's elements
+        doc = open_document(source, regime.pack, fmt=fmt, name=name)
+    return Judged(doc, regime)

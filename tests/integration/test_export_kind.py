@@ -1,0 +1,105 @@
+"""An input without a named pack is read as the kind of export its headings say it is."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from govcatalog import examples, validate
+from govcatalog.cli.app import _register, app
+from govcatalog.packs import get_pack
+from govcatalog.packs.regime import RegimeBasis
+from govcatalog.records.regime import heading_fit, open_judged
+
+_register()
+
+PORTAL_RECORDS: list[dict[str, Any]] = [
+    {
+        "标题": f"{theme}统计数据",
+        "数据摘要": f"本市{theme}领域的年度统计数据",
+        "数据提供方": provider,
+        "开放属性": "无条件开放",
+        "更新频率": "每年",
+        "发布时间": "2023-06-16",
+        "详情页网址": f"https://data.example.gov.cn/open-data/{n}",
+        "数据格式": ["xls", "csv"],
+    }
+    for n, (theme, provider) in enumerate(
+        [("教育", "市教育局"), ("交通", "市交通运输局"), ("卫生", "市卫生健康委员会")]
+    )
+]
+
+
+def _codes(report: Any) -> list[tuple[str, str]]:
+    return sorted((f.code, f.location.pointer or "") for f in report.findings)
+
+
+def test_portal_records_are_judged_as_a_portal_export() -> None:
+    named_national = validate(PORTAL_RECORDS, pack="gb-1272")
+    unknown = [f for f in named_national.findings if f.code == "GC-S004"]
+    assert len(unknown) >= len(PORTAL_RECORDS)  # what the portal headings cost the national pack
+    report = validate(PORTAL_RECORDS)
+    assert "open-data-portal@" in report.regime_en
+    assert "its headings are those of this kind of export" in report.regime_en
+    assert "按表头识别为此类导出文件" in report.regime_zh
+    assert not [f for f in report.findings if f.code == "GC-S004"]
+    assert _codes(report) == _codes(validate(PORTAL_RECORDS, pack="open-data-portal"))
+
+
+def test_a_portal_csv_is_read_with_the_portal_headings(tmp_path: Path) -> None:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    keys = list(PORTAL_RECORDS[0])
+    writer.writerow(keys)
+    for record in PORTAL_RECORDS:
+        writer.writerow([",".join(v) if isinstance(v, list) else v for v in record.values()])
+    path = tmp_path / "portal.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    judged = open_judged(path)
+    assert judged.regime.basis is RegimeBasis.KIND
+    assert judged.regime.pack.id == "open-data-portal"
+    assert heading_fit(judged.document, judged.regime.pack) == (len(keys), len(keys))
+    assert len(list(judged.document.records)) == len(PORTAL_RECORDS)
+    result = CliRunner().invoke(app, ["validate", str(path), "--lang", "en"])
+    assert "open-data-portal@1.0.0, its headings are those of this kind of export" in result.output
+
+
+def test_a_guide_catalog_with_portal_style_extra_columns_stays_under_the_guide() -> None:
+    doc = json.loads(examples.path("city").read_text(encoding="utf-8"))
+    for n, resource in enumerate(doc["resources"]):
+        resource["详情页网址"] = f"https://data.example.gov.cn/open-data/{n}"
+        resource["标签"] = "统计"
+    report = validate(doc)
+    assert "gb-1272@" in report.regime_en
+    assert "by its date" in report.regime_en
+
+
+def test_a_named_pack_wins_over_the_headings() -> None:
+    judged = open_judged(json.dumps(PORTAL_RECORDS, ensure_ascii=False), named=get_pack())
+    assert judged.regime.basis is RegimeBasis.NAMED
+    assert judged.regime.pack.id == "gb-1272"
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "guizhou_guiyang",
+        "jiangsu_jiangsu",
+        "jiangsu_lianyungang",
+        "shanghai_shanghai",
+        "sichuan_aba",
+        "zhejiang_zhejiang",
+    ],
+)
+def test_real_portal_exports_need_no_pack(reference: Path, sample: str) -> None:
+    path = reference / "real-catalogs" / f"portal-{sample}.json"
+    report = validate(path)
+    assert "open-data-portal@" in report.regime_en
+    assert not [f for f in report.findings if f.code == "GC-S004" and "标题" in f.message_zh]
+    assert _codes(report) == _codes(validate(path, pack="open-data-portal"))
