@@ -79,7 +79,11 @@ GROUPS: dict[str, Group] = {
         ),
     ),
     "coerce": Group(
-        ("src/govcatalog/records/coerce.py",),
+        (
+            "src/govcatalog/records/coerce.py",
+            "src/govcatalog/records/coerced.py",
+            "src/govcatalog/records/values.py",
+        ),
         ("tests/unit/test_coerce.py", "tests/unit/test_validate_rules.py"),
     ),
     "rules": Group(

@@ -15,7 +15,6 @@ KNOWN_MODULES = {
     "io/xlsx_parse.py",
     "packs/pack.py",
     "rdf/reader.py",
-    "records/coerce.py",
     "report.py",
     "resolve/index.py",
     "resolve/render.py",

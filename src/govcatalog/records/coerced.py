@@ -1,0 +1,139 @@
+"""The outcome of reading one record (:class:`Coerced`) and what the record readers share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Final
+
+from govcatalog.io.shape import type_name
+from govcatalog.packs.fields import FieldKind, FieldSpec
+from govcatalog.records.hits import Hit, Record
+
+MISSING: Final = object()
+"""What a value reader returns for a value it leaves out of the record."""
+
+PARSED_CODE: Final = "$code"
+"""Record key holding the parsed :class:`~govcatalog.model.code.ResourceCode` of ``code``."""
+
+INVALID: Final = "$invalid"
+"""Record key holding the canonical pointers of values that were present but unreadable,
+so rules do not report them again as missing."""
+
+OPEN_TO_PUBLIC: Final = "open.open_to_public"
+OPEN_CONDITION: Final = "open.open_condition"
+SHARE_TYPE: Final = "share.share_type"
+SHARE_CONDITION: Final = "share.share_condition"
+FORMAT_CLASS: Final = "format.format_class"
+FORMAT_TYPES: Final = "format.format_types"
+FORM_FIELDS: Final = frozenset({OPEN_CONDITION, SHARE_CONDITION})
+_COMPOUND = re.compile(r"^\s*([^/\-－—]+?)\s*[/\-－—]\s*(.+?)\s*$")
+
+
+def compound_split(text: str) -> tuple[str, str] | None:
+    """Split "共享平台方式/文件" or "数据库-oracle" into its two parts."""
+    m = _COMPOUND.match(text)
+    return (m[1], m[2]) if m else None
+
+
+_EXPECTED: Final = {
+    FieldKind.TEXT: ("文本", "text"),
+    FieldKind.CODE: ("文本", "text"),
+    FieldKind.CODES: ("文本列表", "a list of text"),
+    FieldKind.TEXTS: ("文本列表", "a list of text"),
+    FieldKind.VOCAB: ("值域中的取值", "a value of the vocabulary"),
+    FieldKind.BOOL: ("“是”或“否”", "yes (是) or no (否)"),
+    FieldKind.DATE: ("CCYY-MM-DD 日期", "a CCYY-MM-DD date"),
+    FieldKind.INT: ("正整数", "a positive integer"),
+    FieldKind.GROUP: ("对象", "an object"),
+    FieldKind.GROUPS: ("对象列表", "a list of objects"),
+}
+
+
+def pointer_of(field_id: str) -> str:
+    return "/" + field_id.replace(".", "/")
+
+
+def escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A value one field's form gives another field: set if absent, or (``note``) appended."""
+
+    field_id: str
+    value: object
+    note: bool
+    cpath: str
+    hit: Hit | None = None
+    """Reported only when the value is set."""
+
+
+@dataclass(slots=True)
+class Coerced:
+    """The outcome of reading one record.
+
+    Attributes:
+        record: The canonical record.
+        hits: What was reported while reading it.
+        renames: Canonical pointer → pointer as written, where they differ.
+        invalid: Canonical pointers of values that were present but unreadable.
+        written_zh: Canonical pointers of objects whose keys were not govcatalog's own;
+            a missing element there is pointed at by its Chinese name.
+    """
+
+    record: Record
+    hits: list[Hit] = field(default_factory=list)
+    renames: dict[str, str] = field(default_factory=dict)
+    invalid: set[str] = field(default_factory=set)
+    written_zh: set[str] = field(default_factory=set)
+    flat_groups: set[str] = field(default_factory=set)
+    zh_names: Mapping[str, str] = field(default_factory=dict)
+    pending: list[Pending] = field(default_factory=list)
+    """Values a form gave for another field, set once the record is read (see ``_settle``)."""
+
+    def original(self, pointer: str) -> str:
+        """The pointer as the input wrote it, for a canonical pointer.
+
+        A part the input did not write is named like its siblings: by its Chinese
+        element name inside an object written with Chinese keys, else canonically.
+        """
+        if not self.renames:
+            return pointer  # everything was written with govcatalog's own keys
+        if pointer in self.renames:
+            return self.renames[pointer]
+        head, sep, tail = pointer.rpartition("/")
+        if not sep:
+            return pointer
+        field_id = ".".join(p for p in pointer.split("/") if p and not p.isdigit())
+        if head in self.flat_groups and head not in self.renames:
+            # The group's members were written flat in the resource: so is the missing one.
+            return (
+                self.original(head.rpartition("/")[0])
+                + "/"
+                + escape(self.zh_names.get(field_id, tail))
+            )
+        if head in self.written_zh:
+            tail = escape(self.zh_names.get(field_id, tail))
+        return (self.original(head) if head else "") + "/" + tail
+
+
+def names(spec: FieldSpec) -> dict[str, object]:
+    return spec.names()
+
+
+def type_params(spec: FieldSpec, value: object) -> dict[str, object]:
+    zh, en = _EXPECTED[spec.kind]
+    return names(spec) | {
+        "expected_zh": zh,
+        "expected_en": en,
+        "actual_zh": type_name(value, "zh"),
+        "actual_en": type_name(value, "en"),
+    }
+
+
+def excerpt(value: object, limit: int = 200) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,312 @@
+"""Reading one value of a record for its field: its kind, vocabulary, forms and normalisations.
+
+Every liberty taken is reported as a hit on the :class:`~govcatalog.records.coerced.Coerced`
+being built; a value that cannot be read is reported and left out (:data:`MISSING`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
+from govcatalog.packs.fields import FieldKind, FieldSpec
+from govcatalog.packs.pack import Pack
+from govcatalog.packs.value_forms import fold_value
+from govcatalog.records.coerced import (
+    FORM_FIELDS,
+    FORMAT_CLASS,
+    FORMAT_TYPES,
+    MISSING,
+    OPEN_CONDITION,
+    OPEN_TO_PUBLIC,
+    PARSED_CODE,
+    SHARE_CONDITION,
+    SHARE_TYPE,
+    Coerced,
+    Pending,
+    compound_split,
+    excerpt,
+    names,
+    pointer_of,
+    type_params,
+)
+from govcatalog.records.forms import (
+    NO_CONDITION,
+    is_list_syntax,
+    split_format_types,
+    split_list,
+    split_note,
+)
+from govcatalog.records.hits import Hit, Record
+from govcatalog.vocab import MatchKind, Vocabulary
+
+_DATE_FORMS = (
+    re.compile(
+        r"^(\d{4})[/.年](\d{1,2})[/.月](\d{1,2})日?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+    ),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+    re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"),
+)
+
+
+class ValueReader:
+    """Reads values for one pack's fields. Build once, use for every value (it is stateless)."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        table = pack.fields
+        self._vocab: dict[str, Vocabulary] = {
+            f.id: pack.field_vocabulary(f)
+            for f in (*table.resource_fields(), *table.catalog_fields())
+            if f.vocabulary
+        }
+        self._labels: dict[str, frozenset[str]] = {
+            k: frozenset(v.labels()) for k, v in self._vocab.items()
+        }
+        self._forms = pack.value_forms
+
+    def wrong_type(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> None:
+        out.hits.append(Hit("GC-S003", cpath, type_params(spec, value), excerpt(value)))
+        out.invalid.add(cpath)
+
+    def value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
+        if value is None:
+            return MISSING
+        if (
+            isinstance(value, str)
+            and spec.id != SHARE_CONDITION  # 无 there says "no condition" (R1)
+            and self._forms.is_placeholder(value)
+        ):
+            out.hits.append(Hit("GC-F016", cpath, names(spec), value))
+            return MISSING
+        kind = spec.kind
+        if kind in (FieldKind.TEXT, FieldKind.CODE):
+            return self._text_value(spec, value, cpath, out)
+        if kind in (FieldKind.TEXTS, FieldKind.CODES):
+            return self._list_value(spec, value, cpath, out)
+        if kind is FieldKind.VOCAB:
+            return self._vocab_value(spec, value, cpath, out)
+        if kind is FieldKind.BOOL:
+            return self._bool_value(spec, value, cpath, out)
+        if kind is FieldKind.DATE:
+            return self._date_value(spec, value, cpath, out)
+        if kind is FieldKind.INT:
+            return self._int_value(spec, value, cpath, out)
+        self.wrong_type(spec, value, cpath, out)
+        return MISSING
+
+    def _normalised(
+        self, spec: FieldSpec, given: object, canonical: object, cpath: str, out: Coerced
+    ) -> None:
+        params = names(spec) | {"canonical": canonical}
+        out.hits.append(Hit("GC-F003", cpath, params, excerpt(given)))
+
+    def _text_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.wrong_type(spec, value, cpath, out)
+            return MISSING
+        if not isinstance(value, str):
+            text = str(value)
+            self._normalised(spec, value, text, cpath, out)
+            value = text
+        if not value.strip():
+            return MISSING
+        if spec.id in FORM_FIELDS and self._text_form(spec, value, cpath, out):
+            return MISSING
+        if spec.max_length is not None and len(value) > spec.max_length:
+            params = names(spec) | {"length": len(value), "max_length": spec.max_length}
+            out.hits.append(Hit("GC-F004", cpath, params, value))
+        if spec.kind is FieldKind.CODE:
+            parsed = self._check_code(value, cpath, out)
+            if parsed is not None and cpath == "/code":
+                out.record[PARSED_CODE] = parsed
+        return value
+
+    def _check_code(self, value: str, cpath: str, out: Coerced) -> ResourceCode | None:
+        parsed = parse_resource_code(value, self.pack.code_rules)
+        if isinstance(parsed, CodeProblem):
+            zh, en = problem_text(parsed)
+            out.hits.append(Hit("GC-F005", cpath, {"reason_zh": zh, "reason_en": en}, value))
+            return None
+        return parsed
+
+    def _list_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
+        given = value[0] if isinstance(value, list) and len(value) == 1 else value
+        if isinstance(value, str):
+            parts = split_list(value)
+            if is_list_syntax(value) and "、".join(parts) != value.strip():
+                self._normalised(spec, value, "、".join(parts), cpath, out)
+            value = parts
+        if isinstance(value, list) and spec.id == FORMAT_TYPES and FORMAT_CLASS in self._vocab:
+            split = split_format_types(value, self._vocab[FORMAT_CLASS], self._vocab[spec.id])
+            for cls in split.classes[:1]:
+                out.pending.append(Pending(FORMAT_CLASS, cls, False, cpath))
+                self._normalised(
+                    spec,
+                    excerpt(given),
+                    f"{cls} + {'、'.join(map(str, split.types))}"
+                    if split.types
+                    else f"{self.pack.fields.get(FORMAT_CLASS).zh}：{cls}",
+                    cpath,
+                    out,
+                )
+            value = split.types
+            if not value and split.classes:
+                return MISSING
+        if not isinstance(value, list):
+            self.wrong_type(spec, value, cpath, out)
+            return MISSING
+        kept: list[str] = []
+        for i, part in enumerate(value):
+            if not isinstance(part, str):
+                self.wrong_type(spec, part, f"{cpath}/{i}", out)
+                continue
+            if part.strip():
+                kept.append(part)
+                if spec.kind is FieldKind.CODES:
+                    self._check_code(part, f"{cpath}/{i}", out)
+        return kept
+
+    def _vocab_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
+        vocab = self._vocab[spec.id]
+        if isinstance(value, str) and value in self._labels[spec.id]:
+            return value
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            self.wrong_type(spec, value, cpath, out)
+            return MISSING
+        text = str(value)
+        if spec.compound and compound_split(text):
+            text = compound_split(text)[0]  # type: ignore[index]
+        if not text.strip():
+            return MISSING
+        match = vocab.lookup(text)
+        if match is None:
+            return self._vocab_form(spec, vocab, text, cpath, out)
+        label = match.concept.label_zh
+        if match.is_defect or not isinstance(value, str):
+            self._normalised(spec, value, label, cpath, out)
+        return label
+
+    def _vocab_form(
+        self, spec: FieldSpec, vocab: Vocabulary, text: str, cpath: str, out: Coerced
+    ) -> object:
+        """A value outside the vocabulary: a noted, described or unknown form."""
+        noted = split_note(text) if spec.note else None
+        head = noted.value if noted else text
+        match = vocab.lookup(head) if noted else None
+        if match is not None and noted is not None and spec.note:
+            label = match.concept.label_zh
+            out.pending.append(Pending(spec.note, noted.note, True, cpath))
+            self._normalised(spec, text, label, cpath, out)
+            return label
+        described = self._forms.described_as(vocab.id, head)
+        if described is not None and spec.note:
+            out.pending.append(Pending(spec.note, text, True, cpath))
+            params = names(spec) | {"canonical": described, "note_zh": self._note_zh(spec)}
+            out.hits.append(Hit("GC-F015", cpath, params, text))
+            return described
+        params = names(spec) | {"allowed": "、".join(vocab.labels())}
+        out.hits.append(Hit("GC-F002", cpath, params, excerpt(text)))
+        out.invalid.add(cpath)
+        return MISSING
+
+    def _note_zh(self, spec: FieldSpec) -> str:
+        table = self.pack.fields
+        return table.get(spec.note).zh if spec.note and table.has(spec.note) else ""
+
+    def _text_form(self, spec: FieldSpec, value: str, cpath: str, out: Coerced) -> bool:
+        """Read an open type or a share type written as text; True when the value is taken."""
+        if spec.id == OPEN_CONDITION:
+            is_open = self._forms.open_type(value)
+            if is_open is not None:
+                spec_open = self.pack.fields.get(OPEN_TO_PUBLIC)
+                params = names(spec_open) | {"canonical": "是" if is_open else "否"}
+                hit = Hit("GC-F003", pointer_of(OPEN_TO_PUBLIC), params, value)
+                out.pending.append(Pending(OPEN_TO_PUBLIC, is_open, False, cpath, hit))
+                return not is_open  # a closed type is no condition of opening
+            return False
+        vocab = self._vocab.get(SHARE_TYPE)
+        match = vocab.lookup(value) if vocab is not None else None
+        if match is None or match.kind is MatchKind.NOTATION or fold_value(value) in NO_CONDITION:
+            return False  # 无条件 (共享) there says "no condition" (R1)
+        out.pending.append(Pending(SHARE_TYPE, match.concept.label_zh, False, cpath))
+        out.hits.append(Hit("GC-F017", cpath, names(spec), value))
+        return True
+
+    def compound(self, spec: FieldSpec, value: str, cpath: str, dst: Record, out: Coerced) -> None:
+        second = self.pack.fields.get(spec.compound or "")
+        rest = compound_split(value)[1]  # type: ignore[index]
+        if second.kind is FieldKind.TEXTS:
+            listed = self._list_value(second, rest, cpath, out)
+            if isinstance(listed, list) and listed:
+                dst[second.key] = listed
+                self._normalised(spec, value, f"{dst[spec.key]} + {'、'.join(listed)}", cpath, out)
+            return
+        result = self._vocab_value(second, rest, cpath, out)
+        if result is not MISSING:
+            dst[second.key] = result
+            self._normalised(spec, value, f"{dst[spec.key]} + {result}", cpath, out)
+
+    def _bool_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
+        if isinstance(value, bool):
+            return value
+        vocab = self._vocab[spec.id]
+        match = vocab.lookup(str(value)) if isinstance(value, str | int) else None
+        if match is None and spec.id == OPEN_TO_PUBLIC and isinstance(value, str):
+            is_open = self._forms.open_type(value)
+            if is_open is not None:  # an open type where yes/no is expected: keep it as condition
+                if is_open:
+                    out.pending.append(Pending(OPEN_CONDITION, value, False, cpath))
+                self._normalised(spec, value, "是" if is_open else "否", cpath, out)
+                return is_open
+        if match is None or match.concept.notation not in ("0", "1"):
+            params = names(spec) | {"allowed": "、".join(vocab.labels())}
+            out.hits.append(Hit("GC-F002", cpath, params, excerpt(value)))
+            out.invalid.add(cpath)
+            return MISSING
+        if match.is_defect or not isinstance(value, str):
+            self._normalised(spec, value, match.concept.label_zh, cpath, out)
+        return match.concept.notation == "1"
+
+    def _date_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
+        if isinstance(value, dt.datetime):
+            self._normalised(spec, value, value.date().isoformat(), cpath, out)
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            text = value.strip()
+            if not text:
+                return MISSING
+            if len(text) == 10 and text[4] == "-" and text[7] == "-":
+                try:
+                    return dt.date.fromisoformat(text)
+                except ValueError:
+                    pass
+            else:
+                for form in _DATE_FORMS:
+                    m = form.match(text)
+                    if m:
+                        try:
+                            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+                        except ValueError:
+                            break
+                        self._normalised(spec, value, day.isoformat(), cpath, out)
+                        return day
+        out.hits.append(Hit("GC-R009", cpath, names(spec), excerpt(value)))
+        out.invalid.add(cpath)
+        return MISSING
+
+    def _int_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
+        if type(value) is int and value >= 1:
+            return value
+        if isinstance(value, str) and value.strip().isdigit() and int(value) >= 1:
+            self._normalised(spec, value, int(value), cpath, out)
+            return int(value)
+        if isinstance(value, float) and value.is_integer() and value >= 1:
+            self._normalised(spec, value, int(value), cpath, out)
+            return int(value)
+        out.hits.append(Hit("GC-F010", cpath, names(spec), excerpt(value)))
+        out.invalid.add(cpath)
+        return MISSING
