@@ -20,12 +20,11 @@ import io
 import json
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from govcatalog.errors import GovCatalogError, raisable
+from govcatalog.errors import IncompatiblePack, ServiceError
 from govcatalog.packs.content import pack_files
 from govcatalog.packs.pack import PackStatus
 from govcatalog.packs.published import PublishedPack, StatusChange
@@ -36,44 +35,19 @@ from govcatalog.store.history import CatalogVersion
 if TYPE_CHECKING:
     import httpx
 
+__all__ = [
+    "MISSING_EXTRA",
+    "Client",
+    "IncompatiblePack",
+    "ServiceError",
+    "Source",
+    "report_from_document",
+]
+
 MISSING_EXTRA = "the client needs the 'client' extra: pip install 'govcatalog[client]' (httpx)"
 
 Source = str | Path | bytes | Mapping[str, Any]
 """A catalog to send: a file path, its bytes, or a JSON document."""
-
-
-@raisable
-@dataclass(frozen=True)
-class ServiceError(GovCatalogError):
-    """The service answered with a problem (RFC 9457).
-
-    Attributes:
-        status: HTTP status.
-        kind: The problem type's last part (``not-found``, ``conflict``, ``forbidden`` …).
-        detail: What happened.
-        code: The finding code, when there is one.
-        document: The whole problem document.
-    """
-
-    status: int
-    kind: str
-    detail: str
-    code: str | None = None
-    document: Mapping[str, Any] = field(default_factory=dict)
-
-    def __str__(self) -> str:
-        return f"{self.status} {self.kind}: {self.detail}"
-
-
-@raisable
-@dataclass(frozen=True)
-class IncompatiblePack(ServiceError):
-    """A publish refused because the version breaks the pack's compatibility mode."""
-
-    @property
-    def incompatibilities(self) -> list[dict[str, Any]]:
-        """Each change the mode forbids (``old``, ``new``, ``kind``, ``subject``, …)."""
-        return list(self.document.get("incompatibilities", []))
 
 
 def _finding(d: Mapping[str, Any]) -> Finding:

@@ -8,9 +8,9 @@ at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Final, TypeVar
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final, TypeVar
 
 _E = TypeVar("_E", bound=BaseException)
 
@@ -323,3 +323,37 @@ class IndexDamaged(GovCatalogError, ValueError):
             f"the resolver index is damaged ({self.detail}); "
             "sync the catalog again or rebuild the index in a new database"
         )
+
+
+@raisable
+@dataclass(frozen=True)
+class ServiceError(GovCatalogError):
+    """The service answered a client with a problem (RFC 9457).
+
+    Attributes:
+        status: HTTP status.
+        kind: The problem type's last part (``not-found``, ``conflict``, ``forbidden`` …).
+        detail: What happened.
+        code: The finding code, when there is one.
+        document: The whole problem document.
+    """
+
+    status: int
+    kind: str
+    detail: str
+    code: str | None = None
+    document: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.kind}: {self.detail}"
+
+
+@raisable
+@dataclass(frozen=True)
+class IncompatiblePack(ServiceError):
+    """A publish refused because the version breaks the pack's compatibility mode."""
+
+    @property
+    def incompatibilities(self) -> list[dict[str, Any]]:
+        """Each change the mode forbids (``old``, ``new``, ``kind``, ``subject``, …)."""
+        return list(self.document.get("incompatibilities", []))

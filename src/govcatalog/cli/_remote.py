@@ -10,6 +10,7 @@ import typer
 
 from govcatalog.cli._common import fail
 from govcatalog.cli.app import EXIT_FINDINGS
+from govcatalog.errors import IncompatiblePack, ServiceError
 from govcatalog.packs.pack import PackStatus
 
 if TYPE_CHECKING:
@@ -40,8 +41,6 @@ def _client(url: str, write: bool = False) -> Client:
 
 def list_remote(url: str) -> None:
     """``pack list`` against a service."""
-    from govcatalog.client import ServiceError  # noqa: PLC0415
-
     with _client(url) as client:
         try:
             packs = client.packs()
@@ -54,8 +53,6 @@ def list_remote(url: str) -> None:
 
 def publish_remote(url: str, folder: Path, allow_draft: bool) -> None:
     """``pack publish`` to a service (the pack's mode set on the service applies)."""
-    from govcatalog.client import IncompatiblePack, ServiceError  # noqa: PLC0415
-
     with _client(url, write=True) as client:
         try:
             published = client.publish(folder, allow_draft=allow_draft)
@@ -72,8 +69,6 @@ def publish_remote(url: str, folder: Path, allow_draft: bool) -> None:
 
 def status_remote(url: str, pack_id: str, version: str, status: PackStatus) -> None:
     """``pack status`` on a service."""
-    from govcatalog.client import ServiceError  # noqa: PLC0415
-
     with _client(url, write=True) as client:
         try:
             change = client.set_status(pack_id, version, status)
