@@ -24,7 +24,8 @@ from govcatalog.packs.compat import (
     classify,
 )
 from govcatalog.packs.declared import Condition, DeclaredRule
-from govcatalog.packs.fields import FieldKind, FieldSpec
+from govcatalog.packs.fields import FieldKind, FieldLevel, FieldSpec
+from govcatalog.packs.lawdata import Deadline
 from govcatalog.report import Severity
 from govcatalog.validate import ValidationOptions, Validator
 from govcatalog.vocab import load_vocabulary
@@ -623,3 +624,115 @@ def test_a_removed_code_and_its_rule(province: Pack) -> None:
         ("rule-added", "storage-is-a-number", "EP-R002"),
     ]
     assert [(c.breaks_backward, c.breaks_forward) for c in back] == [(False, False), (False, False)]
+
+
+def _rows(old: Pack, new: Pack) -> list[tuple[object, ...]]:
+    return [
+        (c.kind.value, c.subject, c.detail, c.breaks_backward, c.breaks_forward)
+        for c in classify(old, new)
+    ]
+
+
+def test_a_renamed_code_breaks_both_ways(province: Pack) -> None:
+    entries = dict(province.codebook.entries)
+    entries["EP-R102"] = dataclasses.replace(entries.pop("EP-R002"), code="EP-R102")
+    codebook = dataclasses.replace(province.codebook, entries=entries)
+    new = bump(dataclasses.replace(province, codebook=codebook, declared_rules=()))
+    renamed = [row for row in _rows(province, new) if row[0] == "code-renamed"]
+    assert renamed == [("code-renamed", "EP-R002", "EP-R002 -> EP-R102", True, True)]
+
+
+def test_a_lowered_max_length_names_the_field_and_both_lengths(province: Pack) -> None:
+    assert _rows(province, bump(shorten(province, "name", 10))) == [
+        ("max-length-lowered", "name", "50 -> 10", True, False)
+    ]
+
+
+def test_an_added_vocabulary_value_names_its_scheme(province: Pack) -> None:
+    new = bump(restore_vocabulary(province, "share-mode-class"))
+    assert _rows(province, new) == [
+        ("vocabulary-value-added", "share-mode-class: 邮件方式", "", False, True)
+    ]
+
+
+def test_a_scheme_only_one_version_has_is_compared_through_its_fields(province: Pack) -> None:
+    # The vocabularies of both versions are compared value by value; a scheme that one side
+    # lacks has no values to compare (the fields that name it say what changed).
+    vocabs = {k: v for k, v in province.vocabularies.items() if k != "catalog-level"}
+    fewer = dataclasses.replace(province, vocabularies=vocabs)
+    assert classify(fewer, bump(province)) == ()
+    assert classify(province, bump(fewer)) == ()
+
+
+def test_a_catalog_level_field_is_named_with_its_level(province: Pack) -> None:
+    spec = province.fields.get("publisher", FieldLevel.CATALOG)
+    required = dataclasses.replace(spec, required=True)
+    new = bump(dataclasses.replace(province, fields=province.fields.with_fields([required])))
+    assert _rows(province, new) == [
+        ("field-made-required", "catalog.publisher", "编制单位", True, False)
+    ]
+
+
+def test_rule_modules_added_and_removed(province: Pack) -> None:
+    old = dataclasses.replace(province, rule_modules=("ep.rules:one", "ep.rules:two"))
+    new = bump(dataclasses.replace(province, rule_modules=("ep.rules:two", "ep.rules:three")))
+    # What a Python rule set checks is not visible: adding one may refuse old catalogs,
+    # removing one may let through what the old version refused.
+    assert _rows(old, new) == [
+        ("rule-added", "ep.rules:three", "rule module", True, False),
+        ("rule-removed", "ep.rules:one", "rule module", False, True),
+    ]
+
+
+def test_changed_code_syntax_and_allow_lists_break_both_ways(province: Pack) -> None:
+    rules = dataclasses.replace(province.code_rules, separator="-")
+    new = bump(dataclasses.replace(province, code_rules=rules))
+    ((kind, subject, detail, back, fwd),) = _rows(province, new)
+    assert (kind, subject, back, fwd) == ("setting-changed", "code", True, True)
+    assert str(detail).startswith("CodeRules(separator='/'") and "separator='-'" in str(detail)
+    # One identifier dropped from the allow list and another added: neither looser nor tighter.
+    old = dataclasses.replace(province, identifier_allow=frozenset({"A1"}))
+    new = bump(dataclasses.replace(province, identifier_allow=frozenset({"B2"})))
+    assert _rows(old, new) == [
+        ("setting-changed", "identifiers.allow", "['A1'] -> ['B2']", True, True)
+    ]
+
+
+def test_deadline_changes_are_reported_and_break_nothing(province: Pack) -> None:
+    base = next(iter(province.deadlines.values()))
+
+    def limit(ident: str, days: int, extension: int, article: str) -> Deadline:
+        return dataclasses.replace(
+            base, id=ident, working_days=days, extension=extension, article=article
+        )
+
+    kept = limit("kept", 3, 0, "第九条")
+    old = dataclasses.replace(
+        province,
+        deadlines={
+            "a": limit("a", 10, 0, "第一条"),
+            "b": limit("b", 15, 0, "第二条"),
+            "kept": kept,
+        },
+    )
+    new = dataclasses.replace(
+        province,
+        deadlines={"b": limit("b", 5, 2, "第三条"), "c": limit("c", 20, 0, "第四条"), "kept": kept},
+    )
+    assert _rows(old, bump(new)) == [
+        ("metadata-changed", "deadline.a", "10+0 -> none working days (第一条)", False, False),
+        ("metadata-changed", "deadline.b", "15+0 -> 5+2 working days (第三条)", False, False),
+        ("metadata-changed", "deadline.c", "none -> 20+0 working days (第四条)", False, False),
+    ]
+
+
+def test_the_report_names_its_mode_and_the_newest_of_later_versions(province: Pack) -> None:
+    v11 = bump(province)
+    v12 = bump(v11)
+    report = check_compat(province, [v12, v11], CompatMode.FORWARD)
+    assert (report.mode, report.new, report.compared) == (
+        CompatMode.FORWARD,
+        "example-province@1.0.0",
+        ("example-province@1.2.0",),
+    )
+    assert check_compat(province, [v11, v12]).compared == ("example-province@1.2.0",)
