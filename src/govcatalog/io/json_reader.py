@@ -14,7 +14,13 @@ from pathlib import Path
 from govcatalog.errors import LoadError
 from govcatalog.io._jsonpos import JsonLocator, LineCounter, _skip_ws, line_col
 from govcatalog.io.records import DocumentProblem, RawRecord, SourceDocument
-from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, type_name
+from govcatalog.io.shape import (
+    ENVELOPE_DEPTH,
+    INFO_KEYS,
+    RESOURCE_KEYS,
+    envelope_path,
+    type_name,
+)
 
 _DECODER = json.JSONDecoder()
 
@@ -150,6 +156,7 @@ def read_json_text(text: str, name: str) -> SourceDocument:
 
 def _iter_object(text: str, i: int, name: str, doc: SourceDocument) -> Iterator[RawRecord]:
     found = False
+    envelope: tuple[int, tuple[str, ...], int] | None = None  # (offset, keys, records)
     lines = LineCounter(text)
     j = _skip_ws(text, i + 1)
     try:
@@ -183,6 +190,10 @@ def _iter_object(text: str, i: int, name: str, doc: SourceDocument) -> Iterator[
                     )
                 elif key in INFO_KEYS and doc.info is None:
                     doc.info = _record(text, (start, j), -1, pointer, value, lines)
+                elif not found:
+                    wrapped = envelope_path(value, ENVELOPE_DEPTH - 1)
+                    if wrapped is not None and (envelope is None or wrapped[1] > envelope[2]):
+                        envelope = (start, (str(key), *wrapped[0]), wrapped[1])
                 j = _skip_ws(text, j)
             if j < len(text) and text[j] == ",":
                 j = _skip_ws(text, j + 1)
@@ -201,13 +212,33 @@ def _iter_object(text: str, i: int, name: str, doc: SourceDocument) -> Iterator[
     if _skip_ws(text, j + 1) < len(text):
         ln, col = line_col(text, _skip_ws(text, j + 1))
         raise LoadError(name, "JSON 语法错误：多余的内容", "JSON syntax error: extra data", ln, col)
-    if not found:
+    if not found and envelope is not None:
+        start, keys, _ = envelope
+        at = _seek(text, start, keys[1:], name)
+        pointer = "".join("/" + k.replace("~", "~0").replace("/", "~1") for k in keys)
+        yield from _iter_array(text, at, pointer, name, lines)
+    elif not found:
         ln, col = line_col(text, i)
         doc.problems.append(
             DocumentProblem(
                 "", "缺少信息资源列表（resources）", 'no list of resources ("resources")', ln, col
             )
         )
+
+
+def _seek(text: str, at: int, keys: tuple[str, ...], name: str) -> int:
+    """The offset of the value reached from the object at ``at`` by following ``keys``."""
+    for wanted in keys:
+        j = _skip_ws(text, at + 1)
+        while True:
+            key, j = _decode(text, j, name)
+            j = _skip_ws(text, _skip_ws(text, j) + 1)  # past the ':'
+            if key == wanted:
+                at = j
+                break
+            _, j = _decode(text, j, name)
+            j = _skip_ws(text, _skip_ws(text, j) + 1)  # past the ','
+    return at
 
 
 def read_json(

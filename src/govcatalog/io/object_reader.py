@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from govcatalog.io.records import DocumentProblem, Position, RawRecord, SourceDocument
-from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, type_name
+from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, envelope_path, type_name
 
 
 def _pointer(key: str) -> str:
@@ -46,9 +46,16 @@ def read_object(data: object, name: str = "<dict>") -> SourceDocument:
         elif key in INFO_KEYS and doc.info is None:
             doc.info = RawRecord(-1, pointer, value, Position())
     if not found:
-        doc.problems.append(
-            DocumentProblem(
-                "", "缺少信息资源列表（resources）", 'no list of resources ("resources")'
+        wrapped = envelope_path(dict(data))
+        if wrapped is None or not wrapped[0]:
+            doc.problems.append(
+                DocumentProblem(
+                    "", "缺少信息资源列表（resources）", 'no list of resources ("resources")'
+                )
             )
-        )
+            return doc
+        inner: object = data
+        for key in wrapped[0]:
+            inner = inner[key]  # type: ignore[index]
+        doc.records = records(list(inner), "".join(_pointer(k) for k in wrapped[0]))  # type: ignore[call-overload]
     return doc

@@ -40,3 +40,30 @@ _NAMES: Final = {
 def type_name(value: object, lang: Literal["zh", "en"]) -> str:
     """Human name of a JSON value's type."""
     return _NAMES[lang].get(type(value), type(value).__name__)
+
+
+ENVELOPE_DEPTH: Final = 3
+"""How deep an API response envelope is searched for its list of records."""
+
+
+def envelope_path(value: object, depth: int = ENVELOPE_DEPTH) -> tuple[tuple[str, ...], int] | None:
+    """Where an API response envelope keeps its records, and how many there are.
+
+    Portals and catalog systems answer with ``{"code": 200, "data": {"list": [...]}}``,
+    ``{"result": {"records": [...]}}`` or ``{"rows": [...], "total": n}``. Given the value of
+    one key of a document without a list of resources, this is the path of keys to the
+    largest list of objects under it (``()`` when the value is that list itself), searched
+    ``depth`` objects deep, or None when it holds none.
+    """
+    if isinstance(value, list):
+        if value and all(isinstance(item, dict) for item in value):
+            return (), len(value)
+        return None
+    if not isinstance(value, dict) or depth <= 0:
+        return None
+    best: tuple[tuple[str, ...], int] | None = None
+    for key, inner in value.items():
+        found = envelope_path(inner, depth - 1)
+        if found is not None and (best is None or found[1] > best[1]):
+            best = ((str(key), *found[0]), found[1])
+    return best
