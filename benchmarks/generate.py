@@ -463,6 +463,31 @@ def generate(out: TextIO, count: int, seed: int = 1272, province: str = "42") ->
     return tally
 
 
+def split_catalog(path: Path, parts: int) -> list[Path]:
+    """Split a generated catalog into ``parts`` files of consecutive resources, each with the
+    catalog's facts (``NAME-1of4.json`` … beside it), streaming; returns their paths.
+
+    Related codes point to earlier resources and duplicates are spread at random, so the
+    parts refer to each other: a set to validate as one catalog.
+    """
+    with path.open(encoding="utf-8") as src:
+        head = [src.readline(), src.readline()]
+        total = sum(1 for _ in src) - 1  # the last line closes the document
+    per = -(-total // parts)
+    outs = [path.with_name(f"{path.stem}-{k + 1}of{parts}.json") for k in range(parts)]
+    with path.open(encoding="utf-8") as src:
+        src.readline()
+        src.readline()
+        for k, out in enumerate(outs):
+            with out.open("w", encoding="utf-8") as dst:
+                dst.writelines(head)
+                for j in range(min(per, total - k * per)):
+                    line = src.readline().rstrip("\n").rstrip(",")
+                    dst.write((",\n" if j else "") + line)
+                dst.write("\n]}\n")
+    return outs
+
+
 def default_path(size: str | None, resources: int) -> Path:
     """Where a generated file of this size is kept."""
     return DATA / (f"{size}.json" if size else f"synthetic-{resources}.json")
@@ -476,6 +501,9 @@ def main(argv: list[str] | None = None) -> None:
     group.add_argument("--resources", type=int, default=None)
     parser.add_argument("--seed", type=int, default=1272)
     parser.add_argument("-o", "--output", type=Path, default=None)
+    parser.add_argument(
+        "--split", type=int, default=0, metavar="N", help="also split it into N files"
+    )
     args = parser.parse_args(argv)
     size = args.size if args.resources is None else None
     if size is None and args.resources is None:
@@ -495,6 +523,9 @@ def main(argv: list[str] | None = None) -> None:
         f" {path.stat().st_size / 1e6:.0f} MB in {seconds:.1f} s (CPU {cpu_seconds:.1f} s)"
     )
     print(f"injected defects: {sum(tally.values()):,} in {len(tally)} kinds", file=sys.stderr)
+    if args.split > 1:
+        for part in split_catalog(path, args.split):
+            print(part)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ EXTRAS: dict[str, str] = {
     "uvicorn": "serve",
     "multipart": "serve",
     "httpx": "client",
+    "distributed": "dask",
+    "dask": "dask",
 }
 """The extra that installs each optional top-level module."""
 

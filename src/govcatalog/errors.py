@@ -9,7 +9,7 @@ at all.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Final, TypeVar
 
 _E = TypeVar("_E", bound=BaseException)
@@ -43,8 +43,14 @@ def raisable(cls: type[_E]) -> type[_E]:
         else:
             frozen_delattr(self, name)
 
+    def __reduce__(self: BaseException) -> tuple[type[BaseException], tuple[object, ...]]:  # noqa: N807
+        # Rebuilt from its fields: an error raised in another process (a pool or a Dask
+        # worker) reaches the caller as itself.
+        return type(self), tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
+
     cls.__setattr__ = __setattr__  # type: ignore[method-assign]
     cls.__delattr__ = __delattr__  # type: ignore[method-assign]
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
     return cls
 
 

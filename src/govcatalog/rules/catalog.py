@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from govcatalog.io.records import Locator
 
@@ -30,6 +30,8 @@ class ResourceSummary:
         locator: Finds positions inside the resource.
         sheet: Worksheet, for spreadsheet input.
         cells: Relative pointer → cell, for spreadsheet input.
+        file: The file of the resource, when the catalog spans several files (a duplicate
+            in another file is then named with its file).
     """
 
     index: int
@@ -43,6 +45,25 @@ class ResourceSummary:
     locator: Locator
     sheet: str | None = None
     cells: dict[str, str] | None = None
+    file: str | None = None
+
+    def resolved(self, file: str | None = None) -> ResourceSummary:
+        """This summary with the positions the rules may report fixed (small, ready to send to
+        another process: the locator no longer holds the input's text), in ``file``."""
+        pointers = [self.code_pointer, self.name_pointer, *(p for _, p in self.related)]
+        fixed = FixedPositions({p: self.locator.locate(p) for p in pointers})
+        return replace(self, locator=fixed, file=file if file is not None else self.file)
+
+
+@dataclass(frozen=True, slots=True)
+class FixedPositions:
+    """A locator that knows the positions of a few pointers only."""
+
+    positions: dict[str, tuple[int | None, int | None]]
+
+    def locate(self, pointer: str) -> tuple[int | None, int | None]:
+        """The position of ``pointer``, or (None, None) when it was not fixed."""
+        return self.positions.get(pointer, (None, None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +81,10 @@ SAMPLE = 5
 """How many of the other duplicates a finding names; the rest are counted."""
 
 
-def _where(summaries: Iterable[ResourceSummary], total: int) -> str:
-    """Pointers of a bounded sample, then ``(+N)`` for the ones not named."""
-    named = [s.pointer for s in summaries]
+def _where(summaries: Iterable[ResourceSummary], total: int, file: str | None) -> str:
+    """Pointers of a bounded sample (with their file when it is not ``file``), then ``(+N)``
+    for the ones not named."""
+    named = [s.pointer if s.file == file else f"{s.file}#{s.pointer}" for s in summaries]
     text = ", ".join(named)
     return f"{text}, … (+{total - len(named)})" if total > len(named) else text
 
@@ -70,7 +92,7 @@ def _where(summaries: Iterable[ResourceSummary], total: int) -> str:
 def _others(group: list[ResourceSummary], s: ResourceSummary) -> str:
     """The other members of ``group``, as a bounded sample (linear in the sample, not the group)."""
     sample = [o for o in group[: SAMPLE + 1] if o is not s][:SAMPLE]
-    return _where(sample, len(group) - 1)
+    return _where(sample, len(group) - 1, s.file)
 
 
 def check_catalog(summaries: list[ResourceSummary]) -> Iterator[CatalogHit]:

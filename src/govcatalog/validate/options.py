@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from govcatalog.report import Finding, Severity
+from govcatalog.report import Finding, Severity, Stats
 from govcatalog.rules.catalog import ResourceSummary
 from govcatalog.vocab import Evidence
 
@@ -74,3 +74,12 @@ class PartitionOutcome:
     resources: int
     items: int
     absent: list[tuple[str, Finding]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class LocalOutcome:
+    """A document's findings but the catalog-wide ones, and the summaries those rules need."""
+
+    findings: list[Finding]
+    summaries: list[ResourceSummary]
+    stats: Stats

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from govcatalog.io.records import Locator, RawRecord
 from govcatalog.packs.registry import get_pack
-from govcatalog.rules.catalog import ResourceSummary
 from govcatalog.validate.options import PartitionOutcome, ValidationOptions
 
 if TYPE_CHECKING:
@@ -84,19 +83,5 @@ class PartitionTask:
     def __call__(self, part: list[RawRecord]) -> PartitionOutcome:
         out = _worker_validator(self.pack_ref, self.options).check_partition(part, self.file)
         # Positions are resolved here; the locator need not travel back.
-        for s in out.summaries:
-            object.__setattr__(s, "locator", _Fixed.of(s))
+        out.summaries[:] = [s.resolved() for s in out.summaries]
         return out
-
-
-@dataclass(frozen=True, slots=True)
-class _Fixed:
-    positions: dict[str, tuple[int | None, int | None]]
-
-    @classmethod
-    def of(cls, s: ResourceSummary) -> _Fixed:
-        pointers = [s.code_pointer, s.name_pointer, *(p for _, p in s.related)]
-        return cls({p: s.locator.locate(p) for p in pointers})
-
-    def locate(self, pointer: str) -> tuple[int | None, int | None]:
-        return self.positions.get(pointer, (None, None))

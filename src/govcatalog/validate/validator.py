@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
+from dataclasses import replace
 
 from govcatalog.errors import LoadError, PackError
 from govcatalog.io.records import RawRecord, SourceDocument
@@ -22,7 +23,7 @@ from govcatalog.records.hits import Hit
 from govcatalog.records.read import ReadRecord, RecordHook, iter_records
 from govcatalog.report import Finding, Location, Report, Severity, Stats
 from govcatalog.rules.builtin import BUILTIN_RULES
-from govcatalog.rules.catalog import ResourceSummary, check_catalog
+from govcatalog.rules.catalog import CatalogHit, ResourceSummary, check_catalog
 from govcatalog.rules.declared import declared_rule
 from govcatalog.rules.document import (
     check_catalog_facts,
@@ -35,6 +36,7 @@ from govcatalog.rules.document import (
 from govcatalog.rules.engine import RuleContext, RuleSet, pack_rules
 from govcatalog.validate.options import (
     EVIDENCE_RANK,
+    LocalOutcome,
     PartitionOutcome,
     RecordOutcome,
     ValidationOptions,
@@ -242,17 +244,17 @@ class Validator:
 
     def check_catalog(self, summaries: list[ResourceSummary], file: str) -> list[Finding]:
         """Run the catalog-wide rules over all summaries."""
-        findings: list[Finding] = []
-        for ch in check_catalog(summaries):
-            s = ch.summary
-            raw = RawRecord(s.index, s.pointer, None, s.locator, s.sheet, s.cells)
-            f = self.finding(
-                Hit(ch.code, ch.pointer, ch.params, ch.value),
-                self._locate(raw, ch.pointer, file, s.code, provider=s.provider),
-            )
-            if f is not None:
-                findings.append(f)
-        return findings
+        found = (self.catalog_finding(ch, file) for ch in check_catalog(summaries))
+        return [f for f in found if f is not None]
+
+    def catalog_finding(self, hit: CatalogHit, file: str) -> Finding | None:
+        """The finding of a catalog-wide rule's hit in ``file``, or None when switched off."""
+        s = hit.summary
+        raw = RawRecord(s.index, s.pointer, None, s.locator, s.sheet, s.cells)
+        return self.finding(
+            Hit(hit.code, hit.pointer, hit.params, hit.value),
+            self._locate(raw, hit.pointer, file, s.code, provider=s.provider),
+        )
 
     def check_info(self, doc: SourceDocument) -> list[Finding]:
         """Validate the catalog facts and the document's shape."""
@@ -288,6 +290,20 @@ class Validator:
             executor: Runs partitions (e.g. a ProcessPoolExecutor); None runs them here.
             progress: Called with the number of resources done after each partition.
         """
+        started = time.perf_counter()
+        local = self.validate_local(doc, executor, progress)
+        findings = [*local.findings, *self.check_catalog(local.summaries, doc.name)]
+        stats = replace(local.stats, seconds=time.perf_counter() - started)
+        return Report.of(findings, stats, self.pack.ref).with_limit(self.options.max_findings)
+
+    def validate_local(
+        self,
+        doc: SourceDocument,
+        executor: Executor | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> LocalOutcome:
+        """Everything :meth:`validate_document` does but the catalog-wide rules, whose
+        summaries are returned (to run them over several files, see :mod:`govcatalog.batch`)."""
         started = time.perf_counter()
         findings: list[Finding] = []
         summaries: list[ResourceSummary] = []
@@ -329,10 +345,9 @@ class Validator:
             f = self.finding(empty_catalog(), Location(doc.name, None, "", 1, 1))
             if f is not None:
                 findings.append(f)
-        findings.extend(self.check_catalog(summaries, doc.name))
         seconds = time.perf_counter() - started
         stats = Stats(files=1, resources=resources, items=items, seconds=seconds, truncated=stopped)
-        return Report.of(findings, stats, self.pack.ref).with_limit(limit)
+        return LocalOutcome(findings, summaries, stats)
 
     def unreadable(self, error: LoadError) -> Report:
         """A report for input that could not be read at all (GC-S001)."""
