@@ -45,6 +45,34 @@ class FieldLevel(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Column:
+    """An element's column in the compilation workbook (``column = {...}`` in the field table).
+
+    Attributes:
+        heading: The column heading; the element's Chinese name when not given.
+        aliases: Other headings that mean this column in workbooks of this layout.
+        width: Column width in characters.
+    """
+
+    heading: str | None = None
+    aliases: tuple[str, ...] = ()
+    width: int = 14
+
+
+def _column(raw: Mapping[str, Any]) -> Column:
+    unknown = set(raw) - {"heading", "aliases", "width"}
+    if unknown:
+        msg = f"column: unknown keys {sorted(unknown)}"
+        raise ValueError(msg)
+    heading = raw.get("heading")
+    return Column(
+        heading=None if heading is None else str(heading),
+        aliases=tuple(str(a) for a in raw.get("aliases", ())),
+        width=int(raw.get("width", 14)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class FieldSpec:
     """One element of the catalog format.
 
@@ -73,6 +101,13 @@ class FieldSpec:
             ``每年(更新说明:…)`` or the original of a described form (不定期 → 其他).
         main: For a group, the id of the field a plain value written for the whole group
             goes to (开放属性: "无条件开放" → 开放条件).
+        rdf_class: For a group written as a node of its own, the node's class.
+        rdf_node: The fragment of that node's IRI (``#classification``); the group's key
+            by default (one node per entry of a list of groups: ``#item-<n>``).
+        rdf_agent: For an element whose path goes through an agent (``govcat:provider /
+            foaf:name``), the id of the element identifying the agent.
+        xml: The element's name in the XML exchange form (the key when not given).
+        column: The element's column in the pack's compilation workbook, or None.
     """
 
     id: str
@@ -92,6 +127,11 @@ class FieldSpec:
     change: str | None = None
     note: str | None = None
     main: str | None = None
+    rdf_class: str | None = None
+    rdf_node: str | None = None
+    rdf_agent: str | None = None
+    xml: str | None = None
+    column: Column | None = None
     standard_zh: str = field(default="", compare=False)
     """The local standard that declared (or last changed) the field, named for hints; empty for
     the national guide's own elements."""
@@ -285,6 +325,11 @@ _CONVERT: Mapping[str, Callable[[Any], object]] = MappingProxyType(
         "change": str,
         "note": str,
         "main": str,
+        "rdf_class": str,
+        "rdf_node": str,
+        "rdf_agent": str,
+        "xml": str,
+        "column": _column,
     }
 )
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Final
 
 from govcatalog.rdf import names as n
 from govcatalog.rdf.concepts import BOOL_SCHEME, ConceptIndex, concept_index
@@ -25,6 +26,7 @@ from govcatalog.rdf.options import (
     ExportOptions,
     element_properties,
 )
+from govcatalog.rdf.plan import Agent, Form, Leaf, Node, RdfPlan, national_plan
 from govcatalog.rdf.terms import (
     RDF_TYPE,
     Term,
@@ -48,28 +50,84 @@ Block = tuple[str, list[tuple[Term, Obj]]]
 """One subject (N-Triples syntax) and its predicate–object pairs."""
 
 
+DCAT_VIEW: Final[Mapping[tuple[str, ...], Term]] = {
+    ("name",): n.TITLE,
+    ("code",): n.IDENTIFIER,
+    ("abstract",): n.DESCRIPTION,
+    ("update_cycle",): n.PERIODICITY,
+    ("publish_date",): n.ISSUED,
+}
+"""The national elements' DCAT-AP view: element → the DCAT / DCMI property written beside it
+(the provider is also ``dcterms:publisher``; the format types are the distribution's formats)."""
+
+
+def _at(obj: Mapping[str, object], source: tuple[str, ...]) -> object:
+    """The value at ``source`` in a record (None when absent or not an object on the way)."""
+    value: object = obj
+    for key in source:
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(key)
+    return value
+
+
+def _concepts(node: Node, npo: list[tuple[Term, Obj]]) -> tuple[Obj, ...]:
+    """The concepts of the node's list of concepts (the format types), if it has one."""
+    props = {leaf.prop for leaf in node.leaves if leaf.form is Form.CONCEPTS}
+    return next((o for p, o in npo if p in props and isinstance(o, tuple)), ())
+
+
 @dataclass
 class _Writer:
     options: ExportOptions
+    plan: RdfPlan = field(default_factory=national_plan)
     concepts: ConceptIndex = field(default_factory=concept_index)
     agents: set[str] = field(default_factory=set)
     externals: dict[str, Term] = field(default_factory=dict)
     codes: set[str] = field(default_factory=set)
 
     # ------------------------------------------------------------------ values
-    def concept(self, scheme: str, value: object) -> Obj:
+    def concept(self, scheme: str, value: object) -> str:
         if isinstance(value, str):
             iri = self.concepts.iri_of.get(scheme, {}).get(value)
             if iri is not None:
                 return f"<{iri}>"
         return literal(value)
 
-    def yes_no(self, value: object) -> Obj:
+    def yes_no(self, value: object) -> str:
         if value is True:
             return f"<{self.concepts.yes}>"
         if value is False:
             return f"<{self.concepts.no}>"
         return self.concept(BOOL_SCHEME, value)
+
+    def value(self, leaf: Leaf, value: object) -> Obj | None:
+        """The object of one element's value (None: nothing is written)."""
+        form = leaf.form
+        if form is Form.CONCEPT:
+            return self.concept(leaf.scheme or "", value)
+        if form is Form.YES_NO:
+            return self.yes_no(value)
+        if form is Form.DATE:
+            return date_literal(value)
+        if form is Form.CONCEPTS:
+            if isinstance(value, list | tuple):
+                return tuple(self.concept(leaf.scheme or "", v) for v in value) or None
+            return (literal(value),)
+        if form is Form.CODES:
+            if isinstance(value, list | tuple) and value:
+                return tuple(literal(c) for c in value)
+            return None
+        return literal(value)
+
+    def leaves(self, leaves: tuple[Leaf, ...], obj: Mapping[str, object]) -> list[tuple[Term, Obj]]:
+        out: list[tuple[Term, Obj]] = []
+        for leaf in leaves:
+            value = _at(obj, leaf.source)
+            written = None if value is None else self.value(leaf, value)
+            if written is not None:
+                out.append((leaf.prop, written))
+        return out
 
     # ------------------------------------------------------------------ resources
     def resource(self, res: Mapping[str, object], position: int) -> Iterator[Block]:
@@ -77,76 +135,33 @@ class _Writer:
         key = code if isinstance(code, str) and code not in self.codes else None
         if key is not None:
             self.codes.add(key)
-        base = self.options.base
-        iri = resource_iri(base, key, position)
+        iri = resource_iri(self.options.base, key, position)
         dcat = self.options.dcat
         po: list[tuple[Term, Obj]] = [(RDF_TYPE, n.C_RESOURCE)]
         if dcat:
             po.append((RDF_TYPE, n.DCAT_DATASET))
         po.append((n.P_POSITION, typed(str(position), "positiveInteger")))
         subs: list[Block] = []
-        category = res.get("category")
-        if isinstance(category, Mapping):
-            if "lei" in category:
-                po.append((n.P_CLASS, self.concept("resource-class", category["lei"])))
-            names = [
-                (p, category.get(k))
-                for p, k in ((n.P_XIANG, "xiang"), (n.P_MU, "mu"), (n.P_XIMU, "ximu"))
-            ]
-            cpo: list[tuple[Term, Obj]] = [(p, literal(v)) for p, v in names if v is not None]
-            if cpo:
-                node = f"<{iri}#classification>"
-                po.append((n.P_CLASSIFICATION, node))
-                subs.append((node, [(RDF_TYPE, n.C_CLASSIFICATION), *cpo]))
-        name = res.get("name")
-        if name is not None:
-            po.append((n.P_NAME, literal(name)))
-            if dcat and isinstance(name, str):
-                po.append((n.TITLE, lang_string(name, "zh")))
-        if code is not None:
-            po.append((n.P_CODE, literal(code)))
-            if dcat and isinstance(code, str):
-                po.append((n.IDENTIFIER, string(code)))
-        provider, provider_code = res.get("provider"), res.get("provider_code")
-        if provider_code is not None:
-            po.append((n.P_PROVIDER_CODE, literal(provider_code)))
-        if provider is not None:
-            agent = self.agent(provider, provider_code, subs)
-            po.append((n.P_PROVIDER, agent))
-            if dcat:
-                po.append((n.PUBLISHER, agent))
-        abstract = res.get("abstract")
-        if abstract is not None:
-            po.append((n.P_ABSTRACT, literal(abstract)))
-            if dcat and isinstance(abstract, str):
-                po.append((n.DESCRIPTION, lang_string(abstract, "zh")))
-        types = self.format(res.get("format"), iri, po, subs)
-        self.items(res.get("items"), iri, po, subs)
-        self.share(res.get("share"), iri, po, subs)
-        self.open(res.get("open"), iri, po, subs)
-        cycle = res.get("update_cycle")
-        if cycle is not None:
-            obj = self.concept("update-cycle", cycle)
-            po.append((n.P_UPDATE_CYCLE, obj))
-            if dcat and isinstance(obj, str) and obj[0] == "<":
-                match = self.concepts.eu_match.get(obj[1:-1])
-                if match is not None:
-                    po.append((n.PERIODICITY, self.external(match, n.FREQUENCY)))
-        day = res.get("publish_date")
-        if day is not None:
-            obj = date_literal(day)
-            po.append((n.P_PUBLISH_DATE, obj))
-            if dcat and obj.endswith("#date>"):
-                po.append((n.ISSUED, obj))
-        related = res.get("related_codes")
-        if isinstance(related, list | tuple) and related:
-            po.append((n.P_RELATED_CODES, tuple(literal(c) for c in related)))
-            for c in related:
-                if isinstance(c, str) and c:
-                    target = f"<{resource_iri(base, c, 0)}>"
-                    po.append((n.P_RELATED, target))
-        if "secrecy" in res:
-            po.append((n.P_SECRECY, self.concept("secrecy", res["secrecy"])))
+        types: tuple[Obj, ...] = ()
+        for step in self.plan.resource:
+            if isinstance(step, Agent):
+                self.agent_step(step, res, po, subs)
+            elif isinstance(step, Node) and step is self.plan.items:
+                self.items(step, res.get(step.key), iri, po, subs)
+            elif isinstance(step, Node):
+                group = res.get(step.key)
+                npo = self.leaves(step.leaves, group) if isinstance(group, Mapping) else []
+                if npo or (step.whole and isinstance(group, Mapping) and group):
+                    node = f"<{iri}#{step.fragment}>"
+                    po.append((step.via, node))
+                    subs.append((node, [(RDF_TYPE, step.cls), *npo]))
+                    types = types or _concepts(step, npo)
+            else:
+                value = _at(res, step.source)
+                obj = None if value is None else self.value(step, value)
+                if obj is not None:
+                    po.append((step.prop, obj))
+                    self.derived(step, value, obj, po)
         extensions = self.elements(res.get("extensions"), po)
         if extensions:
             po.append((n.P_EXTENSIONS, json_literal(extensions)))
@@ -154,6 +169,29 @@ class _Writer:
             self.dcat_extras(iri, key, types, po, subs)
         yield (f"<{iri}>", po)
         yield from subs
+
+    def derived(self, leaf: Leaf, value: object, obj: Obj, po: list[tuple[Term, Obj]]) -> None:
+        """Statements derived from an element's value, never read back: links to the related
+        resources, and the DCAT view."""
+        if leaf.form is Form.CODES and isinstance(value, list | tuple):
+            base = self.options.base
+            po.extend(
+                (n.P_RELATED, f"<{resource_iri(base, c, 0)}>")
+                for c in value
+                if isinstance(c, str) and c
+            )
+        view = DCAT_VIEW.get(leaf.source) if self.options.dcat else None
+        if view is None or not isinstance(obj, str):
+            return
+        if view is n.PERIODICITY:
+            match = self.concepts.eu_match.get(obj[1:-1]) if obj[0] == "<" else None
+            if match is not None:
+                po.append((view, self.external(match, n.FREQUENCY)))
+        elif view is n.ISSUED:
+            if obj.endswith("#date>"):
+                po.append((view, obj))
+        elif isinstance(value, str):
+            po.append((view, string(value) if view is n.IDENTIFIER else lang_string(value, "zh")))
 
     def elements(self, extensions: object, po: list[tuple[Term, Obj]]) -> object:
         """Write the local elements that have a property; the other extensions are returned."""
@@ -167,6 +205,16 @@ class _Writer:
             concept = dict(el.concepts).get(value) if isinstance(value, str) else None
             po.append((iri_term(el.iri), f"<{concept}>" if concept else literal(value)))
         return rest
+
+    def agent_step(
+        self, step: Agent, res: Mapping[str, object], po: list[tuple[Term, Obj]], subs: list[Block]
+    ) -> None:
+        name = _at(res, step.name.source)
+        if name is not None:
+            agent = self.agent(name, res.get(step.code), subs)
+            po.append((step.via, agent))
+            if self.options.dcat:
+                po.append((n.PUBLISHER, agent))
 
     def agent(self, name: object, code: object, subs: list[Block]) -> str:
         text = name if isinstance(name, str) else str(name)
@@ -192,90 +240,31 @@ class _Writer:
             subs.append((f"<{iri}>", po))
         return f"<{iri}>"
 
-    def format(
-        self, fmt: object, iri: str, po: list[tuple[Term, Obj]], subs: list[Block]
-    ) -> tuple[Obj, ...]:
-        if not isinstance(fmt, Mapping) or not fmt:
-            return ()
-        node = f"<{iri}#format>"
-        fpo: list[tuple[Term, Obj]] = [(RDF_TYPE, n.C_FORMAT)]
-        if "format_class" in fmt:
-            fpo.append((n.P_FORMAT_CLASS, self.concept("format-class", fmt["format_class"])))
-        types: tuple[Obj, ...] = ()
-        given = fmt.get("format_types")
-        if isinstance(given, list | tuple) and given:
-            types = tuple(self.concept("format-type", t) for t in given)
-            fpo.append((n.P_FORMAT_TYPES, types))  # type: ignore[arg-type]
-        elif given is not None and not isinstance(given, list | tuple):
-            fpo.append((n.P_FORMAT_TYPES, (literal(given),)))
-        if fmt.get("other_description") is not None:
-            fpo.append((n.P_FORMAT_OTHER, literal(fmt["other_description"])))
-        po.append((n.P_FORMAT, node))
-        subs.append((node, fpo))
-        return types
-
-    def items(self, items: object, iri: str, po: list[tuple[Term, Obj]], subs: list[Block]) -> None:
+    def items(
+        self, node: Node, items: object, iri: str, po: list[tuple[Term, Obj]], subs: list[Block]
+    ) -> None:
         if not isinstance(items, list | tuple):
             if items is not None:  # unreadable: kept as written, for the shapes to see
-                po.append((n.P_ITEM, literal(items)))
+                po.append((node.via, literal(items)))
             return
+        by_key = {leaf.source[0]: leaf for leaf in node.leaves}
         for pos, item in enumerate(items, 1):
             if not isinstance(item, Mapping):
                 continue
-            node = f"<{iri}#item-{pos}>"
+            ref = f"<{iri}#{node.fragment}-{pos}>"
             ipo: list[tuple[Term, Obj]] = [
-                (RDF_TYPE, n.C_ITEM),
+                (RDF_TYPE, node.cls),
                 (n.P_POSITION, typed(str(pos), "positiveInteger")),
             ]
-            for key, value in item.items():
-                if value is None:
-                    continue
-                if key == "name":
-                    ipo.append((n.P_ITEM_NAME, literal(value)))
-                elif key == "data_type":
-                    ipo.append((n.P_DATA_TYPE, self.concept("data-type", value)))
-                elif key == "length":
-                    ipo.append((n.P_LENGTH, literal(value)))
-                elif key == "base_item":
-                    ipo.append((n.P_BASE_ITEM, self.yes_no(value)))
-                elif key == "data_element":
-                    ipo.append((n.P_DATA_ELEMENT, literal(value)))
-                elif key == "description":
-                    ipo.append((n.P_ITEM_DESCRIPTION, literal(value)))
+            for key, value in item.items():  # in the item's own order
+                leaf = by_key.get(key)
+                written = None if leaf is None or value is None else self.value(leaf, value)
+                if leaf is not None and written is not None:
+                    ipo.append((leaf.prop, written))
                 elif key == "extensions" and value:
                     ipo.append((n.P_EXTENSIONS, json_literal(value)))
-            po.append((n.P_ITEM, node))
-            subs.append((node, ipo))
-
-    def share(self, share: object, iri: str, po: list[tuple[Term, Obj]], subs: list[Block]) -> None:
-        if not isinstance(share, Mapping) or not share:
-            return
-        node = f"<{iri}#share>"
-        spo: list[tuple[Term, Obj]] = [(RDF_TYPE, n.C_SHARE)]
-        if "share_type" in share:
-            spo.append((n.P_SHARE_TYPE, self.concept("share-type", share["share_type"])))
-        if share.get("share_condition") is not None:
-            spo.append((n.P_SHARE_CONDITION, literal(share["share_condition"])))
-        if "share_mode_class" in share:
-            spo.append(
-                (n.P_MODE_CLASS, self.concept("share-mode-class", share["share_mode_class"]))
-            )
-        if "share_mode_type" in share:
-            spo.append((n.P_MODE_TYPE, self.concept("share-mode-type", share["share_mode_type"])))
-        po.append((n.P_SHARE, node))
-        subs.append((node, spo))
-
-    def open(self, opened: object, iri: str, po: list[tuple[Term, Obj]], subs: list[Block]) -> None:
-        if not isinstance(opened, Mapping) or not opened:
-            return
-        node = f"<{iri}#open>"
-        opo: list[tuple[Term, Obj]] = [(RDF_TYPE, n.C_OPEN)]
-        if "open_to_public" in opened:
-            opo.append((n.P_OPEN_TO_PUBLIC, self.yes_no(opened["open_to_public"])))
-        if opened.get("open_condition") is not None:
-            opo.append((n.P_OPEN_CONDITION, literal(opened["open_condition"])))
-        po.append((n.P_OPEN, node))
-        subs.append((node, opo))
+            po.append((node.via, ref))
+            subs.append((ref, ipo))
 
     def external(self, iri: str, cls: Term) -> str:
         """An IRI of another publisher's table, typed once as DCAT-AP expects."""
@@ -327,23 +316,8 @@ class _Writer:
         if opts.dcat:
             po.append((RDF_TYPE, n.DCAT_CATALOG))
         subs: list[Block] = []
-        name = info.get("name")
-        if name is not None:
-            po.append((n.P_CATALOG_NAME, literal(name)))
-        publisher = info.get("publisher")
-        if publisher is not None:
-            po.append((n.P_COMPILER, literal(publisher)))
-        if info.get("region_code") is not None:
-            po.append((n.P_REGION, literal(info["region_code"])))
-        if "level" in info:
-            po.append((n.P_LEVEL, self.concept("catalog-level", info["level"])))
-        if info.get("version") is not None:
-            po.append((n.P_VERSION, literal(info["version"])))
-        issued = info.get("issued")
-        if issued is not None:
-            po.append((n.P_CATALOG_ISSUED, date_literal(issued)))
-        if info.get("pack") is not None:
-            po.append((n.P_PACK, literal(info["pack"])))
+        po.extend(self.leaves(self.plan.catalog, info))
+        name, publisher, issued = info.get("name"), info.get("publisher"), info.get("issued")
         if opts.dcat:
             title = name if isinstance(name, str) and name else opts.catalog_title
             po.append((n.TITLE, lang_string(title, "zh")))

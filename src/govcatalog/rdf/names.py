@@ -1,7 +1,7 @@
-"""The classes and properties a catalog export uses: govcat terms and their DCAT / DCMI view.
-
-``C_*`` are classes, ``P_*`` the govcat properties that are read back, the rest DCAT, DCMI
-Terms, FOAF, ADMS and SKOS terms of the DCAT view.
+"""The terms a catalog export uses beyond the elements' own: the catalog and resource classes,
+govcat's bookkeeping properties, and the DCAT / DCMI Terms, FOAF, ADMS and SKOS terms of the
+DCAT view. The elements' properties and node classes are in the pack's field table
+(:mod:`govcatalog.rdf.plan`).
 """
 
 from __future__ import annotations
@@ -12,11 +12,6 @@ from govcatalog.rdf.terms import g, term
 
 C_CATALOG: Final = g("InformationResourceCatalog")
 C_RESOURCE: Final = g("InformationResource")
-C_CLASSIFICATION: Final = g("Classification")
-C_FORMAT: Final = g("ResourceFormat")
-C_ITEM: Final = g("DataItem")
-C_SHARE: Final = g("ShareAttributes")
-C_OPEN: Final = g("OpenAttributes")
 DCAT_CATALOG: Final = term("dcat", "Catalog")
 DCAT_DATASET: Final = term("dcat", "Dataset")
 DCAT_DISTRIBUTION: Final = term("dcat", "Distribution")
@@ -45,47 +40,8 @@ FOAF_NAME: Final = term("foaf", "name")
 ADMS_ID: Final = term("adms", "identifier")
 NOTATION: Final = term("skos", "notation")
 
-# What the reader reads back, by canonical element.
+# Statements that are not elements of the field table: the order of resources and items, the
+# extensions without a property of their own, and links derived from the related codes.
 P_POSITION: Final = g("position")
-P_CLASS: Final = g("resourceClass")
-P_CLASSIFICATION: Final = g("classification")
-P_XIANG: Final = g("xiangName")
-P_MU: Final = g("muName")
-P_XIMU: Final = g("ximuName")
-P_NAME: Final = g("resourceName")
-P_CODE: Final = g("resourceCode")
-P_PROVIDER: Final = g("provider")
-P_PROVIDER_CODE: Final = g("providerCode")
-P_ABSTRACT: Final = g("abstract")
-P_FORMAT: Final = g("resourceFormat")
-P_FORMAT_CLASS: Final = g("formatClass")
-P_FORMAT_TYPES: Final = g("formatTypes")
-P_FORMAT_OTHER: Final = g("formatOtherDescription")
-P_ITEM: Final = g("dataItem")
-P_ITEM_NAME: Final = g("dataItemName")
-P_DATA_TYPE: Final = g("dataType")
-P_LENGTH: Final = g("dataLength")
-P_BASE_ITEM: Final = g("baseItem")
-P_DATA_ELEMENT: Final = g("dataElement")
-P_ITEM_DESCRIPTION: Final = g("itemDescription")
-P_SHARE: Final = g("shareAttributes")
-P_SHARE_TYPE: Final = g("shareType")
-P_SHARE_CONDITION: Final = g("shareCondition")
-P_MODE_CLASS: Final = g("shareModeClass")
-P_MODE_TYPE: Final = g("shareModeType")
-P_OPEN: Final = g("openAttributes")
-P_OPEN_TO_PUBLIC: Final = g("openToPublic")
-P_OPEN_CONDITION: Final = g("openCondition")
-P_UPDATE_CYCLE: Final = g("updateCycle")
-P_PUBLISH_DATE: Final = g("publishDate")
-P_RELATED_CODES: Final = g("relatedCodes")
 P_RELATED: Final = g("relatedResource")
-P_SECRECY: Final = g("secrecyClass")
 P_EXTENSIONS: Final = g("extensions")
-P_CATALOG_NAME: Final = g("catalogName")
-P_COMPILER: Final = g("compiler")
-P_REGION: Final = g("regionCode")
-P_LEVEL: Final = g("catalogLevel")
-P_VERSION: Final = g("catalogVersion")
-P_CATALOG_ISSUED: Final = g("catalogIssued")
-P_PACK: Final = g("pack")

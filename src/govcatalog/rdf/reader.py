@@ -28,6 +28,7 @@ from govcatalog.rdf import names as m
 from govcatalog.rdf.concepts import concept_index
 from govcatalog.rdf.export import CONTEXT_IRI, RdfFormat, format_for, jsonld_context
 from govcatalog.rdf.mapping import ElementProperty, element_properties
+from govcatalog.rdf.plan import Form, Leaf, Node, national_plan
 from govcatalog.rdf.terms import RDF, XSD, Term, iri_term
 
 MAX_BYTES: Final = 256 * 1024 * 1024
@@ -38,6 +39,7 @@ _INTEGER: Final = {
 }
 _JSON: Final = RDF + "JSON"
 _BOOLEAN: Final = XSD + "boolean"
+_ABSENT: Final = object()
 
 
 def _fail(source: str, zh: str, en: str) -> LoadError:
@@ -147,6 +149,7 @@ class _Records:
         self.g = graph
         self.labels = concept_index().label_of
         self.elements = elements
+        self.plan = national_plan()
 
     def one(self, s: rdflib.term.Node, p: Term) -> rdflib.term.Node | None:
         return self.g.value(s, rdflib.URIRef(p.iri))
@@ -176,27 +179,10 @@ class _Records:
             return False
         return self.value(o)
 
-    def put(
-        self,
-        dst: dict[str, object],
-        key: str,
-        s: rdflib.term.Node,
-        p: Term,
-        *,
-        yes_no: bool = False,
-    ) -> None:
+    def put(self, dst: dict[str, object], key: str, s: rdflib.term.Node, p: Term) -> None:
         o = self.one(s, p)
         if o is not None:
-            dst[key] = self.yes_no(o) if yes_no else self.value(o)
-
-    def put_list(self, dst: dict[str, object], key: str, s: rdflib.term.Node, p: Term) -> None:
-        head = self.one(s, p)
-        if head is None:
-            return
-        if isinstance(head, rdflib.Literal):
-            dst[key] = [self.value(head)]
-            return
-        dst[key] = [self.value(x) for x in self.members(head)]
+            dst[key] = self.value(o)
 
     def members(self, head: rdflib.term.Node) -> Iterator[rdflib.term.Node]:
         """The members of an rdf:List, refusing a cycle or a list longer than the bound."""
@@ -216,16 +202,22 @@ class _Records:
                 yield item
             node = self.g.value(node, rest)
 
-    def group(
-        self, s: rdflib.term.Node, p: Term, fields: tuple[tuple[str, Term, bool], ...]
-    ) -> dict[str, object]:
-        out: dict[str, object] = {}
-        node = self.one(s, p)
-        if node is None:
-            return out
-        for key, prop, yes_no in fields:
-            self.put(out, key, node, prop, yes_no=yes_no)
-        return out
+    def read(self, s: rdflib.term.Node, path: tuple[Term, ...], leaf: Leaf) -> object:
+        """The value at the end of ``path`` from ``s`` (``_ABSENT`` when there is none)."""
+        node: rdflib.term.Node | None = s
+        for step in path[:-1]:
+            node = self.one(node, step) if node is not None else None
+        o = self.one(node, path[-1]) if node is not None else None
+        if o is None:
+            return _ABSENT
+        if leaf.form is Form.YES_NO:
+            return self.yes_no(o)
+        if leaf.form in (Form.CONCEPTS, Form.CODES):
+            return [self.value(o)] if isinstance(o, rdflib.Literal) else self.list_of(o)
+        return self.value(o)
+
+    def list_of(self, head: rdflib.term.Node) -> list[object]:
+        return [self.value(x) for x in self.members(head)]
 
     def position(self, s: rdflib.term.Node) -> tuple[int, str]:
         pos = self.one(s, m.P_POSITION)
@@ -234,70 +226,19 @@ class _Records:
 
     def resource(self, s: rdflib.term.Node) -> dict[str, object]:
         rec: dict[str, object] = {}
-        category = self.group(
-            s,
-            m.P_CLASSIFICATION,
-            (("xiang", m.P_XIANG, False), ("mu", m.P_MU, False), ("ximu", m.P_XIMU, False)),
-        )
-        lei = self.one(s, m.P_CLASS)
-        if lei is not None:
-            category = {"lei": self.value(lei), **category}
-        if category:
-            rec["category"] = category
-        self.put(rec, "name", s, m.P_NAME)
-        self.put(rec, "code", s, m.P_CODE)
-        agent = self.one(s, m.P_PROVIDER)
-        if agent is not None:
-            name = self.g.value(agent, rdflib.URIRef(m.FOAF_NAME.iri))
-            if name is not None:
-                rec["provider"] = self.value(name)
-        self.put(rec, "provider_code", s, m.P_PROVIDER_CODE)
-        self.put(rec, "abstract", s, m.P_ABSTRACT)
-        fmt = self.group(
-            s,
-            m.P_FORMAT,
-            (
-                ("format_class", m.P_FORMAT_CLASS, False),
-                ("other_description", m.P_FORMAT_OTHER, False),
-            ),
-        )
-        fnode = self.one(s, m.P_FORMAT)
-        if fnode is not None:
-            self.put_list(fmt, "format_types", fnode, m.P_FORMAT_TYPES)
-        if fmt:
-            rec["format"] = fmt
-        items = sorted(self.g.objects(s, rdflib.URIRef(m.P_ITEM.iri)), key=self.position)
-        literals = [i for i in items if isinstance(i, rdflib.Literal)]
-        if literals:  # items written as a value, not as data items: left for the validator
-            rec["items"] = self.value(literals[0])
-        elif items:
-            rec["items"] = [self.item(i) for i in items]
-        share = self.group(
-            s,
-            m.P_SHARE,
-            (
-                ("share_type", m.P_SHARE_TYPE, False),
-                ("share_condition", m.P_SHARE_CONDITION, False),
-                ("share_mode_class", m.P_MODE_CLASS, False),
-                ("share_mode_type", m.P_MODE_TYPE, False),
-            ),
-        )
-        if share:
-            rec["share"] = share
-        opened = self.group(
-            s,
-            m.P_OPEN,
-            (
-                ("open_to_public", m.P_OPEN_TO_PUBLIC, True),
-                ("open_condition", m.P_OPEN_CONDITION, False),
-            ),
-        )
-        if opened:
-            rec["open"] = opened
-        self.put(rec, "update_cycle", s, m.P_UPDATE_CYCLE)
-        self.put(rec, "publish_date", s, m.P_PUBLISH_DATE)
-        self.put_list(rec, "related_codes", s, m.P_RELATED_CODES)
-        self.put(rec, "secrecy", s, m.P_SECRECY)
+        for entry in self.plan.reads:
+            if isinstance(entry, Node):
+                self.items(rec, s, entry)
+                continue
+            value = self.read(s, entry.path, entry.leaf)
+            if value is not _ABSENT:
+                *groups, key = entry.source
+                dst = rec
+                for group in groups:
+                    inner = dst.setdefault(group, {})
+                    assert isinstance(inner, dict)
+                    dst = inner
+                dst[key] = value
         self.put(rec, "extensions", s, m.P_EXTENSIONS)
         for el in self.elements:  # local elements with a property of their own
             o = self.one(s, iri_term(el.iri))
@@ -308,30 +249,29 @@ class _Records:
                     ext[el.key] = labels.get(str(o)) or self.value(o)
         return rec
 
-    def item(self, s: rdflib.term.Node) -> dict[str, object]:
-        out: dict[str, object] = {}
-        self.put(out, "name", s, m.P_ITEM_NAME)
-        self.put(out, "data_type", s, m.P_DATA_TYPE)
-        self.put(out, "length", s, m.P_LENGTH)
-        self.put(out, "base_item", s, m.P_BASE_ITEM, yes_no=True)
-        self.put(out, "data_element", s, m.P_DATA_ELEMENT)
-        self.put(out, "description", s, m.P_ITEM_DESCRIPTION)
+    def items(self, rec: dict[str, object], s: rdflib.term.Node, node: Node) -> None:
+        items = sorted(self.g.objects(s, rdflib.URIRef(node.via.iri)), key=self.position)
+        literals = [i for i in items if isinstance(i, rdflib.Literal)]
+        if literals:  # items written as a value, not as data items: left for the validator
+            rec[node.key] = self.value(literals[0])
+        elif items:
+            rec[node.key] = [self.item(i, node) for i in items]
+
+    def item(self, s: rdflib.term.Node, node: Node) -> dict[str, object]:
+        out = self.fields(s, node.leaves)
         self.put(out, "extensions", s, m.P_EXTENSIONS)
         return out
 
-    def info(self, s: rdflib.term.Node) -> dict[str, object]:
+    def fields(self, s: rdflib.term.Node, leaves: tuple[Leaf, ...]) -> dict[str, object]:
         out: dict[str, object] = {}
-        for key, prop in (
-            ("name", m.P_CATALOG_NAME),
-            ("publisher", m.P_COMPILER),
-            ("region_code", m.P_REGION),
-            ("level", m.P_LEVEL),
-            ("version", m.P_VERSION),
-            ("issued", m.P_CATALOG_ISSUED),
-            ("pack", m.P_PACK),
-        ):
-            self.put(out, key, s, prop)
+        for leaf in leaves:
+            value = self.read(s, (leaf.prop,), leaf)
+            if value is not _ABSENT:
+                out[leaf.source[-1]] = value
         return out
+
+    def info(self, s: rdflib.term.Node) -> dict[str, object]:
+        return self.fields(s, self.plan.catalog)
 
     def resources(self) -> list[rdflib.term.Node]:
         found = self.g.subjects(rdflib.RDF.type, rdflib.URIRef(m.C_RESOURCE.iri))

@@ -24,6 +24,7 @@ from govcatalog.rdf import names as m
 from govcatalog.rdf.graph import graph_from_blocks
 from govcatalog.rdf.mapping import ExportOptions, element_properties, iter_blocks
 from govcatalog.rdf.shapes import FINDING_CODE, PackShapes, build_shapes
+from govcatalog.rdf.terms import path_terms
 from govcatalog.records.coerce import INVALID
 from govcatalog.records.read import ReadRecord, iter_records
 from govcatalog.report import Finding, Location, Report, Severity, Stats
@@ -170,6 +171,7 @@ def _findings(
     pointers: Sequence[str] | None,
 ) -> Iterator[Finding]:
     seen: set[tuple[str, str, str]] = set()
+    code_path = rdflib.URIRef(path_terms(pack.fields.get("code").rdf)[0].iri)
     for r in results:
         focus = rdflib.URIRef(r.focus)
         pointer = shapes.pointers.get(r.source_shape, "")
@@ -178,7 +180,7 @@ def _findings(
             continue
         seen.add(key)
         position = data.value(focus, rdflib.URIRef(m.P_POSITION.iri))
-        code = data.value(focus, rdflib.URIRef(m.P_CODE.iri))
+        code = data.value(focus, code_path)
         index = int(str(position)) - 1 if position is not None else -1
         base = (
             pointers[index]

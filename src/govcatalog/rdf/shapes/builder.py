@@ -201,7 +201,7 @@ class Builder:
         inner = self.bnode((SH.path, path), *pairs)
         literal = self.bnode((SH.nodeKind, SH.Literal))
         item = self.bnode((SH["or"], self.lst([literal, self.bnode((SH.property, inner))])))
-        self.on_resource(code, pointer, uri(m.P_ITEM), (SH.node, item))
+        self.on_resource(code, pointer, self.path(self.field_path("items")), (SH.node, item))
 
     def conditional(self, code: str, pointer: str, *alternatives: rdflib.term.Node) -> None:
         """A node shape on every resource: at least one of ``alternatives`` holds."""

@@ -5,11 +5,9 @@ Twin of :mod:`govcatalog.rules.builtin.content`.
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import SH
+from rdflib import URIRef
 
 from govcatalog.model.enums import FormatClass
-from govcatalog.rdf import names as m
 from govcatalog.rdf.shapes.builder import Builder
 
 
@@ -29,7 +27,7 @@ def content_shapes(b: Builder) -> None:
         "GC-R006",
         "/items",
         b.negate(b.given_in("format.format_class", structured)),
-        b.prop((m.P_ITEM,), (SH.minCount, Literal(1))),
+        b.present("items"),
     )
     b.conditional(
         "GC-R012",

@@ -5,7 +5,7 @@ Twin of :mod:`govcatalog.rules.builtin.share`.
 
 from __future__ import annotations
 
-from rdflib import Literal
+from rdflib import BNode, Literal
 from rdflib.namespace import SH
 
 from govcatalog.model.enums import ShareModeClass, ShareType
@@ -16,57 +16,41 @@ from govcatalog.records.forms import NO_CONDITION
 def share_shapes(b: Builder) -> None:
     c = b.concept
     unconditional = c("share-type", ShareType.UNCONDITIONAL)
-    conditional = c("share-type", ShareType.CONDITIONAL)
     not_shared = c("share-type", ShareType.NOT_SHARED)
     platform = c("share-mode-class", ShareModeClass.PLATFORM)
     classes = b.allowed("share-mode-class")
     types = b.allowed("share-mode-type")
     none_pattern = Literal("^(?:" + "|".join(sorted(c for c in NO_CONDITION if c)) + ")$")
     cond = b.field_path("share.share_condition")
-    states_condition = b.prop(
-        cond, (SH.minCount, Literal(1)), (SH["not"], b.bnode((SH.pattern, none_pattern)))
-    )
-    b.conditional(
-        "GC-R001",
-        "/share/share_condition",
-        b.negate(b.has("share.share_type", unconditional)),
-        b.prop(cond, (SH.pattern, none_pattern)),
-    )
-    b.conditional(
-        "GC-R002",
-        "/share/share_condition",
-        b.negate(b.has("share.share_type", conditional)),
-        states_condition,
-    )
-    states_basis = b.prop(
-        cond, (SH.minCount, Literal(1)), (SH["not"], b.bnode((SH.pattern, none_pattern)))
-    )
-    b.conditional(
-        "GC-R003",
-        "/share/share_condition",
-        b.negate(b.has("share.share_type", not_shared)),
-        states_basis,
-    )
+
+    def states_condition() -> BNode:
+        """The share condition is given and is no "none" (无, 不涉及 …)."""
+        not_none = b.bnode((SH.pattern, none_pattern))
+        return b.prop(cond, (SH.minCount, Literal(1)), (SH["not"], not_none))
+
+    for code, share_type, holds in (
+        ("GC-R001", unconditional, lambda: b.prop(cond, (SH.pattern, none_pattern))),
+        ("GC-R002", c("share-type", ShareType.CONDITIONAL), states_condition),
+        ("GC-R003", not_shared, states_condition),
+    ):
+        b.conditional(
+            code, "/share/share_condition", b.negate(b.has("share.share_type", share_type)), holds()
+        )
+    no_mode = [
+        b.none_of("share.share_mode_class", classes),
+        b.none_of("share.share_mode_type", types),
+    ]
     b.conditional(
         "GC-R004",
         "/share/share_mode_class",
         b.negate(b.has("share.share_type", not_shared)),
-        b.bnode(
-            (
-                SH["and"],
-                b.lst(
-                    [
-                        b.none_of("share.share_mode_class", classes),
-                        b.none_of("share.share_mode_type", types),
-                    ]
-                ),
-            )
-        ),
+        b.bnode((SH["and"], b.lst(no_mode))),
     )
+    shared = [unconditional, c("share-type", ShareType.CONDITIONAL)]
     b.conditional(
         "GC-F001",
         "/share/share_mode_class",
-        b.negate(b.given_in("share.share_type", [unconditional, conditional])),
+        b.negate(b.given_in("share.share_type", shared)),
         b.present("share.share_mode_class"),
     )
     b.conditional(
