@@ -19,6 +19,7 @@ import govcatalog.render.views  # noqa: F401 - registers the notebook, DataFrame
 
 if TYPE_CHECKING:
     from govcatalog import examples
+    from govcatalog.batch import validate_many
     from govcatalog.errors import (
         GovCatalogError,
         LoadError,
@@ -60,6 +61,7 @@ _EXPORTS: dict[str, str] = {
     "ValidationOptions": "govcatalog.validate",
     "Validator": "govcatalog.validate",
     "validate": "govcatalog.validate",
+    "validate_many": "govcatalog.batch",
 }
 """Public names and their modules: importing ``govcatalog`` is cheap, each name loads when used."""
 
@@ -120,4 +122,5 @@ __all__ = [
     "inspect",
     "load_catalog",
     "validate",
+    "validate_many",
 ]

@@ -39,10 +39,20 @@ PUBLIC = [
     "inspect",
     "load_catalog",
     "validate",
+    "validate_many",
 ]
 
 
 SUBPACKAGES = {
+    "batch": [
+        "BatchResult",
+        "Engine",
+        "HasExecutor",
+        "Progress",
+        "as_executor",
+        "dask_executor",
+        "validate_many",
+    ],
     "cli": ["app", "main"],
     "diff": [
         "CatalogDiff",
