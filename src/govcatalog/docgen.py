@@ -14,6 +14,7 @@ from pathlib import Path
 
 import typer
 
+from govcatalog.packs.codebook import CodeEntry
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import PackRegistry, default_registry
 
@@ -63,56 +64,62 @@ def finding_codes_markdown(registry: PackRegistry | None = None) -> str:
         "",
     ]
     for pack in _packs(reg):
-        parent = reg.load(pack.extends) if pack.extends else None
-        inherited = set(parent.codebook) if parent else set()
-        own = [c for c in pack.codebook if c not in inherited]
+        out += _pack_codes(pack, reg.load(pack.extends) if pack.extends else None)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _pack_codes(pack: Pack, parent: Pack | None) -> list[str]:
+    """A pack's section: the severities it changes, then the codes it adds."""
+    inherited = set(parent.codebook) if parent else set()
+    own = [c for c in pack.codebook if c not in inherited]
+    out = [f"## {pack.ref} — {pack.title_zh}", "", f"*{pack.title_en}*", ""]
+    if parent:
+        out += [f"Extends `{pack.extends}` ({parent.ref}).", ""]
         changed = [
             c
             for c in pack.codebook
-            if parent
-            and c in inherited
-            and pack.codebook[c].severity != parent.codebook[c].severity
+            if c in inherited and pack.codebook[c].severity != parent.codebook[c].severity
         ]
-        out += [f"## {pack.ref} — {pack.title_zh}", "", f"*{pack.title_en}*", ""]
-        if parent:
-            out += [f"Extends `{pack.extends}` ({parent.ref}).", ""]
         if changed:
             out += ["| code | severity here | in the parent |", "|---|---|---|"]
             out += [
                 f"| [{c}](#{c.lower()}) | {pack.codebook[c].severity.value} "
-                f"| {parent.codebook[c].severity.value} |"  # type: ignore[union-attr]
+                f"| {parent.codebook[c].severity.value} |"
                 for c in changed
             ]
             out.append("")
-        if not own:
-            out += ["This pack adds no codes.", ""]
-            continue
-        out += ["| code | severity | 标题 | title | spec |", "|---|---|---|---|---|"]
-        for c in own:
-            e = pack.codebook[c]
-            out.append(
-                f"| [{c}](#{c.lower()}) | {e.severity.value} | {_cell(e.title_zh)} "
-                f"| {_cell(e.title_en)} | {_cell(e.spec)} |"
-            )
-        out.append("")
-        for c in own:
-            e = pack.codebook[c]
-            sev = e.severity.value
-            out += [
-                f"### {c}",
-                "",
-                f"**{e.title_zh}** — {e.title_en}",
-                "",
-                f"- Severity 级别: `{sev}` ({_SEVERITY_ZH.get(sev, sev)})",
-                f"- Clause 条款: {e.clause or '—'}",
-                f"- Rule 规则: {e.spec or '—'}; evidence 依据: `{e.evidence.value}`",
-                f"- Message 说明: {e.message_zh}",
-                f"- Message (en): {e.message_en}",
-                f"- Hint 建议: {e.hint_zh or '—'}",
-                f"- Hint (en): {e.hint_en or '—'}",
-                "",
-            ]
-    return "\n".join(out).rstrip() + "\n"
+    if not own:
+        return [*out, "This pack adds no codes.", ""]
+    out += ["| code | severity | 标题 | title | spec |", "|---|---|---|---|---|"]
+    for c in own:
+        e = pack.codebook[c]
+        out.append(
+            f"| [{c}](#{c.lower()}) | {e.severity.value} | {_cell(e.title_zh)} "
+            f"| {_cell(e.title_en)} | {_cell(e.spec)} |"
+        )
+    out.append("")
+    for c in own:
+        out += _code_entry(c, pack.codebook[c])
+    return out
+
+
+def _code_entry(code: str, e: CodeEntry) -> list[str]:
+    """One code's entry: severity, clause, rule, messages and hints in both languages."""
+    sev = e.severity.value
+    return [
+        f"### {code}",
+        "",
+        f"**{e.title_zh}** — {e.title_en}",
+        "",
+        f"- Severity 级别: `{sev}` ({_SEVERITY_ZH.get(sev, sev)})",
+        f"- Clause 条款: {e.clause or '—'}",
+        f"- Rule 规则: {e.spec or '—'}; evidence 依据: `{e.evidence.value}`",
+        f"- Message 说明: {e.message_zh}",
+        f"- Message (en): {e.message_en}",
+        f"- Hint 建议: {e.hint_zh or '—'}",
+        f"- Hint (en): {e.hint_en or '—'}",
+        "",
+    ]
 
 
 def _commands(group: object, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], object]]:

@@ -102,43 +102,10 @@ def build_json_schema(pack: Pack) -> dict[str, Any]:
     """The JSON Schema of catalogs under ``pack`` (canonical English keys)."""
     schema = Catalog.model_json_schema(by_alias=True, mode="validation")
     defs: dict[str, Any] = schema.setdefault("$defs", {})
-    specs: list[FieldSpec] = list(pack.fields.resource_fields())
-    for spec in specs:
+    for spec in pack.fields.resource_fields():
         def_name = _DEF_OF_GROUP.get(spec.parent)
-        if def_name is None or def_name not in defs:
-            continue
-        target = defs[def_name]
-        prop = target.get("properties", {}).get(spec.key)
-        if prop is None:
-            continue
-        prop["title"] = spec.zh
-        prop["description"] = f"{spec.zh} ({spec.en})" + (
-            f" — 核心元数据 {spec.element}" if spec.element else ""
-        )
-        if spec.kind is FieldKind.VOCAB and spec.vocabulary:
-            target["properties"][spec.key] = _nullable_enum(
-                prop, list(pack.field_vocabulary(spec).labels())
-            )
-        if spec.kind is FieldKind.TEXT and spec.max_length and "anyOf" in prop:
-            for alt in prop["anyOf"]:
-                if alt.get("type") == "string":
-                    alt["minLength"] = 1
-        if spec.required:
-            req = target.setdefault("required", [])
-            if spec.key not in req:
-                req.append(spec.key)
-            if "anyOf" in target["properties"][spec.key]:
-                alts = [
-                    a for a in target["properties"][spec.key]["anyOf"] if a.get("type") != "null"
-                ]
-                target["properties"][spec.key] = {
-                    **{
-                        k: v
-                        for k, v in target["properties"][spec.key].items()
-                        if k not in {"anyOf", "default"}
-                    },
-                    **(alts[0] if len(alts) == 1 else {"anyOf": alts}),
-                }
+        if def_name is not None and def_name in defs:
+            _field_property(pack, spec, defs[def_name])
     resource = defs["Resource"]
     resource["allOf"] = _conditionals()
     for group in ("category", "format", "share", "open"):
@@ -159,4 +126,39 @@ def build_json_schema(pack: Pack) -> dict[str, Any]:
         "$id": f"https://w3id.org/govcatalog/schema/{pack.id}/{pack.version}/catalog.schema.json",
         "title": f"{pack.title_zh} — {pack.ref}",
         **{k: v for k, v in schema.items() if k not in ("title",)},
+    }
+
+
+def _field_property(pack: Pack, spec: FieldSpec, target: dict[str, Any]) -> None:
+    """Title, values, length and requiredness of one field's property in its definition."""
+    prop = target.get("properties", {}).get(spec.key)
+    if prop is None:
+        return
+    prop["title"] = spec.zh
+    prop["description"] = f"{spec.zh} ({spec.en})" + (
+        f" — 核心元数据 {spec.element}" if spec.element else ""
+    )
+    if spec.kind is FieldKind.VOCAB and spec.vocabulary:
+        target["properties"][spec.key] = _nullable_enum(
+            prop, list(pack.field_vocabulary(spec).labels())
+        )
+    if spec.kind is FieldKind.TEXT and spec.max_length and "anyOf" in prop:
+        for alt in prop["anyOf"]:
+            if alt.get("type") == "string":
+                alt["minLength"] = 1
+    if spec.required:
+        req = target.setdefault("required", [])
+        if spec.key not in req:
+            req.append(spec.key)
+        target["properties"][spec.key] = _not_null(target["properties"][spec.key])
+
+
+def _not_null(prop: dict[str, Any]) -> dict[str, Any]:
+    """The property without its ``null`` alternative and default (a required value)."""
+    if "anyOf" not in prop:
+        return prop
+    alts = [a for a in prop["anyOf"] if a.get("type") != "null"]
+    return {
+        **{k: v for k, v in prop.items() if k not in {"anyOf", "default"}},
+        **(alts[0] if len(alts) == 1 else {"anyOf": alts}),
     }

@@ -62,6 +62,22 @@ def _refused(name: str) -> LoadError:
     )
 
 
+def _too_large(name: str, bound: int) -> LoadError:
+    return LoadError(
+        name,
+        f"工作表的一行超过 {bound} 字节（行未闭合？），已拒绝读取",
+        f"a sheet row is larger than {bound} bytes (an unclosed row?); refused",
+    )
+
+
+def _unclosed(name: str) -> LoadError:
+    return LoadError(
+        name,
+        "工作表不是有效的 XML：行未闭合",
+        "a sheet is not well-formed XML: a row is never closed",
+    )
+
+
 class RowScanner:
     """Scans ``<row>`` elements of one worksheet part from a byte stream.
 
@@ -126,6 +142,27 @@ class RowScanner:
                 ]
         return rownum, self._fallback(m.group(0))[1]
 
+    def _started(self, head: bytes, chunk: bytes) -> bool:
+        """Read the root tag from the start of the part; False while it is not all there.
+
+        Raises:
+            LoadError: For a DOCTYPE or entity declaration.
+            PREFIXED: When the part needs the lxml path (a prefix, or UTF-16).
+        """
+        if _utf16(head):
+            if _DTD.search(head.decode("utf-16", "ignore").encode()):
+                raise _refused(self._name)
+            raise _Prefixed  # not ASCII-compatible: lxml reads it
+        if _DTD.search(head):
+            raise _refused(self._name)
+        root = _ROOT.search(head)
+        if root is None and chunk and len(head) <= self._max_row_bytes:
+            return False
+        if root is None or root.group(1):
+            raise _Prefixed
+        self._open_tag = b"<wrapper" + root.group(2) + b">"
+        return True
+
     def rows(self) -> Iterator[CellRow]:
         """Every row, in document order.
 
@@ -141,18 +178,8 @@ class RowScanner:
             chunk = self._stream.read(_CHUNK)
             if first:
                 buf += chunk
-                if _utf16(buf):
-                    if _DTD.search(buf.decode("utf-16", "ignore").encode()):
-                        raise _refused(self._name)
-                    raise _Prefixed  # not ASCII-compatible: lxml reads it
-                if _DTD.search(buf):
-                    raise _refused(self._name)
-                root = _ROOT.search(buf)
-                if root is None and chunk and len(buf) <= self._max_row_bytes:
+                if not self._started(buf, chunk):
                     continue
-                if root is None or root.group(1):
-                    raise _Prefixed
-                self._open_tag = b"<wrapper" + root.group(2) + b">"
                 first = False
             elif chunk and b"</row>" not in (buf[-5:] if not pending else pending[-1][-5:]) + chunk:
                 # No row ends in this chunk: gather it without re-joining (linear time),
@@ -160,12 +187,7 @@ class RowScanner:
                 pending.append(chunk)
                 pending_size += len(chunk)
                 if pending_size > self._max_row_bytes:
-                    raise LoadError(
-                        self._name,
-                        f"工作表的一行超过 {self._max_row_bytes} 字节（行未闭合？），已拒绝读取",
-                        f"a sheet row is larger than {self._max_row_bytes} bytes "
-                        "(an unclosed row?); refused",
-                    )
+                    raise _too_large(self._name, self._max_row_bytes)
                 continue
             else:
                 buf = b"".join((buf, *pending, chunk))
@@ -176,11 +198,7 @@ class RowScanner:
             # At the end, what follows the last row end may hold only empty rows
             # (``<row/>``): an open ``<row>`` there is never closed.
             if not chunk and _OPEN_ROW.search(buf, stop):
-                raise LoadError(
-                    self._name,
-                    "工作表不是有效的 XML：行未闭合",
-                    "a sheet is not well-formed XML: a row is never closed",
-                )
+                raise _unclosed(self._name)
             pos = 0
             for m in _ROW.finditer(buf, 0, stop):
                 rownum, cells = self._row(m, last)

@@ -41,7 +41,17 @@ def _yes(flag: bool) -> str:
 
 def reference_sections(pack: Pack) -> tuple[Section, ...]:
     """The tables of the reference page of ``pack``."""
-    overview = Section(
+    return (
+        _overview(pack),
+        _fields(pack),
+        _vocabularies(pack),
+        _codes(pack),
+        _rules(pack),
+    )
+
+
+def _overview(pack: Pack) -> Section:
+    return Section(
         "概览 / Overview",
         "overview",
         ("项目 Item", "值 Value"),
@@ -55,7 +65,10 @@ def reference_sections(pack: Pack) -> tuple[Section, ...]:
             ("继承 Lineage", " ← ".join(pack.lineage)),
         ),
     )
-    fields = Section(
+
+
+def _fields(pack: Pack) -> Section:
+    return Section(
         "元素 / Fields",
         "fields",
         ("标识 Id", "元素名称", "Name", "类型 Kind", "必填 Required", "值域 Vocabulary", "别名"),
@@ -73,19 +86,25 @@ def reference_sections(pack: Pack) -> tuple[Section, ...]:
         ),
         "每个元素的标识是其在规范 JSON 中的路径。 Each id is the element's path in canonical JSON.",
     )
+
+
+def _vocabularies(pack: Pack) -> Section:
     vocab_rows = tuple(
         (sid, v.title_zh, v.title_en, c.notation or "", c.label_zh, c.label_en)
         for sid, v in sorted(pack.vocabularies.items())
         for c in v.concepts
     )
-    vocabularies = Section(
+    return Section(
         "值域 / Vocabularies",
         "vocabularies",
         ("值域 Scheme", "名称", "Name", "代码 Code", "取值", "Value"),
         vocab_rows,
         "本标准允许的取值（已按本标准收窄）。 The values this pack allows (as it narrows them).",
     )
-    codes = Section(
+
+
+def _codes(pack: Pack) -> Section:
+    return Section(
         "问题代码 / Finding codes",
         "codes",
         ("代码 Code", "级别 Severity", "标题", "Title", "说明", "Message", "条款 Clause"),
@@ -102,7 +121,10 @@ def reference_sections(pack: Pack) -> tuple[Section, ...]:
             for code, e in sorted(pack.codebook.entries.items())
         ),
     )
-    rules = Section(
+
+
+def _rules(pack: Pack) -> Section:
+    return Section(
         "声明的规则 / Declared rules",
         "rules",
         (
@@ -125,7 +147,6 @@ def reference_sections(pack: Pack) -> tuple[Section, ...]:
             for r in pack.declared_rules
         ),
     )
-    return overview, fields, vocabularies, codes, rules
 
 
 def _when(rule: DeclaredRule) -> str:

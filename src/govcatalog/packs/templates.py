@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
+from typing import Any
 
 from govcatalog.errors import PackError
 from govcatalog.packs.fields import FieldKind, FieldLevel, FieldSpec, FieldTable, fold_key
@@ -140,29 +141,11 @@ def parse_template(
             raise PackError(pack, file, f"extends unknown template profile {meta['extends']!r}")
         meta = {**_settings(base), **meta}
     columns: list[TemplateColumn] = list(base.columns) if base else []
-    seen: set[str] = {c.field.id for c in columns}
     for raw in data.get("column", []):
-        field_id = str(raw.get("field", ""))
-        if not table.has(field_id, FieldLevel.RESOURCE):
-            raise PackError(pack, file, f"column names unknown field {field_id!r}")
-        spec = table.get(field_id)
-        if spec.kind in (FieldKind.GROUP, FieldKind.GROUPS):
-            raise PackError(pack, file, f"column {field_id!r} is a group, not a value")
-        if field_id in seen:
-            raise PackError(pack, file, f"field {field_id!r} has two columns")
-        seen.add(field_id)
-        column = TemplateColumn(
-            field=spec,
-            heading=str(raw.get("heading", spec.zh)),
-            group=(str(raw["group"]) or None) if "group" in raw else _group_heading(spec, table),
-            aliases=tuple(str(a) for a in raw.get("aliases", ())),
-            width=int(raw.get("width", 14)),
+        _add_column(
+            columns, _column(raw, table, pack=pack, file=file), raw.get("after"), pack, file
         )
-        after = raw.get("after")
-        ids = [c.field.id for c in columns]
-        if after is not None and after not in ids:
-            raise PackError(pack, file, f"column {field_id!r}: no column {after!r} to follow")
-        columns.insert(ids.index(after) + 1 if after is not None else len(columns), column)
+    seen = {c.field.id for c in columns}
     key = tuple(str(k) for k in meta.get("resource_key", ("code", "name")))
     missing = [k for k in key if k not in seen]
     if missing:
@@ -178,6 +161,36 @@ def parse_template(
         columns=tuple(columns),
         default=bool(meta.get("default", False)),
     )
+
+
+def _column(raw: Mapping[str, Any], table: FieldTable, *, pack: str, file: str) -> TemplateColumn:
+    """One ``[[column]]`` of a template profile."""
+    field_id = str(raw.get("field", ""))
+    if not table.has(field_id, FieldLevel.RESOURCE):
+        raise PackError(pack, file, f"column names unknown field {field_id!r}")
+    spec = table.get(field_id)
+    if spec.kind in (FieldKind.GROUP, FieldKind.GROUPS):
+        raise PackError(pack, file, f"column {field_id!r} is a group, not a value")
+    return TemplateColumn(
+        field=spec,
+        heading=str(raw.get("heading", spec.zh)),
+        group=(str(raw["group"]) or None) if "group" in raw else _group_heading(spec, table),
+        aliases=tuple(str(a) for a in raw.get("aliases", ())),
+        width=int(raw.get("width", 14)),
+    )
+
+
+def _add_column(
+    columns: list[TemplateColumn], column: TemplateColumn, after: object, pack: str, file: str
+) -> None:
+    """Put ``column`` after the column of field ``after`` (at the end without one)."""
+    ids = [c.field.id for c in columns]
+    field_id = column.field.id
+    if field_id in ids:
+        raise PackError(pack, file, f"field {field_id!r} has two columns")
+    if after is not None and after not in ids:
+        raise PackError(pack, file, f"column {field_id!r}: no column {after!r} to follow")
+    columns.insert(ids.index(str(after)) + 1 if after is not None else len(columns), column)
 
 
 def with_local_elements(profile: TemplateProfile, table: FieldTable) -> TemplateProfile:

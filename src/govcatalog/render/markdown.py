@@ -51,24 +51,8 @@ def render_markdown(report: Report, lang: Lang = Lang.ZH, *, max_rows: int | Non
     if not report.findings:
         out.append(w["none"])
         return "\n".join(out) + "\n"
+    out += _summaries(report, lang)
     out += [
-        f"### {w['by_rule']}",
-        "",
-        f"| {w['code']} | {w['severity']} | {w['count']} |",
-        "|---|---|--:|",
-    ]
-    out += [f"| {code} | {_ICON[sev]} {labels[sev]} | {n} |" for code, sev, n in rule_rows(report)]
-    out += ["", f"### {w['by_provider']}", ""]
-    out.append(f"| {w['provider']} | " + " | ".join(labels[s] for s in Severity) + " |")
-    out.append("|---|" + "--:|" * len(Severity))
-    for name, per in report.by_provider().items():
-        out.append(
-            f"| {_cell(name or w['unknown_provider'])} | "
-            + " | ".join(str(per[s]) for s in Severity)
-            + " |"
-        )
-    out += [
-        "",
         f"### {w['findings']}",
         "",
         f"| {w['severity']} | {w['code']} | {w['message']} | {w['where']} | {w['resource']} |",
@@ -85,3 +69,26 @@ def render_markdown(report: Report, lang: Lang = Lang.ZH, *, max_rows: int | Non
     if len(shown) < len(report.findings):
         out += ["", f"> {w['truncated'].format(n=len(shown))}"]
     return "\n".join(out) + "\n"
+
+
+def _summaries(report: Report, lang: Lang) -> list[str]:
+    """The counts by rule and by department, each a table."""
+    w, labels = WORDS[lang], SEVERITY_LABEL[lang]
+    out = [
+        f"### {w['by_rule']}",
+        "",
+        f"| {w['code']} | {w['severity']} | {w['count']} |",
+        "|---|---|--:|",
+    ]
+    out += [f"| {code} | {_ICON[sev]} {labels[sev]} | {n} |" for code, sev, n in rule_rows(report)]
+    out += ["", f"### {w['by_provider']}", ""]
+    out.append(f"| {w['provider']} | " + " | ".join(labels[s] for s in Severity) + " |")
+    out.append("|---|" + "--:|" * len(Severity))
+    for name, per in report.by_provider().items():
+        out.append(
+            f"| {_cell(name or w['unknown_provider'])} | "
+            + " | ".join(str(per[s]) for s in Severity)
+            + " |"
+        )
+    out.append("")
+    return out
