@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from govcatalog import ValidationOptions, get_pack, load_catalog, validate
 from govcatalog.diff import ChangeKind, diff
 from govcatalog.io.sheet_writer import write_workbook
+from govcatalog.io.xml_schema import xsd_text
 from govcatalog.io.xml_writer import write_xml
 from govcatalog.packs import Pack
 from govcatalog.rdf import ExportOptions, RdfFormat, element_properties, serialize
@@ -35,6 +37,8 @@ max_length = 40
 aliases = ["数据使用条件"]
 rdf = "<{PROPERTY}>"
 change = "share-condition-changed"
+xml = "useCond"
+column = {{ heading = "数据使用条件", width = 30 }}
 """
 
 
@@ -110,6 +114,8 @@ def test_xml_round_trip(pack: Pack, tmp_path: Path) -> None:
     write_xml(catalog, tmp_path / "c.xml", pack)
     text = (tmp_path / "c.xml").read_text(encoding="utf-8")
     assert text.count("仅用于审批") == 1
+    assert "<useCond>仅用于审批</useCond>" in text
+    assert 'name="useCond"' in xsd_text(pack)
     assert load_catalog(tmp_path / "c.xml", pack=pack).resources[0].extensions == {
         "usage_conditions": "仅用于审批"
     }
@@ -117,8 +123,10 @@ def test_xml_round_trip(pack: Pack, tmp_path: Path) -> None:
 
 def test_template_column(pack: Pack, tmp_path: Path) -> None:
     write_workbook(tmp_path / "t.xlsx", pack)
-    headings = [str(c.value or "") for c in load_workbook(tmp_path / "t.xlsx").worksheets[0][1]]
-    assert any(h.startswith("使用条件") for h in headings)
+    sheet = load_workbook(tmp_path / "t.xlsx").worksheets[0]
+    headings = [str(c.value or "") for c in sheet[1]]
+    column = next(i for i, h in enumerate(headings) if h.startswith("数据使用条件"))
+    assert sheet.column_dimensions[get_column_letter(column + 1)].width == 30
     catalog = load_catalog(_catalog(tmp_path / "c.json", ["仅用于审批", "仅限本部门"]), pack=pack)
     write_workbook(tmp_path / "f.xlsx", pack, catalog)
     back = load_catalog(tmp_path / "f.xlsx", pack=pack)

@@ -18,7 +18,14 @@ from types import MappingProxyType
 from typing import Any
 
 from govcatalog.errors import PackError
-from govcatalog.packs.fields import FieldKind, FieldLevel, FieldSpec, FieldTable, fold_key
+from govcatalog.packs.fields import (
+    Column,
+    FieldKind,
+    FieldLevel,
+    FieldSpec,
+    FieldTable,
+    fold_key,
+)
 
 DEFAULT_TEMPLATE = "national"
 """The profile used when none is named."""
@@ -102,6 +109,18 @@ class TemplateProfile:
         return out
 
 
+def _element_column(spec: FieldSpec, table: FieldTable) -> TemplateColumn:
+    """The column an element's field-table entry describes (its ``column``)."""
+    col = spec.column or Column()
+    return TemplateColumn(
+        field=spec,
+        heading=col.heading or spec.zh,
+        group=_group_heading(spec, table) if spec.parent != "extensions" else None,
+        aliases=col.aliases,
+        width=col.width,
+    )
+
+
 def _group_heading(spec: FieldSpec, table: FieldTable) -> str | None:
     parent = spec.parent
     if parent is None:
@@ -119,7 +138,9 @@ def parse_template(
 ) -> TemplateProfile:
     """Parse a template profile.
 
-    A profile may build on a profile of its parent pack (``extends = "national"`` in
+    ``columns = "field-table"`` in ``[template]`` lays out a column for each element whose
+    field-table entry has a ``column`` (heading, aliases, width), in table order. A profile may
+    build on a profile of its parent pack (``extends = "national"`` in
     ``[template]``): it keeps that profile's settings and columns and adds its own, each
     after the column of the field its ``after`` names (at the end without one). A column's
     ``group = ""`` puts it at top level (a heading over two rows).
@@ -141,6 +162,10 @@ def parse_template(
             raise PackError(pack, file, f"extends unknown template profile {meta['extends']!r}")
         meta = {**_settings(base), **meta}
     columns: list[TemplateColumn] = list(base.columns) if base else []
+    if meta.get("columns") == "field-table":  # one column for each element that names one
+        columns.extend(
+            _element_column(spec, table) for spec in table.resource_fields() if spec.column
+        )
     for raw in data.get("column", []):
         _add_column(
             columns, _column(raw, table, pack=pack, file=file), raw.get("after"), pack, file
@@ -197,7 +222,7 @@ def with_local_elements(profile: TemplateProfile, table: FieldTable) -> Template
     """The profile with a column added for each local element of ``table`` it lacks."""
     laid_out = {c.field.id for c in profile.columns}
     extra = tuple(
-        TemplateColumn(field=spec, heading=spec.zh, group=None)
+        _element_column(spec, table)
         for spec in table.children("extensions")
         if spec.id not in laid_out and spec.kind not in (FieldKind.GROUP, FieldKind.GROUPS)
     )

@@ -1,10 +1,15 @@
-"""The XML element names of a pack's exchange form (``xml.toml``), as pack data."""
+"""The XML exchange form of a pack: its layout (``xml.toml``) and its elements' names.
+
+Each element's name is the ``xml`` of its field-table entry (the field's key when it has none);
+``xml.toml`` gives the namespace and the names of the document's own elements, and a pack may
+rename an inherited element there (``[elements]``, ``[catalog]``).
+"""
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
 
@@ -39,6 +44,23 @@ class XmlMap:
     elements: Mapping[str, str]
 
 
+def _names(table: FieldTable, level: FieldLevel) -> dict[str, str]:
+    """Field id → XML name, of the fields whose entry names one."""
+    fields = table.catalog_fields() if level is FieldLevel.CATALOG else table.resource_fields()
+    return {f.id: f.xml for f in fields if f.xml}
+
+
+def _check_scopes(
+    table: FieldTable, elements: Mapping[str, str], *, pack: str, file: str = "xml.toml"
+) -> None:
+    scopes: dict[tuple[str | None, str], str] = {}
+    for fid, name in elements.items():
+        key = (table.get(fid).parent if table.has(fid) else None, name)
+        if key in scopes:
+            raise PackError(pack, file, f"element {name!r} names both {scopes[key]} and {fid}")
+        scopes[key] = fid
+
+
 def parse_xml_map(text: str, table: FieldTable, *, pack: str, file: str = "xml.toml") -> XmlMap:
     """Parse an ``xml.toml`` document.
 
@@ -58,12 +80,9 @@ def parse_xml_map(text: str, table: FieldTable, *, pack: str, file: str = "xml.t
     for fid in elements:
         if not table.has(fid):
             raise PackError(pack, file, f"[elements] unknown field {fid!r}")
-    scopes: dict[tuple[str | None, str], str] = {}
-    for fid, name in elements.items():
-        key = (table.get(fid).parent, name)
-        if key in scopes:
-            raise PackError(pack, file, f"element {name!r} names both {scopes[key]} and {fid}")
-        scopes[key] = fid
+    catalog = {**_names(table, FieldLevel.CATALOG), **catalog}
+    elements = {**_names(table, FieldLevel.RESOURCE), **elements}
+    _check_scopes(table, elements, pack=pack, file=file)
     try:
         return XmlMap(
             namespace=str(meta["namespace"]),
@@ -83,27 +102,31 @@ def parse_xml_map(text: str, table: FieldTable, *, pack: str, file: str = "xml.t
 def load_xml_map(
     root: Traversable, table: FieldTable, parent: XmlMap | None, *, pack: str
 ) -> XmlMap | None:
-    """The pack's element map: its own ``xml.toml`` layered over the parent's.
+    """The pack's element map: its own ``xml.toml`` (or the parent's layout) with the names of
+    its field table, layered over the parent's.
 
-    A local pack's map adds names for its own fields; the parent's names stay.
+    A local pack's elements take the names of their ``xml`` entries; the parent's names stay.
 
     Raises:
         PackError: When the file is invalid.
     """
     f = root / "xml.toml"
-    if not f.is_file():
-        return parent
-    own = parse_xml_map(f.read_text(encoding="utf-8"), table, pack=pack)
+    if f.is_file():
+        own = parse_xml_map(f.read_text(encoding="utf-8"), table, pack=pack)
+    elif parent is None:
+        return None
+    else:
+        own = replace(
+            parent,
+            catalog=MappingProxyType(_names(table, FieldLevel.CATALOG)),
+            elements=MappingProxyType(_names(table, FieldLevel.RESOURCE)),
+        )
     if parent is None:
         return own
-    return XmlMap(
-        namespace=own.namespace,
-        root=own.root,
-        catalog_info=own.catalog_info,
-        resources=own.resources,
-        resource=own.resource,
-        item=own.item,
-        extension=own.extension,
+    elements = {**parent.elements, **own.elements}
+    _check_scopes(table, elements, pack=pack, file="fields.toml")
+    return replace(
+        own,
         catalog=MappingProxyType({**parent.catalog, **own.catalog}),
-        elements=MappingProxyType({**parent.elements, **own.elements}),
+        elements=MappingProxyType(elements),
     )
