@@ -25,12 +25,9 @@ KNOWN_MODULES = {
 }
 
 KNOWN_FUNCTIONS = {
-    "cli/export_cmd.py: export_command",
     "cli/resolve_cmd.py: resolve_command",
-    "cli/score_cmd.py: score_command",
     "cli/serve_cmd.py: serve_command",
     "cli/validate_cmd.py: validate_command",
-    "diff/match.py: match_resources",
     "io/json_reader.py: _iter_object",
     "rdf/mapping.py: _Writer.resource",
     "rdf/reader.py: _Records.resource",

@@ -17,6 +17,7 @@ from govcatalog.errors import GovCatalogError
 from govcatalog.identifiers import IdentifierKind
 from govcatalog.io.writers import OutputFormat, write_catalog
 from govcatalog.loading import load_catalog
+from govcatalog.model import Catalog
 from govcatalog.rdf import DEFAULT_BASE, ExportOptions, RdfFormat, iter_rdf_text, write_rdf
 from govcatalog.rdf.mapping import element_properties
 
@@ -32,39 +33,46 @@ class ExportFormat(StrEnum):
     NT = RdfFormat.NTRIPLES.value
 
 
+SourceArgument = Annotated[
+    Path, typer.Argument(metavar="FILE", help="The catalog to export (any readable format).")
+]
+ToOption = Annotated[
+    ExportFormat,
+    typer.Option("--to", "-t", help="xml, xlsx, or RDF: ttl, jsonld, rdf (RDF/XML), nt."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="The file to write (RDF: default standard output)."),
+]
+BaseOption = Annotated[
+    str, typer.Option("--base", help="RDF: base IRI of resources, agents and the catalog.")
+]
+LicenceOption = Annotated[
+    str | None,
+    typer.Option("--licence", help="RDF: licence IRI stated on the catalog and every resource."),
+]
+AccessUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--access-url",
+        help="RDF: access URL template with {code}: one dcat:Distribution per resource.",
+    ),
+]
+DcatOption = Annotated[
+    bool, typer.Option("--dcat/--no-dcat", help="RDF: also write the DCAT / DCMI Terms view.")
+]
+
+
 @app.command("export")
 def export_command(
-    source: Annotated[
-        Path, typer.Argument(metavar="FILE", help="The catalog to export (any readable format).")
-    ],
-    to: Annotated[
-        ExportFormat,
-        typer.Option("--to", "-t", help="xml, xlsx, or RDF: ttl, jsonld, rdf (RDF/XML), nt."),
-    ],
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="The file to write (RDF: default standard output)."),
-    ] = None,
+    source: SourceArgument,
+    to: ToOption,
+    output: OutputOption = None,
     pack: PackOption = None,
-    base: Annotated[
-        str, typer.Option("--base", help="RDF: base IRI of resources, agents and the catalog.")
-    ] = DEFAULT_BASE,
-    licence: Annotated[
-        str | None,
-        typer.Option(
-            "--licence", help="RDF: licence IRI stated on the catalog and every resource."
-        ),
-    ] = None,
-    access_url: Annotated[
-        str | None,
-        typer.Option(
-            "--access-url",
-            help="RDF: access URL template with {code}: one dcat:Distribution per resource.",
-        ),
-    ] = None,
-    dcat: Annotated[
-        bool, typer.Option("--dcat/--no-dcat", help="RDF: also write the DCAT / DCMI Terms view.")
-    ] = True,
+    base: BaseOption = DEFAULT_BASE,
+    licence: LicenceOption = None,
+    access_url: AccessUrlOption = None,
+    dcat: DcatOption = True,
 ) -> None:
     """Export a catalog: `--to xml` (GB/T 21063.3-style, unofficial), `--to xlsx` (the
     compilation workbook), or Linked Data with its DCAT-AP 3.0.0 view (`ttl`, `jsonld`,
@@ -95,13 +103,19 @@ def export_command(
             provider_code_is_uscc=the_pack.provider_code_scheme is IdentifierKind.USCC,
             elements=element_properties(the_pack),
         )
-        fmt = RdfFormat(to.value)
-        if output is None:
-            for chunk in iter_rdf_text(catalog, fmt, options):
-                sys.stdout.write(chunk)
-        else:
-            write_rdf(catalog, output, fmt, options)
+        _write_rdf(catalog, RdfFormat(to.value), output, options)
     except GovCatalogError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"{output}: {exc.strerror}")
+
+
+def _write_rdf(
+    catalog: Catalog, fmt: RdfFormat, output: Path | None, options: ExportOptions
+) -> None:
+    """Write the catalog's graph to ``output``, or stream it to standard output."""
+    if output is None:
+        for chunk in iter_rdf_text(catalog, fmt, options):
+            sys.stdout.write(chunk)
+    else:
+        write_rdf(catalog, output, fmt, options)

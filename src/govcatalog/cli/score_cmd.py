@@ -14,10 +14,12 @@ from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
 from govcatalog.cli.options import PackOption
 from govcatalog.cli.validate_cmd import settings
+from govcatalog.config import Config
 from govcatalog.errors import GovCatalogError, LoadError
+from govcatalog.packs.pack import Pack
 from govcatalog.render.dispatch import ScoreFormat, render_score
 from govcatalog.report import Lang
-from govcatalog.score import assess, render_score_text
+from govcatalog.score import Assessment, assess, render_score_text
 from govcatalog.validate import ValidationOptions
 from govcatalog.vocab import Evidence
 
@@ -67,37 +69,43 @@ def score_command(
     conf = settings(config, no_config)
     the_pack = load_pack(pack or conf.pack)
     day = _day(today)
-    unknown = sorted({*(conf.select or ()), *conf.ignore, *conf.severity} - set(the_pack.codebook))
+    try:
+        result = assess(file, pack=the_pack, today=day, options=_options(conf, the_pack))
+    except LoadError as exc:
+        fail(str(exc), EXIT_USAGE)
+    except GovCatalogError as exc:
+        fail(str(exc))
+    _emit(result, fmt, lang, output)
+    below = fail_under is not None and result.catalog.points < fail_under
+    raise typer.Exit(EXIT_FINDINGS if below else EXIT_OK)
+
+
+def _options(conf: Config, pack: Pack) -> ValidationOptions:
+    """The settings file's rule selection and severities, its codes checked against the pack."""
+    unknown = sorted({*(conf.select or ()), *conf.ignore, *conf.severity} - set(pack.codebook))
     if unknown:
         fail(f"unknown finding codes: {', '.join(unknown)}")
-    options = ValidationOptions(
+    return ValidationOptions(
         select=conf.select,
         ignore=conf.ignore,
         severity=conf.severity,
         min_evidence=conf.min_evidence or Evidence.UNCONFIRMED,
     )
+
+
+def _emit(result: Assessment, fmt: ScoreFormat, lang: Lang, output: Path | None) -> None:
+    """Print the score, or write it to ``output``."""
+    if fmt is ScoreFormat.TEXT and output is None:
+        console = Console(highlight=False, soft_wrap=True)
+        if not console.is_terminal:
+            console.width = 160  # a pipe or a CI log: do not squeeze the table to 80 columns
+        render_score_text(result, console, lang)
+        return
+    text = render_score(result, fmt, lang=lang)
+    if output is None:
+        sys.stdout.write(text)
+        return
     try:
-        result = assess(file, pack=the_pack, today=day, options=options)
-    except LoadError as exc:
-        fail(str(exc), EXIT_USAGE)
-    except GovCatalogError as exc:
-        fail(str(exc))
-    if fmt is ScoreFormat.TEXT:
-        if output is None:
-            console = Console(highlight=False, soft_wrap=True)
-            if not console.is_terminal:
-                console.width = 160  # a pipe or a CI log: do not squeeze the table to 80 columns
-            render_score_text(result, console, lang)
-        else:
-            output.write_text(render_score(result, fmt, lang=lang), encoding="utf-8")
-    else:
-        text = render_score(result, fmt, lang=lang)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            try:
-                output.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                fail(f"cannot write {output}: {exc.strerror or exc}")
-    below = fail_under is not None and result.catalog.points < fail_under
-    raise typer.Exit(EXIT_FINDINGS if below else EXIT_OK)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")

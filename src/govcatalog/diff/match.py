@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from govcatalog.records.hits import Record
 
@@ -159,86 +159,111 @@ def _name_key(record: Record) -> Hashable | None:
     return None if name is None else (name, record.get("provider"))
 
 
+@dataclass
+class _Pairing:
+    """The pairs and ambiguities found so far, as matching goes from one key to the next."""
+
+    old: Sequence[Record]
+    new: Sequence[Record]
+    pairs: list[tuple[int, int]] = field(default_factory=list)
+    ambiguous: list[Ambiguous] = field(default_factory=list)
+    used_old: set[int] = field(default_factory=set)
+    used_new: set[int] = field(default_factory=set)
+
+    def pair(self, found: Iterable[tuple[int, int]]) -> None:
+        for o, n in found:
+            self.pairs.append((o, n))
+            self.used_old.add(o)
+            self.used_new.add(n)
+
+    def undecided(self, olds: Sequence[int], news: Sequence[int]) -> None:
+        self.ambiguous.append(Ambiguous(tuple(olds), tuple(news)))
+        self.used_old.update(olds)
+        self.used_new.update(news)
+
+    def rest_old(self) -> list[int]:
+        return [i for i in range(len(self.old)) if i not in self.used_old]
+
+    def rest_new(self) -> list[int]:
+        return [i for i in range(len(self.new)) if i not in self.used_new]
+
+    def has_rest(self) -> bool:
+        """Whether both sides still have resources to match."""
+        return bool(self.rest_old()) and bool(self.rest_new())
+
+
 def match_resources(old: Sequence[Record], new: Sequence[Record]) -> Matching:
     """Match the resources of two versions (see the module docstring)."""
-    pairs: list[tuple[int, int]] = []
-    ambiguous: list[Ambiguous] = []
-    old_codes = _groups(range(len(old)), old, lambda r: r.get("code"))
+    pairing = _Pairing(old, new)
+    _by_code(pairing)
+    if pairing.has_rest():
+        pairing.pair(_identical(pairing.rest_old(), pairing.rest_new(), old, new))
+    if pairing.has_rest():
+        _by_shared_paths(pairing)
+    for key, last in ((_content_key, False), (_name_key, True)):
+        if pairing.has_rest():
+            _by_key(pairing, key, ambiguous_when_left=last)
+    return Matching(
+        tuple(sorted(pairing.pairs, key=lambda p: p[1])),
+        tuple(pairing.rest_old()),
+        tuple(pairing.rest_new()),
+        tuple(sorted(pairing.ambiguous, key=lambda a: (a.old, a.new))),
+    )
+
+
+def _by_code(pairing: _Pairing) -> None:
+    """Pair resources by 信息资源代码; a code used more than once pairs identical entries first."""
+    old, new = pairing.old, pairing.new
     new_codes = _groups(range(len(new)), new, lambda r: r.get("code"))
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    for code, olds in old_codes.items():
+    for code, olds in _groups(range(len(old)), old, lambda r: r.get("code")).items():
         news = new_codes.get(code)
         if news is None:
             continue
         if len(olds) == 1 and len(news) == 1:
-            pairs.append((olds[0], news[0]))
-        else:  # a code used more than once: pair identical entries, then what is left
-            same = _identical(olds, news, old, new)
-            pairs.extend(same)
-            left_old = [o for o in olds if o not in {p[0] for p in same}]
-            left_new = [n for n in news if n not in {p[1] for p in same}]
-            if len(left_old) == 1 and len(left_new) == 1:
-                pairs.append((left_old[0], left_new[0]))
-            elif left_old and left_new:
-                ambiguous.append(Ambiguous(tuple(left_old), tuple(left_new)))
-            else:  # one-sided leftovers go on to be matched by content
-                used_old.update(o for o, _ in same)
-                used_new.update(n for _, n in same)
-                continue
-        used_old.update(olds)
-        used_new.update(news)
-    rest_old = [i for i in range(len(old)) if i not in used_old]
-    rest_new = [i for i in range(len(new)) if i not in used_new]
-    if rest_old and rest_new:
-        same = _identical(rest_old, rest_new, old, new)
-        pairs.extend(same)
-        used_old.update(o for o, _ in same)
-        used_new.update(n for _, n in same)
-        rest_old = [i for i in rest_old if i not in used_old]
-        rest_new = [i for i in rest_new if i not in used_new]
-    shared = _shared_paths(rest_old, rest_new, old, new) if rest_old and rest_new else None
-    if shared is not None:
+            pairing.pair([(olds[0], news[0])])
+            continue
+        same = _identical(olds, news, old, new)
+        pairing.pair(same)
+        left_old = [o for o in olds if o not in {p[0] for p in same}]
+        left_new = [n for n in news if n not in {p[1] for p in same}]
+        if len(left_old) == 1 and len(left_new) == 1:
+            pairing.pair([(left_old[0], left_new[0])])
+        elif left_old and left_new:
+            pairing.undecided(left_old, left_new)
+        # else: one-sided leftovers go on to be matched by content
 
-        def projected(record: Record) -> Hashable | None:
-            kept = sorted((p, v) for p, v in _paths(record) if p in shared)
-            return json.dumps(kept, ensure_ascii=False, default=str) if kept else None
 
-        by_new = _groups(rest_new, new, projected)
-        for k, olds in _groups(rest_old, old, projected).items():
-            # Same on everything both versions carry: indistinguishable, so paired in order.
-            found = list(zip(olds, by_new.get(k, ()), strict=False))
-            if found:
-                pairs.extend(found)
-                used_old.update(o for o, _ in found)
-                used_new.update(n for _, n in found)
-        rest_old = [i for i in rest_old if i not in used_old]
-        rest_new = [i for i in rest_new if i not in used_new]
-    for key, last in ((_content_key, False), (_name_key, True)):
-        if not rest_old or not rest_new:
-            break
-        by_old = _groups(rest_old, old, key)
-        by_new = _groups(rest_new, new, key)
-        for k, olds in by_old.items():
-            news = by_new.get(k)
-            if news is None:
-                continue
-            grouped = _pair_group(olds, news, old, new)
-            if grouped:
-                pairs.extend(grouped)
-                used_old.update(o for o, _ in grouped)
-                used_new.update(n for _, n in grouped)
-                continue
-            if not last:
-                continue
-            ambiguous.append(Ambiguous(tuple(olds), tuple(news)))
-            used_old.update(olds)
-            used_new.update(news)
-        rest_old = [i for i in rest_old if i not in used_old]
-        rest_new = [i for i in rest_new if i not in used_new]
-    pairs.sort(key=lambda p: p[1])
-    ambiguous.sort(key=lambda a: (a.old, a.new))
-    return Matching(tuple(pairs), tuple(rest_old), tuple(rest_new), tuple(ambiguous))
+def _by_shared_paths(pairing: _Pairing) -> None:
+    """Pair resources equal on every element both versions carry."""
+    rest_old, rest_new = pairing.rest_old(), pairing.rest_new()
+    shared = _shared_paths(rest_old, rest_new, pairing.old, pairing.new)
+    if shared is None:
+        return
+
+    def projected(record: Record) -> Hashable | None:
+        kept = sorted((p, v) for p, v in _paths(record) if p in shared)
+        return json.dumps(kept, ensure_ascii=False, default=str) if kept else None
+
+    by_new = _groups(rest_new, pairing.new, projected)
+    for k, olds in _groups(rest_old, pairing.old, projected).items():
+        # Same on everything both versions carry: indistinguishable, so paired in order.
+        pairing.pair(zip(olds, by_new.get(k, ()), strict=False))
+
+
+def _by_key(
+    pairing: _Pairing, key: Callable[[Record], Hashable | None], *, ambiguous_when_left: bool
+) -> None:
+    """Pair the resources left by ``key``; a group that cannot be paired is ambiguous at last."""
+    by_new = _groups(pairing.rest_new(), pairing.new, key)
+    for k, olds in _groups(pairing.rest_old(), pairing.old, key).items():
+        news = by_new.get(k)
+        if news is None:
+            continue
+        grouped = _pair_group(olds, news, pairing.old, pairing.new)
+        if grouped:
+            pairing.pair(grouped)
+        elif ambiguous_when_left:
+            pairing.undecided(olds, news)
 
 
 def match_items(old: Sequence[Record], new: Sequence[Record]) -> Matching:
