@@ -1,9 +1,10 @@
 """Benchmark of the HTTP service on 127.0.0.1: validations per second, and /resolve latency.
 
-    PYTHONPATH=src python benchmarks/bench_service.py [--seconds 20] [--clients 50]
+    PYTHONPATH=src python benchmarks/bench_service.py [--seconds 20] [--clients 50] [--workers N]
 
 Starts ``govcatalog serve`` on a free port of 127.0.0.1 (a fresh SQLite store in a temporary
-folder) and measures, side by side with what a user would do instead:
+folder; ``--workers`` processes, default one per CPU) and measures, side by side with what a
+user would do instead:
 
 1. **validations per second** of the shipped city catalog (襄阳, 64 resources, 128 KB):
    over HTTP with 1 and 4 concurrent clients; in this process with
@@ -15,9 +16,12 @@ folder) and measures, side by side with what a user would do instead:
 3. **p50 / p99 latency of a 50-item ``/resolve``** with ``--clients`` concurrent clients, for
    three requests: 50 exact item names; 40 exact and 10 synonym variants; 30 exact, 10
    synonym variants and 10 misspelt names (fuzzy matching); and the same requests resolved
-   in this process.
+   in this process. The load comes from ``wrk`` (a separate process, so the load generator's
+   own Python does not share the measured process) when it is installed, else
+   (``--load httpx``) from httpx clients in this process.
 
-It prints the service process's CPU seconds and peak RSS (``VmHWM``) too. Traffic goes to
+It prints the CPU count and load average, and the service processes' CPU seconds (user +
+sys, worker processes included) and peak RSS (``VmHWM``). Traffic goes to
 127.0.0.1 only; every loop is bounded in count and time.
 """
 
@@ -28,6 +32,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -55,29 +60,43 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants (the service's worker processes), from /proc."""
+    found = [pid]
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        found += _tree(int(child))
+    return found
+
+
 def _proc(pid: int) -> tuple[float, int]:
-    """CPU seconds and peak RSS (bytes) of a process, from /proc."""
+    """CPU seconds (user + sys) of a process and its descendants, and the largest peak RSS
+    (bytes) among them, from /proc."""
     ticks = os.sysconf("SC_CLK_TCK")
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    cpu = (int(fields[11]) + int(fields[12])) / ticks
-    peak = 0
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            peak = int(line.split()[1]) * 1024
+    cpu, peak = 0.0, 0
+    for one in _tree(pid):
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+            status = Path(f"/proc/{one}/status").read_text().splitlines()
+        except FileNotFoundError:
+            continue
+        cpu += (int(fields[11]) + int(fields[12])) / ticks
+        for line in status:
+            if line.startswith("VmHWM:"):
+                peak = max(peak, int(line.split()[1]) * 1024)
     return cpu, peak
 
 
 @contextmanager
-def service(workers: int, max_upload: int) -> Iterator[tuple[str, int]]:
-    """A running service: its URL and pid."""
+def service(workers: int | None, max_upload: int) -> Iterator[tuple[str, int]]:
+    """A running service (``workers`` processes, default one per CPU): its URL and pid."""
     with tempfile.TemporaryDirectory() as tmp:
         port = _free_port()
         env = {**os.environ, "XDG_DATA_HOME": tmp}
         command = [
             sys.executable, "-c", "from govcatalog.cli import main; main()", "serve",
             "--host", HOST, "--port", str(port), "--registry", f"sqlite:///{tmp}/store.sqlite",
-            "--workers", str(workers), "--log-level", "warning", "--concurrency", "256",
-            "--max-upload", str(max_upload),
+            "--log-level", "warning", "--concurrency", "256", "--max-upload", str(max_upload),
+            *(("--workers", str(workers)) if workers else ()),
         ]  # fmt: skip
         process = subprocess.Popen(command, env=env)
         url = f"http://{HOST}:{port}"
@@ -186,7 +205,7 @@ def _request(rng: random.Random, mix: str) -> dict[str, object]:
     ``fuzzy`` (30 exact, 10 synonym variants, 10 misspelt)."""
     bases = load_base_pack()
     names = sorted({item.name for _, catalog in bases.iter_catalogs() for r in catalog.resources
-                    for item in r.items})  # fmt: skip
+                    for item in r.items if item.name})  # fmt: skip
     synonyms = sorted(bases.synonyms.normalised())
     exact = {"exact": 50, "synonym": 40, "fuzzy": 30}[mix]
     chosen = rng.sample(names, exact) + rng.sample(synonyms, 0 if mix == "exact" else 10)
@@ -202,22 +221,24 @@ def _request(rng: random.Random, mix: str) -> dict[str, object]:
     }
 
 
-def bench_resolve(url: str, pid: int, clients: int, per_client: int, mix: str) -> None:
-    request = _request(random.Random(7), mix)
-    assert len(request["items"]) == 50  # type: ignore[arg-type]
-    kind = {
-        "exact": "50 exact names",
-        "synonym": "40 exact, 10 synonym variants",
-        "fuzzy": "30 exact, 10 synonym variants, 10 misspelt",
-    }[mix]
-    print(f"3. /resolve of 50 items ({kind}), {clients} clients x {per_client} requests")
+_WRK_SCRIPT = """
+local f = io.open(os.getenv("GOVCATALOG_BODY"), "rb")
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["Content-Type"] = "application/json"
+"""
+
+
+def _load_httpx(
+    url: str, request: dict[str, object], clients: int, per_client: int
+) -> tuple[float, float, int]:
+    """p50, p99 (seconds) and count of ``clients`` httpx clients in this process."""
     latencies: list[float] = []
 
     async def run() -> None:
         limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
         async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as http:
-            r = await http.post("/resolve", json=request)
-            assert r.status_code == 200, r.text
 
             async def one() -> None:
                 for _ in range(per_client):
@@ -228,16 +249,75 @@ def bench_resolve(url: str, pid: int, clients: int, per_client: int, mix: str) -
 
             await asyncio.gather(*(one() for _ in range(clients)))
 
+    asyncio.run(run())
+    q = statistics.quantiles(latencies, n=100)
+    return q[49], q[98], len(latencies)
+
+
+def _wrk_seconds(text: str) -> float:
+    units = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}
+    for unit in ("us", "ms", "s", "m"):
+        if text.endswith(unit) and text[: -len(unit)].replace(".", "").isdigit():
+            return float(text[: -len(unit)]) * units[unit]
+    raise ValueError(text)
+
+
+def _load_wrk(
+    wrk: str, url: str, request: dict[str, object], clients: int, seconds: float
+) -> tuple[float, float, int]:
+    """p50, p99 (seconds) and count of ``clients`` connections of ``wrk`` (one thread)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        body, script = Path(tmp) / "body.json", Path(tmp) / "post.lua"
+        body.write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
+        script.write_text(_WRK_SCRIPT, encoding="utf-8")
+        done = subprocess.run(
+            [wrk, "-t1", f"-c{clients}", f"-d{seconds:g}s", "--latency", "-s", str(script),
+             f"{url}/resolve"],
+            capture_output=True, text=True, check=True,
+            env={**os.environ, "GOVCATALOG_BODY": str(body)},
+        )  # fmt: skip
+    quantiles = {}
+    count = 0
+    for line in done.stdout.splitlines():
+        words = line.split()
+        if len(words) == 2 and words[0] in ("50%", "99%"):
+            quantiles[words[0]] = _wrk_seconds(words[1])
+        if "requests in" in line:
+            count = int(words[0])
+        if "Non-2xx" in line:
+            raise SystemExit(f"wrk: {line.strip()}")
+    return quantiles["50%"], quantiles["99%"], count
+
+
+def bench_resolve(
+    url: str, pid: int, clients: int, per_client: int, mix: str, wrk: str | None, seconds: float
+) -> None:
+    request = _request(random.Random(7), mix)
+    assert len(request["items"]) == 50  # type: ignore[arg-type]
+    kind = {
+        "exact": "50 exact names",
+        "synonym": "40 exact, 10 synonym variants",
+        "fuzzy": "30 exact, 10 synonym variants, 10 misspelt",
+    }[mix]
+    load = (
+        f"wrk, {clients} connections, {seconds:g} s"
+        if wrk
+        else (f"httpx in this process, {clients} clients x {per_client} requests")
+    )
+    print(f"3. /resolve of 50 items ({kind}); {load}")
+    assert httpx.post(f"{url}/resolve", json=request, timeout=120).status_code == 200
     cpu0, _ = _proc(pid)
     start = time.perf_counter()
-    asyncio.run(run())
+    if wrk:
+        p50, p99, count = _load_wrk(wrk, url, request, clients, seconds)
+    else:
+        p50, p99, count = _load_httpx(url, request, clients, per_client)
     elapsed = time.perf_counter() - start
     cpu, peak = _proc(pid)
-    q = statistics.quantiles(latencies, n=100)
     print(
-        f"  HTTP: p50 {q[49] * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms, "
-        f"{len(latencies) / elapsed:.0f} requests/s, service CPU {cpu - cpu0:.1f} s, "
-        f"peak RSS {peak / 2**20:.0f} MiB"
+        f"  HTTP: p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms, "
+        f"{count / elapsed:.0f} requests/s, service CPU {cpu - cpu0:.1f} s "
+        f"({(cpu - cpu0) / count * 1000:.2f} ms each), peak RSS {peak / 2**20:.0f} MiB"
     )
     bases = load_base_pack()
     index = build_index(bases)
@@ -251,12 +331,16 @@ def bench_resolve(url: str, pid: int, clients: int, per_client: int, mix: str) -
         times.append(time.perf_counter() - t)
     cpu_each = (time.process_time() - cpu_start) / 100
     q = statistics.quantiles(times, n=100)
+    result = resolve(parsed, index, bases=bases)
+    cpu_start = time.process_time()
+    for _ in range(100):
+        answer = json.dumps(result.to_json_dict(), ensure_ascii=False)
+    json_each = (time.process_time() - cpu_start) / 100
     print(
         f"  library in-process, one caller: p50 {q[49] * 1000:.2f} ms, "
-        f"p99 {q[98] * 1000:.2f} ms, CPU {cpu_each * 1000:.2f} ms each"
+        f"p99 {q[98] * 1000:.2f} ms, CPU {cpu_each * 1000:.2f} ms each "
+        f"(+ {json_each * 1000:.2f} ms for its JSON form, {len(answer.encode()) // 1024} KB)"
     )
-    answer = json.dumps(resolve(parsed, index, bases=bases).to_json_dict(), ensure_ascii=False)
-    print(f"  (the JSON answer of 50 items is {len(answer.encode()) // 1024} KB)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -271,18 +355,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--resources", type=int, help="Size of the big catalog (overrides --size).")
     parser.add_argument("--clients", type=int, default=50, help="Concurrent /resolve clients.")
     parser.add_argument("--requests", type=int, default=20, help="/resolve requests per client.")
-    parser.add_argument("--workers", type=int, default=4, help="The service's --workers.")
+    parser.add_argument("--workers", type=int, help="The service's processes (default: 1/CPU).")
+    parser.add_argument(
+        "--load",
+        choices=["wrk", "httpx"],
+        default="wrk" if shutil.which("wrk") else "httpx",
+        help="/resolve load generator: wrk (a separate process; default when installed) "
+        "or httpx clients in this process.",
+    )
     parser.add_argument("--skip-big", action="store_true", help="Leave out the big catalog.")
     parser.add_argument("--only-resolve", action="store_true", help="Measure /resolve only.")
     args = parser.parse_args(argv)
     resources = args.resources or (20_000 if args.size == "city" else 200_000)
+    wrk = shutil.which("wrk") if args.load == "wrk" else None
+    if args.load == "wrk" and wrk is None:
+        raise SystemExit("wrk is not installed (apt-get install wrk), or use --load httpx")
+    cpus = len(os.sched_getaffinity(0))
+    print(f"{cpus} CPUs, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with service(args.workers, max_upload=resources * 4096) as (url, pid):
         if not args.only_resolve:
             bench_validations(url, pid, args.seconds)
         if not (args.skip_big or args.only_resolve):
             bench_big(url, pid, resources)
         for mix in ("exact", "synonym", "fuzzy"):
-            bench_resolve(url, pid, args.clients, args.requests, mix)
+            bench_resolve(url, pid, args.clients, args.requests, mix, wrk, args.seconds)
     return 0
 
 

@@ -15,6 +15,7 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the service tests need the 'serve' extra")
 pytest.importorskip("uvicorn", reason="the service tests need the 'serve' extra")
+pytest.importorskip("orjson", reason="the service tests need the 'serve' extra")
 httpx = pytest.importorskip("httpx", reason="the service tests need the 'client' extra")
 
 from govcatalog.store import open_database  # noqa: E402
@@ -83,6 +84,7 @@ def start_service(db_url: str, folder: Path, *args: str) -> Iterator[Service]:
         db_url,
         "--log-level",
         "warning",
+        *(() if "--workers" in args else ("--workers", "1")),
         *args,
     ]
     with log.open("wb") as out:

@@ -127,6 +127,8 @@ def test_clean_catalog_conforms(service: Service) -> None:
         ("text/html", "sarif", "application/sarif+json"),
         ("text/csv;q=0.5, application/json", None, "application/json"),
         (None, "markdown", "text/markdown; charset=utf-8"),
+        ("text/plain", None, "text/plain; charset=utf-8"),
+        (None, "github", "text/plain; charset=utf-8"),
     ],
 )
 def test_report_rendering_by_accept_or_format(
@@ -155,6 +157,9 @@ def test_report_rendering_by_accept_or_format(
         assert int(root.get("failures", "0")) > 0
     elif media.startswith("text/html"):
         assert "<html" in r.text and "GC-R002" in r.text
+    elif media.startswith("text/plain"):  # the library's text or GitHub annotations
+        assert "GC-R002" in r.text and "c.json" in r.text
+        assert r.text.startswith("::") is (query == "github")
 
 
 def test_unacceptable_accept_is_406(service: Service) -> None:

@@ -35,7 +35,9 @@ def pg_service(tmp_path: Path) -> Iterator[Service]:
     sep = "&" if "?" in url else "?"
     try:
         yield from start_service(
-            f"{url}{sep}options=-csearch_path%3D{schema}", tmp_path, "--workers", str(CLIENTS)
+            f"{url}{sep}options=-csearch_path%3D{schema}",
+            tmp_path,
+            *("--workers", "2", "--threads", str(CLIENTS)),
         )
     finally:
         with admin.begin() as conn:

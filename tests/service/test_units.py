@@ -8,9 +8,22 @@ import zipfile
 
 import pytest
 
-from govcatalog.service.negotiate import ReportFormat, report_format
-from govcatalog.service.packs_api import unpack_archive
+from govcatalog import render
+from govcatalog.io.formats import InputFormat
+from govcatalog.packs.compat import CompatMode
+from govcatalog.render.dispatch import DiffFormat, ReportFormat, ScoreFormat
+from govcatalog.service.archives import unpack_archive
+from govcatalog.service.negotiate import (
+    DIFF_MEDIA,
+    REPORT_MEDIA,
+    SCORE_MEDIA,
+    diff_format,
+    report_format,
+    score_format,
+)
 from govcatalog.service.problems import Problem
+from govcatalog.service.settings import ServiceSettings
+from govcatalog.service.uploads import Upload, format_of
 from govcatalog.store.access import AccessError, Token, check_scope
 
 NOW = dt.datetime(2026, 1, 15, tzinfo=dt.UTC)
@@ -62,6 +75,50 @@ def test_nothing_acceptable_is_406() -> None:
     with pytest.raises(Problem) as info:
         report_format(None, "image/png, text/plain;q=0")
     assert info.value.status == 406
+
+
+def test_the_service_offers_every_library_format() -> None:
+    # the renderings are the library's enums: a format added there is answered here too
+    assert render.ReportFormat is ReportFormat
+    assert set(REPORT_MEDIA) == set(ReportFormat)
+    assert set(DIFF_MEDIA) == set(DiffFormat)
+    assert set(SCORE_MEDIA) == set(ScoreFormat)
+    for fmt, media in REPORT_MEDIA.items():
+        if fmt is not ReportFormat.GITHUB:  # plain text, as TEXT: asked for by ?format= only
+            assert report_format(None, media.split(";")[0]) is fmt
+    for diff, media in DIFF_MEDIA.items():
+        assert diff_format(None, media.split(";")[0]) is diff
+    for score, media in SCORE_MEDIA.items():
+        assert score_format(None, media.split(";")[0]) is score
+
+
+@pytest.mark.parametrize(
+    ("upload", "given", "expected"),
+    [
+        (Upload(b"x", "c.xlsx", "application/json"), None, InputFormat.XLSX),
+        (Upload(b"x", "c.unknown", "text/csv"), None, InputFormat.CSV),
+        (Upload(b"x", None, "text/turtle"), None, InputFormat.RDF),
+        (Upload(b"x", "c.json", None), InputFormat.YAML, InputFormat.YAML),
+    ],
+)
+def test_upload_format(upload: Upload, given: InputFormat | None, expected: InputFormat) -> None:
+    assert format_of(upload, given) is expected
+
+
+def test_upload_without_a_format_is_415() -> None:
+    with pytest.raises(Problem) as info:
+        format_of(Upload(b"x", "c.bin", "application/octet-stream"))
+    assert info.value.status == 415
+
+
+def test_settings_reach_worker_processes_unchanged() -> None:
+    settings = ServiceSettings(
+        database_url="sqlite:///s.sqlite",
+        max_upload_bytes=123,
+        threads=3,
+        default_mode=CompatMode.FULL,
+    )
+    assert ServiceSettings.from_environment(settings.to_environment()) == settings
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:

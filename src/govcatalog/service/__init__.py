@@ -1,6 +1,6 @@
 """``govcatalog serve``: validation, scoring, diff, resolving and the pack registry over HTTP.
 
-Needs the ``serve`` extra (FastAPI and uvicorn)::
+Needs the ``serve`` extra (FastAPI, uvicorn with httptools and uvloop, orjson)::
 
     pip install 'govcatalog[serve]'
     govcatalog serve --host 127.0.0.1 --port 8000
@@ -27,7 +27,7 @@ def available() -> bool:
     """Whether the ``serve`` extra is installed."""
     import importlib.util  # noqa: PLC0415
 
-    return all(importlib.util.find_spec(m) is not None for m in ("fastapi", "uvicorn"))
+    return all(importlib.util.find_spec(m) is not None for m in ("fastapi", "uvicorn", "orjson"))
 
 
 def create_app(settings: ServiceSettings | None = None, db: Database | None = None) -> FastAPI:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
@@ -12,9 +15,10 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from govcatalog import __version__
-from govcatalog.service import history_api, packs_api, work
+from govcatalog.service import history_api, packs_api, resolve_api, work
 from govcatalog.service.deps import StateDep, TokenDep, require, run
 from govcatalog.service.documents import write_document
+from govcatalog.service.fastjson import FastJSONResponse
 from govcatalog.service.limits import Limits, problem_of
 from govcatalog.service.problems import MEDIA_TYPE, Problem
 from govcatalog.service.settings import ServiceSettings
@@ -108,16 +112,25 @@ def create_app(settings: ServiceSettings | None = None, db: Database | None = No
 
         db = open_database(the_settings.database_url or registry_url())
     state = ServiceState(the_settings, db)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        state.warm()
+        yield
+
     app = FastAPI(
         title="govcatalog",
         version=__version__,
         description=DESCRIPTION,
         license_info={"name": "Apache-2.0", "identifier": "Apache-2.0"},
+        default_response_class=FastJSONResponse,
+        lifespan=lifespan,
     )
     app.state.service = state
-    app.state.cpu = threading.BoundedSemaphore(the_settings.workers)
+    app.state.cpu = threading.BoundedSemaphore(the_settings.threads)
     _install_handlers(app)
     app.include_router(work.router)
+    app.include_router(resolve_api.router)
     app.include_router(packs_api.router)
     app.include_router(history_api.router)
 
@@ -133,7 +146,7 @@ def create_app(settings: ServiceSettings | None = None, db: Database | None = No
                 "max_upload_bytes": s.max_upload_bytes,
                 "request_seconds": s.request_seconds,
                 "max_concurrency": s.max_concurrency,
-                "workers": s.workers,
+                "threads": s.threads,
                 "max_findings": s.max_findings,
             },
         }
@@ -153,3 +166,15 @@ def create_app(settings: ServiceSettings | None = None, db: Database | None = No
     app.add_middleware(WriteLog, state=state)
     app.add_middleware(Limits, settings=the_settings)
     return app
+
+
+SETTINGS_VARIABLE = "GOVCATALOG_SERVICE_SETTINGS"
+"""The environment variable through which ``govcatalog serve --workers N`` hands its
+settings to each worker process."""
+
+
+def app_from_environment() -> FastAPI:
+    """The application of one worker process (uvicorn's factory), with the settings of
+    :data:`SETTINGS_VARIABLE`."""
+    text = os.environ.get(SETTINGS_VARIABLE)
+    return create_app(ServiceSettings.from_environment(text) if text else None)

@@ -27,10 +27,15 @@ bearer = HTTPBearer(
 )
 
 
-def state_of(request: Request) -> ServiceState:
+def service_state(request: Request) -> ServiceState:
     """The service state of the application handling ``request``."""
     state: ServiceState = request.app.state.service
     return state
+
+
+async def state_of(request: Request) -> ServiceState:
+    """:func:`service_state` as a dependency (async, so FastAPI needs no thread for it)."""
+    return service_state(request)
 
 
 class Abandoned(Exception):
@@ -38,10 +43,10 @@ class Abandoned(Exception):
 
 
 async def run(request: Request, fn: Callable[..., T], *args: object) -> T:
-    """Run CPU or database work in a worker thread, at most ``workers`` at once.
+    """Run CPU or database work in a worker thread, at most ``threads`` at once.
 
     When the request's time runs out it is answered at once; work already running
-    finishes in its thread (still holding its place, so no more than ``workers`` run),
+    finishes in its thread (still holding its place, so no more than ``threads`` run),
     and work not yet started is dropped.
     """
     gate: threading.Semaphore = request.app.state.cpu
@@ -120,7 +125,7 @@ async def current_token(
         raise Problem(
             401, "unauthorized", "writes need Authorization: Bearer <token>", headers=challenge
         )
-    state = state_of(request)
+    state = service_state(request)
     token = await run(request, state.access.authenticate, credentials.credentials)
     if token is not None:
         request.state.actor = token.name

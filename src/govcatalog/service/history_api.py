@@ -15,21 +15,15 @@ from govcatalog.diff.load import load_side, side_from_document
 from govcatalog.diff.plan import canonical_document
 from govcatalog.errors import HistoryError, LoadError
 from govcatalog.io.formats import InputFormat
+from govcatalog.render.dispatch import DiffFormat, ScoreFormat
 from govcatalog.report import Lang
 from govcatalog.service.deps import StateDep, TokenDep, read_upload, require, run
 from govcatalog.service.documents import version_document
+from govcatalog.service.negotiate import DIFF_MEDIA, SCORE_MEDIA
 from govcatalog.service.problems import Problem
 from govcatalog.service.state import ServiceState
-from govcatalog.service.uploads import Upload, saved
-from govcatalog.service.work import (
-    CATALOG_BODY,
-    DIFF_MEDIA,
-    DiffFormat,
-    ScoreFormat,
-    pack_for,
-    render_diff,
-    score_upload,
-)
+from govcatalog.service.uploads import Upload, open_upload
+from govcatalog.service.work import CATALOG_BODY, pack_for, render_diff, score_upload
 from govcatalog.store.history import CatalogVersion
 
 router = APIRouter(prefix="/history", tags=["history"])
@@ -99,13 +93,12 @@ def _add(
     label: str | None,
 ) -> tuple[CatalogVersion, bool]:
     pack = pack_for(state, pack_ref)
-    with saved(upload) as path:
-        try:
-            side = load_side(path, pack, label=upload.label)
-        except LoadError as exc:
-            raise Problem(
-                422, "unreadable", f"{upload.label}: {exc.reason_en}", code="GC-S001"
-            ) from None
+    try:
+        side = load_side(open_upload(upload, pack), pack, label=upload.label)
+    except LoadError as exc:
+        raise Problem(
+            422, "unreadable", f"{upload.label}: {exc.reason_en}", code="GC-S001"
+        ) from None
     try:
         added = state.history.add(
             catalog, canonical_document(side), effective=effective, label=label
@@ -210,8 +203,7 @@ async def score_version(
 ) -> Response:
     """The quality score of a stored version, as ``POST /score`` gives it for a file."""
     text = await run(request, _stored_score, state, catalog, which, pack, today, lang, format)
-    media = "text/html; charset=utf-8" if format is ScoreFormat.HTML else "application/json"
-    return Response(text, media_type=media)
+    return Response(text, media_type=SCORE_MEDIA[format])
 
 
 def _document(state: ServiceState, catalog: str, which: str) -> dict[str, Any]:

@@ -97,9 +97,7 @@ class Limits:
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await send_problem(send, too_large(limit), path)
             return
-        try:
-            await asyncio.wait_for(self.slots.acquire(), self.settings.queue_seconds)
-        except TimeoutError:
+        if not await self._take_slot():
             busy = Problem(
                 503,
                 "busy",
@@ -108,17 +106,36 @@ class Limits:
             )
             await send_problem(send, busy, path)
             return
+        try:
+            await self._bounded(scope, receive, send, path)
+        finally:
+            self.slots.release()
+
+    async def _take_slot(self) -> bool:
+        """Take a request slot, waiting at most ``queue_seconds`` when none is free."""
+        if not self.slots.locked():
+            await self.slots.acquire()  # free: no timer needed
+            return True
+        try:
+            await asyncio.wait_for(self.slots.acquire(), self.settings.queue_seconds)
+        except TimeoutError:
+            return False
+        return True
+
+    async def _bounded(self, scope: Scope, receive: Receive, send: Send, path: str) -> None:
+        """Run the application within the request time and the body limit."""
+        limit = self.settings.max_upload_bytes
         started = False
+        total = 0
 
         async def counted_receive() -> Message:
+            nonlocal total
             message = await receive()
             if message["type"] == "http.request":
-                counted_receive.total += len(message.get("body", b""))  # type: ignore[attr-defined]
-                if counted_receive.total > limit:  # type: ignore[attr-defined]
+                total += len(message.get("body", b""))
+                if total > limit:
                     raise too_large(limit)
             return message
-
-        counted_receive.total = 0  # type: ignore[attr-defined]
 
         async def watched_send(message: Message) -> None:
             nonlocal started
@@ -149,5 +166,3 @@ class Limits:
                 log.error("unhandled error on %s", path, exc_info=exc)
             if not started:
                 await send_problem(send, problem, path)
-        finally:
-            self.slots.release()

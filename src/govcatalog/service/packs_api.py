@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-from pathlib import PurePosixPath
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -23,7 +20,7 @@ from govcatalog.errors import (
 from govcatalog.pack_check import check_pack
 from govcatalog.packs.build import ArtefactKind
 from govcatalog.packs.compat import CompatMode, check_compat
-from govcatalog.packs.content import MAX_FILE_BYTES, pack_files
+from govcatalog.packs.content import pack_files
 from govcatalog.packs.memtree import MemoryTree
 from govcatalog.packs.pack import Pack, PackStatus
 from govcatalog.packs.published import (
@@ -31,6 +28,7 @@ from govcatalog.packs.published import (
 )
 from govcatalog.packs.registry import PackRegistry, PackSource
 from govcatalog.packs.versions import PackRef
+from govcatalog.service.archives import pack_archive, unpack_archive
 from govcatalog.service.artefacts import Built, build_all
 from govcatalog.service.deps import StateDep, TokenDep, read_upload, require, run
 from govcatalog.service.documents import compat_document, published_document, source_document
@@ -38,9 +36,6 @@ from govcatalog.service.problems import Problem
 from govcatalog.service.state import ServiceState
 
 router = APIRouter(prefix="/packs", tags=["registry"])
-
-MAX_ARCHIVE_FILES = 2000
-"""Most files a published pack archive may hold."""
 
 PackId = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", description="Pack id.")]
 VersionText = Annotated[str, Path(pattern=r"^\d{1,6}\.\d{1,6}\.\d{1,6}$", description="x.y.z")]
@@ -200,12 +195,7 @@ async def artefact(
 
 def _archive(state: ServiceState, pack_id: str, version: str) -> bytes:
     source, _ = _exact(state, pack_id, version)
-    files = pack_files(source.root)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in sorted(files.items()):
-            archive.writestr(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), data)
-    return out.getvalue()
+    return pack_archive(pack_files(source.root))
 
 
 @router.get(
@@ -256,51 +246,6 @@ async def put_status(
         "changed_at": change.changed_at.isoformat(),
         "changed_by": token.name,
     }
-
-
-def unpack_archive(data: bytes, limit: int) -> dict[str, bytes]:
-    """The files of a pack sent as a zip (the folder holding ``pack.toml`` is the root).
-
-    Raises:
-        Problem: 422 for anything but a bounded zip holding one pack.
-    """
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = [i for i in archive.infolist() if not i.is_dir()]
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise Problem(422, "invalid-pack", f"not a zip archive: {exc}") from None
-    if len(infos) > MAX_ARCHIVE_FILES:
-        raise Problem(422, "invalid-pack", f"more than {MAX_ARCHIVE_FILES} files")
-    manifests = sorted(
-        (i.filename for i in infos if PurePosixPath(i.filename).name == "pack.toml"),
-        key=lambda n: n.count("/"),
-    )
-    if not manifests:
-        raise Problem(422, "invalid-pack", "the archive holds no pack.toml")
-    root = manifests[0][: -len("pack.toml")]
-    files: dict[str, bytes] = {}
-    total = 0
-    for info in infos:
-        name = info.filename
-        parts = PurePosixPath(name).parts
-        if name.startswith("/") or ".." in parts or "\\" in name:
-            raise Problem(422, "invalid-pack", f"unsafe path in the archive: {name!r}")
-        if not name.startswith(root):
-            continue
-        if info.file_size > MAX_FILE_BYTES or total + info.file_size > limit:
-            raise Problem(422, "invalid-pack", f"{name}: the pack's files are too large")
-        try:
-            with archive.open(info) as fh:
-                body = fh.read(MAX_FILE_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError) as exc:
-            raise Problem(422, "invalid-pack", f"{name}: cannot be read: {exc}") from None
-        if len(body) > MAX_FILE_BYTES:
-            raise Problem(422, "invalid-pack", f"{name}: larger than {MAX_FILE_BYTES} bytes")
-        total += len(body)
-        relative = name[len(root) :]
-        if not PurePosixPath(relative).name.startswith("."):
-            files[relative] = body
-    return files
 
 
 def _check(tree: MemoryTree, registry: PackRegistry) -> Pack:

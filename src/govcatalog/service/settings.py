@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 from dataclasses import dataclass, field
 
@@ -39,7 +41,8 @@ class ServiceSettings:
         request_seconds: Longest a request may take before it is answered 503.
         max_concurrency: Requests handled at once; others wait for a free slot.
         queue_seconds: Longest a request waits for a free slot before 503.
-        workers: Threads that run validation, diff, resolve and score work at once.
+        threads: Threads that run validation, diff, score and long resolve work at once
+            (in each service process).
         max_findings: Most findings one validation reports (the report says it was cut).
         default_mode: Compatibility mode of packs that have none set.
         base_pack: The base-data pack ``/resolve`` answers from.
@@ -54,7 +57,18 @@ class ServiceSettings:
     )
     max_concurrency: int = field(default_factory=lambda: _env_int("GOVCATALOG_MAX_CONCURRENCY", 64))
     queue_seconds: float = 10.0
-    workers: int = field(default_factory=lambda: _env_int("GOVCATALOG_WORKERS", 4))
+    threads: int = field(default_factory=lambda: _env_int("GOVCATALOG_THREADS", 4))
     max_findings: int = 100_000
     default_mode: CompatMode = CompatMode.BACKWARD
     base_pack: str = BASE_PACK
+
+    def to_environment(self) -> str:
+        """The settings as the text :meth:`from_environment` reads (for worker processes)."""
+        return json.dumps(dataclasses.asdict(self))
+
+    @classmethod
+    def from_environment(cls, text: str) -> ServiceSettings:
+        """Settings from the text of :meth:`to_environment`."""
+        data = json.loads(text)
+        data["default_mode"] = CompatMode(data["default_mode"])
+        return cls(**data)

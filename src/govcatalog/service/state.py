@@ -8,6 +8,7 @@ a second.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -33,6 +34,8 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 _RECHECK_SECONDS = 1.0
+
+log = logging.getLogger("govcatalog.service")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,7 @@ class ServiceState:
     _packs: dict[str, Pack] = field(default_factory=dict)
     _validators: dict[tuple[str, ValidationOptions], Validator] = field(default_factory=dict)
     _resolve: ResolveBase | None = None
+    _resolve_lock: threading.Lock = field(default_factory=threading.Lock)
     _builds: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -129,15 +133,33 @@ class ServiceState:
         return self._cached(self._validators, (pack.ref, options), lambda: Validator(pack, options))
 
     def resolve_base(self) -> ResolveBase:
-        """The base-data pack and its index (built on first use)."""
-        with self._lock:
-            if self._resolve is not None:
-                return self._resolve
-        bases = load_base_pack(self.settings.base_pack)
-        built = ResolveBase(bases, build_index(bases))
-        with self._lock:
-            self._resolve = built
-        return built
+        """The base-data pack and its index (built once, by the first caller; others wait)."""
+        base = self._resolve
+        if base is not None:
+            return base
+        with self._resolve_lock:
+            if self._resolve is None:
+                bases = load_base_pack(self.settings.base_pack)
+                self._resolve = ResolveBase(bases, build_index(bases))
+            return self._resolve
+
+    @property
+    def resolve_ready(self) -> bool:
+        """Whether :meth:`resolve_base` answers at once."""
+        return self._resolve is not None
+
+    def warm(self) -> threading.Thread:
+        """Build the resolver's index in a background thread, so no request waits for it."""
+
+        def build() -> None:
+            try:
+                self.resolve_base()
+            except Exception:  # the first /resolve builds it again and answers the error
+                log.warning("the resolver's index could not be built at start", exc_info=True)
+
+        thread = threading.Thread(target=build, name="govcatalog-warm", daemon=True)
+        thread.start()
+        return thread
 
     def cached_build(self, key: str, make: Callable[[], V]) -> V:
         """A pack version's built artefacts (versions never change once published)."""

@@ -1,35 +1,42 @@
-"""``/validate``, ``/score``, ``/diff`` and ``/resolve``: the library's jobs over HTTP."""
+"""``/validate``, ``/score`` and ``/diff``: the library's jobs over HTTP."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import StrEnum
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from govcatalog.diff import compare
 from govcatalog.diff.load import field_names, load_side
 from govcatalog.diff.plan import Side
 from govcatalog.errors import GovCatalogError, LoadError, UnknownPack
-from govcatalog.io.formats import InputFormat, read_document
+from govcatalog.io.formats import InputFormat
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK
-from govcatalog.render import render_html
+from govcatalog.render.dispatch import DiffFormat, ReportFormat, ScoreFormat
 from govcatalog.render.dispatch import render_diff as library_render_diff
 from govcatalog.render.dispatch import render_report as library_render_report
+from govcatalog.render.dispatch import render_score as library_render_score
 from govcatalog.report import Lang, Report, Severity
-from govcatalog.resolve.request import read_request, request_from_dict
-from govcatalog.resolve.resolver import ResolveOptions, resolve
 from govcatalog.score import assess_document, assessment_to_dict
 from govcatalog.service.deps import StateDep, read_parts, read_upload, run
 from govcatalog.service.documents import report_document
-from govcatalog.service.negotiate import REPORT_MEDIA, ReportFormat, choose, report_format
+from govcatalog.service.fastjson import dumps
+from govcatalog.service.negotiate import (
+    DIFF_MEDIA,
+    REPORT_MEDIA,
+    SCORE_MEDIA,
+    diff_format,
+    report_format,
+    score_format,
+)
 from govcatalog.service.problems import Problem
 from govcatalog.service.state import ServiceState
-from govcatalog.service.uploads import Upload, media_type, saved
+from govcatalog.service.uploads import Upload, media_type, open_upload
 from govcatalog.validate import ValidationOptions
 
 router = APIRouter(tags=["catalogs"])
@@ -109,13 +116,11 @@ def _validate(
 ) -> Report:
     pack = pack_for(state, pack_ref)
     validator = state.validator(pack, options)
-    with saved(upload, fmt) as path:
-        try:
-            doc = read_document(path, name=upload.label, pack=pack)
-            return validator.validate_document(doc)
-        except LoadError as exc:
-            located = LoadError(upload.label, exc.reason_zh, exc.reason_en, exc.line, exc.column)
-            raise unreadable(validator.unreadable(located), located, lang) from None
+    try:
+        return validator.validate_document(open_upload(upload, pack, fmt))
+    except LoadError as exc:
+        located = LoadError(upload.label, exc.reason_zh, exc.reason_en, exc.line, exc.column)
+        raise unreadable(validator.unreadable(located), located, lang) from None
 
 
 def render_report(
@@ -127,8 +132,8 @@ def render_report(
     can rebuild the report; every other rendering is the library's.
     """
     if fmt is ReportFormat.JSON:
-        return json.dumps(report_document(report, lang), ensure_ascii=False)
-    return library_render_report(report, fmt.value, lang=lang, pack=pack, fail_on=fail_on)
+        return dumps(report_document(report, lang)).decode("utf-8")
+    return library_render_report(report, fmt, lang=lang, pack=pack, fail_on=fail_on)
 
 
 @router.post(
@@ -181,13 +186,6 @@ async def validate_endpoint(
     return Response(text, media_type=REPORT_MEDIA[rendering], headers=headers)
 
 
-class ScoreFormat(StrEnum):
-    """Renderings of a score."""
-
-    JSON = "json"
-    HTML = "html"
-
-
 def score_upload(
     state: ServiceState,
     upload: Upload,
@@ -198,19 +196,17 @@ def score_upload(
     rendering: ScoreFormat,
 ) -> str:
     pack = pack_for(state, pack_ref)
-    with saved(upload, fmt) as path:
-        try:
-            doc = read_document(path, name=upload.label, pack=pack)
-            result = assess_document(doc, pack, today=today)
-        except LoadError as exc:
-            located = LoadError(upload.label, exc.reason_zh, exc.reason_en, exc.line, exc.column)
-            report = state.validator(pack, ValidationOptions()).unreadable(located)
-            raise unreadable(report, located, lang) from None
-        except GovCatalogError as exc:
-            raise Problem(422, "invalid-request", str(exc)) from None
-    if rendering is ScoreFormat.HTML:
-        return render_html(result.report, lang, score=result)
-    return json.dumps(assessment_to_dict(result), ensure_ascii=False)
+    try:
+        result = assess_document(open_upload(upload, pack, fmt), pack, today=today)
+    except LoadError as exc:
+        located = LoadError(upload.label, exc.reason_zh, exc.reason_en, exc.line, exc.column)
+        report = state.validator(pack, ValidationOptions()).unreadable(located)
+        raise unreadable(report, located, lang) from None
+    except GovCatalogError as exc:
+        raise Problem(422, "invalid-request", str(exc)) from None
+    if rendering is ScoreFormat.JSON:
+        return dumps(assessment_to_dict(result)).decode("utf-8")
+    return library_render_score(result, rendering, lang=lang)
 
 
 @router.post("/score", summary="Score a catalog's quality", openapi_extra=CATALOG_BODY)
@@ -219,65 +215,50 @@ async def score_endpoint(
     state: StateDep,
     pack: PackQuery = None,
     lang: LangQuery = Lang.ZH,
-    format: Annotated[ScoreFormat | None, Query(description="json or html (else Accept).")] = None,
+    format: Annotated[ScoreFormat | None, Query(description="Rendering (else Accept).")] = None,
     input_format: InputQuery = None,
     today: Annotated[dt.date | None, Query(description="Judge timeliness on this day.")] = None,
 ) -> Response:
     """Score a catalog: completeness, conformance, openness and sharing, timeliness (0-100)."""
-    offered = {"application/json": ScoreFormat.JSON, "text/html": ScoreFormat.HTML}
-    rendering = ScoreFormat(
-        choose(format, request.headers.get("accept"), offered, ScoreFormat.JSON)
-    )
+    rendering = score_format(format, request.headers.get("accept"))
     upload = await read_upload(request)
     text = await run(
         request, score_upload, state, upload, pack, input_format, today, lang, rendering
     )
-    media = "text/html; charset=utf-8" if rendering is ScoreFormat.HTML else "application/json"
-    return Response(text, media_type=media)
+    return Response(text, media_type=SCORE_MEDIA[rendering])
 
 
-class DiffFormat(StrEnum):
-    """Renderings of a diff offered over HTTP (a subset of the library's ``DiffFormat``)."""
-
-    JSON = "json"
-    MARKDOWN = "markdown"
-    PATCH = "patch"
-
-
-DIFF_MEDIA = {
-    DiffFormat.JSON: "application/json",
-    DiffFormat.MARKDOWN: "text/markdown; charset=utf-8",
-    DiffFormat.PATCH: "application/json-patch+json",
-}
-
-
-def side_of(upload: Upload, pack: Pack, label: str, lang: Lang) -> Side:
-    """One side of a diff read from an upload (422 when unreadable)."""
-    with saved(upload) as path:
-        try:
-            return load_side(path, pack, label=upload.filename or label)
-        except LoadError as exc:
-            located = LoadError(
-                upload.filename or label, exc.reason_zh, exc.reason_en, exc.line, exc.column
-            )
-            raise Problem(422, "unreadable", str(located), code="GC-S001") from None
+def side_of(source: Upload | Mapping[str, Any], pack: Pack, label: str) -> Side:
+    """One side of a diff read from an upload or a JSON document (422 when unreadable)."""
+    name = source.filename or label if isinstance(source, Upload) else f"{label}.json"
+    try:
+        if isinstance(source, Upload):
+            return load_side(open_upload(source, pack), pack, label=name)
+        return load_side(source, pack, label=name)
+    except LoadError as exc:
+        located = LoadError(name, exc.reason_zh, exc.reason_en, exc.line, exc.column)
+        raise Problem(422, "unreadable", str(located), code="GC-S001") from None
 
 
 def render_diff(old: Side, new: Side, pack: Pack, fmt: DiffFormat, lang: Lang) -> str:
     """Compare two sides and render the changes."""
-    return library_render_diff(compare(old, new, field_names(pack)), fmt.value, lang=lang)
+    return library_render_diff(compare(old, new, field_names(pack)), fmt, lang=lang)
 
 
 def _diff(
-    state: ServiceState, parts: dict[str, Upload], pack_ref: str | None, fmt: DiffFormat, lang: Lang
+    state: ServiceState,
+    parts: Mapping[str, Upload | Mapping[str, Any]],
+    pack_ref: str | None,
+    fmt: DiffFormat,
+    lang: Lang,
 ) -> str:
     pack = pack_for(state, pack_ref)
-    old = side_of(parts["old"], pack, "old", lang)
-    new = side_of(parts["new"], pack, "new", lang)
+    old = side_of(parts["old"], pack, "old")
+    new = side_of(parts["new"], pack, "new")
     return render_diff(old, new, pack, fmt, lang)
 
 
-def _json_sides(body: bytes) -> dict[str, Upload]:
+def _json_sides(body: bytes) -> dict[str, Mapping[str, Any]]:
     """The two catalogs of a JSON diff body, each read as a JSON catalog file would be."""
     try:
         data = json.loads(body)
@@ -285,10 +266,7 @@ def _json_sides(body: bytes) -> dict[str, Upload]:
         raise Problem(422, "unreadable", f"body: not JSON: {exc}", code="GC-S001") from None
     if not isinstance(data, dict) or not all(isinstance(data.get(k), dict) for k in ("old", "new")):
         raise Problem(422, "invalid-request", 'expected {"old": {catalog}, "new": {catalog}}')
-    return {
-        k: Upload(json.dumps(data[k], ensure_ascii=False).encode("utf-8"), f"{k}.json")
-        for k in ("old", "new")
-    }
+    return {k: data[k] for k in ("old", "new")}
 
 
 @router.post(
@@ -326,95 +304,15 @@ async def diff_endpoint(
     state: StateDep,
     pack: PackQuery = None,
     lang: LangQuery = Lang.ZH,
-    format: Annotated[DiffFormat | None, Query(description="json, markdown or patch.")] = None,
+    format: Annotated[DiffFormat | None, Query(description="Rendering (else Accept).")] = None,
 ) -> Response:
     """Every change between two versions, classified breaking / compatible / editorial."""
-    offered = {
-        "application/json": DiffFormat.JSON,
-        "text/markdown": DiffFormat.MARKDOWN,
-        "application/json-patch+json": DiffFormat.PATCH,
-    }
-    rendering = DiffFormat(choose(format, request.headers.get("accept"), offered, DiffFormat.JSON))
+    rendering = diff_format(format, request.headers.get("accept"))
     kind = media_type(request.headers.get("content-type"))
+    parts: Mapping[str, Upload | Mapping[str, Any]]
     if kind == "multipart/form-data":
         parts = await read_parts(request, ("old", "new"))
-        text = await run(request, _diff, state, parts, pack, rendering, lang)
     else:
         parts = _json_sides(await request.body())
-        text = await run(request, _diff, state, parts, pack, rendering, lang)
+    text = await run(request, _diff, state, parts, pack, rendering, lang)
     return Response(text, media_type=DIFF_MEDIA[rendering])
-
-
-def _resolve(state: ServiceState, upload: Upload, options: ResolveOptions) -> dict[str, object]:
-    base = state.resolve_base()
-    try:
-        if upload.media_type in (None, "application/json") and not (
-            upload.filename and not upload.filename.lower().endswith(".json")
-        ):
-            try:
-                data = json.loads(upload.data)
-            except (ValueError, UnicodeDecodeError) as exc:
-                raise LoadError("request", "JSON 语法错误", f"not JSON: {exc}") from None
-            if not isinstance(data, dict):
-                raise LoadError("request", "应为 JSON 对象", "expected a JSON object")
-            request = request_from_dict(data, upload.filename or "request")
-        else:
-            suffix = ".xlsx" if "spreadsheet" in (upload.media_type or "") else ".csv"
-            named = Upload(upload.data, upload.filename or f"request{suffix}", upload.media_type)
-            with saved(named) as path:
-                request = read_request(path)
-    except LoadError as exc:
-        located = LoadError(upload.label, exc.reason_zh, exc.reason_en, exc.line, exc.column)
-        raise Problem(422, "unreadable", str(located), code="GC-S001") from None
-    except (GovCatalogError, ValueError) as exc:
-        raise Problem(422, "invalid-request", str(exc)) from None
-    return resolve(request, base.index, bases=base.bases, options=options).to_json_dict()
-
-
-@router.post(
-    "/resolve",
-    summary="Resolve a data request against the base databases",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "description": "The request (需求清单): JSON as `govcatalog resolve` reads it, "
-            "or a CSV / xlsx upload.",
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {
-                            "requester": {"type": "object"},
-                            "purpose": {"type": "string"},
-                            "date": {"type": "string", "format": "date"},
-                            "items": {"type": "array", "items": {"type": "string"}},
-                            "keys": {"type": "array", "items": {"type": "object"}},
-                        },
-                    }
-                },
-                "text/csv": {"schema": {"type": "string"}},
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"file": {"type": "string", "format": "binary"}},
-                        "required": ["file"],
-                    }
-                },
-            },
-        }
-    },
-)
-async def resolve_endpoint(
-    request: Request,
-    state: StateDep,
-    accept: Annotated[
-        float, Query(ge=0, le=100, description="Lowest fuzzy score accepted.")
-    ] = 80.0,
-    today: Annotated[
-        dt.date | None, Query(description="Day of resolving if the request has none.")
-    ] = None,
-) -> JSONResponse:
-    """Each requested item: base database, resource, share type, action and due date."""
-    upload = await read_upload(request)
-    options = ResolveOptions(accept=accept, today=today)
-    return JSONResponse(await run(request, _resolve, state, upload, options))
