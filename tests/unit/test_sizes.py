@@ -19,21 +19,17 @@ KNOWN_MODULES = {
     "resolve/render.py",
     "resolve/request.py",
     "resolve/resolver.py",
-    "service/packs_api.py",
-    "service/work.py",
     "vocab.py",
 }
 
 KNOWN_FUNCTIONS = {
     "cli/resolve_cmd.py: resolve_command",
-    "cli/serve_cmd.py: serve_command",
     "cli/validate_cmd.py: validate_command",
     "io/json_reader.py: _iter_object",
     "rdf/mapping.py: _Writer.resource",
     "rdf/reader.py: _Records.resource",
     "rdf/shapes/share.py: share_shapes",
     "resolve/index_store.py: IndexStore.entries",
-    "service/limits.py: Limits.__call__",
 }
 
 

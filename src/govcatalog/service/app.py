@@ -99,6 +99,39 @@ def _install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, on_error)
 
 
+def _service_routes(app: FastAPI) -> None:
+    """``/health`` and ``/writes``."""
+
+    @app.get("/health", tags=["service"], summary="Liveness and the store's dialect")
+    async def health(request: Request, state: StateDep) -> dict[str, Any]:
+        """``ok`` when the service answers; the store dialect and the limits in force."""
+        s = state.settings
+        return {
+            "status": "ok",
+            "version": __version__,
+            "store": state.db.dialect,
+            "limits": {
+                "max_upload_bytes": s.max_upload_bytes,
+                "request_seconds": s.request_seconds,
+                "max_concurrency": s.max_concurrency,
+                "threads": s.threads,
+                "max_findings": s.max_findings,
+            },
+        }
+
+    @app.get("/writes", tags=["service"], summary="The write log (admin)")
+    async def writes(
+        request: Request,
+        state: StateDep,
+        token: TokenDep,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    ) -> dict[str, Any]:
+        """The latest writes, newest first: who, when, what, and the status answered."""
+        require(token, ADMIN)
+        entries = await run(request, state.access.writes, limit)
+        return {"writes": [write_document(w) for w in entries]}
+
+
 def create_app(settings: ServiceSettings | None = None, db: Database | None = None) -> FastAPI:
     """The service as an ASGI application.
 
@@ -134,35 +167,7 @@ def create_app(settings: ServiceSettings | None = None, db: Database | None = No
     app.include_router(packs_api.router)
     app.include_router(history_api.router)
 
-    @app.get("/health", tags=["service"], summary="Liveness and the store's dialect")
-    async def health(request: Request, state: StateDep) -> dict[str, Any]:
-        """``ok`` when the service answers; the store dialect and the limits in force."""
-        s = state.settings
-        return {
-            "status": "ok",
-            "version": __version__,
-            "store": state.db.dialect,
-            "limits": {
-                "max_upload_bytes": s.max_upload_bytes,
-                "request_seconds": s.request_seconds,
-                "max_concurrency": s.max_concurrency,
-                "threads": s.threads,
-                "max_findings": s.max_findings,
-            },
-        }
-
-    @app.get("/writes", tags=["service"], summary="The write log (admin)")
-    async def writes(
-        request: Request,
-        state: StateDep,
-        token: TokenDep,
-        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    ) -> dict[str, Any]:
-        """The latest writes, newest first: who, when, what, and the status answered."""
-        require(token, ADMIN)
-        entries = await run(request, state.access.writes, limit)
-        return {"writes": [write_document(w) for w in entries]}
-
+    _service_routes(app)
     app.add_middleware(WriteLog, state=state)
     app.add_middleware(Limits, settings=the_settings)
     return app
