@@ -6,9 +6,12 @@ The score of a group is the share of its mutants killed (a timeout counts as kil
 out the mutants listed in ``equivalent.toml`` — each with the reason it cannot be told apart
 from the original. Run ``python tests/mutation/run.py --list`` for the groups,
 ``python tests/mutation/run.py score diff`` for some of them, and
-``python tests/mutation/run.py --survivors score`` to print the diffs of the survivors.
+``python tests/mutation/run.py --survivors score`` to print the diffs of the survivors, and
+``python tests/mutation/run.py --again score`` to re-run only the survivors of the last run
+against the tests as they are now (after adding tests that should kill them).
 
-Exit status: 0 when every group run reaches ``--floor`` (default 85 %), 1 otherwise.
+Each group's score is printed, then each of its modules'. Exit status: 0 when every module
+run reaches ``--floor`` (default 85 %), 1 otherwise.
 """
 
 from __future__ import annotations
@@ -124,27 +127,65 @@ def _prepare(name: str, group: Group) -> Path:
     return work
 
 
-def _results(work: Path) -> dict[str, int | None]:
-    codes: dict[str, int | None] = {}
-    for meta in (work / "mutants").rglob("*.py.meta"):
+def _results(work: Path) -> dict[str, dict[str, int | None]]:
+    """Exit codes of the mutants, by module (``packs/compat.py``) and mutant name."""
+    by_module: dict[str, dict[str, int | None]] = {}
+    base = work / "mutants" / "src" / "govcatalog"
+    for meta in sorted(base.rglob("*.py.meta")):
         data = json.loads(meta.read_text(encoding="utf-8"))
-        codes.update(data["exit_code_by_key"])
-    return codes
+        module = meta.relative_to(base).as_posix().removesuffix(".meta")
+        by_module[module] = dict(data["exit_code_by_key"])
+    return by_module
 
 
-def run_group(name: str, group: Group, children: int) -> tuple[int, int, list[str]]:
-    """Run one group; return (killed, counted, survivors)."""
-    work = _prepare(name, group)
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    mutmut = Path(sys.executable).with_name("mutmut")
-    cmd = ["nice", "-n", "19", str(mutmut), "run", "--max-children", str(children)]
-    subprocess.run(cmd, cwd=work, env=env, check=False, stdout=subprocess.DEVNULL)
-    codes = _results(work)
+@dataclass(frozen=True)
+class Score:
+    """Killed and counted mutants (equivalent ones left out), and the survivors' names."""
+
+    killed: int
+    counted: int
+    equivalent: int
+    survivors: tuple[str, ...]
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.killed / self.counted if self.counted else 0.0
+
+    def line(self, label: str) -> str:
+        left = f"{len(self.survivors)} left, {self.equivalent} equivalent"
+        return f"{label:28} {self.percent:5.1f} % killed ({self.killed}/{self.counted}, {left})"
+
+
+def _score(codes: dict[str, int | None]) -> Score:
     equivalent = _equivalent()
     counted = {k: v for k, v in codes.items() if k not in equivalent}
     killed = sum(1 for v in counted.values() if v in _KILLED)
-    survivors = sorted(k for k, v in counted.items() if v not in _KILLED)
-    return killed, len(counted), survivors
+    survivors = tuple(sorted(k for k, v in counted.items() if v not in _KILLED))
+    return Score(killed, len(counted), len(codes) - len(counted), survivors)
+
+
+def run_group(
+    name: str, group: Group, children: int, *, again: bool = False
+) -> dict[str, dict[str, int | None]]:
+    """Run one group (or, ``again``, the survivors of its last run); return the exit codes of
+    its mutants by module."""
+    work = WORK / name
+    names: list[str] = []
+    if again and (work / "mutants").is_dir():
+        # mutmut runs the copy of the tests it made; bring it up to date, and run the tests
+        # it has not seen yet (it collects their coverage first).
+        shutil.copytree(ROOT / "tests", work / "mutants" / "tests", dirs_exist_ok=True)
+        codes = _results(work)
+        names = sorted(k for m in codes.values() for k, v in m.items() if v not in _KILLED)
+        if not names:
+            return codes
+    else:
+        work = _prepare(name, group)
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    mutmut = Path(sys.executable).with_name("mutmut")
+    cmd = ["nice", "-n", "19", str(mutmut), "run", "--max-children", str(children), *names]
+    subprocess.run(cmd, cwd=work, env=env, check=False, stdout=subprocess.DEVNULL)
+    return _results(work)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--children", type=int, default=2, help="parallel mutants")
     parser.add_argument("--floor", type=float, default=85.0, help="lowest score that passes")
     parser.add_argument("--survivors", action="store_true", help="print survivors' diffs")
+    parser.add_argument(
+        "--again", action="store_true", help="re-run only the survivors of the last run"
+    )
     args = parser.parse_args(argv)
     if args.list:
         for name, group in GROUPS.items():
@@ -165,10 +209,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown groups: {', '.join(unknown)}")
     ok = True
     for name in names:
-        killed, counted, survivors = run_group(name, GROUPS[name], args.children)
-        score = 100.0 * killed / counted if counted else 0.0
-        ok = ok and score >= args.floor
-        print(f"{name:12} {score:5.1f} % killed ({killed}/{counted}, {len(survivors)} left)")
+        codes = run_group(name, GROUPS[name], args.children, again=args.again)
+        print(_score({k: v for m in codes.values() for k, v in m.items()}).line(name))
+        survivors: list[str] = []
+        for module, module_codes in codes.items():
+            score = _score(module_codes)
+            ok = ok and score.percent >= args.floor
+            print(score.line(f"  {module}"))
+            survivors.extend(score.survivors)
         if args.survivors:
             mutmut = Path(sys.executable).with_name("mutmut")
             for key in survivors:
