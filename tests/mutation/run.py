@@ -53,7 +53,12 @@ GROUPS: dict[str, Group] = {
     ),
     "diff": Group(
         ("src/govcatalog/diff/match.py", "src/govcatalog/diff/compare.py"),
-        ("tests/unit/test_diff_compare.py", "tests/unit/test_diff_catalogue.py"),
+        (
+            "tests/unit/test_diff_compare.py",
+            "tests/unit/test_diff_catalogue.py",
+            "tests/unit/test_diff_codeless.py",
+        ),
+        "not through_the_cli",  # a subprocess per mutant
     ),
     "identifiers": Group(
         (
@@ -71,6 +76,7 @@ GROUPS: dict[str, Group] = {
             "tests/unit/test_identifiers_matrix.py",
             "tests/unit/test_identifiers_modes.py",
             "tests/unit/test_identifiers_properties.py",
+            "tests/unit/test_identifiers_messages.py",
         ),
     ),
     "resolve": Group(

@@ -1,0 +1,265 @@
+"""Every failure of the identifier checks says what is wrong in both languages: the exact
+messages, written out by hand (positions counted on the value, check characters from the
+standards' worked examples), for each structural failure of each kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from stdnum.iso7064 import mod_37_36
+
+from govcatalog.identifiers import (
+    CheckResult,
+    Problem,
+    check_division_code,
+    check_license_id,
+)
+
+ROOT = "1.2.156.3005.2"
+TYPE = "11100000000013338W032"  # the USCC of the defining authority, then 032
+ISSUER = "11220000013544541J"
+
+
+def _licence(type_code: str, issuer: str, serial: str, version: str, check: str) -> str:
+    return f"{ROOT}.{type_code}.{issuer}.{serial}.{version}.{check}"
+
+
+def _checked(type_code: str, issuer: str) -> str:
+    """A licence identifier whose own check character is right (ISO 7064 MOD 37,36)."""
+    check = mod_37_36.calc_check_digit(f"{type_code}{issuer}2430599001")
+    return _licence(type_code, issuer, "2430599", "001", check)
+
+
+Row = tuple[Callable[[str], CheckResult], str, Problem, str, str]
+
+ROWS: list[Row] = [
+    (
+        check_license_id,
+        f"{ROOT}.A.B.C.D",
+        Problem.STRUCTURE,
+        "根代码后应有 5 段（证照类型代码.证照颁发机构代码.流水号.版本号.校验位），实为 4 段",
+        "the root code should be followed by 5 segments (type code, issuer code, serial number,"
+        " version, check character), found 4",
+    ),
+    (
+        check_license_id,
+        _licence(TYPE, "", "2430599", "001", "F"),
+        Problem.STRUCTURE,
+        "证照颁发机构代码应为非空，实为 ''",
+        "the issuer code should be non-empty, found ''",
+    ),
+    (
+        # 14 characters of root, then 1 + 21 + 1 + 18 + 1: the serial starts at character 57
+        check_license_id,
+        _licence(TYPE, ISSUER, "24a0599", "001", "F"),
+        Problem.CHARSET,
+        "第 59 位字符 'a' 不允许，应为数字或大写字母（小写字母须大写，或使用非严格模式）",
+        "character 59 'a' is not allowed, expected a digit or capital letter"
+        " (letters must be upper-case, or use strict=False)",
+    ),
+    (
+        check_license_id,
+        _licence("11100000000013338WA32", ISSUER, "2430599", "001", "F"),
+        Problem.STRUCTURE,
+        "证照类型代码应为 18 位统一社会信用代码加 3 位数字，实为 '11100000000013338WA32'",
+        "the type code should be an 18-character USCC and 3 digits, found '11100000000013338WA32'",
+    ),
+    (
+        check_license_id,
+        _licence(TYPE, "340100", "2430599", "001", "F"),
+        Problem.STRUCTURE,
+        "证照颁发机构代码应为 18 位统一社会信用代码（非严格模式可接受地方代码），实为 '340100'",
+        "the issuer code should be an 18-character USCC (strict=False accepts local codes),"
+        " found '340100'",
+    ),
+    (
+        check_license_id,
+        _licence(TYPE, ISSUER, "2430599", "01", "F"),
+        Problem.STRUCTURE,
+        "版本号应为 3 位数字，实为 '01'",
+        "the version should be 3 digits, found '01'",
+    ),
+    (
+        check_license_id,
+        _licence(TYPE, ISSUER, "2430599", "001", "FF"),
+        Problem.STRUCTURE,
+        "校验位应为 1 个字符，实为 'FF'",
+        "the check character should be one character, found 'FF'",
+    ),
+    (
+        # 11100000000013338W is the USCC of the worked examples: X is the wrong check
+        check_license_id,
+        _checked("11100000000013338X032", ISSUER),
+        Problem.EMBEDDED,
+        "证照类型代码中的统一社会信用代码 11100000000013338X 无效：校验码应为 W，实为 X",
+        "the USCC 11100000000013338X in the type code is invalid:"
+        " check character should be W, found X",
+    ),
+    (
+        check_license_id,
+        _checked(TYPE, "11220000013544541K"),
+        Problem.EMBEDDED,
+        "证照颁发机构代码 11220000013544541K 无效：校验码应为 J，实为 K",
+        "the issuer code 11220000013544541K is invalid: check character should be J, found K",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("check", "value", "problem", "zh", "en"), ROWS, ids=[f"{r[0].__name__}-{r[1]}" for r in ROWS]
+)
+def test_each_failure_says_what_is_wrong(
+    check: Callable[[str], CheckResult], value: str, problem: Problem, zh: str, en: str
+) -> None:
+    result = check(value)
+    assert (result.problem, result.message_zh, result.message_en) == (problem, zh, en)
+
+
+# ---------------------------------------------------------------- 行政区划代码: parts by name
+# Names and years are rows of the division list (GB/T 2260 as python-stdnum dates it):
+# 海南省 was set up in 1988, 潮阳县 became a city in 1993.
+BEIJING = {"province": "110000", "province_name": "北京市"}
+MEIHEKOU = {
+    "division": "220581",
+    "name": "梅河口市",
+    "level": "county",
+    "status": "current",
+    "first_year": "1989",
+    "province": "220000",
+    "province_name": "吉林省",
+}
+
+
+@pytest.mark.parametrize(
+    ("code", "details"),
+    [
+        (
+            "110105",
+            {"division": "110105", "name": "朝阳区", "level": "county", "status": "current"}
+            | BEIJING,
+        ),
+        (
+            "440524",
+            {
+                "division": "440524",
+                "name": "潮阳县",
+                "level": "county",
+                "status": "abolished",
+                "first_year": "1983",
+                "last_year": "1993",
+                "province": "440000",
+                "province_name": "广东省",
+            },
+        ),
+        (
+            "460000",
+            {
+                "division": "460000",
+                "name": "海南省",
+                "level": "province",
+                "status": "current",
+                "first_year": "1988",
+                "province": "460000",
+                "province_name": "海南省",
+            },
+        ),
+        (
+            "220581000000",
+            MEIHEKOU | {"township": "000", "village": "000", "statistical_level": "division"},
+        ),
+        (
+            "220581100200",
+            MEIHEKOU
+            | {
+                "township": "100",
+                "village": "200",
+                "township_kind": "镇",
+                "township_kind_en": "town",
+                "statistical_level": "village",
+                "village_kind": "村民委员会",
+                "village_kind_en": "villagers' committee",
+            },
+        ),
+        (
+            "220581400000",
+            MEIHEKOU
+            | {
+                "township": "400",
+                "village": "000",
+                "township_kind": "政企合一单位",
+                "township_kind_en": "government-enterprise unit",
+                "statistical_level": "township",
+            },
+        ),
+    ],
+)
+def test_division_details(code: str, details: dict[str, str]) -> None:
+    result = check_division_code(code)
+    assert result.valid
+    assert result.details == details
+
+
+@pytest.mark.parametrize(
+    ("township", "kind"),
+    [
+        ("001", "街道"),
+        ("099", "街道"),
+        ("100", "镇"),
+        ("199", "镇"),
+        ("200", "乡"),
+        ("399", "乡"),
+        ("400", "政企合一单位"),
+        ("599", "政企合一单位"),
+    ],
+)
+def test_each_township_range_ends_where_gb_t_10114_says(township: str, kind: str) -> None:
+    assert check_division_code(f"220581{township}000").details["township_kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("village", "kind"),
+    [("001", "居民委员会"), ("199", "居民委员会"), ("200", "村民委员会"), ("399", "村民委员会")],
+)
+def test_each_village_range(village: str, kind: str) -> None:
+    assert check_division_code(f"220581102{village}").details["village_kind"] == kind
+
+
+def test_an_unclassified_village_segment_passes_only_leniently() -> None:
+    lenient = check_division_code("220581099450", strict=False)
+    assert lenient.valid
+    assert {k: lenient.details[k] for k in ("village_kind", "village_kind_en")} == {
+        "village_kind": "未分类",
+        "village_kind_en": "unclassified",
+    }
+    strict = check_division_code("220581099450")
+    assert (strict.problem, strict.message_zh, strict.message_en) == (
+        Problem.STRUCTURE,
+        "村级代码 450 不在 001–399 范围内",
+        "village segment 450 is outside 001–399",
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "zh", "en"),
+    [
+        (
+            "110000001000",
+            "乡级代码 001 不能直接位于省级代码 110000 之下",
+            "township segment 001 cannot sit directly under province code 110000",
+        ),
+        (
+            "220581600000",
+            "乡级代码 600 不在 001–599 范围内",
+            "township segment 600 is outside 001–599",
+        ),
+        (
+            "220581000001",
+            "乡级代码为 000 时村级代码应为 000，实为 001",
+            "the village segment should be 000 when the township segment is 000, found 001",
+        ),
+    ],
+)
+def test_statistical_code_failures(code: str, zh: str, en: str) -> None:
+    result = check_division_code(code)
+    assert (result.problem, result.message_zh, result.message_en) == (Problem.STRUCTURE, zh, en)
