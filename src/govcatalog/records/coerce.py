@@ -44,6 +44,8 @@ _QUICK_KINDS: Final = {
     FieldKind.BOOL: _Q_BOOL,
     FieldKind.DATE: _Q_DATE,
 }
+_EMPTY: Final = (None, [], {})
+"""Values that leave a required element missing: absent, or an empty list or object."""
 _GROUP: Final = FieldKind.GROUP
 _GROUPS: Final = FieldKind.GROUPS
 
@@ -300,31 +302,30 @@ class Coercer:
                 rec = item
                 items.append(rec)
                 for req in required:
-                    if req.key not in rec:
+                    if rec.get(req.key) in _EMPTY:
                         self._require(req, f"{cpath}/{index}/{req.key}", rec, out)
                 continue
             rec = {}
             self._object(item, scope, f"{cpath}/{index}", f"{oprefix}/{index}", rec, out)
             items.append(rec)
             for req in required:
-                if req.key not in rec:
+                if rec.get(req.key) in _EMPTY:
                     self._require(req, f"{cpath}/{index}/{req.key}", rec, out)
         dst[spec.key] = items
 
     def _required(self, scope: str | None, cprefix: str, rec: Record, out: Coerced) -> None:
         for spec in self._scopes[scope].required:
-            if spec.key not in rec:
+            if rec.get(spec.key) in _EMPTY:
                 self._require(spec, f"{cprefix}/{spec.key}", rec, out)
         if scope is None:
             for key, _group_id, required in self._group_required:
                 sub = rec.get(key) or {}
                 for spec in required:
-                    if spec.key not in sub:
+                    if sub.get(spec.key) in _EMPTY:
                         self._require(spec, f"{cprefix}/{key}/{spec.key}", sub, out)
 
     def _require(self, spec: FieldSpec, cpath: str, rec: Record, out: Coerced) -> None:
-        value = rec.get(spec.key)
-        if (value is None or value in ([], {})) and cpath not in out.invalid:
+        if rec.get(spec.key) in _EMPTY and cpath not in out.invalid:
             out.hits.append(Hit("GC-F001", cpath, names(spec)))
 
     # ---------------------------------------------------------------- values
