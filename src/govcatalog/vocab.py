@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from govcatalog._vocab_text import fold, is_code_like, split_trailing_code
+from govcatalog._vocab_index import Index, MatchKind, build_index
+from govcatalog._vocab_text import fold, split_trailing_code
 from govcatalog.errors import UnknownVocabulary
 
 if TYPE_CHECKING:
@@ -64,24 +65,6 @@ class Evidence(StrEnum):
     """Seen only in real-world implementations."""
     UNCONFIRMED = "UNCONFIRMED"
     """From a single weak source (for example a sector-specific derivative of the guide)."""
-
-
-class MatchKind(StrEnum):
-    """Which label of a concept a looked-up text matched."""
-
-    PREF = "pref"
-    """The canonical Chinese label, or the English label in any letter case."""
-    NOTATION = "notation"
-    """The implementation code, e.g. ``"2"`` for 有条件共享."""
-    ALT = "alt"
-    """Another standard form, e.g. the template form ``字符型C``."""
-    HIDDEN = "hidden"
-    """A known non-standard form (a hidden label or a "label + code" template variant)."""
-    FOLDED = "folded"
-    """Matched only after folding width, spaces and ASCII case, e.g. full-width ``Ｃ``."""
-
-
-_RANK = {MatchKind.PREF: 0, MatchKind.NOTATION: 1, MatchKind.ALT: 2, MatchKind.HIDDEN: 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,68 +127,6 @@ class Match:
         return self.kind in (MatchKind.HIDDEN, MatchKind.FOLDED)
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    concept: Concept
-    kind: MatchKind
-
-
-@dataclass(frozen=True, slots=True)
-class _Index:
-    exact: Mapping[str, _Hit]  # zh prefLabel, notation, altLabel, hiddenLabel as written
-    english: Mapping[str, Concept]  # casefolded English prefLabel
-    folded: Mapping[str, _Hit]  # fold() of every label; kind = best label kind behind the key
-    by_iri: Mapping[str, Concept]
-    by_code: Mapping[str, Concept]  # folded ASCII notations
-    codes: tuple[str, ...]  # keys of by_code, longest first
-
-
-def _labels_of(concept: Concept) -> Iterable[tuple[str, MatchKind]]:
-    yield concept.label_zh, MatchKind.PREF
-    yield concept.label_en, MatchKind.PREF
-    if concept.notation is not None:
-        yield concept.notation, MatchKind.NOTATION
-    for label in concept.alt_labels:
-        yield label, MatchKind.ALT
-    for label in concept.hidden_labels:
-        yield label, MatchKind.HIDDEN
-
-
-def _build_index(scheme_id: str, concepts: tuple[Concept, ...]) -> _Index:
-    exact: dict[str, _Hit] = {}
-    english: dict[str, Concept] = {}
-    folded: dict[str, _Hit] = {}
-    by_iri: dict[str, Concept] = {}
-    for concept in concepts:
-        if concept.scheme_id != scheme_id:
-            raise ValueError(f"{concept.iri} belongs to {concept.scheme_id!r}, not {scheme_id!r}")
-        if concept.iri in by_iri:
-            raise ValueError(f"{scheme_id}: duplicate concept {concept.iri}")
-        by_iri[concept.iri] = concept
-        english[concept.label_en.casefold()] = concept
-        for label, kind in _labels_of(concept):
-            key = fold(label)
-            if not key:
-                raise ValueError(f"{concept.iri}: blank label {label!r}")
-            seen = folded.get(key)
-            if seen is not None and seen.concept.iri != concept.iri:
-                raise ValueError(
-                    f"{scheme_id}: {label!r} ({concept.label_zh}) and a label of "
-                    f"{seen.concept.label_zh} fold to the same key {key!r}"
-                )
-            if seen is None or _RANK[kind] < _RANK[seen.kind]:
-                folded[key] = _Hit(concept, kind)
-            if kind is not MatchKind.PREF or label == concept.label_zh:
-                known = exact.get(label)
-                if known is None or _RANK[kind] < _RANK[known.kind]:
-                    exact[label] = _Hit(concept, kind)
-    by_code = {
-        fold(c.notation): c for c in concepts if c.notation is not None and is_code_like(c.notation)
-    }
-    codes = tuple(sorted(by_code, key=len, reverse=True))
-    return _Index(exact, english, folded, by_iri, by_code, codes)
-
-
 @dataclass(frozen=True)
 class Vocabulary:
     """One SKOS concept scheme: the values of one element, in the source's order.
@@ -227,11 +148,11 @@ class Vocabulary:
     title_zh: str
     title_en: str
     concepts: tuple[Concept, ...]
-    _index: _Index = field(init=False, repr=False, compare=False)
+    _index: Index = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         """Build the lookup index once; the vocabulary is immutable afterwards."""
-        object.__setattr__(self, "_index", _build_index(self.id, self.concepts))
+        object.__setattr__(self, "_index", build_index(self.id, self.concepts))
 
     def lookup(self, text: str) -> Match | None:
         """Find the concept a catalog value stands for.

@@ -18,17 +18,36 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import IO, Final
+from typing import Final
 
 from lxml import etree
 
 from govcatalog.errors import LoadError
+from govcatalog.io.xlsx_bounds import (
+    BoundedStream,
+    Budget,
+    Limits,
+    check_parts,
+    size_and_head,
+    sniff,
+)
 from govcatalog.io.xlsx_rows import PREFIXED, CellRow, RowScanner
+
+__all__ = [
+    "Limits",
+    "MergedRange",
+    "Value",
+    "Workbook",
+    "column_index",
+    "column_letter",
+    "open_workbook",
+    "slow_row",
+    "split_ref",
+]
 
 _NS: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MERGE: Final = re.compile(
     rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?\""
 )
@@ -42,32 +61,6 @@ _EPOCH_1904: Final = dt.datetime(1904, 1, 1)
 
 Value = str | int | float | bool | dt.datetime | None
 """A cell value as read: text, number, boolean, date-time, or empty."""
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Bounds on an untrusted workbook.
-
-    Attributes:
-        max_file_bytes: Largest file on disk.
-        max_unzipped_bytes: Largest total of decompressed XML actually read.
-        max_cells: Most cells read from the catalog sheets.
-        max_parts: Most parts (files) in the zip.
-        max_ratio: Most bytes one part may decompress to per compressed byte, once it
-            is past ``ratio_floor`` (Apache POI refuses the same at 100:1). Real
-            workbooks deflate 5–30 times; a bomb of blanks or empty rows ~1000 times.
-        ratio_floor: Decompressed bytes of a part below which the ratio is not checked.
-        max_row_bytes: Largest XML of one ``<row>`` (an unclosed row would otherwise
-            be gathered up to the end of the part).
-    """
-
-    max_file_bytes: int = 512 * 1024**2
-    max_unzipped_bytes: int = 2 * 1024**3
-    max_cells: int = 50_000_000
-    max_parts: int = 10_000
-    max_ratio: int = 100
-    ratio_floor: int = 16 * 1024**2
-    max_row_bytes: int = 16 * 1024**2
 
 
 def column_letter(index: int) -> str:
@@ -105,47 +98,6 @@ class MergedRange:
     max_col: int
 
 
-@dataclass(slots=True)
-class _Budget:
-    name: str
-    left: int
-
-    def spend(self, n: int) -> None:
-        self.left -= n
-        if self.left < 0:
-            raise LoadError(
-                self.name,
-                "工作簿解压后过大（疑为压缩炸弹），已拒绝读取",
-                "the workbook decompresses to too much data (a zip bomb?); refused",
-            )
-
-
-class _BoundedStream:
-    """A file-like view of a zip part that stops when the workbook's budget is spent,
-    or when the part inflates more than ``max_ratio`` times its compressed size."""
-
-    def __init__(self, raw: IO[bytes], budget: _Budget, part_limit: int) -> None:
-        self._raw = raw
-        self._budget = budget
-        self._left = part_limit
-
-    def read(self, n: int = -1) -> bytes:
-        data = self._raw.read(n if n > 0 else 1 << 20)
-        self._budget.spend(len(data))
-        self._left -= len(data)
-        if self._left < 0:
-            raise LoadError(
-                self._budget.name,
-                "工作簿部件的压缩比异常（疑为压缩炸弹），已拒绝读取",
-                "a part of the workbook inflates far beyond its compressed size "
-                "(a zip bomb?); refused",
-            )
-        return data
-
-    def close(self) -> None:
-        self._raw.close()
-
-
 @dataclass
 class Workbook:
     """An opened .xlsx workbook: its sheets, shared strings and date styles.
@@ -157,7 +109,7 @@ class Workbook:
     name: str
     zip: zipfile.ZipFile
     limits: Limits
-    budget: _Budget
+    budget: Budget
     sheets: dict[str, str] = field(default_factory=dict)
     strings: list[str] = field(default_factory=list)
     date_styles: frozenset[int] = frozenset()
@@ -175,12 +127,12 @@ class Workbook:
         """Close the underlying zip file."""
         self.zip.close()
 
-    def _open(self, part: str) -> _BoundedStream:
+    def _open(self, part: str) -> BoundedStream:
         try:
             info = self.zip.getinfo(part)
             lim = self.limits
             part_limit = max(lim.ratio_floor, lim.max_ratio * max(info.compress_size, 1))
-            return _BoundedStream(self.zip.open(info), self.budget, part_limit)
+            return BoundedStream(self.zip.open(info), self.budget, part_limit)
         except KeyError:
             raise LoadError(
                 self.name, f"工作簿缺少部件 {part}", f"the workbook lacks part {part}"
@@ -336,20 +288,6 @@ def _broken(name: str, exc: BaseException) -> LoadError:
     return LoadError(name, f"工作簿已损坏：{exc}", f"the workbook is damaged: {exc}")
 
 
-def _sniff(path_bytes: bytes, name: str) -> None:
-    if path_bytes.startswith(_OLE_MAGIC):
-        raise LoadError(
-            name,
-            "工作簿已加密（设有打开密码）或为旧版 .xls 格式，无法读取；请取消密码并另存为 .xlsx",
-            "the workbook is encrypted (password to open) or a legacy .xls file; "
-            "remove the password and save it as .xlsx",
-        )
-    if not path_bytes.startswith(b"PK"):
-        raise LoadError(
-            name, "不是 .xlsx 工作簿（不是 zip 文件）", "not an .xlsx workbook (not a zip file)"
-        )
-
-
 def open_workbook(path: str | bytes, name: str, limits: Limits | None = None) -> Workbook:
     """Open an .xlsx workbook (a file, or its bytes), checking its bounds and reading its parts.
 
@@ -360,14 +298,14 @@ def open_workbook(path: str | bytes, name: str, limits: Limits | None = None) ->
     if isinstance(path, bytes):
         size, head = len(path), path[:8]
     else:
-        size, head = _size_and_head(path, name)
+        size, head = size_and_head(path, name)
     if size > lim.max_file_bytes:
         raise LoadError(
             name,
             f"文件过大（{size} 字节，上限 {lim.max_file_bytes}）",
             f"file too large ({size} bytes, limit {lim.max_file_bytes})",
         )
-    _sniff(head, name)
+    sniff(head, name)
     try:
         zf = zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -375,34 +313,9 @@ def open_workbook(path: str | bytes, name: str, limits: Limits | None = None) ->
     return _checked(zf, name, lim)
 
 
-def _size_and_head(path: str, name: str) -> tuple[int, bytes]:
-    try:
-        with open(path, "rb") as fh:  # noqa: PTH123 - a plain path string is what callers hold
-            fh.seek(0, 2)
-            size = fh.tell()
-            fh.seek(0)
-            head = fh.read(8)
-    except OSError as exc:
-        raise LoadError(
-            name, f"无法打开文件：{exc.strerror}", f"cannot open: {exc.strerror}"
-        ) from None
-    return size, head
-
-
 def _checked(zf: zipfile.ZipFile, name: str, lim: Limits) -> Workbook:
-    infos = zf.infolist()
-    declared = sum(i.file_size for i in infos)
-    if len(infos) > lim.max_parts or declared > lim.max_unzipped_bytes:
-        zf.close()
-        raise LoadError(
-            name,
-            "工作簿解压后过大（疑为压缩炸弹），已拒绝读取",
-            "the workbook decompresses to too much data (a zip bomb?); refused",
-        )
-    if any(i.flag_bits & 0x1 for i in infos):
-        zf.close()
-        raise LoadError(name, "工作簿的部件已加密，无法读取", "parts of the workbook are encrypted")
-    wb = Workbook(name, zf, lim, _Budget(name, lim.max_unzipped_bytes))
+    check_parts(zf, name, lim)
+    wb = Workbook(name, zf, lim, Budget(name, lim.max_unzipped_bytes))
     try:
         _read_workbook(wb)
     except BaseException:

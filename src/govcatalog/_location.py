@@ -1,0 +1,89 @@
+"""Where a finding is (private module: the names are :mod:`govcatalog.report`'s).
+
+A :class:`Location` names the file, the resource and the place in the file — a JSON
+pointer, a line and column in a text input, a sheet and cell in a workbook — and says it
+the way people write it. Reports echo values from untrusted input: :func:`clip` bounds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Final
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding is.
+
+    Attributes:
+        file: The input file name, as given by the caller.
+        resource: The 信息资源代码 of the resource concerned, when known.
+        pointer: JSON pointer (RFC 6901) into the input document, using the keys as
+            written in the input (Chinese or English).
+        line: 1-based line in a text input (JSON, YAML, XML), when known.
+        column: 1-based column, when known.
+        sheet: Worksheet name for spreadsheet input.
+        cell: A1-style cell reference for spreadsheet input.
+        provider: The 信息资源提供方 (department) of the resource concerned, when known.
+    """
+
+    file: str | None = None
+    resource: str | None = None
+    pointer: str | None = None
+    line: int | None = None
+    column: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    provider: str | None = None
+
+    def label(self) -> str:
+        """Where in the file, as people write it: ``sheet!cell`` (or the sheet) in a workbook,
+        ``line:column`` (or the line) in a text file; empty when neither is known."""
+        if self.sheet:
+            return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        if self.line is not None:
+            return f"{self.line}:{self.column}" if self.column is not None else str(self.line)
+        return ""
+
+    def with_position(self, line: int | None, column: int | None) -> Location:
+        """Return a copy with the line and column set."""
+        return replace(self, line=line, column=column)
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        """The location as a JSON-ready mapping (all keys present)."""
+        return {
+            "file": self.file,
+            "resource": self.resource,
+            "pointer": self.pointer,
+            "line": self.line,
+            "column": self.column,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "provider": self.provider,
+        }
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Key that orders locations by file, then position in the file."""
+        return (
+            self.file or "",
+            self.line if self.line is not None else 1 << 62,
+            self.column if self.column is not None else 0,
+            self.pointer or "",
+        )
+
+
+VALUE_LIMIT: Final = 500
+"""Most characters of an input value that a finding echoes (value and message)."""
+MESSAGE_LIMIT: Final = 4000
+"""Most characters of a rendered message or hint."""
+
+
+def clip(text: str, limit: int = VALUE_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, with a marker saying how much was left out.
+
+    Reports echo values from untrusted input; a gigabyte-long value must not make a
+    gigabyte-long report (JSON, SARIF, CSV, HTML alike).
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}…[+{len(text) - limit} chars]"
