@@ -21,7 +21,6 @@ KNOWN_MODULES = {
 
 KNOWN_FUNCTIONS = {
     "cli/resolve_cmd.py: resolve_command",
-    "cli/validate_cmd.py: validate_command",
     "io/json_reader.py: _iter_object",
     "rdf/mapping.py: _Writer.resource",
     "rdf/reader.py: _Records.resource",

@@ -42,23 +42,28 @@ def as_executor(runner: Executor | HasExecutor) -> Executor:
 
 
 @contextmanager
-def dask_executor(scheduler: str | None = None, workers: int | None = None) -> Iterator[Executor]:
+def dask_executor(
+    scheduler: str | None = None, workers: int | None = None, timeout: float = 10
+) -> Iterator[Executor]:
     """An executor on a Dask cluster: the scheduler at ``scheduler``, else a local cluster of
     ``workers`` processes with one thread each (closed on exit).
 
     Raises:
         MissingExtra: When ``distributed`` is not installed (extra ``dask``).
+        OSError: When the scheduler cannot be reached within ``timeout`` seconds.
     """
     distributed = require("distributed", "validation on Dask")
     with ExitStack() as stack:
         if scheduler is not None:
-            client = stack.enter_context(distributed.Client(scheduler))
+            client = stack.enter_context(distributed.Client(scheduler, timeout=timeout))
         else:
             cluster = distributed.LocalCluster(
                 n_workers=workers or 1,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                # no dashboard, and its HTTP server on a free port (never a taken one)
+                dashboard_address=":0",
+                scheduler_kwargs={"dashboard": False},
                 # a task holds one file's findings, nothing to spill: no memory limit
                 memory_limit=0,
                 silence_logs=logging.ERROR,

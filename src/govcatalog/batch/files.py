@@ -97,6 +97,8 @@ def named_pack(pack: Pack | str | None) -> Pack:
     """The pack a task names (a reference or a directory), or the national pack."""
     if isinstance(pack, Pack):
         return pack
+    if pack and Path(pack).is_dir():
+        return get_pack(Path(pack))
     return get_pack(pack or DEFAULT_PACK)
 
 

@@ -104,7 +104,7 @@ def validate_many(
     if executor is None:
         outcomes = _here(tasks, validators, partitions, progress)
     else:
-        spec = named.ref if isinstance(named, Pack) else named  # workers load it themselves
+        spec = _spec(named)
         remote = [FileTask(t.path, t.name, spec, opts, engine, t.catalog_rules) for t in tasks]
         outcomes = _there(as_executor(executor), remote, progress)
     done, cut = _take(outcomes, len(tasks), opts.max_findings)
@@ -186,6 +186,13 @@ def _there(
     finally:
         for future in futures.values():
             future.cancel()
+
+
+def _spec(pack: Pack | str | None) -> str | None:
+    """How a worker loads the pack: its reference, or its directory as an absolute path."""
+    if isinstance(pack, Pack):
+        return pack.ref
+    return str(Path(pack).resolve()) if pack and Path(pack).is_dir() else pack
 
 
 def _size(path: str) -> int:
