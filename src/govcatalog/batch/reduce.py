@@ -29,6 +29,7 @@ def catalog_findings(
     """
     # every summary of an outcome names the outcome's file
     pack_of = {s.file: o.pack for o in outcomes if o.pack for s in o.summaries[:1]}
+    validators = {ref: validator_of(ref) for ref in set(pack_of.values())}
     summaries = [s for o in outcomes for s in o.summaries]
     findings: list[Finding] = []
     for hit in check_catalog(summaries):
@@ -36,7 +37,7 @@ def catalog_findings(
         ref = pack_of.get(file)
         if ref is None:
             continue
-        f = validator_of(ref).catalog_finding(hit, file)
+        f = validators[ref].catalog_finding(hit, file)
         if f is not None:
             findings.append(f)
     return findings

@@ -1,0 +1,250 @@
+"""Benchmark: a catalog split in files, validated as one catalog in one process and on Dask.
+
+Generates the catalog and its parts if they are missing (``generate.py --split``), then runs
+``govcatalog.validate_many(parts, one_catalog=True)`` three ways, each in its own subprocess:
+
+1. **one process**: the files one after the other, here;
+2. **dask**: a ``distributed.LocalCluster`` of ``--workers`` processes (one thread each), one
+   task per file, each worker reading its own file; the catalog-wide rules as a reduce step;
+3. **profile** (unless ``--skip-profile``): each file's task timed alone (CPU, peak memory,
+   bytes of the outcome a worker sends back) and the reduce step alone: the figures of the
+   capacity plan in docs/scaling.md.
+
+The findings of 1 and 2 are compared (they must be identical)::
+
+    python benchmarks/bench_dask.py --size province --parts 4 --workers 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import SIZES, default_path, split_catalog  # noqa: E402
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _digest(report: Any) -> str:
+    text = "\n".join(
+        f"{f.code}|{f.location.file}|{f.location.pointer}|{f.location.line}|{f.message_en}"
+        for f in report
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _summary(report: Any, started: float, cpu: float) -> dict[str, Any]:
+    return {
+        "resources": report.stats.resources,
+        "items": report.stats.items,
+        "findings": len(report),
+        "digest": _digest(report),
+        "seconds": time.perf_counter() - started,
+        "cpu_seconds": time.process_time() - cpu,
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def part_single(paths: list[Path]) -> dict[str, Any]:
+    """All files in this process."""
+    from govcatalog.batch import validate_many
+
+    started, cpu = time.perf_counter(), time.process_time()
+    report = validate_many(paths, one_catalog=True).report
+    return _summary(report, started, cpu)
+
+
+def _worker_usage() -> tuple[float, float]:
+    return time.process_time(), _peak_rss_mb()
+
+
+def part_dask(paths: list[Path], workers: int) -> dict[str, Any]:
+    """All files on a local cluster of ``workers`` processes."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    from govcatalog.batch import validate_many
+
+    up = time.perf_counter()
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            scheduler_kwargs={"dashboard": False},
+            memory_limit=0,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        client.run(_import_govcatalog)  # every worker ready, as a long-lived cluster is
+        start_seconds = time.perf_counter() - up
+        before = client.run(_worker_usage)
+        started, cpu = time.perf_counter(), time.process_time()
+        report = validate_many(paths, one_catalog=True, executor=client).report
+        result = _summary(report, started, cpu)
+        after = client.run(_worker_usage)
+    result["start_seconds"] = start_seconds
+    result["worker_cpu_seconds"] = sum(after[w][0] - before[w][0] for w in after)
+    result["worker_peak_rss_mb"] = max(after[w][1] for w in after)
+    return result
+
+
+def _import_govcatalog() -> None:
+    import govcatalog.batch.files  # noqa: F401
+
+
+def part_profile(paths: list[Path]) -> dict[str, Any]:
+    """Each file's task alone, then the reduce step alone."""
+    from govcatalog.batch.files import FileTask, check_file, validator
+    from govcatalog.batch.reduce import catalog_findings
+    from govcatalog.packs import get_pack
+    from govcatalog.validate import ValidationOptions
+
+    options = ValidationOptions()
+    files, outcomes = [], []
+    for path in paths:
+        task = FileTask(str(path), str(path), None, options, catalog_rules=False)
+        cpu = time.process_time()
+        out = check_file(task)
+        seconds = time.process_time() - cpu
+        outcomes.append(out)
+        files.append(
+            {
+                "file": path.name,
+                "mb": path.stat().st_size / 1e6,
+                "resources": out.report.stats.resources,
+                "cpu_seconds": seconds,
+                "summary_bytes": len(pickle.dumps(out.summaries)),
+                "outcome_bytes": len(pickle.dumps(out)),
+                "findings": len(out.report),
+            }
+        )
+    cache: dict[Any, Any] = {}
+    cpu = time.process_time()
+    found = catalog_findings(outcomes, lambda ref: validator(cache, get_pack(ref), options))
+    reduce_seconds = time.process_time() - cpu
+    return {
+        "files": files,
+        "reduce_cpu_seconds": reduce_seconds,
+        "reduce_findings": len(found),
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def _run_part(name: str, paths: list[Path], workers: int) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--part", name, "--workers", str(workers)]
+    cmd += [arg for p in paths for arg in ("--file", str(p))]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _line(label: str, r: dict[str, Any]) -> str:
+    wall = r["seconds"]
+    return (
+        f"  {label:<12} {r['resources']:>9,} resources {r['items']:>10,} items"
+        f"  wall {wall:7.2f} s  CPU {r['cpu_seconds']:7.2f} s"
+        f"  {r['resources'] / wall:>8,.0f} resources/s {r['items'] / wall:>10,.0f} items/s"
+        f"  findings {r['findings']:>7,}  peak RSS {r['peak_rss_mb']:6.0f} MB"
+    )
+
+
+def _parts(size: str | None, resources: int, count: int) -> list[Path]:
+    whole = default_path(size, resources)
+    parts = [whole.with_name(f"{whole.stem}-{k + 1}of{count}.json") for k in range(count)]
+    if all(p.exists() for p in parts):
+        return parts
+    if not whole.exists():
+        print(f"generating {whole} …", flush=True)
+        cmd = [sys.executable, str(HERE / "generate.py"), "--resources", str(resources)]
+        cmd += ["-o", str(whole)]
+        subprocess.run(cmd, check=True)
+    return split_catalog(whole, count)
+
+
+def _print_profile(p: dict[str, Any]) -> None:
+    print("  profile (one process, each file's task alone, then the reduce step):")
+    for f in p["files"]:
+        print(
+            f"    {f['file']:<24} {f['mb']:6.0f} MB {f['resources']:>8,} resources"
+            f"  CPU {f['cpu_seconds']:6.2f} s  outcome {f['outcome_bytes'] / 1e6:6.1f} MB"
+            f" (summaries {f['summary_bytes'] / 1e6:5.1f} MB)"
+        )
+    print(
+        f"    reduce step: CPU {p['reduce_cpu_seconds']:.2f} s,"
+        f" {p['reduce_findings']:,} findings; peak RSS {p['peak_rss_mb']:.0f} MB"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: ``--size city|province``, ``--parts N``, ``--workers N``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=sorted(SIZES), default="city")
+    parser.add_argument("--resources", type=int, default=None, help="a catalog of N resources")
+    parser.add_argument("--parts", type=int, default=4, help="files the catalog is split in")
+    parser.add_argument("--workers", type=int, default=2, help="Dask worker processes")
+    parser.add_argument("--skip-profile", action="store_true")
+    parser.add_argument("--part", choices=["single", "dask", "profile"], help=argparse.SUPPRESS)
+    parser.add_argument("--file", type=Path, action="append", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.part is not None:
+        run = {
+            "single": lambda: part_single(args.file),
+            "dask": lambda: part_dask(args.file, args.workers),
+            "profile": lambda: part_profile(args.file),
+        }[args.part]
+        print(json.dumps(run()))
+        return
+    size = None if args.resources else args.size
+    paths = _parts(size, args.resources or SIZES[args.size], args.parts)
+    mb = sum(p.stat().st_size for p in paths) / 1e6
+    load = os.getloadavg()
+    print(
+        f"validate_many: {size or args.resources} catalog in {len(paths)} files ({mb:.0f} MB),"
+        " one catalog;"
+        f" {os.cpu_count()} CPUs, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+    one = _run_part("single", paths, args.workers)
+    print(_line("one process", one))
+    dask = _run_part("dask", paths, args.workers)
+    print(_line(f"dask ×{args.workers}", dask))
+    print(
+        f"  dask workers: CPU {dask['worker_cpu_seconds']:.2f} s in all,"
+        f" peak RSS {dask['worker_peak_rss_mb']:.0f} MB each at most;"
+        f" cluster start {dask['start_seconds']:.1f} s (not in its wall time)"
+    )
+    same = (one["digest"], one["findings"]) == (dask["digest"], dask["findings"])
+    print(f"  findings identical: {'yes' if same else 'NO'} (digest {one['digest']})")
+    print(
+        f"  speed-up (wall, one process / dask ×{args.workers}): "
+        f"{one['seconds'] / dask['seconds']:.2f}×; with the cluster's start: "
+        f"{one['seconds'] / (dask['seconds'] + dask['start_seconds']):.2f}×"
+    )
+    print(
+        f"  target: ≥ 1.7× with 2 workers, province in 4 files (load now {os.getloadavg()[0]:.2f})"
+    )
+    if not args.skip_profile:
+        _print_profile(_run_part("profile", paths, args.workers))
+    if not same:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
