@@ -17,6 +17,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from govcatalog._optional import require
 from govcatalog.errors import LoadError
 from govcatalog.io.cells import append_text, check_destination
 from govcatalog.io.sheet_reader import ANNOTATION_SHEET
@@ -120,6 +121,8 @@ def annotate_workbook(source: Path, report: Report, output: Path, *, lang: Lang 
         LoadError: When the workbook cannot be opened.
     """
     check_destination(output)
+    # The workbook is untrusted: openpyxl parses it through defusedxml when that is installed.
+    require("defusedxml", "annotating a workbook")
     try:
         wb = load_workbook(source, keep_vba=False, data_only=False, keep_links=False)
     except Exception as exc:

@@ -17,7 +17,6 @@ from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, Strict, ValidationError
-from pydantic_core import ErrorDetails, PydanticCustomError
 
 from govcatalog.errors import PackError
 from govcatalog.identifiers import IdentifierKind
@@ -45,12 +44,16 @@ _Strings = Annotated[tuple[str, ...], Strict(False)]
 """A list of strings (TOML has arrays; the settings keep them as tuples)."""
 
 
+class _NotAString(ValueError):
+    """A setting read from a string is something else (reported as a type error)."""
+
+
 def _parsed(parse: Callable[[str], _T]) -> PlainValidator:
     """A string setting read by ``parse``: its ValueError is the reason the pack is refused."""
 
     def run(value: object) -> _T:
         if not isinstance(value, str):
-            raise PydanticCustomError("string_type", "Input should be a valid string")
+            raise _NotAString
         return parse(value)
 
     return PlainValidator(run)
@@ -229,20 +232,22 @@ def _name(data: Mapping[str, object], pack: str) -> str:
         return pack
 
 
-def _located(error: ErrorDetails, data: Mapping[str, object], text: str, pack: str) -> PackError:
+def _located(
+    error: Mapping[str, Any], data: Mapping[str, object], text: str, pack: str
+) -> PackError:
     path = [str(part) for part in _setting(error["loc"])]
     table, keys = path[0], path[1:]
     line = _line(text, table, keys[0]) if keys else _line(text, "", table)
     if not keys:
         return PackError(pack, MANIFEST, f"[{table}] must be a table", line)
     key = ".".join(keys)
-    if error["type"] == "value_error":
-        reason = str(error.get("ctx", {}).get("error", error["msg"]))
-        return PackError(pack, MANIFEST, f"[{table}] {key}: {reason}", line)
+    cause = error.get("ctx", {}).get("error")
+    if error["type"] == "value_error" and not isinstance(cause, _NotAString):
+        return PackError(pack, MANIFEST, f"[{table}] {key}: {cause or error['msg']}", line)
     value: object = data
     for part in path:
         value = value.get(part) if isinstance(value, dict) else None
-    kind = _KINDS.get(error["type"], "something else")
+    kind = "a string" if isinstance(cause, _NotAString) else _KINDS.get(error["type"], "a value")
     within_list = len(path) < len(error["loc"]) and isinstance(error["loc"][len(path)], int)
     if within_list:
         kind = "a list of strings"
