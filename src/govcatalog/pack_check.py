@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 
 from govcatalog.errors import GovCatalogError, PackError, UnknownPack
-from govcatalog.packs.lines import toml_error_line
+from govcatalog.packs._lines import toml_error_line
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import PackRegistry
 

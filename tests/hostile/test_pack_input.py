@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from govcatalog.cli.app import _register, app
-from govcatalog.packs.regex_safety import regex_problem
+from govcatalog.packs._regex_safety import regex_problem
 
 _register()
 runner = CliRunner()

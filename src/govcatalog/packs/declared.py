@@ -31,8 +31,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from govcatalog.errors import PackError
-from govcatalog.packs.lines import line_of, toml_error_line
-from govcatalog.packs.regex_safety import regex_problem
+from govcatalog.packs._lines import line_of, toml_error_line
+from govcatalog.packs._regex_safety import regex_problem
 
 _ALLOWED_KEYS = frozenset({"id", "code", "when", "require", "pattern", "description"})
 

@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from govcatalog.errors import PackError
-from govcatalog.packs.lines import line_of, toml_error_line
+from govcatalog.packs._lines import line_of, toml_error_line
 from govcatalog.vocab import Evidence
 
 

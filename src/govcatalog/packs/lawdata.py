@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from govcatalog.errors import PackError
-from govcatalog.packs.lines import line_of, toml_error_line
-from govcatalog.packs.regex_safety import regex_problem
+from govcatalog.packs._lines import line_of, toml_error_line
+from govcatalog.packs._regex_safety import regex_problem
 from govcatalog.vocab import Evidence
 
 REPLY_UNCONDITIONAL = "reply-unconditional"

@@ -4,7 +4,7 @@
 wrongly typed or malformed setting (``ignore = 5``, ``strict = "yes"``, ``version = "1.0"``)
 is one :class:`~govcatalog.errors.PackError` naming ``pack.toml`` and the line. A setting a
 pack leaves out is ``None`` (or empty) here: the pack then takes its parent's
-(:mod:`govcatalog.packs.layering`). Keys the models do not name are kept, not refused, so a
+(:mod:`govcatalog.packs._layering`). Keys the models do not name are kept, not refused, so a
 pack may carry notes of its own (``evidence_levels``).
 """
 
@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, Strict, Valid
 
 from govcatalog.errors import PackError
 from govcatalog.identifiers import IdentifierKind
-from govcatalog.packs.lines import line_of, toml_error_line
+from govcatalog.packs._lines import line_of, toml_error_line
 from govcatalog.packs.value_forms import AbsentElements
 from govcatalog.packs.versions import Version, check_pack_id
 from govcatalog.report import Severity

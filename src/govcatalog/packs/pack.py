@@ -3,7 +3,7 @@
 A pack on disk is a directory with ``pack.toml`` (the manifest), ``fields.toml``,
 ``codebook.toml`` and ``code-tables.toml``. :func:`load_pack` reads one directory
 and, when the manifest says ``extends = "<id>@<range>"``, layers it over the
-already-loaded parent (:mod:`govcatalog.packs.layering`): fields are added, codes are
+already-loaded parent (:mod:`govcatalog.packs._layering`): fields are added, codes are
 added (never silently redefined), vocabularies narrowed, code tables and severities
 overridden.
 """
@@ -21,11 +21,7 @@ from govcatalog._views import html_view
 from govcatalog.errors import PackError
 from govcatalog.identifiers import IdentifierKind
 from govcatalog.model.code import CodeRules
-from govcatalog.packs.codebook import Codebook
-from govcatalog.packs.declared import DeclaredRule
-from govcatalog.packs.fields import FieldSpec, FieldTable
-from govcatalog.packs.lawdata import ConditionPhrases, Deadline, LegalBasis, RequestRule
-from govcatalog.packs.layering import (
+from govcatalog.packs._layering import (
     EXTENSIONS,
     check_parent,
     layered_codebook,
@@ -36,8 +32,12 @@ from govcatalog.packs.layering import (
     layered_vocabularies,
     layered_xiang,
 )
-from govcatalog.packs.lines import toml_error_line
-from govcatalog.packs.local_vocab import parse_vocabularies
+from govcatalog.packs._lines import toml_error_line
+from govcatalog.packs._local_vocab import parse_vocabularies
+from govcatalog.packs.codebook import Codebook
+from govcatalog.packs.declared import DeclaredRule
+from govcatalog.packs.fields import FieldSpec, FieldTable
+from govcatalog.packs.lawdata import ConditionPhrases, Deadline, LegalBasis, RequestRule
 from govcatalog.packs.manifest import MANIFEST, Manifest, PackStatus, read_manifest
 from govcatalog.packs.templates import DEFAULT_TEMPLATE, TemplateProfile, load_templates
 from govcatalog.packs.value_forms import ValueForms, parse_value_forms

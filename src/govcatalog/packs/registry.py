@@ -17,8 +17,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from govcatalog.errors import PackError, UnknownPack
+from govcatalog.packs._lines import line_of
 from govcatalog.packs.content import content_hash, pack_files
-from govcatalog.packs.lines import line_of
 from govcatalog.packs.manifest import MANIFEST, read_manifest
 from govcatalog.packs.pack import Pack, PackStatus, load_pack
 from govcatalog.packs.versions import PackRef, Version, check_pack_id

@@ -23,7 +23,7 @@ import tomllib
 from collections.abc import Mapping
 
 from govcatalog.errors import PackError
-from govcatalog.packs.lines import line_of, toml_error_line
+from govcatalog.packs._lines import line_of, toml_error_line
 from govcatalog.vocab import Concept, Evidence, Vocabulary, vocabulary_ids
 
 

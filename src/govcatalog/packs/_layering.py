@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from govcatalog.errors import PackError
 from govcatalog.identifiers import IdentifierKind
 from govcatalog.model.code import CodeRules
+from govcatalog.packs._lines import line_of
 from govcatalog.packs.codebook import Codebook, parse_codebook
 from govcatalog.packs.declared import DeclaredRule, merge_rules, parse_rules
 from govcatalog.packs.fields import FieldKind, FieldLevel, FieldSpec, FieldTable, parse_fields
@@ -31,7 +32,6 @@ from govcatalog.packs.lawdata import (
     parse_legal_basis,
     parse_request_rule,
 )
-from govcatalog.packs.lines import line_of
 from govcatalog.packs.manifest import MANIFEST, Manifest, PackTable, VocabularySetting
 from govcatalog.packs.versions import PackRef
 from govcatalog.vocab import Vocabulary, load_vocabulary
