@@ -18,21 +18,45 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from govcatalog.diff.match import Matching, match_items
+from govcatalog.packs.fields import FieldKind
+from govcatalog.packs.registry import DEFAULT_PACK, get_pack
 from govcatalog.records.hits import Record
 
 Operation = dict[str, Any]
 """One JSON Patch operation (``{"op": "add", "path": ..., "value": ...}``)."""
 
-_GROUPS = {
-    "category": ("lei", "xiang", "mu", "ximu"),
-    "format": ("format_class", "format_types", "other_description"),
-    "share": ("share_type", "share_condition", "share_mode_class", "share_mode_type"),
-    "open": ("open_to_public", "open_condition"),
-}
-_INFO_FIELDS = ("name", "publisher", "region_code", "level", "version", "issued", "pack")
+
+@dataclass(frozen=True, slots=True)
+class _ModelShape:
+    """What the model's dump always holds, read from the national field table.
+
+    Attributes:
+        groups: The groups (an empty one is ``{}``).
+        lists: The list elements, as keys from the resource (an empty one is ``[]``).
+        info: The catalog facts.
+    """
+
+    groups: tuple[str, ...]
+    lists: tuple[tuple[str, ...], ...]
+    info: frozenset[str]
+
+
+@cache
+def _model_shape() -> _ModelShape:
+    table = get_pack(DEFAULT_PACK).fields
+    top = table.children(None)
+    groups = tuple(f.id for f in top if f.kind is FieldKind.GROUP and f.id != "extensions")
+    lists = tuple(
+        tuple(f.id.split("."))
+        for f in table.resource_fields()
+        if f.kind in (FieldKind.TEXTS, FieldKind.CODES, FieldKind.GROUPS)
+        and f.parent in (None, *groups)
+    )
+    return _ModelShape(groups, lists, frozenset(f.id for f in table.catalog_fields()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,24 +120,22 @@ def canonical_resource(record: Record) -> dict[str, Any]:
     for key, value in record.items():
         if value is None or key.startswith("$"):
             continue
-        if key in _GROUPS:
-            out[key] = _json(value)
-        elif key == "items":
-            out[key] = [canonical_item(i) for i in value]
-        else:
-            out[key] = _json(value)
-    for group in _GROUPS:
+        out[key] = [canonical_item(i) for i in value] if key == "items" else _json(value)
+    shape = _model_shape()
+    for group in shape.groups:
         out.setdefault(group, {})
-    out["format"].setdefault("format_types", [])
-    out.setdefault("items", [])
-    out.setdefault("related_codes", [])
+    for *groups, key in shape.lists:
+        dst = out
+        for group in groups:
+            dst = dst[group]
+        dst.setdefault(key, [])
     out.setdefault("extensions", {})
     return out
 
 
 def canonical_info(info: Record) -> dict[str, Any]:
     """The catalog facts in the model's dump form (extensions left out, as the model does)."""
-    return {k: _json(v) for k, v in info.items() if v is not None and k in _INFO_FIELDS}
+    return {k: _json(v) for k, v in info.items() if v is not None and k in _model_shape().info}
 
 
 def canonical_document(side: Side) -> dict[str, Any]:
