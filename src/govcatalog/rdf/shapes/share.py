@@ -28,8 +28,11 @@ def share_shapes(b: Builder) -> None:
         not_none = b.bnode((SH.pattern, none_pattern))
         return b.prop(cond, (SH.minCount, Literal(1)), (SH["not"], not_none))
 
+    def states_none() -> BNode:
+        return b.prop(cond, (SH.pattern, none_pattern))
+
     for code, share_type, holds in (
-        ("GC-R001", unconditional, lambda: b.prop(cond, (SH.pattern, none_pattern))),
+        ("GC-R001", unconditional, states_none),
         ("GC-R002", c("share-type", ShareType.CONDITIONAL), states_condition),
         ("GC-R003", not_shared, states_condition),
     ):
