@@ -9,8 +9,13 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from govcatalog.packs import Pack, get_pack
+
+# `make mutation` runs the properties once per mutant: ten examples each keep a module's run in
+# minutes (tests/mutation/run.py passes --hypothesis-profile=mutation).
+settings.register_profile("mutation", max_examples=10)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -57,6 +57,7 @@ GROUPS: dict[str, Group] = {
             "tests/unit/test_diff_compare.py",
             "tests/unit/test_diff_catalogue.py",
             "tests/unit/test_diff_codeless.py",
+            "tests/unit/test_diff_values.py",
         ),
         "not through_the_cli",  # a subprocess per mutant
     ),
@@ -125,7 +126,8 @@ def _prepare(name: str, group: Group) -> Path:
         "source_paths = src\n"
         f"only_mutate =\n    {only}\n"
         f"pytest_add_cli_args_test_selection =\n    {tests}\n"
-        f"pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -q\n{deselect}"
+        f"pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -q\n"
+        f"    --hypothesis-profile=mutation\n{deselect}"
         "also_copy =\n    src/govcatalog/_data\n    standards\n    vocab\n    examples\n"
         "    docs\n    mkdocs.yml\n",
         encoding="utf-8",
@@ -189,7 +191,7 @@ def run_group(
         work = _prepare(name, group)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     mutmut = Path(sys.executable).with_name("mutmut")
-    cmd = ["nice", "-n", "19", str(mutmut), "run", "--max-children", str(children), *names]
+    cmd = ["nice", "-n", "15", str(mutmut), "run", "--max-children", str(children), *names]
     subprocess.run(cmd, cwd=work, env=env, check=False, stdout=subprocess.DEVNULL)
     return _results(work)
 

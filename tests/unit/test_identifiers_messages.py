@@ -14,6 +14,7 @@ from govcatalog.identifiers import (
     Problem,
     check_division_code,
     check_license_id,
+    check_uscc,
 )
 
 ROOT = "1.2.156.3005.2"
@@ -102,6 +103,63 @@ ROWS: list[Row] = [
         Problem.EMBEDDED,
         "证照颁发机构代码 11220000013544541K 无效：校验码应为 J，实为 K",
         "the issuer code 11220000013544541K is invalid: check character should be J, found K",
+    ),
+]
+
+
+# GB 32100-2015 table 1: registration departments 1–9, A, N, Y; 工商 (9) registers 企业 (1),
+# 个体工商户 (2) and 农民专业合作社 (3). The check characters come from the standard's MOD 31.
+ROWS += [
+    (
+        check_uscc,
+        "B1350100M000100Y43",
+        Problem.REGISTRATION_CATEGORY,
+        "登记管理部门代码 B 未定义（应为 1、2、3、4、5、6、7、8、9、A、N、Y 之一）",
+        "registration department code B is not defined"
+        " (expected one of 1, 2, 3, 4, 5, 6, 7, 8, 9, A, N, Y)",
+    ),
+    (
+        check_uscc,
+        "95350100M000100Y43",
+        Problem.REGISTRATION_CATEGORY,
+        "机构类别代码 5 不适用于登记管理部门 9（工商），应为 1、2、3 之一",
+        "institution category code 5 is not defined for registration department 9"
+        " (industry and commerce); expected one of 1, 2, 3",
+    ),
+    (
+        check_uscc,
+        "9Z350100M000100Y43",
+        Problem.CHARSET,
+        "第 2 位字符 'Z' 不允许，应为数字或大写字母（不含 I、O、Z、S、V）",
+        "character 2 'Z' is not allowed, expected a digit or capital letter other than I, O, Z, S, V",
+    ),
+    (
+        check_uscc,
+        "9135A100M000100Y4Y",
+        Problem.STRUCTURE,
+        "第 3–8 位登记管理机关行政区划码应为 6 位数字，实为 35A100",
+        "positions 3-8 (registration division code) should be 6 digits, found 35A100",
+    ),
+    (
+        check_uscc,
+        "91990100M000100Y4U",
+        Problem.EMBEDDED,
+        "登记管理机关行政区划码 990100 的省级代码 99 未知",
+        "the registration division code 990100 has an unknown province 99",
+    ),
+    (
+        check_uscc,
+        "91350100M000100Y56",
+        Problem.EMBEDDED,
+        "主体标识码（组织机构代码）M000100Y-5 的校验码应为 4，实为 5",
+        "the embedded organization code M000100Y-5 should have check character 4, found 5",
+    ),
+    (
+        check_division_code,
+        "990101",
+        Problem.UNKNOWN_DIVISION,
+        "省级代码 99 未知",
+        "unknown province code 99",
     ),
 ]
 

@@ -1,0 +1,243 @@
+"""Each change carries exactly what it changed from and to, on which resource and data item:
+the values are written out by hand for one edit at a time of the realistic catalog of
+``test_diff_compare``."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from test_diff_compare import catalog, first, resource  # a sibling module of this one
+
+from govcatalog.diff import compare
+from govcatalog.diff.load import side_from_document
+from govcatalog.diff.match import Ambiguous, Matching, match_items, match_resources
+from govcatalog.diff.result import ItemRef, ResourceRef
+
+Edit = Callable[[dict[str, Any]], object]
+FIRST = ResourceRef("101001/000001", "101001/000001", "人口基本信息", "人口基本信息")
+
+
+def rows(edit: Edit, before: Edit | None = None) -> list[tuple[object, ...]]:
+    """(kind, field, old, new, item, resource) of every change ``edit`` makes."""
+    old = catalog()
+    if before is not None:
+        before(old)
+    new = copy.deepcopy(old)
+    edit(new)
+    result = compare(side_from_document(old), side_from_document(new))
+    return [(c.kind.value, c.field, c.old, c.new, c.item, c.resource) for c in result]
+
+
+def _open(value: object) -> Edit:
+    return lambda d: first(d)["open"].update(open_to_public=value)
+
+
+def test_opening_values() -> None:
+    field = "open.open_to_public"
+    assert rows(_open(False)) == [("opening-withdrawn", field, True, False, None, FIRST)]
+    assert rows(_open(True), _open(False)) == [("opening-granted", field, False, True, None, FIRST)]
+    # Stating "not open" where nothing was said opens or closes nothing.
+    assert rows(_open(False), _open(None)) == [("value-declared", field, None, False, None, FIRST)]
+
+
+def test_secrecy_values() -> None:
+    secret = "涉密政务信息资源目录"
+    assert rows(lambda d: first(d).update(secrecy=secret)) == [
+        ("secrecy-raised", "secrecy", None, secret, None, FIRST)
+    ]
+    assert rows(
+        lambda d: first(d).update(secrecy="非涉密"), lambda d: first(d).update(secrecy=secret)
+    ) == [("secrecy-lowered", "secrecy", secret, "非涉密", None, FIRST)]
+    assert rows(lambda d: first(d).update(secrecy="非涉密")) == [
+        ("value-declared", "secrecy", None, "非涉密", None, FIRST)
+    ]
+
+
+def test_an_update_cycle_that_cannot_be_ordered_is_changed_not_slowed() -> None:
+    assert rows(lambda d: first(d).update(update_cycle="其他")) == [
+        ("update-cycle-changed", "update_cycle", "每日", "其他", None, FIRST)
+    ]
+    assert rows(lambda d: first(d).update(update_cycle="实时")) == [
+        ("update-cycle-quickened", "update_cycle", "每日", "实时", None, FIRST)
+    ]
+
+
+def test_format_types_compare_as_multisets() -> None:
+    def before(d: dict[str, Any]) -> None:
+        first(d)["format"]["format_types"] = ["Oracle", "json"]
+
+    def edit(d: dict[str, Any]) -> None:
+        first(d)["format"]["format_types"] = ["csv", "Oracle", "csv"]
+
+    field = "format.format_types"
+    assert rows(edit, before) == [
+        ("format-type-added", field, None, "csv", None, FIRST),
+        ("format-type-added", field, None, "csv", None, FIRST),
+        ("format-type-removed", field, "json", None, None, FIRST),
+    ]
+
+
+def test_related_codes_added_and_removed() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        first(d)["related_codes"] = ["201003/000007"]
+
+    assert rows(edit) == [
+        ("related-code-added", "related_codes", None, "201003/000007", None, FIRST),
+        ("related-code-removed", "related_codes", "101001/000002", None, None, FIRST),
+    ]
+
+
+def _item(name: str, index: int) -> ItemRef:
+    return ItemRef(name, name, index, index)
+
+
+def test_item_values_and_positions() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        items = first(d)["items"]
+        items[0]["length"] = 60
+        items[1]["extensions"] = {"x": "1"}
+        items[2]["data_type"] = "日期时间型"
+        items[3]["length"] = None  # no stated length: any length
+        items[3]["data_type"] = "数值型"
+
+    assert rows(edit) == [
+        ("item-length-increased", "items.length", 50, 60, _item("姓名", 0), FIRST),
+        (
+            "item-attribute-changed",
+            "items.extensions.x",
+            None,
+            "1",
+            _item("公民身份号码", 1),
+            FIRST,
+        ),
+        (
+            "item-type-changed",
+            "items.data_type",
+            "日期型",
+            "日期时间型",
+            _item("出生日期", 2),
+            FIRST,
+        ),
+        ("item-type-widened", "items.data_type", "整型", "数值型", _item("年龄", 3), FIRST),
+        ("item-length-increased", "items.length", 3, None, _item("年龄", 3), FIRST),
+    ]
+
+
+def test_a_narrowed_type_and_a_shorter_item() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        items = first(d)["items"]
+        items[3]["data_type"] = "整型"
+        items[3]["length"] = 2
+
+    def before(d: dict[str, Any]) -> None:
+        first(d)["items"][3]["data_type"] = "双精度型"
+
+    assert rows(edit, before) == [
+        ("item-type-narrowed", "items.data_type", "双精度型", "整型", _item("年龄", 3), FIRST),
+        ("item-length-decreased", "items.length", 3, 2, _item("年龄", 3), FIRST),
+    ]
+
+
+def test_items_added_removed_and_reordered() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        items = first(d)["items"]
+        items[0], items[3] = items[3], items[0]
+
+    names = ("姓名", "公民身份号码", "出生日期", "年龄")
+    assert rows(edit) == [
+        (
+            "items-reordered",
+            "items",
+            names,
+            ("年龄", "公民身份号码", "出生日期", "姓名"),
+            None,
+            FIRST,
+        )
+    ]
+
+    def grow(d: dict[str, Any]) -> None:
+        items = first(d)["items"]
+        items.append({"name": "性别", "data_type": "字符型", "length": 1})
+        items.append({"name": "民族", "data_type": "字符型", "length": 2})
+
+    assert rows(grow) == [
+        ("item-added", "items", None, "性别", ItemRef(None, "性别", None, 4), FIRST),
+        ("item-added", "items", None, "民族", ItemRef(None, "民族", None, 5), FIRST),
+    ]
+    assert rows(lambda d: first(d)["items"].pop(1)) == [
+        (
+            "item-removed",
+            "items",
+            "公民身份号码",
+            None,
+            ItemRef("公民身份号码", None, 1, None),
+            FIRST,
+        )
+    ]
+
+
+def test_removed_and_added_resources_name_their_side() -> None:
+    assert rows(lambda d: d["resources"].pop(1)) == [
+        (
+            "resource-removed",
+            "",
+            "101002/000001",
+            None,
+            None,
+            ResourceRef("101002/000001", None, "法人基本信息", None),
+        )
+    ]
+    assert rows(lambda d: d["resources"].append(resource("101009/000001", "新资源"))) == [
+        (
+            "resource-added",
+            "",
+            None,
+            "101009/000001",
+            None,
+            ResourceRef(None, "101009/000001", None, "新资源"),
+        )
+    ]
+
+
+def test_catalog_facts_values() -> None:
+    assert rows(lambda d: d["catalog"].update(version="2024.2")) == [
+        ("catalog-info-changed", "catalog.version", "2024.1", "2024.2", None, None)
+    ]
+
+
+# ---------------------------------------------------------------- matching, by index
+def rec(name: str, provider: str = "甲局", code: str | None = None, **extra: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": name, "provider": provider, **extra}
+    if code is not None:
+        out["code"] = code
+    return out
+
+
+def test_one_to_one_by_name_and_provider_and_the_rest_on_either_side() -> None:
+    old = [rec("甲"), rec("乙"), rec("丙", items=[{"name": "x"}])]
+    new = [rec("丙", items=[{"name": "y"}]), rec("丁"), rec("甲", abstract="新摘要")]
+    assert match_resources(old, new) == Matching(((2, 0), (0, 2)), (1,), (1,))
+
+
+def test_one_against_two_of_a_name_is_ambiguous() -> None:
+    old = [rec("甲", abstract="a")]
+    new = [rec("甲", abstract="b"), rec("甲", abstract="c")]
+    matching = match_resources(old, new)
+    assert matching == Matching((), (), (), (Ambiguous((0,), (0, 1)),))
+    assert match_resources(new, old) == matching.mirror()
+    assert matching.mirror() == Matching((), (), (), (Ambiguous((0, 1), (0,)),))
+
+
+def test_two_against_one_of_a_name_is_ambiguous_too() -> None:
+    old = [rec("甲", abstract="a"), rec("甲", abstract="b")]
+    new = [rec("甲", abstract="c")]
+    assert match_resources(old, new).ambiguous == (Ambiguous((0, 1), (0,)),)
+
+
+def test_items_pair_by_name_then_by_position() -> None:
+    old = [{"name": "a"}, {"name": "b"}, {"name": "c"}]
+    new = [{"name": "c"}, {"name": "B"}, {"name": "a"}, {"name": "d"}]
+    # a and c by name; b and B stand at the same place: one item renamed; d is new
+    assert match_items(old, new) == Matching(((2, 0), (1, 1), (0, 2)), (), (3,))
