@@ -11,6 +11,7 @@ from typing import Any
 from test_diff_compare import catalog, first, resource  # a sibling module of this one
 
 from govcatalog.diff import compare
+from govcatalog.diff.compare import compare_resources
 from govcatalog.diff.load import side_from_document
 from govcatalog.diff.match import Ambiguous, Matching, match_items, match_resources
 from govcatalog.diff.result import ItemRef, ResourceRef
@@ -241,3 +242,36 @@ def test_items_pair_by_name_then_by_position() -> None:
     new = [{"name": "c"}, {"name": "B"}, {"name": "a"}, {"name": "d"}]
     # a and c by name; b and B stand at the same place: one item renamed; d is new
     assert match_items(old, new) == Matching(((2, 0), (1, 1), (0, 2)), (), (3,))
+
+
+# ---------------------------------------------------------------- records as given (no loader)
+def raw(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[object, ...]]:
+    return [(c.kind.value, c.field, c.old, c.new, c.item) for c in compare_resources(old, new)]
+
+
+def test_a_length_stated_where_none_was_is_a_decrease() -> None:
+    old = {"items": [{"name": "a", "length": None}]}
+    new = {"items": [{"name": "a", "length": 5}]}
+    assert raw(old, new) == [("item-length-decreased", "items.length", None, 5, _item("a", 0))]
+
+
+def test_an_item_key_on_one_side_only_and_an_item_that_is_not_an_object() -> None:
+    old = {"items": [{"name": "a"}, "b"]}
+    new = {"items": [{"name": "a", "note": "x"}, {"name": "b"}]}
+    # The string in the old list reads as an item without a name, at the same place as b.
+    assert raw(old, new) == [
+        ("item-attribute-changed", "items.note", None, "x", _item("a", 0)),
+        ("item-renamed", "items.name", None, "b", ItemRef(None, "b", 1, 1)),
+    ]
+
+
+def test_format_types_that_are_not_a_list_count_as_none() -> None:
+    old = {"format": {"format_types": "csv"}}
+    new = {"format": {"format_types": ["csv"]}}
+    assert raw(old, new) == [("format-type-added", "format.format_types", None, "csv", None)]
+
+
+def test_exact_duplicates_pair_in_order_and_the_extra_one_is_added() -> None:
+    old = [rec("甲", abstract="a"), rec("甲", abstract="a")]
+    new = [rec("甲", abstract="b"), rec("甲", abstract="b"), rec("甲", abstract="b")]
+    assert match_resources(old, new) == Matching(((0, 0), (1, 1)), (), (2,))
