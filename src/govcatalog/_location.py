@@ -7,8 +7,9 @@ the way people write it. Reports echo values from untrusted input: :func:`clip` 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Final
+from typing import Any, Final
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,11 @@ class Location:
             "cell": self.cell,
             "provider": self.provider,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Location:
+        """The location of :meth:`to_dict` (missing keys are None)."""
+        return cls(**{f: data.get(f) for f in cls.__dataclass_fields__})
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Key that orders locations by file, then position in the file."""

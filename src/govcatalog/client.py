@@ -29,11 +29,15 @@ from govcatalog.packs.content import pack_files
 from govcatalog.packs.pack import PackStatus
 from govcatalog.packs.published import PublishedPack, StatusChange
 from govcatalog.packs.versions import Version
-from govcatalog.report import Finding, Lang, Location, Report, Severity, Stats
+from govcatalog.report import Lang, Report
 from govcatalog.store.history import CatalogVersion
 
 if TYPE_CHECKING:
     import httpx
+
+    from govcatalog.diff.result import CatalogDiff
+    from govcatalog.resolve.resolver import Resolution
+    from govcatalog.score.assess import Assessment
 
 __all__ = [
     "MISSING_EXTRA",
@@ -50,44 +54,9 @@ Source = str | Path | bytes | Mapping[str, Any]
 """A catalog to send: a file path, its bytes, or a JSON document."""
 
 
-def _finding(d: Mapping[str, Any]) -> Finding:
-    loc = d.get("location") or {}
-    return Finding(
-        code=str(d["code"]),
-        severity=Severity(d["severity"]),
-        message_zh=str(d.get("message_zh", d.get("message", ""))),
-        message_en=str(d.get("message_en", d.get("message", ""))),
-        location=Location(
-            file=loc.get("file"),
-            resource=loc.get("resource"),
-            pointer=loc.get("pointer"),
-            line=loc.get("line"),
-            column=loc.get("column"),
-            sheet=loc.get("sheet"),
-            cell=loc.get("cell"),
-            provider=loc.get("provider"),
-        ),
-        hint_zh=str(d.get("hint_zh", d.get("hint", ""))),
-        hint_en=str(d.get("hint_en", d.get("hint", ""))),
-        value=d.get("value"),
-        clause=str(d.get("clause", "")),
-    )
-
-
 def report_from_document(doc: Mapping[str, Any]) -> Report:
     """The :class:`~govcatalog.report.Report` of the service's JSON report."""
-    stats = doc.get("stats") or {}
-    return Report.of(
-        [_finding(f) for f in doc.get("findings", [])],
-        Stats(
-            files=int(stats.get("files", 1)),
-            resources=int(stats.get("resources", 0)),
-            items=int(stats.get("items", 0)),
-            seconds=float(stats.get("seconds", 0.0)),
-            truncated=bool(stats.get("truncated", False)),
-        ),
-        str(doc.get("pack", "")),
-    )
+    return Report.from_dict(doc)
 
 
 def _moment(text: str) -> dt.datetime:
@@ -253,44 +222,79 @@ class Client:
         return self._send("POST", "/validate", params=params, **self._body(source, filename)).text
 
     def score(
-        self, source: Source, *, pack: str | None = None, filename: str | None = None
-    ) -> dict[str, Any]:
-        """The quality score document (as ``govcatalog score --format json`` prints it)."""
-        params = {"pack": pack} if pack else {}
-        data: dict[str, Any] = self._send(
-            "POST", "/score", params=params, **self._body(source, filename)
-        ).json()
-        return data
+        self,
+        source: Source,
+        *,
+        pack: str | None = None,
+        today: dt.date | None = None,
+        filename: str | None = None,
+    ) -> Assessment:
+        """The quality assessment, as :func:`govcatalog.score` gives it (its report too)."""
+        from govcatalog.score.assess import Assessment  # noqa: PLC0415 - loaded on use
+
+        params = {"format": "json", "complete": "true", **({"pack": pack} if pack else {})}
+        if today:
+            params["today"] = today.isoformat()
+        response = self._send("POST", "/score", params=params, **self._body(source, filename))
+        return Assessment.from_document(response.json())
 
     def diff(
         self, old: Source, new: Source, *, pack: str | None = None, lang: Lang = Lang.ZH
+    ) -> CatalogDiff:
+        """The classified changes, as :func:`govcatalog.diff` gives them (without the patch
+        plan: ask for ``format=patch`` with :meth:`render_diff` for the JSON Patch)."""
+        from govcatalog.diff.load import field_names  # noqa: PLC0415 - loaded on use
+        from govcatalog.diff.result import CatalogDiff  # noqa: PLC0415
+        from govcatalog.packs.registry import DEFAULT_PACK, get_pack  # noqa: PLC0415
+
+        doc = self._send("POST", "/diff", **self._diff_body(old, new, pack, lang, "json")).json()
+        return CatalogDiff.from_dict(doc, field_names(get_pack(pack or DEFAULT_PACK)))
+
+    def render_diff(
+        self,
+        old: Source,
+        new: Source,
+        fmt: str,
+        *,
+        pack: str | None = None,
+        lang: Lang = Lang.ZH,
+    ) -> str:
+        """The changes as the service renders them: json, markdown, patch or text."""
+        return self._send("POST", "/diff", **self._diff_body(old, new, pack, lang, fmt)).text
+
+    @staticmethod
+    def _diff_body(
+        old: Source, new: Source, pack: str | None, lang: Lang, fmt: str
     ) -> dict[str, Any]:
-        """The classified changes (as ``govcatalog diff --format json`` prints them)."""
-        params = {"lang": lang.value, **({"pack": pack} if pack else {})}
+        params = {"lang": lang.value, "format": fmt, **({"pack": pack} if pack else {})}
         if isinstance(old, Mapping) and isinstance(new, Mapping):
-            kwargs: dict[str, Any] = {"json": {"old": dict(old), "new": dict(new)}}
-        else:
-            files = {}
-            for name, src in (("old", old), ("new", new)):
-                if isinstance(src, Mapping):
-                    files[name] = (f"{name}.json", json.dumps(src, ensure_ascii=False).encode())
-                elif isinstance(src, bytes):
-                    files[name] = (f"{name}.json", src)
-                else:
-                    files[name] = (Path(src).name, Path(src).read_bytes())
-            kwargs = {"files": files}
-        data: dict[str, Any] = self._send("POST", "/diff", params=params, **kwargs).json()
-        return data
+            return {"params": params, "json": {"old": dict(old), "new": dict(new)}}
+        files = {}
+        for name, src in (("old", old), ("new", new)):
+            if isinstance(src, Mapping):
+                files[name] = (f"{name}.json", json.dumps(src, ensure_ascii=False).encode())
+            elif isinstance(src, bytes):
+                files[name] = (f"{name}.json", src)
+            else:
+                files[name] = (Path(src).name, Path(src).read_bytes())
+        return {"params": params, "files": files}
 
     def resolve(
-        self, request: Mapping[str, Any], *, today: dt.date | None = None
-    ) -> dict[str, Any]:
-        """Resolve a data request (the JSON form ``govcatalog resolve`` reads)."""
-        params = {"today": today.isoformat()} if today else {}
-        data: dict[str, Any] = self._send(
-            "POST", "/resolve", params=params, json=dict(request)
-        ).json()
-        return data
+        self,
+        request: Mapping[str, Any],
+        *,
+        today: dt.date | None = None,
+        accept: float | None = None,
+    ) -> Resolution:
+        """Resolve a data request (the JSON form ``govcatalog resolve`` reads), as
+        :func:`govcatalog.resolve.resolve` does against the service's base databases."""
+        from govcatalog.render.documents import resolution_from_document  # noqa: PLC0415
+
+        params = {"complete": "true", **({"today": today.isoformat()} if today else {})}
+        if accept is not None:
+            params["accept"] = str(accept)
+        response = self._send("POST", "/resolve", params=params, json=dict(request))
+        return resolution_from_document(response.json())
 
     # ------------------------------------------------------------------ registry
     def packs(self) -> dict[str, list[dict[str, Any]]]:

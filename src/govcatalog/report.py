@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from govcatalog._location import MESSAGE_LIMIT, VALUE_LIMIT, Location, clip
 from govcatalog._views import html_view, view
@@ -110,8 +110,10 @@ class Finding:
         """Deterministic order: by position, then most serious first, then code."""
         return (self.location.sort_key(), -self.severity.rank, self.code)
 
-    def to_dict(self, lang: Lang = Lang.ZH) -> dict[str, object]:
-        """JSON-ready form used by ``--format json``."""
+    def to_dict(self, lang: Lang = Lang.ZH, *, bilingual: bool = False) -> dict[str, object]:
+        """JSON-ready form used by ``--format json`` (``bilingual``: both languages too)."""
+        both = {"message_zh": self.message_zh, "message_en": self.message_en}
+        both |= {"hint_zh": self.hint_zh, "hint_en": self.hint_en}
         return {
             "code": self.code,
             "severity": self.severity.value,
@@ -120,7 +122,23 @@ class Finding:
             "location": self.location.to_dict(),
             "value": self.value,
             "clause": self.clause,
+            **(both if bilingual else {}),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """The finding of :meth:`to_dict`; a one-language form gives that text in both."""
+        return cls(
+            code=str(data["code"]),
+            severity=Severity(data["severity"]),
+            message_zh=str(data.get("message_zh", data.get("message", ""))),
+            message_en=str(data.get("message_en", data.get("message", ""))),
+            location=Location.from_dict(data.get("location") or {}),
+            hint_zh=str(data.get("hint_zh", data.get("hint", ""))),
+            hint_en=str(data.get("hint_en", data.get("hint", ""))),
+            value=data.get("value"),
+            clause=str(data.get("clause", "")),
+        )
 
     def _repr_html_(self) -> str:
         """Rich display in notebooks."""
@@ -299,19 +317,26 @@ class Report:
         graph: rdflib.Graph = view(self, "graph", base)
         return graph
 
-    def to_dict(self, lang: Lang = Lang.ZH) -> dict[str, object]:
-        """JSON-ready form: ``{"conforms", "pack", "findings", "stats"}``."""
+    def to_dict(self, lang: Lang = Lang.ZH, *, bilingual: bool = False) -> dict[str, object]:
+        """JSON-ready form: ``{"conforms", "pack", "findings", "stats"}``.
+
+        ``bilingual`` adds every text in both languages (``message_zh`` …, ``regime_zh``
+        …) and keeps the seconds unrounded, so that :meth:`from_dict` rebuilds the report
+        whole.
+        """
         counts = self.counts()
+        both = {"regime_zh": self.regime_zh, "regime_en": self.regime_en} if bilingual else {}
         return {
             "conforms": self.conforms,
             "pack": self.pack,
             **({"regime": self.regime(lang)} if self.regime(lang) else {}),
-            "findings": [f.to_dict(lang) for f in self.findings],
+            **both,
+            "findings": [f.to_dict(lang, bilingual=bilingual) for f in self.findings],
             "stats": {
                 "files": self.stats.files,
                 "resources": self.stats.resources,
                 "items": self.stats.items,
-                "seconds": round(self.stats.seconds, 3),
+                "seconds": self.stats.seconds if bilingual else round(self.stats.seconds, 3),
                 "errors": counts[Severity.ERROR],
                 "warnings": counts[Severity.WARNING],
                 "infos": counts[Severity.INFO],
@@ -319,6 +344,25 @@ class Report:
                 "truncated": self.stats.truncated,
             },
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """The report of :meth:`to_dict` (whole when it was ``bilingual``)."""
+        stats = data.get("stats") or {}
+        regime = str(data.get("regime", ""))
+        return cls(
+            tuple(sorted(map(Finding.from_dict, data.get("findings", ())), key=Finding.sort_key)),
+            Stats(
+                int(stats.get("files", 0)),
+                int(stats.get("resources", 0)),
+                int(stats.get("items", 0)),
+                float(stats.get("seconds", 0.0)),
+                bool(stats.get("truncated", False)),
+            ),
+            str(data.get("pack", "")),
+            str(data.get("regime_zh", regime)),
+            str(data.get("regime_en", regime)),
+        )
 
     def to_json(self, lang: Lang = Lang.ZH, *, indent: int | None = 2) -> str:
         """:meth:`to_dict` as JSON text (UTF-8 characters kept, not escaped)."""

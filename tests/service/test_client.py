@@ -12,8 +12,15 @@ from typer.testing import CliRunner
 from govcatalog import Report, validate
 from govcatalog.cli.app import _register, app
 from govcatalog.client import Client, IncompatiblePack, ServiceError
+from govcatalog.diff import diff
+from govcatalog.diff.result import CatalogDiff
 from govcatalog.packs.pack import PackStatus
 from govcatalog.packs.published import PublishedPack, StatusChange
+from govcatalog.report import Lang
+from govcatalog.resolve import build_index, load_base_pack, request_from_dict, resolve
+from govcatalog.resolve.resolver import Resolution
+from govcatalog.score import assess
+from govcatalog.score.assess import Assessment
 from govcatalog.store.history import CatalogVersion
 from govcatalog.validate import ValidationOptions
 from tests.service.conftest import CITY, CITY_ERRORS, Service
@@ -70,23 +77,50 @@ def test_validate_gives_the_library_report(service: Service) -> None:
 
 
 def test_other_jobs_and_errors(service: Service) -> None:
+    request = {
+        "requester": {"name": "某局"},
+        "date": "2025-09-26",
+        "items": ["身份证号码", "营业执照", "婚姻状态", "不存在的东西"],
+        "keys": [{"kind": "公民身份号码", "value": "11010519491231002X"}],
+    }
     with Client(service.url) as client:
-        score = client.score(CITY)
+        score = client.score(CITY_ERRORS, today=TODAY)
         changes = client.diff(CITY, CITY_ERRORS)
+        markdown = client.render_diff(CITY, CITY_ERRORS, "markdown")
         same = client.diff(
             json.loads(CITY.read_text(encoding="utf-8")),
             json.loads(CITY.read_text(encoding="utf-8")),
         )
-        resolved = client.resolve({"requester": {"name": "某局"}, "items": ["身份证号码"]})
+        resolved = client.resolve(request)
         packs = client.packs()
         version = client.pack("gb-1272", "1.0.0")
         schema = client.artefact("gb-1272", "1.0.0", "json-schema")
         with pytest.raises(ServiceError) as missing:
             client.pack("gb-1272", "9.9.9")
-    assert 0 < score["catalog"]["points"] <= 100
-    assert changes["summary"]["breaking"] > 0
-    assert same["changes"] == []
-    assert resolved["items"][0]["database"] == "population"
+    # the library's own result types, equal to what the library gives in this process
+    expected_score = assess(CITY_ERRORS, today=TODAY)
+    assert isinstance(score, Assessment)
+    assert (score.catalog, score.departments) == (
+        expected_score.catalog,
+        expected_score.departments,
+    )
+    assert (score.model, score.resources) == (expected_score.model, expected_score.resources)
+    assert strip(score.report) == strip(expected_score.report) != []
+    expected_diff = diff(CITY, CITY_ERRORS)
+    assert isinstance(changes, CatalogDiff)
+    assert changes.changes == expected_diff.changes != ()
+    assert (changes.old_label, changes.new_label) == (CITY.name, CITY_ERRORS.name)
+    assert [c.reason(Lang.ZH, changes.names) for c in changes] == [
+        c.reason(Lang.ZH, expected_diff.names) for c in expected_diff
+    ]
+    assert markdown.startswith("#") or "|" in markdown
+    assert not same
+    bases = load_base_pack()
+    expected = resolve(request_from_dict(request), build_index(bases), bases=bases)
+    assert isinstance(resolved, Resolution)
+    assert resolved == expected
+    assert resolved.items[0].match is not None
+    assert resolved.items[0].match.resource.database == "population"
     assert "gb-1272" in packs
     assert version["lineage"] == ["gb-1272@1.0.0"]
     assert b"$schema" in schema

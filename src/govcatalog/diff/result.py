@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from govcatalog._codec import decode
 from govcatalog.diff.impact import ChangeKind, ChangeSpec, Impact
 from govcatalog.diff.plan import PatchPlan, build_patch
 from govcatalog.report import Lang
@@ -219,6 +220,19 @@ class CatalogDiff:
     new_label: str = "new"
     names: FieldNames = field(default_factory=dict, compare=False, repr=False)
     plan: PatchPlan | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def from_dict(
+        cls, data: Mapping[str, Any], names: FieldNames = MappingProxyType({})
+    ) -> CatalogDiff:
+        """The diff of its JSON form (:func:`govcatalog.diff.render.to_json_dict`).
+
+        ``names`` gives the reason texts their element names (``field_names(pack)``); the
+        JSON form carries no patch plan, so :meth:`to_patch` is not available.
+        """
+        changes = [decode(Change, c) for c in data.get("changes", ())]
+        old, new = str(data.get("old", "old")), str(data.get("new", "new"))
+        return cls(sort_changes(changes), old, new, names)
 
     def __iter__(self) -> Iterator[Change]:
         """Iterate over the changes."""

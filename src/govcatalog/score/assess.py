@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
+from govcatalog._codec import decode, encode
 from govcatalog._views import html_view
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import SourceDocument
@@ -89,6 +91,22 @@ class Assessment:
             if d.name == name:
                 return d
         raise KeyError(name)
+
+    def to_document(self) -> dict[str, Any]:
+        """The whole assessment as JSON values (the report and the facts included), which
+        :meth:`from_document` rebuilds; ``assessment_to_dict`` is the shorter form to read."""
+        document: dict[str, Any] = encode(self)
+        return document
+
+    @classmethod
+    def from_document(cls, data: Mapping[str, Any]) -> Assessment:
+        """The assessment of :meth:`to_document`.
+
+        Raises:
+            ValueError: When ``data`` is not such a document.
+        """
+        assessment: Assessment = decode(cls, data)
+        return assessment
 
     def _repr_html_(self) -> str:
         """Rich display in notebooks."""

@@ -13,23 +13,13 @@ from govcatalog.store.history import CatalogVersion
 
 
 def report_document(report: Report, lang: Lang) -> dict[str, Any]:
-    """The report as ``--format json`` gives it, each finding also in both languages.
+    """The report as ``--format json`` gives it, every text also in both languages.
 
-    The extra ``message_zh`` / ``message_en`` / ``hint_zh`` / ``hint_en`` members let a
-    client rebuild the library's :class:`~govcatalog.report.Report` whole.
+    The ``message_zh`` / ``message_en`` / ``hint_zh`` / ``hint_en`` and ``regime_zh`` /
+    ``regime_en`` members let a client rebuild the library's report whole
+    (:meth:`~govcatalog.report.Report.from_dict`).
     """
-    doc = report.to_dict(lang)
-    findings = []
-    for finding, entry in zip(report.findings, doc["findings"], strict=True):  # type: ignore[call-overload]
-        entry.update(
-            message_zh=finding.message_zh,
-            message_en=finding.message_en,
-            hint_zh=finding.hint_zh,
-            hint_en=finding.hint_en,
-        )
-        findings.append(entry)
-    doc["findings"] = findings
-    return doc
+    return report.to_dict(lang, bilingual=True)
 
 
 def violation_document(v: Violation) -> dict[str, Any]:

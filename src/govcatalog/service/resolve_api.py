@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from govcatalog.errors import GovCatalogError, LoadError
+from govcatalog.render.documents import resolution_document
 from govcatalog.resolve.request import RequestFormat, request_from_bytes
 from govcatalog.resolve.resolver import ResolveOptions, resolve
 from govcatalog.service.deps import StateDep, read_upload, run
@@ -23,6 +24,7 @@ from govcatalog.service.limits import problem_of
 from govcatalog.service.problems import Problem
 from govcatalog.service.state import ServiceState
 from govcatalog.service.uploads import Upload
+from govcatalog.service.work import COMPLETE
 
 router = APIRouter(tags=["catalogs"])
 
@@ -77,7 +79,9 @@ def request_format(upload: Upload) -> RequestFormat | None:
     return _MEDIA_FORMATS.get(upload.media_type or "")
 
 
-def resolve_upload(state: ServiceState, upload: Upload, options: ResolveOptions) -> bytes:
+def resolve_upload(
+    state: ServiceState, upload: Upload, options: ResolveOptions, complete: bool = False
+) -> bytes:
     """The JSON answer to a request, read from memory by the library's request readers.
 
     Raises:
@@ -91,7 +95,10 @@ def resolve_upload(state: ServiceState, upload: Upload, options: ResolveOptions)
         raise Problem(422, "unreadable", str(located), code="GC-S001") from None
     except (GovCatalogError, ValueError) as exc:
         raise Problem(422, "invalid-request", str(exc)) from None
-    return dumps(resolve(request, base.index, bases=base.bases, options=options).to_json_dict())
+    result = resolve(request, base.index, bases=base.bases, options=options)
+    if complete:
+        return dumps(resolution_document(result, base.bases.ref))
+    return dumps(result.to_json_dict())
 
 
 @router.post(
@@ -108,6 +115,7 @@ async def resolve_endpoint(
     today: Annotated[
         dt.date | None, Query(description="Day of resolving if the request has none.")
     ] = None,
+    complete: Annotated[bool, Query(description=COMPLETE)] = False,
 ) -> Response:
     """Each requested item: base database, resource, share type, action and due date."""
     upload = await read_upload(request)
@@ -115,9 +123,9 @@ async def resolve_endpoint(
     short = len(upload.data) <= INLINE_BYTES and request_format(upload) is RequestFormat.JSON
     if short and state.resolve_ready:
         try:
-            body = resolve_upload(state, upload, options)
+            body = resolve_upload(state, upload, options, complete)
         except (RecursionError, UnicodeError) as exc:
             raise problem_of(exc) from None
     else:
-        body = await run(request, resolve_upload, state, upload, options)
+        body = await run(request, resolve_upload, state, upload, options, complete)
     return Response(body, media_type="application/json")

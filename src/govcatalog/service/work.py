@@ -83,6 +83,12 @@ TodayQuery = Annotated[
 ]
 
 
+COMPLETE = (
+    "JSON only: the whole result, every field, for a client to rebuild the library's "
+    "result type from (govcatalog.client), instead of the form to read."
+)
+
+
 def pack_for(state: ServiceState, ref: str | None) -> Pack:
     """The pack named, or 404 / 400."""
     try:
@@ -194,6 +200,7 @@ def score_upload(
     today: dt.date | None,
     lang: Lang,
     rendering: ScoreFormat,
+    complete: bool = False,
 ) -> str:
     pack = pack_for(state, pack_ref)
     try:
@@ -205,7 +212,8 @@ def score_upload(
     except GovCatalogError as exc:
         raise Problem(422, "invalid-request", str(exc)) from None
     if rendering is ScoreFormat.JSON:
-        return dumps(assessment_to_dict(result)).decode("utf-8")
+        document = result.to_document() if complete else assessment_to_dict(result)
+        return dumps(document).decode("utf-8")
     return library_render_score(result, rendering, lang=lang)
 
 
@@ -218,12 +226,13 @@ async def score_endpoint(
     format: Annotated[ScoreFormat | None, Query(description="Rendering (else Accept).")] = None,
     input_format: InputQuery = None,
     today: Annotated[dt.date | None, Query(description="Judge timeliness on this day.")] = None,
+    complete: Annotated[bool, Query(description=COMPLETE)] = False,
 ) -> Response:
     """Score a catalog: completeness, conformance, openness and sharing, timeliness (0-100)."""
     rendering = score_format(format, request.headers.get("accept"))
     upload = await read_upload(request)
     text = await run(
-        request, score_upload, state, upload, pack, input_format, today, lang, rendering
+        request, score_upload, state, upload, pack, input_format, today, lang, rendering, complete
     )
     return Response(text, media_type=SCORE_MEDIA[rendering])
 
