@@ -12,10 +12,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
 from govcatalog.errors import LoadError
+from govcatalog.io.item_sheets import ItemTable, is_resource_layout, item_layout
 from govcatalog.io.json_reader import read_bytes
 from govcatalog.io.records import DocumentProblem, RawRecord, SheetReading, SourceDocument
 from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout, find_layout
@@ -194,17 +196,22 @@ def _xlsx_records(
     found = False
     skipped: list[DocumentProblem] = []
     with wb:
+        opened: dict[str, tuple[SheetRecords, Rows] | None] = {}
         for sheet in sheets:
-            opened = _sheet_records(
+            opened[sheet] = _sheet_records(
                 sheet,
                 wb.iter_rows(sheet),
                 wb.merged_ranges(sheet),
                 matcher=matcher,
                 profile=profile,
                 doc=doc,
-                first_index=index,
+                first_index=0,
             )
-            if opened is None:
+        items = _item_sheets(wb, opened, pack, profile, doc)
+        for sheet in sheets:
+            if sheet in items.sheets:
+                continue
+            if opened[sheet] is None:
                 skipped.append(
                     _skipped(
                         sheet,
@@ -213,14 +220,15 @@ def _xlsx_records(
                     )
                 )
                 continue
-            builder, rows = opened
+            builder, rows = opened[sheet]  # type: ignore[misc]
+            builder.index = index
             unknown = _unknown_problems(sheet, builder.layout, pack)
             for record in builder.records(rows):
                 if unknown:  # said once, and only for a sheet that holds data
                     doc.problems.extend(unknown)
                     unknown = []
                 found = True
-                yield record
+                yield items.table.attach(record)
             if builder.index == index:
                 doc.sheets[:] = [r for r in doc.sheets if r.sheet != sheet]
                 skipped.append(
@@ -234,7 +242,52 @@ def _xlsx_records(
     if not found:
         doc.problems.append(_no_headings(sheets[0] if len(sheets) == 1 else None))
     else:
+        doc.problems.extend(items.table.orphans())
         doc.problems.extend(skipped)
+
+
+@dataclass
+class _ItemSheets:
+    """The item sheets of a workbook (read already) and the 信息项 they give."""
+
+    sheets: set[str] = field(default_factory=set)
+    table: ItemTable = field(default_factory=ItemTable)
+
+
+def _item_sheets(
+    wb: Workbook,
+    opened: dict[str, tuple[SheetRecords, Rows] | None],
+    pack: Pack,
+    profile: TemplateProfile,
+    doc: SourceDocument,
+) -> _ItemSheets:
+    """Read the sheets that hold only 信息项 of resources listed on another sheet."""
+    out = _ItemSheets()
+    matcher = HeadingMatcher(pack, profile)
+    layouts = {s: o[0].layout for s, o in opened.items() if o is not None}
+    if not any(is_resource_layout(layout) for layout in layouts.values()):
+        return out
+    for sheet, layout in layouts.items():
+        as_items = item_layout(layout, matcher)
+        if as_items is None:
+            continue
+        _, rows = opened[sheet]  # type: ignore[misc]
+        merges = wb.merged_ranges(sheet)
+        builder = SheetRecords(sheet, as_items, merges, profile.resource_key, doc.problems)
+        out.sheets.add(sheet)
+        for record in builder.records(rows):
+            out.table.add(record)
+        moved = {c.index for c in layout.columns if c.field is not None}
+        for problem in _unknown_problems(sheet, as_items, pack):
+            if problem.column in moved:  # a resource element's heading, on a row of one 信息项
+                problem = replace(  # noqa: PLW2901
+                    problem,
+                    detail_zh="（在信息项表中属于每个信息项；本标准的信息项没有此元素）",
+                    detail_en=" (on the item sheet it belongs to each data item; the "
+                    "standard's data items have no such element)",
+                )
+            doc.problems.append(problem)
+    return out
 
 
 def _decode(raw: bytes, name: str) -> str:

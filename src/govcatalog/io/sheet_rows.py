@@ -27,7 +27,10 @@ _SPLIT: Final = re.compile(r"\s*[,，;；、|\n]\s*")
 
 @dataclass(frozen=True, slots=True)
 class SheetLocator:
-    """Finds row and column of a record's values from its cells (pointer → A1)."""
+    """Finds row and column of a record's values from its cells (pointer → A1).
+
+    A cell on another sheet than the record's is written with its sheet (``信息项!C5``).
+    """
 
     cells: dict[str, str]
 
@@ -37,7 +40,7 @@ class SheetLocator:
         while probe and probe not in self.cells:
             probe = probe.rpartition("/")[0]
         ref = self.cells.get(probe)
-        return split_ref(ref) if ref else (None, None)
+        return split_ref(ref.rpartition("!")[2]) if ref else (None, None)
 
 
 def _empty(value: Value) -> bool:

@@ -9,6 +9,7 @@ canonical names; the validator uses it for type, vocabulary and required checks.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -157,11 +158,18 @@ class FieldSpec:
         }
 
 
+_CLASSIFICATION_LEVEL = re.compile(r".*分类(?:\((类|项|目|细目)\)|[-_—](类|项|目|细目))")
+"""A heading that names one level of a classification: 信息资源分类（类）, 资源分类-项."""
+
+
 def fold_key(key: str) -> str:
     """Normalise a key for matching: NFKC, no spaces, no "（必填）"-style notes, casefolded."""
     text = unicodedata.normalize("NFKC", key)
     for mark in ("*", "＊", "\n", "\r", "\t", " ", "\u3000"):
         text = text.replace(mark, "")
+    level = _CLASSIFICATION_LEVEL.fullmatch(text)
+    if level is not None:  # 信息资源分类（项）: the bracket names the level, it is no note
+        return level.group(1) or level.group(2)
     for open_, close in (("(", ")"), ("【", "】"), ("[", "]")):
         if text.count(open_) != text.count(close):  # a stray bracket: "信息资源名称)"
             text = _balanced(text, open_, close)

@@ -130,7 +130,10 @@ class Validator:
             while probe and probe not in raw.cells:
                 probe = probe.rpartition("/")[0]
             cell = raw.cells.get(probe)
-        return Location(file, resource, raw.pointer + rel, line, column, raw.sheet, cell, provider)
+        sheet = raw.sheet
+        if cell is not None and "!" in cell:  # a value read from another sheet (信息项!C5)
+            sheet, _, cell = cell.rpartition("!")
+        return Location(file, resource, raw.pointer + rel, line, column, sheet, cell, provider)
 
     def _emit(
         self,
