@@ -16,6 +16,14 @@ from typing import TYPE_CHECKING, Any
 from govcatalog.resolve.normalise import bigrams, normalise
 
 if TYPE_CHECKING:
+    from govcatalog.resolve.answers import (
+        Action,
+        Candidate,
+        ItemResolution,
+        MatchKind,
+        Resolution,
+        ResolveOptions,
+    )
     from govcatalog.resolve.bases import (
         BASE_PACK,
         BaseDatabase,
@@ -50,15 +58,7 @@ if TYPE_CHECKING:
         request_from_bytes,
         request_from_dict,
     )
-    from govcatalog.resolve.resolver import (
-        Action,
-        Candidate,
-        ItemResolution,
-        MatchKind,
-        Resolution,
-        ResolveOptions,
-        resolve,
-    )
+    from govcatalog.resolve.resolver import resolve
     from govcatalog.resolve.scan import ScanIndex
 
 _EXPORTS: dict[str, str] = {
@@ -98,12 +98,12 @@ _EXPORTS: dict[str, str] = {
     "read_request": "govcatalog.resolve.request",
     "request_from_bytes": "govcatalog.resolve.request",
     "request_from_dict": "govcatalog.resolve.request",
-    "Action": "govcatalog.resolve.resolver",
-    "Candidate": "govcatalog.resolve.resolver",
-    "ItemResolution": "govcatalog.resolve.resolver",
-    "MatchKind": "govcatalog.resolve.resolver",
-    "Resolution": "govcatalog.resolve.resolver",
-    "ResolveOptions": "govcatalog.resolve.resolver",
+    "Action": "govcatalog.resolve.answers",
+    "Candidate": "govcatalog.resolve.answers",
+    "ItemResolution": "govcatalog.resolve.answers",
+    "MatchKind": "govcatalog.resolve.answers",
+    "Resolution": "govcatalog.resolve.answers",
+    "ResolveOptions": "govcatalog.resolve.answers",
     "resolve": "govcatalog.resolve.resolver",
     "ScanIndex": "govcatalog.resolve.scan",
 }

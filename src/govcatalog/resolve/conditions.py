@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from govcatalog.resolve.request import DataRequest
+from govcatalog.resolve.request_model import DataRequest
 
 _SCOPE = re.compile(
     r"(?:仅|只)?(?:向|供|限|提供给|限于|仅限)([^，。；;,.]{1,60}?)(?:部门|机关|单位)"

@@ -17,7 +17,7 @@ from govcatalog.identifiers import CheckResult, IdentifierKind, check_identifier
 from govcatalog.resolve.bases import BaseDatabase
 from govcatalog.resolve.lookup import ItemIndex
 from govcatalog.resolve.normalise import normalise
-from govcatalog.resolve.request import SubjectKey
+from govcatalog.resolve.request_model import SubjectKey
 
 
 class KeyStatus(StrEnum):

@@ -8,13 +8,21 @@ needs :class:`ItemIndex`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
-from typing import NamedTuple, Protocol
+from collections.abc import Hashable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 
 from govcatalog.resolve.model import IndexedItem, IndexedResource
 from govcatalog.resolve.normalise import bigrams
+
+if TYPE_CHECKING:
+    from govcatalog.resolve.rewrite import RewriteTable
+
+V = TypeVar("V")
+
+MEMO_SIZE = 1 << 16
+"""How many answers a :class:`Memo` keeps (the oldest go first)."""
 
 SHARED_BIGRAM_SHARE = 0.5
 """A fuzzy hit shares at least this share of the query's distinct bigrams (rounded up, >= 1)."""
@@ -72,6 +80,23 @@ class FuzzyHit(NamedTuple):
     score: float
 
 
+class Memo(dict[str, V]):
+    """Answers remembered by name, at most :data:`MEMO_SIZE` (the oldest are forgotten first).
+
+    Owned by the index snapshot it was derived from (:meth:`ItemIndex.memo`): it never needs
+    emptying, since a changed index is a new snapshot with new memos.
+    """
+
+    __slots__ = ()
+
+    def remember(self, name: str, answer: V) -> V:
+        """Keep ``answer`` for ``name``; returns it."""
+        if len(self) >= MEMO_SIZE:
+            del self[next(iter(self))]
+        self[name] = answer
+        return answer
+
+
 class ItemIndex(Protocol):
     """What the resolver needs of an index (:class:`ResolveIndex`, or the reference scan)."""
 
@@ -97,6 +122,12 @@ class ItemIndex(Protocol):
 
     def resource_items(self, resource: IndexedResource) -> tuple[IndexedItem, ...]:
         """The items of a resource, in catalog order."""
+
+    def memo(self, scope: Hashable) -> Memo[Any]:
+        """Where answers derived from this index are remembered (``scope`` tells users apart)."""
+
+    def rewriter(self) -> RewriteTable:
+        """The synonym table filed for replacing synonyms inside a name."""
 
 
 def sort_hits(hits: Iterable[FuzzyHit], limit: int) -> list[FuzzyHit]:

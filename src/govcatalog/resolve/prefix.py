@@ -2,11 +2,14 @@
 
 The fuzzy index keeps, per bigram, the sorted ids of the keys that contain it. A key shares
 ``need`` of a query's ``g`` bigrams exactly when it is in ``need`` of the query's ``g`` lists.
-Such a key misses at most ``g - need`` lists, so it is in at least ``t`` of the
-``g - need + t`` shortest lists (for any ``t <= need``). :func:`candidates` merges only those
-lists (one sort), keeps the keys found in ``t`` of them, drops keys whose length rules out the
-score asked for, and completes the counts of the rest from the remaining (long) lists by binary
-search. Nothing that meets the condition is lost: the pruning is exact.
+Such a key misses at most ``g - need`` lists, so it is in at least one of the
+``g - need + 1`` shortest lists (:func:`seed`). :func:`candidates` takes only the keys of those
+(short) lists, drops the keys whose length rules out the score asked for, and counts for each
+key left in how many of the ``g`` lists it is: one bit test per key where the list has a bitset
+(the long lists, :func:`bitset`), else a binary search; a key that can no longer reach what it
+needs with the lists still to count is dropped on the way. What a key needs may grow with the
+cutoff (:func:`needed_by_length`): a high score needs many shared bigrams. Nothing that meets
+the condition is lost: the pruning is exact.
 """
 
 from __future__ import annotations
@@ -20,8 +23,8 @@ import numpy.typing as npt
 IdArray = npt.NDArray[np.int32]
 """Sorted key ids (a posting list, or candidates)."""
 
-LISTS_REQUIRED = 3
-"""How many of the shortest lists a candidate must be in before it is counted further."""
+Bits = npt.NDArray[np.uint8]
+"""A set of key ids as a bitset: bit ``i & 7`` of byte ``i >> 3`` is set for id ``i``."""
 
 _EMPTY: IdArray = np.zeros(0, dtype=np.int32)
 
@@ -41,48 +44,106 @@ def length_bounds(query_length: int, cutoff: float) -> tuple[int, int] | None:
     return int(query_length * c / (2.0 - c)), math.ceil(query_length * (2.0 - c) / c)
 
 
+def needed_by_length(
+    query_length: int, grams: int, need: int, cutoff: float, longest: int
+) -> npt.NDArray[np.int32]:
+    """How many of a query's bigrams a key of each length (0..longest) must share to be a hit.
+
+    A hit shares ``need`` bigrams and reaches the cutoff: ``ratio = 200 L / (n + m)`` for a
+    longest common subsequence of ``L`` characters, so ``L >= cutoff (n + m) / 200``. Matched
+    characters adjacent in both names form a bigram the two share: of the ``L - 1`` steps of
+    the alignment at most ``n - L`` skip a character of the query and at most ``m - L`` one of
+    the key, and at most ``n - 1 - g`` of the query's bigram positions repeat a bigram, so a key
+    sharing ``s`` of the query's ``g`` distinct bigrams has ``3 L <= s + 2 n + m - g``. A length
+    whose ``L`` would exceed ``min(n, m)`` needs ``g + 1``: no key of that length is a hit.
+
+    Args:
+        query_length: ``n`` (at least 2: a one-character query has no bigram).
+        grams: ``g``, the query's distinct bigrams.
+        need: What every hit shares at least.
+        cutoff: The lowest score of a hit (0–100).
+        longest: The longest key length.
+    """
+    m = np.arange(longest + 1, dtype=np.int64)
+    n = query_length
+    lowest = np.ceil(cutoff * (n + m) / 200.0 - 1e-6).astype(np.int64)
+    needed = np.maximum(need, 3 * lowest - 2 * n - m + grams)
+    needed[(lowest > np.minimum(n, m)) | (m == 0)] = grams + 1
+    out: npt.NDArray[np.int32] = needed.astype(np.int32)
+    return out
+
+
+def bitset(ids: IdArray, size: int) -> Bits:
+    """The ids (each ``< size``) as a bitset for :func:`candidates`."""
+    flags = np.zeros(size, dtype=np.bool_)
+    flags[ids] = True
+    return np.packbits(flags, bitorder="little")
+
+
+def _counted(lists: Sequence[IdArray]) -> tuple[IdArray, npt.NDArray[np.int32]]:
+    """Sorted distinct ids of the (non-empty) lists, and in how many of them each is."""
+    if len(lists) == 1:
+        return lists[0], np.ones(lists[0].size, dtype=np.int32)
+    merged = np.concatenate(lists)
+    merged.sort()
+    starts = np.flatnonzero(np.concatenate(([True], merged[1:] != merged[:-1])))
+    counts = np.diff(np.append(starts, merged.size)).astype(np.int32)
+    return merged[starts], counts
+
+
+def seed(lists: Sequence[IdArray], need: int) -> IdArray:
+    """Sorted ids of the keys in one of the ``g - need + 1`` shortest of the ``g`` lists.
+
+    Every key found in ``need`` of the lists is among them (it misses at most ``g - need``).
+    """
+    first = [a for a in lists[: len(lists) - need + 1] if a.size]
+    return _counted(first)[0] if first else _EMPTY
+
+
 def candidates(
     lists: Sequence[IdArray],
-    need: int,
-    lengths: npt.NDArray[np.int32] | None = None,
-    bounds: tuple[int, int] | None = None,
+    needed: npt.NDArray[np.int32],
+    lengths: npt.NDArray[np.int32],
+    bits: Sequence[Bits | None] | None = None,
 ) -> IdArray:
-    """Sorted ids of the keys found in at least ``need`` of ``lists`` (and of a length in bounds).
+    """Sorted ids of the keys found in at least ``needed[length of the key]`` of ``lists``.
 
     Args:
         lists: The query's posting lists, shortest first; a key is at most once in each.
-        need: How many of the lists a key must be in (>= 1).
-        lengths: Length of each key, by id (with ``bounds``).
-        bounds: Shortest and longest key length kept (:func:`length_bounds`).
+        needed: How many of the lists a key of each length must be in
+            (:func:`needed_by_length`); more than ``len(lists)`` rules that length out.
+        lengths: Length of each key, by id (0 rules a key out when ``needed[0]`` does).
+        bits: The same lists as bitsets where there is one (:func:`bitset`), else None.
     """
-    t = min(need, LISTS_REQUIRED)
-    cut = len(lists) - need + t
-    prefix = [a for a in lists[:cut] if a.size]
-    if len(prefix) < t:
+    least = max(int(needed.min()), 1)
+    if least > len(lists):
         return _EMPTY
-    if len(prefix) == 1:  # t == 1: every key of the list
-        merged = cand = prefix[0]
-    else:
-        merged = np.concatenate(prefix)
-        merged.sort()
-        found = merged
-        if t > 1:  # a key in t lists is t times in a row: merged[i] == merged[i + t - 1]
-            found = merged[t - 1 :][merged[t - 1 :] == merged[: 1 - t]]
-        cand = found
-        if found.size > 1:
-            cand = found[np.concatenate(([True], found[1:] != found[:-1]))]
-    if cand.size and lengths is not None and bounds is not None:
-        lens = lengths[cand]
-        cand = cand[(lens >= bounds[0]) & (lens <= bounds[1])]
-    if t >= need or not cand.size:
-        return cand
-    # how many of the merged lists each candidate is in, then the long lists by binary search
-    shared = (
-        np.searchsorted(merged, cand, side="right") - np.searchsorted(merged, cand, side="left")
-    ).astype(np.int32)
-    for arr in lists[cut:]:
-        if arr.size:
+    cut = len(lists) - least + 1
+    first = [a for a in lists[:cut] if a.size]
+    if not first:
+        return _EMPTY
+    cand, shared = _counted(first)  # the seed, and how many of its lists hold each key
+    want = needed[lengths[cand]]
+    left = len(lists) - cut
+    keep = shared + left >= want
+    if not keep.all():
+        cand, want, shared = cand[keep], want[keep], shared[keep]
+    hi = cand >> 3
+    lo = (cand & 7).astype(np.uint8)
+    for j in range(cut, len(lists)):
+        if not cand.size:
+            return cand
+        arr = lists[j]
+        left -= 1
+        flags = bits[j] if bits is not None else None
+        if flags is not None:
+            shared += (flags[hi] >> lo) & 1
+        elif arr.size:
             pos = np.searchsorted(arr, cand)
             np.minimum(pos, arr.size - 1, out=pos)
             shared += arr[pos] == cand
-    return cand[shared >= need]
+        alive = shared + left >= want  # drop the keys that cannot get there any more
+        if not alive.all():
+            cand, want, shared = cand[alive], want[alive], shared[alive]
+            hi, lo = hi[alive], lo[alive]
+    return cand

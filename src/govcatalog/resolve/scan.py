@@ -14,9 +14,10 @@ from types import MappingProxyType
 from typing import Any
 
 from govcatalog.resolve.containment import resource_key
-from govcatalog.resolve.lookup import FuzzyHit, Targets, fuzzy_relation, sort_hits
+from govcatalog.resolve.lookup import FuzzyHit, Memo, Targets, fuzzy_relation, sort_hits
 from govcatalog.resolve.model import CatalogEntry, CatalogRole, IndexedItem, IndexedResource
 from govcatalog.resolve.normalise import normalise
+from govcatalog.resolve.rewrite import RewriteTable
 
 
 class ScanIndex:
@@ -63,10 +64,14 @@ class ScanIndex:
         """Normalised variant → normalised item name."""
         return self._synonyms
 
-    def memo(self, scope: Hashable) -> dict[str, Any]:
-        """A fresh, empty mapping each time: the reference keeps nothing between lookups."""
+    def memo(self, scope: Hashable) -> Memo[Any]:
+        """A fresh, empty memo each time: the reference keeps nothing between lookups."""
         del scope
-        return {}
+        return Memo()
+
+    def rewriter(self) -> RewriteTable:
+        """The synonym table filed for rewriting, made anew each time."""
+        return RewriteTable(self._synonyms)
 
     def _targets(self, key: str, name: str, limit: int, via: str | None) -> Targets | None:
         base = [it for n, it in self._items if n == name and it.resource.role is CatalogRole.BASE]

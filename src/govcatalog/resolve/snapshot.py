@@ -1,0 +1,258 @@
+"""A frozen view of the resolver index: every lookup structure built once, at construction.
+
+:class:`IndexSnapshot` is what requests are answered from. It never changes: an update of
+the :class:`~govcatalog.resolve.index.ResolveIndex` makes the next snapshot, and a request
+that holds one keeps seeing one consistent version of the catalogs (also while another thread
+updates the index). What is derived from the index lives here and nowhere else, built with the
+snapshot and dropped with it — no cache is ever emptied by hand:
+
+- per key, the tuples of items it leads to (base catalogs' first) and whether it is *live*;
+- per bigram, the sorted ids of the keys holding it (numpy), and for the long lists a bitset
+  too, so that counting how many of a query's bigrams a candidate shares costs one bit test
+  per list (:func:`~govcatalog.resolve.prefix.candidates`);
+- the key strings as a numpy object array (candidates are fetched in one call);
+- resources by name (:func:`~govcatalog.resolve.containment.resource_key`), the synonym
+  rewrite table, and the resolver's remembered answers (:class:`Memo`).
+
+Fuzzy matching (:meth:`IndexSnapshot.fuzzy`) is defined by
+:func:`~govcatalog.resolve.lookup.fuzzy_relation`; the brute-force
+:class:`~govcatalog.resolve.scan.ScanIndex` evaluates the same relation on every key and the
+two return the same hits (property-tested).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Hashable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from govcatalog.resolve.containment import resource_key
+from govcatalog.resolve.lookup import FuzzyHit, Memo, Targets, needed_bigrams, sort_hits
+from govcatalog.resolve.model import CatalogRole, IndexedItem, IndexedResource
+from govcatalog.resolve.normalise import bigrams
+from govcatalog.resolve.prefix import (
+    Bits,
+    IdArray,
+    bitset,
+    candidates,
+    length_bounds,
+    needed_by_length,
+)
+from govcatalog.resolve.rewrite import RewriteTable
+
+_new = tuple.__new__
+"""Builds a named tuple from a plain tuple of its fields (no keyword handling: hot path)."""
+_EMPTY: IdArray = np.zeros(0, dtype=np.int32)
+_BITSET_SHARE = 128
+_BITSET_LEAST = 256
+"""A posting list of at least 1/128 of the keys (and 256) also gets a bitset (<= 4× its size)."""
+
+Bucket = dict[int, IndexedItem] | None
+"""The items of one key in one kind of catalog, by item id (None: none)."""
+ResourceSlot = tuple[IndexedResource, tuple[IndexedItem, ...]]
+"""A resource and its indexed items, in catalog order."""
+
+
+def _live_mask(keys: list[str], lead: list[bool], synonyms: Mapping[str, str]) -> list[bool]:
+    """Which keys lead to items: their own, or (a synonym variant) their group's."""
+    key_id = {k: i for i, k in enumerate(keys)}
+    live = list(lead)
+    for kid, key in enumerate(keys):
+        if not live[kid]:
+            tid = key_id.get(synonyms.get(key, ""))
+            live[kid] = tid is not None and lead[tid]
+    return live
+
+
+class IndexSnapshot:
+    """The items of many catalogs, frozen, with exact, synonym and fuzzy lookups.
+
+    Built by :meth:`ResolveIndex.snapshot <govcatalog.resolve.index.ResolveIndex.snapshot>`
+    from the index's tables, which it copies (the index may change afterwards).
+    """
+
+    __slots__ = (
+        "_base", "_bits", "_by_name", "_catalogs", "_key_array", "_key_id", "_keys",
+        "_live_lengths", "_longest", "_memos", "_other", "_postings", "_resources",
+        "_rewriter", "_size", "_synonyms",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        synonyms: Mapping[str, str],
+        keys: list[str],
+        buckets: tuple[list[Bucket], list[Bucket]],
+        postings: Mapping[str, array[int]],
+        resources: Mapping[tuple[str, str], ResourceSlot],
+        catalogs: Mapping[str, str],
+    ) -> None:
+        self._synonyms = synonyms
+        self._keys = tuple(keys)
+        self._key_id = {k: i for i, k in enumerate(keys)}
+        self._base = tuple(tuple(b.values()) if b else () for b in buckets[0])
+        self._other = tuple(tuple(b.values()) if b else () for b in buckets[1])
+        lead = [bool(b or o) for b, o in zip(self._base, self._other, strict=True)]
+        live = np.array(_live_mask(keys, lead, synonyms), dtype=np.bool_)
+        lengths = np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
+        self._live_lengths = np.where(live, lengths, 0).astype(np.int32)  # dead keys: length 0
+        self._longest = int(lengths.max()) if len(keys) else 0
+        self._key_array = np.array(keys, dtype=object)
+        self._postings = {g: np.frombuffer(p, dtype=np.int32).copy() for g, p in postings.items()}
+        floor = max(_BITSET_LEAST, len(keys) // _BITSET_SHARE)
+        self._bits: dict[str, Bits] = {
+            g: bitset(p, len(keys)) for g, p in self._postings.items() if p.size >= floor
+        }
+        self._resources = dict(resources)
+        self._catalogs = MappingProxyType(dict(catalogs))
+        self._size = sum(len(items) for _, items in self._resources.values())
+        by_name: dict[str, list[IndexedResource]] = {}
+        for res, _ in self._resources.values():
+            by_name.setdefault(resource_key(res.name), []).append(res)
+        self._by_name = {
+            k: tuple(sorted(v, key=lambda r: r.role is not CatalogRole.BASE))
+            for k, v in by_name.items()
+        }
+        self._rewriter = RewriteTable(synonyms)
+        self._memos: dict[Hashable, Memo[Any]] = {}
+
+    # -- what it holds --------------------------------------------------------------------
+
+    @property
+    def synonyms(self) -> Mapping[str, str]:
+        """Normalised variant → normalised item name."""
+        return self._synonyms
+
+    @property
+    def catalogs(self) -> Mapping[str, str]:
+        """Catalog id → indexed version."""
+        return self._catalogs
+
+    def __len__(self) -> int:
+        """Number of indexed items."""
+        return self._size
+
+    def resources(self) -> list[IndexedResource]:
+        """Every indexed resource, in indexing order."""
+        return [res for res, _ in self._resources.values()]
+
+    def live_keys(self) -> list[str]:
+        """Every live key (item names and synonym variants), in key order."""
+        return [self._keys[i] for i in np.flatnonzero(self._live_lengths).tolist()]
+
+    def memo(self, scope: Hashable) -> Memo[Any]:
+        """Answers derived from this snapshot (``scope`` tells their users apart).
+
+        The resolver keeps its answer per requested name here, so that a name requested again
+        costs one dictionary lookup. It lives and dies with the snapshot: a changed index
+        makes a new snapshot with empty memos.
+        """
+        found = self._memos.get(scope)
+        if found is None:
+            found = self._memos.setdefault(scope, Memo())
+        return found
+
+    def rewriter(self) -> RewriteTable:
+        """The synonym table filed for replacing synonyms inside a name."""
+        return self._rewriter
+
+    # -- lookups --------------------------------------------------------------------------
+
+    def _direct(self, kid: int, key: str, limit: int, via: str | None = None) -> Targets | None:
+        base = self._base[kid]
+        other = self._other[kid]
+        nb = len(base)
+        if nb:
+            if nb == 1 and not other:  # the usual base item: one of its name
+                return _new(Targets, (key, via, 1, 0, base))
+            first = base[:limit]
+            if other and nb < limit:
+                first += other[: limit - nb]
+            return _new(Targets, (key, via, nb, len(other), first))
+        if other:
+            if len(other) == 1:
+                return _new(Targets, (key, via, 0, 1, other))
+            return _new(Targets, (key, via, 0, len(other), other[:limit]))
+        return None
+
+    def exact(self, norm: str, limit: int = 10) -> Targets | None:
+        """Items whose normalised name is ``norm``."""
+        kid = self._key_id.get(norm)
+        return None if kid is None else self._direct(kid, norm, limit)
+
+    def synonym(self, norm: str, limit: int = 10) -> Targets | None:
+        """Items of the synonym group ``norm`` is a variant of."""
+        target = self._synonyms.get(norm)
+        if target is None:
+            return None
+        kid = self._key_id.get(target)
+        return None if kid is None else self._direct(kid, norm, limit, via=target)
+
+    def targets(self, key: str, limit: int = 10) -> Targets | None:
+        """What a key leads to: its own items, else (for a variant) its group's items."""
+        return self.exact(key, limit) or self.synonym(key, limit)
+
+    def resources_named(self, key: str) -> tuple[IndexedResource, ...]:
+        """Resources whose :func:`~govcatalog.resolve.containment.resource_key` is ``key``.
+
+        Base catalogs' resources come first, then in indexing order.
+        """
+        return self._by_name.get(key, ())
+
+    def resource_items(self, resource: IndexedResource) -> tuple[IndexedItem, ...]:
+        """The indexed items of a resource, in catalog order."""
+        found = self._resources.get((resource.catalog, resource.code))
+        return () if found is None else found[1]
+
+    def _candidates(self, norm: str, cutoff: float) -> IdArray:
+        """Live keys sharing enough of ``norm``'s bigrams to be hits at ``cutoff``."""
+        grams = bigrams(norm)
+        if not grams:
+            return _EMPTY
+        need = needed_bigrams(len(grams))
+        if len(norm) >= 2:
+            needed = needed_by_length(len(norm), len(grams), need, cutoff, self._longest)
+        else:  # a one-character name is its own gram: only the length bounds apply
+            needed = np.full(self._longest + 1, need, dtype=np.int32)
+            lo, hi = length_bounds(len(norm), cutoff) or (0, self._longest)
+            needed[: max(lo, 1)] = needed[hi + 1 :] = len(grams) + 1
+        postings = self._postings
+        order = sorted(grams, key=lambda g: len(postings.get(g, _EMPTY)))
+        return candidates(
+            [postings.get(g, _EMPTY) for g in order],
+            needed,
+            self._live_lengths,  # dead keys have length 0, which no hit has
+            [self._bits.get(g) for g in order],
+        )
+
+    def fuzzy(self, norm: str, *, cutoff: float = 60.0, limit: int = 10) -> list[FuzzyHit]:
+        """Live keys in :func:`fuzzy_relation` with ``norm``, best first, at most ``limit``."""
+        cand = self._candidates(norm, cutoff)
+        if not cand.size:
+            return []
+        choices = self._key_array[cand].tolist()
+        # Score every candidate in one call (C++), a hair below the cutoff; then visit them best
+        # first, scoring again as the relation does, and stop once ``limit`` hits are found and
+        # the scores drop below the last one.
+        scores = process.cdist(
+            [norm], choices, scorer=fuzz.ratio, score_cutoff=max(0.0, cutoff - 1e-3),
+            dtype=np.float64, workers=1,
+        )[0]  # fmt: skip
+        scored = np.flatnonzero(scores >= cutoff - 1e-3)
+        order = scored[np.argsort(-scores[scored], kind="stable")]
+        hits: list[FuzzyHit] = []
+        ratio = fuzz.ratio
+        floor = -1.0
+        for i, approx in zip(order.tolist(), scores[order].tolist(), strict=True):
+            if len(hits) >= limit and approx < floor - 1e-3:
+                break
+            key = choices[i]
+            score = float(ratio(norm, key))
+            if score >= cutoff:
+                hits.append(FuzzyHit(key, score))
+                if len(hits) == limit:
+                    floor = min(h.score for h in hits)
+        return sort_hits(hits, limit)
