@@ -15,15 +15,14 @@ from enum import StrEnum
 from pathlib import Path
 
 from govcatalog.errors import LoadError
-from govcatalog.io.formats import read_document
 from govcatalog.io.records import SourceDocument
 from govcatalog.packs.pack import Pack
-from govcatalog.packs.regime import pick_regime
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
+from govcatalog.records.regime import open_judged
 from govcatalog.report import Report
 from govcatalog.rules.catalog import ResourceSummary
 from govcatalog.rules.engine import pack_rules
-from govcatalog.validate import ValidationOptions, Validator, document_date
+from govcatalog.validate import ValidationOptions, Validator
 
 
 class Engine(StrEnum):
@@ -124,12 +123,8 @@ def check_file(
     base = named_pack(task.pack)
     path = Path(task.path)
     try:
-        doc = read_document(path, name=task.name, pack=base)
-        regime = pick_regime(None, named=base)
-        if task.pack is None:
-            regime = pick_regime(document_date(doc, base))
-            if regime.pack.ref != base.ref:  # read again with that pack's elements
-                doc = read_document(path, name=task.name, pack=regime.pack)
+        judged = open_judged(path, named=base if task.pack is not None else None, name=task.name)
+        doc, regime = judged.document, judged.regime
         if task.engine is Engine.SHACL:
             report, warnings = _shacl(doc, regime.pack, task.options)
             summaries: tuple[ResourceSummary, ...] = ()
