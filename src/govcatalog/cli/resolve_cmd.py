@@ -16,6 +16,7 @@ from govcatalog.render.dispatch import ResolveFormat, render_resolution
 from govcatalog.report import Lang
 
 if TYPE_CHECKING:
+    from govcatalog.resolve.answers import Resolution
     from govcatalog.resolve.index import ResolveIndex
     from govcatalog.resolve.model import CatalogEntry
 
@@ -68,55 +69,78 @@ def _index(
         db.dispose()
 
 
+_Request = Annotated[
+    Path, typer.Argument(metavar="REQUEST", help="Request file (JSON, CSV, xlsx).")
+]
+_Format = Annotated[ResolveFormat, typer.Option("--format", "-f", help="Output format.")]
+_Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file (required for xlsx).")
+]
+_Catalogs = Annotated[
+    list[Path] | None,
+    typer.Option("--catalog", "-c", help="Department catalog to match as well (repeatable)."),
+]
+_BasePack = Annotated[
+    str | None,
+    typer.Option(
+        "--base-pack",
+        help="Base-data pack reference or directory (default: the base-databases pack).",
+    ),
+]
+_Database = Annotated[
+    str | None,
+    typer.Option("--database", help="Keep the index in this store (SQLAlchemy URL)."),
+]
+_Holidays = Annotated[
+    Path | None,
+    typer.Option("--holidays", help="Working-day calendar TOML replacing the pack's."),
+]
+_Today = Annotated[
+    str | None,
+    typer.Option("--today", help="Day of resolving (YYYY-MM-DD) when the request has no date."),
+]
+_Accept = Annotated[
+    float, typer.Option("--accept", help="Lowest fuzzy score accepted as a match (0-100).")
+]
+_Lang = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the text output.")]
+_Rules = Annotated[
+    str | None,
+    typer.Option(
+        "--pack",
+        "-p",
+        help="Rules to apply (gb-1272@^1, sharing-2025@^1) [default: those in force on "
+        "the request's date].",
+    ),
+]
+
+
+def _write(result: Resolution, fmt: ResolveFormat, output: Path | None, lang: Lang) -> None:
+    from govcatalog.resolve.render import write_xlsx  # noqa: PLC0415 - the resolve extra
+
+    if fmt is ResolveFormat.XLSX:
+        assert output is not None
+        write_xlsx(result, output)
+        return
+    text = render_resolution(result, fmt, lang=lang)
+    if output is None:
+        typer.echo(text)
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+
+
 @app.command("resolve")
 def resolve_command(
-    request: Annotated[
-        Path, typer.Argument(metavar="REQUEST", help="Request file (JSON, CSV, xlsx).")
-    ],
-    fmt: Annotated[
-        ResolveFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ResolveFormat.TEXT,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (required for xlsx).")
-    ] = None,
-    catalog: Annotated[
-        list[Path] | None,
-        typer.Option("--catalog", "-c", help="Department catalog to match as well (repeatable)."),
-    ] = None,
-    base_pack: Annotated[
-        str | None,
-        typer.Option(
-            "--base-pack",
-            help="Base-data pack reference or directory (default: the base-databases pack).",
-        ),
-    ] = None,
-    database: Annotated[
-        str | None,
-        typer.Option("--database", help="Keep the index in this store (SQLAlchemy URL)."),
-    ] = None,
-    holidays: Annotated[
-        Path | None,
-        typer.Option("--holidays", help="Working-day calendar TOML replacing the pack's."),
-    ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option("--today", help="Day of resolving (YYYY-MM-DD) when the request has no date."),
-    ] = None,
-    accept: Annotated[
-        float, typer.Option("--accept", help="Lowest fuzzy score accepted as a match (0-100).")
-    ] = 80.0,
-    lang: Annotated[
-        Lang, typer.Option("--lang", "-l", help="Language of the text output.")
-    ] = Lang.ZH,
-    pack: Annotated[
-        str | None,
-        typer.Option(
-            "--pack",
-            "-p",
-            help="Rules to apply (gb-1272@^1, sharing-2025@^1) [default: those in force on "
-            "the request's date].",
-        ),
-    ] = None,
+    request: _Request,
+    fmt: _Format = ResolveFormat.TEXT,
+    output: _Output = None,
+    catalog: _Catalogs = None,
+    base_pack: _BasePack = None,
+    database: _Database = None,
+    holidays: _Holidays = None,
+    today: _Today = None,
+    accept: _Accept = 80.0,
+    lang: _Lang = Lang.ZH,
+    pack: _Rules = None,
 ) -> None:
     """Resolve a data request item by item: base database, resource, share type, action, due date.
 
@@ -127,7 +151,6 @@ def resolve_command(
     # the resolver needs the resolve extra (numpy, rapidfuzz): imported when it runs
     from govcatalog.resolve.bases import BASE_PACK, base_entries, load_base_pack  # noqa: PLC0415
     from govcatalog.resolve.calendar import load_calendar  # noqa: PLC0415
-    from govcatalog.resolve.render import write_xlsx  # noqa: PLC0415
     from govcatalog.resolve.request import read_request  # noqa: PLC0415
     from govcatalog.resolve.resolver import ResolveOptions, resolve  # noqa: PLC0415
 
@@ -149,13 +172,5 @@ def resolve_command(
         fail(str(exc))
     options = ResolveOptions(accept=accept, calendar=calendar, today=day, pack=rules)
     result = resolve(req, index, bases=bases, options=options)
-    if fmt is ResolveFormat.XLSX:
-        assert output is not None
-        write_xlsx(result, output)
-    else:
-        text = render_resolution(result, fmt, lang=lang)
-        if output is None:
-            typer.echo(text)
-        else:
-            output.write_text(text + "\n", encoding="utf-8")
+    _write(result, fmt, output, lang)
     raise typer.Exit(EXIT_OK if result.ok and not result.missing else EXIT_FINDINGS)

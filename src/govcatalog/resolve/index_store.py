@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import random
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from sqlalchemy import (
@@ -302,54 +302,9 @@ class IndexStore:
                     ResolveItem.catalog_id, ResolveItem.code, ResolveItem.position
                 )
             ).all()
-        by_resource: dict[tuple[str, str], list[ItemSpec]] = {}
-        for it in items:
-            by_resource.setdefault((it.catalog_id, it.code), []).append(
-                ItemSpec(it.name, it.data_element, it.base_item, it.data_type, it.description)
-            )
-        by_catalog: dict[str, list[ResourceSpec]] = {}
         damaged: dict[str, str] = {}
-        for res in resources:
-            try:
-                spec = ResourceSpec(
-                    code=res.code,
-                    name=res.name,
-                    share_type=ShareType(res.share_type) if res.share_type else None,
-                    share_condition=res.share_condition,
-                    provider=res.provider,
-                    items=tuple(by_resource.pop((res.catalog_id, res.code), ())),
-                )
-            except ValueError as exc:
-                damaged.setdefault(res.catalog_id, f"{res.catalog_id} {res.code}: {exc}")
-                continue
-            if spec.digest() != res.digest:
-                problem = f"resource {res.code} of {res.catalog_id} does not match its digest"
-                damaged.setdefault(res.catalog_id, problem)
-            by_catalog.setdefault(res.catalog_id, []).append(spec)
-        for catalog_id, code in by_resource:  # items whose resource row is gone
-            damaged.setdefault(catalog_id, f"items of {code} in {catalog_id} have no resource")
-        out: list[CatalogEntry] = []
-        known = {cat.id for cat in catalogs}
-        for catalog_id in sorted(set(by_catalog) - known):
-            damaged.setdefault(catalog_id, f"resources of {catalog_id} have no catalog row")
-        for cat in catalogs:
-            try:
-                entry = CatalogEntry(
-                    id=cat.id,
-                    version=cat.version,
-                    role=CatalogRole(cat.role),
-                    database=cat.database,
-                    database_name=cat.database_name,
-                    resources=tuple(by_catalog.get(cat.id, ())),
-                )
-            except ValueError as exc:
-                damaged.setdefault(cat.id, f"{cat.id}: {exc}")
-                continue
-            if cat.id not in damaged:
-                whole = catalog_digest(entry, (r.digest() for r in entry.resources))
-                if whole != cat.digest:
-                    damaged[cat.id] = f"catalog {cat.id} does not match its digest"
-            out.append(entry)
+        by_catalog = _resource_specs(resources, items, damaged)
+        out = _catalog_entries(catalogs, by_catalog, damaged)
         if damaged:
             ids = tuple(sorted(damaged))
             raise IndexDamaged(ids, damaged[ids[0]])
@@ -379,3 +334,66 @@ class IndexStore:
                 self.sync(given[catalog_id])
                 rebuilt.append(catalog_id)
         return tuple(rebuilt)
+
+
+def _resource_specs(
+    resources: Sequence[ResolveResource], items: Sequence[ResolveItem], damaged: dict[str, str]
+) -> dict[str, list[ResourceSpec]]:
+    """The resource rows with their items, by catalog; rows that fail their digest are noted."""
+    by_resource: dict[tuple[str, str], list[ItemSpec]] = {}
+    for it in items:
+        by_resource.setdefault((it.catalog_id, it.code), []).append(
+            ItemSpec(it.name, it.data_element, it.base_item, it.data_type, it.description)
+        )
+    by_catalog: dict[str, list[ResourceSpec]] = {}
+    for res in resources:
+        try:
+            spec = ResourceSpec(
+                code=res.code,
+                name=res.name,
+                share_type=ShareType(res.share_type) if res.share_type else None,
+                share_condition=res.share_condition,
+                provider=res.provider,
+                items=tuple(by_resource.pop((res.catalog_id, res.code), ())),
+            )
+        except ValueError as exc:
+            damaged.setdefault(res.catalog_id, f"{res.catalog_id} {res.code}: {exc}")
+            continue
+        if spec.digest() != res.digest:
+            problem = f"resource {res.code} of {res.catalog_id} does not match its digest"
+            damaged.setdefault(res.catalog_id, problem)
+        by_catalog.setdefault(res.catalog_id, []).append(spec)
+    for catalog_id, code in by_resource:  # items whose resource row is gone
+        damaged.setdefault(catalog_id, f"items of {code} in {catalog_id} have no resource")
+    return by_catalog
+
+
+def _catalog_entries(
+    catalogs: Sequence[ResolveCatalog],
+    by_catalog: Mapping[str, list[ResourceSpec]],
+    damaged: dict[str, str],
+) -> list[CatalogEntry]:
+    """The catalog rows as entries; catalogs that fail their digest are noted."""
+    known = {cat.id for cat in catalogs}
+    for catalog_id in sorted(set(by_catalog) - known):
+        damaged.setdefault(catalog_id, f"resources of {catalog_id} have no catalog row")
+    out: list[CatalogEntry] = []
+    for cat in catalogs:
+        try:
+            entry = CatalogEntry(
+                id=cat.id,
+                version=cat.version,
+                role=CatalogRole(cat.role),
+                database=cat.database,
+                database_name=cat.database_name,
+                resources=tuple(by_catalog.get(cat.id, ())),
+            )
+        except ValueError as exc:
+            damaged.setdefault(cat.id, f"{cat.id}: {exc}")
+            continue
+        if cat.id not in damaged:
+            whole = catalog_digest(entry, (r.digest() for r in entry.resources))
+            if whole != cat.digest:
+                damaged[cat.id] = f"catalog {cat.id} does not match its digest"
+        out.append(entry)
+    return out
