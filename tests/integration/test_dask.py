@@ -86,7 +86,7 @@ def test_cluster_gives_the_findings_of_one_process(
     def no_parsing_here(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the caller read a file: the workers should")
 
-    monkeypatch.setattr("govcatalog.batch.files.read_document", no_parsing_here)
+    monkeypatch.setattr("govcatalog.batch.files.open_judged", no_parsing_here)
     for one, expected in here.items():
         there = validate_many(parts, options=OPTIONS, one_catalog=one, executor=client)
         assert _located(there.report) == _located(expected.report)
