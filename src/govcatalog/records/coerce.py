@@ -44,7 +44,7 @@ _QUICK_KINDS: Final = {
     FieldKind.BOOL: _Q_BOOL,
     FieldKind.DATE: _Q_DATE,
 }
-_EMPTY: Final = (None, [], {})
+_EMPTY: Final[tuple[object, ...]] = (None, [], {})
 """Values that leave a required element missing: absent, or an empty list or object."""
 _GROUP: Final = FieldKind.GROUP
 _GROUPS: Final = FieldKind.GROUPS
