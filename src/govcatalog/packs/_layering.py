@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from govcatalog.errors import PackError
 from govcatalog.identifiers import IdentifierKind
@@ -196,6 +196,33 @@ def layered_law(texts: Mapping[str, str | None], parent: Pack | None, ref: str) 
         if request
         else (parent.request_rule if parent else None),
     )
+
+
+def settings_tables(pack: Pack) -> dict[str, dict[str, Any]]:
+    """The ``[code]``, ``[identifiers]``, ``[dates]`` and ``[rules]`` settings in effect.
+
+    The reverse of :func:`layered_settings`: what the effective dump
+    (:func:`~govcatalog.packs.effective.dump_effective`) prints, unset values left out.
+    """
+    rules = pack.code_rules
+    code = {
+        "separator": rules.separator,
+        "ximu_unit": rules.ximu_unit,
+        "allow_alphanumeric": rules.allow_alphanumeric,
+        "require_mu": rules.require_mu,
+    }
+    scheme = pack.provider_code_scheme
+    identifiers = {
+        "provider_code": scheme.value if scheme else None,
+        "strict": pack.identifier_strict,
+        "allow": sorted(pack.identifier_allow),
+    }
+    return {
+        "code": {k: v for k, v in code.items() if v is not None},
+        "identifiers": {k: v for k, v in identifiers.items() if v is not None},
+        "dates": {"future_publish_date": pack.future_publish_date},
+        "rules": {"ignore": sorted(pack.ignore)},
+    }
 
 
 def layered_vocabularies(

@@ -13,6 +13,7 @@ from typing import Any
 
 import tomlkit
 
+from govcatalog.packs._layering import settings_tables
 from govcatalog.packs.fields import FieldSpec
 from govcatalog.packs.pack import Pack
 
@@ -58,18 +59,6 @@ def effective_dict(pack: Pack) -> dict[str, Any]:
         "extends": pack.extends,
         "lineage": list(pack.lineage),
     }
-    cr = pack.code_rules
-    code = {
-        "separator": cr.separator,
-        "ximu_unit": cr.ximu_unit,
-        "allow_alphanumeric": cr.allow_alphanumeric,
-        "require_mu": cr.require_mu,
-    }
-    identifiers = {
-        "provider_code": pack.provider_code_scheme.value if pack.provider_code_scheme else None,
-        "strict": pack.identifier_strict,
-        "allow": sorted(pack.identifier_allow),
-    }
     vocabularies = {
         sid: {"title_zh": v.title_zh, "title_en": v.title_en, "values": list(v.labels())}
         for sid, v in sorted(pack.vocabularies.items())
@@ -87,10 +76,7 @@ def effective_dict(pack: Pack) -> dict[str, Any]:
     }
     doc: dict[str, Any] = {
         "pack": {k: v for k, v in meta.items() if v is not None},
-        "code": {k: v for k, v in code.items() if v is not None},
-        "identifiers": {k: v for k, v in identifiers.items() if v is not None},
-        "dates": {"future_publish_date": pack.future_publish_date},
-        "rules": {"ignore": sorted(pack.ignore)},
+        **settings_tables(pack),
         "vocabularies": vocabularies,
         "xiang": {lei: dict(codes) for lei, codes in pack.xiang_codes.items()},
         "codebook": codebook,

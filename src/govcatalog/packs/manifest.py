@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -237,7 +237,7 @@ def _located(
 ) -> PackError:
     path = [str(part) for part in _setting(error["loc"])]
     table, keys = path[0], path[1:]
-    line = _line(text, table, keys[0]) if keys else _line(text, "", table)
+    line = _setting_line(text, path) if keys else _key_line(text, "", table)
     if not keys:
         return PackError(pack, MANIFEST, f"[{table}] must be a table", line)
     key = ".".join(keys)
@@ -262,20 +262,42 @@ def _setting(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
     return loc
 
 
-def _line(text: str, table: str, key: str) -> int | None:
-    """The line setting ``key`` inside ``[table]`` (or the table's own line)."""
-    current = ""
-    table_line = None
+def _setting_line(text: str, path: list[str]) -> int | None:
+    """The line that sets ``path`` (``[values.open-types] open``), else its nearest table's."""
+    for depth in range(len(path) - 1, 0, -1):
+        line = _key_line(text, ".".join(path[:depth]), path[depth])
+        if line is not None:
+            return line
+    for depth in range(len(path) - 1, 0, -1):
+        line = _table_line(text, ".".join(path[: depth + 1]))
+        if line is not None:
+            return line
+    return _table_line(text, path[0]) or line_of(text, f'"{path[-1]}"')
+
+
+def _headings(text: str) -> Iterator[tuple[int, str, str]]:
+    """(line number, table the line is in, the line stripped) for every line of ``text``."""
+    table = ""
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if line.startswith("[") and not line.startswith("[["):
-            current = line.strip("[] ")
-            if current == table:
-                table_line = number
-            continue
+            table = line.strip("[] ").replace('"', "").replace(" ", "")
+        yield number, table, line
+
+
+def _key_line(text: str, table: str, key: str) -> int | None:
+    """The line setting ``key`` inside ``[table]`` (``table`` empty: at the top)."""
+    for number, current, line in _headings(text):
         name, sep, _ = line.partition("=")
-        if sep and current == table and name.strip().strip('"') == key:
+        in_table = sep and not line.startswith("[") and current == table
+        if in_table and name.strip().strip('"') == key:
             return number
-        if sep and not current and name.strip() == table:
+    return None
+
+
+def _table_line(text: str, table: str) -> int | None:
+    """The line of the ``[table]`` header, or of ``table = {…}`` at the top."""
+    for number, current, line in _headings(text):
+        if line.startswith("[") and current == table:
             return number
-    return table_line or line_of(text, f'"{key}"') or line_of(text, key)
+    return _key_line(text, "", table)
