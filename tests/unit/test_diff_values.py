@@ -5,6 +5,7 @@ the values are written out by hand for one edit at a time of the realistic catal
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -275,3 +276,42 @@ def test_exact_duplicates_pair_in_order_and_the_extra_one_is_added() -> None:
     old = [rec("甲", abstract="a"), rec("甲", abstract="a")]
     new = [rec("甲", abstract="b"), rec("甲", abstract="b"), rec("甲", abstract="b")]
     assert match_resources(old, new) == Matching(((0, 0), (1, 1)), (), (2,))
+
+
+def test_a_dict_outside_the_groups_is_compared_whole() -> None:
+    old = {"备注": {"a": 1}}
+    new = {"备注": {"a": 2}}
+    assert raw(old, new) == [("extension-changed", "备注", '{"a": 1}', '{"a": 2}', None)]
+
+
+# ---------------------------------------------------------------- matching: each step decides
+def test_a_code_used_twice_pairs_identical_records_whatever_their_key_order() -> None:
+    day = dt.date(2024, 3, 1)  # not JSON: compared through its text
+    a = rec("甲", code="X", items=[{"name": "x"}], publish_date=day)
+    b = rec("甲", code="X", items=[{"name": "y"}], publish_date=day)
+    old = [a, b]
+    new = [dict(reversed(b.items())), dict(reversed(a.items()))]
+    assert match_resources(old, new) == Matching(((1, 0), (0, 1)), (), ())
+
+
+def test_records_equal_on_the_fields_both_versions_carry_pair_up() -> None:
+    # A later crawl adds fields to every record: what both carry (name, provider, abstract)
+    # tells the two 甲 apart, as long as it is at least half of what each version carries.
+    old = [rec("甲", abstract="a1"), rec("甲", abstract="a2")]
+
+    def crawled(extra: int) -> list[dict[str, Any]]:
+        more = {f"f{i}": "v" for i in range(extra)}
+        return [rec("甲", abstract="a2", **more), rec("甲", abstract="a1", **more)]
+
+    paired = Matching(((1, 0), (0, 1)), (), ())
+    assert match_resources(old, crawled(3)) == paired  # 3 shared of 6 carried
+    assert match_resources(crawled(3), old) == paired  # the same pairs, seen from the other side
+    ambiguous = Matching((), (), (), (Ambiguous((0, 1), (0, 1)),))
+    assert match_resources(old, crawled(4)) == ambiguous  # 3 shared of 7 carried
+    assert match_resources(crawled(4), old) == ambiguous
+
+
+def test_the_names_of_the_data_items_tell_same_named_records_apart() -> None:
+    old = [rec("甲", items=[{"name": "x"}], abstract="1"), rec("甲", items=[{"name": "y"}])]
+    new = [rec("甲", items=[{"name": "y"}], abstract="2"), rec("甲", items=[{"name": "x"}])]
+    assert match_resources(old, new) == Matching(((1, 0), (0, 1)), (), ())
