@@ -98,7 +98,11 @@ GROUPS: dict[str, Group] = {
     ),
     "rules": Group(
         ("src/govcatalog/rules/*.py", "src/govcatalog/rules/builtin/*.py"),
-        ("tests/unit/test_validate_rules.py", "tests/conformance/test_cases.py"),
+        (
+            "tests/unit/test_validate_rules.py",
+            "tests/unit/test_rule_layer.py",
+            "tests/conformance/test_cases.py",
+        ),
     ),
 }
 
