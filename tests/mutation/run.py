@@ -122,6 +122,11 @@ def _prepare(name: str, group: Group) -> Path:
     work.mkdir(parents=True)
     for entry in LINKED:
         (work / entry).symlink_to(ROOT / entry)
+    _configure(work, group)
+    return work
+
+
+def _configure(work: Path, group: Group) -> None:
     only = "\n    ".join(group.sources)
     tests = "\n    ".join(group.tests)
     deselect = f"    -k\n    {group.deselect}\n" if group.deselect else ""
@@ -136,7 +141,6 @@ def _prepare(name: str, group: Group) -> Path:
         "    docs\n    mkdocs.yml\n",
         encoding="utf-8",
     )
-    return work
 
 
 def _results(work: Path) -> dict[str, dict[str, int | None]]:
@@ -186,6 +190,7 @@ def run_group(
     if again and (work / "mutants").is_dir():
         # mutmut runs the copy of the tests it made; bring it up to date, and run the tests
         # it has not seen yet (it collects their coverage first).
+        _configure(work, group)
         shutil.copytree(ROOT / "tests", work / "mutants" / "tests", dirs_exist_ok=True)
         codes = _results(work)
         names = sorted(k for m in codes.values() for k, v in m.items() if v not in _KILLED)

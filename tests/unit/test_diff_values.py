@@ -11,8 +11,8 @@ from typing import Any
 
 from test_diff_compare import catalog, first, resource  # a sibling module of this one
 
-from govcatalog.diff import compare
-from govcatalog.diff.compare import compare_resources
+from govcatalog.diff import Side, compare
+from govcatalog.diff.compare import compare_resources, value_of
 from govcatalog.diff.load import side_from_document
 from govcatalog.diff.match import Ambiguous, Matching, match_items, match_resources
 from govcatalog.diff.result import ItemRef, ResourceRef
@@ -315,3 +315,55 @@ def test_the_names_of_the_data_items_tell_same_named_records_apart() -> None:
     old = [rec("甲", items=[{"name": "x"}], abstract="1"), rec("甲", items=[{"name": "y"}])]
     new = [rec("甲", items=[{"name": "y"}], abstract="2"), rec("甲", items=[{"name": "x"}])]
     assert match_resources(old, new) == Matching(((1, 0), (0, 1)), (), ())
+
+
+def test_values_in_canonical_form() -> None:
+    assert [value_of(v) for v in (None, "a", True, 3)] == [None, "a", True, 3]
+    assert value_of(1.5) == "1.5"
+    assert value_of(dt.date(2024, 3, 1)) == "2024-03-01"
+    assert value_of(["b", "a"]) == ("b", "a")
+    assert value_of([]) == ()
+    assert value_of([1, "a"]) == '[1, "a"]'
+    assert value_of({"b": 1, "a": "中"}) == '{"a": "中", "b": 1}'
+    assert value_of({"d": dt.date(2024, 3, 1)}) == '{"d": "2024-03-01"}'
+
+
+def test_a_change_after_an_unchanged_resource() -> None:
+    second = ResourceRef("101002/000001", "101002/000001", "法人基本信息", "法人基本信息")
+    assert rows(lambda d: d["resources"][1].update(abstract="新摘要。")) == [
+        (
+            "abstract-changed",
+            "abstract",
+            "法人基本信息，包括基本身份信息。",
+            "新摘要。",
+            None,
+            second,
+        )
+    ]
+
+
+def _everywhere(count: int) -> list[tuple[object, ...]]:
+    def edit(d: dict[str, Any]) -> None:
+        for r in d["resources"]:
+            r["extensions"] = {"浏览量": 5}
+
+    def keep(d: dict[str, Any]) -> None:
+        del d["resources"][count:]
+
+    return rows(edit, keep)
+
+
+def test_a_field_added_to_every_resource_is_one_change_of_shape() -> None:
+    # 95 % of the matched resources, and at least two
+    assert _everywhere(2) == [("field-added-everywhere", "extensions.浏览量", None, 2, None, None)]
+    assert _everywhere(3) == [("field-added-everywhere", "extensions.浏览量", None, 3, None, None)]
+    assert [row[0] for row in _everywhere(1)] == ["extension-changed"]
+
+
+def test_an_ambiguous_group_names_its_resources_by_position() -> None:
+    old = Side("a", {}, [rec("甲", abstract="a")])
+    new = Side("b", {}, [rec("甲", abstract="b"), rec("甲", abstract="c")])
+    result = compare(old, new)
+    assert [(c.kind.value, c.old, c.new, c.resource) for c in result] == [
+        ("resource-ambiguous", ("#0",), ("#0", "#1"), ResourceRef(None, None, "甲", "甲"))
+    ]
