@@ -5,10 +5,11 @@ only the tests that exercise it are run against each mutant, so a group finishes
 The score of a group is the share of its mutants killed (a timeout counts as killed), leaving
 out the mutants listed in ``equivalent.toml`` — each with the reason it cannot be told apart
 from the original. Run ``python tests/mutation/run.py --list`` for the groups,
-``python tests/mutation/run.py score diff`` for some of them, and
+``python tests/mutation/run.py score diff`` for some of them,
 ``python tests/mutation/run.py --survivors score`` to print the diffs of the survivors, and
-``python tests/mutation/run.py --again score`` to re-run only the survivors of the last run
-against the tests as they are now (after adding tests that should kill them).
+``python tests/mutation/run.py --again score`` to re-run only the survivors (and the mutants not
+yet checked) of the last run against the tests as they are now. Properties run ten examples
+per mutant (the ``mutation`` Hypothesis profile of ``tests/conftest.py``).
 
 Each group's score is printed, then each of its modules'. Exit status: 0 when every module
 run reaches ``--floor`` (default 85 %), 1 otherwise.

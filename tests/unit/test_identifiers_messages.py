@@ -12,8 +12,10 @@ from stdnum.iso7064 import mod_37_36
 from govcatalog.identifiers import (
     CheckResult,
     Problem,
+    check_citizen_id,
     check_division_code,
     check_license_id,
+    check_org_code,
     check_uscc,
 )
 
@@ -160,6 +162,92 @@ ROWS += [
         Problem.UNKNOWN_DIVISION,
         "省级代码 99 未知",
         "unknown province code 99",
+    ),
+]
+
+
+# 公民身份号码 (GB 11643-1999) and 组织机构代码 (GB 11714-1997): positions count from 1 on the value
+# as given; in the printed form XXXXXXXX-X the check character is the tenth.
+ROWS += [
+    (
+        check_citizen_id,
+        "11010519491231002",
+        Problem.LENGTH,
+        "公民身份号码应为 18 位，实为 17 位",
+        "a citizen identity number should have 18 characters, found 17",
+    ),
+    (
+        check_citizen_id,
+        "110105491231002",
+        Problem.LENGTH,
+        "公民身份号码应为 18 位，实为 15 位（15 位旧号码须在非严格模式下升级）",
+        "a citizen identity number should have 18 characters, found 15"
+        " (15-digit legacy numbers are upgraded with strict=False)",
+    ),
+    (
+        check_citizen_id,
+        "11010519491301002X",
+        Problem.DATE,
+        "出生日期码 19491301 不是有效日期",
+        "birth date code 19491301 is not a real date",
+    ),
+    (
+        check_citizen_id,
+        "990105194912310021",
+        Problem.UNKNOWN_DIVISION,
+        "地址码 990105 不在行政区划代码表中",
+        "address code 990105 is not a known division code",
+    ),
+    (
+        check_citizen_id,
+        "11010519491231002Y",
+        Problem.CHARSET,
+        "第 18 位字符 'Y' 不允许，应为数字或 X",
+        "character 18 'Y' is not allowed, expected a digit or X",
+    ),
+    (
+        check_citizen_id,
+        "11010A19491231002X",
+        Problem.CHARSET,
+        "第 6 位字符 'A' 不允许，应为数字",
+        "character 6 'A' is not allowed, expected a digit",
+    ),
+    (check_citizen_id, "   ", Problem.EMPTY, "值为空", "the value is empty"),
+    (
+        check_org_code,
+        "12345678",
+        Problem.LENGTH,
+        "组织机构代码应为 9 位（或带连字符 10 位），实为 8 位",
+        "an organization code should have 9 characters (10 with the hyphen), found 8",
+    ),
+    (
+        check_org_code,
+        "12345678X9",
+        Problem.STRUCTURE,
+        "10 位组织机构代码的第 9 位应为连字符，实为 'X'",
+        "character 9 of a 10-character organization code should be a hyphen, found 'X'",
+    ),
+    (
+        check_org_code,
+        "1234567a-8",
+        Problem.CHARSET,
+        "第 8 位字符 'a' 不允许，应为数字或大写字母（小写字母须大写，或使用非严格模式）",
+        "character 8 'a' is not allowed, expected a digit or capital letter"
+        " (letters must be upper-case, or use strict=False)",
+    ),
+    (
+        check_org_code,
+        "D2143569-Y",
+        Problem.CHARSET,
+        "第 10 位字符 'Y' 不允许，应为数字或 X",
+        "character 10 'Y' is not allowed, expected a digit or X",
+    ),
+    (
+        check_org_code,
+        "D2143569Y",
+        Problem.CHARSET,
+        "第 9 位字符 'Y' 不允许，应为数字或 X",
+        "character 9 'Y' is not allowed, expected a digit or X",
     ),
 ]
 
@@ -321,3 +409,15 @@ def test_an_unclassified_village_segment_passes_only_leniently() -> None:
 def test_statistical_code_failures(code: str, zh: str, en: str) -> None:
     result = check_division_code(code)
     assert (result.problem, result.message_zh, result.message_en) == (Problem.STRUCTURE, zh, en)
+
+
+def test_a_birthplace_code_no_longer_in_use_in_the_year_of_birth() -> None:
+    # 110103 崇文区 was merged into 东城区 in 2010; its start predates the dated list (1980).
+    result = check_citizen_id("110103201501010014", dated_division=True)
+    assert (result.problem, result.message_zh, result.message_en) == (
+        Problem.NOT_IN_FORCE,
+        "地址码 110103（崇文区）在出生年份 2015 未使用（使用年份 1980 前–2010）",
+        "address code 110103 (崇文区) was not in use in the birth year 2015"
+        " (in use before 1980-2010)",
+    )
+    assert check_citizen_id("110103201501010014").valid  # lenient by default
