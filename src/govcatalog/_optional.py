@@ -22,6 +22,7 @@ EXTRAS: dict[str, str] = {
     "httpx": "client",
     "distributed": "dask",
     "dask": "dask",
+    "python_calamine": "xls",
 }
 """The extra that installs each optional top-level module."""
 

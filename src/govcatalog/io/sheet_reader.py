@@ -19,6 +19,7 @@ from pathlib import Path
 from govcatalog.errors import LoadError
 from govcatalog.io.item_sheets import ItemTable, is_resource_layout, item_layout
 from govcatalog.io.json_reader import read_bytes
+from govcatalog.io.legacy_workbook import SheetSource, open_any_workbook
 from govcatalog.io.records import DocumentProblem, RawRecord, SheetReading, SourceDocument
 from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout, find_layout
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
@@ -26,9 +27,7 @@ from govcatalog.io.xlsx_parse import (
     Limits,
     MergedRange,
     Value,
-    Workbook,
     column_letter,
-    open_workbook,
 )
 from govcatalog.packs.fields import fold_key, suggestion_params
 from govcatalog.packs.pack import Pack
@@ -170,7 +169,7 @@ def read_xlsx(
     """
     label = name or ("<bytes>" if isinstance(path, bytes) else str(path))
     the_pack, prof = _resolve(pack, profile)
-    wb = open_workbook(path if isinstance(path, bytes) else str(path), label, limits)
+    wb = open_any_workbook(path if isinstance(path, bytes) else str(path), label, limits)
     doc = SourceDocument(label, None, iter(()))
     try:
         if prof.info_sheet in wb.sheets:
@@ -189,7 +188,7 @@ def read_xlsx(
 
 
 def _xlsx_records(
-    wb: Workbook, sheets: list[str], pack: Pack, profile: TemplateProfile, doc: SourceDocument
+    wb: SheetSource, sheets: list[str], pack: Pack, profile: TemplateProfile, doc: SourceDocument
 ) -> Iterator[RawRecord]:
     matcher = HeadingMatcher(pack, profile)
     index = 0
@@ -255,7 +254,7 @@ class _ItemSheets:
 
 
 def _item_sheets(
-    wb: Workbook,
+    wb: SheetSource,
     opened: dict[str, tuple[SheetRecords, Rows] | None],
     pack: Pack,
     profile: TemplateProfile,

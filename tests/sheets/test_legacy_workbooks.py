@@ -1,0 +1,104 @@
+"""Excel 97–2003 (.xls) workbooks read as the same catalog as their .xlsx twin."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+from messybook import build_messy_workbook
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from govcatalog import MissingExtra, examples, load_catalog, validate
+from govcatalog.cli.app import _register, app
+
+xlwt = pytest.importorskip("xlwt", reason="xlwt (a dev dependency) writes the .xls workbooks")
+
+_register()
+runner = CliRunner()
+
+
+def _as_xls(xlsx: Path, xls: Path) -> Path:
+    """The same sheets, values and merged ranges, written as Excel 97–2003."""
+    source = load_workbook(xlsx)
+    book = xlwt.Workbook()
+    dates = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    plain = xlwt.easyxf("")
+    for ws in source.worksheets:
+        out = book.add_sheet(ws.title)
+        merged = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+        inside = {
+            (r, c)
+            for m in ws.merged_cells.ranges
+            for r in range(m.min_row, m.max_row + 1)
+            for c in range(m.min_col, m.max_col + 1)
+        }
+        for row in ws.iter_rows():
+            for cell in row:
+                value = cell.value
+                r, c = cell.row, cell.column
+                style = dates if isinstance(value, dt.datetime | dt.date) else plain
+                if (r, c) in merged:
+                    m = merged[(r, c)]
+                    out.write_merge(r - 1, m.max_row - 1, c - 1, m.max_col - 1, value, style)
+                elif (r, c) not in inside and value is not None:
+                    out.write(r - 1, c - 1, value, style)
+    book.save(str(xls))
+    return xls
+
+
+def _seen(path: Path) -> list[tuple[str, str | None, str | None, str | None]]:
+    report = validate(path)
+    return sorted(
+        (f.code, f.location.pointer, f.location.sheet, f.location.cell) for f in report.findings
+    )
+
+
+@pytest.mark.parametrize("example", ["city", "city-errors"])
+def test_an_exported_catalog_reads_the_same_from_xls(tmp_path: Path, example: str) -> None:
+    xlsx = tmp_path / f"{example}.xlsx"
+    result = runner.invoke(
+        app, ["export", str(examples.path(example)), "--to", "xlsx", "-o", str(xlsx)]
+    )
+    assert result.exit_code == 0, result.output
+    xls = _as_xls(xlsx, tmp_path / f"{example}.xls")
+    assert _seen(xls) == _seen(xlsx)
+    assert load_catalog(xls).model_dump(mode="json") == load_catalog(xlsx).model_dump(mode="json")
+
+
+def test_a_messy_workbook_reads_the_same_from_xls(tmp_path: Path) -> None:
+    xlsx = build_messy_workbook(tmp_path / "messy.xlsx")
+    xls = _as_xls(xlsx, tmp_path / "messy.xls")
+    assert _seen(xls) == _seen(xlsx)
+    assert validate(xls).stats.resources == 2
+
+
+def test_an_html_page_saved_as_xls_is_one_clear_line(tmp_path: Path) -> None:
+    page = tmp_path / "export.xls"
+    page.write_text("<html><body><table><tr><td>信息资源名称</td></tr></table></body></html>")
+    result = runner.invoke(app, ["validate", str(page)])
+    assert result.exit_code == 2
+    assert "HTML" in result.stderr and "xlsx" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_damaged_xls_is_a_located_finding(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xls"
+    broken.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    report = validate(broken)
+    assert [f.code for f in report.findings] == ["GC-S001"]
+    assert "damaged or encrypted" in report.findings[0].message_en
+
+
+def test_without_the_extra_the_message_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    xls = _as_xls(build_messy_workbook(tmp_path / "m.xlsx"), tmp_path / "m.xls")
+    monkeypatch.setitem(sys.modules, "python_calamine", None)
+    with pytest.raises(MissingExtra, match=r"govcatalog\[xls\]"):
+        validate(xls)
+    result = runner.invoke(app, ["validate", str(xls)])
+    assert result.exit_code == 2
+    assert "govcatalog[xls]" in result.stderr
