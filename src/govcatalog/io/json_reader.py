@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from govcatalog.errors import LoadError
@@ -154,76 +155,109 @@ def read_json_text(text: str, name: str) -> SourceDocument:
     return doc
 
 
+@dataclass
+class _TopLevel:
+    """What the top-level object holds besides the resources, gathered while it is scanned.
+
+    Attributes:
+        found: The resource list (or what stands in its place) was met.
+        envelope: Where the largest list of objects wrapped in an API response envelope
+            is: (offset of the member's value, keys down to the list, number of records).
+    """
+
+    found: bool = False
+    envelope: tuple[int, tuple[str, ...], int] | None = None
+
+
+def _at(text: str, j: int, name: str, zh: str, en: str) -> LoadError:
+    ln, col = line_col(text, j)
+    return LoadError(name, f"JSON 语法错误：{zh}", f"JSON syntax error: {en}", ln, col)
+
+
 def _iter_object(text: str, i: int, name: str, doc: SourceDocument) -> Iterator[RawRecord]:
-    found = False
-    envelope: tuple[int, tuple[str, ...], int] | None = None  # (offset, keys, records)
+    top = _TopLevel()
     lines = LineCounter(text)
     j = _skip_ws(text, i + 1)
     try:
         while j < len(text) and text[j] != "}":
+            if text[j] != '"':
+                raise _at(text, j, name, "键应为带引号的名称", "expected a name in double quotes")
             key, j = _decode(text, j, name)
             j = _skip_ws(text, j)
             if j >= len(text) or text[j] != ":":
-                ln, col = line_col(text, j)
-                raise LoadError(
-                    name, "JSON 语法错误：缺少冒号", "JSON syntax error: expected ':'", ln, col
-                )
+                raise _at(text, j, name, "缺少冒号", "expected ':'")
             start = j = _skip_ws(text, j + 1)
             pointer = "/" + str(key).replace("~", "~0").replace("/", "~1")
-            if key in RESOURCE_KEYS and not found and j < len(text) and text[j] == "[":
-                found = True
+            if key in RESOURCE_KEYS and not top.found and j < len(text) and text[j] == "[":
+                top.found = True
                 end = yield from _iter_array(text, start, pointer, name, lines)
                 j = _skip_ws(text, end + 1)
             else:
-                value, j = _decode(text, j, name)
-                if key in RESOURCE_KEYS and not found:
-                    found = True
-                    ln, col = line_col(text, start)
-                    doc.problems.append(
-                        DocumentProblem(
-                            pointer,
-                            f"“{key}”应为列表，实为{type_name(value, 'zh')}",
-                            f"{key!r} must be a list, found {type_name(value, 'en')}",
-                            ln,
-                            col,
-                        )
-                    )
-                elif key in INFO_KEYS and doc.info is None:
-                    doc.info = _record(text, (start, j), -1, pointer, value, lines)
-                elif not found:
-                    wrapped = envelope_path(value, ENVELOPE_DEPTH - 1)
-                    if wrapped is not None and (envelope is None or wrapped[1] > envelope[2]):
-                        envelope = (start, (str(key), *wrapped[0]), wrapped[1])
-                j = _skip_ws(text, j)
+                j = _member(text, (key, pointer, start), name, doc, top, lines)
             if j < len(text) and text[j] == ",":
                 j = _skip_ws(text, j + 1)
             elif j < len(text) and text[j] != "}":
-                ln, col = line_col(text, j)
-                raise LoadError(
-                    name, "JSON 语法错误：缺少逗号", "JSON syntax error: expected ','", ln, col
-                )
+                raise _at(text, j, name, "缺少逗号", "expected ','")
     except json.JSONDecodeError as exc:
         raise _syntax_error(name, exc) from None
     if j >= len(text):
-        ln, col = line_col(text, len(text))
-        raise LoadError(
-            name, "JSON 语法错误：对象未结束", "JSON syntax error: unterminated object", ln, col
-        )
+        raise _at(text, len(text), name, "对象未结束", "unterminated object")
     if _skip_ws(text, j + 1) < len(text):
-        ln, col = line_col(text, _skip_ws(text, j + 1))
-        raise LoadError(name, "JSON 语法错误：多余的内容", "JSON syntax error: extra data", ln, col)
-    if not found and envelope is not None:
-        start, keys, _ = envelope
+        raise _at(text, _skip_ws(text, j + 1), name, "多余的内容", "extra data")
+    yield from _wrapped_or_missing(text, i, name, doc, top, lines)
+
+
+def _member(
+    text: str,
+    member: tuple[object, str, int],
+    name: str,
+    doc: SourceDocument,
+    top: _TopLevel,
+    lines: LineCounter,
+) -> int:
+    """Read a top-level member other than the resource list: the catalog facts, a resource
+    list that is not a list, or a candidate envelope. Returns where the member ends."""
+    key, pointer, start = member
+    value, j = _decode(text, start, name)
+    if key in RESOURCE_KEYS and not top.found:
+        top.found = True
+        ln, col = line_col(text, start)
+        doc.problems.append(
+            DocumentProblem(
+                pointer,
+                f"“{key}”应为列表，实为{type_name(value, 'zh')}",
+                f"{key!r} must be a list, found {type_name(value, 'en')}",
+                ln,
+                col,
+            )
+        )
+    elif key in INFO_KEYS and doc.info is None:
+        doc.info = _record(text, (start, j), -1, pointer, value, lines)
+    elif not top.found:
+        wrapped = envelope_path(value, ENVELOPE_DEPTH - 1)
+        if wrapped is not None and (top.envelope is None or wrapped[1] > top.envelope[2]):
+            top.envelope = (start, (str(key), *wrapped[0]), wrapped[1])
+    return _skip_ws(text, j)
+
+
+def _wrapped_or_missing(
+    text: str, i: int, name: str, doc: SourceDocument, top: _TopLevel, lines: LineCounter
+) -> Iterator[RawRecord]:
+    """The records of the envelope when no resource list was met; else a missing list."""
+    if top.found:
+        return
+    if top.envelope is not None:
+        start, keys, _ = top.envelope
         at = _seek(text, start, keys[1:], name)
         pointer = "".join("/" + k.replace("~", "~0").replace("/", "~1") for k in keys)
         yield from _iter_array(text, at, pointer, name, lines)
-    elif not found:
-        ln, col = line_col(text, i)
-        doc.problems.append(
-            DocumentProblem(
-                "", "缺少信息资源列表（resources）", 'no list of resources ("resources")', ln, col
-            )
+        return
+    ln, col = line_col(text, i)
+    doc.problems.append(
+        DocumentProblem(
+            "", "缺少信息资源列表（resources）", 'no list of resources ("resources")', ln, col
         )
+    )
 
 
 def _seek(text: str, at: int, keys: tuple[str, ...], name: str) -> int:
