@@ -7,14 +7,13 @@ in the name as it now is.
 
 With thousands of variants (the licence types add some 14,000) visiting every variant for every
 name costs milliseconds. :class:`RewriteTable` gives the same result by visiting only variants
-whose first two characters occur in the name: it files each variant under its first bigram,
-and walks the candidates in the same order with a heap, adding the candidates of the bigrams a
-replacement brings in (only those later in the order: the earlier ones were passed already).
+whose first two characters occur in the name: it files each variant under its first bigram, in
+the order, and looks for the first variant after the last one applied that applies to the name
+as it is now (the name does not change in between, so the ones passed over would not apply).
 """
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Mapping
 
 _Entry = tuple[int, str, str]
@@ -54,22 +53,19 @@ class RewriteTable:
         if not table or len(norm) < 2:
             return norm
         out = norm
-        heap: list[_Entry] = []
-        seen: set[str] = set()
-
-        def add(text: str, after: int) -> None:
-            for i in range(len(text) - 1):
-                gram = text[i : i + 2]
-                if gram not in seen:
-                    seen.add(gram)
-                    for entry in table.get(gram, ()):
-                        if entry[0] > after:
-                            heapq.heappush(heap, entry)
-
-        add(out, -1)
-        while heap:
-            rank, variant, target = heapq.heappop(heap)
-            if variant in out and target not in out:
-                out = out.replace(variant, target)
-                add(out, rank)
-        return out
+        after = -1  # the place in the order reached so far
+        while True:
+            # the first variant after that place that applies to the name as it is now: the
+            # ones before it do not apply and the name does not change until it is found
+            found: _Entry | None = None
+            for gram in {out[i : i + 2] for i in range(len(out) - 1)}:
+                for entry in table.get(gram, ()):  # filed in order
+                    if found is not None and entry[0] >= found[0]:
+                        break
+                    if entry[0] > after and entry[1] in out and entry[2] not in out:
+                        found = entry
+                        break
+            if found is None:
+                return out
+            after, variant, target = found
+            out = out.replace(variant, target)
