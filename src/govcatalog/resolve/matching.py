@@ -155,17 +155,15 @@ class Matcher:
 
     def _fuzzy(self, text: str, norm: str, rewritten: str) -> ItemResolution:
         opts = self.options
-        # First only the hits that would be accepted: a high cutoff needs many shared bigrams,
-        # so few keys are looked at. The best of them decides, with those within the margin;
-        # the hits below the acceptance threshold are needed only when none reaches it.
-        # (The hits at or above a floor are the same as those of the whole list cut at it.)
-        high = max(opts.accept, opts.cutoff)
+        # First only the hits that could matter to an accepted answer (the best one, at least
+        # ``accept``, and those within ``margin`` of it): a high cutoff needs many shared bigrams,
+        # so few keys are looked at. The hits down to ``cutoff`` are needed only when none is
+        # accepted. (The hits at or above a floor are the same as those of the whole list cut
+        # at it, so the answer does not change.)
+        high = max(opts.accept - opts.margin, opts.cutoff)
         hits = self._hits(norm, rewritten, high)
-        if hits:
+        if hits and hits[0].score >= opts.accept:
             best = hits[0].score
-            floor = max(opts.cutoff, best - opts.margin)
-            if floor < high:
-                hits = self._hits(norm, rewritten, floor)
             top = [h for h in hits if h.score >= best - opts.margin]
             targets = [t for h in top if (t := self.index.targets(h.key, opts.candidates))]
             return self._decide(text, norm, MatchKind.FUZZY, best, targets)
