@@ -45,7 +45,7 @@ def test_json_positions_of_info_after_resources() -> None:
         ('{"resources": [\n {"name": "a",}\n]}', 2, 15),
         ('{"resources": [\n {"name": "a"} {"name": "b"}\n]}', 2, 16),
         ('{"resources": [', 1, 16),
-        ('{\n  [1]: 2}', 2, 3),
+        ("{\n  [1]: 2}", 2, 3),
         ('{"info": {}, 5: []}', 1, 14),
     ],
 )
