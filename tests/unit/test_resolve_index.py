@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from govcatalog.model.enums import ShareType
 from govcatalog.resolve import (
     CatalogEntry,
@@ -11,6 +13,7 @@ from govcatalog.resolve import (
     ResourceSpec,
     ScanIndex,
     UpdateStats,
+    lookup,
 )
 
 
@@ -89,3 +92,33 @@ def test_scan_and_index_agree_on_a_small_case() -> None:
     scan = ScanIndex(entries)
     for q in ["低保金", "救助", "对象姓名", "低保"]:
         assert index.fuzzy(q, cutoff=40) == scan.fuzzy(q, cutoff=40)
+
+
+def test_a_snapshot_keeps_its_version_while_the_index_changes() -> None:
+    index = ResolveIndex.build([cat("1", res("301/1", "低保金额"))])
+    before = index.snapshot()
+    assert index.snapshot() is before  # made once per version
+    before.memo("answers").remember("低保金额", "kept")
+    index.update(cat("2", res("301/2", "救助对象")))
+    after = index.snapshot()
+    assert after is not before
+    assert before.exact("低保金额") is not None  # the old version, unchanged
+    assert before.exact("救助对象") is None
+    assert after.exact("低保金额") is None
+    assert after.exact("救助对象") is not None
+    assert before.memo("answers") == {"低保金额": "kept"}
+    assert after.memo("answers") == {}  # a new version starts with empty memos
+    assert [h.key for h in before.fuzzy("低保的金额")] == ["低保金额"]
+    assert after.fuzzy("低保的金额") == []
+    assert len(before) == len(after) == 1
+    assert before.catalogs == {"民政局": "1"}
+    index.update(cat("2", res("301/2", "救助对象")))  # same version: nothing changes
+    assert index.snapshot() is after
+
+
+def test_a_memo_forgets_its_oldest_answers_at_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lookup, "MEMO_SIZE", 2)
+    memo: lookup.Memo[int] = lookup.Memo()
+    for i, name in enumerate(["甲", "乙", "丙"]):
+        assert memo.remember(name, i) == i
+    assert memo == {"乙": 1, "丙": 2}
