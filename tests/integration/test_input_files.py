@@ -37,7 +37,7 @@ def _line(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture
 def inputs(tmp_path: Path) -> Path:
     (tmp_path / "dir").mkdir()
-    for suffix in ("json", "yaml", "csv", "xlsx", "xml", "ttl"):
+    for suffix in ("json", "jsonl", "yaml", "csv", "tsv", "xlsx", "xls", "xml", "ttl"):
         (tmp_path / f"empty.{suffix}").write_bytes(b"")
     return tmp_path
 
@@ -65,7 +65,9 @@ def test_directory_and_missing_file(
     assert "encoding" not in line
 
 
-@pytest.mark.parametrize("suffix", ["json", "yaml", "csv", "xlsx", "xml", "ttl"])
+@pytest.mark.parametrize(
+    "suffix", ["json", "jsonl", "yaml", "csv", "tsv", "xlsx", "xls", "xml", "ttl"]
+)
 def test_an_empty_file_of_any_format(
     suffix: str, inputs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -19,6 +19,7 @@ class InputFormat(StrEnum):
     """Catalog file formats govcatalog reads."""
 
     JSON = "json"
+    JSONL = "jsonl"
     YAML = "yaml"
     XLSX = "xlsx"
     CSV = "csv"
@@ -28,6 +29,8 @@ class InputFormat(StrEnum):
 
 _SUFFIXES: dict[str, InputFormat] = {
     ".json": InputFormat.JSON,
+    ".jsonl": InputFormat.JSONL,
+    ".ndjson": InputFormat.JSONL,
     ".yaml": InputFormat.YAML,
     ".yml": InputFormat.YAML,
     ".xlsx": InputFormat.XLSX,
@@ -36,6 +39,7 @@ _SUFFIXES: dict[str, InputFormat] = {
     ".et": InputFormat.XLSX,
     ".ods": InputFormat.XLSX,
     ".csv": InputFormat.CSV,
+    ".tsv": InputFormat.CSV,
     ".xml": InputFormat.XML,
     ".ttl": InputFormat.RDF,
     ".jsonld": InputFormat.RDF,
@@ -45,6 +49,7 @@ _SUFFIXES: dict[str, InputFormat] = {
 
 _READERS: dict[InputFormat, str] = {
     InputFormat.JSON: "govcatalog.io.json_reader:read_json",
+    InputFormat.JSONL: "govcatalog.io.json_reader:read_jsonl",
     InputFormat.YAML: "govcatalog.io.yaml_reader:read_yaml",
     InputFormat.XLSX: "govcatalog.io.sheet_reader:read_xlsx",
     InputFormat.CSV: "govcatalog.io.sheet_reader:read_csv",

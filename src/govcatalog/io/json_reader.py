@@ -281,3 +281,51 @@ def read_json(
     """Read a catalog from a JSON file or its bytes (see :func:`read_json_text`)."""
     label = name or ("<bytes>" if isinstance(path, bytes) else str(path))
     return read_json_text(decode_text(read_bytes(path, label, max_bytes), label), label)
+
+
+def read_jsonl_text(text: str, name: str) -> SourceDocument:
+    """Read a catalog from JSON Lines: one resource a line, as crawls and log-style exports
+    write them. Blank lines are skipped; each resource is located by its line.
+
+    Raises:
+        LoadError: When the text is empty; a line that is no JSON value raises from the
+            iteration, with its line and column.
+    """
+    if not text.strip():
+        raise LoadError(name, "文件为空", "the file is empty")
+    doc = SourceDocument(name, None, iter(()))
+    doc.records = _iter_lines(text, name)
+    return doc
+
+
+def _iter_lines(text: str, name: str) -> Iterator[RawRecord]:
+    lines = LineCounter(text)
+    index = 0
+    start = _skip_ws(text, 0)
+    while start < len(text):
+        try:
+            data, stop = _decode(text, start, name)
+        except json.JSONDecodeError as exc:
+            raise _syntax_error(name, exc) from None
+        newline = text.find("\n", stop)
+        line_end = len(text) if newline < 0 else newline
+        if text[stop:line_end].strip():
+            ln, col = line_col(text, _skip_ws(text, stop))
+            raise LoadError(
+                name,
+                "JSON Lines 语法错误：一行只能有一个值",
+                "JSON Lines syntax error: one value a line",
+                ln,
+                col,
+            )
+        yield _record(text, (start, stop), index, f"/{index}", data, lines)
+        index += 1
+        start = _skip_ws(text, line_end)
+
+
+def read_jsonl(
+    path: Path | bytes, name: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> SourceDocument:
+    """Read a catalog from a JSON Lines file or its bytes (see :func:`read_jsonl_text`)."""
+    label = name or ("<bytes>" if isinstance(path, bytes) else str(path))
+    return read_jsonl_text(decode_text(read_bytes(path, label, max_bytes), label), label)

@@ -322,8 +322,34 @@ def read_csv(
     return doc
 
 
+_DELIMITERS = (",", ";", "\t", "|")
+"""Cell separators of the CSV files catalog systems and portals write (Excel writes ";" in
+some locales, portals write tab-separated files)."""
+
+
+def csv_delimiter(text: str, lines: int = 20) -> str:
+    """The separator of a CSV text: of those that split its first lines into several cells
+    (quoted cells read as cells), the one that gives the same number of cells on the most
+    lines; ties go to the more cells, then to ``,``."""
+    head = "\n".join(line for line in text.splitlines()[:lines] if line.strip())
+    best, score = ",", (0, 0)
+    for sep in _DELIMITERS:
+        try:
+            widths = [len(row) for row in csv.reader(io.StringIO(head), delimiter=sep)]
+        except csv.Error:
+            continue
+        wide = [w for w in widths if w > 1]
+        if not wide:
+            continue
+        modal = max(set(wide), key=lambda w: (wide.count(w), w))
+        key = (wide.count(modal), modal)
+        if key > score:
+            best, score = sep, key
+    return best
+
+
 def _csv_rows(text: str, name: str) -> Rows:
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
     n = 0
     try:
         for n, row in enumerate(reader, start=1):

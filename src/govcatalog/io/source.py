@@ -80,6 +80,10 @@ def sniff_format(data: bytes, name: str | None = None) -> InputFormat:
         return InputFormat.XLSX
     text = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     head = text[:1]
+    if head == b"{":
+        first, _, rest = text.partition(b"\n")
+        if first.rstrip().endswith(b"}") and rest.lstrip().startswith(b"{"):
+            return InputFormat.JSONL  # one object a line
     if head in (b"{", b"["):
         return InputFormat.JSON
     if head == b"<":
