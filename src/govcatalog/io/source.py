@@ -101,7 +101,7 @@ def sniff_format(data: bytes, name: str | None = None) -> InputFormat:
     return InputFormat.YAML
 
 
-def _looks_like_text(value: str) -> bool:
+def looks_like_text(value: str) -> bool:
     head = value.lstrip("\ufeff \t\r\n")[:1]
     return head in ("{", "[", "<") or "\n" in value.strip()
 
@@ -151,7 +151,7 @@ def open_source(
         return read_object(source, name or "<dict>")
     if isinstance(source, bytes | bytearray | memoryview):
         return read_bytes_document(bytes(source), fmt=the_fmt, name=name, pack=pack)
-    if isinstance(source, str) and _looks_like_text(source):
+    if isinstance(source, str) and looks_like_text(source):
         return read_bytes_document(source.encode("utf-8"), fmt=the_fmt, name=name, pack=pack)
     if isinstance(source, str | os.PathLike):
         return read_document(Path(source), fmt=the_fmt, name=name, pack=pack)
@@ -191,9 +191,7 @@ def source_name(source: CatalogSource, name: str | None = None) -> str:
         return name
     if isinstance(source, SourceDocument):
         return source.name
-    if isinstance(source, os.PathLike) or (
-        isinstance(source, str) and not _looks_like_text(source)
-    ):
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and not looks_like_text(source)):
         return str(source)
     given = getattr(source, "name", None)
     if isinstance(given, str):

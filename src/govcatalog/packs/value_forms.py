@@ -25,9 +25,11 @@ A child pack adds to its parent's forms; it never loses them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -46,6 +48,21 @@ class AbsentElements(StrEnum):
     """One GC-F001 per resource (the default)."""
     PER_FILE = "per-file"
     """One GC-S009 for the file: what the export lacks, e.g. a portal's missing 信息资源代码."""
+
+
+@cache
+def no_placeholder(placeholders: frozenset[str]) -> re.Pattern[str]:
+    """A pattern found in a text only when the text is none of ``placeholders``.
+
+    Placeholders are compared folded (:func:`fold_value`: NFKC, no white space or format
+    characters, ASCII lower case). A CJK unified ideograph or a printable ASCII character is
+    left alone by NFKC and composes with nothing before it, so one that no placeholder is
+    written with (in either ASCII case) stays in the folded text, which is then no placeholder.
+    """
+    chars = {c for p in placeholders for c in p}
+    chars |= {c.upper() for c in chars if c.isascii()}
+    unsafe = "".join(re.escape(c) for c in sorted(chars))
+    return re.compile(rf"(?![{unsafe}])[\u4e00-\u9fff!-~]" if unsafe else r"[\u4e00-\u9fff!-~]")
 
 
 def fold_value(text: str) -> str:
@@ -75,7 +92,9 @@ class ValueForms:
 
     def is_placeholder(self, text: str) -> bool:
         """True when ``text`` only says that nothing was written."""
-        return bool(self.placeholders) and fold_value(text) in self.placeholders
+        if not self.placeholders or no_placeholder(self.placeholders).search(text):
+            return False
+        return fold_value(text) in self.placeholders
 
     def described_as(self, vocabulary: str, text: str) -> str | None:
         """The value a described form of ``vocabulary`` is read as, or None."""

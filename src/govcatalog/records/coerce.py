@@ -92,7 +92,7 @@ class Coercer:
                 },
             )
         self._zh_names = {f.id: f.zh for f in table.resource_fields()}
-        self._values = ValueReader(pack)
+        self.values = ValueReader(pack)
         self._forms = pack.value_forms
         self._suggestions: dict[tuple[str, str | None], dict[str, object]] = {}
         self._ph_len = max((len(p) for p in self._forms.placeholders), default=0)
@@ -229,16 +229,16 @@ class Coercer:
                 out.renames[mpath] = out.original(cpath)
                 self._assign(main, value, mpath, dst.setdefault(spec.key, {}), out)
             elif value is not None:
-                self._values.wrong_type(spec, value, cpath, out)
+                self.values.wrong_type(spec, value, cpath, out)
             return
         if kind is _GROUPS:
             self._groups(spec, value, cpath, dst, out)
             return
-        result = self._values.value(spec, value, cpath, out)
+        result = self.values.value(spec, value, cpath, out)
         if result is not MISSING:
             dst[spec.key] = result
             if spec.compound and isinstance(value, str) and compound_split(value):
-                self._values.compound(spec, value, cpath, dst, out)
+                self.values.compound(spec, value, cpath, dst, out)
 
     def _suggestion(self, key: str, scope: str | None) -> dict[str, object]:
         """The nearest elements to an unknown key, as message parameters (remembered)."""
@@ -263,7 +263,7 @@ class Coercer:
         if value is None:
             return
         if not isinstance(value, list):
-            self._values.wrong_type(spec, value, cpath, out)
+            self.values.wrong_type(spec, value, cpath, out)
             return
         items: list[Record] = []
         scope = spec.id

@@ -8,38 +8,27 @@ spreadsheet layout, headings and XML names are read the same way by every comman
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import RawRecord, SourceDocument
 from govcatalog.io.source import CatalogSource, open_source
 from govcatalog.packs.pack import Pack
 from govcatalog.records.coerce import INVALID, Coerced, Coercer
+from govcatalog.records.fast import open_fast, reads
 from govcatalog.records.hits import Record
+from govcatalog.records.read_record import ReadRecord, RecordHook
 
-
-@dataclass(frozen=True, slots=True)
-class ReadRecord:
-    """One resource as written and as read.
-
-    Attributes:
-        raw: The record as the reader produced it (data, pointer, position).
-        coerced: The canonical record with what reading it reported, or None when the
-            entry is not an object.
-    """
-
-    raw: RawRecord
-    coerced: Coerced | None
-
-    @property
-    def record(self) -> Record | None:
-        """The canonical record, or None when the entry is not an object."""
-        return None if self.coerced is None else self.coerced.record
-
-
-RecordHook = Callable[[ReadRecord], None]
-"""Called with each resource a validator reads (see :class:`govcatalog.validate.Validator`)."""
+__all__ = [
+    "ReadRecord",
+    "RecordHook",
+    "info_fields",
+    "iter_records",
+    "open_document",
+    "plain",
+    "read_info",
+    "without_invalid",
+]
 
 
 def open_document(
@@ -57,7 +46,8 @@ def open_document(
         UnsupportedFormat: For an unknown format.
         LoadError: When the input cannot be read.
     """
-    return open_source(source, fmt=fmt, name=name, pack=pack)
+    fast = open_fast(source, pack, fmt=fmt, name=name)
+    return fast if fast is not None else open_source(source, fmt=fmt, name=name, pack=pack)
 
 
 def iter_records(
@@ -73,6 +63,11 @@ def iter_records(
         pack: The pack whose field table maps keys and values.
         coercer: A coercer of that pack to reuse (default: a new one).
     """
+    if isinstance(document, SourceDocument):
+        fast = reads(document, pack)
+        if fast is not None:
+            yield from fast
+            return
     read = (coercer or Coercer(pack)).resource
     records = document.records if isinstance(document, SourceDocument) else document
     for raw in records:

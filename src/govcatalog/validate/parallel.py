@@ -45,7 +45,11 @@ def bounded_map(
             future.cancel()
 
 
-def partitions(records: Iterator[RawRecord], size: int) -> Iterator[list[RawRecord]]:
+_Item = TypeVar("_Item")
+
+
+def partitions(records: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
+    """Lists of ``size`` items (the last one shorter) taken lazily from ``records``."""
     while True:
         part = list(islice(records, size))
         if not part:

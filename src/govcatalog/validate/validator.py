@@ -19,6 +19,7 @@ from govcatalog.io.records import RawRecord, SourceDocument
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import AbsentElements
 from govcatalog.records.coerce import Coerced, Coercer
+from govcatalog.records.fast import reads as reads_of
 from govcatalog.records.hits import Hit
 from govcatalog.records.read import ReadRecord, RecordHook, iter_records
 from govcatalog.report import Finding, Location, Report, Severity, Stats
@@ -211,18 +212,23 @@ class Validator:
 
     def check_partition(self, records: Sequence[RawRecord], file: str) -> PartitionOutcome:
         """Validate a partition of resources."""
+        reads = iter_records(records, self.pack, coercer=self.coercer)
+        return self.check_reads(reads, len(records), file)
+
+    def check_reads(self, reads: Iterable[ReadRecord], count: int, file: str) -> PartitionOutcome:
+        """Validate a partition of ``count`` resources already read."""
         findings: list[Finding] = []
         summaries: list[ResourceSummary] = []
         absent: list[tuple[str, Finding]] = []
         items = 0
-        for read in iter_records(records, self.pack, coercer=self.coercer):
+        for read in reads:
             out = self.check_read(read, file)
             findings.extend(out.findings)
             absent.extend(out.absent)
             if out.summary is not None:
                 summaries.append(out.summary)
             items += out.items
-        return PartitionOutcome(findings, summaries, len(records), items, absent)
+        return PartitionOutcome(findings, summaries, count, items, absent)
 
     def absent_elements(
         self, absent: list[tuple[str, Finding]], resources: int, file: str
@@ -311,21 +317,9 @@ class Validator:
         findings: list[Finding] = []
         summaries: list[ResourceSummary] = []
         resources = items = 0
-        outcomes: Iterable[PartitionOutcome]
         if executor is not None and self.on_record is not None:
             raise ValueError("a validator with an on_record hook runs its partitions itself")
-        if executor is None:
-            outcomes = (
-                self.check_partition(part, doc.name)
-                for part in partitions(doc.records, self.options.partition_size)
-            )
-        else:
-            task = PartitionTask(self.pack.ref, self.options, doc.name)
-            outcomes = bounded_map(
-                executor,
-                task,
-                (detach(p) for p in partitions(doc.records, self.options.partition_size)),
-            )
+        outcomes = self._outcomes(doc, executor)
         limit = self.options.max_findings
         stopped = False
         absent: list[tuple[str, Finding]] = []
@@ -351,6 +345,20 @@ class Validator:
         seconds = time.perf_counter() - started
         stats = Stats(files=1, resources=resources, items=items, seconds=seconds, truncated=stopped)
         return LocalOutcome(findings, summaries, stats)
+
+    def _outcomes(
+        self, doc: SourceDocument, executor: Executor | None
+    ) -> Iterator[PartitionOutcome]:
+        """The outcome of each partition: read on the fast path where the document allows it,
+        else here or on the executor."""
+        size = self.options.partition_size
+        fast = None if executor is not None else reads_of(doc, self.pack)
+        if fast is not None:
+            return (self.check_reads(part, len(part), doc.name) for part in partitions(fast, size))
+        if executor is None:
+            return (self.check_partition(part, doc.name) for part in partitions(doc.records, size))
+        task = PartitionTask(self.pack.ref, self.options, doc.name)
+        return bounded_map(executor, task, (detach(p) for p in partitions(doc.records, size)))
 
     def unreadable(self, error: LoadError) -> Report:
         """A report for input that could not be read at all (GC-S001)."""

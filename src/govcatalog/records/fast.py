@@ -1,0 +1,305 @@
+"""The fast path: JSON resources the coercer would take as written are read in C (msgspec).
+
+Each resource is decoded and checked against types compiled from the effective pack
+(:mod:`govcatalog.records.fast_types`): keys, kinds, vocabularies, lengths, required
+elements. One that passes is the canonical record already: it goes straight to the rules.
+One that fails is read by the coercer (:class:`~govcatalog.records.coerce.Coercer`) as it
+always is, with every located, bilingual finding. Either way the outcome is the same; the
+fast path only skips work (``tests/properties/test_fast_path.py`` checks this).
+
+Used for JSON files and bytes when msgspec is installed (``pip install govcatalog`` brings
+it); ``GOVCATALOG_FAST=0`` turns it off. Other formats, and documents of an unusual shape,
+are read by the text reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govcatalog.errors import LoadError, UnsupportedFormat
+from govcatalog.io.formats import InputFormat, check_file, detect_format
+from govcatalog.io.json_reader import DEFAULT_MAX_BYTES, decode_text, read_bytes, read_json
+from govcatalog.io.records import RawRecord, SourceDocument
+from govcatalog.io.source import CatalogSource, as_format, looks_like_text, sniff_format
+from govcatalog.packs.fields import FieldKind
+from govcatalog.packs.pack import Pack
+from govcatalog.records.coerce import Coerced, Coercer
+from govcatalog.records.coerced import MISSING, Pending, compound_split
+from govcatalog.records.fast_json import ByteLines, ByteSpanLocator, Layout, layout, position, spans
+from govcatalog.records.fast_types import Careful, FastTypes, compile_types
+from govcatalog.records.hits import Record
+from govcatalog.records.read_record import ReadRecord
+
+
+def _msgspec() -> Any | None:
+    if os.environ.get("GOVCATALOG_FAST", "1") in ("0", "no", "off", "false"):
+        return None
+    try:
+        import msgspec  # noqa: PLC0415 - optional: without it every record takes the full path
+    except ImportError:
+        return None
+    return msgspec
+
+
+@dataclass(slots=True)
+class FastDocument(SourceDocument):
+    """A JSON document whose resources may be read on the fast path (see :func:`reads`).
+
+    ``records`` gives the raw records as the text reader would; :func:`reads` gives them
+    read, for the pack the document was opened with.
+    """
+
+    reader: FastReader | None = None
+    buf: bytes = b""
+    shape: Layout | None = None
+    late_info: RawRecord | None = field(default=None, repr=False)
+
+
+_REMEMBERED = 50_000
+"""Outcomes of carefully read values remembered per reader."""
+
+
+class FastReader:
+    """Reads resources of one pack on the fast path, and the others through the coercer."""
+
+    def __init__(self, pack: Pack, types: FastTypes, msgspec: Any) -> None:
+        self.pack = pack
+        self.coercer = Coercer(pack)
+        self._types = types
+        self._decode = msgspec.json.Decoder().decode
+        self._convert = msgspec.convert
+        self._errors = (msgspec.DecodeError, msgspec.ValidationError)
+        self.msgspec = msgspec
+        self._values = self.coercer.values
+        self._fields = pack.fields
+        self._known: dict[tuple[str, object], tuple[bool, tuple[Pending, ...]]] = {}
+
+    def read(self, raw: Any) -> tuple[object, Coerced | None] | None:
+        """(data as written, canonical record) of a resource the coercer would take as
+        written; None when it must read the resource itself."""
+        try:
+            data = self._decode(raw)
+            if type(data) is not dict:
+                return None
+            self._convert(data, type=self._types.resource)
+        except self._errors:
+            return None
+        record = dict(data)
+        for group, key in self._types.dates:
+            _read_date(record, group, key)
+        out = Coerced(record)
+        if not self._careful(record, out):
+            return None
+        return data, out
+
+    def _careful(self, record: Record, out: Coerced) -> bool:
+        """Whether the coercer takes every carefully read field as written (no hit, no change)."""
+        for careful in self._types.careful:
+            spec = careful.spec
+            holder = record if careful.group is None else record.get(careful.group)
+            if holder is None or spec.key not in holder:
+                continue
+            value = holder[spec.key]
+            if spec.kind is FieldKind.CODE:  # parsed for the rules: read for every record
+                if not self._check(careful, value, out):
+                    return False
+                continue
+            # Other values repeat across a catalog (共享条件, 数据格式): remember the outcome.
+            key = (spec.id, value if type(value) is str else tuple(value))
+            known = self._known.get(key)
+            if known is None:
+                scratch = Coerced({})
+                known = (self._check(careful, value, scratch), tuple(scratch.pending))
+                if len(self._known) >= _REMEMBERED:
+                    self._known.clear()
+                self._known[key] = known
+            if not known[0]:
+                return False
+            out.pending.extend(known[1])
+        return all(self._settled(record, p) for p in out.pending)
+
+    def _check(self, careful: Careful, value: object, out: Coerced) -> bool:
+        """Whether the coercer takes one carefully read value as written."""
+        spec = careful.spec
+        if spec.compound and isinstance(value, str) and compound_split(value) is not None:
+            return False
+        cpath = f"/{spec.key}" if careful.group is None else f"/{careful.group}/{spec.key}"
+        result = self._values.value(spec, value, cpath, out)
+        return not (out.hits or out.invalid or result is MISSING or result != value)
+
+    def _settled(self, record: Record, pending: Pending) -> bool:
+        """Whether a value a form gave another field changes nothing (``Coercer._settle``
+        sets it only where the field is absent, and appends a note it does not hold yet)."""
+        spec = self._fields.get(pending.field_id)
+        target = record if spec.parent is None else record.get(spec.parent)
+        have = None if target is None else target.get(spec.key)
+        if have is None:
+            return False
+        return not (
+            pending.note and isinstance(have, str) and have and str(pending.value) not in have
+        )
+
+
+def _read_date(record: Record, group: str | None, key: str) -> None:
+    if group is None:
+        if key in record:
+            record[key] = dt.date.fromisoformat(record[key])
+        return
+    sub = record.get(group)
+    if sub is not None and key in sub:
+        record[group] = {**sub, key: dt.date.fromisoformat(sub[key])}
+
+
+_READERS: dict[int, tuple[Pack, FastReader | None]] = {}
+
+
+def fast_reader(pack: Pack) -> FastReader | None:
+    """The fast reader of a pack (compiled once per pack), or None when it has none: msgspec
+    is missing or turned off, or the pack's field table needs the coercer for every record."""
+    msgspec = _msgspec()
+    if msgspec is None:
+        return None
+    known = _READERS.get(id(pack))
+    if known is not None and known[0] is pack:
+        return known[1]
+    types = compile_types(pack)
+    reader = None if types is None else FastReader(pack, types, msgspec)
+    if len(_READERS) > 16:
+        _READERS.clear()
+    _READERS[id(pack)] = (pack, reader)
+    return reader
+
+
+def open_fast(
+    source: CatalogSource, pack: Pack, *, fmt: InputFormat | str | None, name: str | None
+) -> SourceDocument | None:
+    """A JSON file or JSON bytes opened for the fast path; the text reader's document when
+    the shape is not the plain one; None for any other input (read as usual).
+
+    Raises:
+        LoadError: When the file cannot be read (as the text reader says it).
+    """
+    reader = fast_reader(pack)
+    if reader is None:
+        return None
+    read = _json_bytes(source, as_format(fmt), name)
+    if read is None:
+        return None
+    buf, label = read
+    shape = layout(buf, reader.msgspec)
+    if shape is None:
+        return read_json(buf, label)
+    doc = FastDocument(label, None, iter(()), reader=reader, buf=buf, shape=shape)
+    if shape.info is not None:
+        try:
+            info = _info(buf, shape)
+        except UnicodeDecodeError:
+            return read_json(buf, label)  # which says where the text is not UTF-8
+        if shape.info.start < shape.resources.start:
+            doc.info = info
+        else:  # the text reader meets the facts only after the resources
+            doc.late_info = info
+    doc.records = _raw_records(doc)
+    return doc
+
+
+def _json_bytes(
+    source: CatalogSource, fmt: InputFormat | None, name: str | None
+) -> tuple[bytes, str] | None:
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        if not data.strip():
+            return None
+        the_fmt = fmt or sniff_format(data, name)
+        return (data, name or f"<{the_fmt.value}>") if the_fmt is InputFormat.JSON else None
+    if isinstance(source, str) and looks_like_text(source):
+        return None
+    if not isinstance(source, str | os.PathLike):
+        return None
+    path = Path(source)
+    if fmt is None:
+        try:
+            fmt = detect_format(path)
+        except UnsupportedFormat:
+            return None
+    if fmt is not InputFormat.JSON:
+        return None
+    check_file(path, name)
+    label = name or str(path)
+    return read_bytes(path, label, DEFAULT_MAX_BYTES), label
+
+
+def _info(buf: bytes, shape: Layout) -> RawRecord:
+    member = shape.info
+    assert member is not None
+    text = buf[member.start : member.end].decode("utf-8")
+    line, column = position(buf, member.start)
+    locator = ByteSpanLocator(buf, member.start, member.end, line, column)
+    return RawRecord(-1, member.pointer, json.loads(text), locator)
+
+
+def _raw(doc: FastDocument, index: int, start: int, end: int, line: int, col: int) -> RawRecord:
+    """A resource as the text reader gives it (parsed by the standard library).
+
+    Raises:
+        LoadError: As the text reader says it, for text that is not UTF-8 (the resources
+            before it are valid: the error is the first in the file) or nested too deeply.
+    """
+    try:
+        text = doc.buf[start:end].decode("utf-8")
+    except UnicodeDecodeError:
+        decode_text(doc.buf[:end], doc.name)  # raises the text reader's error, same position
+        raise
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise LoadError(
+            doc.name,
+            "JSON 嵌套层次过深，无法读取",
+            "the JSON is nested too deeply to read",
+            line,
+            col,
+        ) from None
+    pointer = f"{doc.shape.resources.pointer}/{index}"  # type: ignore[union-attr]
+    return RawRecord(index, pointer, data, ByteSpanLocator(doc.buf, start, end, line, col))
+
+
+def _raw_records(doc: FastDocument) -> Iterator[RawRecord]:
+    lines = ByteLines(doc.buf)
+    for index, start, end, _ in spans(doc.buf, doc.shape):  # type: ignore[arg-type]
+        line, col = lines.at(start)
+        yield _raw(doc, index, start, end, line, col)
+    if doc.late_info is not None:
+        doc.info = doc.late_info
+
+
+def reads(doc: SourceDocument, pack: Pack) -> Iterator[ReadRecord] | None:
+    """The resources of a document opened by :func:`open_fast`, read for ``pack`` (the fast
+    way where they allow it); None for any other document or a pack without a fast reader."""
+    if not isinstance(doc, FastDocument) or doc.reader is None:
+        return None
+    reader = doc.reader if doc.reader.pack is pack else fast_reader(pack)
+    return None if reader is None else _reads(doc, reader)
+
+
+def _reads(doc: FastDocument, reader: FastReader) -> Iterator[ReadRecord]:
+    buf = doc.buf
+    pointer = doc.shape.resources.pointer  # type: ignore[union-attr]
+    lines = ByteLines(buf)
+    for index, start, end, view in spans(buf, doc.shape):  # type: ignore[arg-type]
+        line, col = lines.at(start)
+        fast = reader.read(view)
+        if fast is None:
+            raw = _raw(doc, index, start, end, line, col)
+            yield ReadRecord(raw, reader.coercer.resource(raw.data))
+        else:
+            locator = ByteSpanLocator(buf, start, end, line, col)
+            yield ReadRecord(RawRecord(index, f"{pointer}/{index}", fast[0], locator), fast[1])
+    if doc.late_info is not None:
+        doc.info = doc.late_info

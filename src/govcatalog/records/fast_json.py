@@ -1,0 +1,172 @@
+"""Where the resources of a JSON catalog are in its bytes, found without parsing them in Python.
+
+msgspec checks the whole document's syntax and hands back each top-level value and each
+resource as a view into the bytes (``msgspec.Raw``); their lengths give every offset. Lines
+and columns are counted as the text reader counts them (columns in characters), so a finding
+is located the same way whichever reader found the resource.
+
+Only the plain shape is taken here: a top-level object, each key once, a list of resources.
+Anything else (a top-level list, a repeated key, resources that are not a list, a byte-order
+mark, input msgspec refuses) is left to the text reader (:mod:`govcatalog.io.json_reader`),
+which reports it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from govcatalog.io._jsonpos import JsonLocator
+from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS
+
+_WS = re.compile(rb"[ \t\n\r]*")
+_MEMBER = re.compile(rb'[ \t\n\r]*"((?:[^"\\]|\\.)*)"[ \t\n\r]*:[ \t\n\r]*')
+_AFTER = re.compile(rb"[ \t\n\r]*([,}])")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A top-level member: its JSON pointer, the byte span of its value, the value's view."""
+
+    pointer: str
+    start: int
+    end: int
+    raw: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The plain shape of a JSON catalog.
+
+    Attributes:
+        info: The catalog facts member, if any.
+        resources: The list of resources member.
+        raws: Each resource, as a view into the bytes.
+    """
+
+    info: Member | None
+    resources: Member
+    raws: list[Any]
+
+
+def layout(buf: bytes, msgspec: Any) -> Layout | None:
+    """The layout of a catalog's bytes, or None when it is not of the plain shape."""
+    try:
+        members = msgspec.json.decode(buf, type=dict[str, msgspec.Raw])
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+        return None
+    found = _walk(buf, members)
+    if found is None:
+        return None
+    info, resources = found
+    try:
+        raws = msgspec.json.decode(resources.raw, type=list[msgspec.Raw])
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+        return None
+    return Layout(info, resources, raws)
+
+
+def _walk(buf: bytes, members: dict[str, Any]) -> tuple[Member | None, Member] | None:
+    """Walk the top-level members in order, checking each key comes once; the facts and
+    the resources members as the text reader picks them (the first of each kind)."""
+    pos = _WS.match(buf, 0).end()  # type: ignore[union-attr]
+    if buf[pos : pos + 1] != b"{":
+        return None
+    pos += 1
+    info: Member | None = None
+    resources: Member | None = None
+    seen = 0
+    for key, raw in members.items():
+        m = _MEMBER.match(buf, pos)
+        if m is None or json.loads(b'"' + m[1] + b'"') != key:
+            return None
+        start = m.end()
+        end = start + memoryview(raw).nbytes
+        seen += 1
+        member = Member("/" + key.replace("~", "~0").replace("/", "~1"), start, end, raw)
+        if key in RESOURCE_KEYS and resources is None:
+            if buf[start : start + 1] != b"[":
+                return None  # reported by the text reader
+            resources = member
+        elif key in INFO_KEYS and info is None:
+            info = member
+        after = _AFTER.match(buf, end)
+        if after is None:
+            return None
+        pos = after.end()
+        if after[1] == b"}":
+            break
+    if seen != len(members) or resources is None:
+        return None
+    return info, resources
+
+
+def spans(buf: bytes, layout: Layout) -> Iterator[tuple[int, int, int, Any]]:
+    """(index, start, end, raw view) of each resource, in order."""
+    pos = layout.resources.start + 1
+    ws = _WS.match
+    for index, raw in enumerate(layout.raws):
+        start = ws(buf, pos).end()  # type: ignore[union-attr]
+        end = start + memoryview(raw).nbytes
+        yield index, start, end, raw
+        pos = ws(buf, end).end() + 1  # type: ignore[union-attr]  # past the comma
+
+
+class ByteLines:
+    """Line and column (in characters) of offsets into UTF-8 bytes, moving forward only."""
+
+    __slots__ = ("_buf", "_col", "_line", "_pos")
+
+    def __init__(self, buf: bytes) -> None:
+        self._buf = buf
+        self._pos = 0
+        self._line = 1
+        self._col = 1
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """Line and column of ``offset`` (offsets must not decrease between calls)."""
+        buf, pos = self._buf, self._pos
+        newlines = buf.count(b"\n", pos, offset)
+        if newlines:
+            self._line += newlines
+            last = buf.rfind(b"\n", pos, offset)
+            self._col = len(buf[last + 1 : offset].decode("utf-8")) + 1
+        else:
+            self._col += len(buf[pos:offset].decode("utf-8"))
+        self._pos = offset
+        return self._line, self._col
+
+
+def position(buf: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters) of one offset."""
+    last = buf.rfind(b"\n", 0, offset)
+    return buf.count(b"\n", 0, offset) + 1, len(buf[last + 1 : offset].decode("utf-8")) + 1
+
+
+class ByteSpanLocator:
+    """Locates pointers inside one resource of a JSON document held as bytes.
+
+    The resource's text is decoded when a finding asks where it is (and not kept: a summary
+    of every resource holds its locator).
+    """
+
+    __slots__ = ("buf", "column", "end", "line", "start")
+
+    def __init__(self, buf: bytes, start: int, end: int, line: int, column: int) -> None:
+        self.buf = buf
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+
+    def locate(self, pointer: str) -> tuple[int | None, int | None]:
+        """Line and column of the deepest existing value on ``pointer``."""
+        return self.detached_copy().locate(pointer)
+
+    def detached_copy(self) -> JsonLocator:
+        """A locator holding only the resource's text (for sending to another process)."""
+        text = self.buf[self.start : self.end].decode("utf-8")
+        return JsonLocator(text, 0, len(text), self.line, self.column)

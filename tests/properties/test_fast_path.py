@@ -1,0 +1,283 @@
+"""The fast path (msgspec) changes nothing but speed: fast == full, finding for finding.
+
+Catalogs are the benchmark generator's (every defect kind), and hypothesis-made variants of
+them: values replaced by anything JSON can hold, placeholders, blanks, other date forms,
+Chinese and unknown keys, keys removed, facts before or after the resources. Each is
+validated and loaded with the fast path and with it turned off (``GOVCATALOG_FAST=0``).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govcatalog import ValidationOptions, load_catalog, validate
+from govcatalog.packs import get_pack
+from govcatalog.records.fast import FastDocument, fast_reader, open_fast
+from govcatalog.records.fast_json import spans
+from govcatalog.report import Report
+from tests.integration.test_benchmark_data import _generator
+
+pytest.importorskip("msgspec")
+
+OPTIONS = ValidationOptions(today=dt.date(2026, 1, 15))
+PACKS = ("gb-1272@^1", "example-province@^1", "sharing-2025@^1")
+
+
+@contextmanager
+def _fast(on: bool) -> Iterator[None]:
+    before = os.environ.get("GOVCATALOG_FAST")
+    os.environ["GOVCATALOG_FAST"] = "1" if on else "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["GOVCATALOG_FAST"]
+        else:
+            os.environ["GOVCATALOG_FAST"] = before
+
+
+def _both(data: bytes, pack: str | None = "gb-1272@^1") -> tuple[Report, Report]:
+    with _fast(True):
+        fast = validate(data, pack=pack, options=OPTIONS)
+    with _fast(False):
+        full = validate(data, pack=pack, options=OPTIONS)
+    return fast, full
+
+
+def _same(fast: Report, full: Report) -> None:
+    assert fast.findings == full.findings
+    assert (fast.stats.resources, fast.stats.items) == (full.stats.resources, full.stats.items)
+    assert fast.regime_en == full.regime_en
+
+
+def _catalog(count: int, seed: int) -> dict[str, Any]:
+    out = io.StringIO()
+    _generator().generate(out, count, seed=seed)
+    doc: dict[str, Any] = json.loads(out.getvalue())
+    return doc
+
+
+BASE = _catalog(120, 15)
+
+
+@pytest.mark.parametrize("pack", PACKS)
+def test_generated_catalogs_with_every_defect_give_the_same_findings(pack: str) -> None:
+    out = io.StringIO()
+    _generator().generate(out, 200, seed=3)
+    data = out.getvalue().encode()
+    fast, full = _both(data, pack)
+    assert len(full.findings) > 100
+    _same(fast, full)
+
+
+def test_every_resource_the_coercer_takes_as_written_takes_the_fast_path() -> None:
+    pack = get_pack("gb-1272@^1")
+    data = json.dumps(BASE, ensure_ascii=False).encode()
+    with _fast(True):
+        reader = fast_reader(pack)
+        doc = open_fast(data, pack, fmt=None, name="x.json")
+    assert reader is not None
+    assert isinstance(doc, FastDocument)
+    assert doc.shape is not None
+    clean = taken = 0
+    for index, _, _, view in spans(doc.buf, doc.shape):
+        full = reader.coercer.resource(BASE["resources"][index])
+        assert full is not None
+        fast = reader.read(view)
+        if not full.hits and not full.renames:
+            clean += 1
+            assert fast is not None, BASE["resources"][index]
+            assert fast[1] is not None
+            assert fast[1].record == full.record
+        taken += fast is not None
+    assert clean == taken > len(BASE["resources"]) // 2
+
+
+def test_without_the_fast_path_nothing_is_opened_fast() -> None:
+    with _fast(False):
+        assert fast_reader(get_pack("gb-1272@^1")) is None
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-3, max_value=5000)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=6)
+    | st.sampled_from(
+        [
+            "",
+            " ",
+            "\u3000",
+            "暂无",
+            "无",
+            " NULL ",
+            "ｎｕｌｌ",
+            "-",
+            "2024/03/01",
+            "2024-02-30",
+            "2024-3-1",
+            "20240301",
+            "每天",
+            "字符串型C",
+            "有条件共享",
+            "无条件共享",
+            "有条件开放",
+            "不予开放",
+            "数据库/oracle",
+            "共享平台方式-数据库",
+            "是",
+            "否",
+            "1",
+            "x" * 300,
+            "203026/000001",
+            "11420622000013346Y",
+        ]
+    ),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=4), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+KEYS = [
+    "name",
+    "code",
+    "provider",
+    "provider_code",
+    "abstract",
+    "category",
+    "format",
+    "share",
+    "open",
+    "update_cycle",
+    "update_note",
+    "publish_date",
+    "related_codes",
+    "secrecy",
+    "items",
+    "extensions",
+    "信息资源名称",
+    "共享类型",
+    "发布日期",
+    "未知字段",
+]
+
+
+@st.composite
+def _edit(draw: st.DrawFn, resource: dict[str, Any]) -> None:
+    """Change one thing in a resource: a value, a key, a member of a group or an item."""
+    target: dict[str, Any] = resource
+    groups = [k for k, v in resource.items() if isinstance(v, dict)]
+    if groups and draw(st.booleans()):
+        target = resource[draw(st.sampled_from(groups))]
+    elif resource.get("items") and draw(st.booleans()):
+        items = [i for i in resource["items"] if isinstance(i, dict)]
+        if items:
+            target = draw(st.sampled_from(items))
+    how = draw(st.sampled_from(["set", "drop", "rename", "add"]))
+    keys = list(target)
+    if how == "set" and keys:
+        target[draw(st.sampled_from(keys))] = draw(json_values)
+    elif how == "drop" and keys:
+        del target[draw(st.sampled_from(keys))]
+    elif how == "rename" and keys:
+        old = draw(st.sampled_from(keys))
+        target[draw(st.sampled_from(KEYS))] = target.pop(old)
+    else:
+        target[draw(st.sampled_from(KEYS))] = draw(json_values)
+
+
+@st.composite
+def catalogs(draw: st.DrawFn) -> bytes:
+    picked = draw(st.lists(st.sampled_from(BASE["resources"]), min_size=0, max_size=4))
+    resources = copy.deepcopy(picked)
+    for resource in resources:
+        for _ in range(draw(st.integers(0, 3))):
+            draw(_edit(resource))
+    if draw(st.booleans()):
+        resources.append(draw(json_values))
+    facts = copy.deepcopy(BASE["catalog"])
+    if draw(st.booleans()):
+        facts["issued"] = draw(st.sampled_from(["2024-05-01", "2025-09-01", "2025/09/01"]))
+    doc = (
+        {"catalog": facts, "resources": resources}
+        if draw(st.booleans())
+        else {"resources": resources, "catalog": facts}
+    )
+    indent = draw(st.sampled_from([None, 1, 2]))
+    text = json.dumps(doc, ensure_ascii=draw(st.booleans()), indent=indent)
+    return text.encode()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=catalogs())
+def test_fast_equals_full_on_edited_catalogs(data: bytes) -> None:
+    fast, full = _both(data, pack=None)  # the regime from the catalog's own date
+    _same(fast, full)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=catalogs())
+def test_loading_is_the_same_on_the_fast_path(data: bytes) -> None:
+    with _fast(True):
+        fast = _outcome(data)
+    with _fast(False):
+        full = _outcome(data)
+    assert fast == full
+
+
+def _outcome(data: bytes) -> object:
+    """The loaded catalog, or the kind and text of the error loading it raised."""
+    try:
+        return load_catalog(data)
+    except Exception as exc:
+        return type(exc).__name__, str(exc)
+
+
+def _resource() -> bytes:
+    return json.dumps(BASE["resources"][0], ensure_ascii=False).encode()
+
+
+ODD_SHAPES = {
+    "not utf-8 in a later resource": b'{"resources": [' + _resource() + b', {"name": "\xd7\xd6"}]}',
+    "not utf-8 in the facts": b'{"resources": [], "catalog": {"name": "\xd7"}}',
+    "byte-order mark": b"\xef\xbb\xbf" + b'{"resources": [' + _resource() + b"]}",
+    "nested too deeply": b'{"resources": ['
+    + _resource()
+    + b", "
+    + b"[" * 5000
+    + b"]" * 5000
+    + b"]}",
+    "top-level list": b"[" + _resource() + b"]",
+    "resources twice": b'{"resources": [' + _resource() + b'], "resources": []}',
+    "resources not a list": b'{"resources": {"a": 1}}',
+    "no resources": b'{"catalog": {"name": "x"}}',
+    "NaN": b'{"resources": [{"name": NaN}]}',
+    "syntax error": b'{"resources": [' + _resource() + b", {]}",
+    "lone surrogate": b'{"resources": [{"name": "\\ud800"}]}',
+    "facts after the resources": b'{"resources": ['
+    + _resource()
+    + b'], "catalog": {"issued": "2025-09-01"}}',
+    "one long line": b'{"resources": ['
+    + _resource()
+    + b", "
+    + _resource().replace(b'"name"', b'"\xe5\x90\x8d\xe7\xa7\xb0"')
+    + b"]}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_SHAPES))
+def test_odd_documents_give_the_same_report(name: str) -> None:
+    fast, full = _both(ODD_SHAPES[name], pack=None)
+    _same(fast, full)
