@@ -264,6 +264,8 @@ ODD_SHAPES = {
     "resources not a list": b'{"resources": {"a": 1}}',
     "no resources": b'{"catalog": {"name": "x"}}',
     "NaN": b'{"resources": [{"name": NaN}]}',
+    "API envelope": b'{"code": 200, "data": {"list": [' + _resource() + b"]}}",
+    "envelope and resources": b'{"data": {"list": [' + _resource() + b']}, "resources": []}',
     "syntax error": b'{"resources": [' + _resource() + b", {]}",
     "lone surrogate": b'{"resources": [{"name": "\\ud800"}]}',
     "facts after the resources": b'{"resources": ['
