@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -44,6 +45,7 @@ def length_bounds(query_length: int, cutoff: float) -> tuple[int, int] | None:
     return int(query_length * c / (2.0 - c)), math.ceil(query_length * (2.0 - c) / c)
 
 
+@lru_cache(maxsize=4096)  # a pure function of a few small numbers: queries repeat them
 def needed_by_length(
     query_length: int, grams: int, need: int, cutoff: float, longest: int
 ) -> npt.NDArray[np.int32]:
@@ -63,6 +65,9 @@ def needed_by_length(
         need: What every hit shares at least.
         cutoff: The lowest score of a hit (0–100).
         longest: The longest key length.
+
+    Returns:
+        A read-only array, indexed by key length.
     """
     m = np.arange(longest + 1, dtype=np.int64)
     n = query_length
@@ -70,6 +75,7 @@ def needed_by_length(
     needed = np.maximum(need, 3 * lowest - 2 * n - m + grams)
     needed[(lowest > np.minimum(n, m)) | (m == 0)] = grams + 1
     out: npt.NDArray[np.int32] = needed.astype(np.int32)
+    out.flags.writeable = False
     return out
 
 
