@@ -6,12 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+import pytest
+
+from govcatalog.errors import LoadError
 from govcatalog.packs import Pack, get_pack
 from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.builtin import BUILTIN_RULES
+from govcatalog.rules.builtin._util import missing
+from govcatalog.rules.builtin.sharing2025 import BasisVerdict, classify_basis
 from govcatalog.rules.catalog import FixedPositions, ResourceSummary
 from govcatalog.rules.declared import check_declared
-from govcatalog.rules.document import facts_not_an_object
+from govcatalog.rules.document import empty_catalog, facts_not_an_object, unreadable
 from govcatalog.rules.engine import RuleContext, rule
 
 TODAY = dt.date(2026, 1, 15)
@@ -91,4 +96,67 @@ def test_catalog_facts_that_are_not_an_object() -> None:
         "GC-S002",
         "",
         {"detail_zh": "目录信息应为对象", "detail_en": "catalog facts must be an object"},
+    )
+
+
+NO_NAME_ZH = "未写明法律、行政法规或国务院决定的名称"
+NO_NAME_EN = "it names no law, administrative regulation or State Council decision"
+
+
+@pytest.mark.parametrize(
+    ("basis", "verdict"),
+    [
+        ("《中华人民共和国保守国家秘密法》第九条", BasisVerdict(True)),
+        ("国务院令第809号", BasisVerdict(True)),
+        ("依据保密法", BasisVerdict(True)),
+        (
+            "依据相关要求",
+            BasisVerdict(
+                False,
+                f"“依据…要求”一类表述，{NO_NAME_ZH}",
+                "a phrase such as “as required by …” that names no law, administrative regulation"
+                " or State Council decision",
+            ),
+        ),
+        ("暂不提供", BasisVerdict(False, NO_NAME_ZH, NO_NAME_EN)),
+        (
+            "《某某管理办法》",
+            BasisVerdict(
+                False, "《某某管理办法》为规章", "《某某管理办法》 is a departmental rule"
+            ),
+        ),
+        (
+            "《某某文件》和《某某通知》",
+            BasisVerdict(
+                None,
+                "《某某文件》不在标准包的行政法规名录中，无法确认其为行政法规",
+                "《某某文件》 is not in the pack's list of administrative regulations",
+            ),
+        ),
+    ],
+)
+def test_a_not_shared_basis_is_judged_by_the_titles_it_cites(
+    basis: str, verdict: BasisVerdict
+) -> None:
+    legal = get_pack("sharing-2025@^1").legal_basis
+    assert legal is not None
+    assert classify_basis(basis, legal) == verdict
+
+
+def test_document_level_hits_point_at_the_document(pack: Pack) -> None:
+    error = LoadError("c.json", "无法读取", "cannot be read")
+    assert unreadable(error) == Hit(
+        "GC-S001", "", {"reason_zh": "无法读取", "reason_en": "cannot be read"}
+    )
+    assert empty_catalog() == Hit("GC-S006", "")
+    ctx = RuleContext(pack, TODAY)
+    assert missing(ctx, {}, "share.share_mode_class") == Hit(
+        "GC-F001",
+        "/share/share_mode_class",
+        {
+            "element_zh": "共享方式分类",
+            "element_en": "Share mode class",
+            "standard_zh": "编制指南",
+            "standard_en": "the guide",
+        },
     )
