@@ -133,6 +133,22 @@ NO_NAME_EN = "it names no law, administrative regulation or State Council decisi
                 "《某某文件》 is not in the pack's list of administrative regulations",
             ),
         ),
+        (
+            "《甲文件》《乙文件》",
+            BasisVerdict(
+                None,
+                "《甲文件》、《乙文件》不在标准包的行政法规名录中，无法确认其为行政法规",
+                "《甲文件》、《乙文件》 is not in the pack's list of administrative regulations",
+            ),
+        ),
+        (
+            "《某某管理办法》《某某通知》",
+            BasisVerdict(
+                False,
+                "《某某管理办法》为规章；《某某通知》为规范性文件",
+                "《某某管理办法》 is a departmental rule; 《某某通知》 is a policy document",
+            ),
+        ),
     ],
 )
 def test_a_not_shared_basis_is_judged_by_the_titles_it_cites(
