@@ -367,3 +367,30 @@ def test_an_ambiguous_group_names_its_resources_by_position() -> None:
     assert [(c.kind.value, c.old, c.new, c.resource) for c in result] == [
         ("resource-ambiguous", ("#0",), ("#0", "#1"), ResourceRef(None, None, "甲", "甲"))
     ]
+
+
+def test_the_other_side_not_a_list_or_not_an_object_and_item_extensions_changed() -> None:
+    old = {"format": {"format_types": ["csv"]}, "items": [{"name": "a", "extensions": {"x": "1"}}]}
+    new = {
+        "format": {"format_types": "csv"},
+        "items": [{"name": "a", "extensions": {"x": "2"}}, "b"],
+    }
+    assert raw(old, new) == [
+        ("format-type-removed", "format.format_types", "csv", None, None),
+        ("item-added", "items", None, None, ItemRef(None, None, None, 1)),
+        ("item-attribute-changed", "items.extensions.x", "1", "2", _item("a", 0)),
+    ]
+
+
+def test_records_without_a_name_or_of_another_provider_are_not_paired_by_name() -> None:
+    nameless = Matching((), (0,), (0,))
+    assert (
+        match_resources(
+            [{"provider": "甲局", "abstract": "a"}], [{"provider": "甲局", "abstract": "b"}]
+        )
+        == nameless
+    )
+    assert (
+        match_resources([rec("甲", "A局", abstract="1")], [rec("甲", "B局", abstract="2")])
+        == nameless
+    )
