@@ -394,3 +394,11 @@ def test_records_without_a_name_or_of_another_provider_are_not_paired_by_name() 
         match_resources([rec("甲", "A局", abstract="1")], [rec("甲", "B局", abstract="2")])
         == nameless
     )
+
+
+def test_empty_values_are_not_fields_a_version_carries() -> None:
+    old = [rec("甲", abstract="a1"), rec("甲", abstract="a2")]
+    more = {"f0": "v", "f1": "v", "f2": "v", "empty": "", "none": None, "nothing": []}
+    new = [rec("甲", abstract="a2", **more), rec("甲", abstract="a1", **more)]
+    # 3 shared of the 6 non-empty fields the new version carries: paired, as without the empties
+    assert match_resources(old, new) == Matching(((1, 0), (0, 1)), (), ())

@@ -14,9 +14,14 @@ from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.builtin import BUILTIN_RULES
 from govcatalog.rules.builtin._util import missing
 from govcatalog.rules.builtin.sharing2025 import BasisVerdict, classify_basis
-from govcatalog.rules.catalog import FixedPositions, ResourceSummary
+from govcatalog.rules.catalog import FixedPositions, ResourceSummary, check_catalog
 from govcatalog.rules.declared import check_declared
-from govcatalog.rules.document import empty_catalog, facts_not_an_object, unreadable
+from govcatalog.rules.document import (
+    empty_catalog,
+    facts_not_an_object,
+    not_an_object,
+    unreadable,
+)
 from govcatalog.rules.engine import RuleContext, rule
 
 TODAY = dt.date(2026, 1, 15)
@@ -176,3 +181,48 @@ def test_document_level_hits_point_at_the_document(pack: Pack) -> None:
             "standard_en": "the guide",
         },
     )
+
+
+def test_an_entry_that_is_not_an_object_names_its_type() -> None:
+    assert not_an_object([1]) == Hit("GC-S005", "", {"actual_zh": "列表", "actual_en": "a list"})
+
+
+def _summary(i: int, file: str | None = None) -> ResourceSummary:
+    return ResourceSummary(
+        index=i,
+        pointer=f"/resources/{i}",
+        code="X",
+        name=None,
+        provider=None,
+        related=(),
+        code_pointer="/code",
+        name_pointer="/name",
+        locator=FixedPositions({}),
+        file=file,
+    )
+
+
+def test_duplicates_name_five_others_then_count_the_rest() -> None:
+    group = [_summary(i) for i in range(8)]
+    hits = list(check_catalog(group))
+    assert [h.code for h in hits] == ["GC-R008"] * 8
+    assert hits[0].params == {
+        "count": 8,
+        "others": "/resources/1, /resources/2, /resources/3, /resources/4, /resources/5, … (+2)",
+    }
+    assert hits[7].params["others"] == (
+        "/resources/0, /resources/1, /resources/2, /resources/3, /resources/4, … (+2)"
+    )
+    pair = list(check_catalog(group[:2]))
+    assert [h.params["others"] for h in pair] == ["/resources/1", "/resources/0"]
+
+
+def test_a_duplicate_in_another_file_is_named_with_its_file() -> None:
+    hits = list(
+        check_catalog([_summary(0, "a.json"), _summary(1, "b.json"), _summary(2, "a.json")])
+    )
+    assert [h.params["others"] for h in hits] == [
+        "b.json#/resources/1, /resources/2",
+        "a.json#/resources/0, a.json#/resources/2",
+        "/resources/0, b.json#/resources/1",
+    ]
