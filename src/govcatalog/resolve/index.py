@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import gc
 from array import array
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,19 @@ from govcatalog.resolve.snapshot import Bucket, IndexSnapshot, ResourceSlot
 
 if TYPE_CHECKING:
     from govcatalog.resolve.rewrite import RewriteTable
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Millions of small objects are made here and live as long as the index: pausing the
+    cyclic garbage collector meanwhile halves the time it takes."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 class ResolveIndex:
@@ -73,16 +87,10 @@ class ResolveIndex:
     ) -> ResolveIndex:
         """An index over ``entries``."""
         index = cls(synonyms)
-        # Millions of small objects are created here and live as long as the index: pausing
-        # the cyclic garbage collector meanwhile halves the build time.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        with _collector_paused():
             for entry in entries:
                 index.update(entry)
-        finally:
-            if paused:
-                gc.enable()
+            index.snapshot()  # built here, with the index: long-lived like it
         return index
 
     # -- maintenance -------------------------------------------------------------------
@@ -234,10 +242,11 @@ class ResolveIndex:
         view = self._view
         if view is None:
             buckets = (self._base, self._other)
-            view = IndexSnapshot(
-                self._synonyms, self._keys, buckets, self._postings, self._resources,
-                {k: v[0] for k, v in self._catalogs.items()},
-            )  # fmt: skip
+            with _collector_paused():
+                view = IndexSnapshot(
+                    self._synonyms, self._keys, buckets, self._postings, self._resources,
+                    {k: v[0] for k, v in self._catalogs.items()},
+                )  # fmt: skip
             self._view = view
         return view
 
