@@ -78,6 +78,23 @@ _NOTE = re.compile(
 )
 
 
+_FOOTER = re.compile(
+    r"^(填报单位|填表单位|报送单位|单位名称|单位负责人|负责人|分管领导|审核人|审核|填表人|填报人|"
+    r"制表人|制表|联系人|联系电话|电话|手机|邮箱|填表日期|填报日期|报送日期|日期)"
+    r"[^:：]{0,8}[:：]|^(合计|总计|小计)$|^(填写说明|填表说明|说明|注|备注)[:：]",
+    re.S,
+)
+
+
+def is_footer(values: Mapping[int, object]) -> bool:
+    """True for a row below the data that belongs to the form, not to the catalog: who filled it
+    in and when (填表人：…  联系电话：…  填报单位（盖章）：…), a 合计 row, a closing note."""
+    texts = [v.strip() for v in values.values() if isinstance(v, str) and v.strip()]
+    if not texts or len(texts) != sum(1 for v in values.values() if v is not None and v != ""):
+        return False  # a number, a date or a bare value is data
+    return all(_FOOTER.match(t) for t in texts)
+
+
 def is_note(text: str) -> bool:
     """True for a heading cell that is only a note: （必填项）, （选填项）, 说明：…"""
     return bool(_NOTE.match(text.strip()))
