@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -76,6 +77,7 @@ def test_process_pool_reads_the_files_and_agrees(tmp_path: Path) -> None:
         here = validate_many(paths, options=OPTIONS, one_catalog=one)
         with ProcessPoolExecutor(max_workers=2) as pool:
             there = validate_many(paths, options=OPTIONS, one_catalog=one, executor=pool)
+        assert gc.isenabled()  # paused while the outcomes arrived, and only then
         assert _fingerprint(there.report) == _fingerprint(here.report)
         assert there.report.findings == here.report.findings
         assert there.report.regime_en == here.report.regime_en
