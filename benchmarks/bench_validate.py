@@ -5,7 +5,8 @@ process and reads that process's CPU time (user + sys) and peak RSS from the ker
 
 1. govcatalog: ``govcatalog validate FILE --format json -o OUT`` — the whole command, start-up,
    reading, coercion, rules R1–R13, catalog-wide rules, position of every finding, every finding
-   written as JSON (``--full`` adds the same command with the fast path off, ``GOVCATALOG_FAST=0``);
+   written as JSON, on the fast path (``GOVCATALOG_FAST=1``; ``--full`` adds the command with
+   it off, the default);
 2. orjson + jsonschema-rs: ``orjson.loads`` of the file, then ``iter_errors`` of a Rust
    ``Draft202012Validator`` over govcatalog's own JSON Schema (``govcatalog schema``): structural
    checks only;

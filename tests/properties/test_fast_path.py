@@ -109,6 +109,13 @@ def test_without_the_fast_path_nothing_is_opened_fast() -> None:
         assert fast_reader(get_pack("gb-1272@^1")) is None
 
 
+def test_the_fast_path_is_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GOVCATALOG_FAST", raising=False)
+    assert fast_reader(get_pack("gb-1272@^1")) is None
+    monkeypatch.setenv("GOVCATALOG_FAST", "1")
+    assert fast_reader(get_pack("gb-1272@^1")) is not None
+
+
 json_values = st.recursive(
     st.none()
     | st.booleans()
