@@ -114,6 +114,7 @@ NO_NAME_EN = "it names no law, administrative regulation or State Council decisi
         ("《中华人民共和国保守国家秘密法》第九条", BasisVerdict(True)),
         ("国务院令第809号", BasisVerdict(True)),
         ("依据保密法", BasisVerdict(True)),
+        ("《不动产 登记暂行条例》第三条", BasisVerdict(True)),  # a listed regulation, spaced out
         (
             "依据相关要求",
             BasisVerdict(
