@@ -421,3 +421,12 @@ def test_a_birthplace_code_no_longer_in_use_in_the_year_of_birth() -> None:
         " (in use before 1980-2010)",
     )
     assert check_citizen_id("110103201501010014").valid  # lenient by default
+
+
+def test_org_code_parts_and_checksum_message() -> None:
+    assert check_org_code("D2143569-X").details == {"body": "D2143569", "check": "X"}
+    result = check_org_code("12345678-9")
+    assert (result.message_zh, result.message_en) == (
+        "校验码应为 8，实为 9",
+        "check character should be 8, found 9",
+    )
