@@ -157,28 +157,39 @@ def _results(work: Path) -> dict[str, dict[str, int | None]]:
 
 @dataclass(frozen=True)
 class Score:
-    """Killed and counted mutants (equivalent ones left out), and the survivors' names."""
+    """Killed and checked mutants (equivalent ones left out), the survivors' names, and how many
+    mutants a run stopped before checking."""
 
     killed: int
-    counted: int
+    checked: int
     equivalent: int
+    unchecked: int
     survivors: tuple[str, ...]
 
     @property
     def percent(self) -> float:
-        return 100.0 * self.killed / self.counted if self.counted else 0.0
+        return 100.0 * self.killed / self.checked if self.checked else 0.0
+
+    @property
+    def complete(self) -> bool:
+        return self.unchecked == 0
 
     def line(self, label: str) -> str:
         left = f"{len(self.survivors)} left, {self.equivalent} equivalent"
-        return f"{label:28} {self.percent:5.1f} % killed ({self.killed}/{self.counted}, {left})"
+        if self.unchecked:
+            left += f", {self.unchecked} not checked"
+        return f"{label:28} {self.percent:5.1f} % killed ({self.killed}/{self.checked}, {left})"
 
 
 def _score(codes: dict[str, int | None]) -> Score:
     equivalent = _equivalent()
     counted = {k: v for k, v in codes.items() if k not in equivalent}
-    killed = sum(1 for v in counted.values() if v in _KILLED)
-    survivors = tuple(sorted(k for k, v in counted.items() if v not in _KILLED))
-    return Score(killed, len(counted), len(codes) - len(counted), survivors)
+    checked = {k: v for k, v in counted.items() if v is not None}
+    killed = sum(1 for v in checked.values() if v in _KILLED)
+    survivors = tuple(sorted(k for k, v in checked.items() if v not in _KILLED))
+    return Score(
+        killed, len(checked), len(codes) - len(counted), len(counted) - len(checked), survivors
+    )
 
 
 def run_group(
@@ -216,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--again", action="store_true", help="re-run only the survivors of the last run"
     )
+    parser.add_argument(
+        "--report", action="store_true", help="print the scores of the last run, run nothing"
+    )
     args = parser.parse_args(argv)
     if args.list:
         for name, group in GROUPS.items():
@@ -227,12 +241,19 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown groups: {', '.join(unknown)}")
     ok = True
     for name in names:
-        codes = run_group(name, GROUPS[name], args.children, again=args.again)
+        if args.report:
+            codes = _results(WORK / name)
+        else:
+            codes = run_group(name, GROUPS[name], args.children, again=args.again)
         print(_score({k: v for m in codes.values() for k, v in m.items()}).line(name))
         survivors: list[str] = []
         for module, module_codes in codes.items():
+            if not module_codes:
+                # mutmut does not mutate decorated functions (the @rule functions, for one)
+                print(f"  {module:26} no mutants")
+                continue
             score = _score(module_codes)
-            ok = ok and score.percent >= args.floor
+            ok = ok and score.complete and score.percent >= args.floor
             print(score.line(f"  {module}"))
             survivors.extend(score.survivors)
         if args.survivors:
