@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from govcatalog.errors import LoadError
+from govcatalog.io.records import DocumentProblem
 from govcatalog.packs import Pack, get_pack
 from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.builtin import BUILTIN_RULES
@@ -17,6 +18,7 @@ from govcatalog.rules.builtin.sharing2025 import BasisVerdict, classify_basis
 from govcatalog.rules.catalog import FixedPositions, ResourceSummary, check_catalog
 from govcatalog.rules.declared import check_declared
 from govcatalog.rules.document import (
+    document_problem,
     empty_catalog,
     facts_not_an_object,
     not_an_object,
@@ -226,4 +228,23 @@ def test_a_duplicate_in_another_file_is_named_with_its_file() -> None:
         "b.json#/resources/1, /resources/2",
         "a.json#/resources/0, a.json#/resources/2",
         "/resources/0, b.json#/resources/1",
+    ]
+
+
+def test_a_reader_s_problem_becomes_a_hit_where_the_reader_found_it() -> None:
+    problem = DocumentProblem(
+        "/resources", "应为列表", "must be a list", code="GC-S004", value="{}"
+    )
+    assert document_problem(problem) == Hit(
+        "GC-S004", "/resources", {"detail_zh": "应为列表", "detail_en": "must be a list"}, "{}"
+    )
+
+
+def test_an_empty_string_does_not_fill_a_required_element() -> None:
+    province = get_pack("example-province@^1")
+    first = province.declared_rules[0]
+    key = first.require[0].split(".")[-1]
+    rec: Record = {"share": {"share_type": "有条件共享"}, "extensions": {key: ""}}
+    assert [h.code for h in check_declared(first, rec, RuleContext(province, TODAY))] == [
+        first.code
     ]
