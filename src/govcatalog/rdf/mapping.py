@@ -14,19 +14,18 @@ what the native validator sees. Two kinds of statement are written:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from functools import partial
 
 from govcatalog.rdf import names as n
-from govcatalog.rdf.concepts import BOOL_SCHEME, ConceptIndex, concept_index
 from govcatalog.rdf.options import (
     DEFAULT_DESCRIPTION,
     ElementProperty,
     ExportOptions,
     element_properties,
 )
-from govcatalog.rdf.plan import Agent, Form, Leaf, Node, RdfPlan, national_plan
+from govcatalog.rdf.plan import Agent, Form, Leaf, Node, RdfPlan, Step, national_plan
 from govcatalog.rdf.terms import (
     RDF_TYPE,
     Term,
@@ -41,28 +40,27 @@ from govcatalog.rdf.terms import (
     string,
     typed,
 )
+from govcatalog.rdf.values import (
+    DCAT_VIEW,
+    Block,
+    Derive,
+    Obj,
+    Po,
+    Values,
+    Write,
+    date_view,
+    text_view,
+)
 
 __all__ = ["Block", "ElementProperty", "ExportOptions", "Obj", "element_properties", "iter_blocks"]
 
-Obj = str | Term | tuple["str | Term", ...]
-"""An object: a term in N-Triples syntax, a constant term, or an ordered list (rdf:List)."""
-Block = tuple[str, list[tuple[Term, Obj]]]
-"""One subject (N-Triples syntax) and its predicate–object pairs."""
-
-
-DCAT_VIEW: Final[Mapping[tuple[str, ...], Term]] = {
-    ("name",): n.TITLE,
-    ("code",): n.IDENTIFIER,
-    ("abstract",): n.DESCRIPTION,
-    ("update_cycle",): n.PERIODICITY,
-    ("publish_date",): n.ISSUED,
-}
-"""The national elements' DCAT-AP view: element → the DCAT / DCMI property written beside it
-(the provider is also ``dcterms:publisher``; the format types are the distribution's formats)."""
+_Run = Callable[[Mapping[str, object], str, Po, list[Block]], "tuple[Obj, ...] | None"]
 
 
 def _at(obj: Mapping[str, object], source: tuple[str, ...]) -> object:
     """The value at ``source`` in a record (None when absent or not an object on the way)."""
+    if len(source) == 1:
+        return obj.get(source[0])
     value: object = obj
     for key in source:
         if not isinstance(value, Mapping):
@@ -78,53 +76,83 @@ def _concepts(node: Node, npo: list[tuple[Term, Obj]]) -> tuple[Obj, ...]:
 
 
 @dataclass
-class _Writer:
+class Writer:
     options: ExportOptions
     plan: RdfPlan = field(default_factory=national_plan)
-    concepts: ConceptIndex = field(default_factory=concept_index)
+    values: Values = field(default_factory=Values)
     agents: set[str] = field(default_factory=set)
     externals: dict[str, Term] = field(default_factory=dict)
     codes: set[str] = field(default_factory=set)
 
-    # ------------------------------------------------------------------ values
-    def concept(self, scheme: str, value: object) -> str:
-        if isinstance(value, str):
-            iri = self.concepts.iri_of.get(scheme, {}).get(value)
-            if iri is not None:
-                return f"<{iri}>"
-        return literal(value)
+    def __post_init__(self) -> None:
+        # One writer function per element, chosen once: the loops below run per value.
+        plan = self.plan
+        leaves = [*plan.catalog, *(plan.items.leaves if plan.items else ())]
+        for step in plan.resource:
+            if isinstance(step, Node):
+                leaves.extend(step.leaves)
+            elif isinstance(step, Leaf):
+                leaves.append(step)
+        self.writers = {id(leaf): self.values.writer(leaf) for leaf in leaves}
+        self.item_writers = {
+            leaf.source[0]: (leaf.prop, self.writers[id(leaf)])
+            for leaf in (plan.items.leaves if plan.items else ())
+        }
+        self.runs = [self.run(step) for step in plan.resource]
 
-    def yes_no(self, value: object) -> str:
-        if value is True:
-            return f"<{self.concepts.yes}>"
-        if value is False:
-            return f"<{self.concepts.no}>"
-        return self.concept(BOOL_SCHEME, value)
+    def run(self, step: Step) -> _Run:
+        """The function writing one step of the plan for a resource."""
+        if isinstance(step, Agent):
+            return partial(self.agent_step, step)
+        if step is self.plan.items:
+            return partial(self.items, step)
+        if isinstance(step, Node):
+            writers = [(leaf.source[0], leaf.prop, self.writers[id(leaf)]) for leaf in step.leaves]
+            return partial(self.node, step, writers)
+        write = self.writers[id(step)]
+        key = step.source[0] if len(step.source) == 1 else None
+        derive = self.deriver(step)
 
-    def value(self, leaf: Leaf, value: object) -> Obj | None:
-        """The object of one element's value (None: nothing is written)."""
-        form = leaf.form
-        if form is Form.CONCEPT:
-            return self.concept(leaf.scheme or "", value)
-        if form is Form.YES_NO:
-            return self.yes_no(value)
-        if form is Form.DATE:
-            return date_literal(value)
-        if form is Form.CONCEPTS:
-            if isinstance(value, list | tuple):
-                return tuple(self.concept(leaf.scheme or "", v) for v in value) or None
-            return (literal(value),)
-        if form is Form.CODES:
-            if isinstance(value, list | tuple) and value:
-                return tuple(literal(c) for c in value)
-            return None
-        return literal(value)
+        def leaf(res: Mapping[str, object], _iri: str, po: Po, _subs: list[Block]) -> None:
+            value = res.get(key) if key is not None else _at(res, step.source)
+            obj = None if value is None else write(value)
+            if obj is not None:
+                po.append((step.prop, obj))
+                if derive is not None:
+                    derive(value, obj, po)
+
+        return leaf
+
+    def node(
+        self,
+        step: Node,
+        writers: list[tuple[str, Term, Write]],
+        res: Mapping[str, object],
+        iri: str,
+        po: Po,
+        subs: list[Block],
+    ) -> tuple[Obj, ...]:
+        group = res.get(step.key)
+        if not isinstance(group, Mapping):
+            return ()
+        npo: Po = [(RDF_TYPE, step.cls)]
+        for key, prop, write in writers:
+            value = group.get(key)
+            obj = None if value is None else write(value)
+            if obj is not None:
+                npo.append((prop, obj))
+        if len(npo) == 1 and not (step.whole and group):
+            return ()
+        ref = f"<{iri}#{step.fragment}>"
+        po.append((step.via, ref))
+        subs.append((ref, npo))
+        return _concepts(step, npo) if self.options.access_url else ()
 
     def leaves(self, leaves: tuple[Leaf, ...], obj: Mapping[str, object]) -> list[tuple[Term, Obj]]:
         out: list[tuple[Term, Obj]] = []
         for leaf in leaves:
             value = _at(obj, leaf.source)
-            written = None if value is None else self.value(leaf, value)
+            written = None if value is None else self.writers[id(leaf)](value)
             if written is not None:
                 out.append((leaf.prop, written))
         return out
@@ -143,25 +171,10 @@ class _Writer:
         po.append((n.P_POSITION, typed(str(position), "positiveInteger")))
         subs: list[Block] = []
         types: tuple[Obj, ...] = ()
-        for step in self.plan.resource:
-            if isinstance(step, Agent):
-                self.agent_step(step, res, po, subs)
-            elif isinstance(step, Node) and step is self.plan.items:
-                self.items(step, res.get(step.key), iri, po, subs)
-            elif isinstance(step, Node):
-                group = res.get(step.key)
-                npo = self.leaves(step.leaves, group) if isinstance(group, Mapping) else []
-                if npo or (step.whole and isinstance(group, Mapping) and group):
-                    node = f"<{iri}#{step.fragment}>"
-                    po.append((step.via, node))
-                    subs.append((node, [(RDF_TYPE, step.cls), *npo]))
-                    types = types or _concepts(step, npo)
-            else:
-                value = _at(res, step.source)
-                obj = None if value is None else self.value(step, value)
-                if obj is not None:
-                    po.append((step.prop, obj))
-                    self.derived(step, value, obj, po)
+        for run in self.runs:
+            found = run(res, iri, po, subs)
+            if found:
+                types = types or found
         extensions = self.elements(res.get("extensions"), po)
         if extensions:
             po.append((n.P_EXTENSIONS, json_literal(extensions)))
@@ -170,28 +183,35 @@ class _Writer:
         yield (f"<{iri}>", po)
         yield from subs
 
-    def derived(self, leaf: Leaf, value: object, obj: Obj, po: list[tuple[Term, Obj]]) -> None:
-        """Statements derived from an element's value, never read back: links to the related
-        resources, and the DCAT view."""
-        if leaf.form is Form.CODES and isinstance(value, list | tuple):
+    def deriver(self, leaf: Leaf) -> Derive | None:
+        """What an element's value adds beside it, never read back: links to the related
+        resources, or its DCAT view (:data:`DCAT_VIEW`)."""
+        if leaf.form is Form.CODES:
+            return self.related
+        view = DCAT_VIEW.get(leaf.source) if self.options.dcat else None
+        if view is n.PERIODICITY:
+            return self.periodicity
+        if view is n.ISSUED:
+            return date_view
+        if view is not None:
+            return partial(text_view, view, None if view is n.IDENTIFIER else "zh")
+        return None
+
+    def related(self, value: object, _obj: Obj, po: Po) -> None:
+        if isinstance(value, list | tuple):
             base = self.options.base
             po.extend(
                 (n.P_RELATED, f"<{resource_iri(base, c, 0)}>")
                 for c in value
                 if isinstance(c, str) and c
             )
-        view = DCAT_VIEW.get(leaf.source) if self.options.dcat else None
-        if view is None or not isinstance(obj, str):
+
+    def periodicity(self, _value: object, obj: Obj, po: Po) -> None:
+        if not isinstance(obj, str) or obj[0] != "<":
             return
-        if view is n.PERIODICITY:
-            match = self.concepts.eu_match.get(obj[1:-1]) if obj[0] == "<" else None
-            if match is not None:
-                po.append((view, self.external(match, n.FREQUENCY)))
-        elif view is n.ISSUED:
-            if obj.endswith("#date>"):
-                po.append((view, obj))
-        elif isinstance(value, str):
-            po.append((view, string(value) if view is n.IDENTIFIER else lang_string(value, "zh")))
+        match = self.values.concepts.eu_match.get(obj[1:-1])
+        if match is not None:
+            po.append((n.PERIODICITY, self.external(match, n.FREQUENCY)))
 
     def elements(self, extensions: object, po: list[tuple[Term, Obj]]) -> object:
         """Write the local elements that have a property; the other extensions are returned."""
@@ -207,7 +227,7 @@ class _Writer:
         return rest
 
     def agent_step(
-        self, step: Agent, res: Mapping[str, object], po: list[tuple[Term, Obj]], subs: list[Block]
+        self, step: Agent, res: Mapping[str, object], _iri: str, po: Po, subs: list[Block]
     ) -> None:
         name = _at(res, step.name.source)
         if name is not None:
@@ -241,13 +261,14 @@ class _Writer:
         return f"<{iri}>"
 
     def items(
-        self, node: Node, items: object, iri: str, po: list[tuple[Term, Obj]], subs: list[Block]
+        self, node: Node, res: Mapping[str, object], iri: str, po: Po, subs: list[Block]
     ) -> None:
+        items = res.get(node.key)
         if not isinstance(items, list | tuple):
             if items is not None:  # unreadable: kept as written, for the shapes to see
                 po.append((node.via, literal(items)))
             return
-        by_key = {leaf.source[0]: leaf for leaf in node.leaves}
+        writers = self.item_writers
         for pos, item in enumerate(items, 1):
             if not isinstance(item, Mapping):
                 continue
@@ -257,10 +278,13 @@ class _Writer:
                 (n.P_POSITION, typed(str(pos), "positiveInteger")),
             ]
             for key, value in item.items():  # in the item's own order
-                leaf = by_key.get(key)
-                written = None if leaf is None or value is None else self.value(leaf, value)
-                if leaf is not None and written is not None:
-                    ipo.append((leaf.prop, written))
+                if value is None:
+                    continue
+                found = writers.get(key)
+                if found is not None:
+                    written = found[1](value)
+                    if written is not None:
+                        ipo.append((found[0], written))
                 elif key == "extensions" and value:
                     ipo.append((n.P_EXTENSIONS, json_literal(value)))
             po.append((node.via, ref))
@@ -297,7 +321,7 @@ class _Writer:
             ]
             for t in types:
                 match = (
-                    self.concepts.eu_match.get(t[1:-1])
+                    self.values.concepts.eu_match.get(t[1:-1])
                     if isinstance(t, str) and t[0] == "<"
                     else None
                 )
@@ -349,7 +373,7 @@ def iter_blocks(
         catalog: ``{"catalog": {...}, "resources": [...]}`` (``Catalog.to_json_dict()``).
         options: Export settings.
     """
-    writer = _Writer(options or ExportOptions())
+    writer = Writer(options or ExportOptions())
     datasets: list[str] = []
     resources = catalog.get("resources")
     for position, res in enumerate(resources if isinstance(resources, list | tuple) else (), 1):
