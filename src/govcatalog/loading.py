@@ -29,8 +29,23 @@ class LoadedCatalog:
 
 
 def record_to_resource(record: Record) -> Resource:
-    """The typed resource for a canonical record."""
-    return Resource.model_validate(plain(record))
+    """The typed resource for a canonical record.
+
+    A key the standard does not know, written inside a group (共享属性 …), is read as an
+    extension field of that group; the model keeps it among the resource's extensions under
+    the group's id (``share.备注``), as it keeps the fields a local standard adds to a group.
+    """
+    data = plain(record)
+    hoisted: dict[str, object] = {}
+    for key, value in data.items():
+        if key != "extensions" and isinstance(value, dict) and "extensions" in value:
+            extra = value["extensions"]
+            data[key] = {k: v for k, v in value.items() if k != "extensions"}
+            if isinstance(extra, dict):
+                hoisted.update({f"{key}.{name}": v for name, v in extra.items()})
+    if hoisted:
+        data["extensions"] = {**hoisted, **(data.get("extensions") or {})}
+    return Resource.model_validate(data)
 
 
 def load_catalog(

@@ -1,4 +1,4 @@
-"""An empty list or object leaves a required element missing, as an absent key does."""
+"""Edge forms of values: empty lists and objects of required elements, unknown keys in groups."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from govcatalog import examples, validate
+from govcatalog import examples, load_catalog, validate
 
 
 def _city() -> dict[str, Any]:
@@ -39,3 +39,14 @@ def test_an_empty_share_group_is_missing_its_required_elements() -> None:
     doc["resources"][0]["share"] = {}
     codes = _findings(doc)
     assert ("GC-F001", "/resources/0/share/share_type") in codes
+
+
+def test_unknown_keys_inside_a_group_load_as_the_groups_extensions() -> None:
+    doc = _city()
+    doc["resources"][0]["share"]["备注"] = "经审批后共享"
+    doc["resources"][1]["format"]["版本"] = "v2"
+    assert [f.code for f in validate(doc).findings] == ["GC-S004", "GC-S004"]  # kept, and said
+    catalog = load_catalog(doc)
+    assert catalog.resources[0].extensions == {"share.备注": "经审批后共享"}
+    assert catalog.resources[1].extensions == {"format.版本": "v2"}
+    assert catalog.resources[0].share.share_type == doc["resources"][0]["share"]["share_type"]
