@@ -51,6 +51,7 @@ from govcatalog.rdf.values import (
     date_view,
     text_view,
 )
+from govcatalog.records.hits import value_at
 
 __all__ = ["Block", "ElementProperty", "ExportOptions", "Obj", "element_properties", "iter_blocks"]
 
@@ -59,14 +60,7 @@ _Run = Callable[[Mapping[str, object], str, Po, list[Block]], "tuple[Obj, ...] |
 
 def _at(obj: Mapping[str, object], source: tuple[str, ...]) -> object:
     """The value at ``source`` in a record (None when absent or not an object on the way)."""
-    if len(source) == 1:
-        return obj.get(source[0])
-    value: object = obj
-    for key in source:
-        if not isinstance(value, Mapping):
-            return None
-        value = value.get(key)
-    return value
+    return obj.get(source[0]) if len(source) == 1 else value_at(obj, source)
 
 
 def _concepts(node: Node, npo: list[tuple[Term, Obj]]) -> tuple[Obj, ...]:

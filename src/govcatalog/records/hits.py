@@ -31,3 +31,14 @@ class Hit:
     pointer: str
     params: Mapping[str, object] = field(default_factory=dict)
     value: object = None
+
+
+def value_at(record: Mapping[str, object], path: tuple[str, ...]) -> object:
+    """The value at ``path`` (keys from the record), or None when absent or not an object on
+    the way."""
+    value: object = record
+    for key in path:
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(key)
+    return value

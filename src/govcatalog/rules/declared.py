@@ -14,20 +14,11 @@ from dataclasses import dataclass
 from govcatalog.packs.declared import DeclaredRule
 from govcatalog.packs.pack import Pack
 from govcatalog.records.coerce import INVALID
-from govcatalog.records.hits import Hit, Record
+from govcatalog.records.hits import Hit, Record, value_at
 from govcatalog.rules.engine import Rule, RuleContext
 
 DECLARED_RULE_ID = "declared_rules"
 """Id of the rule that runs every declared rule of the pack."""
-
-
-def _value(rec: Record, path: tuple[str, ...]) -> object:
-    value: object = rec
-    for part in path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(part)
-    return value
 
 
 def _pointer(field_id: str) -> str:
@@ -66,16 +57,16 @@ class _Compiled:
         invalid = rec.get(INVALID, ())
         if self.when is not None and rule.when is not None:
             path, pointer = self.when
-            if pointer in invalid or not rule.when.holds(_value(rec, path)):
+            if pointer in invalid or not rule.when.holds(value_at(rec, path)):
                 return
         for fid, path, pointer in self.require:
-            if not _filled(_value(rec, path)) and pointer not in invalid:
+            if not _filled(value_at(rec, path)) and pointer not in invalid:
                 spec = ctx.pack.fields.get(fid)
                 names: dict[str, object] = spec.names()
                 yield Hit(rule.code, pointer, names)
         if self.pattern is not None:
             fid, path, pointer, regex = self.pattern
-            value = _value(rec, path)
+            value = value_at(rec, path)
             if isinstance(value, str) and not regex.search(value):
                 spec = ctx.pack.fields.get(fid)
                 params: dict[str, object] = {
