@@ -102,3 +102,18 @@ def test_without_the_extra_the_message_names_it(
     result = runner.invoke(app, ["validate", str(xls)])
     assert result.exit_code == 2
     assert "govcatalog[xls]" in result.stderr
+
+
+def test_an_encrypted_xlsx_needs_no_extra_to_be_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "python_calamine", None)
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512
+    named = tmp_path / "locked.xlsx"
+    named.write_bytes(ole)
+    marked = tmp_path / "locked.xls"
+    marked.write_bytes(ole + "EncryptedPackage".encode("utf-16-le") + b"\0" * 64)
+    for path in (named, marked):
+        (finding,) = validate(path).findings
+        assert finding.code == "GC-S001"
+        assert "encrypted (password to open)" in finding.message_en

@@ -155,6 +155,24 @@ def open_legacy_workbook(
     return LegacyWorkbook(name, book, lim, {s: s for s in book.sheet_names})
 
 
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+"""The stream an encrypted .xlsx keeps inside its OLE container (named in UTF-16)."""
+
+
+def _encrypted_ooxml(path: str | bytes, name: str) -> bool:
+    """Whether an OLE file is an encrypted .xlsx rather than an .xls: Excel saves a workbook
+    with a password to open as an OLE container holding an ``EncryptedPackage`` stream."""
+    if Path(name).suffix.lower() in (".xlsx", ".xlsm"):
+        return True
+    if isinstance(path, bytes):
+        return _ENCRYPTED_PACKAGE in path[: 1 << 20]
+    try:
+        with open(path, "rb") as fh:  # noqa: PTH123 - a plain path string is what callers hold
+            return _ENCRYPTED_PACKAGE in fh.read(1 << 20)
+    except OSError:
+        return False
+
+
 def open_any_workbook(path: str | bytes, name: str, limits: Limits | None = None) -> SheetSource:
     """Open a workbook of any format govcatalog reads, by its first bytes, not its name.
 
@@ -170,6 +188,12 @@ def open_any_workbook(path: str | bytes, name: str, limits: Limits | None = None
                 head = fh.read(128)
         except OSError:
             head = b""  # the .xlsx opener reports what is wrong with the file
+    if head.startswith(OLE_MAGIC) and _encrypted_ooxml(path, name):
+        raise LoadError(
+            name,
+            "工作簿已加密（设有打开密码），无法读取；请取消密码后再试",
+            "the workbook is encrypted (password to open); remove the password and try again",
+        )
     if is_legacy(head):
         return open_legacy_workbook(path, name, limits)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
