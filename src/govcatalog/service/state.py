@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -32,8 +31,6 @@ from govcatalog.validate import ValidationOptions, Validator
 
 K = TypeVar("K")
 V = TypeVar("V")
-
-_RECHECK_SECONDS = 1.0
 
 log = logging.getLogger("govcatalog.service")
 
@@ -59,7 +56,6 @@ class ServiceState:
     db: Database
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _fingerprint: tuple[object, ...] | None = None
-    _checked: float = 0.0
     _registry: PackRegistry | None = None
     _packs: dict[str, Pack] = field(default_factory=dict)
     _validators: dict[tuple[str, ValidationOptions], Validator] = field(default_factory=dict)
@@ -94,13 +90,10 @@ class ServiceState:
 
     def registry(self) -> PackRegistry:
         """Installed packs and the store's published ones, with their current statuses."""
-        now = time.monotonic()
-        with self._lock:
-            if self._registry is not None and now - self._checked < _RECHECK_SECONDS:
-                return self._registry
+        # Every call asks the store (one small query): another service process may have
+        # published a moment ago, and a client that published must read what it wrote.
         fingerprint = self._store_fingerprint()
         with self._lock:
-            self._checked = now
             if self._registry is not None and fingerprint == self._fingerprint:
                 return self._registry
         registry = self.packs.registry()
