@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from govcatalog.diff.match import Matching, match_items
+from govcatalog.io.records import pointer_token
 from govcatalog.packs.fields import FieldKind
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
 from govcatalog.records.hits import Record
@@ -147,7 +148,7 @@ def canonical_document(side: Side) -> dict[str, Any]:
 
 
 def _escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
+    return pointer_token(key)
 
 
 def _object_ops(

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from govcatalog.errors import LoadError
 from govcatalog.io._jsonpos import JsonLocator, LineCounter, _skip_ws, line_col
-from govcatalog.io.records import DocumentProblem, RawRecord, SourceDocument
+from govcatalog.io.records import (
+    DocumentProblem,
+    RawRecord,
+    SourceDocument,
+    pointer_to,
+    pointer_token,
+)
 from govcatalog.io.shape import (
     ENVELOPE_DEPTH,
     INFO_KEYS,
@@ -187,7 +193,7 @@ def _iter_object(text: str, i: int, name: str, doc: SourceDocument) -> Iterator[
             if j >= len(text) or text[j] != ":":
                 raise _at(text, j, name, "缺少冒号", "expected ':'")
             start = j = _skip_ws(text, j + 1)
-            pointer = "/" + str(key).replace("~", "~0").replace("/", "~1")
+            pointer = "/" + pointer_token(key)
             if key in RESOURCE_KEYS and not top.found and j < len(text) and text[j] == "[":
                 top.found = True
                 end = yield from _iter_array(text, start, pointer, name, lines)
@@ -249,7 +255,7 @@ def _wrapped_or_missing(
     if top.envelope is not None:
         start, keys, _ = top.envelope
         at = _seek(text, start, keys[1:], name)
-        pointer = "".join("/" + k.replace("~", "~0").replace("/", "~1") for k in keys)
+        pointer = pointer_to(keys)
         yield from _iter_array(text, at, pointer, name, lines)
         return
     ln, col = line_col(text, i)

@@ -18,11 +18,8 @@ from typing import Any, Protocol, Self
 
 from govcatalog._optional import require
 from govcatalog.errors import LoadError
-from govcatalog.io.xlsx_bounds import Limits
+from govcatalog.io.xlsx_bounds import OLE_MAGIC, Limits
 from govcatalog.io.xlsx_parse import MergedRange, Value, open_workbook
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-"""The first bytes of an OLE compound file: an .xls, an .et, or an encrypted .xlsx."""
 
 ODS_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 """What an OpenDocument spreadsheet says right after its first zip header."""
@@ -42,6 +39,14 @@ class SheetSource(Protocol):
     def __enter__(self) -> Self: ...
 
     def __exit__(self, *exc: object) -> None: ...
+
+
+def _encrypted(name: str) -> LoadError:
+    return LoadError(
+        name,
+        "工作簿已加密（设有打开密码），无法读取；请取消密码后再试",
+        "the workbook is encrypted (password to open); remove the password and try again",
+    )
 
 
 def is_legacy(head: bytes) -> bool:
@@ -139,11 +144,7 @@ def open_legacy_workbook(
             else calamine.CalamineWorkbook.from_path(str(path))
         )
     except calamine.PasswordError:
-        raise LoadError(
-            name,
-            "工作簿已加密（设有打开密码），无法读取；请取消密码后再试",
-            "the workbook is encrypted (password to open); remove the password and try again",
-        ) from None
+        raise _encrypted(name) from None
     except Exception as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise LoadError(
@@ -189,11 +190,7 @@ def open_any_workbook(path: str | bytes, name: str, limits: Limits | None = None
         except OSError:
             head = b""  # the .xlsx opener reports what is wrong with the file
     if head.startswith(OLE_MAGIC) and _encrypted_ooxml(path, name):
-        raise LoadError(
-            name,
-            "工作簿已加密（设有打开密码），无法读取；请取消密码后再试",
-            "the workbook is encrypted (password to open); remove the password and try again",
-        )
+        raise _encrypted(name)
     if is_legacy(head):
         return open_legacy_workbook(path, name, limits)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":

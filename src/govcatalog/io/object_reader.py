@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from govcatalog.io.records import DocumentProblem, Position, RawRecord, SourceDocument
+from govcatalog.io.records import (
+    DocumentProblem,
+    Position,
+    RawRecord,
+    SourceDocument,
+    pointer_to,
+    pointer_token,
+)
 from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, envelope_path, type_name
 
 
 def _pointer(key: str) -> str:
-    return "/" + key.replace("~", "~0").replace("/", "~1")
+    return "/" + pointer_token(key)
 
 
 def read_object(data: object, name: str = "<dict>") -> SourceDocument:
@@ -57,5 +64,5 @@ def read_object(data: object, name: str = "<dict>") -> SourceDocument:
         inner: object = data
         for key in wrapped[0]:
             inner = inner[key]  # type: ignore[index]
-        doc.records = records(list(inner), "".join(_pointer(k) for k in wrapped[0]))  # type: ignore[call-overload]
+        doc.records = records(list(inner), pointer_to(wrapped[0]))  # type: ignore[call-overload]
     return doc

@@ -19,6 +19,16 @@ class Locator(Protocol):
         ...
 
 
+def pointer_token(key: object) -> str:
+    """``key`` as one token of a JSON pointer (RFC 6901: ``~`` → ``~0``, ``/`` → ``~1``)."""
+    return str(key).replace("~", "~0").replace("/", "~1")
+
+
+def pointer_to(keys: tuple[str, ...] | list[str]) -> str:
+    """The JSON pointer of the value reached by ``keys`` (``""`` for none)."""
+    return "".join("/" + pointer_token(k) for k in keys)
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """A fixed position (for records whose parts cannot be located more precisely)."""

@@ -20,7 +20,13 @@ from govcatalog.errors import LoadError
 from govcatalog.io.item_sheets import ItemTable, is_resource_layout, item_layout
 from govcatalog.io.json_reader import read_bytes
 from govcatalog.io.legacy_workbook import SheetSource, open_any_workbook
-from govcatalog.io.records import DocumentProblem, RawRecord, SheetReading, SourceDocument
+from govcatalog.io.records import (
+    DocumentProblem,
+    RawRecord,
+    SheetReading,
+    SourceDocument,
+    pointer_token,
+)
 from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout, find_layout
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
 from govcatalog.io.xlsx_parse import (
@@ -132,7 +138,7 @@ def _info_record(sheet: str, rows: Rows, pack: Pack) -> RawRecord | None:
             if hasattr(value, "date") and not isinstance(value, str)
             else value
         )
-        cells["/" + label.replace("~", "~0").replace("/", "~1")] = f"B{rownum}"
+        cells["/" + pointer_token(label)] = f"B{rownum}"
     if not data:
         return None
     return RawRecord(-1, "/catalog", data, SheetLocator(cells), sheet, cells)

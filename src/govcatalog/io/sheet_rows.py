@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
-from govcatalog.io.records import DocumentProblem, RawRecord
+from govcatalog.io.records import DocumentProblem, RawRecord, pointer_token
 from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_footer
 from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter, split_ref
 from govcatalog.packs.fields import FieldKind
@@ -295,7 +295,7 @@ class SheetRecords:
 
 
 def _escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
+    return pointer_token(key)
 
 
 def _put(data: dict[str, object], field_id: str, value: object) -> None:

@@ -15,7 +15,8 @@ from typing import IO, Final
 
 from govcatalog.errors import LoadError
 
-_OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of an OLE compound file: an .xls, an .et, or an encrypted .xlsx."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ class BoundedStream:
 
 def sniff(path_bytes: bytes, name: str) -> None:
     """Refuse what is not a zip: an encrypted (OLE) workbook, a legacy .xls, anything else."""
-    if path_bytes.startswith(_OLE_MAGIC):
+    if path_bytes.startswith(OLE_MAGIC):
         raise LoadError(
             name,
             "工作簿已加密（设有打开密码）或为旧版 .xls 格式，无法读取；请取消密码并另存为 .xlsx",

@@ -15,7 +15,7 @@ import yaml
 from govcatalog.errors import LoadError
 from govcatalog.io._jsonpos import unescape
 from govcatalog.io.json_reader import decode_text, read_bytes
-from govcatalog.io.records import DocumentProblem, RawRecord, SourceDocument
+from govcatalog.io.records import DocumentProblem, RawRecord, SourceDocument, pointer_token
 from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, type_name
 
 DEFAULT_MAX_BYTES = 256 * 1024**2
@@ -132,7 +132,7 @@ def read_yaml_text(text: str, name: str) -> SourceDocument:
     found = False
     for key_node, value in root.value:
         key = str(getattr(key_node, "value", ""))
-        pointer = "/" + key.replace("~", "~0").replace("/", "~1")
+        pointer = "/" + pointer_token(key)
         if key in RESOURCE_KEYS and not found:
             found = True
             if isinstance(value, yaml.SequenceNode):

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from govcatalog.io.records import pointer_token
 from govcatalog.io.shape import type_name
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.records.hits import Hit, Record
@@ -56,7 +57,8 @@ def pointer_of(field_id: str) -> str:
 
 
 def escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
+    """``key`` as one token of a JSON pointer."""
+    return pointer_token(key)
 
 
 @dataclass(frozen=True, slots=True)

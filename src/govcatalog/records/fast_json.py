@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from govcatalog.io._jsonpos import JsonLocator
+from govcatalog.io.records import pointer_token
 from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS
 
 _WS = re.compile(rb"[ \t\n\r]*")
@@ -86,7 +87,7 @@ def _walk(buf: bytes, members: dict[str, Any]) -> tuple[Member | None, Member] |
         start = m.end()
         end = start + memoryview(raw).nbytes
         seen += 1
-        member = Member("/" + key.replace("~", "~0").replace("/", "~1"), start, end, raw)
+        member = Member("/" + pointer_token(key), start, end, raw)
         if key in RESOURCE_KEYS and resources is None:
             if buf[start : start + 1] != b"[":
                 return None  # reported by the text reader
