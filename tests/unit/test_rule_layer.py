@@ -146,7 +146,7 @@ NO_NAME_EN = "it names no law, administrative regulation or State Council decisi
             BasisVerdict(
                 None,
                 "《甲文件》、《乙文件》不在标准包的行政法规名录中，无法确认其为行政法规",
-                "《甲文件》、《乙文件》 is not in the pack's list of administrative regulations",
+                "《甲文件》, 《乙文件》 are not in the pack's list of administrative regulations",
             ),
         ),
         (

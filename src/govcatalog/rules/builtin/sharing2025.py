@@ -92,10 +92,12 @@ def classify_basis(text: str, legal: LegalBasis) -> BasisVerdict:
         kinds_en.append(f"《{title}》 is {kind_en}")
     if unknown:
         names = "、".join(f"《{t}》" for t in unknown)
+        names_en = ", ".join(f"《{t}》" for t in unknown)
+        verb = "is" if len(unknown) == 1 else "are"
         return BasisVerdict(
             None,
             f"{names}不在标准包的行政法规名录中，无法确认其为行政法规",
-            f"{names} is not in the pack's list of administrative regulations",
+            f"{names_en} {verb} not in the pack's list of administrative regulations",
         )
     return BasisVerdict(False, "；".join(kinds_zh), "; ".join(kinds_en))
 
