@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         survivors: list[str] = []
         for module, module_codes in codes.items():
             if not module_codes:
-                # mutmut does not mutate decorated functions (the @rule functions, for one)
+                # mutmut does not mutate decorated functions nor module-level code
                 print(f"  {module:26} no mutants")
                 continue
             score = _score(module_codes)

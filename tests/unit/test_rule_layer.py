@@ -42,6 +42,31 @@ def test_a_rule_is_called_like_its_function(pack: Pack) -> None:
     ]
 
 
+def test_the_built_in_rules_run_in_the_order_of_the_guide_with_their_codes() -> None:
+    assert [(r.id, sorted(r.codes)) for r in BUILTIN_RULES] == [
+        ("code_and_classification", ["GC-F008", "GC-F009", "GC-R007"]),
+        ("base_items_shared", ["GC-R011"]),
+        (
+            "share_attributes",
+            [
+                "GC-F001",
+                "GC-F003",
+                "GC-R001",
+                "GC-R002",
+                "GC-R003",
+                "GC-R004",
+                "GC-R010",
+                "GC-R013",
+            ],
+        ),
+        ("open_attributes", ["GC-R005"]),
+        ("format_rules", ["GC-F012", "GC-R006", "GC-R012"]),
+        ("data_items", ["GC-F011"]),
+        ("provider_code", ["GC-F006"]),
+        ("dates", ["GC-F007"]),
+    ]
+
+
 def test_a_rule_set_without_some_rules() -> None:
     ids = [r.id for r in BUILTIN_RULES]
     fewer = BUILTIN_RULES.without(["dates", "provider_code", "no-such-rule"])

@@ -58,7 +58,12 @@ class Rule:
 
 
 def rule(*codes: str, rule_id: str | None = None) -> Callable[[RuleFunction], Rule]:
-    """Decorator: turn a generator function into a :class:`Rule` emitting ``codes``."""
+    """Register a generator function as a :class:`Rule` emitting ``codes``:
+    ``rule("GC-R005")(open_attributes)``, or as a decorator.
+
+    The built-in rules are registered with a call, not a decorator, so that their functions stay
+    plain functions (mutation testing leaves decorated functions alone).
+    """
 
     def wrap(fn: RuleFunction) -> Rule:
         return Rule(rule_id or fn.__name__, frozenset(codes), fn)

@@ -1,28 +1,13 @@
-"""The rules of the national pack, grouped by the part of the guide they enforce."""
+"""The rules of the national pack, grouped by the part of the guide they enforce.
 
-from govcatalog.rules.builtin.classification import base_items_shared, code_and_classification
-from govcatalog.rules.builtin.content import (
-    data_items,
-    dates,
-    format_rules,
-    open_attributes,
-    provider_code,
-)
-from govcatalog.rules.builtin.share import share_attributes
+A rule is a plain function, registered once with the codes it may emit in its module's ``RULES``
+(``rule(code, …)(function)``); this set runs the modules' rules one module after the other.
+"""
+
+from govcatalog.rules.builtin import classification, content, share
 from govcatalog.rules.engine import RuleSet
 
-BUILTIN_RULES = RuleSet(
-    (
-        code_and_classification,
-        base_items_shared,
-        share_attributes,
-        open_attributes,
-        format_rules,
-        data_items,
-        provider_code,
-        dates,
-    )
-)
+BUILTIN_RULES = RuleSet((*classification.RULES, *share.RULES, *content.RULES))
 """Every resource-level rule of the national pack, in the order they run."""
 
 __all__ = ["BUILTIN_RULES"]

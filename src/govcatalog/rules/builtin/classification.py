@@ -8,7 +8,7 @@ from govcatalog.model.code import ResourceCode
 from govcatalog.model.enums import ResourceClass, ShareType
 from govcatalog.records.coerce import PARSED_CODE
 from govcatalog.records.hits import Hit, Record
-from govcatalog.rules.engine import RuleContext, rule
+from govcatalog.rules.engine import RuleContext, RuleSet, rule
 
 
 def _code(rec: Record, ctx: RuleContext) -> ResourceCode | None:
@@ -16,7 +16,6 @@ def _code(rec: Record, ctx: RuleContext) -> ResourceCode | None:
     return parsed
 
 
-@rule("GC-R007", "GC-F008", "GC-F009")
 def code_and_classification(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """The code's 类 and 项 digits agree with the named classification; the 项 belongs to the 类."""
     category = rec.get("category") or {}
@@ -44,7 +43,6 @@ def code_and_classification(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("GC-F009", "/code", {"xiang": xiang, "expected": expected}, code.xiang)
 
 
-@rule("GC-R011")
 def base_items_shared(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """Base items of base resources (人口, 法人, 空间地理, 电子证照 …) are shared freely."""
     lei = (rec.get("category") or {}).get("lei")
@@ -59,3 +57,12 @@ def base_items_shared(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     if items and all(item.get("base_item") is False for item in items):
         return  # only business items (业务信息项): conditional sharing is allowed
     yield Hit("GC-R011", "/share/share_type", {}, share_type)
+
+
+RULES = RuleSet(
+    (
+        rule("GC-R007", "GC-F008", "GC-F009")(code_and_classification),
+        rule("GC-R011")(base_items_shared),
+    )
+)
+"""The rules of 信息资源分类 and 信息资源代码, in the order they run."""

@@ -9,12 +9,11 @@ from govcatalog.identifiers import check_identifier
 from govcatalog.model.enums import FormatClass
 from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.builtin._util import invalid
-from govcatalog.rules.engine import RuleContext, rule
+from govcatalog.rules.engine import RuleContext, RuleSet, rule
 
 _STRUCTURED = frozenset({FormatClass.DATABASE, FormatClass.SPREADSHEET})
 
 
-@rule("GC-R005")
 def open_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """A resource open to the public states its open condition (R5)."""
     opened = rec.get("open") or {}
@@ -22,7 +21,6 @@ def open_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("GC-R005", "/open/open_condition")
 
 
-@rule("GC-R006", "GC-R012", "GC-F012")
 def format_rules(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """Structured formats list items (R6); 其他 and unusual types are described (R12)."""
     fmt = rec.get("format") or {}
@@ -45,7 +43,6 @@ def format_rules(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit("GC-F012", f"/format/format_types/{i}", {"format_class": format_class}, ftype)
 
 
-@rule("GC-F011")
 def data_items(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """Each data item is listed once per resource."""
     items = rec.get("items")
@@ -66,7 +63,6 @@ def data_items(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit("GC-F011", f"/items/{i}/name", {"count": dupes[name]}, name)
 
 
-@rule("GC-F006")
 def provider_code(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """信息资源提供方代码 is a valid identifier of the kind the pack expects."""
     code = rec.get("provider_code")
@@ -90,9 +86,20 @@ def provider_code(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("GC-F006", "/provider_code", params, code)
 
 
-@rule("GC-F007")
 def dates(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """发布日期 is not after the day of validation."""
     day = rec.get("publish_date")
     if day is not None and ctx.pack.future_publish_date and day > ctx.today:
         yield Hit("GC-F007", "/publish_date", {"today": ctx.today.isoformat()}, day.isoformat())
+
+
+RULES = RuleSet(
+    (
+        rule("GC-R005")(open_attributes),
+        rule("GC-R006", "GC-R012", "GC-F012")(format_rules),
+        rule("GC-F011")(data_items),
+        rule("GC-F006")(provider_code),
+        rule("GC-F007")(dates),
+    )
+)
+"""The rules of 格式, 信息项, 开放属性, 提供方代码 and dates, in the order they run."""

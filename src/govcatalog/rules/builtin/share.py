@@ -9,13 +9,12 @@ from govcatalog.model.enums import ShareModeClass, ShareType
 from govcatalog.records.forms import NO_CONDITION
 from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.builtin._util import fold, missing
-from govcatalog.rules.engine import RuleContext, rule
+from govcatalog.rules.engine import RuleContext, RuleSet, rule
 
 _LEGAL_BASIS = re.compile(r"《[^》]+》|法|条例|规定|办法|决定|意见|通知|政策|规章|细则|第.+条")
 """Words by which a 不予共享依据 names a law, regulation or policy document."""
 
 
-@rule("GC-R001", "GC-R002", "GC-R003", "GC-R004", "GC-R010", "GC-R013", "GC-F001", "GC-F003")
 def share_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """The share type decides what the other share attributes must say."""
     share = rec.get("share") or {}
@@ -59,3 +58,13 @@ def share_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
             yield hit
     if mode_type is not None and mode_class is not None and mode_class != ShareModeClass.PLATFORM:
         yield Hit("GC-R010", "/share/share_mode_type", {"share_mode_class": mode_class}, mode_type)
+
+
+RULES = RuleSet(
+    (
+        rule(
+            "GC-R001", "GC-R002", "GC-R003", "GC-R004", "GC-R010", "GC-R013", "GC-F001", "GC-F003"
+        )(share_attributes),
+    )
+)
+"""The rules of 共享属性, in the order they run."""

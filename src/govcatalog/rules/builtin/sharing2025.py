@@ -102,7 +102,6 @@ def classify_basis(text: str, legal: LegalBasis) -> BasisVerdict:
     return BasisVerdict(False, "；".join(kinds_zh), "; ".join(kinds_en))
 
 
-@rule("GC-L005", "GC-L008")
 def not_shared_basis(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """第十四条（三）、第十五条: a 不予共享 basis is a 法律, 行政法规 or 国务院决定."""
     share = rec.get("share") or {}
@@ -123,7 +122,6 @@ def not_shared_basis(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     yield Hit(code, "/share/share_condition", params, basis)
 
 
-@rule("GC-L004", "GC-L007")
 def conditions_name_scope_and_purpose(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """第十五条: the 使用条件 of a 有条件共享 entry list 共享范围 and 使用用途."""
     phrases = ctx.pack.conditions
@@ -144,7 +142,6 @@ def conditions_name_scope_and_purpose(rec: Record, ctx: RuleContext) -> Iterator
         yield Hit("GC-L007", pointer, {"missing_zh": missing_zh, "missing_en": missing_en}, text)
 
 
-@rule("GC-L006")
 def grade_against_share_type(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """重要数据 and 核心数据 shared unconditionally deserve a second look (第三十四条)."""
     share = rec.get("share") or {}
@@ -166,7 +163,13 @@ def grade_against_share_type(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("GC-L006", "/extensions/data_grade", {"grade": grade}, grade)
 
 
-RULES = RuleSet((not_shared_basis, conditions_name_scope_and_purpose, grade_against_share_type))
+RULES = RuleSet(
+    (
+        rule("GC-L005", "GC-L008")(not_shared_basis),
+        rule("GC-L004", "GC-L007")(conditions_name_scope_and_purpose),
+        rule("GC-L006")(grade_against_share_type),
+    )
+)
 """The Python rules of 《政务数据共享条例》."""
 
 
