@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govcatalog.io.formats import InputFormat
-from govcatalog.io.source import CatalogSource
+from govcatalog.io.records import SourceDocument
+from govcatalog.io.source import CatalogSource, settle
 from govcatalog.model.resource import Catalog, CatalogInfo, Resource
 from govcatalog.packs.pack import Pack
-from govcatalog.packs.registry import DEFAULT_PACK, get_pack
+from govcatalog.packs.registry import get_pack
 from govcatalog.records.coerce import Coercer
 from govcatalog.records.hits import Record
 from govcatalog.records.read import info_fields, iter_records, open_document, plain, read_info
+from govcatalog.records.regime import open_judged
 from govcatalog.report import Report
 
 
@@ -48,6 +50,18 @@ def record_to_resource(record: Record) -> Resource:
     return Resource.model_validate(data)
 
 
+def _opened(
+    source: CatalogSource, pack: Pack | str | None, fmt: InputFormat | str | None
+) -> tuple[Pack, SourceDocument]:
+    """The pack a catalog is read with, and the catalog opened with it."""
+    if pack is not None:
+        the_pack = pack if isinstance(pack, Pack) else get_pack(pack)
+        return the_pack, open_document(source, the_pack, fmt=fmt)
+    settled, name = settle(source)
+    judged = open_judged(settled, fmt=fmt, name=name)
+    return judged.regime.pack, judged.document
+
+
 def load_catalog(
     source: CatalogSource,
     *,
@@ -64,12 +78,15 @@ def load_catalog(
     English keys, aliases normalised); entries that are not objects and values that
     cannot be read are left out. Use :func:`govcatalog.validate` to learn what was.
 
+    Without ``pack`` the catalog is read with the pack :func:`govcatalog.validate` would
+    judge it by: a portal export with the portal pack, a catalog dated from 2025-08-01 with
+    《政务数据共享条例》's.
+
     Raises:
         LoadError: When the file cannot be read.
     """
-    the_pack = pack if isinstance(pack, Pack) else get_pack(pack or DEFAULT_PACK)
+    the_pack, doc = _opened(source, pack, fmt)
     coercer = Coercer(the_pack)
-    doc = open_document(source, the_pack, fmt=fmt)
     resources = tuple(
         record_to_resource(read.record)
         for read in iter_records(doc, the_pack, coercer=coercer)

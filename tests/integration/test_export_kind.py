@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from govcatalog import examples, validate
+from govcatalog import examples, load_catalog, validate
 from govcatalog.cli.app import _register, app
 from govcatalog.packs import get_pack
 from govcatalog.packs.regime import RegimeBasis
@@ -103,3 +103,19 @@ def test_real_portal_exports_need_no_pack(reference: Path, sample: str) -> None:
     assert "open-data-portal@" in report.regime_en
     assert not [f for f in report.findings if f.code == "GC-S004" and "标题" in f.message_zh]
     assert _codes(report) == _codes(validate(path, pack="open-data-portal"))
+
+
+def test_load_catalog_reads_a_portal_export_as_validate_judges_it() -> None:
+    unnamed = load_catalog(PORTAL_RECORDS)
+    named = load_catalog(PORTAL_RECORDS, pack="open-data-portal")
+    assert unnamed == named
+    assert [r.name for r in unnamed.resources] == [r["标题"] for r in PORTAL_RECORDS]
+    national = load_catalog(PORTAL_RECORDS, pack="gb-1272")
+    assert national != named  # the portal headings mean nothing to the national pack
+
+
+def test_load_catalog_of_a_file_object_reads_it_once(tmp_path: Path) -> None:
+    path = tmp_path / "portal.json"
+    path.write_text(json.dumps(PORTAL_RECORDS, ensure_ascii=False), encoding="utf-8")
+    with path.open("rb") as handle:
+        assert load_catalog(handle) == load_catalog(path)
