@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from govcatalog import examples
+from govcatalog._collector import collector_paused
 from govcatalog.batch import Engine, Progress, dask_executor, validate_many
 from govcatalog.cli._common import fail, load_pack, warn
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
@@ -78,36 +79,39 @@ def validate_command(
     Settings come from govcatalog.toml or [tool.govcatalog] in pyproject.toml; flags override them.
     Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 unreadable input or usage error.
     """
-    paths, names = _inputs(files_, example)
-    if annotate is not None and (len(paths) != 1 or paths[0].suffix.lower() not in XLSX):
-        fail("--annotate needs exactly one .xlsx input")
-    conf = settings(config, no_config)
-    named = pack or conf.pack
-    the_pack = load_pack(named)
-    # Without a named pack each file is judged under the rules in force on its date; the
-    # codes a user may select are those of the newest regime (it extends the older ones).
-    codes_pack = the_pack if named else pick_regime(None, today=dt.date.today()).pack
-    options = _options(conf, codes_pack, select, ignore, severity, min_evidence, max_findings)
-    try:
-        with _executors(jobs, scheduler, workers) as (executor, pool), _progress() as told:
-            result = validate_many(
-                paths, pack=named, options=options, names=names, one_catalog=one_catalog,
-                executor=executor, partitions=pool, engine=engine, progress=told,
-            )  # fmt: skip
-    except (GovCatalogError, ValueError, OSError) as exc:
-        fail(str(exc))
-    for note in result.warnings:
-        warn(note)
-    for error in result.errors if fmt is ReportFormat.TEXT else ():
-        warn(error, prefix="")
-    report = result.report
-    if annotate is not None and not result.errors:
-        _annotate(paths[0], report, annotate, lang)
-    fail_on = fail_on or conf.fail_on or Severity.ERROR
-    _write_report(report, fmt, output, lang, codes_pack, fail_on)
-    raise typer.Exit(
-        EXIT_USAGE if result.errors else EXIT_FINDINGS if report.fails(fail_on) else EXIT_OK
-    )
+    # One short process whose objects all live to its end: the cyclic collector would only
+    # walk them again and again (docs/performance.md), so it is paused meanwhile.
+    with collector_paused():
+        paths, names = _inputs(files_, example)
+        if annotate is not None and (len(paths) != 1 or paths[0].suffix.lower() not in XLSX):
+            fail("--annotate needs exactly one .xlsx input")
+        conf = settings(config, no_config)
+        named = pack or conf.pack
+        the_pack = load_pack(named)
+        # Without a named pack each file is judged under the rules in force on its date; the
+        # codes a user may select are those of the newest regime (it extends the older ones).
+        codes_pack = the_pack if named else pick_regime(None, today=dt.date.today()).pack
+        options = _options(conf, codes_pack, select, ignore, severity, min_evidence, max_findings)
+        try:
+            with _executors(jobs, scheduler, workers) as (executor, pool), _progress() as told:
+                result = validate_many(
+                    paths, pack=named, options=options, names=names, one_catalog=one_catalog,
+                    executor=executor, partitions=pool, engine=engine, progress=told,
+                )  # fmt: skip
+        except (GovCatalogError, ValueError, OSError) as exc:
+            fail(str(exc))
+        for note in result.warnings:
+            warn(note)
+        for error in result.errors if fmt is ReportFormat.TEXT else ():
+            warn(error, prefix="")
+        report = result.report
+        if annotate is not None and not result.errors:
+            _annotate(paths[0], report, annotate, lang)
+        fail_on = fail_on or conf.fail_on or Severity.ERROR
+        _write_report(report, fmt, output, lang, codes_pack, fail_on)
+        raise typer.Exit(
+            EXIT_USAGE if result.errors else EXIT_FINDINGS if report.fails(fail_on) else EXIT_OK
+        )
 
 
 XLSX = (".xlsx", ".xlsm")

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import replace
 
+from govcatalog._collector import collector_paused
 from govcatalog.errors import LoadError, PackError
 from govcatalog.io.records import RawRecord, SourceDocument
 from govcatalog.packs.pack import Pack
@@ -312,7 +313,18 @@ class Validator:
         progress: Callable[[int], None] | None = None,
     ) -> LocalOutcome:
         """Everything :meth:`validate_document` does but the catalog-wide rules, whose
-        summaries are returned (to run them over several files, see :mod:`govcatalog.batch`)."""
+        summaries are returned (to run them over several files, see :mod:`govcatalog.batch`).
+
+        The cyclic garbage collector is paused meanwhile (:mod:`govcatalog._collector`)."""
+        with collector_paused():
+            return self._local(doc, executor, progress)
+
+    def _local(
+        self,
+        doc: SourceDocument,
+        executor: Executor | None,
+        progress: Callable[[int], None] | None,
+    ) -> LocalOutcome:
         started = time.perf_counter()
         findings: list[Finding] = []
         summaries: list[ResourceSummary] = []

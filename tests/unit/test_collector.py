@@ -1,0 +1,61 @@
+"""The cyclic garbage collector is paused while a catalog is read, and runs again afterwards."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from govcatalog._collector import collector_paused
+from govcatalog.cli.app import app
+from govcatalog.io.json_reader import read_json
+from govcatalog.packs import Pack
+from govcatalog.records.read import ReadRecord
+from govcatalog.validate import Validator
+from tests.helpers import resource, write_catalog
+
+
+def test_a_pause_ends_as_it_began() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still holds
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # not switched on by a pause that found it off
+    finally:
+        gc.enable()
+
+
+def test_a_pause_ends_on_an_error() -> None:
+    with pytest.raises(ValueError, match="stop"), collector_paused():
+        raise ValueError("stop")
+    assert gc.isenabled()
+
+
+def test_validation_pauses_it_while_reading(tmp_path: Path, pack: Pack) -> None:
+    path = write_catalog(tmp_path / "c.json", resource(), resource(code="X"))
+    seen: list[bool] = []
+
+    def hook(_: ReadRecord) -> None:
+        seen.append(gc.isenabled())
+
+    report = Validator(pack, on_record=hook).validate_document(read_json(path))
+    assert seen == [False, False]
+    assert report.stats.resources == 2
+    assert gc.isenabled()
+
+
+def test_the_validate_command_leaves_it_running(tmp_path: Path) -> None:
+    path = write_catalog(tmp_path / "c.json", resource(code="X"))
+    result = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert '"findings"' in result.output
+    assert gc.isenabled()
