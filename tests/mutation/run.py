@@ -95,11 +95,17 @@ GROUPS: dict[str, Group] = {
             "src/govcatalog/records/coerced.py",
             "src/govcatalog/records/values.py",
         ),
-        ("tests/unit/test_coerce.py", "tests/unit/test_validate_rules.py"),
+        (
+            "tests/unit/test_coerce.py",
+            "tests/unit/test_value_forms.py",
+            "tests/unit/test_required_empty.py",
+            "tests/unit/test_validate_rules.py",
+        ),
     ),
     "rules": Group(
         ("src/govcatalog/rules/*.py", "src/govcatalog/rules/builtin/*.py"),
         (
+            "tests/unit/test_builtin_rules.py",
             "tests/unit/test_validate_rules.py",
             "tests/unit/test_rule_layer.py",
             "tests/conformance/test_cases.py",
