@@ -111,6 +111,19 @@ def test_placeholders_share_types_and_lists(pack: Pack) -> None:
     assert hits == [("GC-F003", "/发布日期")]
 
 
+def test_a_whole_number_in_a_text_element_reads_as_its_digits(pack: Pack) -> None:
+    portal = get_pack("open-data-portal")
+    rec, hits = _read(portal, {"数据量": 0})
+    assert rec["extensions"] == {"record_count": "0"}
+    assert hits == []  # "0" is exactly what was written: nothing to say
+    # A float may not read as written (1e+20), and a code may have lost leading zeros.
+    rec, hits = _read(portal, {"数据量": 12.5})
+    assert rec["extensions"] == {"record_count": "12.5"}
+    assert hits == [("GC-F003", "/数据量")]
+    _, hits = _read(pack, {"信息资源代码": 330100})
+    assert ("GC-F003", "/信息资源代码") in hits
+
+
 def _child(tmp_path: Path, manifest: str) -> Pack:
     (tmp_path / "pack.toml").write_text(
         '[pack]\nid = "child"\nversion = "1.0.0"\nstatus = "active"\n'

@@ -108,7 +108,10 @@ class ValueReader:
             return MISSING
         if not isinstance(value, str):
             text = str(value)
-            self._normalised(spec, value, text, cpath, out)
+            # A whole number in a text element (a portal's record count) reads as exactly
+            # the digits written; a code may have lost leading zeros, a float its form.
+            if type(value) is not int or spec.kind is FieldKind.CODE:
+                self._normalised(spec, value, text, cpath, out)
             value = text
         if not value.strip():
             return MISSING
