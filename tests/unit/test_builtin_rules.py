@@ -1,5 +1,6 @@
 """The built-in rule functions called on one canonical record each: every hit written out in full
-(code, pointer, message parameters, value), and the records one step away that give none."""
+(code, pointer, message parameters, value), and the records one step away that give none. The
+rules of 《政务数据共享条例》 run with the data of the pack ``sharing-2025``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import datetime as dt
 import pytest
 
 from govcatalog.model.code import CodeProblem, parse_resource_code
-from govcatalog.packs import Pack
+from govcatalog.packs import Pack, get_pack
 from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.builtin.classification import base_items_shared, code_and_classification
 from govcatalog.rules.builtin.content import (
@@ -20,6 +21,13 @@ from govcatalog.rules.builtin.content import (
     provider_code,
 )
 from govcatalog.rules.builtin.share import share_attributes
+from govcatalog.rules.builtin.sharing2025 import (
+    BasisVerdict,
+    conditions_name_scope_and_purpose,
+    grade_against_share_type,
+    not_shared_basis,
+    rules,
+)
 from govcatalog.rules.engine import RuleContext, RuleFunction
 
 TODAY = dt.date(2026, 1, 15)
@@ -344,3 +352,120 @@ def test_base_items_of_base_resources_are_shared_unconditionally(
     rec = {**_classified(lei, None, code), "share": share, "items": items}
     expected = [Hit("GC-R011", "/share/share_type", {}, share.get("share_type"))] if hit else []
     assert _run(base_items_shared, pack, rec) == expected
+
+
+# 《政务数据共享条例》: the rules the pack sharing-2025 names, with its data
+
+UC = "/extensions/usage_conditions"
+
+
+@pytest.fixture(scope="module")
+def sharing() -> Pack:
+    return get_pack("sharing-2025@^1")
+
+
+def test_the_rule_set_the_sharing_pack_names() -> None:
+    assert [(r.id, sorted(r.codes)) for r in rules()] == [
+        ("not_shared_basis", ["GC-L005", "GC-L008"]),
+        ("conditions_name_scope_and_purpose", ["GC-L004", "GC-L007"]),
+        ("grade_against_share_type", ["GC-L006"]),
+    ]
+
+
+def _not_shared(basis: object, share_type: str = "不予共享") -> Record:
+    return {"share": {"share_type": share_type, "share_condition": basis}}
+
+
+def test_a_not_shared_basis_that_is_no_law(sharing: Pack) -> None:
+    basis = "《某某管理办法》"
+    reason = {
+        "reason_zh": "《某某管理办法》为规章",
+        "reason_en": "《某某管理办法》 is a departmental rule",
+    }
+    ctx = RuleContext(sharing, TODAY)
+    assert list(not_shared_basis(_not_shared(basis), ctx)) == [Hit("GC-L005", CP, reason, basis)]
+    # a basis repeated across the catalog is judged once per run
+    assert ctx.memo == {("sharing2025-basis", basis): BasisVerdict(False, *reason.values())}
+    assert list(not_shared_basis(_not_shared(basis), ctx)) == [Hit("GC-L005", CP, reason, basis)]
+
+
+def test_a_not_shared_basis_of_unknown_form(sharing: Pack) -> None:
+    basis = "《某某文件》"
+    reason = {
+        "reason_zh": "《某某文件》不在标准包的行政法规名录中，无法确认其为行政法规",
+        "reason_en": "《某某文件》 is not in the pack's list of administrative regulations",
+    }
+    assert _run(not_shared_basis, sharing, _not_shared(basis)) == [
+        Hit("GC-L008", CP, reason, basis)
+    ]
+
+
+@pytest.mark.parametrize(
+    "rec",
+    [
+        _not_shared("《中华人民共和国保守国家秘密法》第九条"),
+        _not_shared("《某某管理办法》", "有条件共享"),
+        _not_shared(None),
+        _not_shared("  "),
+        _not_shared(12),
+        {},
+    ],
+)
+def test_a_not_shared_basis_that_gives_no_hit(sharing: Pack, rec: Record) -> None:
+    assert _run(not_shared_basis, sharing, rec) == []
+
+
+def test_the_national_pack_has_no_legal_forms_to_judge_by(pack: Pack) -> None:
+    assert _run(not_shared_basis, pack, _not_shared("《某某管理办法》")) == []
+    conditional = {"share": {"share_type": "有条件共享"}, "extensions": {"usage_conditions": "无"}}
+    assert _run(conditions_name_scope_and_purpose, pack, conditional) == []
+
+
+def _conditional(text: object, share_type: str = "有条件共享") -> Record:
+    return {"share": {"share_type": share_type}, "extensions": {"usage_conditions": text}}
+
+
+SCOPE = {"missing_zh": "共享范围", "missing_en": "a scope"}
+PURPOSE = {"missing_zh": "使用用途", "missing_en": "a purpose"}
+
+
+@pytest.mark.parametrize(
+    ("text", "hits"),
+    [
+        ("仅向 公安部门 提供，用于户籍核验", []),
+        ("仅向公安部门提供", [Hit("GC-L007", UC, PURPOSE, "仅向公安部门提供")]),
+        ("用于户籍核验", [Hit("GC-L007", UC, SCOPE, "用于户籍核验")]),
+        ("申请后提供", [Hit("GC-L004", UC, {}, "申请后提供")]),
+        (" ", []),
+        (None, []),
+    ],
+)
+def test_conditions_name_a_scope_and_a_purpose(
+    sharing: Pack, text: str | None, hits: list[Hit]
+) -> None:
+    assert _run(conditions_name_scope_and_purpose, sharing, _conditional(text)) == hits
+
+
+def test_only_conditional_sharing_states_conditions(sharing: Pack) -> None:
+    unconditional = _conditional("申请后提供", "无条件共享")
+    assert _run(conditions_name_scope_and_purpose, sharing, unconditional) == []
+    assert _run(conditions_name_scope_and_purpose, sharing, {}) == []
+
+
+def _graded(grade: object, share_type: str = "无条件共享") -> Record:
+    return {"share": {"share_type": share_type}, "extensions": {"data_grade": grade}}
+
+
+@pytest.mark.parametrize("grade", ["核心数据", "重要数据"])
+def test_core_and_important_data_shared_unconditionally(sharing: Pack, grade: str) -> None:
+    assert _run(grade_against_share_type, sharing, _graded(grade)) == [
+        Hit("GC-L006", "/extensions/data_grade", {"grade": grade}, grade)
+    ]
+    assert _run(grade_against_share_type, sharing, _graded(grade, "有条件共享")) == []
+    unreadable = {**_graded(grade), "$invalid": frozenset({"/extensions/data_grade"})}
+    assert _run(grade_against_share_type, sharing, unreadable) == []
+
+
+@pytest.mark.parametrize("grade", ["一般数据", "一般数据1级", "秘密", None, 3])
+def test_other_grades_shared_unconditionally(sharing: Pack, grade: object) -> None:
+    assert _run(grade_against_share_type, sharing, _graded(grade)) == []

@@ -4,6 +4,7 @@ summaries the catalog-wide rules receive from worker processes, the document-lev
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from collections.abc import Iterator
 
 import pytest
@@ -121,6 +122,27 @@ def test_a_summary_resolved_for_another_process_keeps_the_positions_the_rules_re
     assert summary.resolved("b.json").file == "b.json"
     assert resolved.locator.locate("/abstract") == (None, None)
     assert (resolved.code, resolved.name, resolved.related) == ("X", "甲", summary.related)
+
+
+def test_a_resolved_summary_crosses_to_another_process_whole() -> None:
+    summary = ResourceSummary(
+        index=4,
+        pointer="/resources/4",
+        code="X",
+        name="甲",
+        provider="乙",
+        related=(("Y", "/related_codes/0"),),
+        code_pointer="/code",
+        name_pointer="/名称",
+        locator=FixedPositions({"/code": (7, 9)}),
+        sheet="信息资源",
+        cells={"/code": "C6"},
+        file="a.xlsx",
+    )
+    again = pickle.loads(pickle.dumps(summary))
+    assert again == summary
+    assert type(again.locator) is FixedPositions
+    assert again.locator.locate("/code") == (7, 9)
 
 
 def test_catalog_facts_that_are_not_an_object() -> None:
