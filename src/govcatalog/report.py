@@ -16,6 +16,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
+from govcatalog._json_text import pieces
 from govcatalog._location import MESSAGE_LIMIT, VALUE_LIMIT, Location, clip
 from govcatalog._views import html_view, view
 
@@ -115,7 +116,9 @@ class Finding:
         """Deterministic order: by position, then most serious first, then code."""
         return (self.location.sort_key(), -self.severity.rank, self.code)
 
-    def to_dict(self, lang: Lang = Lang.ZH, *, bilingual: bool = False) -> dict[str, object]:
+    def to_dict(
+        self, lang: Lang = Lang.ZH, *, bilingual: bool = False, findings: bool = True
+    ) -> dict[str, object]:
         """JSON-ready form used by ``--format json`` (``bilingual``: both languages too)."""
         both = {"message_zh": self.message_zh, "message_en": self.message_en}
         both |= {"hint_zh": self.hint_zh, "hint_en": self.hint_en}
@@ -322,21 +325,23 @@ class Report:
         graph: rdflib.Graph = view(self, "graph", base)
         return graph
 
-    def to_dict(self, lang: Lang = Lang.ZH, *, bilingual: bool = False) -> dict[str, object]:
+    def to_dict(
+        self, lang: Lang = Lang.ZH, *, bilingual: bool = False, findings: bool = True
+    ) -> dict[str, object]:
         """JSON-ready form: ``{"conforms", "pack", "findings", "stats"}``.
 
         ``bilingual`` adds every text in both languages (``message_zh`` …, ``regime_zh``
         …) and keeps the seconds unrounded, so that :meth:`from_dict` rebuilds the report
-        whole.
+        whole. Without ``findings`` their list is empty (the rest is the same).
         """
-        counts = self.counts()
+        counts, rows = self.counts(), self.findings if findings else ()
         both = {"regime_zh": self.regime_zh, "regime_en": self.regime_en} if bilingual else {}
         return {
             "conforms": self.conforms,
             "pack": self.pack,
             **({"regime": self.regime(lang)} if self.regime(lang) else {}),
             **both,
-            "findings": [f.to_dict(lang, bilingual=bilingual) for f in self.findings],
+            "findings": [f.to_dict(lang, bilingual=bilingual) for f in rows],
             "stats": {
                 "files": self.stats.files,
                 "resources": self.stats.resources,
@@ -371,7 +376,14 @@ class Report:
 
     def to_json(self, lang: Lang = Lang.ZH, *, indent: int | None = 2) -> str:
         """:meth:`to_dict` as JSON text (UTF-8 characters kept, not escaped)."""
-        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
+        if indent is None:
+            return json.dumps(self.to_dict(lang), ensure_ascii=False)
+        return "".join(self.json_pieces(lang, indent=indent))
+
+    def json_pieces(self, lang: Lang = Lang.ZH, *, indent: int = 2) -> Iterator[str]:
+        """:meth:`to_json`'s text in pieces, a finding each (a large report written as one)."""
+        found = (f.to_dict(lang) for f in self.findings)
+        return pieces(self.to_dict(lang, findings=False), "findings", found, indent)
 
     def to_pandas(self, lang: Lang = Lang.ZH) -> pandas.DataFrame:
         """The findings as a pandas DataFrame, one row per finding (needs ``pandas``).

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 
 import typer
@@ -242,19 +243,23 @@ def _write_report(
         with output.open("w", encoding="utf-8") as fh:
             console = Console(file=fh, highlight=False, soft_wrap=True, no_color=True)
             render_text(report, console, lang)
+    elif fmt is ReportFormat.JSON:  # render_report's text, written a finding at a time
+        write_output(chain(report.json_pieces(lang), ["\n"]), output, fmt)
     else:
         text = render_report(report, fmt, lang=lang, pack=pack, fail_on=fail_on)
-        write_output(text, output, fmt)
+        write_output([text], output, fmt)
 
 
-def write_output(text: str, output: Path | None, fmt: ReportFormat) -> None:
-    """Write ``text`` to ``output`` (CSV with a byte-order mark, for spreadsheets) or stdout."""
+def write_output(pieces: Iterable[str], output: Path | None, fmt: ReportFormat) -> None:
+    """Write the pieces of a text to ``output`` (CSV with a byte-order mark, for
+    spreadsheets) or stdout."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
         return
     try:
         encoding = "utf-8-sig" if fmt is ReportFormat.CSV else "utf-8"
-        output.write_text(text, encoding=encoding, newline="")
+        with output.open("w", encoding=encoding, newline="") as fh:
+            fh.writelines(pieces)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
 

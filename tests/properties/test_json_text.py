@@ -1,0 +1,98 @@
+"""The indented JSON writer gives ``json.dumps(value, ensure_ascii=False, indent=n)`` exactly,
+and a report written in pieces is its ``to_json`` text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import StrEnum
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govcatalog import ValidationOptions, validate
+from govcatalog._json_text import indented, pieces
+from govcatalog.report import Lang, Report
+from tests.helpers import resource, write_catalog
+
+
+class _Kind(StrEnum):
+    A = '甲\n"a"'
+
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()  # NaN and the infinities too, written as json writes them
+    | st.text()
+    | st.sampled_from([_Kind.A, "\u2028", "\ud800", "\x00\x1f\x7f"])
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(_VALUES, st.integers(0, 4))
+def test_indented_is_json_dumps(value: object, indent: int) -> None:
+    assert indented(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+@given(_VALUES, st.integers(1, 3))
+def test_nested_deeper_is_the_same_text_shifted(value: object, level: int) -> None:
+    text = json.dumps({"k": [value]}, ensure_ascii=False, indent=2)
+    inner = indented(value, 2, 2)
+    assert text == '{\n  "k": [\n    ' + inner + "\n  ]\n}"
+    assert indented(value, 2, level).replace("\n" + "  " * level, "\n") == indented(value, 2)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{1: "a"}, {"a": {(1, 2): 3}}, [object()], {"a": {True: None}}, {"a": [dt.date(2024, 1, 1)]}],
+    ids=["int key", "tuple key", "object", "bool key", "date"],
+)
+def test_what_it_does_not_know_is_json_dumps_own(value: object) -> None:
+    try:
+        expected = json.dumps(value, ensure_ascii=False, indent=2)
+    except TypeError as exc:
+        with pytest.raises(TypeError, match=str(exc)[:20]):
+            indented(value)
+    else:
+        assert indented(value) == expected
+
+
+@given(
+    st.dictionaries(st.text(max_size=5), _VALUES, max_size=3),
+    st.lists(_VALUES, max_size=5),
+    st.integers(1, 4),
+)
+def test_pieces_are_the_whole_text(head: dict[str, object], items: list[object], n: int) -> None:
+    whole = {**head, "items": items}
+    text = "".join(pieces({**head, "items": []}, "items", iter(items), n))
+    assert text == json.dumps(whole, ensure_ascii=False, indent=n)
+
+
+def test_a_report_in_pieces_is_its_json(tmp_path: Path) -> None:
+    bad = resource(code="X", name="  ")
+    path = write_catalog(tmp_path / "c.json", resource(), bad, bad)
+    report = validate(path, options=ValidationOptions(today=dt.date(2026, 1, 15)))
+    assert len(report.findings) >= 3
+    for lang in Lang:
+        expected = json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2)
+        assert report.to_json(lang) == expected
+        assert "".join(report.json_pieces(lang, indent=4)) == json.dumps(
+            report.to_dict(lang), ensure_ascii=False, indent=4
+        )
+        assert report.to_json(lang, indent=None) == json.dumps(
+            report.to_dict(lang), ensure_ascii=False
+        )
+    empty = Report((), report.stats, report.pack)
+    assert empty.to_json() == json.dumps(empty.to_dict(), ensure_ascii=False, indent=2)
