@@ -79,6 +79,7 @@ GROUPS: dict[str, Group] = {
             "tests/unit/test_identifiers_modes.py",
             "tests/unit/test_identifiers_properties.py",
             "tests/unit/test_identifiers_messages.py",
+            "tests/unit/test_identifiers_dated.py",
         ),
     ),
     "resolve": Group(

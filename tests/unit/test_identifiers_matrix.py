@@ -109,6 +109,23 @@ def test_citizen_id_parts() -> None:
     assert check_citizen_id("440524188001010014").details["sex"] == "male"
 
 
+def test_citizen_id_parts_of_a_birth_on_the_tenth_checked_dated() -> None:
+    # 11010519491210002: weighted sum 142 (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2),
+    # 142 mod 11 = 10, check (12 - 10) mod 11 = 2
+    details = check_citizen_id("110105194912100022", dated_division=True).details
+    assert details == {
+        "division": "110105",
+        "address_check": "dated",
+        "division_name": "朝阳区",
+        "division_in_force_at_birth": "true",
+        "division_name_at_birth": "朝阳区",
+        "birth_date": "1949-12-10",
+        "sequence": "002",
+        "sex": "female",
+        "check": "2",
+    }
+
+
 def test_citizen_id_abolished_birth_place_is_accepted() -> None:
     # 440524 潮阳县 was abolished in the 1990s; the birth-place code stays valid.
     result = check_citizen_id("440524188001010014")
@@ -180,12 +197,16 @@ def test_uscc_fujian_pilot_codes_fail_the_check(code: str, expected: str) -> Non
 
 def test_uscc_parts() -> None:
     details = check_uscc("91350100M000100Y43").details
-    assert details["registration_department"] == "9"
-    assert details["registration_department_name"] == "工商"
-    assert details["category"] == "1"
-    assert details["category_name"] == "企业"
-    assert details["division"] == "350100"
-    assert details["org_code"] == "M000100Y-4"
+    assert details == {
+        "registration_department": "9",
+        "registration_department_name": "工商",
+        "category": "1",
+        "category_name": "企业",
+        "division": "350100",
+        "division_name": "福州市",
+        "org_code": "M000100Y-4",
+        "check": "3",
+    }
 
 
 def test_uscc_central_authority_division_100000() -> None:

@@ -106,6 +106,15 @@ ROWS: list[Row] = [
         "证照颁发机构代码 11220000013544541K 无效：校验码应为 J，实为 K",
         "the issuer code 11220000013544541K is invalid: check character should be J, found K",
     ),
+    (
+        # MOD 37,36 over 11100000000013338W032 11220000013544541J 2430599 001, worked by hand
+        # (ISO 7064 hybrid: p = 2 * ((p + c) mod 36 or 36) mod 37 from p = 36; check 37 - p) is F
+        check_license_id,
+        _licence(TYPE, ISSUER, "2430599", "001", "G"),
+        Problem.CHECKSUM,
+        "校验码应为 F，实为 G",
+        "check character should be F, found G",
+    ),
 ]
 
 
@@ -155,6 +164,27 @@ ROWS += [
         Problem.EMBEDDED,
         "主体标识码（组织机构代码）M000100Y-5 的校验码应为 4，实为 5",
         "the embedded organization code M000100Y-5 should have check character 4, found 5",
+    ),
+    (
+        check_uscc,
+        "91350100M000100Y4",
+        Problem.LENGTH,
+        "统一社会信用代码应为 18 位，实为 17 位",
+        "a unified social credit code should have 18 characters, found 17",
+    ),
+    (
+        check_division_code,
+        "1101A5",
+        Problem.CHARSET,
+        "第 5 位字符 'A' 不允许，行政区划代码只含数字",
+        "character 5 'A' is not allowed, division codes are digits only",
+    ),
+    (
+        check_division_code,
+        "11010",
+        Problem.LENGTH,
+        "行政区划代码应为 6 位或 12 位，实为 5 位",
+        "a division code should have 6 or 12 digits, found 5",
     ),
     (
         check_division_code,

@@ -79,6 +79,24 @@ def test_license_id_lenient_upper_cases_and_drops_spaces() -> None:
     assert result.normalized == LICENSE
 
 
+def test_license_id_lenient_keeps_hyphens() -> None:
+    # Dots separate a licence identifier's segments; a hyphen is not a separator there, so the
+    # lenient mode does not drop it (it would join "243-0599" into another serial number).
+    hyphenated = LICENSE.replace(".2430599.", ".243-0599.")
+    result = check_license_id(hyphenated, strict=False)
+    # 14 characters of root, then 1 + 21 + 1 + 18 + 1: the serial starts at character 57
+    assert (result.problem, result.message_en) == (
+        Problem.CHARSET,
+        "character 60 '-' is not allowed, expected a digit or capital letter",
+    )
+
+
+def test_lenient_mode_drops_zero_width_spaces() -> None:
+    # U+200B is not a space to str.isspace() nor removed by NFKC; pasted text often has one.
+    assert check_org_code("D2143569\u200b-X", strict=False).normalized == "D2143569-X"
+    assert check_org_code("D2143569\u200b-X").problem is Problem.LENGTH
+
+
 def test_strict_is_the_default() -> None:
     assert check_identifier(IdentifierKind.USCC, "91350100m000100y43").problem is Problem.CHARSET
     lenient = check_identifier(IdentifierKind.USCC, "91350100m000100y43", strict=False)
@@ -111,6 +129,13 @@ def test_allow_list_matches_the_lenient_form() -> None:
     result = check_uscc("91350100m0001tgqxm", strict=False, allow={"91350100M0001TGQXM"})
     assert result.allowed
     assert result.normalized == "91350100M0001TGQXM"
+
+
+def test_allow_list_matches_the_lenient_form_of_a_value_of_the_wrong_length() -> None:
+    # an eight-character code written in full-width digits: too short, but listed
+    result = check_org_code("１２３４５６７８", strict=False, allow={"12345678"})
+    assert (result.valid, result.allowed, result.problem) == (True, True, Problem.LENGTH)
+    assert result.normalized == "12345678"
 
 
 @pytest.mark.parametrize(
@@ -176,8 +201,12 @@ def test_citizen_id_future_birth_date_relative_to_as_of() -> None:
     value += mod_11_2.calc_check_digit(value)
     assert check_citizen_id(value).valid
     result = check_citizen_id(value, as_of=date(2019, 12, 31))
-    assert result.problem is Problem.DATE
-    assert "2020-01-01" in result.message_en
+    assert (result.problem, result.message_zh, result.message_en) == (
+        Problem.DATE,
+        "出生日期 2020-01-01 晚于 2019-12-31",
+        "birth date 2020-01-01 is after 2019-12-31",
+    )
+    assert check_citizen_id(value, as_of=date(2020, 1, 1)).valid  # born on the day: not after
 
 
 def test_citizen_id_unknown_address_code() -> None:

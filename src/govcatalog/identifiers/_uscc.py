@@ -70,7 +70,7 @@ def _check_registration(code: str, details: dict[str, str]) -> Failure | None:
     return None
 
 
-def _check_embedded(code: str, details: dict[str, str]) -> Failure | None:
+def _check_embedded(code: str) -> Failure | None:
     division = code[2:8]
     if division != _NATIONAL_DIVISION and known_province(division) is None:
         return Failure(
@@ -136,7 +136,7 @@ def _inspect(text: str, strict: bool) -> Outcome:
     if expected != candidate[17]:
         outcome.failure = checksum_failure(expected, candidate[17])
         return outcome
-    outcome.failure = _check_embedded(candidate, details)
+    outcome.failure = _check_embedded(candidate)
     return outcome
 
 
