@@ -55,3 +55,9 @@ def test_a_command_imports_only_its_module() -> None:
     assert "rdflib" not in loaded
     assert "openpyxl" not in loaded
     assert "numpy" not in loaded
+
+
+def test_validating_builds_no_pydantic_model_of_a_catalog() -> None:
+    loaded = _modules_after("validate", "--example", "city")
+    assert "govcatalog.validate" in loaded  # it did validate
+    assert "govcatalog.model.resource" not in loaded
