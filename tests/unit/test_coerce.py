@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from govcatalog.packs import Pack
-from govcatalog.records.coerce import INVALID, Coercer
+from govcatalog.records.coerce import INVALID, Coerced, Coercer
+from govcatalog.records.hits import Hit
+
+GUIDE = {"standard_zh": "编制指南", "standard_en": "the guide"}
 
 
 def test_chinese_keys_map_to_canonical_record(pack: Pack) -> None:
@@ -81,3 +86,172 @@ def test_missing_member_of_a_flat_group_is_pointed_at_flat(pack: Pack) -> None:
     nested = Coercer(pack).resource({"开放属性": {"是否向社会开放": "是"}})
     assert nested is not None
     assert nested.original("/open/open_condition") == "/开放属性/开放条件"
+
+
+REQUIRED = [
+    "/code",
+    "/provider",
+    "/provider_code",
+    "/abstract",
+    "/update_cycle",
+    "/publish_date",
+    "/category/lei",
+    "/category/xiang",
+    "/format/format_class",
+    "/format/format_types",
+    "/share/share_type",
+    "/open/open_to_public",
+]
+"""The required elements of the national pack after 信息资源名称, in the guide's order."""
+
+
+def _missing(out: Coerced) -> list[str]:
+    return [h.pointer for h in out.hits if h.code == "GC-F001"]
+
+
+def test_every_required_element_missing_is_named_once_in_order(pack: Pack) -> None:
+    out = Coercer(pack).resource({"name": "人口信息"})
+    assert out is not None
+    assert out.hits == [
+        Hit("GC-F001", p, pack.fields.get(p[1:].replace("/", ".")).names()) for p in REQUIRED
+    ]
+    assert Coercer(pack).resource({}) is not None
+
+
+def test_required_elements_of_each_data_item(pack: Pack) -> None:
+    items = [
+        {"name": "姓名", "data_type": "字符型", "length": 5},  # canonical: read as it is
+        {"信息项名称": "性别"},
+        {"name": ""},
+        7,
+    ]
+    out = Coercer(pack).resource({"items": items})
+    assert out is not None
+    assert out.record["items"] == [items[0], {"name": "性别"}, {}, {}]
+    assert out.record[INVALID] == frozenset({"/items/3"})
+    data_type = {"element_zh": "数据类型", "element_en": "Data type", **GUIDE}
+    item_name = {"element_zh": "信息项名称", "element_en": "Data item name", **GUIDE}
+    wrong = {
+        "element_zh": "信息项信息",
+        "element_en": "Data items",
+        **GUIDE,
+        "expected_zh": "对象列表",
+        "expected_en": "a list of objects",
+        "actual_zh": "数字",
+        "actual_en": "a number",
+    }
+    assert out.hits[:4] == [
+        Hit("GC-F001", "/items/1/data_type", data_type),
+        Hit("GC-F001", "/items/2/name", item_name),
+        Hit("GC-F001", "/items/2/data_type", data_type),
+        Hit("GC-S003", "/items/3", wrong, "7"),
+    ]
+    assert out.original("/items/1/data_type") == "/items/1/数据类型"
+    assert _missing(out)[3:] == ["/name", *REQUIRED]
+
+
+@pytest.mark.parametrize(
+    ("value", "actual", "shown"),
+    [
+        ("x", ("文本", "text"), "x"),
+        (5, ("数字", "a number"), "5"),
+        ({"name": "a"}, ("对象", "an object"), "{'name': 'a'}"),
+    ],
+)
+def test_data_items_that_are_no_list(
+    pack: Pack, value: object, actual: tuple[str, str], shown: str
+) -> None:
+    out = Coercer(pack).resource({"items": value})
+    assert out is not None
+    assert "items" not in out.record
+    assert out.record[INVALID] == frozenset({"/items"})
+    params = {
+        "element_zh": "信息项信息",
+        "element_en": "Data items",
+        **GUIDE,
+        "expected_zh": "对象列表",
+        "expected_en": "a list of objects",
+        "actual_zh": actual[0],
+        "actual_en": actual[1],
+    }
+    assert out.hits[0] == Hit("GC-S003", "/items", params, shown)
+    none = Coercer(pack).resource({"items": None})
+    assert none is not None and "items" not in none.record and INVALID not in none.record
+
+
+def test_extensions_are_kept_as_written(pack: Pack) -> None:
+    out = Coercer(pack).resource(
+        {"extensions": {"a": 1}, "items": [{"name": "甲", "extensions": {"b": 2}}]}
+    )
+    assert out is not None
+    assert out.record["extensions"] == {"a": 1}
+    assert out.record["items"] == [{"name": "甲", "extensions": {"b": 2}}]
+    assert [h.code for h in out.hits if h.code != "GC-F001"] == []
+
+
+def test_an_unknown_key_names_the_nearest_elements(pack: Pack) -> None:
+    out = Coercer(pack).resource({"信息资源名字": "x", "所属处室": "办公室"})
+    assert out is not None
+    assert out.record["extensions"] == {"信息资源名字": "x", "所属处室": "办公室"}
+    assert [h for h in out.hits if h.code == "GC-S004"] == [
+        Hit(
+            "GC-S004",
+            "/extensions/信息资源名字",
+            {
+                "detail_zh": "（最接近的元素：信息资源名称、信息资源代码）",
+                "detail_en": " (nearest elements: Resource name (信息资源名称), Resource code (信息资源代码))",
+            },
+            "信息资源名字",
+        ),
+        Hit(
+            "GC-S004",
+            "/extensions/所属处室",
+            {
+                "detail_zh": "（最接近的元素：信息资源提供方）",
+                "detail_en": " (nearest elements: Provider (信息资源提供方))",
+            },
+            "所属处室",
+        ),
+    ]
+    assert out.original("/extensions/所属处室") == "/所属处室"
+
+
+def test_catalog_facts(pack: Pack) -> None:
+    out = Coercer(pack).catalog_info({"region_code": "110000", "bogus": 1, "名称": "目录"})
+    assert out is not None
+    assert out.record == {"region_code": "110000", "extensions": {"bogus": 1}, "name": "目录"}
+    assert out.hits == [
+        Hit("GC-S004", "/extensions/bogus", {"detail_zh": "", "detail_en": ""}, "bogus")
+    ]
+    assert out.original("/name") == "/名称"
+    assert Coercer(pack).catalog_info(["目录"]) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "actual"), [(5, ("数字", "a number")), (["a"], ("列表", "a list"))]
+)
+def test_a_group_that_is_no_object(pack: Pack, value: object, actual: tuple[str, str]) -> None:
+    out = Coercer(pack).resource({"share": value})
+    assert out is not None
+    params = {
+        "element_zh": "共享属性",
+        "element_en": "Share attributes",
+        **GUIDE,
+        "expected_zh": "对象",
+        "expected_en": "an object",
+        "actual_zh": actual[0],
+        "actual_en": actual[1],
+    }
+    assert out.hits[0] == Hit("GC-S003", "/share", params, repr(value))
+    assert out.record == {INVALID: frozenset({"/share"})}
+
+
+def test_a_plain_value_under_a_group_heading_is_its_main_elements(pack: Pack) -> None:
+    out = Coercer(pack).resource({"开放属性": "无条件开放"})
+    assert out is not None
+    assert out.record["open"] == {"open_condition": "无条件开放", "open_to_public": True}
+    f003 = [h for h in out.hits if h.code == "GC-F003"]
+    assert [(h.pointer, out.original(h.pointer), h.value) for h in f003] == [
+        ("/open/open_to_public", "/开放属性", "无条件开放")
+    ]
+    assert out.original("/open/open_condition") == "/开放属性"
