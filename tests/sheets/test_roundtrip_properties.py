@@ -79,6 +79,7 @@ def resources(draw: st.DrawFn, code: str) -> Resource:
             "open_condition": draw(_maybe(TEXT)),
         },
         "update_cycle": draw(_maybe(_label("update-cycle"))),
+        "update_note": draw(_maybe(TEXT)),
         "publish_date": draw(_maybe(DATES)),
         "related_codes": draw(
             st.lists(st.from_regex(r"[1-3]\d{5}/\d{6}", fullmatch=True), max_size=2)

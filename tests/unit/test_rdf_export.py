@@ -37,6 +37,8 @@ def _catalog(n: int = 3) -> Catalog:
         resources.append(rec)
     resources[-1]["related_codes"] = ["101001/000001"]
     resources[-1]["update_cycle"] = "实时"
+    resources[0]["update_cycle"] = "其他"
+    resources[0]["update_note"] = "不定期(更新说明:暂无新业务数据产生)"
     resources[-1]["format"]["format_types"] = ["xlsx", "自定义"]
     data = {
         "catalog": {"name": "测试目录", "publisher": "市大数据局", "issued": "2025-01-01"},
