@@ -185,8 +185,9 @@ def key_to_json(k: KeyRoute) -> dict[str, object]:
     }
 
 
-def resolution_to_json(res: Resolution) -> dict[str, object]:
-    """The JSON form of a resolution."""
+def resolution_head(res: Resolution) -> dict[str, object]:
+    """The members of a resolution's JSON form before its items: the request, the day, the
+    rules applied, what the request lacks, and whether every item and key was settled."""
     req = res.request
     return {
         "request": {
@@ -204,6 +205,14 @@ def resolution_to_json(res: Resolution) -> dict[str, object]:
         "regime_en": res.regime.describe_en() if res.regime else None,
         "missing": [FIELD_NAMES[f][0] for f in res.missing],
         "ok": res.ok,
+    }
+
+
+def resolution_to_json(res: Resolution) -> dict[str, object]:
+    """The JSON form of a resolution: :func:`resolution_head`, then ``items`` and ``keys``, last
+    and in this order (the service writes its answer in pieces in the same order)."""
+    return {
+        **resolution_head(res),
         "items": [item_to_json(r, res) for r in res.items],
         "keys": [key_to_json(k) for k in res.keys],
     }

@@ -21,6 +21,7 @@ from govcatalog.service.documents import write_document
 from govcatalog.service.fastjson import FastJSONResponse
 from govcatalog.service.limits import Limits, problem_of
 from govcatalog.service.problems import MEDIA_TYPE, Problem
+from govcatalog.service.resolve_fast import FastResolve
 from govcatalog.service.settings import ServiceSettings
 from govcatalog.service.state import ServiceState
 from govcatalog.service.writelog import WriteLog
@@ -132,12 +133,20 @@ def _service_routes(app: FastAPI) -> None:
         return {"writes": [write_document(w) for w in entries]}
 
 
-def create_app(settings: ServiceSettings | None = None, db: Database | None = None) -> FastAPI:
+def create_app(
+    settings: ServiceSettings | None = None,
+    db: Database | None = None,
+    *,
+    fast_resolve: bool = True,
+) -> FastAPI:
     """The service as an ASGI application.
 
     Args:
         settings: Limits and the store (default: :class:`ServiceSettings` from the environment).
         db: An open store (default: opened, and migrated, from ``settings.database_url``).
+        fast_resolve: Answer small JSON ``POST /resolve`` requests before the routing
+            (:mod:`govcatalog.service.resolve_fast`; the same answers). Off, every request
+            takes the route.
     """
     the_settings = settings or ServiceSettings()
     if db is None:
@@ -168,6 +177,8 @@ def create_app(settings: ServiceSettings | None = None, db: Database | None = No
     app.include_router(history_api.router)
 
     _service_routes(app)
+    if fast_resolve:
+        app.add_middleware(FastResolve, state=state)
     app.add_middleware(WriteLog, state=state)
     app.add_middleware(Limits, settings=the_settings)
     return app

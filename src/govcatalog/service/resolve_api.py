@@ -19,7 +19,7 @@ from fastapi import APIRouter, Query, Request, Response
 from govcatalog.errors import GovCatalogError, LoadError
 from govcatalog.render.documents import resolution_document
 from govcatalog.resolve.request import RequestFormat, request_from_bytes
-from govcatalog.resolve.resolver import ResolveOptions, resolve
+from govcatalog.resolve.resolver import Resolution, ResolveOptions, resolve
 from govcatalog.service.deps import StateDep, read_upload, run
 from govcatalog.service.fastjson import dumps
 from govcatalog.service.limits import problem_of
@@ -81,10 +81,8 @@ def request_format(upload: Upload) -> RequestFormat | None:
     return _MEDIA_FORMATS.get(upload.media_type or "")
 
 
-def resolve_upload(
-    state: ServiceState, upload: Upload, options: ResolveOptions, complete: bool = False
-) -> bytes:
-    """The JSON answer to a request, read from memory by the library's request readers.
+def resolution_of(state: ServiceState, upload: Upload, options: ResolveOptions) -> Resolution:
+    """A request resolved, read from memory by the library's request readers.
 
     Raises:
         Problem: 422 when the request cannot be read or is invalid.
@@ -97,8 +95,20 @@ def resolve_upload(
         raise Problem(422, "unreadable", str(located), code="GC-S001") from None
     except (GovCatalogError, ValueError) as exc:
         raise Problem(422, "invalid-request", str(exc)) from None
-    result = resolve(request, base.index, bases=base.bases, options=options)
+    return resolve(request, base.index, bases=base.bases, options=options)
+
+
+def resolve_upload(
+    state: ServiceState, upload: Upload, options: ResolveOptions, complete: bool = False
+) -> bytes:
+    """The JSON answer to a request (``complete``: the whole document the client rebuilds).
+
+    Raises:
+        Problem: 422 when the request cannot be read or is invalid.
+    """
+    result = resolution_of(state, upload, options)
     if complete:
+        base = state.resolve_base()
         return dumps(resolution_document(result, base.bases.ref))
     return dumps(result.to_json_dict())
 
