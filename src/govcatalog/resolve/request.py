@@ -167,6 +167,9 @@ def request_from_dict(data: Mapping[str, object], source: str = "request") -> Da
         raise _fail(source, "需求信息项应为列表", "items must be a list")
     names: list[str] = []
     for item in items:
+        if type(item) is str:  # the common case, without the costlier Mapping check
+            names.append(item)
+            continue
         text = item.get("name") if isinstance(item, Mapping) else item
         if not isinstance(text, str):
             raise _fail(source, "需求信息项应为字符串", "each item must be a string")
