@@ -54,6 +54,8 @@ PLATFORM = {"share_mode_class": "共享平台方式", "share_mode_type": "接口
         ({"share_condition": " 无。"}, [Hit("GC-F003", CP, F003, " 无。")]),
         ({"share_condition": "无条件。"}, []),
         ({"share_condition": " ，"}, []),
+        ({"share_condition": "无　条件"}, []),  # spaces inside, ideographic or not, are folded
+        ({"share_condition": "不 限"}, [Hit("GC-F003", CP, F003, "不 限")]),
         ({}, []),
     ],
 )

@@ -3,6 +3,7 @@ summaries the catalog-wide rules receive from worker processes, the document-lev
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import pickle
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from govcatalog.rules.builtin.sharing2025 import BasisVerdict, classify_basis
 from govcatalog.rules.catalog import FixedPositions, ResourceSummary, check_catalog
 from govcatalog.rules.declared import check_declared
 from govcatalog.rules.document import (
+    check_catalog_facts,
     document_problem,
     empty_catalog,
     facts_not_an_object,
@@ -86,6 +88,66 @@ def test_one_declared_rule_on_one_record() -> None:
     ]
     rec["extensions"] = {first.require[0].split(".")[-1]: "市场主体登记系统"}
     assert list(check_declared(first, rec, ctx)) == []
+
+
+PROVINCE = {
+    "standard_zh": "《示例省政务信息资源目录编制规范》（example-province@1.0.0）",
+    "standard_en": "Example provincial standard for government information resource catalogs"
+    " (example-province@1.0.0)",
+}
+
+
+def test_a_declared_requirement_names_the_element_it_wants() -> None:
+    province = get_pack("example-province@^1")
+    first = province.declared_rules[0]
+    ctx = RuleContext(province, TODAY)
+    rec: Record = {"share": {"share_type": "有条件共享"}, "extensions": {"related_system": ""}}
+    system = {"element_zh": "关联信息系统", "element_en": "Related information system", **PROVINCE}
+    assert list(check_declared(first, rec, ctx)) == [
+        Hit("EP-R001", "/extensions/related_system", system)
+    ]
+    unreadable = {**rec, "$invalid": frozenset({"/extensions/related_system"})}
+    assert list(check_declared(first, unreadable, ctx)) == []
+    unconditional: Record = {"share": {"share_type": "无条件共享"}, "extensions": {}}
+    assert list(check_declared(first, unconditional, ctx)) == []
+    unreadable_type = {**rec, "$invalid": frozenset({"/share/share_type"})}
+    assert list(check_declared(first, unreadable_type, ctx)) == []
+
+
+@pytest.mark.parametrize(
+    ("stored", "hit"), [("12.5", False), ("12", False), ("约12G", True), ("", True)]
+)
+def test_a_declared_pattern_shows_the_pattern_and_the_value(stored: str, hit: bool) -> None:
+    province = get_pack("example-province@^1")
+    second = province.declared_rules[1]
+    ctx = RuleContext(province, TODAY)
+    params = {
+        "element_zh": "数据存储总量/G",
+        "element_en": "Stored volume (GB)",
+        "pattern": r"^\d+(\.\d+)?$",
+    }
+    rec: Record = {"extensions": {"storage_gb": stored}}
+    expected = [Hit("EP-R002", "/extensions/storage_gb", params, stored)] if hit else []
+    assert list(check_declared(second, rec, ctx)) == expected
+    assert list(check_declared(second, {"extensions": {"storage_gb": 12}}, ctx)) == []
+
+
+def test_the_catalogs_region_code_is_a_division(pack: Pack) -> None:
+    assert list(check_catalog_facts({"region_code": "990101"}, pack)) == [
+        Hit(
+            "GC-F014",
+            "/region_code",
+            {"reason_zh": "省级代码 99 未知", "reason_en": "unknown province code 99"},
+            "990101",
+        )
+    ]
+    assert list(check_catalog_facts({"region_code": "110000"}, pack)) == []
+    assert list(check_catalog_facts({"region_code": 110000}, pack)) == []  # reported when read
+    assert list(check_catalog_facts({}, pack)) == []
+    spaced = {"region_code": " 110000"}
+    assert [h.code for h in check_catalog_facts(spaced, pack)] == ["GC-F014"]
+    lenient = dataclasses.replace(pack, identifier_strict=False)
+    assert list(check_catalog_facts(spaced, lenient)) == []
 
 
 class _Lines:
