@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from govcatalog.packs import Pack
+from govcatalog.packs import Pack, get_pack
 from govcatalog.records.coerce import INVALID, Coerced, Coercer
 from govcatalog.records.hits import Hit
 
@@ -255,3 +255,51 @@ def test_a_plain_value_under_a_group_heading_is_its_main_elements(pack: Pack) ->
         ("/open/open_to_public", "/开放属性", "无条件开放")
     ]
     assert out.original("/open/open_condition") == "/开放属性"
+
+
+def test_a_note_a_form_gives_is_appended_once(pack: Pack) -> None:
+    def note(given: str) -> object:
+        out = Coercer(pack).resource({"update_cycle": "不定期（按需）", "update_note": given})
+        assert out is not None
+        assert out.record["update_cycle"] == "其他"
+        return out.record["update_note"]
+
+    assert note("另行通知") == "另行通知；不定期（按需）"
+    assert note("不定期（按需）") == "不定期（按需）"
+    assert note("") == "不定期（按需）"
+
+
+def test_a_form_never_replaces_what_was_written(pack: Pack) -> None:
+    given = {"open_to_public": False, "open_condition": "有条件开放"}
+    out = Coercer(pack).resource({"open": given})
+    assert out is not None
+    assert out.record["open"] == given
+    assert [h for h in out.hits if h.code == "GC-F003"] == []
+    unreadable = Coercer(pack).resource(
+        {"open": {"open_to_public": "可能"}, "开放条件": "有条件开放"}
+    )
+    assert unreadable is not None
+    assert unreadable.record["open"] == {"open_condition": "有条件开放"}
+    assert [h.code for h in unreadable.hits if h.code != "GC-F001"] == ["GC-F002"]
+
+
+def test_a_packs_default_is_set_without_a_finding() -> None:
+    portal = get_pack("open-data-portal@^1")
+    out = Coercer(portal).resource({"name": "甲"})
+    assert out is not None
+    assert out.record["open"] == {"open_to_public": True}
+    assert out.original("/open/open_to_public") == "/open/open_to_public"
+    # a form that says what the default says is no liberty worth a finding …
+    said = Coercer(portal).resource({"开放属性": {"开放条件": "有条件开放"}})
+    assert said is not None
+    assert said.record["open"] == {"open_condition": "有条件开放", "open_to_public": True}
+    assert [h for h in said.hits if h.code == "GC-F003"] == []
+    assert said.original("/open/open_to_public") == "/开放属性/开放条件"
+    # … one that says otherwise is
+    closed = Coercer(portal).resource({"open": {"open_condition": "不予开放"}})
+    assert closed is not None
+    assert closed.record["open"] == {"open_to_public": False}
+    open_ = {"element_zh": "是否向社会开放", "element_en": "Open to the public", **GUIDE}
+    assert [h for h in closed.hits if h.code == "GC-F003"] == [
+        Hit("GC-F003", "/open/open_to_public", {**open_, "canonical": "否"}, "不予开放")
+    ]
