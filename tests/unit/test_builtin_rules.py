@@ -307,6 +307,21 @@ def _classified(lei: str | None, xiang: str | None, code: str | None) -> Record:
             [Hit("GC-R007", "/code", {"lei": THEME, "expected": "2"}, "1")],
         ),
         ((None, "社会保障", "103001/000001"), []),
+        # 项 written as its code in the pack's table (基础: 01 人口 … 05 电子证照).
+        ((BASE, "02", "102001/000001"), []),
+        ((BASE, "02", None), []),
+        (
+            (BASE, "02", "103001/000001"),
+            [Hit("GC-F009", "/code", {"xiang": "法人单位基础信息资源", "expected": "02"}, "03")],
+        ),
+        (
+            (BASE, "06", "106001/000001"),  # 基础 has five 项: 06 is no code of one
+            [Hit("GC-F008", "/category/xiang", {"lei": BASE, "allowed": BASE_XIANG}, "06")],
+        ),
+        (
+            (THEME, "12", "212001/000001"),  # 应急维稳, the twelfth 项 of 主题
+            [],
+        ),
     ],
 )
 def test_the_code_agrees_with_the_classification(

@@ -61,6 +61,9 @@ class SheetLayout:
     band_end: int | None = None
     """The last row of the heading band: rows of system field keys (INFOCODE, nameEn …),
     notes and instructions right below the headings; None when the headings end it."""
+    row_number: int | None = None
+    """The column of the form's row numbers (序号), which holds no element: it is not read,
+    and marks an example row (示例) when it says so."""
 
     @property
     def first_data_row(self) -> int:
@@ -84,6 +87,27 @@ _FOOTER = re.compile(
     r"[^:：]{0,8}[:：]|^(合计|总计|小计)$|^(填写说明|填表说明|说明|注|备注)[:：]",
     re.S,
 )
+
+
+_ROW_NUMBER = frozenset({"序号", "序", "行号", "编号序号", "no", "no.", "#"})
+"""Headings of the form's row-number column (folded)."""
+
+_EXAMPLE = re.compile(r"^(示例|样例|举例|例|例子|范例|填写示例|填报示例|填写样例)\s*\d*[:：]?$")
+
+
+def is_row_number(heading: str) -> bool:
+    """True for the heading of a form's row-number column: 序号, No."""
+    return fold_key(heading).lower() in _ROW_NUMBER
+
+
+def is_example(values: Mapping[int, object], layout: SheetLayout) -> bool:
+    """True for a row the form fills in as an example: 示例 (or 例, 样例 …) where the row
+    number goes, or alone in the row's first cell."""
+    marker = values.get(layout.row_number) if layout.row_number is not None else None
+    if marker is None:
+        first = min((c for c, v in values.items() if v is not None and v != ""), default=None)
+        marker = values.get(first) if first is not None else None
+    return isinstance(marker, str) and bool(_EXAMPLE.match(marker.strip()))
 
 
 def is_footer(values: Mapping[int, object]) -> bool:
@@ -188,6 +212,39 @@ def _filled(
     return grid
 
 
+def _columns(
+    heads: Mapping[int, str], groups: Mapping[int, str], matcher: HeadingMatcher
+) -> tuple[list[SheetColumn], int | None]:
+    """The columns under the headings, and the row-number column (序号) left out of them."""
+    columns: list[SheetColumn] = []
+    seen: set[str] = set()
+    row_number: int | None = None
+    for c in sorted(set(heads) | set(groups)):
+        group = groups.get(c)
+        heading = heads.get(c) or group or ""
+        if row_number is None and is_row_number(heading):
+            row_number = c
+            continue
+        if is_note(heading) and group:
+            heading = group  # （必填项） under 所属部门 is 所属部门
+        if group == heading or (group and not matcher.is_group(group)):
+            group = None
+        spec = matcher.match(group, heading)
+        written = f"{group}/{heading}" if group else heading
+        level = (
+            ColumnLevel.ITEM
+            if spec is None or spec.id.startswith("items.")
+            else ColumnLevel.RESOURCE
+        )
+        col = SheetColumn(c, written, spec, level)
+        if spec is not None and spec.id in seen:
+            col = SheetColumn(c, written, None, ColumnLevel.ITEM)
+        if spec is not None:
+            seen.add(spec.id)
+        columns.append(col)
+    return columns, row_number
+
+
 def find_layout(
     rows: Mapping[int, Mapping[int, object]],
     merges: Sequence[tuple[int, int, int, int]],
@@ -219,31 +276,10 @@ def find_layout(
         # A group heading that names no group of the standard (所属部门 over a note) still
         # stands for the column when the cell below is only a note.
         groups = {c: v for c, v in above.items() if is_note(heads.get(c, "（）"))}
-    columns: list[SheetColumn] = []
-    seen: set[str] = set()
-    for c in sorted(set(heads) | set(groups)):
-        group = groups.get(c)
-        heading = heads.get(c) or group or ""
-        if is_note(heading) and group:
-            heading = group  # （必填项） under 所属部门 is 所属部门
-        if group == heading or (group and not matcher.is_group(group)):
-            group = None
-        spec = matcher.match(group, heading)
-        written = f"{group}/{heading}" if group else heading
-        level = (
-            ColumnLevel.ITEM
-            if spec is None or spec.id.startswith("items.")
-            else ColumnLevel.RESOURCE
-        )
-        col = SheetColumn(c, written, spec, level)
-        if spec is not None and spec.id in seen:
-            col = SheetColumn(c, written, None, ColumnLevel.ITEM)
-        if spec is not None:
-            seen.add(spec.id)
-        columns.append(col)
+    columns, row_number = _columns(heads, groups, matcher)
     band_end = None
     for r in range(best_row + 1, best_row + 1 + SCAN_ROWS):
         if r not in grid or not _band_row(grid[r], matcher):
             break
         band_end = r
-    return SheetLayout(best_row, group_row, tuple(columns), band_end)
+    return SheetLayout(best_row, group_row, tuple(columns), band_end, row_number)

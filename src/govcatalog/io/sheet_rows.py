@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from govcatalog.io.records import DocumentProblem, RawRecord, pointer_token
-from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_footer
+from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_example, is_footer
 from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter, split_ref
 from govcatalog.packs.fields import FieldKind
 from govcatalog.packs.templates import ColumnLevel
@@ -180,7 +180,7 @@ class SheetRecords:
                             values[c] = top
             if used.isdisjoint(values) or all(_empty(values.get(c)) for c in used):
                 continue
-            if is_footer(values):  # 填表人：…  联系电话：…  合计
+            if is_footer(values) or is_example(values, self.layout):  # 填表人：…  合计  示例
                 continue
             key = tuple(self._key_text(values.get(c)) for c in key_cols)
             continued = not inside.isdisjoint(key_cols)

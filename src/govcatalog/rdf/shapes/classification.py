@@ -18,7 +18,10 @@ def classification_shapes(b: Builder) -> None:
     pattern = Literal(code_pattern(b.pack.code_rules))
     for concept in vocab.top_concepts():
         lei = URIRef(concept.iri)
+        # A 项 is written by name or by its code in the pack's code table (项分类 = "07").
+        codes = b.pack.xiang_codes.get(concept.label_zh, {})
         members = [Literal(c.label_zh) for c in vocab.narrower(concept)]
+        members += [Literal(code) for code in dict.fromkeys(codes.values())]
         if members:
             b.conditional(
                 "GC-F008",

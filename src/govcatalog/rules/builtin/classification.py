@@ -35,10 +35,15 @@ def code_and_classification(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("GC-R007", "/code", {"lei": lei, "expected": notation}, code.lei)
     if xiang is None:
         return
+    codes = ctx.pack.xiang_codes.get(lei, {})
     if members and xiang not in members:
-        yield Hit("GC-F008", "/category/xiang", {"lei": lei, "allowed": "、".join(members)}, xiang)
-        return
-    expected = ctx.pack.xiang_codes.get(lei, {}).get(xiang)
+        named = next((name for name, c in codes.items() if c == xiang), None)
+        if named is None:  # neither a 项 of the 类 nor the code of one (项分类 = "01")
+            params = {"lei": lei, "allowed": "、".join(members)}
+            yield Hit("GC-F008", "/category/xiang", params, xiang)
+            return
+        xiang = named
+    expected = codes.get(xiang)
     if code is not None and expected is not None and code.xiang != expected:
         yield Hit("GC-F009", "/code", {"xiang": xiang, "expected": expected}, code.xiang)
 

@@ -1,0 +1,128 @@
+"""A form's 序号 column, its 示例 row and its numbered empty rows hold no resources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from govcatalog import load_catalog, validate
+from govcatalog.io.sheet_layout import SheetLayout, is_example, is_row_number
+
+HEADINGS = [
+    "信息资源分类（类）", "项", "目", "信息资源名称", "信息资源代码", "信息资源提供方",
+    "信息资源提供方代码", "信息资源摘要", "信息资源格式", "信息项名称", "数据类型", "数据长度",
+    "共享类型", "共享条件", "共享方式", "是否向社会开放", "开放条件", "更新周期", "发布日期",
+]  # fmt: skip
+EXAMPLE = [
+    "部门信息资源目录", "07", "001", "XX信息", "307001/000009", "XX局", "11420600011060017B",
+    "XX摘要", "数据库-mysql", "姓名", "字符型C", 50, "无条件共享", "", "共享平台方式-接口",
+    "否", "", "每月", "2024-01-01",
+]  # fmt: skip
+ROWS = [
+    [
+        "部门信息资源目录", "07", "001", "企业登记信息", "307001/000001", "襄阳市市场监督管理局",
+        "11420600011060017B", "全市企业登记的基本信息", "数据库-oracle", "企业名称", "字符型C",
+        100, "无条件共享", "", "共享平台方式-接口", "否", "", "每日", "2024-03-01",
+    ],
+    [None] * 9 + ["统一社会信用代码", "字符型C", 18] + [None] * 7,
+    [
+        "部门信息资源目录", "07", "001", "个体工商户登记信息", "307001/000002",
+        "襄阳市市场监督管理局", "11420600011060017B", "个体户登记信息", "数据库-oracle",
+        "经营者姓名", "字符型C", 50, "有条件共享", "需提供办件依据", "共享平台方式-接口", "否",
+        "", "每日", "2024-03-01",
+    ],
+]  # fmt: skip
+
+
+def _book(path: Path, *, numbered: str | None, example: str | None, blank: int = 0) -> Path:
+    """The form with an optional row-number column headed ``numbered``, an example row marked
+    ``example`` and ``blank`` numbered rows left empty below the data."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    lead = [numbered] if numbered else []
+    sheet.append(["某市政务信息资源目录编制表"])
+    sheet.append(lead + HEADINGS)
+    if example is not None:
+        sheet.append(
+            ([example] if numbered else []) + (EXAMPLE if numbered else [example, *EXAMPLE[1:]])
+        )
+    number = 0
+    for row in ROWS:
+        if row[0] is not None:
+            number += 1
+        sheet.append(([number if row[0] is not None else None] if numbered else []) + row)
+    for n in range(blank):
+        if numbered:
+            sheet.append([number + n + 1])
+    book.save(path)
+    return path
+
+
+def _seen(path: Path) -> list[tuple[str, str | None]]:
+    return sorted((f.code, f.location.pointer) for f in validate(path).findings)
+
+
+@pytest.mark.parametrize("heading", ["序号", "序 号", "No.", "NO"])
+@pytest.mark.parametrize("marker", ["示例", "例", "样例：", "填写示例"])
+def test_row_numbers_and_an_example_row_change_nothing(
+    tmp_path: Path, heading: str, marker: str
+) -> None:
+    plain = _book(tmp_path / "plain.xlsx", numbered=None, example=None)
+    form = _book(tmp_path / "form.xlsx", numbered=heading, example=marker, blank=20)
+    assert _seen(form) == _seen(plain)
+    assert [f.code for f in validate(form).findings if f.code == "GC-S004"] == []
+    loaded = load_catalog(form)
+    assert [r.code for r in loaded.resources] == ["307001/000001", "307001/000002"]
+    assert loaded.model_dump(mode="json") == load_catalog(plain).model_dump(mode="json")
+
+
+def test_an_example_row_without_a_row_number_column(tmp_path: Path) -> None:
+    # 示例 written where the first element goes: the row is still the form's example.
+    form = _book(tmp_path / "form.xlsx", numbered=None, example="示例")
+    assert [r.code for r in load_catalog(form).resources] == ["307001/000001", "307001/000002"]
+
+
+LAYOUT = SheetLayout(heading_row=2, group_row=None, columns=(), row_number=1)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {1: "示例", 2: "部门信息资源目录"},
+        {1: "例1", 4: "XX信息"},
+        {1: " 样例： ", 4: "XX信息"},
+    ],
+)
+def test_example_rows(row: dict[int, object]) -> None:
+    assert is_example(row, LAYOUT)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {1: 1, 4: "示例"},  # a resource named 示例 is data
+        {1: 3, 2: "部门信息资源目录"},
+        {2: "例如：按月更新"},  # text that starts with 例 is no marker
+        {1: "示例数据集", 4: "XX"},
+    ],
+)
+def test_data_rows_are_no_examples(row: dict[int, object]) -> None:
+    assert not is_example(row, LAYOUT)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("序号", True),
+        ("序  号", True),
+        ("No.", True),
+        ("#", True),
+        ("编号", False),
+        ("信息资源代码", False),
+    ],
+)
+def test_row_number_headings(heading: str, expected: bool) -> None:
+    assert is_row_number(heading) is expected
