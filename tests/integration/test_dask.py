@@ -51,7 +51,8 @@ def parts(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     # a fifth file repeats a code of the first and relates to a resource of the third
     first = json.loads(paths[0].read_text(encoding="utf-8"))["resources"][0]
     third = json.loads(paths[2].read_text(encoding="utf-8"))["resources"][-1]
-    extra = {**first, "name": "另一资源", "related_codes": [third["code"]]}
+    # its name is long: echoed clipped, it must come back from a worker as it was made
+    extra = {**first, "name": "另一资源" * 150, "related_codes": [third["code"]]}
     fifth = whole.with_name("set-extra.json")
     fifth.write_text(json.dumps({"resources": [extra]}, ensure_ascii=False), encoding="utf-8")
     return [*paths, fifth]
@@ -92,6 +93,7 @@ def test_cluster_gives_the_findings_of_one_process(
         assert _located(there.report) == _located(expected.report)
         assert there.report.findings == expected.report.findings
         assert there.report.stats.resources == expected.report.stats.resources == 241
+        assert any(f.value and f.value.endswith(" chars]") for f in there.report)
     # the set refers across its files: as one catalog, related codes resolve into other files
     # and duplicates are found across them
     alone, whole = here[False].report.by_code(), here[True].report.by_code()

@@ -13,6 +13,7 @@ import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from govcatalog.batch.files import (
     validator,
 )
 from govcatalog.batch.reduce import catalog_findings
+from govcatalog.batch.wire import check_file_wire, from_wire
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import get_pack
 from govcatalog.report import Finding, Report, Stats
@@ -104,15 +106,42 @@ def validate_many(
     ]
     if executor is None:
         outcomes = _here(tasks, validators, partitions, progress)
-    else:
-        spec = _spec(named)
-        remote = [FileTask(t.path, t.name, spec, opts, engine, t.catalog_rules) for t in tasks]
+        return _reduced(outcomes, len(tasks), one_catalog, validators, opts, base.ref)
+    spec = _spec(named)
+    remote = [FileTask(t.path, t.name, spec, opts, engine, t.catalog_rules) for t in tasks]
+    # The outcomes are millions of small acyclic objects, made here at once as they arrive:
+    # the cyclic collector would scan them again and again (as long as they take to arrive,
+    # to reduce and to merge); paused meanwhile.
+    with _collector_paused():
         outcomes = _there(as_executor(executor), remote, progress)
-    done, cut = _take(outcomes, len(tasks), opts.max_findings)
+        return _reduced(outcomes, len(tasks), one_catalog, validators, opts, base.ref)
+
+
+def _reduced(
+    outcomes: Iterator[FileOutcome],
+    count: int,
+    one_catalog: bool,
+    validators: Validators,
+    opts: ValidationOptions,
+    pack: str,
+) -> BatchResult:
+    """The outcomes taken, the catalog-wide rules run over them as one catalog, merged."""
+    done, cut = _take(outcomes, count, opts.max_findings)
     catalog = None
     if one_catalog:
         catalog = catalog_findings(done, lambda ref: validator(validators, get_pack(ref), opts))
-    return _merged(done, cut, catalog, base.ref, opts.max_findings)
+    return _merged(done, cut, catalog, pack, opts.max_findings)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _merged(
@@ -175,22 +204,17 @@ def _there(
     executor: Executor, tasks: list[FileTask], progress: Progress | None
 ) -> Iterator[FileOutcome]:
     """Every task submitted (largest file first, so that no worker ends long after the others),
-    outcomes taken in the order of the files; the ones not taken are cancelled."""
+    outcomes taken in the order of the files (sent back as plain rows, see
+    :mod:`~govcatalog.batch.wire`); the ones not taken are cancelled."""
     order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i].path))
-    futures = dict(sorted((i, executor.submit(check_file, tasks[i])) for i in order))
-    paused = gc.isenabled()
-    # The outcomes are millions of small acyclic objects, unpickled as they arrive: the cyclic
-    # collector would scan them again and again (60 % of their unpickling time); paused meanwhile.
-    gc.disable()
+    futures = dict(sorted((i, executor.submit(check_file_wire, tasks[i])) for i in order))
     try:
         for i, future in futures.items():
-            out = future.result()
+            out = from_wire(future.result())
             if progress is not None:
                 progress(tasks[i].name, out.report.stats.resources)
             yield out
     finally:
-        if paused:
-            gc.enable()
         for future in futures.values():
             future.cancel()
 
