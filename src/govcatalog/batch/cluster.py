@@ -45,9 +45,12 @@ LOCAL_SETTINGS: dict[str, object] = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.admin.tick.interval": "200ms",
+    "distributed.client.direct-to-workers": True,
 }
 """Dask settings of a local cluster: no statistical profiler sampling every worker's stack every
-10 ms, fewer health checks; the CPU goes to validation."""
+10 ms, fewer health checks; the CPU goes to validation. Outcomes come straight from the
+workers, not through the scheduler (which, in a local cluster, is this process: every outcome
+would be received and sent again)."""
 
 
 @contextmanager
