@@ -7,12 +7,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Callable
+from types import MappingProxyType
 from typing import Any
 
 from test_diff_compare import catalog, first, resource  # a sibling module of this one
 
 from govcatalog.diff import Side, compare
 from govcatalog.diff.compare import compare_resources, value_of
+from govcatalog.diff.elements import ElementChanges, national_changes
 from govcatalog.diff.load import side_from_document
 from govcatalog.diff.match import Ambiguous, Matching, match_items, match_resources
 from govcatalog.diff.result import ItemRef, ResourceRef
@@ -402,3 +404,132 @@ def test_empty_values_are_not_fields_a_version_carries() -> None:
     new = [rec("甲", abstract="a2", **more), rec("甲", abstract="a1", **more)]
     # 3 shared of the 6 non-empty fields the new version carries: paired, as without the empties
     assert match_resources(old, new) == Matching(((1, 0), (0, 1)), (), ())
+
+
+def test_an_item_extension_removed_and_one_kept() -> None:
+    old = {"items": [{"name": "a", "extensions": {"x": "1", "y": "2"}}]}
+    new = {"items": [{"name": "a", "extensions": {"y": "2"}}]}
+    assert raw(old, new) == [
+        ("item-attribute-changed", "items.extensions.x", "1", None, _item("a", 0))
+    ]
+
+
+def test_records_carrying_none_of_the_shared_fields_are_not_paired_by_them() -> None:
+    # name, provider and abstract are shared (3 of the 4 and 5 fields carried); the two
+    # records that carry none of them have nothing in common, so nothing pairs them
+    old = [rec("甲", abstract="a"), {"备注": "x"}]
+    new = [rec("甲", abstract="a", f0="v"), {"说明": "y"}]
+    assert match_resources(old, new) == Matching(((0, 0),), (1,), (1,))
+
+
+def test_dates_among_the_shared_fields_are_compared_through_their_text() -> None:
+    march, april = dt.date(2024, 3, 1), dt.date(2024, 4, 1)
+    old = [rec("甲", publish_date=march), rec("甲", publish_date=april)]
+    new = [rec("甲", publish_date=april, f0="v"), rec("甲", publish_date=march, f0="v")]
+    assert match_resources(old, new) == Matching(((1, 0), (0, 1)), (), ())
+
+
+def test_a_pack_element_classified_as_the_pack_says() -> None:
+    # A local element whose change is the secrecy classifier, as a pack's field table may say.
+    national = national_changes()
+    change = MappingProxyType({**national.change, "extensions.保密等级": "secrecy"})
+    elements = ElementChanges(change, national.groups, national.item_keys)
+    secret = "涉密政务信息资源目录"
+    old = Side("a", {}, [rec("甲", extensions={"保密等级": "非涉密"})])
+    new = Side("b", {}, [rec("甲", extensions={"保密等级": secret})])
+    ref = ResourceRef(None, None, "甲", "甲")
+    field = "extensions.保密等级"
+    assert [(c.kind.value, c.field, c.old, c.new, c.resource) for c in compare(old, new)] == [
+        ("extension-changed", field, "非涉密", secret, ref)
+    ]
+    assert [
+        (c.kind.value, c.field, c.old, c.new, c.resource)
+        for c in compare(old, new, elements=elements)
+    ] == [("secrecy-raised", field, "非涉密", secret, ref)]
+
+
+# ---------------------------------------------------------------- a code used more than once
+def test_a_code_used_twice_pairs_its_identical_records_then_the_one_left_on_each_side() -> None:
+    old = [rec("乙", code="X", abstract="b"), rec("甲", code="X", abstract="a1")]
+    new = [rec("甲", code="X", abstract="a2"), rec("乙", code="X", abstract="b")]
+    # 乙 is the same on both sides; 甲 is then the only X left on each side
+    assert match_resources(old, new) == Matching(((1, 0), (0, 1)), (), ())
+
+
+def test_a_code_used_twice_on_each_side_with_no_identical_records_is_ambiguous() -> None:
+    old = [rec("甲", code="X", abstract="1"), rec("乙", code="X", abstract="2")]
+    new = [rec("甲", code="X", abstract="3"), rec("乙", code="X", abstract="4")]
+    assert match_resources(old, new) == Matching((), (), (), (Ambiguous((0, 1), (0, 1)),))
+
+
+def test_one_code_on_one_side_twice_on_the_other_is_ambiguous() -> None:
+    one = [rec("甲", code="X", abstract="1")]
+    two = [rec("甲", code="X", abstract="2"), rec("甲", code="X", abstract="3")]
+    assert match_resources(one, two) == Matching((), (), (), (Ambiguous((0,), (0, 1)),))
+    assert match_resources(two, one) == Matching((), (), (), (Ambiguous((0, 1), (0,)),))
+
+
+def test_a_code_left_on_one_side_only_goes_on_to_be_matched_by_content() -> None:
+    old = [rec("甲", code="X", abstract="a"), rec("乙", code="X", abstract="b")]
+    new = [rec("甲", code="X", abstract="a")]
+    assert match_resources(old, new) == Matching(((0, 0),), (1,), ())
+
+
+def test_every_shared_code_pairs_whatever_codes_come_before_it() -> None:
+    # renamed resources: only their codes pair them; Y is in the old version only
+    old = [rec("乙", code="Y"), rec("甲", code="X"), rec("丙", code="Z")]
+    new = [rec("甲甲", code="X"), rec("丙丙", code="Z")]
+    assert match_resources(old, new) == Matching(((1, 0), (2, 1)), (0,), ())
+
+
+def test_records_of_one_name_that_cannot_be_told_apart_are_one_ambiguous_group() -> None:
+    # The item names pair none of the 甲: two lists [x] on each side, and y and z alone. The
+    # group is decided on name and provider, where all three 甲 of each side are ambiguous.
+    old = [
+        rec("甲", items=[{"name": "x"}], abstract="1"),
+        rec("甲", items=[{"name": "x"}], abstract="2"),
+        rec("甲", items=[{"name": "y"}], abstract="5"),
+    ]
+    new = [
+        rec("甲", items=[{"name": "x"}], abstract="3"),
+        rec("甲", items=[{"name": "x"}], abstract="4"),
+        rec("甲", items=[{"name": "z"}], abstract="6"),
+    ]
+    assert match_resources(old, new) == Matching((), (), (), (Ambiguous((0, 1, 2), (0, 1, 2)),))
+
+
+def test_ambiguous_groups_in_the_order_of_their_old_records() -> None:
+    # the code X is found ambiguous first, the name 甲 after it; they are listed by position
+    old = [
+        rec("甲", abstract="1"),
+        rec("甲", abstract="2"),
+        rec("乙", code="X", abstract="3"),
+        rec("丙", code="X", abstract="4"),
+    ]
+    new = [
+        rec("甲", abstract="5"),
+        rec("甲", abstract="6"),
+        rec("乙", code="X", abstract="7"),
+        rec("丙", code="X", abstract="8"),
+    ]
+    groups = (Ambiguous((0, 1), (0, 1)), Ambiguous((2, 3), (2, 3)))
+    assert match_resources(old, new) == Matching((), (), (), groups)
+
+
+def test_an_ambiguous_code_is_named_after_the_first_record_on_each_side() -> None:
+    old = Side("v1", {}, [rec("甲", code="X", abstract="1"), rec("乙", code="X", abstract="2")])
+    new = Side("v2", {}, [rec("丙", code="X", abstract="3"), rec("丁", code="X", abstract="4")])
+    result = compare(old, new)
+    assert [(c.kind.value, c.field, c.old, c.new, c.resource) for c in result] == [
+        ("resource-ambiguous", "", ("X", "X"), ("X", "X"), ResourceRef(None, None, "甲", "丙"))
+    ]
+    assert (result.old_label, result.new_label) == ("v1", "v2")
+
+
+def test_catalog_facts_stated_or_dropped() -> None:
+    old = Side("a", {"version": "2024.1", "publisher": "市大数据局"}, [])
+    new = Side("b", {"version": "2024.1", "issued": "2024-03-01"}, [])
+    assert [(c.kind.value, c.field, c.old, c.new) for c in compare(old, new)] == [
+        ("catalog-info-changed", "catalog.issued", None, "2024-03-01"),
+        ("catalog-info-changed", "catalog.publisher", "市大数据局", None),
+    ]
