@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from govcatalog._collector import collector_paused
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import SourceDocument
 from govcatalog.io.source import CatalogSource, settle
@@ -87,11 +88,12 @@ def load_catalog(
     """
     the_pack, doc = _opened(source, pack, fmt)
     coercer = Coercer(the_pack)
-    resources = tuple(
-        record_to_resource(read.record)
-        for read in iter_records(doc, the_pack, coercer=coercer)
-        if read.record is not None
-    )
+    with collector_paused():  # millions of acyclic objects that all live on
+        resources = tuple(
+            record_to_resource(read.record)
+            for read in iter_records(doc, the_pack, coercer=coercer)
+            if read.record is not None
+        )
     coerced_info = read_info(doc, the_pack, coercer=coercer)
     info = (
         CatalogInfo()

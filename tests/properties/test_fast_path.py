@@ -13,8 +13,10 @@ import datetime as dt
 import io
 import json
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -109,11 +111,24 @@ def test_without_the_fast_path_nothing_is_opened_fast() -> None:
         assert fast_reader(get_pack("gb-1272@^1")) is None
 
 
-def test_the_fast_path_is_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_fast_path_is_on_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GOVCATALOG_FAST", raising=False)
-    assert fast_reader(get_pack("gb-1272@^1")) is None
-    monkeypatch.setenv("GOVCATALOG_FAST", "1")
     assert fast_reader(get_pack("gb-1272@^1")) is not None
+    for off in ("0", "off", "False"):
+        monkeypatch.setenv("GOVCATALOG_FAST", off)
+        assert fast_reader(get_pack("gb-1272@^1")) is None
+
+
+def test_without_msgspec_every_record_takes_the_full_path(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(BASE, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.delenv("GOVCATALOG_FAST", raising=False)
+    fast = validate(path, options=OPTIONS)
+    monkeypatch.setitem(sys.modules, "msgspec", None)  # as if not installed: import fails
+    assert fast_reader(get_pack("gb-1272@^1")) is None
+    assert validate(path, options=OPTIONS).findings == fast.findings
 
 
 json_values = st.recursive(

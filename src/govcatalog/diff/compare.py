@@ -10,15 +10,14 @@ resources is found in about the time it takes to read them.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import math
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from itertools import pairwise
 from typing import Any, Final
 
+from govcatalog._collector import collector_paused
 from govcatalog.diff.elements import ElementChanges, national_changes
 from govcatalog.diff.impact import (
     WIDER,
@@ -307,21 +306,10 @@ def compare(
         elements: How the pack's elements change (:func:`~govcatalog.diff.elements.element_changes`;
             default: the national pack's).
     """
-    with _collector_paused():
+    # Comparing builds no cycles; with millions of live objects loaded the cyclic
+    # collector's passes would cost as much as the comparison itself.
+    with collector_paused():
         return _compare(old, new, names, elements or national_changes())
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: comparing builds no cycles, and with millions of
-    live objects loaded its passes would cost as much as the comparison itself."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _compare(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from govcatalog._collector import collector_paused
 from govcatalog.diff.plan import Side
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.source import CatalogSource, source_name
@@ -43,11 +44,12 @@ def load_side(
     """
     coercer = Coercer(pack)
     doc = open_document(path, pack, fmt=fmt, name=label)
-    records = [
-        without_invalid(read.record)
-        for read in iter_records(doc, pack, coercer=coercer)
-        if read.record is not None
-    ]
+    with collector_paused():  # millions of acyclic objects that all live on
+        records = [
+            without_invalid(read.record)
+            for read in iter_records(doc, pack, coercer=coercer)
+            if read.record is not None
+        ]
     info = info_fields(read_info(doc, pack, coercer=coercer))
     return Side(label or source_name(path), info, records)
 
