@@ -9,14 +9,13 @@ were validated.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from govcatalog._collector import collector_paused
 from govcatalog.batch.cluster import HasExecutor, as_executor
 from govcatalog.batch.files import (
     Engine,
@@ -104,44 +103,21 @@ def validate_many(
         FileTask(str(p), label, pack if pack is None else base, opts, engine, not one_catalog)
         for p, label in zip(paths, labels, strict=True)
     ]
-    if executor is None:
-        outcomes = _here(tasks, validators, partitions, progress)
-        return _reduced(outcomes, len(tasks), one_catalog, validators, opts, base.ref)
-    spec = _spec(named)
-    remote = [FileTask(t.path, t.name, spec, opts, engine, t.catalog_rules) for t in tasks]
-    # The outcomes are millions of small acyclic objects, made here at once as they arrive:
-    # the cyclic collector would scan them again and again (as long as they take to arrive,
-    # to reduce and to merge); paused meanwhile.
-    with _collector_paused():
-        outcomes = _there(as_executor(executor), remote, progress)
-        return _reduced(outcomes, len(tasks), one_catalog, validators, opts, base.ref)
-
-
-def _reduced(
-    outcomes: Iterator[FileOutcome],
-    count: int,
-    one_catalog: bool,
-    validators: Validators,
-    opts: ValidationOptions,
-    pack: str,
-) -> BatchResult:
-    """The outcomes taken, the catalog-wide rules run over them as one catalog, merged."""
-    done, cut = _take(outcomes, count, opts.max_findings)
-    catalog = None
-    if one_catalog:
-        catalog = catalog_findings(done, lambda ref: validator(validators, get_pack(ref), opts))
-    return _merged(done, cut, catalog, pack, opts.max_findings)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
+    # The outcomes are millions of small acyclic objects, kept until they are reduced and
+    # merged (made at once as they arrive from an executor): the cyclic collector would only
+    # walk them again and again, so it is paused meanwhile.
+    with collector_paused():
+        if executor is None:
+            outcomes = _here(tasks, validators, partitions, progress)
+        else:
+            spec = _spec(named)
+            remote = [FileTask(t.path, t.name, spec, opts, engine, t.catalog_rules) for t in tasks]
+            outcomes = _there(as_executor(executor), remote, progress)
+        done, cut = _take(outcomes, len(tasks), opts.max_findings)
+        catalog = None
+        if one_catalog:
+            catalog = catalog_findings(done, lambda ref: validator(validators, get_pack(ref), opts))
+        return _merged(done, cut, catalog, base.ref, opts.max_findings)
 
 
 def _merged(
