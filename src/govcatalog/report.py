@@ -90,10 +90,10 @@ class Finding:
     value: str | None = None
     clause: str = ""
 
-    def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:
-        # Rebuilt by the constructor: unpickling the outcomes of another process (a Dask
-        # worker's) is 2-3x faster than field by field through the slots.
-        return type(self), tuple(getattr(self, name) for name in self.__slots__)
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Rebuilt from its fields as they are, not by the constructor, which would clip an
+        # already clipped value or message again; and faster than pickle's own slot by slot.
+        return _restored_finding, tuple(getattr(self, name) for name in self.__slots__)
 
     def __post_init__(self) -> None:
         # Every renderer reads these fields, so the bound is applied once, here.
@@ -151,6 +151,14 @@ class Finding:
     def _repr_html_(self) -> str:
         """Rich display in notebooks."""
         return html_view(self)
+
+
+def _restored_finding(*values: Any) -> Finding:
+    """A pickled finding, every field as it was (the constructor's clipping already applied)."""
+    f = object.__new__(Finding)
+    for name, value in zip(Finding.__slots__, values, strict=True):
+        object.__setattr__(f, name, value)
+    return f
 
 
 @dataclass(frozen=True, slots=True)
