@@ -325,10 +325,10 @@ def load_vocabulary(scheme_id: str) -> Vocabulary:
     available = vocabulary_ids()
     if scheme_id not in available:
         raise UnknownVocabulary(scheme_id, available)
-    # Imported here so that importing govcatalog never imports rdflib.
-    from govcatalog import _vocab_rdf  # noqa: PLC0415
+    # Imported here: the reader imports this module (and rdflib only for a file it must).
+    from govcatalog import _vocab_read  # noqa: PLC0415
 
-    return _vocab_rdf.read_vocabulary(scheme_id)
+    return _vocab_read.read_vocabulary(scheme_id)
 
 
 def vocabulary_graph() -> rdflib.Graph:
