@@ -29,6 +29,7 @@ from govcatalog.rules.builtin.sharing2025 import (
     rules,
 )
 from govcatalog.rules.engine import RuleContext, RuleFunction
+from govcatalog.vocab import Vocabulary
 
 TODAY = dt.date(2026, 1, 15)
 CP = "/share/share_condition"
@@ -222,6 +223,9 @@ def test_an_item_name_listed_twice_is_named_once_with_its_count(pack: Pack) -> N
         Hit("GC-F011", "/items/1/name", {"count": 2}, "性别"),
     ]
     assert _run(data_items, pack, {"items": items[:2]}) == []
+    assert _run(data_items, pack, {"items": items[:3:2]}) == [
+        Hit("GC-F011", "/items/0/name", {"count": 2}, "姓名")
+    ]
     assert _run(data_items, pack, {"items": [{"name": None}, {"name": None}]}) == []
     assert _run(data_items, pack, {"items": [{"name": "姓名"}]}) == []
     assert _run(data_items, pack, {}) == []
@@ -486,3 +490,62 @@ def test_core_and_important_data_shared_unconditionally(sharing: Pack, grade: st
 @pytest.mark.parametrize("grade", ["一般数据", "一般数据1级", "秘密", None, 3])
 def test_other_grades_shared_unconditionally(sharing: Pack, grade: object) -> None:
     assert _run(grade_against_share_type, sharing, _graded(grade)) == []
+
+
+def test_the_rules_use_the_verdicts_kept_for_the_run(pack: Pack) -> None:
+    """A verdict in the memo is taken as it is, not worked out again for each resource."""
+    ctx = RuleContext(pack, TODAY)
+    ctx.memo[("format-type", "电子表格", "mp4")] = True
+    fmt = {"format_class": "电子表格", "format_types": ["mp4", "jpg"]}
+    assert list(format_rules({"format": fmt, "items": ITEMS}, ctx)) == [
+        Hit("GC-F012", "/format/format_types/1", {"format_class": "电子表格"}, "jpg")
+    ]
+    ctx.memo[("resource-class", BASE)] = ("9", [])
+    rec = _classified(BASE, "社会保障", "103001/000001")
+    assert list(code_and_classification(rec, ctx)) == [
+        Hit("GC-R007", "/code", {"lei": BASE, "expected": "9"}, "1")
+    ]
+
+
+def test_a_pack_without_a_xiang_code_table_checks_no_xiang_digits(pack: Pack) -> None:
+    untabled = dataclasses.replace(pack, xiang_codes={})
+    rec = _classified(BASE, "法人单位基础信息资源", "103001/000001")
+    assert _run(code_and_classification, untabled, rec) == []
+
+
+def test_a_basis_judged_once_is_not_judged_again(sharing: Pack) -> None:
+    ctx = RuleContext(sharing, TODAY)
+    basis = "《某某管理办法》"
+    ctx.memo[("sharing2025-basis", basis)] = BasisVerdict(True)
+    assert list(not_shared_basis(_not_shared(basis), ctx)) == []
+
+
+def _with_grades(sharing: Pack, grades: Vocabulary) -> Pack:
+    return dataclasses.replace(sharing, vocabularies={**sharing.vocabularies, "data-grade": grades})
+
+
+def test_a_regions_own_level_under_important_data_is_important_data(sharing: Pack) -> None:
+    grades = sharing.vocabularies["data-grade"]
+    important = grades.concept("重要数据")
+    level = dataclasses.replace(
+        grades.concept("一般数据1级"),
+        iri=important.iri + "-1",
+        label_zh="重要数据一级",
+        label_en="important data, level 1",
+        alt_labels=(),
+        hidden_labels=(),
+        broader=important.iri,
+    )
+    own = dataclasses.replace(grades, concepts=(*grades.concepts, level))
+    assert _run(grade_against_share_type, _with_grades(sharing, own), _graded("重要数据一级")) == [
+        Hit("GC-L006", "/extensions/data_grade", {"grade": "重要数据一级"}, "重要数据一级")
+    ]
+
+
+def test_a_level_whose_broader_level_the_pack_left_out(sharing: Pack) -> None:
+    narrowed = sharing.vocabularies["data-grade"].restrict(exclude=["一般数据"])
+    pack = _with_grades(sharing, narrowed)
+    assert _run(grade_against_share_type, pack, _graded("一般数据1级")) == []
+    assert _run(grade_against_share_type, pack, _graded("核心数据")) == [
+        Hit("GC-L006", "/extensions/data_grade", {"grade": "核心数据"}, "核心数据")
+    ]

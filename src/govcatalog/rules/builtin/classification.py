@@ -11,7 +11,8 @@ from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.engine import RuleContext, RuleSet, rule
 
 
-def _code(rec: Record, ctx: RuleContext) -> ResourceCode | None:
+def _code(rec: Record) -> ResourceCode | None:
+    """The parsed 信息资源代码, when it could be parsed."""
     parsed: ResourceCode | None = rec.get(PARSED_CODE)
     return parsed
 
@@ -21,7 +22,7 @@ def code_and_classification(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     category = rec.get("category") or {}
     lei = category.get("lei")
     xiang = category.get("xiang")
-    code = _code(rec, ctx)
+    code = _code(rec)
     if lei is None:
         return
     key = ("resource-class", lei)
@@ -51,7 +52,7 @@ def code_and_classification(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
 def base_items_shared(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """Base items of base resources (人口, 法人, 空间地理, 电子证照 …) are shared freely."""
     lei = (rec.get("category") or {}).get("lei")
-    code = _code(rec, ctx)
+    code = _code(rec)
     is_base = lei == ResourceClass.BASE or (lei is None and code is not None and code.lei == "1")
     if not is_base:
         return
