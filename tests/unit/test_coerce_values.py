@@ -186,6 +186,22 @@ def test_lengths_are_positive_whole_numbers(pack: Pack) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "length"),
+    [("18.0", 18), ("18.00", 18), ("18位", 18), ("50 个字符", 50), ("50字符", 50), ("4字节", 4)],
+)
+def test_lengths_written_with_a_unit_or_a_zero_fraction(pack: Pack, text: str, length: int) -> None:
+    record, hits = _read(pack, {"items": [{"name": "x", "length": text}]})
+    assert record["items"] == [{"name": "x", "length": length}]
+    assert hits == [Hit("GC-F003", "/items/0/length", {**LENGTH, "canonical": length}, text)]
+
+
+@pytest.mark.parametrize("text", ["0.0", "0位", "18.5", "10,2", "varchar(50)", "位", "18米"])
+def test_lengths_that_are_no_whole_number_of_characters(pack: Pack, text: str) -> None:
+    _, hits = _read(pack, {"items": [{"name": "x", "length": text}]})
+    assert hits == [Hit("GC-F010", "/items/0/length", LENGTH, text)]
+
+
+@pytest.mark.parametrize(
     ("value", "read", "hits"),
     [
         (True, True, []),

@@ -50,6 +50,10 @@ _DATE_FORMS = (
 )
 
 
+_INT_FORM = re.compile(r"^(\d+)(?:\.0+|\s*(?:位|个?字符|个?字节|个?汉字))?$")
+"""A whole number written as text: digits, with ``.0`` or a unit of length (位, 字符, 字节)."""
+
+
 class ValueReader:
     """Reads values for one pack's fields. Build once, use for every value (it is stateless)."""
 
@@ -304,9 +308,10 @@ class ValueReader:
     def _int_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
         if type(value) is int and value >= 1:
             return value
-        if isinstance(value, str) and value.strip().isdigit() and int(value) >= 1:
-            self._normalised(spec, value, int(value), cpath, out)
-            return int(value)
+        form = _INT_FORM.match(value.strip()) if isinstance(value, str) else None
+        if form is not None and int(form[1]) >= 1:  # "18", "18.0" (a CSV of floats), "18位"
+            self._normalised(spec, value, int(form[1]), cpath, out)
+            return int(form[1])
         if isinstance(value, float) and value.is_integer() and value >= 1:
             self._normalised(spec, value, int(value), cpath, out)
             return int(value)
