@@ -13,6 +13,7 @@ from govcatalog.resolve.prefix import (
     bitset,
     candidates,
     length_bounds,
+    lengths_of,
     needed_by_length,
     seed,
 )
@@ -25,14 +26,19 @@ ids_st = st.frozensets(st.integers(0, 60), max_size=40)
 def test_candidates_are_the_keys_in_enough_lists(
     lists: list[frozenset[int]], data: st.DataObject
 ) -> None:
-    lengths = np.array(data.draw(st.lists(st.integers(0, 9), min_size=61, max_size=61)), np.int32)
+    # keys are numbered shortest first: ``starts[m]`` is the first id of length ``m``
+    lengths = np.sort(
+        np.array(data.draw(st.lists(st.integers(0, 9), min_size=61, max_size=61)), np.int32)
+    )
+    starts = np.searchsorted(lengths, np.arange(11)).astype(np.int32)
+    assert lengths_of(np.arange(61, dtype=np.int32), starts).tolist() == lengths.tolist()
     needed = np.array(
         data.draw(st.lists(st.integers(1, len(lists) + 1), min_size=10, max_size=10)), np.int32
     )
     arrays = sorted((np.array(sorted(s), dtype=np.int32) for s in lists), key=len)
     with_bits = data.draw(st.lists(st.booleans(), min_size=len(arrays), max_size=len(arrays)))
     bits = [bitset(a, 61) if b else None for a, b in zip(arrays, with_bits, strict=True)]
-    found = candidates(arrays, needed, lengths, bits)
+    found = candidates(arrays, needed, starts, bits)
     expected = [k for k in range(61) if sum(k in s for s in lists) >= needed[lengths[k]]]
     assert found.tolist() == expected
 

@@ -4,7 +4,8 @@ The fuzzy index keeps, per bigram, the sorted ids of the keys that contain it. A
 ``need`` of a query's ``g`` bigrams exactly when it is in ``need`` of the query's ``g`` lists.
 Such a key misses at most ``g - need`` lists, so it is in at least one of the
 ``g - need + 1`` shortest lists (:func:`seed`). :func:`candidates` takes only the keys of those
-(short) lists, drops the keys whose length rules out the score asked for, and counts for each
+(short) lists — cut to the lengths that can reach the score asked for, the keys being numbered
+shortest first — and counts for each
 key left in how many of the ``g`` lists it is: one bit test per key where the list has a bitset
 (the long lists, :func:`bitset`), else a binary search; a key that can no longer reach what it
 needs with the lists still to count is dropped on the way. What a key needs may grow with the
@@ -106,30 +107,57 @@ def seed(lists: Sequence[IdArray], need: int) -> IdArray:
     return _counted(first)[0] if first else _EMPTY
 
 
+def lengths_of(ids: IdArray, starts: IdArray) -> IdArray:
+    """The length of each key id, where the keys are numbered shortest first.
+
+    Args:
+        ids: Key ids.
+        starts: ``starts[m]`` is the first id of a key of length ``m`` (the ids of length ``m``
+            are ``starts[m]`` up to ``starts[m + 1]``); one entry past the longest length.
+    """
+    found: IdArray = (np.searchsorted(starts, ids, side="right") - 1).astype(np.int32)
+    return found
+
+
+def _within(ids: IdArray, low: int, high: int) -> IdArray:
+    """The ids (sorted) from ``low`` up to, not including, ``high``."""
+    if not ids.size or (ids[0] >= low and ids[-1] < high):
+        return ids
+    a, b = np.searchsorted(ids, (low, high)).tolist()
+    return ids[a:b]
+
+
 def candidates(
     lists: Sequence[IdArray],
     needed: npt.NDArray[np.int32],
-    lengths: npt.NDArray[np.int32],
+    starts: IdArray,
     bits: Sequence[Bits | None] | None = None,
 ) -> IdArray:
     """Sorted ids of the keys found in at least ``needed[length of the key]`` of ``lists``.
+
+    The keys are numbered shortest first, so that the keys of the lengths ``needed`` allows are
+    one range of ids: the seed lists are cut to it before they are merged, and a key's length is
+    found from its id (:func:`lengths_of`).
 
     Args:
         lists: The query's posting lists, shortest first; a key is at most once in each.
         needed: How many of the lists a key of each length must be in
             (:func:`needed_by_length`); more than ``len(lists)`` rules that length out.
-        lengths: Length of each key, by id (0 rules a key out when ``needed[0]`` does).
+        starts: Where the ids of each length start (:func:`lengths_of`).
         bits: The same lists as bitsets where there is one (:func:`bitset`), else None.
     """
-    least = max(int(needed.min()), 1)
-    if least > len(lists):
+    possible = np.flatnonzero(needed <= len(lists))
+    if not possible.size:
         return _EMPTY
+    least = max(int(needed[possible].min()), 1)
     cut = len(lists) - least + 1
-    first = [a for a in lists[:cut] if a.size]
+    low = int(starts[min(int(possible[0]), starts.size - 1)])
+    high = int(starts[min(int(possible[-1]) + 1, starts.size - 1)])
+    first = [a for a in (_within(a, low, high) for a in lists[:cut]) if a.size]
     if not first:
         return _EMPTY
     cand, shared = _counted(first)  # the seed, and how many of its lists hold each key
-    want = needed[lengths[cand]]
+    want = needed[lengths_of(cand, starts)]
     left = len(lists) - cut
     keep = shared + left >= want
     if not keep.all():

@@ -7,10 +7,11 @@ updates the index). What is derived from the index lives here and nowhere else, 
 snapshot and dropped with it — no cache is ever emptied by hand:
 
 - per key, the tuples of items it leads to (base catalogs' first) and whether it is *live*;
-- per bigram, the sorted ids of the keys holding it (numpy), and for the long lists a bitset
+- per bigram, the sorted ids of the live keys holding it (numpy), and for the long lists a bitset
   too, so that counting how many of a query's bigrams a candidate shares costs one bit test
   per list (:func:`~govcatalog.resolve.prefix.candidates`);
-- the key strings as a numpy object array (candidates are fetched in one call);
+- the live keys numbered shortest first (so that the keys of a range of lengths are a range
+  of ids) as a numpy object array (candidates are fetched in one call);
 - resources by name (:func:`~govcatalog.resolve.containment.resource_key`), the synonym
   rewrite table, and the resolver's remembered answers (:class:`Memo`).
 
@@ -28,6 +29,7 @@ from types import MappingProxyType
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from govcatalog.resolve.containment import resource_key
@@ -68,6 +70,35 @@ def _live_mask(keys: list[str], lead: list[bool], synonyms: Mapping[str, str]) -
     return live
 
 
+def _fuzzy_tables(
+    keys: list[str], live: npt.NDArray[np.bool_], postings: Mapping[str, array[int]]
+) -> tuple[npt.NDArray[np.object_], IdArray, dict[str, IdArray]]:
+    """The live keys numbered shortest first, where each length starts, the posting lists.
+
+    Fuzzy matching numbers the live keys by length (then key order), so that the keys of a
+    range of lengths are a range of ids (:func:`~govcatalog.resolve.prefix.candidates`); dead
+    keys are left out. Returns the keys by that id (numpy object array), ``starts`` (the
+    first id of each length, one past the longest) and per bigram the sorted ids holding it.
+    """
+    lengths = np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
+    alive = np.flatnonzero(live)
+    order = alive[np.argsort(lengths[alive], kind="stable")]
+    renumber = np.full(len(keys), -1, dtype=np.int32)
+    renumber[order] = np.arange(order.size, dtype=np.int32)
+    by_id = lengths[order]
+    longest = int(by_id[-1]) if by_id.size else 0
+    starts = np.searchsorted(by_id, np.arange(longest + 2)).astype(np.int32)
+    tables: dict[str, IdArray] = {}
+    for gram, posting in postings.items():
+        ids = renumber[np.frombuffer(posting, dtype=np.int32)]
+        ids = ids[ids >= 0]
+        if ids.size:
+            ids.sort()
+            tables[gram] = ids
+    fuzzy_keys = np.array([keys[i] for i in order.tolist()], dtype=object)
+    return fuzzy_keys, starts, tables
+
+
 class IndexSnapshot:
     """The items of many catalogs, frozen, with exact, synonym and fuzzy lookups.
 
@@ -76,9 +107,9 @@ class IndexSnapshot:
     """
 
     __slots__ = (
-        "_base", "_bits", "_by_name", "_catalogs", "_key_array", "_key_id", "_keys",
-        "_live_lengths", "_longest", "_memos", "_other", "_postings", "_resources",
-        "_rewriter", "_size", "_synonyms",
+        "_base", "_bits", "_by_name", "_catalogs", "_fuzzy_keys", "_key_id", "_keys",
+        "_live", "_longest", "_memos", "_other", "_postings", "_resources", "_rewriter",
+        "_size", "_starts", "_synonyms",
     )  # fmt: skip
 
     def __init__(
@@ -96,15 +127,13 @@ class IndexSnapshot:
         self._base = tuple(tuple(b.values()) if b else () for b in buckets[0])
         self._other = tuple(tuple(b.values()) if b else () for b in buckets[1])
         lead = [bool(b or o) for b, o in zip(self._base, self._other, strict=True)]
-        live = np.array(_live_mask(keys, lead, synonyms), dtype=np.bool_)
-        lengths = np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
-        self._live_lengths = np.where(live, lengths, 0).astype(np.int32)  # dead keys: length 0
-        self._longest = int(lengths.max()) if len(keys) else 0
-        self._key_array = np.array(keys, dtype=object)
-        self._postings = {g: np.frombuffer(p, dtype=np.int32).copy() for g, p in postings.items()}
-        floor = max(_BITSET_LEAST, len(keys) // _BITSET_SHARE)
+        self._live = np.array(_live_mask(keys, lead, synonyms), dtype=np.bool_)
+        self._fuzzy_keys, self._starts, self._postings = _fuzzy_tables(keys, self._live, postings)
+        self._longest = self._starts.size - 2
+        size = self._fuzzy_keys.size
+        floor = max(_BITSET_LEAST, size // _BITSET_SHARE)
         self._bits: dict[str, Bits] = {
-            g: bitset(p, len(keys)) for g, p in self._postings.items() if p.size >= floor
+            g: bitset(p, size) for g, p in self._postings.items() if p.size >= floor
         }
         self._resources = dict(resources)
         self._catalogs = MappingProxyType(dict(catalogs))
@@ -141,7 +170,7 @@ class IndexSnapshot:
 
     def live_keys(self) -> list[str]:
         """Every live key (item names and synonym variants), in key order."""
-        return [self._keys[i] for i in np.flatnonzero(self._live_lengths).tolist()]
+        return [self._keys[i] for i in np.flatnonzero(self._live).tolist()]
 
     def memo(self, scope: Hashable) -> Memo[Any]:
         """Answers derived from this snapshot (``scope`` tells their users apart).
@@ -224,7 +253,7 @@ class IndexSnapshot:
         return candidates(
             [postings.get(g, _EMPTY) for g in order],
             needed,
-            self._live_lengths,  # dead keys have length 0, which no hit has
+            self._starts,
             [self._bits.get(g) for g in order],
         )
 
@@ -233,7 +262,7 @@ class IndexSnapshot:
         cand = self._candidates(norm, cutoff)
         if not cand.size:
             return []
-        choices = self._key_array[cand].tolist()
+        choices = self._fuzzy_keys[cand].tolist()
         # Score every candidate in one call (C++), a hair below the cutoff; then visit them best
         # first, scoring again as the relation does, and stop once ``limit`` hits are found and
         # the scores drop below the last one.
