@@ -7,8 +7,8 @@ Such a key misses at most ``g - need`` lists, so it is in at least one of the
 (short) lists — cut to the lengths that can reach the score asked for, the keys being numbered
 shortest first — and counts for each
 key left in how many of the ``g`` lists it is: one bit test per key where the list has a bitset
-(the long lists, :func:`bitset`), else a binary search; a key that can no longer reach what it
-needs with the lists still to count is dropped on the way. What a key needs may grow with the
+(the long lists, :func:`bitset`), else a binary search, once the keys that cannot reach what
+they need even if they are in every other list are dropped. What a key needs may grow with the
 cutoff (:func:`needed_by_length`): a high score needs many shared bigrams. Nothing that meets
 the condition is lost: the pruning is exact.
 """
@@ -119,11 +119,15 @@ def lengths_of(ids: IdArray, starts: IdArray) -> IdArray:
     return found
 
 
-def _within(ids: IdArray, low: int, high: int) -> IdArray:
-    """The ids (sorted) from ``low`` up to, not including, ``high``."""
-    if not ids.size or (ids[0] >= low and ids[-1] < high):
+def _within(ids: IdArray, bounds: IdArray) -> IdArray:
+    """The ids (sorted) from ``bounds[0]`` up to, not including, ``bounds[1]``.
+
+    ``bounds`` has the ids' dtype: searching for values of another type would convert the whole
+    list first.
+    """
+    if not ids.size or (ids[0] >= bounds[0] and ids[-1] < bounds[1]):
         return ids
-    a, b = np.searchsorted(ids, (low, high)).tolist()
+    a, b = ids.searchsorted(bounds).tolist()
     return ids[a:b]
 
 
@@ -151,33 +155,26 @@ def candidates(
         return _EMPTY
     least = max(int(needed[possible].min()), 1)
     cut = len(lists) - least + 1
-    low = int(starts[min(int(possible[0]), starts.size - 1)])
-    high = int(starts[min(int(possible[-1]) + 1, starts.size - 1)])
-    first = [a for a in (_within(a, low, high) for a in lists[:cut]) if a.size]
+    bounds = starts[
+        [min(int(possible[0]), starts.size - 1), min(int(possible[-1]) + 1, starts.size - 1)]
+    ]
+    first = [a for a in (_within(a, bounds) for a in lists[:cut]) if a.size]
     if not first:
         return _EMPTY
     cand, shared = _counted(first)  # the seed, and how many of its lists hold each key
     want = needed[lengths_of(cand, starts)]
-    left = len(lists) - cut
-    keep = shared + left >= want
-    if not keep.all():
+    if cut < len(lists):  # keys that cannot get there with the other lists go first
+        keep = shared + (len(lists) - cut) >= want
         cand, want, shared = cand[keep], want[keep], shared[keep]
-    hi = cand >> 3
-    lo = (cand & 7).astype(np.uint8)
-    for j in range(cut, len(lists)):
-        if not cand.size:
-            return cand
-        arr = lists[j]
-        left -= 1
-        flags = bits[j] if bits is not None else None
-        if flags is not None:
-            shared += (flags[hi] >> lo) & 1
-        elif arr.size:
-            pos = np.searchsorted(arr, cand)
-            np.minimum(pos, arr.size - 1, out=pos)
-            shared += arr[pos] == cand
-        alive = shared + left >= want  # drop the keys that cannot get there any more
-        if not alive.all():
-            cand, want, shared = cand[alive], want[alive], shared[alive]
-            hi, lo = hi[alive], lo[alive]
-    return cand
+        hi = cand >> 3
+        lo = (cand & 7).astype(np.uint8)
+        flagged = bits[cut:] if bits is not None else [None] * (len(lists) - cut)
+        for arr, flags in zip(lists[cut:], flagged, strict=True):
+            if flags is not None:
+                shared += (flags[hi] >> lo) & 1
+            elif arr.size:
+                pos = np.searchsorted(arr, cand)
+                np.minimum(pos, arr.size - 1, out=pos)
+                shared += arr[pos] == cand
+    found: IdArray = cand[shared >= want]
+    return found

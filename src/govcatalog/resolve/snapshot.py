@@ -52,6 +52,8 @@ _EMPTY: IdArray = np.zeros(0, dtype=np.int32)
 _BITSET_SHARE = 128
 _BITSET_LEAST = 256
 """A posting list of at least 1/128 of the keys (and 256) also gets a bitset (<= 4× its size)."""
+_FEW = 48
+"""Fuzzy candidates up to this many are scored one call each, more in one batch."""
 
 Bucket = dict[int, IndexedItem] | None
 """The items of one key in one kind of catalog, by item id (None: none)."""
@@ -263,6 +265,10 @@ class IndexSnapshot:
         if not cand.size:
             return []
         choices = self._fuzzy_keys[cand].tolist()
+        ratio = fuzz.ratio
+        if len(choices) <= _FEW:  # one call each costs less than the numpy steps below
+            few = [FuzzyHit(k, s) for k in choices if (s := float(ratio(norm, k))) >= cutoff]
+            return sort_hits(few, limit)
         # Score every candidate in one call (C++), a hair below the cutoff; then visit them best
         # first, scoring again as the relation does, and stop once ``limit`` hits are found and
         # the scores drop below the last one.
@@ -273,7 +279,6 @@ class IndexSnapshot:
         scored = np.flatnonzero(scores >= cutoff - 1e-3)
         order = scored[np.argsort(-scores[scored], kind="stable")]
         hits: list[FuzzyHit] = []
-        ratio = fuzz.ratio
         floor = -1.0
         for i, approx in zip(order.tolist(), scores[order].tolist(), strict=True):
             if len(hits) >= limit and approx < floor - 1e-3:
