@@ -33,6 +33,13 @@ _RESOURCE_SCORE = 90.0
 _CONTAINED_BASE = 80.0
 """A contained item scores this plus 10 × the share of the name it covers (80–90)."""
 
+FUZZY_LEVELS = (90.0,)
+"""Cutoffs asked first for a fuzzy match, highest first (those above ``accept`` only).
+
+Most misspelt names are one character away from an item: 92 catches a character inserted or
+dropped in a name of 6 characters or more, 86 one replaced in a name of 8 or more.
+"""
+
 _new = tuple.__new__
 """Builds a named tuple from a plain tuple of its fields (no keyword handling: hot path)."""
 
@@ -153,15 +160,36 @@ class Matcher:
             hits = sort_hits(merged.values(), limit)
         return hits
 
+    def _accepted_hits(self, norm: str, rewritten: str) -> list[FuzzyHit]:
+        """The hits an accepted answer is made of, else the hits down to ``accept - margin``.
+
+        Only the best hit (when at least ``accept``) and those within ``margin`` of it decide an
+        accepted answer. A high cutoff needs many shared bigrams and a narrow range of lengths,
+        so few keys are looked at: the levels of :data:`FUZZY_LEVELS` above ``accept`` are
+        asked first, highest first. Once one has hits, the best of them is the best of all,
+        and the hits within ``margin`` of it are those at or above ``best - margin`` (asked
+        again only when that is below the level). The hits at or above a floor are the same as
+        those of the whole list cut at it, so the answer is the one the single query at
+        ``accept - margin`` gives.
+        """
+        opts = self.options
+        high = max(opts.accept - opts.margin, opts.cutoff)
+        for level in FUZZY_LEVELS:
+            if level <= max(high, opts.accept):
+                break
+            hits = self._hits(norm, rewritten, level)
+            if hits:
+                floor = max(high, hits[0].score - opts.margin)
+                return hits if floor >= level else self._hits(norm, rewritten, floor)
+        return self._hits(norm, rewritten, high)
+
     def _fuzzy(self, text: str, norm: str, rewritten: str) -> ItemResolution:
         opts = self.options
         # First only the hits that could matter to an accepted answer (the best one, at least
-        # ``accept``, and those within ``margin`` of it): a high cutoff needs many shared bigrams,
-        # so few keys are looked at. The hits down to ``cutoff`` are needed only when none is
-        # accepted. (The hits at or above a floor are the same as those of the whole list cut
-        # at it, so the answer does not change.)
+        # ``accept``, and those within ``margin`` of it). The hits down to ``cutoff`` are needed
+        # only when none is accepted.
         high = max(opts.accept - opts.margin, opts.cutoff)
-        hits = self._hits(norm, rewritten, high)
+        hits = self._accepted_hits(norm, rewritten)
         if hits and hits[0].score >= opts.accept:
             best = hits[0].score
             top = [h for h in hits if h.score >= best - opts.margin]
