@@ -225,6 +225,9 @@ def _request(rng: random.Random, mix: str) -> dict[str, object]:
     }
 
 
+TARGET_CLIENTS, TARGET_P99 = 50, 0.020
+"""The service's latency target: p99 of a 50-item ``/resolve`` at 50 concurrent clients."""
+
 _WRK_SCRIPT = """
 local f = io.open(os.getenv("GOVCATALOG_BODY"), "rb")
 wrk.method = "POST"
@@ -336,6 +339,9 @@ def bench_resolve(
             f"  wrk CPU {load_cpu:.1f} s ({load_cpu / count * 1000:.2f} ms each); service + wrk "
             f"{(cpu - cpu0 + load_cpu) / count * 1000:.2f} ms of CPU per request"
         )
+    if clients == TARGET_CLIENTS:
+        verdict = "met" if p99 <= TARGET_P99 else "not met"
+        print(f"  target p99 <= {TARGET_P99 * 1000:g} ms at {clients} clients: {verdict}")
     bases = load_base_pack()
     index = build_index(bases)
     parsed = request_from_dict(request)
