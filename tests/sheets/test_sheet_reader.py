@@ -85,7 +85,7 @@ def _write_csv(path: Path, encoding: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "gb18030", "gbk", "utf-16"])
 def test_csv_in_either_encoding(tmp_path: Path, pack: Pack, encoding: str) -> None:
     path = _write_csv(tmp_path / "catalog.csv", encoding)
     records = list(read_csv(path, "catalog.csv", pack).records)
@@ -93,6 +93,14 @@ def test_csv_in_either_encoding(tmp_path: Path, pack: Pack, encoding: str) -> No
     assert records[0].data["items"][1] == {"name": "性别", "data_type": "C", "length": 2}  # type: ignore[index, call-overload]
     report = validate(path, pack=pack)
     assert ("catalog", "H4", "/resources/1/share/share_type") in _by_code(report, "GC-F002")
+
+
+def test_utf16_without_its_byte_order_mark_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = _write_csv(tmp_path / "catalog.csv", "utf-16-le")  # no BOM: cannot be told apart
+    report = validate(path)
+    assert [(f.code, f.message_en) for f in report.findings] == [
+        ("GC-S001", "Cannot read the input: not UTF-8, UTF-16 or GB18030 text")
+    ]
 
 
 def test_sheet_without_headings_is_a_shape_problem(tmp_path: Path, pack: Pack) -> None:

@@ -9,6 +9,7 @@ Columns that hold no element are kept as extension fields and reported once each
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterator
@@ -296,12 +297,17 @@ def _item_sheets(
 
 
 def _decode(raw: bytes, name: str) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
+    """The text of a CSV file: UTF-8, GB18030 (Excel's 'CSV' on a Chinese system) or, with its
+    byte-order mark, UTF-16 (Excel's 'Unicode text')."""
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise LoadError(name, "不是 UTF-8 或 GB18030 编码的文本", "not UTF-8 or GB18030 text")
+    raise LoadError(
+        name, "不是 UTF-8、UTF-16 或 GB18030 编码的文本", "not UTF-8, UTF-16 or GB18030 text"
+    )
 
 
 def read_csv(
