@@ -4,11 +4,13 @@ or refusal written out as its hit (code, pointer, parameters, value)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from govcatalog.packs import Pack
+from govcatalog.packs import Pack, get_pack
+from govcatalog.packs.pack import load_pack
 from govcatalog.records.coerce import INVALID, Coercer
 from govcatalog.records.hits import Hit
 
@@ -436,3 +438,94 @@ def test_an_open_type_written_as_the_condition(pack: Pack) -> None:
     # said already: the type is not set again, nor reported
     given = {"open_to_public": True, "open_condition": "有条件开放"}
     assert _read(pack, {"open": given}) == ({"open": given}, [])
+
+
+def test_a_compound_whose_second_part_is_a_list(pack: Pack) -> None:
+    assert _read(pack, {"format": {"format_class": "电子表格/xls,csv"}}) == (
+        {"format": {"format_class": "电子表格", "format_types": ["xls", "csv"]}},
+        [
+            Hit("GC-F003", "/format/format_class", {**TYPES, "canonical": "xls、csv"}, "xls,csv"),
+            Hit(
+                "GC-F003",
+                "/format/format_class",
+                {**FORMAT_CLASS, "canonical": "电子表格 + xls、csv"},
+                "电子表格/xls,csv",
+            ),
+        ],
+    )
+    # an empty list after the class gives the class alone
+    assert _read(pack, {"format": {"format_class": "数据库-[]"}}) == (
+        {"format": {"format_class": "数据库"}},
+        [Hit("GC-F003", "/format/format_class", {**TYPES, "canonical": ""}, "[]")],
+    )
+
+
+def test_lengths_read_the_careful_way(pack: Pack) -> None:
+    # Chinese keys take every item past the quick path: the value reader decides alone
+    items = [{"信息项名称": str(i), "数据长度": v} for i, v in enumerate([1, "1", 1.0, 50, 0])]
+    record, hits = _read(pack, {"items": items})
+    assert [item.get("length") for item in record["items"]] == [1, 1, 1, 50, None]
+    assert hits == [
+        Hit("GC-F003", "/items/1/length", {**LENGTH, "canonical": 1}, "1"),
+        Hit("GC-F003", "/items/2/length", {**LENGTH, "canonical": 1}, "1.0"),
+        Hit("GC-F010", "/items/4/length", LENGTH, "0"),
+    ]
+
+
+def test_an_open_type_never_replaces_a_written_condition(pack: Pack) -> None:
+    given = {"open_to_public": "有条件开放", "open_condition": "仅限注册用户"}
+    assert _read(pack, {"open": given}) == (
+        {"open": {"open_to_public": True, "open_condition": "仅限注册用户"}},
+        [Hit("GC-F003", "/open/open_to_public", {**OPEN, "canonical": "是"}, "有条件开放")],
+    )
+
+
+def test_a_form_for_an_unreadable_element_leaves_the_next_forms_alone(pack: Pack) -> None:
+    record, hits = _read(
+        pack,
+        {
+            "format": {"format_class": "xx", "format_types": ["电子表格", "xls"]},
+            "update_cycle": "不定期（按需）",
+        },
+    )
+    assert record["format"] == {"format_types": ["xls"]}  # 电子表格 does not replace xx
+    assert record["update_cycle"] == "其他"
+    assert record["update_note"] == "不定期（按需）"
+    assert [h.code for h in hits] == ["GC-F002", "GC-F003", "GC-F015"]
+
+
+def test_declared_extensions_are_read_for_their_elements() -> None:
+    sharing = get_pack("sharing-2025@^1")
+    grade = {"element_zh": "数据分类分级", "element_en": "Data grading level"}
+    out = Coercer(sharing).resource({"extensions": {"data_grade": "重要", "foo": 1}})
+    assert out is not None
+    assert out.record["extensions"] == {"data_grade": "重要数据", "foo": 1}
+    f003 = [h for h in out.hits if h.code == "GC-F003"]
+    assert len(f003) == 1
+    assert (f003[0].pointer, f003[0].value, f003[0].params["canonical"]) == (
+        "/extensions/data_grade",
+        "重要",
+        "重要数据",
+    )
+    assert {k: f003[0].params[k] for k in grade} == grade
+
+
+def test_a_plain_value_for_a_group_without_a_main_element(tmp_path: Path) -> None:
+    (tmp_path / "pack.toml").write_text(
+        '[pack]\nid = "child"\nversion = "1.0.0"\nstatus = "active"\nextends = "gb-1272@^1"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "fields.toml").write_text(
+        '[[field]]\nid = "extensions.contact"\nzh = "联系方式"\nen = "Contact"\nkind = "group"\n\n'
+        '[[field]]\nid = "extensions.contact.phone"\nzh = "联系电话"\nen = "Phone"\nkind = "text"\n\n'
+        '[[field]]\nid = "extensions.review"\nzh = "审核信息"\nen = "Review"\nkind = "group"\n'
+        'main = "extensions.review.reviewer"\n',
+        encoding="utf-8",
+    )
+    child = load_pack(tmp_path, get_pack())
+    for key, cpath in (("联系方式", "/extensions/contact"), ("审核信息", "/extensions/review")):
+        record, hits = _read(child, {key: "张三"})
+        assert record == {"extensions": {}, INVALID: frozenset({cpath})}
+        assert [(h.code, h.pointer, h.value) for h in hits] == [("GC-S003", cpath, "张三")]
+    record, hits = _read(child, {"联系方式": {"联系电话": "010-1234"}})
+    assert (record, hits) == ({"extensions": {"contact": {"phone": "010-1234"}}}, [])
