@@ -119,3 +119,29 @@ def test_load_catalog_of_a_file_object_reads_it_once(tmp_path: Path) -> None:
     path.write_text(json.dumps(PORTAL_RECORDS, ensure_ascii=False), encoding="utf-8")
     with path.open("rb") as handle:
         assert load_catalog(handle) == load_catalog(path)
+
+
+def test_what_portals_show_beside_a_dataset_is_kept_not_reported() -> None:
+    records = [
+        {
+            **record,
+            "所属区域": "襄阳市",
+            "浏览量": 1234,
+            "下载次数": "56",
+            "接口调用量": 0,
+            "评分": 4.5,
+            "数据范围": "全市",
+            "时间范围": "2020—2023年",
+        }
+        for record in PORTAL_RECORDS
+    ]
+    report = validate(records)
+    assert "open-data-portal@" in report.regime_en
+    assert _codes(report) == _codes(validate(PORTAL_RECORDS))  # nothing more to say
+    extensions = load_catalog(records).resources[0].extensions
+    assert {k: extensions[k] for k in ("region", "views", "downloads", "rating")} == {
+        "region": "襄阳市",
+        "views": "1234",
+        "downloads": "56",
+        "rating": "4.5",
+    }

@@ -116,9 +116,14 @@ def test_a_whole_number_in_a_text_element_reads_as_its_digits(pack: Pack) -> Non
     rec, hits = _read(portal, {"数据量": 0})
     assert rec["extensions"] == {"record_count": "0"}
     assert hits == []  # "0" is exactly what was written: nothing to say
-    # A float may not read as written (1e+20), and a code may have lost leading zeros.
     rec, hits = _read(portal, {"数据量": 12.5})
     assert rec["extensions"] == {"record_count": "12.5"}
+    assert hits == []
+    # A float may not read as written (1e+20), and a code may have lost leading zeros.
+    rec, hits = _read(portal, {"数据量": 1e20})
+    assert rec["extensions"] == {"record_count": "1e+20"}
+    assert hits == [("GC-F003", "/数据量")]
+    _, hits = _read(portal, {"数据量": float("nan")})
     assert hits == [("GC-F003", "/数据量")]
     _, hits = _read(pack, {"信息资源代码": 330100})
     assert ("GC-F003", "/信息资源代码") in hits

@@ -112,9 +112,9 @@ class ValueReader:
             return MISSING
         if not isinstance(value, str):
             text = str(value)
-            # A whole number in a text element (a portal's record count) reads as exactly
-            # the digits written; a code may have lost leading zeros, a float its form.
-            if type(value) is not int or spec.kind is FieldKind.CODE:
+            # A number in a text element (a portal's record count, its rating) reads as the
+            # digits written; a code may have lost leading zeros, 1e20 its written form.
+            if spec.kind is FieldKind.CODE or "e" in text or "n" in text:
                 self._normalised(spec, value, text, cpath, out)
             value = text
         if not value.strip():
