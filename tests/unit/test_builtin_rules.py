@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from govcatalog.identifiers import check_identifier
 from govcatalog.model.code import CodeProblem, parse_resource_code
 from govcatalog.packs import Pack, get_pack
 from govcatalog.records.hits import Hit, Record
@@ -500,6 +501,10 @@ def test_the_rules_use_the_verdicts_kept_for_the_run(pack: Pack) -> None:
     assert list(format_rules({"format": fmt, "items": ITEMS}, ctx)) == [
         Hit("GC-F012", "/format/format_types/1", {"format_class": "电子表格"}, "jpg")
     ]
+    scheme = pack.provider_code_scheme
+    assert scheme is not None
+    ctx.memo[(scheme, "91350100M000100Y44")] = check_identifier(scheme, "91350100M000100Y43")
+    assert list(provider_code({"provider_code": "91350100M000100Y44"}, ctx)) == []
     ctx.memo[("resource-class", BASE)] = ("9", [])
     rec = _classified(BASE, "社会保障", "103001/000001")
     assert list(code_and_classification(rec, ctx)) == [
