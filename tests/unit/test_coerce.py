@@ -227,6 +227,28 @@ def test_catalog_facts(pack: Pack) -> None:
     assert Coercer(pack).catalog_info(["目录"]) is None
 
 
+def test_an_unknown_key_names_the_nearest_elements_of_its_own_object(pack: Pack) -> None:
+    catalog = Coercer(pack).catalog_info({"名称x": "目录"})
+    assert catalog is not None
+    assert catalog.hits == [
+        Hit(
+            "GC-S004",
+            "/extensions/名称x",
+            {
+                "detail_zh": "（最接近的元素：目录名称）",
+                "detail_en": " (nearest elements: Catalog name (目录名称))",
+            },
+            "名称x",
+        )
+    ]
+    resource = Coercer(pack).resource({"名称x": "人口信息", "items": [{"名称x": "姓名"}]})
+    assert resource is not None
+    assert [(h.pointer, h.params["detail_zh"]) for h in resource.hits if h.code == "GC-S004"] == [
+        ("/extensions/名称x", "（最接近的元素：信息资源提供方、信息资源名称）"),
+        ("/items/0/extensions/名称x", "（最接近的元素：信息项名称）"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("value", "actual"), [(5, ("数字", "a number")), (["a"], ("列表", "a list"))]
 )

@@ -244,7 +244,7 @@ class Coercer:
         """The nearest elements to an unknown key, as message parameters (remembered)."""
         found = self._suggestions.get((key, scope))
         if found is None:
-            near = self.pack.fields.nearest(key, scope if scope != "catalog" else None)
+            near = self.pack.fields.nearest(key, scope)
             found = self._suggestions[(key, scope)] = suggestion_params(near)
         return found
 
