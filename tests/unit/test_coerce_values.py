@@ -530,3 +530,28 @@ def test_a_plain_value_for_a_group_without_a_main_element(tmp_path: Path) -> Non
         assert [(h.code, h.pointer, h.value) for h in hits] == [("GC-S003", cpath, "张三")]
     record, hits = _read(child, {"联系方式": {"联系电话": "010-1234"}})
     assert (record, hits) == ({"extensions": {"contact": {"phone": "010-1234"}}}, [])
+
+
+def test_a_value_with_a_note_in_brackets_keeps_the_note(pack: Pack) -> None:
+    out = Coercer(pack).resource({"更新周期": "每日（节假日除外）"})
+    assert out is not None
+    assert (out.record["update_cycle"], out.record["update_note"]) == ("每日", "节假日除外")
+    assert [h for h in out.hits if h.code != "GC-F001"] == [
+        Hit("GC-F003", "/update_cycle", {**CYCLE, "canonical": "每日"}, "每日（节假日除外）")
+    ]
+    assert out.original("/update_note") == "/更新周期"  # the note was written there
+
+
+def test_only_compound_elements_are_split_at_a_slash(pack: Pack) -> None:
+    assert _read(pack, {"update_cycle": "每日/每周"}) == (
+        {INVALID: frozenset({"/update_cycle"})},
+        [Hit("GC-F002", "/update_cycle", {**CYCLE, "allowed": ALLOWED_CYCLES}, "每日/每周")],
+    )
+
+
+def test_a_long_value_is_shown_cut_to_200_characters(pack: Pack) -> None:
+    for length, shown in ((200, "月" * 200), (201, "月" * 199 + "…")):
+        _, hits = _read(pack, {"update_cycle": "月" * length})
+        assert hits == [
+            Hit("GC-F002", "/update_cycle", {**CYCLE, "allowed": ALLOWED_CYCLES}, shown)
+        ]
