@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from govcatalog._vocab_ttl import RDF_TYPE, Iri, Lit, Term, Unsupported, parse
+from govcatalog._vocab_ttl import RDF_TYPE, Iri, Lit, Term, _UnsupportedTurtle, parse
 from govcatalog.vocab import Concept, Evidence, Vocabulary, _vocab_dir
 
 GOVCAT = "https://w3id.org/govcatalog/ns#"
@@ -24,7 +24,7 @@ def triples(name: str) -> list[tuple[str, str, Term]]:
     text = (_vocab_dir() / f"{name}.ttl").read_text(encoding="utf-8")
     try:
         return parse(text)
-    except Unsupported:
+    except _UnsupportedTurtle:
         from govcatalog import _vocab_rdf  # noqa: PLC0415 - rdflib only for what needs it
 
         return _vocab_rdf.triples(name)

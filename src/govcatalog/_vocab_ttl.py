@@ -5,7 +5,7 @@ Every command that loads a pack reads a dozen ``vocab/*.ttl`` files; importing r
 running its Turtle parser over them was a quarter of a command's start-up. The files use a
 small part of Turtle: ``@prefix``, absolute IRIs, prefixed names, ``a``, predicate and object
 lists, strings with a language tag or a datatype, integers, decimals and booleans, comments.
-This reader reads that part and refuses anything else (:class:`Unsupported`), in which case
+This reader reads that part and refuses anything else (:class:`_UnsupportedTurtle`), in which case
 the caller parses the file with rdflib as before. ``tests/unit/test_vocab_ttl.py`` reads every
 shipped file both ways and compares the vocabularies.
 """
@@ -20,7 +20,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-class Unsupported(ValueError):
+class _UnsupportedTurtle(ValueError):
     """Turtle this reader does not read (rdflib does)."""
 
 
@@ -64,7 +64,7 @@ def _tokens(text: str) -> Iterator[tuple[str, str]]:
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if m is None:
-            raise Unsupported(f"offset {pos}: {text[pos : pos + 20]!r}")
+            raise _UnsupportedTurtle(f"offset {pos}: {text[pos : pos + 20]!r}")
         pos = m.end()
         kind = m.lastgroup
         assert kind is not None
@@ -80,7 +80,7 @@ def _unescape(body: str) -> str:
         if m[1] or m[2]:
             return chr(int(m[1] or m[2], 16))
         if m[3] not in _ESCAPES:
-            raise Unsupported(f"escape \\{m[3]}")
+            raise _UnsupportedTurtle(f"escape \\{m[3]}")
         return _ESCAPES[m[3]]
 
     return _ESCAPE.sub(one, body) if "\\" in body else body
@@ -94,7 +94,7 @@ class _Parser:
 
     def next(self) -> tuple[str, str]:
         if self.at >= len(self.tokens):
-            raise Unsupported("unexpected end")
+            raise _UnsupportedTurtle("unexpected end")
         token = self.tokens[self.at]
         self.at += 1
         return token
@@ -106,14 +106,14 @@ class _Parser:
         if kind == "iri":
             iri = _unescape(value[1:-1])
             if not _SCHEME.match(iri):
-                raise Unsupported(f"relative IRI {value}")
+                raise _UnsupportedTurtle(f"relative IRI {value}")
             return iri
         if kind == "pname":
             prefix, _, local = value.partition(":")
             if prefix not in self.prefixes:
-                raise Unsupported(f"undeclared prefix {prefix!r}")
+                raise _UnsupportedTurtle(f"undeclared prefix {prefix!r}")
             return self.prefixes[prefix] + local
-        raise Unsupported(f"expected an IRI, found {value!r}")
+        raise _UnsupportedTurtle(f"expected an IRI, found {value!r}")
 
     def triples(self) -> Iterator[tuple[str, str, Term]]:
         while self.peek() is not None:
@@ -121,10 +121,10 @@ class _Parser:
             if kind == "prefix":
                 name = self.next()
                 if name[0] != "pname" or not name[1].endswith(":"):
-                    raise Unsupported(f"@prefix {name[1]!r}")
+                    raise _UnsupportedTurtle(f"@prefix {name[1]!r}")
                 self.prefixes[name[1][:-1]] = self.iri(*self.next())
                 if self.next() != ("punct", "."):
-                    raise Unsupported("@prefix without '.'")
+                    raise _UnsupportedTurtle("@prefix without '.'")
                 continue
             yield from self.statement(self.iri(kind, value))
 
@@ -141,7 +141,7 @@ class _Parser:
             if sep == ("punct", "."):
                 return
             if sep != ("punct", ";"):
-                raise Unsupported(f"expected ';' or '.', found {sep[1]!r}")
+                raise _UnsupportedTurtle(f"expected ';' or '.', found {sep[1]!r}")
             while self.peek() == ("punct", ";"):
                 self.next()
             if self.peek() == ("punct", "."):
@@ -173,7 +173,7 @@ def parse(text: str) -> list[tuple[str, str, Term]]:
     """The triples of a Turtle text in the part of Turtle described above.
 
     Raises:
-        Unsupported: For anything else (a blank node, a collection, a relative IRI, a long
+        _UnsupportedTurtle: For anything else (a blank node, a collection, a relative IRI, a long
             or single-quoted string, ``@base`` …).
     """
     return list(_Parser(text).triples())

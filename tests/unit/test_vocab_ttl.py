@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govcatalog import _vocab_rdf, _vocab_read
-from govcatalog._vocab_ttl import Iri, Lit, Term, Unsupported, parse
+from govcatalog._vocab_ttl import Iri, Lit, Term, _UnsupportedTurtle, parse
 from govcatalog.vocab import _vocab_dir, vocabulary_ids
 
 REPO = Path(__file__).resolve().parents[2]
@@ -90,7 +90,7 @@ def test_generated_literals_read_as_rdflib_reads_them(
     ],
 )
 def test_what_it_does_not_read_it_refuses(text: str) -> None:
-    with pytest.raises(Unsupported):
+    with pytest.raises(_UnsupportedTurtle):
         parse("@prefix : <https://example.org/v/> .\n" + text)
 
 
@@ -101,7 +101,7 @@ def test_a_file_it_refuses_is_read_by_rdflib(
     text = (_vocab_dir() / f"{name}.ttl").read_text(encoding="utf-8")
     odd = text + '\n:unconditional skos:scopeNote """a long\nnote"""@en .\n'
     (tmp_path / f"{name}.ttl").write_text(odd, encoding="utf-8")
-    with pytest.raises(Unsupported):
+    with pytest.raises(_UnsupportedTurtle):
         parse(odd)
     _vocab_rdf._parse.cache_clear()
     monkeypatch.setattr(_vocab_read, "_vocab_dir", lambda: tmp_path)
