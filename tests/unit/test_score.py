@@ -15,6 +15,7 @@ from govcatalog.errors import PackError
 from govcatalog.packs import Pack
 from govcatalog.report import Finding, Location, Severity
 from govcatalog.score import (
+    Assessment,
     Dimension,
     ResourceFacts,
     Timeliness,
@@ -212,6 +213,16 @@ def test_example_catalogs(pack: Pack) -> None:
     assert bad.catalog.points < clean.catalog.points
     assert len(clean.departments) >= 2
     assert sum(d.resources for d in clean.departments) == clean.catalog.resources
+
+
+def test_an_assessment_comes_back_whole_from_its_json_document(pack: Pack) -> None:
+    bad = assess(EXAMPLES / "city-catalog-with-errors.json", pack=pack, today=TODAY)
+    document = json.loads(json.dumps(bad.to_document(), ensure_ascii=False))
+    back = Assessment.from_document(document)
+    assert back == bad
+    assert back.report.findings == bad.report.findings  # the report travels with it
+    with pytest.raises(ValueError, match="expected an object, got str"):
+        Assessment.from_document({"catalog": "not an assessment"})
 
 
 # ------------------------------------------------------------------------------ hand-computed
