@@ -213,3 +213,28 @@ def test_min_evidence_keeps_exactly_the_codes_strong_enough(pack: Pack, level: s
     want = [f for f in full.findings if _RANK[evidence[f.code]] >= _RANK[level]]
     assert kept.findings == tuple(want)
     assert (len(kept.findings) < len(full.findings)) == (level != "UNCONFIRMED")
+
+
+def test_a_share_condition_repeated_is_judged_the_same_each_time(
+    tmp_path: Path, pack: Pack
+) -> None:
+    # The folded condition is remembered across resources: each still gets its own verdict.
+    share = {
+        "share_type": "无条件共享",
+        "share_mode_class": "共享平台方式",
+        "share_mode_type": "接口",
+    }
+    strict = {**share, "share_condition": "仅限公安部门"}
+    plain = {**share, "share_condition": "不 限"}
+    kept = [
+        resource(share=s, code=f"104036/00000{i}", name=f"资源{i}")
+        for i, s in enumerate([strict, plain, strict, plain, strict], start=1)
+    ]
+    found = [(c, p) for c, p in codes(run(tmp_path, pack, *kept)) if c in ("GC-R001", "GC-F003")]
+    assert found == [
+        ("GC-R001", "/resources/0/share/share_condition"),
+        ("GC-F003", "/resources/1/share/share_condition"),
+        ("GC-R001", "/resources/2/share/share_condition"),
+        ("GC-F003", "/resources/3/share/share_condition"),
+        ("GC-R001", "/resources/4/share/share_condition"),
+    ]

@@ -15,12 +15,21 @@ _LEGAL_BASIS = re.compile(r"《[^》]+》|法|条例|规定|办法|决定|意见
 """Words by which a 不予共享依据 names a law, regulation or policy document."""
 
 
+def _folded(condition: str, ctx: RuleContext) -> str:
+    """The condition folded (remembered: the same few conditions recur across a catalog)."""
+    key = ("share-condition-fold", condition)
+    folded = ctx.memo.get(key)
+    if folded is None:
+        folded = ctx.memo[key] = fold(condition)
+    return str(folded)
+
+
 def share_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """The share type decides what the other share attributes must say."""
     share = rec.get("share") or {}
     share_type = share.get("share_type")
     condition = share.get("share_condition")
-    folded = fold(condition) if condition else ""
+    folded = _folded(condition, ctx) if condition else ""
     cp = "/share/share_condition"
     if share_type == ShareType.UNCONDITIONAL and condition:
         if folded not in NO_CONDITION:
