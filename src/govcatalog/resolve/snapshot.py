@@ -10,6 +10,7 @@ snapshot and dropped with it — no cache is ever emptied by hand:
 - per bigram, the sorted ids of the live keys holding it (numpy), and for the long lists a bitset
   too, so that counting how many of a query's bigrams a candidate shares costs one bit test
   per list (:func:`~govcatalog.resolve.prefix.candidates`);
+- the live keys re-spelt for scoring (:mod:`~govcatalog.resolve.spelling`);
 - the live keys numbered shortest first (so that the keys of a range of lengths are a range
   of ids) as a numpy object array (candidates are fetched in one call);
 - resources by name (:func:`~govcatalog.resolve.containment.resource_key`), the synonym
@@ -45,6 +46,7 @@ from govcatalog.resolve.prefix import (
     needed_by_length,
 )
 from govcatalog.resolve.rewrite import RewriteTable
+from govcatalog.resolve.spelling import ScoringSpelling
 
 _new = tuple.__new__
 """Builds a named tuple from a plain tuple of its fields (no keyword handling: hot path)."""
@@ -111,7 +113,7 @@ class IndexSnapshot:
     __slots__ = (
         "_base", "_bits", "_by_name", "_catalogs", "_fuzzy_keys", "_key_id", "_keys",
         "_live", "_longest", "_memos", "_other", "_postings", "_resources", "_rewriter",
-        "_size", "_starts", "_synonyms",
+        "_size", "_spelling", "_spelt", "_starts", "_synonyms",
     )  # fmt: skip
 
     def __init__(
@@ -132,6 +134,9 @@ class IndexSnapshot:
         self._live = np.array(_live_mask(keys, lead, synonyms), dtype=np.bool_)
         self._fuzzy_keys, self._starts, self._postings = _fuzzy_tables(keys, self._live, postings)
         self._longest = self._starts.size - 2
+        self._spelling = ScoringSpelling(self._fuzzy_keys.tolist())
+        spell = self._spelling.spell
+        self._spelt = np.array([spell(k) for k in self._fuzzy_keys.tolist()], dtype=object)
         size = self._fuzzy_keys.size
         floor = max(_BITSET_LEAST, size // _BITSET_SHARE)
         self._bits: dict[str, Bits] = {
@@ -264,16 +269,23 @@ class IndexSnapshot:
         cand = self._candidates(norm, cutoff)
         if not cand.size:
             return []
-        choices = self._fuzzy_keys[cand].tolist()
+        keys = self._fuzzy_keys
+        ids = cand.tolist()
+        choices = self._spelt[cand].tolist()  # scored as re-spelt: same scores, less time
+        query = self._spelling.spell(norm)
         ratio = fuzz.ratio
         if len(choices) <= _FEW:  # one call each costs less than the numpy steps below
-            few = [FuzzyHit(k, s) for k in choices if (s := float(ratio(norm, k))) >= cutoff]
+            few = [
+                FuzzyHit(keys[i], s)
+                for i, c in zip(ids, choices, strict=True)
+                if (s := float(ratio(query, c))) >= cutoff
+            ]
             return sort_hits(few, limit)
         # Score every candidate in one call (C++), a hair below the cutoff; then visit them best
         # first, scoring again as the relation does, and stop once ``limit`` hits are found and
         # the scores drop below the last one.
         scores = process.cdist(
-            [norm], choices, scorer=fuzz.ratio, score_cutoff=max(0.0, cutoff - 1e-3),
+            [query], choices, scorer=fuzz.ratio, score_cutoff=max(0.0, cutoff - 1e-3),
             dtype=np.float64, workers=1,
         )[0]  # fmt: skip
         scored = np.flatnonzero(scores >= cutoff - 1e-3)
@@ -283,10 +295,9 @@ class IndexSnapshot:
         for i, approx in zip(order.tolist(), scores[order].tolist(), strict=True):
             if len(hits) >= limit and approx < floor - 1e-3:
                 break
-            key = choices[i]
-            score = float(ratio(norm, key))
+            score = float(ratio(query, choices[i]))
             if score >= cutoff:
-                hits.append(FuzzyHit(key, score))
+                hits.append(FuzzyHit(keys[ids[i]], score))
                 if len(hits) == limit:
                     floor = min(h.score for h in hits)
         return sort_hits(hits, limit)
