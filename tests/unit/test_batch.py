@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import pickle
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,23 @@ def test_process_pool_reads_the_files_and_agrees(tmp_path: Path) -> None:
         assert _fingerprint(there.report) == _fingerprint(here.report)
         assert there.report.findings == here.report.findings
         assert there.report.regime_en == here.report.regime_en
+
+
+def test_outcomes_arriving_out_of_order_are_given_in_the_order_of_the_files(
+    tmp_path: Path,
+) -> None:
+    # the first file is the largest: it is submitted first but ends last
+    many = [resource(code=f"101001/{n:06d}", update_cycle="每天") for n in range(1, 301)]
+    large = write_catalog(tmp_path / "large.json", *many)
+    paths = [large, *_pair(tmp_path)]
+    for options in (OPTIONS, ValidationOptions(today=OPTIONS.today, max_findings=5)):
+        here = validate_many(paths, options=options, one_catalog=True).report
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            there = validate_many(paths, options=options, one_catalog=True, executor=pool)
+        assert there.report.findings == here.findings
+        assert replace(there.report.stats, seconds=0) == replace(here.stats, seconds=0)
+    assert here.truncated
+    assert here.stats.files == 1
 
 
 def test_the_limit_stops_before_the_next_file(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,18 +180,26 @@ def _there(
     executor: Executor, tasks: list[FileTask], progress: Progress | None
 ) -> Iterator[FileOutcome]:
     """Every task submitted (largest file first, so that no worker ends long after the others),
-    outcomes taken in the order of the files (sent back as plain rows, see
-    :mod:`~govcatalog.batch.wire`); the ones not taken are cancelled."""
+    outcomes given in the order of the files (sent back as plain rows, see
+    :mod:`~govcatalog.batch.wire`); the ones not taken are cancelled.
+
+    Each outcome is restored as soon as it arrives, while the workers go on: waiting for the
+    files in order would leave the ones that ended early to the end, after the last worker."""
     order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i].path))
-    futures = dict(sorted((i, executor.submit(check_file_wire, tasks[i])) for i in order))
+    index = {executor.submit(check_file_wire, tasks[i]): i for i in order}
+    arrived: dict[int, FileOutcome] = {}
+    following = 0
     try:
-        for i, future in futures.items():
-            out = from_wire(future.result())
-            if progress is not None:
-                progress(tasks[i].name, out.report.stats.resources)
-            yield out
+        for future in as_completed(index):
+            arrived[index[future]] = from_wire(future.result())
+            while following in arrived:
+                out = arrived.pop(following)
+                if progress is not None:
+                    progress(tasks[following].name, out.report.stats.resources)
+                yield out
+                following += 1
     finally:
-        for future in futures.values():
+        for future in index:
             future.cancel()
 
 
