@@ -103,21 +103,38 @@ def validate_many(
         FileTask(str(p), label, pack if pack is None else base, opts, engine, not one_catalog)
         for p, label in zip(paths, labels, strict=True)
     ]
-    # The outcomes are millions of small acyclic objects, kept until they are reduced and
-    # merged (made at once as they arrive from an executor): the cyclic collector would only
-    # walk them again and again, so it is paused meanwhile.
-    with collector_paused():
-        if executor is None:
-            outcomes = _here(tasks, validators, partitions, progress)
-        else:
-            spec = _spec(named)
-            remote = [FileTask(t.path, t.name, spec, opts, engine, t.catalog_rules) for t in tasks]
-            outcomes = _there(as_executor(executor), remote, progress)
+    if executor is None:
+        # each file is read with the collector paused (Validator.validate_local), and resumed
+        # between files, to collect whatever reading left in cycles
+        outcomes = _here(tasks, validators, partitions, progress)
         done, cut = _take(outcomes, len(tasks), opts.max_findings)
+        return _reduced(done, cut, one_catalog, validators, opts, base.ref)
+    spec = _spec(named)
+    remote = [FileTask(t.path, t.name, spec, opts, engine, t.catalog_rules) for t in tasks]
+    # The outcomes are millions of small acyclic objects, made here at once as they arrive and
+    # kept until they are reduced and merged: the cyclic collector would only walk them again
+    # and again, so it is paused meanwhile.
+    with collector_paused():
+        outcomes = _there(as_executor(executor), remote, progress)
+        done, cut = _take(outcomes, len(tasks), opts.max_findings)
+        return _reduced(done, cut, one_catalog, validators, opts, base.ref)
+
+
+def _reduced(
+    done: list[FileOutcome],
+    cut: bool,
+    one_catalog: bool,
+    validators: Validators,
+    opts: ValidationOptions,
+    pack: str,
+) -> BatchResult:
+    """The catalog-wide rules run over the outcomes as one catalog (when they are), and the
+    outcomes merged, with the collector paused (the summaries and findings are acyclic)."""
+    with collector_paused():
         catalog = None
         if one_catalog:
             catalog = catalog_findings(done, lambda ref: validator(validators, get_pack(ref), opts))
-        return _merged(done, cut, catalog, base.ref, opts.max_findings)
+        return _merged(done, cut, catalog, pack, opts.max_findings)
 
 
 def _merged(
