@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govcatalog.io._jsonpos import _DECODER, offset_of
+from govcatalog.io._jsonpos import _DECODER, _skip_value, offset_of
 
 values = st.recursive(
     st.none()
@@ -17,7 +17,7 @@ values = st.recursive(
     | st.text(alphabet='ab{}[]",:\\ 中文/~', max_size=6),
     lambda c: (
         st.lists(c, max_size=4)
-        | st.dictionaries(st.text(alphabet="ab/~中", max_size=3), c, max_size=4)
+        | st.dictionaries(st.text(alphabet='ab/~中"\\', max_size=3), c, max_size=4)
     ),
     max_leaves=25,
 )
@@ -41,3 +41,13 @@ def test_offset_of_points_at_the_value(doc: object, indent: int | None) -> None:
     for pointer, value in _pointers(doc):
         found, _ = _DECODER.raw_decode(text, offset_of(text, 0, pointer))
         assert found == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(doc=values, indent=st.sampled_from([None, 1, 2]), tail=st.sampled_from(["", ",", " ]", "}"]))
+def test_a_value_is_skipped_to_its_end(doc: object, indent: int | None, tail: str) -> None:
+    # One regex match skips values up to two levels deep; deeper ones go to the decoder.
+    text = json.dumps(doc, ensure_ascii=False, indent=indent)
+    assert _skip_value(text + tail, 0) == len(text)
+    wrapped = f'{{"k": {text}{tail or " "}}}'
+    assert _skip_value(wrapped, 6) == 6 + len(text)

@@ -12,19 +12,23 @@ from dataclasses import dataclass
 
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
-_STRING = r'"(?:[^"\\]|\\.)*"'
-_FLAT_VALUE = re.compile(
+_STRING = r'"(?:[^"\\]++|\\.)*+"'
+_FLAT = rf'\{{(?:[^{{}}\[\]"]++|{_STRING})*+\}}|\[(?:[^{{}}\[\]"]++|{_STRING})*+\]'
+_VALUE_SOURCE = (
     rf"{_STRING}"
-    rf'|\{{(?:[^{{}}\[\]"]|{_STRING})*\}}'
-    rf'|\[(?:[^{{}}\[\]"]|{_STRING})*\]'
+    rf'|\{{(?:[^{{}}\[\]"]++|{_STRING}|{_FLAT})*+\}}'
+    rf'|\[(?:[^{{}}\[\]"]++|{_STRING}|{_FLAT})*+\]'
     r"|[\w.+-]+"
 )
-"""A string, a scalar, or an object/array without nested containers: skipped by one match.
-The text was parsed before, so it is known to be valid JSON."""
+_VALUE = re.compile(_VALUE_SOURCE)
+"""A string, a scalar, or an object/array whose members are at most one level deep (a list
+of flat objects, an object of flat lists): skipped by one match, without backtracking
+(possessive quantifiers). The text was parsed before, so it is known to be valid JSON;
+anything nested deeper is skipped by the decoder."""
 
 
 def _skip_value(text: str, i: int) -> int:
-    m = _FLAT_VALUE.match(text, i)
+    m = _VALUE.match(text, i)
     if m is not None:
         return m.end()
     return int(_DECODER.raw_decode(text, i)[1])
@@ -52,9 +56,22 @@ _NEXT = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")
 """White space and at most one comma between two members or elements."""
 
 
+_WHOLE_MEMBER = re.compile(
+    rf'[ \t\n\r]*"((?:[^"\\]++|\\.)*+)"[ \t\n\r]*:[ \t\n\r]*({_VALUE_SOURCE})[ \t\n\r]*,?[ \t\n\r]*'
+)
+"""A member whose value :data:`_VALUE` skips, with what follows it up to the next member."""
+
+
 def _find_in_object(text: str, i: int, key: str) -> int | None:
     i += 1
     while True:
+        whole = _WHOLE_MEMBER.match(text, i)
+        if whole is not None:  # one match for the key, its value and the comma after
+            raw = whole.group(1)
+            if (raw if "\\" not in raw else json.loads(f'"{raw}"')) == key:
+                return whole.start(2)
+            i = whole.end()
+            continue
         m = _MEMBER.match(text, i)
         if m is None:
             return None
