@@ -194,6 +194,8 @@ class Vocabulary:
             return None
         concept = self._index.by_code[split.code]
         rest = self._index.folded.get(split.rest)
+        if rest is not None and rest.kind is MatchKind.NOTATION:
+            return None  # "22" is no label followed by its code
         if rest is not None:
             same = rest.concept.iri == concept.iri
             return Match(concept, MatchKind.HIDDEN, text) if same else None

@@ -53,13 +53,14 @@ def test_profile_maps_what_was_unmapped(tmp_path: Path) -> None:
 
 def test_inspect_json_records_counts_keys(tmp_path: Path) -> None:
     path = tmp_path / "portal.json"
-    records = [{"标题": "a", "orgName": "市统计局"}, {"标题": "b", "浏览量": 3}]
+    records = [{"标题": "a", "orgName": "市统计局"}, {"标题": "b", "浏览量": 3, "收藏数": 1}]
     path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     national = {k.key: (k.field, k.count) for k in inspect(path).keys}
     assert national["标题"] == (None, 2)
     portal = {k.key: (k.field, k.count) for k in inspect(path, pack="open-data-portal").keys}
     assert portal["标题"] == ("name", 2)
     assert portal["orgName"] == ("provider", 1)
-    assert portal["浏览量"] == (None, 1)
+    assert portal["浏览量"] == ("extensions.views", 1)
+    assert portal["收藏数"] == (None, 1)
     out = CliRunner().invoke(app, ["inspect", str(path)])
     assert "hint: --pack open-data-portal" in out.output

@@ -380,6 +380,9 @@ def test_lookup(scheme_id: str, text: str, label: str, kind: MatchKind) -> None:
         ("update-cycle", "9"),
         ("share-type", "数值型2"),  # 型 forms are accepted only where the labels end in 型
         ("share-type", "共享"),
+        ("share-type", "22"),  # a code and a code: no label followed by its code
+        ("data-type", "CC"),
+        ("resource-class", "33"),
         ("resource-class", "国家人口基础信息资源1"),
     ],
 )

@@ -160,9 +160,10 @@ def read_xlsx(
 ) -> SourceDocument:
     """Read a catalog from an .xlsx workbook.
 
-    The profile's sheet is read if the workbook has it, else every sheet but the
-    info, instructions and annotation sheets. Records are produced lazily; the
-    workbook stays open until they are exhausted.
+    Every sheet is read but the info, instructions and annotation sheets and hidden helper
+    sheets (``_值域``): a workbook may hold one sheet per department beside the template's
+    own, and a sheet without catalog data is skipped and said (GC-S010). Records are
+    produced lazily; the workbook stays open until they are exhausted.
 
     Args:
         path: The workbook (or its bytes).
@@ -182,11 +183,7 @@ def read_xlsx(
         if prof.info_sheet in wb.sheets:
             doc.info = _info_record(prof.info_sheet, wb.iter_rows(prof.info_sheet), the_pack)
         aux = {prof.info_sheet, prof.instructions_sheet, ANNOTATION_SHEET}
-        sheets = (
-            [prof.sheet]
-            if prof.sheet in wb.sheets
-            else [s for s in wb.sheets if s not in aux and not s.startswith("_")]
-        )
+        sheets = [s for s in wb.sheets if s not in aux and not s.startswith("_")]
     except BaseException:
         wb.close()
         raise

@@ -1,11 +1,12 @@
-"""A form's 序号 column, its 示例 row and its numbered empty rows hold no resources."""
+"""Compilation forms as departments fill them in: a 序号 column, a 示例 row, numbered empty rows
+(none of them resources), and one sheet per department."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from govcatalog import load_catalog, validate
 from govcatalog.io.sheet_layout import SheetLayout, is_example, is_row_number
@@ -126,3 +127,31 @@ def test_data_rows_are_no_examples(row: dict[int, object]) -> None:
 )
 def test_row_number_headings(heading: str, expected: bool) -> None:
     assert is_row_number(heading) is expected
+
+
+def test_every_department_sheet_is_read(tmp_path: Path) -> None:
+    # The template's own sheet name (信息资源目录) first, a department's sheet beside it, and
+    # sheets that hold no catalog data.
+    path = _book(tmp_path / "form.xlsx", numbered="序号", example="示例")
+    book = load_workbook(path)
+    first = book.worksheets[0]
+    first.title = "信息资源目录"
+    second = book.copy_worksheet(first)
+    second.title = "民政局"
+    for row in second.iter_rows(min_row=3):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("307001/"):
+                cell.value = cell.value.replace("307001/", "307002/")
+            if cell.value == "襄阳市市场监督管理局":
+                cell.value = "襄阳市民政局"
+    book.create_sheet("Sheet3")
+    book.save(path)
+    loaded = load_catalog(path)
+    assert [r.code for r in loaded.resources] == [
+        "307001/000001",
+        "307001/000002",
+        "307002/000001",
+        "307002/000002",
+    ]
+    skipped = [f.location.sheet for f in validate(path).findings if f.code == "GC-S010"]
+    assert skipped == ["Sheet3"]
