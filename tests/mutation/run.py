@@ -221,6 +221,9 @@ def run_group(
         # it has not seen yet (it collects their coverage first).
         _configure(work, group)
         shutil.copytree(ROOT / "tests", work / "mutants" / "tests", dirs_exist_ok=True)
+        # mutmut runs against a mutant only the tests that called its function when it last
+        # collected coverage; a test changed since then would be left out.
+        (work / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
         codes = _results(work)
         names = sorted(k for m in codes.values() for k, v in m.items() if v not in _KILLED)
         if not names:
