@@ -325,3 +325,53 @@ def test_a_packs_default_is_set_without_a_finding() -> None:
     assert [h for h in closed.hits if h.code == "GC-F003"] == [
         Hit("GC-F003", "/open/open_to_public", {**open_, "canonical": "否"}, "不予开放")
     ]
+
+
+def test_data_items_in_canonical_form_are_checked_like_any_other(pack: Pack) -> None:
+    """Items written with govcatalog's own keys take a quick path; what it may not take (a value
+    outside the vocabulary, blank text, a number, the longest placeholder, a list, yes/no as
+    text, a missing element) is read the careful way, item after item."""
+    items: list[object] = [
+        {"name": "姓名", "data_type": "文本串"},
+        {"name": "  ", "data_type": "字符型"},
+        {"name": 12, "data_type": "字符型"},
+        {"name": "null", "data_type": "字符型"},
+        {"name": "甲", "data_type": ["字符型"]},
+        {"name": "乙", "data_type": "字符型", "base_item": "是"},
+        {"name": "丙"},
+        1,
+        {"name": "丁", "data_type": "字符型"},
+        {"data_type": "文本串"},  # no text element: the vocabulary is checked all the same
+        {"name": "戊", "data_type": "字符型", "base_item": 1},
+    ]
+    out = Coercer(pack).resource({"items": items})
+    assert out is not None
+    assert out.record["items"] == [
+        {"name": "姓名"},
+        {"data_type": "字符型"},
+        {"name": "12", "data_type": "字符型"},
+        {"data_type": "字符型"},
+        {"name": "甲"},
+        {"name": "乙", "data_type": "字符型", "base_item": True},
+        {"name": "丙"},
+        {},
+        {"name": "丁", "data_type": "字符型"},
+        {},
+        {"name": "戊", "data_type": "字符型", "base_item": True},
+    ]
+    assert out.record[INVALID] == frozenset(
+        {"/items/0/data_type", "/items/4/data_type", "/items/7", "/items/9/data_type"}
+    )
+    item_hits = [(h.code, h.pointer, h.value) for h in out.hits if h.pointer.startswith("/items")]
+    assert item_hits == [
+        ("GC-F002", "/items/0/data_type", "文本串"),
+        ("GC-F001", "/items/1/name", None),
+        ("GC-F016", "/items/3/name", "null"),
+        ("GC-F001", "/items/3/name", None),
+        ("GC-S003", "/items/4/data_type", "['字符型']"),
+        ("GC-F001", "/items/6/data_type", None),
+        ("GC-S003", "/items/7", "1"),
+        ("GC-F002", "/items/9/data_type", "文本串"),
+        ("GC-F001", "/items/9/name", None),
+        ("GC-F003", "/items/10/base_item", "1"),
+    ]

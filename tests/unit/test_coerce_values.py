@@ -88,7 +88,7 @@ def test_text_longer_than_its_element_allows(pack: Pack) -> None:
     )
 
 
-@pytest.mark.parametrize("placeholder", ["/", "无", "-"])
+@pytest.mark.parametrize("placeholder", ["/", "无", "-", "null"])  # null: the longest
 def test_a_placeholder_is_a_missing_value(pack: Pack, placeholder: str) -> None:
     assert _read(pack, {"name": placeholder}) == (
         {},
@@ -555,3 +555,27 @@ def test_a_long_value_is_shown_cut_to_200_characters(pack: Pack) -> None:
         assert hits == [
             Hit("GC-F002", "/update_cycle", {**CYCLE, "allowed": ALLOWED_CYCLES}, shown)
         ]
+
+
+def test_blank_text_is_a_missing_value(pack: Pack) -> None:
+    assert _read(pack, {"name": "  "}) == ({}, [])
+    assert _read(pack, {"name": ""}) == ({}, [])
+
+
+def test_a_vocabulary_element_given_a_list(pack: Pack) -> None:
+    wrong = _wrong(CYCLE, ("值域中的取值", "a value of the vocabulary"), ("列表", "a list"))
+    assert _read(pack, {"update_cycle": ["每日"]}) == (
+        {INVALID: frozenset({"/update_cycle"})},
+        [Hit("GC-S003", "/update_cycle", wrong, "['每日']")],
+    )
+
+
+def test_an_element_written_twice_keeps_the_last_and_reports_it(pack: Pack) -> None:
+    assert _read(pack, {"信息资源名称": "乙", "name": "甲"}) == (
+        {"name": "甲"},
+        [Hit("GC-S007", "/name", NAME, "name")],
+    )
+    assert _read(pack, {"name": "甲", "信息资源名称": "乙"}) == (
+        {"name": "乙"},
+        [Hit("GC-S007", "/name", NAME, "信息资源名称")],
+    )
