@@ -225,6 +225,16 @@ def test_an_assessment_comes_back_whole_from_its_json_document(pack: Pack) -> No
         Assessment.from_document({"catalog": "not an assessment"})
 
 
+def test_a_portal_export_is_read_through_its_packs_headings() -> None:
+    # 标题 and 数据提供方 are open-data-portal headings for 信息资源名称 and 信息资源提供方;
+    # 每月 published 27 days before "today" is on time (31 days, then 30 of grace)
+    data = "标题,数据提供方,更新频度,发布时间\n企业登记信息,市市场监管局,每月,2024-01-05\n"
+    a = assess(data.encode(), pack="open-data-portal", fmt="csv", today=dt.date(2024, 2, 1))
+    assert [(r.pointer, r.provider, r.timeliness) for r in a.resources] == [
+        ("/resources/0", "市市场监管局", Timeliness.ON_TIME)
+    ]
+
+
 # ------------------------------------------------------------------------------ hand-computed
 # The figures below are worked out by hand from score.toml (weights 35/30/20/15; completeness
 # 0.75 required + 0.25 recommended; openness 0.6 sharing + 0.4 opening; 每月 = 31 + 30 grace
