@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from govcatalog._json_text import pieces
 from govcatalog._location import MESSAGE_LIMIT, VALUE_LIMIT, Location, clip
+from govcatalog._slots import restored
 from govcatalog._views import html_view, view
 
 if TYPE_CHECKING:
@@ -91,9 +92,8 @@ class Finding:
     clause: str = ""
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        # Rebuilt from its fields as they are, not by the constructor, which would clip an
-        # already clipped value or message again; and faster than pickle's own slot by slot.
-        return _restored_finding, tuple(getattr(self, name) for name in self.__slots__)
+        # as it is: the constructor would clip a clipped value or message again
+        return restored, (type(self), tuple(getattr(self, name) for name in self.__slots__))
 
     def __post_init__(self) -> None:
         # Every renderer reads these fields, so the bound is applied once, here.
@@ -151,14 +151,6 @@ class Finding:
     def _repr_html_(self) -> str:
         """Rich display in notebooks."""
         return html_view(self)
-
-
-def _restored_finding(*values: Any) -> Finding:
-    """A pickled finding, every field as it was (the constructor's clipping already applied)."""
-    f = object.__new__(Finding)
-    for name, value in zip(Finding.__slots__, values, strict=True):
-        object.__setattr__(f, name, value)
-    return f
 
 
 @dataclass(frozen=True, slots=True)

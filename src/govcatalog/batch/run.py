@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, as_completed
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,21 +104,23 @@ def validate_many(
         FileTask(str(p), label, pack if pack is None else base, opts, engine, not one_catalog)
         for p, label in zip(paths, labels, strict=True)
     ]
-    if executor is None:
-        # each file is read with the collector paused (Validator.validate_local), and resumed
-        # between files, to collect whatever reading left in cycles
-        outcomes = _here(tasks, validators, partitions, progress)
+    # Outcomes from an executor are millions of small acyclic objects, made here at once and
+    # kept until they are merged: the cyclic collector would only walk them again and again, so
+    # it is paused. Files read here pause it themselves (Validator.validate_local), and let it
+    # collect between files whatever reading left in cycles.
+    with collector_paused() if executor is not None else nullcontext():
+        if executor is None:
+            outcomes = _here(tasks, validators, partitions, progress)
+        else:
+            outcomes = _there(as_executor(executor), _remote(tasks, named), progress)
         done, cut = _take(outcomes, len(tasks), opts.max_findings)
         return _reduced(done, cut, one_catalog, validators, opts, base.ref)
-    spec = _spec(named)
-    remote = [FileTask(t.path, t.name, spec, opts, engine, t.catalog_rules) for t in tasks]
-    # The outcomes are millions of small acyclic objects, made here at once as they arrive and
-    # kept until they are reduced and merged: the cyclic collector would only walk them again
-    # and again, so it is paused meanwhile.
-    with collector_paused():
-        outcomes = _there(as_executor(executor), remote, progress)
-        done, cut = _take(outcomes, len(tasks), opts.max_findings)
-        return _reduced(done, cut, one_catalog, validators, opts, base.ref)
+
+
+def _remote(tasks: list[FileTask], pack: Pack | str | None) -> list[FileTask]:
+    """The tasks as sent to other processes: the pack named so that they can load it."""
+    spec = _spec(pack)
+    return [FileTask(t.path, t.name, spec, t.options, t.engine, t.catalog_rules) for t in tasks]
 
 
 def _reduced(
