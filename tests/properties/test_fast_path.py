@@ -305,3 +305,54 @@ ODD_SHAPES = {
 def test_odd_documents_give_the_same_report(name: str) -> None:
     fast, full = _both(ODD_SHAPES[name], pack=None)
     _same(fast, full)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "暂无",
+        "-",
+        "   ",
+        "\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000",
+        "无 ",
+        "不详",
+        "姓名",
+        "x",
+    ],
+)
+@pytest.mark.parametrize("where", ["abstract", "item name", "share condition"])
+def test_a_blank_or_placeholder_text_is_read_as_the_coercer_reads_it(text: str, where: str) -> None:
+    # Blank and placeholder texts are told apart after the conversion, in Python: the resource
+    # takes the fast path exactly when the coercer would take the text as written.
+    pack = get_pack("gb-1272@^1")
+    doc = copy.deepcopy(BASE)
+    res = next(r for r in doc["resources"] if not pack_hits(pack, r))
+    if where == "abstract":
+        res["abstract"] = text
+    elif where == "item name":
+        res["items"][-1]["name"] = text
+    else:
+        res["share"]["share_condition"] = text
+    doc["resources"] = [res]
+    with _fast(True):
+        reader = fast_reader(pack)
+        opened = open_fast(json.dumps(doc, ensure_ascii=False).encode(), pack, fmt=None, name="x")
+    assert reader is not None and isinstance(opened, FastDocument) and opened.shape is not None
+    view = next(spans(opened.buf, opened.shape))[3]
+    full = reader.coercer.resource(res)
+    assert full is not None
+    taken = reader.read(view)
+    as_written = not full.hits and not full.renames
+    if where != "share condition":  # a carefully read field is checked by the coercer itself
+        assert (taken is not None) == as_written
+    if taken is not None:
+        assert as_written and taken[1] is not None
+        assert taken[1].record == full.record
+    _same(*_both(json.dumps(doc, ensure_ascii=False).encode()))
+
+
+def pack_hits(pack: Any, res: dict[str, Any]) -> bool:
+    found = fast_reader(pack)
+    assert found is not None
+    out = found.coercer.resource(res)
+    return out is None or bool(out.hits or out.renames)

@@ -81,6 +81,9 @@ class FastReader:
         self._values = self.coercer.values
         self._fields = pack.fields
         self._known: dict[tuple[str, object], tuple[bool, tuple[Pending, ...]]] = {}
+        forms = pack.value_forms
+        self._placeholder = forms.is_placeholder
+        self._short = max((len(p) for p in forms.placeholders), default=0)
 
     def read(self, raw: Any) -> tuple[object, Coerced | None] | None:
         """(data as written, canonical record) of a resource the coercer would take as
@@ -92,6 +95,8 @@ class FastReader:
             self._convert(data, type=self._types.resource)
         except self._errors:
             return None
+        if not self._plain_texts(data):
+            return None
         record = dict(data)
         for group, key in self._types.dates:
             _read_date(record, group, key)
@@ -99,6 +104,27 @@ class FastReader:
         if not self._careful(record, out):
             return None
         return data, out
+
+    def _plain_texts(self, data: dict[str, Any]) -> bool:
+        """Whether no text is blank or a placeholder (the coercer's quick path then takes them
+        all; the types checked that each is a non-empty string within its length)."""
+        short, placeholder = self._short, self._placeholder
+        for group, key in self._types.texts:
+            holder = data if group is None else data.get(group)
+            value = None if holder is None else holder.get(key)
+            if value is not None and (
+                value.isspace() or (len(value) <= short and placeholder(value))
+            ):
+                return False
+        for list_key, keys in self._types.item_texts:
+            for item in data.get(list_key) or ():
+                for key in keys:
+                    value = item.get(key)
+                    if value is not None and (
+                        value.isspace() or (len(value) <= short and placeholder(value))
+                    ):
+                        return False
+        return True
 
     def _careful(self, record: Record, out: Coerced) -> bool:
         """Whether the coercer takes every carefully read field as written (no hit, no change)."""

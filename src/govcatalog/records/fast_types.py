@@ -7,8 +7,11 @@ of text, the texts that may carry another field's value): those are listed in
 
 The types say, in C, what the coercer's quick path says in Python: canonical keys only
 (unknown, Chinese and aliased keys fail), every required element present and not empty,
-text not blank and not a placeholder, within its length, vocabulary values among the
-labels, positive integers, booleans, ``CCYY-MM-DD`` dates. Whatever fails goes the full way.
+text not empty and within its length, vocabulary values among the labels, positive
+integers, booleans, ``CCYY-MM-DD`` dates. That a text is neither blank nor a placeholder is
+checked after, in Python, as the coercer checks it (:attr:`FastTypes.texts`): a pattern in
+the types cost more (a call back into Python for every text). Whatever fails goes the full
+way.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from typing import Annotated, Any, Literal
 
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
-from govcatalog.packs.value_forms import no_placeholder
 from govcatalog.records.coerce import FORM_FIELDS
 
 _QUICK = frozenset({FieldKind.TEXT, FieldKind.VOCAB, FieldKind.INT, FieldKind.BOOL, FieldKind.DATE})
@@ -49,11 +51,17 @@ class FastTypes:
         careful: Fields checked by the coercer after conversion.
         dates: (group key or None, field key) of every date outside lists of objects; the
             coercer reads them into :class:`datetime.date`, so the fast path does too.
+        texts: (group key or None, field key) of every text outside lists of objects, and
+        item_texts: (list key, field keys) of the texts of each list of objects: the types
+            check their lengths in C; whether one is blank or a placeholder is checked after
+            (:meth:`~govcatalog.records.fast.FastReader.read`), as the coercer checks it.
     """
 
     resource: Any
     careful: tuple[Careful, ...]
     dates: tuple[tuple[str | None, str], ...]
+    texts: tuple[tuple[str | None, str], ...]
+    item_texts: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def compile_types(pack: Pack) -> FastTypes | None:
@@ -64,25 +72,24 @@ def compile_types(pack: Pack) -> FastTypes | None:
     if pack.value_forms.defaults:
         return None
     table = pack.fields
-    text = _text_pattern(pack)
     careful: list[Careful] = []
     dates: list[tuple[str | None, str]] = []
     fields: list[tuple[str, Any, Any]] = []
     for spec in table.children(None):
         if spec.kind is FieldKind.GROUP:
             members = table.children(spec.id)
-            sub = _struct(msgspec, spec.id, members, pack, text, careful, dates, spec.key)
+            sub = _struct(msgspec, spec.id, members, pack, careful, dates, spec.key)
             needed = spec.required or any(m.required for m in members)
             fields.append(_field(msgspec, spec.key, sub, needed))
         elif spec.kind is FieldKind.GROUPS:
-            item = _items(msgspec, spec, pack, text)
+            item = _items(msgspec, spec, pack)
             if item is None:
                 return None
             length = msgspec.Meta(min_length=1) if spec.required else msgspec.Meta()
             listed = Annotated[list[item], length]  # type: ignore[valid-type]
             fields.append(_field(msgspec, spec.key, listed, spec.required))
         else:
-            kind = _leaf(msgspec, spec, pack, text)
+            kind = _leaf(msgspec, spec, pack)
             if kind is None:
                 careful.append(Careful(None, spec))
                 kind = _careful_type(msgspec, spec)
@@ -92,7 +99,7 @@ def compile_types(pack: Pack) -> FastTypes | None:
     if "extensions" not in {f.key for f in table.children(None)}:
         fields.append(("extensions", dict[str, Any], msgspec.UNSET))
     resource = _define(msgspec, "Resource", fields)
-    return FastTypes(resource, tuple(careful), tuple(dates))
+    return FastTypes(resource, tuple(careful), tuple(dates), *_texts(pack))
 
 
 def _define(msgspec: Any, name: str, fields: list[tuple[str, Any, Any]]) -> Any:
@@ -121,14 +128,13 @@ def _struct(
     scope: str,
     members: tuple[FieldSpec, ...] | list[FieldSpec],
     pack: Pack,
-    text: str,
     careful: list[Careful],
     dates: list[tuple[str | None, str]],
     group: str,
 ) -> Any:
     fields = []
     for spec in members:
-        kind = _leaf(msgspec, spec, pack, text)
+        kind = _leaf(msgspec, spec, pack)
         if kind is None:
             careful.append(Careful(group, spec))
             kind = _careful_type(msgspec, spec)
@@ -138,12 +144,12 @@ def _struct(
     return _define(msgspec, scope.title().replace(".", ""), fields)
 
 
-def _items(msgspec: Any, spec: FieldSpec, pack: Pack, text: str) -> Any | None:
+def _items(msgspec: Any, spec: FieldSpec, pack: Pack) -> Any | None:
     fields = []
     for member in pack.fields.children(spec.id):
         if member.kind not in _ITEM_QUICK:
             return None
-        kind = _leaf(msgspec, member, pack, text)
+        kind = _leaf(msgspec, member, pack)
         if kind is None:
             return None
         fields.append(_field(msgspec, member.key, kind, member.required))
@@ -152,12 +158,12 @@ def _items(msgspec: Any, spec: FieldSpec, pack: Pack, text: str) -> Any | None:
     return _define(msgspec, "Item", fields)
 
 
-def _leaf(msgspec: Any, spec: FieldSpec, pack: Pack, text: str) -> Any | None:
+def _leaf(msgspec: Any, spec: FieldSpec, pack: Pack) -> Any | None:
     """The type of a field the coercer takes as written, or None when it reads it with care."""
     if spec.kind not in _QUICK or spec.id in FORM_FIELDS:
         return None
     if spec.kind is FieldKind.TEXT:
-        return Annotated[str, msgspec.Meta(max_length=spec.max_length, pattern=text)]
+        return Annotated[str, msgspec.Meta(min_length=1, max_length=spec.max_length)]
     if spec.kind is FieldKind.VOCAB:
         labels = tuple(pack.field_vocabulary(spec).labels()) if spec.vocabulary else ()
         return Literal[labels] if labels else None
@@ -174,15 +180,22 @@ def _careful_type(msgspec: Any, spec: FieldSpec) -> Any:
     return str
 
 
-def _text_pattern(pack: Pack) -> str:
-    """A pattern a text matches only if the coercer's quick path takes it: not blank, and
-    longer than every placeholder or holding a character that proves it is none
-    (:func:`~govcatalog.packs.value_forms.no_placeholder`). A text failing it may still be
-    fine: the coercer then reads it, with the same findings.
-    """
-    placeholders = pack.value_forms.placeholders
-    longest = max((len(p) for p in placeholders), default=0)
-    if not longest:
-        return r"\A\s*\S"
-    proof = no_placeholder(placeholders).pattern
-    return rf"\A(?=\s*\S)(?s:.{{{longest + 1}}}|.*?{proof})"
+def _texts(
+    pack: Pack,
+) -> tuple[tuple[tuple[str | None, str], ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Where the texts the types take are: those the coercer's quick path takes as written."""
+    table = pack.fields
+
+    def plain(spec: FieldSpec) -> bool:
+        return spec.kind is FieldKind.TEXT and spec.id not in FORM_FIELDS
+
+    texts: list[tuple[str | None, str]] = []
+    items: list[tuple[str, tuple[str, ...]]] = []
+    for spec in table.children(None):
+        if spec.kind is FieldKind.GROUP:
+            texts += [(spec.key, m.key) for m in table.children(spec.id) if plain(m)]
+        elif spec.kind is FieldKind.GROUPS:
+            items.append((spec.key, tuple(m.key for m in table.children(spec.id) if plain(m))))
+        elif plain(spec):
+            texts.append((None, spec.key))
+    return tuple(texts), tuple(i for i in items if i[1])
