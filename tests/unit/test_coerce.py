@@ -375,3 +375,13 @@ def test_data_items_in_canonical_form_are_checked_like_any_other(pack: Pack) -> 
         ("GC-F001", "/items/9/name", None),
         ("GC-F003", "/items/10/base_item", "1"),
     ]
+
+
+def test_catalog_facts_not_written_are_named_canonically(pack: Pack) -> None:
+    out = Coercer(pack).catalog_info({"名称": "目录", "region_code": "990101"})
+    assert out is not None
+    assert [out.original(p) for p in ("/name", "/region_code", "/level")] == [
+        "/名称",
+        "/region_code",
+        "/level",
+    ]

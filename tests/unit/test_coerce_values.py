@@ -11,7 +11,7 @@ import pytest
 
 from govcatalog.packs import Pack, get_pack
 from govcatalog.packs.pack import load_pack
-from govcatalog.records.coerce import INVALID, Coercer
+from govcatalog.records.coerce import INVALID, PARSED_CODE, Coercer
 from govcatalog.records.hits import Hit
 
 GUIDE = {"standard_zh": "编制指南", "standard_en": "the guide"}
@@ -578,4 +578,69 @@ def test_an_element_written_twice_keeps_the_last_and_reports_it(pack: Pack) -> N
     assert _read(pack, {"name": "甲", "信息资源名称": "乙"}) == (
         {"name": "乙"},
         [Hit("GC-S007", "/name", NAME, "信息资源名称")],
+    )
+
+
+def test_the_length_limit_holds_for_text_read_the_careful_way(pack: Pack) -> None:
+    assert _read(pack, {"信息资源名称": "名" * 50}) == ({"name": "名" * 50}, [])
+    long = "名" * 51
+    assert _read(pack, {"信息资源名称": long}) == (
+        {"name": long},
+        [Hit("GC-F004", "/name", {**NAME, "length": 51, "max_length": 50}, long)],
+    )
+
+
+def test_a_related_code_is_never_taken_for_the_resources_own(pack: Pack) -> None:
+    out = Coercer(pack).resource({"related_codes": ["203001/000001"]})
+    assert out is not None
+    assert PARSED_CODE not in out.record
+    own = Coercer(pack).resource({"code": "bad", "related_codes": ["203001/000001"]})
+    assert own is not None
+    assert PARSED_CODE not in own.record
+
+
+def test_format_types_naming_classes_give_the_first_class_only(pack: Pack) -> None:
+    given = ["数据库", "电子表格", "xls"]
+    assert _read(pack, {"format": {"format_types": given}}) == (
+        {"format": {"format_types": ["xls"], "format_class": "数据库"}},
+        [
+            Hit(
+                "GC-F003",
+                "/format/format_types",
+                {**TYPES, "canonical": "数据库 + xls"},
+                repr(given),
+            )
+        ],
+    )
+    two = ["数据库", "oracle", "mysql"]
+    assert _read(pack, {"format": {"format_types": two}}) == (
+        {"format": {"format_types": ["oracle", "mysql"], "format_class": "数据库"}},
+        [
+            Hit(
+                "GC-F003",
+                "/format/format_types",
+                {**TYPES, "canonical": "数据库 + oracle、mysql"},
+                repr(two),
+            )
+        ],
+    )
+    # a class written already stays as written
+    record, _ = _read(
+        pack, {"format": {"format_class": "数据库", "format_types": ["电子表格", "xls"]}}
+    )
+    assert record["format"] == {"format_class": "数据库", "format_types": ["xls"]}
+
+
+def test_a_list_part_of_the_wrong_type_leaves_the_next_parts(pack: Pack) -> None:
+    record, hits = _read(pack, {"related_codes": ["101001/000001", 5, "102001/000002"]})
+    assert record["related_codes"] == ["101001/000001", "102001/000002"]
+    assert [(h.code, h.pointer) for h in hits] == [("GC-S003", "/related_codes/1")]
+
+
+def test_a_share_type_in_the_condition_never_replaces_the_written_one(pack: Pack) -> None:
+    condition = {"element_zh": "共享条件", "element_en": "Share condition", **GUIDE}
+    given = {"share_type": "无条件共享", "share_condition": "有条件共享"}
+    assert _read(pack, {"share": given}) == (
+        {"share": {"share_type": "无条件共享"}},
+        [Hit("GC-F017", "/share/share_condition", condition, "有条件共享")],
     )
