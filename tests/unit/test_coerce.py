@@ -385,3 +385,18 @@ def test_catalog_facts_not_written_are_named_canonically(pack: Pack) -> None:
         "/region_code",
         "/level",
     ]
+
+
+def test_a_flat_leaf_is_reported_at_its_place_in_the_group(pack: Pack) -> None:
+    out = Coercer(pack).resource({"共享类型": "随便"})
+    assert out is not None
+    found = [(h.code, h.pointer, out.original(h.pointer), h.value) for h in out.hits]
+    assert found[0] == ("GC-F002", "/share/share_type", "/共享类型", "随便")
+
+
+def test_item_extensions_stay_free_where_the_pack_declares_extensions() -> None:
+    sharing = get_pack("sharing-2025@^1")
+    out = Coercer(sharing).resource({"items": [{"name": "甲", "extensions": {"b": 2}}]})
+    assert out is not None
+    assert out.record["items"] == [{"name": "甲", "extensions": {"b": 2}}]
+    assert [h for h in out.hits if h.code == "GC-S004"] == []
