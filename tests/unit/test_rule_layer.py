@@ -357,3 +357,38 @@ def test_an_empty_string_does_not_fill_a_required_element() -> None:
     assert [h.code for h in check_declared(first, rec, RuleContext(province, TODAY))] == [
         first.code
     ]
+
+
+def _named(i: int, code: str, name: str | None, provider: str | None) -> ResourceSummary:
+    return dataclasses.replace(_summary(i), code=code, name=name, provider=provider)
+
+
+def test_duplicate_codes_and_names_of_one_provider_written_out() -> None:
+    summaries = [
+        _named(0, "A", "人口信息", "公安厅"),
+        _named(1, "A", "人口信息", "公安厅"),
+        _named(2, "B", "人口信息", "民政厅"),  # the same name from another provider
+        _named(3, "C", "法人信息", None),  # names without a provider are not compared
+        _named(4, "D", "法人信息", None),
+    ]
+    found = [
+        (h.code, h.summary.index, h.pointer, h.params, h.value) for h in check_catalog(summaries)
+    ]
+    assert found == [
+        ("GC-R008", 0, "/code", {"count": 2, "others": "/resources/1"}, "A"),
+        ("GC-R008", 1, "/code", {"count": 2, "others": "/resources/0"}, "A"),
+        (
+            "GC-C003",
+            0,
+            "/name",
+            {"count": 2, "others": "/resources/1", "provider": "公安厅"},
+            "人口信息",
+        ),
+        (
+            "GC-C003",
+            1,
+            "/name",
+            {"count": 2, "others": "/resources/0", "provider": "公安厅"},
+            "人口信息",
+        ),
+    ]
