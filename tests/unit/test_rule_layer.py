@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from govcatalog.errors import LoadError
+from govcatalog.errors import LoadError, RuleConflict
 from govcatalog.io.records import DocumentProblem
 from govcatalog.packs import Pack, get_pack
 from govcatalog.records.hits import Hit, Record
@@ -18,7 +18,7 @@ from govcatalog.rules.builtin import BUILTIN_RULES
 from govcatalog.rules.builtin._util import missing
 from govcatalog.rules.builtin.sharing2025 import BasisVerdict, classify_basis
 from govcatalog.rules.catalog import FixedPositions, ResourceSummary, check_catalog
-from govcatalog.rules.declared import check_declared
+from govcatalog.rules.declared import check_declared, declared_rule
 from govcatalog.rules.document import (
     check_catalog_facts,
     document_problem,
@@ -392,3 +392,47 @@ def test_duplicate_codes_and_names_of_one_provider_written_out() -> None:
             "人口信息",
         ),
     ]
+
+
+def test_related_codes_that_name_the_resource_itself_or_nothing() -> None:
+    own = dataclasses.replace(
+        _named(0, "A", None, None), related=(("A", "/related_codes/0"), ("Z", "/related_codes/1"))
+    )
+    found = [(h.code, h.pointer, h.params, h.value) for h in check_catalog([own])]
+    assert found == [
+        ("GC-C002", "/related_codes/0", {}, "A"),
+        ("GC-C001", "/related_codes/1", {}, "Z"),
+    ]
+
+
+def test_a_rule_set_extended_adds_refuses_or_replaces() -> None:
+    def one(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
+        yield Hit("GC-F007", "/publish_date")
+
+    def two(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
+        yield Hit("GC-F001", "/name")
+
+    base = BUILTIN_RULES.without(
+        r.id for r in BUILTIN_RULES if r.id not in {"dates", "open_attributes"}
+    )
+    added = base.extend([rule("GC-F007", rule_id="extra")(one)])
+    assert [r.id for r in added] == ["open_attributes", "dates", "extra"]
+    with pytest.raises(RuleConflict) as raised:
+        base.extend([rule("GC-F001", rule_id="dates")(two)])
+    assert str(raised.value) == "rule 'dates' exists; pass replace=True to replace it"
+    replaced = base.extend([rule("GC-F001", rule_id="dates")(two)], replace=True)
+    assert [(r.id, r.check) for r in replaced] == [
+        ("open_attributes", base.rules[0].check),
+        ("dates", two),
+    ]
+    assert replaced.codes == frozenset({"GC-R005", "GC-F001"})
+
+
+def test_the_declared_rules_of_a_pack_run_as_one_rule(pack: Pack) -> None:
+    province = get_pack("example-province@^1")
+    declared = declared_rule(province)
+    assert declared is not None
+    assert (declared.id, declared.codes) == ("declared_rules", frozenset({"EP-R001", "EP-R002"}))
+    rec: Record = {"share": {"share_type": "有条件共享"}, "extensions": {"storage_gb": "约12G"}}
+    assert [h.code for h in declared(rec, RuleContext(province, TODAY))] == ["EP-R001", "EP-R002"]
+    assert declared_rule(pack) is None
