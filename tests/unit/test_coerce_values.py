@@ -145,7 +145,16 @@ def test_dates_taken_as_they_are(pack: Pack) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["2024-02-30", "2024年13月1日", "2024/2/30", "2024-2-30", "March 2024", 20240301, "24-03-01"],
+    [
+        "2024-02-30",
+        "2024年13月1日",
+        "2024/2/30",
+        "2024-2-30",
+        "March 2024",
+        20240301,
+        "24-03-01",
+        "2024-W01-1",  # an ISO week date, which date.fromisoformat would take
+    ],
 )
 def test_a_date_that_is_no_date(pack: Pack, value: object) -> None:
     shown = value if isinstance(value, str) else repr(value)

@@ -53,7 +53,6 @@ _GROUPS: Final = FieldKind.GROUPS
 @dataclass(frozen=True, slots=True)
 class _Scope:
     keys: Mapping[str, FieldSpec]
-    canonical: frozenset[str]
     required: tuple[FieldSpec, ...]
     quick: Mapping[str, tuple[int, frozenset[str], int]]
     """Canonical key → (kind, allowed labels, max length) for values accepted without ceremony."""
@@ -77,7 +76,6 @@ class Coercer:
                 children = table.children(scope)
             self._scopes[scope] = _Scope(
                 table.key_map(scope),
-                frozenset(f.key for f in children),
                 tuple(f for f in children if f.required),
                 {
                     f.key: (
