@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from govcatalog.errors import LoadError, RuleConflict
+from govcatalog.errors import LoadError, PackError, RuleConflict
 from govcatalog.io.records import DocumentProblem
 from govcatalog.packs import Pack, get_pack
 from govcatalog.records.hits import Hit, Record
@@ -27,7 +27,7 @@ from govcatalog.rules.document import (
     not_an_object,
     unreadable,
 )
-from govcatalog.rules.engine import RuleContext, rule
+from govcatalog.rules.engine import RuleContext, pack_rules, rule
 
 TODAY = dt.date(2026, 1, 15)
 
@@ -436,3 +436,46 @@ def test_the_declared_rules_of_a_pack_run_as_one_rule(pack: Pack) -> None:
     rec: Record = {"share": {"share_type": "有条件共享"}, "extensions": {"storage_gb": "约12G"}}
     assert [h.code for h in declared(rec, RuleContext(province, TODAY))] == ["EP-R001", "EP-R002"]
     assert declared_rule(pack) is None
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("govcatalog.nosuch:rules", "[rules] modules: No module named 'govcatalog.nosuch'"),
+        (
+            "govcatalog.rules.builtin:BUILTIN_RULES",
+            "[rules] modules: govcatalog.rules.builtin:BUILTIN_RULES: govcatalog.rules.builtin has"
+            " no function 'BUILTIN_RULES'",
+        ),
+        (
+            "govcatalog.rules.builtin.sharing2025:classify_basis",
+            "[rules] modules: classify_basis() missing 2 required positional arguments: 'text'"
+            " and 'legal'",
+        ),
+        (
+            "govcatalog.packs:get_pack",
+            "[rules] modules: govcatalog.packs:get_pack does not return a RuleSet",
+        ),
+    ],
+)
+def test_rule_modules_a_pack_cannot_use_are_pack_errors(
+    pack: Pack, target: str, problem: str
+) -> None:
+    with pytest.raises(PackError) as raised:
+        pack_rules(dataclasses.replace(pack, rule_modules=(target,)))
+    assert (raised.value.pack, raised.value.file, raised.value.problem) == (
+        "gb-1272@1.0.0",
+        "pack.toml",
+        problem,
+    )
+    assert str(raised.value) == f"pack gb-1272@1.0.0: pack.toml: {problem}"
+
+
+def test_the_rule_modules_of_a_pack(pack: Pack) -> None:
+    assert pack_rules(pack) == ()
+    sharing = pack_rules(get_pack("sharing-2025@^1"))
+    assert [r.id for r in sharing] == [
+        "not_shared_basis",
+        "conditions_name_scope_and_purpose",
+        "grade_against_share_type",
+    ]

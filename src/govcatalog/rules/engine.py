@@ -123,7 +123,7 @@ def pack_rules(pack: Pack) -> tuple[Rule, ...]:
     for target in pack.rule_modules:
         try:
             found = load_function(target)()
-        except (ImportError, AttributeError) as exc:
+        except (ImportError, AttributeError, TypeError) as exc:  # TypeError: it wants arguments
             raise PackError(pack.ref, "pack.toml", f"[rules] modules: {exc}") from None
         if not isinstance(found, RuleSet):
             msg = f"[rules] modules: {target} does not return a RuleSet"
