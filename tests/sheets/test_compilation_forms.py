@@ -155,3 +155,54 @@ def test_every_department_sheet_is_read(tmp_path: Path) -> None:
     ]
     skipped = [f.location.sheet for f in validate(path).findings if f.code == "GC-S010"]
     assert skipped == ["Sheet3"]
+
+
+def test_a_data_items_column_that_lists_names(tmp_path: Path) -> None:
+    # One row a resource, its 信息项 named in one cell (信息项, not 信息项名称).
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    heads = ["信息资源名称", "信息资源代码", "信息资源提供方", "信息项", "共享类型"]
+    sheet.append(heads)
+    sheet.append(
+        [
+            "企业登记信息",
+            "307001/000001",
+            "市场监管局",
+            "企业名称、统一社会信用代码\n法定代表人",
+            "无条件共享",
+        ]
+    )
+    sheet.append(["个体户信息", "307001/000002", "市场监管局", "经营者姓名", "无条件共享"])
+    path = tmp_path / "listed.xlsx"
+    book.save(path)
+    loaded = load_catalog(path)
+    assert [[i.name for i in r.items] for r in loaded.resources] == [
+        ["企业名称", "统一社会信用代码", "法定代表人"],
+        ["经营者姓名"],
+    ]
+    report = validate(path)
+    assert not [f for f in report.findings if f.code in ("GC-S004", "GC-R006")]
+    missing_type = sorted(
+        (f.location.pointer, f.location.cell)
+        for f in report.findings
+        if f.code == "GC-F001" and (f.location.pointer or "").endswith("/data_type")
+    )
+    assert missing_type == [
+        ("/resources/0/items/0/data_type", "D2"),
+        ("/resources/0/items/1/data_type", "D2"),
+        ("/resources/0/items/2/data_type", "D2"),
+        ("/resources/1/items/0/data_type", "D3"),
+    ]
+
+
+def test_a_data_item_name_column_is_never_split(tmp_path: Path) -> None:
+    # Under 信息项名称 a cell is one name, whatever it holds.
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["信息资源名称", "信息资源代码", "信息资源提供方", "信息项名称", "数据类型"])
+    sheet.append(["区划信息", "307001/000003", "民政局", "省、市、县名称", "字符型"])
+    path = tmp_path / "named.xlsx"
+    book.save(path)
+    assert [i.name for i in load_catalog(path).resources[0].items] == ["省、市、县名称"]

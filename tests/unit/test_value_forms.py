@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from govcatalog import validate
 from govcatalog.errors import PackError
+from govcatalog.io.lists import split_list
 from govcatalog.packs import Pack, get_pack
 from govcatalog.packs.pack import load_pack
 from govcatalog.records.coerce import Coercer
-from govcatalog.records.forms import split_class_type, split_list, split_note
+from govcatalog.records.forms import split_class_type, split_note
 from govcatalog.vocab import MatchKind, load_vocabulary
 
 
@@ -189,3 +191,28 @@ def test_portal_export_reports_what_no_record_carries_once() -> None:
         read_json_text(json.dumps(records, ensure_ascii=False), "portal.json"), pack="gb-1272"
     )
     assert not any(f.code == "GC-S009" for f in national.findings)
+
+
+@pytest.mark.parametrize("written", [["姓名", "性别"], [{"信息项名称": "姓名"}, "性别"]])
+def test_data_items_listed_by_name(pack: Pack, written: object) -> None:
+    rec, seen = _read(pack, {"信息项": written})
+    assert rec["items"] == [{"name": "姓名"}, {"name": "性别"}]
+    assert seen == []
+    # One text where the list goes is no list (GC-S003), as the conformance case says.
+    _, seen = _read(pack, {"信息项": "姓名、性别"})
+    assert seen == [("GC-S003", "/信息项")]
+
+
+def test_data_items_listed_by_name_are_located_where_written() -> None:
+    text = '{"resources": [{"信息资源名称": "人口", "信息项": ["姓名", ""]}]}'
+    found = {
+        (f.code, f.location.pointer, f.location.column)
+        for f in validate(text, pack="gb-1272").findings
+        if f.location.pointer and "/信息项/" in f.location.pointer
+    }
+    first, second = text.index('"姓名"') + 1, text.index('""') + 1  # 1-based columns
+    assert found == {
+        ("GC-F001", "/resources/0/信息项/0/data_type", first),
+        ("GC-F001", "/resources/0/信息项/1", second),  # the empty name, where it is written
+        ("GC-F001", "/resources/0/信息项/1/data_type", second),
+    }

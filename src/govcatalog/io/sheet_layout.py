@@ -42,6 +42,8 @@ class SheetColumn:
     heading: str
     field: FieldSpec | None
     level: ColumnLevel
+    listed: bool = False
+    """The column is headed by a group (信息项) and a cell lists its entries by name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +238,8 @@ def _columns(
             if spec is None or spec.id.startswith("items.")
             else ColumnLevel.RESOURCE
         )
-        col = SheetColumn(c, written, spec, level)
+        listed = level is ColumnLevel.ITEM and spec is not None and matcher.is_group(heading)
+        col = SheetColumn(c, written, spec, level, listed)
         if spec is not None and spec.id in seen:
             col = SheetColumn(c, written, None, ColumnLevel.ITEM)
         if spec is not None:
@@ -261,7 +264,10 @@ def find_layout(
     grid = _filled(rows, merges)
     best, best_row = 0, None
     for r in sorted(grid):
-        score = sum(1 for v in grid[r].values() if matcher.match(None, v) is not None)
+        # Distinct elements named: a group heading merged over its sub-headings (信息项信息
+        # over four columns) names one element, not four.
+        named = (matcher.match(None, v) for v in grid[r].values())
+        score = len({spec.id for spec in named if spec is not None})
         if score >= max(best, MIN_MATCHES) and (
             best_row is None or score > best or r == best_row + 1
         ):

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
+from govcatalog.io.lists import split_list
 from govcatalog.io.records import DocumentProblem, RawRecord, pointer_token
 from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_example, is_footer
 from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter, split_ref
@@ -125,6 +126,7 @@ class SheetRecords:
             c for c in self._columns if c.field is not None and c.level is ColumnLevel.ITEM
         ]
         self._unknown_cols = [c for c in self._columns if c.field is None]
+        self._listed = [c for c in self._item_cols if c.listed]
         self._used = frozenset(c.index for c in self._columns)
         self._res_plan = [
             (c, c.field.id, _pointer(c.field.id), self._letters[c.index])  # type: ignore[union-attr]
@@ -193,6 +195,24 @@ class SheetRecords:
         if current is not None:
             yield self._finish(current)
 
+    def _list_items(
+        self, res: _Resource, item: dict[str, object], rownum: int
+    ) -> dict[str, object]:
+        """A cell of a 信息项 column listing names (姓名、性别) gives one 信息项 a name; the
+        last is returned for the row's other 信息项 cells, the others are added to ``res``."""
+        col = self._listed[0]
+        key = col.field.key  # type: ignore[union-attr]
+        value = item.get(key)
+        parts = split_list(value) if isinstance(value, str) else []
+        if len(parts) < 2:
+            return item
+        letter = self._letters[col.index]
+        for name in parts[:-1]:
+            base = f"/items/{len(res.items)}"
+            res.items.append({key: name})
+            res.cells[base] = res.cells[f"{base}/{key}"] = f"{letter}{rownum}"
+        return {**item, key: parts[-1]}
+
     @staticmethod
     def _key_text(value: Value) -> str:
         return "" if _empty(value) else str(value).strip()
@@ -228,6 +248,8 @@ class SheetRecords:
             value = values.get(col.index)
             if value is not None and not _empty(value):
                 item[key] = _convert(col, value)
+        if item and self._listed:
+            item = self._list_items(res, item, rownum)
         if item:
             base = f"/items/{len(res.items)}"
             res.items.append(item)

@@ -269,7 +269,12 @@ class Coercer:
         quick = sc.quick
         required = sc.required
         oprefix = out.original(cpath)
+        main = self.pack.fields.get(spec.main) if spec.main else None
         for index, item in enumerate(value):
+            if isinstance(item, str) and main is not None:
+                # A 信息项 written by its name alone: {"信息项名称": "姓名"}.
+                out.renames[f"{cpath}/{index}/{main.key}"] = f"{oprefix}/{index}"
+                item = {main.key: item}  # noqa: PLW2901
             if not isinstance(item, dict):
                 ip = f"{cpath}/{index}"
                 out.hits.append(Hit("GC-S003", ip, type_params(spec, item), excerpt(item)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from govcatalog.io.lists import is_list_syntax, split_list
 from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
@@ -31,13 +32,7 @@ from govcatalog.records.coerced import (
     pointer_of,
     type_params,
 )
-from govcatalog.records.forms import (
-    NO_CONDITION,
-    is_list_syntax,
-    split_format_types,
-    split_list,
-    split_note,
-)
+from govcatalog.records.forms import NO_CONDITION, split_format_types, split_note
 from govcatalog.records.hits import Hit, Record
 from govcatalog.vocab import MatchKind, Vocabulary
 
