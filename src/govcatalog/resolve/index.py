@@ -266,6 +266,10 @@ class ResolveIndex:
         """Live keys in :func:`fuzzy_relation` with ``norm``, best first, at most ``limit``."""
         return self.snapshot().fuzzy(norm, cutoff=cutoff, limit=limit)
 
+    def best_near(self, norm: str) -> float:
+        """The best score of a hit among the keys near ``norm`` (see the snapshot's)."""
+        return self.snapshot().best_near(norm)
+
     def resources_named(self, key: str) -> tuple[IndexedResource, ...]:
         """Resources whose :func:`~govcatalog.resolve.containment.resource_key` is ``key``.
 

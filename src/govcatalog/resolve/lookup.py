@@ -116,6 +116,9 @@ class ItemIndex(Protocol):
     def fuzzy(self, norm: str, *, cutoff: float = 60.0, limit: int = 10) -> list[FuzzyHit]:
         """Keys in the fuzzy relation with ``norm``, best first."""
 
+    def best_near(self, norm: str) -> float:
+        """A score some key in the fuzzy relation with ``norm`` reaches (0.0: none known)."""
+
     def resources_named(self, key: str) -> tuple[IndexedResource, ...]:
         """Resources whose name, in :func:`~govcatalog.resolve.containment.resource_key` form,
         is ``key`` (base catalogs' first)."""

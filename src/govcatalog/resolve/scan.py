@@ -118,3 +118,7 @@ class ScanIndex:
             if score is not None:
                 hits.append(FuzzyHit(key, score))
         return sort_hits(hits, limit)
+
+    def best_near(self, norm: str) -> float:
+        """0.0: the scan knows no score before it scans (the resolver asks it as before)."""
+        return 0.0
