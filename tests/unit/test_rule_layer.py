@@ -447,10 +447,9 @@ def test_the_declared_rules_of_a_pack_run_as_one_rule(pack: Pack) -> None:
             "[rules] modules: govcatalog.rules.builtin:BUILTIN_RULES: govcatalog.rules.builtin has"
             " no function 'BUILTIN_RULES'",
         ),
-        (
-            "govcatalog.rules.builtin.sharing2025:classify_basis",
-            "[rules] modules: classify_basis() missing 2 required positional arguments: 'text'"
-            " and 'legal'",
+        (  # a function that wants arguments (one outside the library: its name is its own)
+            "json:loads",
+            "[rules] modules: loads() missing 1 required positional argument: 's'",
         ),
         (
             "govcatalog.packs:get_pack",
