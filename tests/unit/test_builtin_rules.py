@@ -505,6 +505,11 @@ def test_the_rules_use_the_verdicts_kept_for_the_run(pack: Pack) -> None:
     assert scheme is not None
     ctx.memo[(scheme, "91350100M000100Y44")] = check_identifier(scheme, "91350100M000100Y43")
     assert list(provider_code({"provider_code": "91350100M000100Y44"}, ctx)) == []
+    ctx.memo[("share-condition-fold", "仅限公安部门")] = "无"  # as if it had been folded so
+    unconditional = {"share_type": "无条件共享", **PLATFORM, "share_condition": "仅限公安部门"}
+    assert list(share_attributes({"share": unconditional}, ctx)) == [
+        Hit("GC-F003", CP, F003, "仅限公安部门")
+    ]
     ctx.memo[("resource-class", BASE)] = ("9", [])
     rec = _classified(BASE, "社会保障", "103001/000001")
     assert list(code_and_classification(rec, ctx)) == [
