@@ -136,6 +136,9 @@ def test_dates_taken_as_they_are(pack: Pack) -> None:
         [],
     )
     assert _read(pack, {"publish_date": "  "}) == ({}, [])
+    # the keys after a date are read as well
+    after = {"publish_date": "2024-03-01", "name": "人口信息"}
+    assert _read(pack, after) == ({"publish_date": dt.date(2024, 3, 1), "name": "人口信息"}, [])
     moment = dt.datetime(2024, 3, 1, 8, 0)
     assert _read(pack, {"publish_date": moment}) == (
         {"publish_date": dt.date(2024, 3, 1)},
