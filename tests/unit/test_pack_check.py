@@ -60,6 +60,27 @@ def test_vocab_field_without_vocabulary(tmp_path: Path) -> None:
     assert "needs a vocabulary" in message
 
 
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ('note = "no_such_note"', "update_cycle: note = 'no_such_note' names no field"),
+        ('main = "share.no_such"', "share: main = 'share.no_such' names no field"),
+        ('main = "open.open_condition"', "share: main = 'open.open_condition' is not a field"),
+        ('compound = "format.nothing"', "compound = 'format.nothing' names no field"),
+    ],
+)
+def test_a_field_naming_no_field(tmp_path: Path, override: str, message: str) -> None:
+    # Before, such a pack loaded and validation then failed with a KeyError.
+    field = {"note": "update_cycle", "compound": "share.share_mode_class"}.get(
+        override.split(" ", maxsplit=1)[0], "share"
+    )
+    fields = f'[[field]]\nid = "{field}"\n{override}\n'
+    folder = write_pack(tmp_path, "p", "1.0.0", "gb-1272@^1", fields=fields)
+    [(file, line, found)] = problems(folder)
+    assert (file, line) == ("fields.toml", 2)
+    assert message in found
+
+
 def test_unknown_value_in_narrowed_vocabulary(tmp_path: Path) -> None:
     pack = '\n[vocabularies]\n"share-type" = { exclude = ["全部共享"] }\n'
     folder = write_pack(tmp_path, "p", "1.0.0", "gb-1272@^1", pack=pack)

@@ -329,6 +329,18 @@ def _check_fields(fields: FieldTable, ref: str, text: str | None) -> None:
             msg = f"{spec.id}: kind {spec.kind} needs a vocabulary"
         elif spec.level is FieldLevel.RESOURCE and spec.parent and spec.parent not in groups:
             msg = f"{spec.id}: {spec.parent!r} is not a group field"
+        elif dangling := _dangling(spec, fields):
+            msg = f"{spec.id}: {dangling}"
         else:
             continue
         raise PackError(ref, "fields.toml", msg, line_of(text, f'"{spec.id}"'))
+
+
+def _dangling(spec: FieldSpec, fields: FieldTable) -> str | None:
+    """What a field's ``note``, ``main`` or ``compound`` names that is no field, if anything."""
+    for key, named in (("note", spec.note), ("main", spec.main), ("compound", spec.compound)):
+        if named and not fields.has(named):
+            return f"{key} = {named!r} names no field"
+    if spec.main and not spec.main.startswith(f"{spec.id}."):
+        return f"main = {spec.main!r} is not a field of the group"
+    return None
