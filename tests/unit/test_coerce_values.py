@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from govcatalog.errors import PackError
 from govcatalog.packs import Pack, get_pack
 from govcatalog.packs.pack import load_pack
 from govcatalog.records.coerce import INVALID, PARSED_CODE, Coercer
@@ -530,18 +531,24 @@ def test_a_plain_value_for_a_group_without_a_main_element(tmp_path: Path) -> Non
     )
     (tmp_path / "fields.toml").write_text(
         '[[field]]\nid = "extensions.contact"\nzh = "联系方式"\nen = "Contact"\nkind = "group"\n\n'
-        '[[field]]\nid = "extensions.contact.phone"\nzh = "联系电话"\nen = "Phone"\nkind = "text"\n\n'
-        '[[field]]\nid = "extensions.review"\nzh = "审核信息"\nen = "Review"\nkind = "group"\n'
-        'main = "extensions.review.reviewer"\n',
+        '[[field]]\nid = "extensions.contact.phone"\nzh = "联系电话"\nen = "Phone"\nkind = "text"\n',
         encoding="utf-8",
     )
     child = load_pack(tmp_path, get_pack())
-    for key, cpath in (("联系方式", "/extensions/contact"), ("审核信息", "/extensions/review")):
-        record, hits = _read(child, {key: "张三"})
-        assert record == {"extensions": {}, INVALID: frozenset({cpath})}
-        assert [(h.code, h.pointer, h.value) for h in hits] == [("GC-S003", cpath, "张三")]
+    cpath = "/extensions/contact"
+    record, hits = _read(child, {"联系方式": "张三"})
+    assert record == {"extensions": {}, INVALID: frozenset({cpath})}
+    assert [(h.code, h.pointer, h.value) for h in hits] == [("GC-S003", cpath, "张三")]
     record, hits = _read(child, {"联系方式": {"联系电话": "010-1234"}})
     assert (record, hits) == ({"extensions": {"contact": {"phone": "010-1234"}}}, [])
+    # A group whose main element names no field is refused when the pack loads.
+    with (tmp_path / "fields.toml").open("a", encoding="utf-8") as fields:
+        fields.write(
+            '\n[[field]]\nid = "extensions.review"\nzh = "审核信息"\nen = "Review"\n'
+            'kind = "group"\nmain = "extensions.review.reviewer"\n'
+        )
+    with pytest.raises(PackError, match="names no field"):
+        load_pack(tmp_path, get_pack())
 
 
 def test_a_value_with_a_note_in_brackets_keeps_the_note(pack: Pack) -> None:
