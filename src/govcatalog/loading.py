@@ -13,7 +13,7 @@ from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import get_pack
 from govcatalog.records.coerce import Coercer
 from govcatalog.records.hits import Record
-from govcatalog.records.read import info_fields, iter_records, open_document, plain, read_info
+from govcatalog.records.read import info_fields, iter_records, plain, read_info
 from govcatalog.records.regime import open_judged
 from govcatalog.report import Report
 
@@ -54,12 +54,10 @@ def record_to_resource(record: Record) -> Resource:
 def _opened(
     source: CatalogSource, pack: Pack | str | None, fmt: InputFormat | str | None
 ) -> tuple[Pack, SourceDocument]:
-    """The pack a catalog is read with, and the catalog opened with it."""
-    if pack is not None:
-        the_pack = pack if isinstance(pack, Pack) else get_pack(pack)
-        return the_pack, open_document(source, the_pack, fmt=fmt)
+    """The pack a catalog is read with, and the catalog opened with it (as validate opens it)."""
+    named = None if pack is None else pack if isinstance(pack, Pack) else get_pack(pack)
     settled, name = settle(source)
-    judged = open_judged(settled, fmt=fmt, name=name)
+    judged = open_judged(settled, named=named, fmt=fmt, name=name)
     return judged.regime.pack, judged.document
 
 

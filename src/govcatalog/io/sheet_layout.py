@@ -91,7 +91,7 @@ _FOOTER = re.compile(
 )
 
 
-_ROW_NUMBER = frozenset({"序号", "序", "行号", "编号序号", "no", "no.", "#"})
+_ROW_NUMBER = frozenset({"序号", "序", "行号", "no", "no.", "#"})
 """Headings of the form's row-number column (folded)."""
 
 _EXAMPLE = re.compile(r"^(示例|样例|举例|例|例子|范例|填写示例|填报示例|填写样例)\s*\d*[:：]?$")

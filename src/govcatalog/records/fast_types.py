@@ -89,13 +89,7 @@ def compile_types(pack: Pack) -> FastTypes | None:
             listed = Annotated[list[item], length]  # type: ignore[valid-type]
             fields.append(_field(msgspec, spec.key, listed, spec.required))
         else:
-            kind = _leaf(msgspec, spec, pack)
-            if kind is None:
-                careful.append(Careful(None, spec))
-                kind = _careful_type(msgspec, spec)
-            elif spec.kind is FieldKind.DATE:
-                dates.append((None, spec.key))
-            fields.append(_field(msgspec, spec.key, kind, spec.required))
+            fields.append(_leaf_field(msgspec, spec, pack, careful, dates, None))
     if "extensions" not in {f.key for f in table.children(None)}:
         fields.append(("extensions", dict[str, Any], msgspec.UNSET))
     resource = _define(msgspec, "Resource", fields)
@@ -123,6 +117,24 @@ def _field(msgspec: Any, key: str, kind: Any, required: bool) -> tuple[str, Any,
     return (key, kind | msgspec.UnsetType, msgspec.UNSET)
 
 
+def _leaf_field(
+    msgspec: Any,
+    spec: FieldSpec,
+    pack: Pack,
+    careful: list[Careful],
+    dates: list[tuple[str | None, str]],
+    group: str | None,
+) -> tuple[str, Any, Any]:
+    """A plain element's field; one the types cannot check is noted for the coercer's care."""
+    kind = _leaf(msgspec, spec, pack)
+    if kind is None:
+        careful.append(Careful(group, spec))
+        kind = _careful_type(msgspec, spec)
+    elif spec.kind is FieldKind.DATE:
+        dates.append((group, spec.key))
+    return _field(msgspec, spec.key, kind, spec.required)
+
+
 def _struct(
     msgspec: Any,
     scope: str,
@@ -132,15 +144,7 @@ def _struct(
     dates: list[tuple[str | None, str]],
     group: str,
 ) -> Any:
-    fields = []
-    for spec in members:
-        kind = _leaf(msgspec, spec, pack)
-        if kind is None:
-            careful.append(Careful(group, spec))
-            kind = _careful_type(msgspec, spec)
-        elif spec.kind is FieldKind.DATE:
-            dates.append((group, spec.key))
-        fields.append(_field(msgspec, spec.key, kind, spec.required))
+    fields = [_leaf_field(msgspec, spec, pack, careful, dates, group) for spec in members]
     return _define(msgspec, scope.title().replace(".", ""), fields)
 
 

@@ -45,6 +45,9 @@ _DATE_FORMS = (
 )
 
 
+_PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+"""A number's text that is the digits as written (no exponent, no nan or inf)."""
+
 _INT_FORM = re.compile(r"^(\d+)(?:\.0+|\s*(?:位|个?字符|个?字节|个?汉字))?$")
 """A whole number written as text: digits, with ``.0`` or a unit of length (位, 字符, 字节)."""
 
@@ -108,8 +111,8 @@ class ValueReader:
         if not isinstance(value, str):
             text = str(value)
             # A number in a text element (a portal's record count, its rating) reads as the
-            # digits written; a code may have lost leading zeros, 1e20 its written form.
-            if spec.kind is FieldKind.CODE or "e" in text or "n" in text:
+            # digits written; a code may have lost leading zeros, 1e20 or nan its written form.
+            if spec.kind is FieldKind.CODE or not _PLAIN_NUMBER.match(text):
                 self._normalised(spec, value, text, cpath, out)
             value = text
         if not value.strip():
