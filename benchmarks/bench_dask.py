@@ -104,7 +104,7 @@ def part_profile(paths: list[Path]) -> dict[str, Any]:
     """Each file's task alone (as a worker runs it: validated, then put on the wire), then
     what the caller does: restoring the outcomes, the reduce step, merging."""
     from govcatalog.batch.files import FileTask, check_file, validator
-    from govcatalog.batch.reduce import catalog_findings
+    from govcatalog.batch.reduce import catalog_findings, outcome_parts
     from govcatalog.batch.run import _merged
     from govcatalog.batch.wire import from_wire, to_wire
     from govcatalog.packs import get_pack
@@ -147,7 +147,9 @@ def part_profile(paths: list[Path]) -> dict[str, Any]:
     del blobs
     cache: dict[Any, Any] = {}
     cpu = time.process_time()
-    found = catalog_findings(outcomes, lambda ref: validator(cache, get_pack(ref), options))
+    found = catalog_findings(
+        outcome_parts(outcomes), lambda ref: validator(cache, get_pack(ref), options)
+    )
     reduce_seconds = time.process_time() - cpu
     cpu = time.process_time()
     _merged(outcomes, False, found, "", None)

@@ -3,7 +3,8 @@
 A generated catalog with every defect kind, split in four files that refer to each other
 (duplicate codes and related codes across files), is validated in this process and on the
 cluster, as independent files and as one catalog; the findings must be the same, located
-alike, in the same order.
+alike, in the same order. So are files large enough (for a small range size) to be read in
+byte ranges by several workers (tests/unit/test_batch_ranges.py makes them).
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ import pytest
 from distributed import Client, LocalCluster
 from typer.testing import CliRunner
 
-from govcatalog.batch import validate_many
+from govcatalog.batch import as_executor, validate_many
 from govcatalog.cli import app
 from govcatalog.report import Report
 from govcatalog.validate import ValidationOptions
+from tests.unit.test_batch_ranges import RANGE, Inline, per_file_pack, ranged_files
 
 ROOT = Path(__file__).resolve().parents[2]
 OPTIONS = ValidationOptions(today=dt.date(2026, 1, 15))
@@ -130,3 +132,33 @@ def test_cli_starts_a_local_cluster_of_workers(parts: list[Path]) -> None:
     expected["stats"].pop("seconds")
     got["stats"].pop("seconds")
     assert got == expected
+
+
+@pytest.mark.parametrize("per_file", [False, True])
+def test_cluster_reads_large_files_in_ranges_with_the_findings_of_one_process(
+    tmp_path: Path, client: Client, monkeypatch: pytest.MonkeyPatch, per_file: bool
+) -> None:
+    paths = ranged_files(tmp_path)
+    pack = str(per_file_pack(tmp_path / "pack")) if per_file else None
+    here = {
+        one: validate_many(paths, pack=pack, options=OPTIONS, one_catalog=one).report
+        for one in (False, True)
+    }
+
+    def no_parsing_here(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the caller read a file: the workers should")
+
+    monkeypatch.setattr("govcatalog.batch.files.open_judged", no_parsing_here)
+    monkeypatch.setattr("govcatalog.batch.reduce.check_catalog", no_parsing_here)
+    for one, expected in here.items():
+        sent = Inline(as_executor(client))
+        there = validate_many(
+            paths, pack=pack, options=OPTIONS, one_catalog=one, executor=sent, range_bytes=RANGE
+        ).report
+        assert sent.calls.count("check_range_wire") >= 7  # two files in ranges
+        assert _located(there) == _located(expected)
+        assert there.findings == expected.findings
+        assert there.stats.resources == expected.stats.resources == 54
+        assert (there.regime_zh, there.regime_en) == (expected.regime_zh, expected.regime_en)
+    assert any(f.code == "GC-S009" for f in here[True]) is per_file
+    assert any(f.code == "GC-R008" and f.location.file == str(paths[1]) for f in here[True])

@@ -4,7 +4,10 @@
     result = validate_many(["a.json", "b.json"], one_catalog=True, executor=client)
 
 The parts: :mod:`~govcatalog.batch.files` (one file, wherever it runs),
+:mod:`~govcatalog.batch.ranges` (a large JSON file planned and read in byte ranges),
+:mod:`~govcatalog.batch.spread` (the tasks on an executor, a file's ranges merged),
 :mod:`~govcatalog.batch.reduce` (catalog-wide rules over every file's summaries),
+:mod:`~govcatalog.batch.wire` (outcomes as plain rows between processes),
 :mod:`~govcatalog.batch.run` (the files in order, the limit, the merged report),
 :mod:`~govcatalog.batch.cluster` (executors, Dask).
 """

@@ -18,7 +18,7 @@ from govcatalog.errors import LoadError
 from govcatalog.io.records import SourceDocument
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
-from govcatalog.records.regime import open_judged
+from govcatalog.records.regime import Judged, open_judged
 from govcatalog.report import Report
 from govcatalog.rules.catalog import ResourceSummary
 from govcatalog.rules.engine import pack_rules
@@ -67,6 +67,9 @@ class FileOutcome:
         regime: Why that pack (Chinese, English).
         error: Why the file could not be read, when it could not.
         warnings: What the caller should know (rules the SHACL engine cannot run).
+        wired: Summaries as they came from another process, still bytes (see
+            :func:`~govcatalog.batch.wire.summaries_to_wire`): restored where the reduce
+            step runs, not by the caller.
     """
 
     report: Report
@@ -75,6 +78,7 @@ class FileOutcome:
     regime: tuple[str, str] | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    wired: tuple[bytes, ...] = ()
 
 
 Validators = dict[tuple[str, ValidationOptions], Validator]
@@ -84,8 +88,10 @@ _HERE: Validators = {}
 """The validators of this process, for tasks sent from another one."""
 
 
-def validator(cache: Validators, pack: Pack, options: ValidationOptions) -> Validator:
-    """The validator of ``pack`` with ``options``, built once per cache."""
+def validator(cache: Validators | None, pack: Pack, options: ValidationOptions) -> Validator:
+    """The validator of ``pack`` with ``options``, built once per cache (None: this
+    process's)."""
+    cache = _HERE if cache is None else cache
     key = (pack.ref, options)
     if key not in cache:
         cache[key] = Validator(pack, options)
@@ -120,11 +126,41 @@ def check_file(
             cannot be read is an outcome with a GC-S001 finding, not an error.
     """
     cache = _HERE if validators is None else validators
-    base = named_pack(task.pack)
-    path = Path(task.path)
     try:
-        judged = open_judged(path, named=base if task.pack is not None else None, name=task.name)
-        doc, regime = judged.document, judged.regime
+        judged = open_task(task)
+    except LoadError as exc:
+        return unread(task, exc, cache)
+    return checked(task, judged, cache, partitions, progress)
+
+
+def open_task(task: FileTask) -> Judged:
+    """The task's file opened under the pack it is judged by (named, else its kind or date).
+
+    Raises:
+        LoadError: When the file cannot be read.
+    """
+    named = named_pack(task.pack) if task.pack is not None else None
+    return open_judged(Path(task.path), named=named, name=task.name)
+
+
+def unread(task: FileTask, error: LoadError, validators: Validators | None = None) -> FileOutcome:
+    """The outcome of a file that could not be read: one GC-S001 finding and the reason."""
+    cache = _HERE if validators is None else validators
+    report = validator(cache, named_pack(task.pack), task.options).unreadable(error)
+    return FileOutcome(report, error=str(error))
+
+
+def checked(
+    task: FileTask,
+    judged: Judged,
+    validators: Validators | None = None,
+    partitions: Executor | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> FileOutcome:
+    """The outcome of a file opened by :func:`open_task`, read and validated here."""
+    cache = _HERE if validators is None else validators
+    doc, regime = judged.document, judged.regime
+    try:
         if task.engine is Engine.SHACL:
             report, warnings = _shacl(doc, regime.pack, task.options)
             summaries: tuple[ResourceSummary, ...] = ()
@@ -133,8 +169,7 @@ def check_file(
             check = validator(cache, regime.pack, task.options)
             report, summaries = _native(check, doc, task, partitions, progress)
     except LoadError as exc:
-        unread = validator(cache, base, task.options).unreadable(exc)
-        return FileOutcome(unread, error=str(exc))
+        return unread(task, exc, cache)
     regime_text = (regime.describe_zh(), regime.describe_en())
     return FileOutcome(report, summaries, regime.pack.ref, regime_text, warnings=warnings)
 

@@ -5,32 +5,52 @@ resource (code, name, provider, related codes, a few fixed positions); the rules
 across resources — unique codes (GC-R008), related codes that resolve (GC-C001) and are not
 the resource itself (GC-C002), one name per provider (GC-C003) — run here over all of them,
 so a duplicate or a related code in another file is seen as it is in one file.
+
+On an executor the step is a task of its own (:func:`catalog_wire`): it is sent the
+summaries as the workers sent them (bytes the caller does not restore) and sends back the
+findings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import pickle
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from govcatalog.batch.files import FileOutcome
+from govcatalog._collector import collector_paused
+from govcatalog.batch.files import FileOutcome, named_pack, validator
+from govcatalog.batch.wire import findings_to_rows, summaries_from_wire
 from govcatalog.report import Finding
-from govcatalog.rules.catalog import check_catalog
-from govcatalog.validate import Validator
+from govcatalog.rules.catalog import ResourceSummary, check_catalog
+from govcatalog.validate import ValidationOptions, Validator
+
+Part = tuple[str | None, Sequence[ResourceSummary]]
+"""The reference of the pack a file (or a range of it) was judged under, and its summaries."""
+
+
+def outcome_parts(outcomes: Iterable[FileOutcome]) -> list[Part]:
+    """The parts of the catalog the outcomes hold (summaries restored)."""
+    return [(o.pack, o.summaries) for o in outcomes]
 
 
 def catalog_findings(
-    outcomes: Sequence[FileOutcome], validator_of: Callable[[str], Validator]
+    parts: Iterable[Part], validator_of: Callable[[str], Validator]
 ) -> list[Finding]:
     """The catalog-wide findings of files read as parts of one catalog.
 
     Args:
-        outcomes: The files' outcomes, in the order the files were given.
+        parts: Each file's (or range's) pack reference and summaries, in the order of the
+            files and of their resources.
         validator_of: The validator of a pack reference (each finding is worded by the pack
             its file was judged under).
     """
-    # every summary of an outcome names the outcome's file
-    pack_of = {s.file: o.pack for o in outcomes if o.pack for s in o.summaries[:1]}
+    pack_of: dict[str, str] = {}
+    summaries: list[ResourceSummary] = []
+    for ref, part in parts:
+        # every summary of a part names the part's file
+        if ref and part:
+            pack_of[part[0].file or ""] = ref
+        summaries.extend(part)
     validators = {ref: validator_of(ref) for ref in set(pack_of.values())}
-    summaries = [s for o in outcomes for s in o.summaries]
     findings: list[Finding] = []
     for hit in check_catalog(summaries):
         file = hit.summary.file or ""
@@ -41,3 +61,27 @@ def catalog_findings(
         if f is not None:
             findings.append(f)
     return findings
+
+
+def catalog_wire(
+    parts: Sequence[tuple[str | None, bytes]],
+    specs: Mapping[str, str],
+    options: ValidationOptions,
+) -> bytes:
+    """:func:`catalog_findings` run where it is sent, over summaries as the workers sent them.
+
+    Args:
+        parts: Each file's (or range's) pack reference and summaries as bytes
+            (:func:`~govcatalog.batch.wire.summaries_to_wire`), in order.
+        specs: How this process loads the pack of a reference (a reference or a directory).
+        options: The options the files were validated with.
+
+    Returns:
+        The findings as rows (:func:`~govcatalog.batch.wire.findings_from_rows`), pickled.
+    """
+    with collector_paused():  # acyclic summaries and findings (see check_file_wire)
+        restored = [(ref, summaries_from_wire(blob)) for ref, blob in parts]
+        found = catalog_findings(
+            restored, lambda ref: validator(None, named_pack(specs.get(ref, ref)), options)
+        )
+        return pickle.dumps(findings_to_rows(found), protocol=pickle.HIGHEST_PROTOCOL)

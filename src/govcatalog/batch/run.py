@@ -10,10 +10,11 @@ were validated.
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, as_completed
+from concurrent.futures import Executor
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from govcatalog._collector import collector_paused
@@ -27,8 +28,10 @@ from govcatalog.batch.files import (
     named_pack,
     validator,
 )
-from govcatalog.batch.reduce import catalog_findings
-from govcatalog.batch.wire import check_file_wire, from_wire
+from govcatalog.batch.ranges import RANGE_BYTES
+from govcatalog.batch.reduce import catalog_findings, catalog_wire, outcome_parts
+from govcatalog.batch.spread import outcomes_there
+from govcatalog.batch.wire import findings_from_rows
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import get_pack
 from govcatalog.report import Finding, Report, Stats
@@ -66,6 +69,7 @@ def validate_many(
     partitions: Executor | None = None,
     engine: Engine = Engine.NATIVE,
     progress: Progress | None = None,
+    range_bytes: int | None = RANGE_BYTES,
 ) -> BatchResult:
     """Validate catalog files and merge their findings into one report.
 
@@ -88,6 +92,9 @@ def validate_many(
         partitions: Without ``executor``: runs the partitions of each file (read here).
         engine: The native rules, or the pack's SHACL shapes (here only, files apart).
         progress: Told how far each file has got.
+        range_bytes: On an executor, a JSON file larger than this is read in ranges of
+            about this many bytes, a task each (:mod:`govcatalog.batch.spread`; not with
+            ``max_findings``); None: one task per file.
 
     Raises:
         GovCatalogError: For misuse (an unknown pack); an unreadable file is a GC-S001 finding.
@@ -98,23 +105,27 @@ def validate_many(
     opts = options or ValidationOptions()
     named = os.fspath(pack) if isinstance(pack, os.PathLike) else pack
     base = named_pack(named)
-    labels = list(names) if names is not None else [str(p) for p in paths]
     validators: Validators = {}
-    tasks = [
-        FileTask(str(p), label, pack if pack is None else base, opts, engine, not one_catalog)
-        for p, label in zip(paths, labels, strict=True)
-    ]
-    # Outcomes from an executor are millions of small acyclic objects, made here at once and
-    # kept until they are merged: the cyclic collector would only walk them again and again, so
-    # it is paused. Files read here pause it themselves (Validator.validate_local), and let it
-    # collect between files whatever reading left in cycles.
+    given = None if pack is None else base
+    tasks = _tasks(paths, names, FileTask("", "", given, opts, engine, not one_catalog))
+    # outcomes from an executor: small acyclic objects the collector would only walk (_there)
     with collector_paused() if executor is not None else nullcontext():
-        if executor is None:
+        there = None if executor is None else as_executor(executor)
+        if there is None:
             outcomes = _here(tasks, validators, partitions, progress)
         else:
-            outcomes = _there(as_executor(executor), _remote(tasks, named), progress)
+            outcomes = _there(there, _remote(tasks, named), range_bytes, progress)
         done, cut = _take(outcomes, len(tasks), opts.max_findings)
-        return _reduced(done, cut, one_catalog, validators, opts, base.ref)
+        catalog = _catalog(done, there, validators, opts, named) if one_catalog else None
+        return _reduced(done, cut, catalog, opts, base.ref)
+
+
+def _tasks(
+    paths: Sequence[str | os.PathLike[str]], names: Sequence[str] | None, like: FileTask
+) -> list[FileTask]:
+    """A task like ``like`` for each file, named as ``names`` say (default: as given)."""
+    labels = list(names) if names is not None else [str(p) for p in paths]
+    return [replace(like, path=str(p), name=n) for p, n in zip(paths, labels, strict=True)]
 
 
 def _remote(tasks: list[FileTask], pack: Pack | str | None) -> list[FileTask]:
@@ -123,20 +134,40 @@ def _remote(tasks: list[FileTask], pack: Pack | str | None) -> list[FileTask]:
     return [FileTask(t.path, t.name, spec, t.options, t.engine, t.catalog_rules) for t in tasks]
 
 
+def _catalog(
+    done: list[FileOutcome],
+    executor: Executor | None,
+    validators: Validators,
+    opts: ValidationOptions,
+    pack: Pack | str | None,
+) -> list[Finding]:
+    """The catalog-wide findings of the files as one catalog: here over the summaries, or
+    by a task on the executor over the summaries as the workers sent them."""
+    if executor is None:
+        # a named pack (a directory's too) judged every file; else a pack known by reference
+        base = None if pack is None else named_pack(pack)
+        with collector_paused():  # the summaries and findings are acyclic
+            return catalog_findings(
+                outcome_parts(done),
+                lambda ref: validator(validators, base or get_pack(ref), opts),
+            )
+    sent = [(o.pack, blob) for o in done for blob in o.wired]
+    spec = _spec(pack)
+    specs = {} if spec is None else {o.pack: spec for o in done if o.pack}
+    rows = executor.submit(catalog_wire, sent, specs, opts).result()
+    return list(findings_from_rows(pickle.loads(rows)))  # noqa: S301 - see wire.from_wire
+
+
 def _reduced(
     done: list[FileOutcome],
     cut: bool,
-    one_catalog: bool,
-    validators: Validators,
+    catalog: list[Finding] | None,
     opts: ValidationOptions,
     pack: str,
 ) -> BatchResult:
-    """The catalog-wide rules run over the outcomes as one catalog (when they are), and the
-    outcomes merged, with the collector paused (the summaries and findings are acyclic)."""
+    """The outcomes and the catalog-wide findings merged, with the collector paused (the
+    summaries and findings are acyclic)."""
     with collector_paused():
-        catalog = None
-        if one_catalog:
-            catalog = catalog_findings(done, lambda ref: validator(validators, get_pack(ref), opts))
         return _merged(done, cut, catalog, pack, opts.max_findings)
 
 
@@ -197,30 +228,23 @@ def _told(progress: Progress, name: str) -> Callable[[int], None]:
 
 
 def _there(
-    executor: Executor, tasks: list[FileTask], progress: Progress | None
+    executor: Executor, tasks: list[FileTask], range_bytes: int | None, progress: Progress | None
 ) -> Iterator[FileOutcome]:
-    """Every task submitted (largest file first, so that no worker ends long after the others),
-    outcomes given in the order of the files (sent back as plain rows, see
-    :mod:`~govcatalog.batch.wire`); the ones not taken are cancelled.
+    """The outcomes of the tasks on the executor (:mod:`~govcatalog.batch.spread`), in the
+    order of the files, progress told of each as it is given.
 
-    Each outcome is restored as soon as it arrives, while the workers go on: waiting for the
-    files in order would leave the ones that ended early to the end, after the last worker."""
-    order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i].path))
-    index = {executor.submit(check_file_wire, tasks[i]): i for i in order}
-    arrived: dict[int, FileOutcome] = {}
-    following = 0
+    They are millions of small acyclic objects, made at once and kept until they are merged:
+    the cyclic collector, which would only walk them again and again, is paused meanwhile
+    (files read here pause it themselves, :meth:`Validator.validate_local`, and let it
+    collect between files whatever reading left in cycles)."""
+    outcomes = outcomes_there(executor, tasks, range_bytes)
     try:
-        for future in as_completed(index):
-            arrived[index[future]] = from_wire(future.result())
-            while following in arrived:
-                out = arrived.pop(following)
-                if progress is not None:
-                    progress(tasks[following].name, out.report.stats.resources)
-                yield out
-                following += 1
+        for task, out in zip(tasks, outcomes, strict=False):
+            if progress is not None:
+                progress(task.name, out.report.stats.resources)
+            yield out
     finally:
-        for future in index:
-            future.cancel()
+        outcomes.close()
 
 
 def _spec(pack: Pack | str | None) -> str | None:
@@ -228,10 +252,3 @@ def _spec(pack: Pack | str | None) -> str | None:
     if isinstance(pack, Pack):
         return pack.ref
     return str(Path(pack).resolve()) if pack and Path(pack).is_dir() else pack
-
-
-def _size(path: str) -> int:
-    try:
-        return Path(path).stat().st_size
-    except OSError:
-        return 0

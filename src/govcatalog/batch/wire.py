@@ -14,7 +14,7 @@ its constructor, which would clip an already clipped value or message a second t
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any, Final, TypeVar
 
@@ -52,34 +52,71 @@ def check_file_wire(task: FileTask) -> bytes:
 
 
 def to_wire(outcome: FileOutcome) -> bytes:
-    """The outcome as bytes of plain rows (:func:`from_wire` restores it)."""
+    """The outcome as bytes of plain rows (:func:`from_wire` restores it).
+
+    The summaries are bytes of their own inside (see :func:`summaries_to_wire`): the caller
+    may send them on to the reduce step without restoring them."""
     seen: dict[object, object] = {}
-    once = seen.setdefault
-    findings = [_finding_row(f, once) for f in outcome.report.findings]
-    summaries = [_summary_row(s, once) for s in outcome.summaries]
+    findings = findings_to_rows(outcome.report.findings, seen)
     report = outcome.report
+    wired = list(outcome.wired)
+    if outcome.summaries:
+        wired.insert(0, summaries_to_wire(outcome.summaries))
     rows = (
         findings,
         _STATS(report.stats),
         (report.pack, report.regime_zh, report.regime_en),
-        summaries,
+        tuple(wired),
         (outcome.pack, outcome.regime, outcome.error, outcome.warnings),
     )
     return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def from_wire(data: bytes) -> FileOutcome:
-    """The outcome of :func:`to_wire` bytes, every object as it was where it was made."""
+def from_wire(data: bytes, *, summaries: bool = True) -> FileOutcome:
+    """The outcome of :func:`to_wire` bytes, every object as it was where it was made.
+
+    Args:
+        data: The bytes.
+        summaries: Restore the summaries; False leaves them as bytes in
+            :attr:`~govcatalog.batch.files.FileOutcome.wired`, for the reduce step.
+    """
     # The bytes come from this package's own task, run by the caller's executor (which
     # itself pickles whatever it sends): the trust is the same.
-    findings, stats, (pack, zh, en), summaries, rest = pickle.loads(data)  # noqa: S301
-    finding = _restorer(Finding, {"location": _restorer(Location)})
-    summary = _restorer(ResourceSummary, {"locator": FixedPositions})
-    report = Report(tuple(map(finding, findings)), Stats(*stats), pack, zh, en)
+    findings, stats, (pack, zh, en), wired, rest = pickle.loads(data)  # noqa: S301
+    report = Report(findings_from_rows(findings), Stats(*stats), pack, zh, en)
     outcome_pack, regime, error, warnings = rest
-    return FileOutcome(
-        report, tuple(map(summary, summaries)), outcome_pack, regime, error, warnings
-    )
+    restored: tuple[ResourceSummary, ...] = ()
+    if summaries:
+        restored = tuple(s for blob in wired for s in summaries_from_wire(blob))
+        wired = ()
+    return FileOutcome(report, restored, outcome_pack, regime, error, warnings, wired)
+
+
+def findings_to_rows(
+    findings: Iterable[Finding], seen: dict[object, object] | None = None
+) -> list[tuple[Any, ...]]:
+    """Findings as plain rows; strings that repeat are kept once (in ``seen``)."""
+    once = ({} if seen is None else seen).setdefault
+    return [_finding_row(f, once) for f in findings]
+
+
+def findings_from_rows(rows: Iterable[Sequence[object]]) -> tuple[Finding, ...]:
+    """The findings of :func:`findings_to_rows`, as they were made."""
+    return tuple(map(_restorer(Finding, {"location": _restorer(Location)}), rows))
+
+
+def summaries_to_wire(summaries: Iterable[ResourceSummary]) -> bytes:
+    """Summaries as bytes of plain rows (only the positions the rules may report)."""
+    seen: dict[object, object] = {}
+    once = seen.setdefault
+    rows = [_summary_row(s, once) for s in summaries]
+    return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def summaries_from_wire(data: bytes) -> list[ResourceSummary]:
+    """The summaries of :func:`summaries_to_wire` bytes."""
+    rows = pickle.loads(data)  # noqa: S301 - this package's own bytes (see from_wire)
+    return list(map(_restorer(ResourceSummary, {"locator": FixedPositions}), rows))
 
 
 def _finding_row(f: Finding, once: Callable[[Any, Any], Any]) -> tuple[Any, ...]:

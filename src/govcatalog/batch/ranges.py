@@ -1,0 +1,219 @@
+"""One large JSON file validated by several workers, each reading its own byte range.
+
+A worker plans the file (:func:`plan_file_wire`): it opens it as one process would — under
+the pack it is judged by, its date or kind included — finds where each resource is in the
+bytes (:mod:`govcatalog.records.fast_json`, in C) and validates the catalog facts. It sends
+back a small :class:`FilePlan`: ranges of whole resources, each with its first byte, its
+last, and the line and column it starts at. Each range is then a task of its own
+(:func:`check_range_wire`): its worker reads those bytes alone and validates their
+resources as one process does, located alike. What concerns the whole file — the facts, an
+element no resource carries (GC-S009), the catalog-wide rules — is done once per file: the
+facts by the plan, the rest when the ranges are merged (:mod:`govcatalog.batch.spread`).
+
+A file of another shape (a top-level list, a repeated key, …) or another format is not
+split: the planning worker validates it whole, as one task would.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from govcatalog._collector import collector_paused
+from govcatalog.batch.files import FileTask, checked, named_pack, open_task, unread, validator
+from govcatalog.batch.wire import findings_to_rows, summaries_to_wire, to_wire
+from govcatalog.errors import LoadError
+from govcatalog.io.records import RawRecord
+from govcatalog.records.fast import FastDocument, fast_reader, reads
+from govcatalog.records.fast_json import ByteLines, Layout, Member, spans
+from govcatalog.records.read_record import ReadRecord
+from govcatalog.records.regime import Judged
+
+RANGE_BYTES = 64 << 20
+"""A JSON file larger than this is read in ranges of about this many bytes (64 MiB)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ByteRange:
+    """Whole resources of a file: the first's index, how many, their bytes, where they start.
+
+    Attributes:
+        first: Index of the first resource in the file's list.
+        count: Number of resources.
+        start: Offset of the first resource's first byte.
+        end: Offset just past the last resource's last byte.
+        line: Line of ``start`` in the file.
+        column: Column of ``start`` (in characters, as every position is counted).
+    """
+
+    first: int
+    count: int
+    start: int
+    end: int
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """How a file is read in ranges, and what was found of the file as a whole.
+
+    Attributes:
+        pack: How a worker loads the pack the file is judged under.
+        ref: That pack's reference.
+        regime: Why that pack (Chinese, English).
+        pointer: JSON pointer of the list of resources.
+        ranges: The ranges, in the order of the file.
+        head: The findings of the catalog facts, as rows.
+    """
+
+    pack: str
+    ref: str
+    regime: tuple[str, str]
+    pointer: str
+    ranges: tuple[ByteRange, ...]
+    head: bytes
+
+
+@dataclass(frozen=True)
+class RangeTask:
+    """One range of a planned file (small and picklable)."""
+
+    file: FileTask
+    plan: FilePlan
+    part: ByteRange
+
+
+def plan_file_wire(task: FileTask, range_bytes: int) -> FilePlan | bytes:
+    """The plan of the task's file in ranges of about ``range_bytes``; or, for a file that
+    is not split (fewer than two ranges, not the plain JSON shape), its whole outcome
+    validated here, as :func:`~govcatalog.batch.wire.check_file_wire` gives it."""
+    with collector_paused():
+        try:
+            judged = open_task(task)
+        except LoadError as exc:
+            return to_wire(unread(task, exc))
+        plan = _plan(task, judged, range_bytes)
+        return plan if plan is not None else to_wire(checked(task, judged))
+
+
+def _plan(task: FileTask, judged: Judged, range_bytes: int) -> FilePlan | None:
+    doc = judged.document
+    if not isinstance(doc, FastDocument) or doc.shape is None or doc.reader is None:
+        return None
+    try:
+        ranges = tuple(split_ranges(doc.buf, doc.shape, range_bytes))
+    except UnicodeDecodeError:  # before a resource: the text reader says where
+        return None
+    if len(ranges) < 2:
+        return None
+    if doc.info is None:  # facts after the resources: one process meets them at the end
+        doc.info = doc.late_info
+    pack = judged.regime.pack
+    head = validator(None, pack, task.options).check_info(doc)
+    return FilePlan(
+        task.pack if isinstance(task.pack, str) else pack.ref,
+        pack.ref,
+        (judged.regime.describe_zh(), judged.regime.describe_en()),
+        doc.shape.resources.pointer,
+        ranges,
+        pickle.dumps(findings_to_rows(head), protocol=pickle.HIGHEST_PROTOCOL),
+    )
+
+
+def split_ranges(buf: bytes, shape: Layout, range_bytes: int) -> Iterator[ByteRange]:
+    """Ranges of whole resources, each ending with the first resource that brings it to
+    ``range_bytes`` or more (the last range with the last resource), in order.
+
+    Raises:
+        UnicodeDecodeError: When the text before a range's start is not UTF-8.
+    """
+    lines = ByteLines(buf)
+    first = start = -1
+    last = (0, 0)
+    for index, begin, end, _ in spans(buf, shape):
+        if first < 0:
+            first, start = index, begin
+        last = (index, end)
+        if end - start >= range_bytes:
+            yield ByteRange(first, index - first + 1, start, end, *lines.at(start))
+            first = -1
+    if first >= 0:
+        yield ByteRange(first, last[0] - first + 1, start, last[1], *lines.at(start))
+
+
+def check_range_wire(task: RangeTask) -> bytes | None:
+    """Validate the resources of one range where the task is sent (the worker reads only
+    their bytes); None when they cannot be read as planned (the file changed, or it is not
+    readable there): the caller then has the file validated whole.
+
+    Returns:
+        Pickled (finding rows, (canonical pointer, finding row) of each absent element,
+        resources, items, summaries as bytes).
+    """
+    with collector_paused():
+        pack = named_pack(task.plan.pack)
+        reader = fast_reader(pack)
+        part = task.part
+        if reader is None or pack.ref != task.plan.ref:
+            return None
+        msgspec: Any = reader.msgspec
+        errors: tuple[type[Exception], ...] = (OSError, UnicodeDecodeError, RecursionError)
+        errors += (LoadError, *_errors(msgspec))
+        try:
+            buf, skip = _range_bytes(Path(task.file.path), part)
+            raws = msgspec.json.decode(memoryview(buf)[skip:], type=list[msgspec.Raw])
+            if len(raws) != part.count:
+                return None
+            member = Member(task.plan.pointer, skip, len(buf), None)
+            doc = FastDocument(task.file.name, None, iter(()), reader=reader, buf=buf)
+            doc.shape = Layout(None, member, raws)
+            found = reads(doc, pack)
+            assert found is not None  # a fast document of the reader's own pack
+            records = _numbered(found, part.first, task.plan.pointer)
+            check = validator(None, pack, task.file.options)
+            out = check.check_reads(records, part.count, task.file.name)
+        except errors:
+            return None
+        seen: dict[object, object] = {}
+        absent = [(p, findings_to_rows([f], seen)[0]) for p, f in out.absent]
+        summaries = summaries_to_wire(s.resolved(task.file.name) for s in out.summaries)
+        rows = (findings_to_rows(out.findings, seen), absent, out.resources, out.items, summaries)
+        return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _errors(msgspec: Any) -> tuple[type[Exception], ...]:
+    return (msgspec.DecodeError, msgspec.ValidationError)
+
+
+def _range_bytes(path: Path, part: ByteRange) -> tuple[bytes, int]:
+    """The range's bytes in a list (``[`` … ``]``), placed where they are in the file as far
+    as lines and columns go: after as many line breaks as lines before them and as many
+    spaces as characters before them on their line. The reader then locates every finding
+    as it does in the whole file. Also the offset of the ``[``.
+
+    Raises:
+        OSError: When the file cannot be read, or is shorter than planned.
+    """
+    with path.open("rb") as fh:
+        fh.seek(part.start)
+        chunk = fh.read(part.end - part.start)
+    if len(chunk) != part.end - part.start:
+        raise OSError(f"{path}: shorter than planned")
+    if part.column >= 2:
+        pad = b"\n" * (part.line - 1) + b" " * (part.column - 2) + b"["
+    else:  # at the start of a line, never the first: the list opens on the line before
+        pad = b"\n" * (part.line - 2) + b"[\n"
+    return pad + chunk + b"]", len(pad) - (2 if part.column < 2 else 1)
+
+
+def _numbered(found: Iterator[ReadRecord], first: int, pointer: str) -> Iterator[ReadRecord]:
+    """The range's resources numbered as in the file (the reader counts from 0)."""
+    for read in found:
+        raw = read.raw
+        index = first + raw.index
+        again = RawRecord(index, f"{pointer}/{index}", raw.data, raw.locator, raw.sheet, raw.cells)
+        yield ReadRecord(again, read.coerced)
