@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from json.encoder import encode_basestring
 
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
@@ -62,6 +64,51 @@ _WHOLE_MEMBER = re.compile(
 """A member whose value :data:`_VALUE` skips, with what follows it up to the next member."""
 
 
+_SKIPPED_MEMBER = (
+    rf'(?>"(?:[^"\\]++|\\.)*+"[ \t\n\r]*:[ \t\n\r]*(?:{_VALUE_SOURCE})[ \t\n\r]*,[ \t\n\r]*)'
+)
+"""A member skipped whole, with the comma after it (atomic: never matched another way)."""
+
+
+@lru_cache(maxsize=1024)
+def _member_finder(key: str) -> re.Pattern[str]:
+    """From an object's opening brace to the value of the first member named ``key`` written
+    as ``json.dumps`` writes it, skipping the members before it in one match."""
+    head = re.escape(encode_basestring(key))
+    return re.compile(rf"\{{[ \t\n\r]*{_SKIPPED_MEMBER}*?{head}[ \t\n\r]*:[ \t\n\r]*")
+
+
+@lru_cache(maxsize=1024)
+def _element_finder(index: int) -> re.Pattern[str]:
+    """From an array's opening bracket to its element ``index``, skipping those before it."""
+    return re.compile(rf"\[[ \t\n\r]*(?>(?:{_VALUE_SOURCE})[ \t\n\r]*,[ \t\n\r]*){{{index}}}")
+
+
+def _shallow_without_escapes(text: str, i: int) -> bool:
+    """Whether the value at ``i`` is skipped by one match and has no escape in it: a finder
+    that does not match it then proves what it looks for is not there."""
+    m = _VALUE.match(text, i)
+    return m is not None and "\\" not in m.group()
+
+
+def _find_member(text: str, i: int, key: str) -> int | None:
+    m = _member_finder(key).match(text, i)
+    if m is not None:
+        return m.end()
+    if _shallow_without_escapes(text, i):
+        return None
+    return _find_in_object(text, i, key)
+
+
+def _find_element(text: str, i: int, index: int) -> int | None:
+    m = _element_finder(index).match(text, i)
+    if m is not None:
+        return None if text[m.end()] == "]" else m.end()  # "]": the array is empty
+    if _shallow_without_escapes(text, i):
+        return None
+    return _find_in_array(text, i, index)
+
+
 def _find_in_object(text: str, i: int, key: str) -> int | None:
     i += 1
     while True:
@@ -103,9 +150,9 @@ def offset_of(text: str, start: int, pointer: str) -> int:
         part = unescape(raw)
         try:
             if text[i] == "{":
-                nxt = _find_in_object(text, i, part)
+                nxt = _find_member(text, i, part)
             elif text[i] == "[" and part.isdigit():
-                nxt = _find_in_array(text, i, int(part))
+                nxt = _find_element(text, i, int(part))
             else:
                 nxt = None
         except (ValueError, IndexError):
