@@ -290,6 +290,9 @@ ODD_SHAPES = {
     "envelope and resources": b'{"data": {"list": [' + _resource() + b']}, "resources": []}',
     "syntax error": b'{"resources": [' + _resource() + b", {]}",
     "lone surrogate": b'{"resources": [{"name": "\\ud800"}]}',
+    "number out of range": b'{"resources": [' + _resource() + b', {"name": 1e400, "x": -1E999}]}',
+    "long integer": b'{"resources": [{"name": "x", "items": [{"length": 123456789012345678901234567890}]}]}',
+    "escapes": b'{"resources": [{"name": "\\u0041\\n\\ud83d\\ude00\\/", "x": -0, "y": 1.5e-7}]}',
     "facts after the resources": b'{"resources": ['
     + _resource()
     + b'], "catalog": {"issued": "2025-09-01"}}',

@@ -76,6 +76,7 @@ class FastReader:
         self._types = types
         self._decode = msgspec.json.Decoder(types.resource).decode
         self._builtins = msgspec.to_builtins
+        self._plain = msgspec.json.Decoder().decode
         self._errors = (msgspec.DecodeError, msgspec.ValidationError)
         self.msgspec = msgspec
         self._values = self.coercer.values
@@ -124,6 +125,15 @@ class FastReader:
                     ):
                         return False
         return True
+
+    def plain(self, raw: Any) -> object:
+        """A resource decoded as the standard library decodes it, or :data:`MISSING` where
+        msgspec cannot say the same (a lone surrogate, a number out of range, NaN): those
+        are left to the standard library."""
+        try:
+            return self._plain(raw)
+        except (*self._errors, RecursionError):
+            return MISSING
 
     def _careful(self, record: Record, out: Coerced) -> bool:
         """Whether the coercer takes every carefully read field as written (no hit, no change)."""
@@ -271,13 +281,20 @@ def _info(buf: bytes, shape: Layout) -> RawRecord:
     return RawRecord(-1, member.pointer, json.loads(text), locator)
 
 
-def _raw(doc: FastDocument, index: int, start: int, end: int, line: int, col: int) -> RawRecord:
-    """A resource as the text reader gives it (parsed by the standard library).
+def _raw(
+    doc: FastDocument, index: int, start: int, end: int, line: int, col: int, data: object = MISSING
+) -> RawRecord:
+    """A resource as the text reader gives it: ``data`` when it was decoded already, else
+    parsed by the standard library.
 
     Raises:
         LoadError: As the text reader says it, for text that is not UTF-8 (the resources
             before it are valid: the error is the first in the file) or nested too deeply.
     """
+    pointer = f"{doc.shape.resources.pointer}/{index}"  # type: ignore[union-attr]
+    locator = ByteSpanLocator(doc.buf, start, end, line, col)
+    if data is not MISSING:
+        return RawRecord(index, pointer, data, locator)
     try:
         text = doc.buf[start:end].decode("utf-8")
     except UnicodeDecodeError:
@@ -293,8 +310,7 @@ def _raw(doc: FastDocument, index: int, start: int, end: int, line: int, col: in
             line,
             col,
         ) from None
-    pointer = f"{doc.shape.resources.pointer}/{index}"  # type: ignore[union-attr]
-    return RawRecord(index, pointer, data, ByteSpanLocator(doc.buf, start, end, line, col))
+    return RawRecord(index, pointer, data, locator)
 
 
 def _raw_records(doc: FastDocument) -> Iterator[RawRecord]:
@@ -323,7 +339,7 @@ def _reads(doc: FastDocument, reader: FastReader) -> Iterator[ReadRecord]:
         line, col = lines.at(start)
         fast = reader.read(view)
         if fast is None:
-            raw = _raw(doc, index, start, end, line, col)
+            raw = _raw(doc, index, start, end, line, col, reader.plain(view))
             yield ReadRecord(raw, reader.coercer.resource(raw.data))
         else:
             locator = ByteSpanLocator(buf, start, end, line, col)
