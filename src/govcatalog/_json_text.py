@@ -8,7 +8,9 @@ does not know (a key that is no string, an object that is no JSON value) is left
 ``json.dumps`` whole, which says what is wrong with it.
 
 :func:`pieces` gives the text of an object one element of a long list at a time, so that a
-report is written finding by finding, never held as one string.
+report is written finding by finding, never held as one string. Elements known to be plain
+(strings, integers, booleans, None, lists, objects with string keys: no float, which msgspec
+writes its own way) are written by msgspec when it is installed, in C, to the same text.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from json.encoder import encode_basestring
+from typing import Any
 
-__all__ = ["indented", "pieces"]
+__all__ = ["indented", "pieces", "plain_indented"]
 
 
 class _Unknown(Exception):
@@ -35,11 +38,39 @@ def indented(value: object, indent: int = 2, level: int = 0) -> str:
     return "".join(out)
 
 
+def _msgspec_json() -> Any | None:
+    try:
+        import msgspec  # noqa: PLC0415 - optional: without it the Python writer does it all
+    except ImportError:
+        return None
+    return msgspec.json
+
+
+def plain_indented(value: object, indent: int = 2, level: int = 0) -> str:
+    """:func:`indented` of a plain value (see the module's note: no float, string keys only),
+    encoded in C when msgspec is installed."""
+    codec = _msgspec_json()
+    if codec is None or indent < 1:  # msgspec writes indent 0 on one line, json does not
+        return indented(value, indent, level)
+    try:
+        text: str = codec.format(codec.encode(value), indent=indent).decode()
+    except (TypeError, UnicodeEncodeError):  # a lone surrogate: json writes it, msgspec not
+        return indented(value, indent, level)
+    return text.replace("\n", "\n" + " " * (indent * level)) if level else text
+
+
 def pieces(
-    head: Mapping[str, object], key: str, items: Iterable[object], indent: int = 2
+    head: Mapping[str, object],
+    key: str,
+    items: Iterable[object],
+    indent: int = 2,
+    *,
+    plain: bool = False,
 ) -> Iterator[str]:
     """The text of ``head`` with ``items`` as the value of ``key``, in pieces: the text up to
-    the list, each item, the rest. ``head[key]`` must be an empty list (its place)."""
+    the list, each item, the rest. ``head[key]`` must be an empty list (its place); ``plain``
+    says every item is a plain value (see the module's note)."""
+    write = plain_indented if plain else indented
     text = indented(head, indent)
     marker = f"\n{' ' * indent}{encode_basestring(key)}: []"
     at = text.index(marker) + len(marker) - 1  # the closing bracket of the empty list
@@ -48,7 +79,7 @@ def pieces(
     empty = True
     yield text[:at]
     for item in items:
-        yield sep + indented(item, indent, 2)
+        yield sep + write(item, indent, 2)
         sep = "," + inner
         empty = False
     yield text[at:] if empty else "\n" + " " * indent + text[at:]

@@ -383,7 +383,10 @@ class Report:
     def json_pieces(self, lang: Lang = Lang.ZH, *, indent: int = 2) -> Iterator[str]:
         """:meth:`to_json`'s text in pieces, a finding each (a large report written as one)."""
         found = (f.to_dict(lang) for f in self.findings)
-        return pieces(self.to_dict(lang, findings=False), "findings", found, indent)
+        # a finding's fields are text, whole numbers and None: plain, unless a value that is
+        # no text was put in by hand
+        plain = all(f.value is None or type(f.value) is str for f in self.findings)
+        return pieces(self.to_dict(lang, findings=False), "findings", found, indent, plain=plain)
 
     def to_pandas(self, lang: Lang = Lang.ZH) -> pandas.DataFrame:
         """The findings as a pandas DataFrame, one row per finding (needs ``pandas``).

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govcatalog import ValidationOptions, validate
-from govcatalog._json_text import indented, pieces
+from govcatalog._json_text import indented, pieces, plain_indented
 from govcatalog.report import Lang, Report
 from tests.helpers import resource, write_catalog
 
@@ -96,3 +96,36 @@ def test_a_report_in_pieces_is_its_json(tmp_path: Path) -> None:
         )
     empty = Report((), report.stats, report.pack)
     assert empty.to_json() == json.dumps(empty.to_dict(), ensure_ascii=False, indent=2)
+
+
+_PLAIN_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text()
+    | st.sampled_from([_Kind.A, "\u2028", "\ud800", "\x00\x1f\x7f"])
+)
+_PLAIN = st.recursive(
+    _PLAIN_SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(_PLAIN, st.integers(0, 4), st.integers(0, 3))
+def test_a_plain_value_is_written_as_json_dumps_writes_it(
+    value: object, indent: int, level: int
+) -> None:
+    assert plain_indented(value, indent, level) == indented(value, indent, level)
+    assert plain_indented(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+@given(st.dictionaries(st.text(max_size=5), _VALUES, max_size=3), st.lists(_PLAIN, max_size=5))
+def test_plain_pieces_are_the_whole_text(head: dict[str, object], items: list[object]) -> None:
+    whole = {**head, "items": items}
+    text = "".join(pieces({**head, "items": []}, "items", iter(items), 2, plain=True))
+    assert text == json.dumps(whole, ensure_ascii=False, indent=2)
