@@ -7,7 +7,7 @@ while the resources stream past — so the catalog never has to be held in memor
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -106,28 +106,39 @@ def _others(group: list[ResourceSummary], s: ResourceSummary) -> str:
     return _where(sample, len(group) - 1, s.file)
 
 
+def _groups(keys: list[Any], summaries: list[ResourceSummary]) -> dict[Any, list[ResourceSummary]]:
+    """The summaries of each key written more than once (keys in order of first appearance,
+    summaries in order), counted in C first: most keys are unique."""
+    counts = Counter(keys)
+    groups: dict[Any, list[ResourceSummary]] = {k: [] for k, n in counts.items() if n > 1}
+    if groups:
+        for key, s in zip(keys, summaries, strict=True):
+            group = groups.get(key)
+            if group is not None:
+                group.append(s)
+    return groups
+
+
 def check_catalog(summaries: list[ResourceSummary]) -> Iterator[CatalogHit]:
     """Run the catalog-wide rules over all resources' summaries."""
-    by_code: dict[str, list[ResourceSummary]] = defaultdict(list)
-    by_name: dict[tuple[str, str], list[ResourceSummary]] = defaultdict(list)
-    for s in summaries:
-        if s.code:
-            by_code[s.code].append(s)
-        if s.name and s.provider:
-            by_name[(s.provider, s.name)].append(s)
+    codes = [s.code or None for s in summaries]
+    names = [(s.provider, s.name) if s.name and s.provider else None for s in summaries]
+    by_code = _groups(codes, summaries)
+    by_code.pop(None, None)
+    by_name = _groups(names, summaries)
+    by_name.pop(None, None)
     for code, group in by_code.items():
-        if len(group) > 1:
-            for s in group:
-                params = {"count": len(group), "others": _others(group, s)}
-                yield CatalogHit("GC-R008", s, s.code_pointer, params, code)
+        for s in group:
+            params = {"count": len(group), "others": _others(group, s)}
+            yield CatalogHit("GC-R008", s, s.code_pointer, params, code)
     for (provider, name), group in by_name.items():
-        if len(group) > 1:
-            for s in group:
-                params = {"count": len(group), "others": _others(group, s), "provider": provider}
-                yield CatalogHit("GC-C003", s, s.name_pointer, params, name)
+        for s in group:
+            params = {"count": len(group), "others": _others(group, s), "provider": provider}
+            yield CatalogHit("GC-C003", s, s.name_pointer, params, name)
+    known = set(codes)
     for s in summaries:
         for related, pointer in s.related:
             if s.code and related == s.code:
                 yield CatalogHit("GC-C002", s, pointer, {}, related)
-            elif related not in by_code:
+            elif related not in known or not related:
                 yield CatalogHit("GC-C001", s, pointer, {}, related)
