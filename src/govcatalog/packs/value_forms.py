@@ -29,7 +29,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -65,6 +65,15 @@ def no_placeholder(placeholders: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?![{unsafe}])[\u4e00-\u9fff!-~]" if unsafe else r"[\u4e00-\u9fff!-~]")
 
 
+@lru_cache(maxsize=8192)
+def _is_placeholder(placeholders: frozenset[str], text: str) -> bool:
+    """Whether ``text`` is one of ``placeholders`` (remembered: the short texts asked about,
+    姓名 or 性别, recur in every resource)."""
+    if no_placeholder(placeholders).search(text):
+        return False
+    return fold_value(text) in placeholders
+
+
 def fold_value(text: str) -> str:
     """The matching key of a value form: width, spaces and ASCII case folded."""
     return fold(text.strip())
@@ -92,9 +101,9 @@ class ValueForms:
 
     def is_placeholder(self, text: str) -> bool:
         """True when ``text`` only says that nothing was written."""
-        if not self.placeholders or no_placeholder(self.placeholders).search(text):
+        if not self.placeholders:
             return False
-        return fold_value(text) in self.placeholders
+        return _is_placeholder(self.placeholders, text)
 
     def described_as(self, vocabulary: str, text: str) -> str | None:
         """The value a described form of ``vocabulary`` is read as, or None."""
