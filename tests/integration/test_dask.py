@@ -13,10 +13,12 @@ import datetime as dt
 import importlib.util
 import json
 import sys
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import dask
 import pytest
 from distributed import Client, LocalCluster
 from typer.testing import CliRunner
@@ -152,9 +154,15 @@ def test_cluster_reads_large_files_in_ranges_with_the_findings_of_one_process(
     monkeypatch.setattr("govcatalog.batch.reduce.check_catalog", no_parsing_here)
     for one, expected in here.items():
         sent = Inline(as_executor(client))
-        there = validate_many(
-            paths, pack=pack, options=OPTIONS, one_catalog=one, executor=sent, range_bytes=RANGE
-        ).report
+        # summaries are sent with the reduce task by design: Dask's warning is not shown
+        with (
+            dask.config.set({"distributed.admin.large-graph-warning-threshold": "1kB"}),
+            warnings.catch_warnings(),
+        ):
+            warnings.simplefilter("error")
+            there = validate_many(
+                paths, pack=pack, options=OPTIONS, one_catalog=one, executor=sent, range_bytes=RANGE
+            ).report
         assert sent.calls.count("check_range_wire") >= 7  # two files in ranges
         assert _located(there) == _located(expected)
         assert there.findings == expected.findings

@@ -8,12 +8,15 @@ client on a scheduler or on a local cluster of worker processes.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from concurrent.futures import Executor
+import warnings
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from govcatalog._optional import require
+
+_T = TypeVar("_T")
 
 
 class HasExecutor(Protocol):
@@ -39,6 +42,15 @@ def as_executor(runner: Executor | HasExecutor) -> Executor:
     # pure=False: a file is validated again when asked again (it may have changed)
     executor: Executor = get(pure=False)
     return executor
+
+
+def submit_with_data(executor: Executor, fn: Callable[..., _T], *args: object) -> Future[_T]:
+    """``executor.submit(fn, *args)`` for a task sent with its data (the reduce step's
+    summaries, megabytes; a file's plan): a Dask client's warning that the task is large is
+    not shown, the data being sent with the task by design."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Sending large graph", UserWarning)
+        return executor.submit(fn, *args)
 
 
 LOCAL_SETTINGS: dict[str, object] = {

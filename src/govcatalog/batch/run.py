@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from govcatalog._collector import collector_paused
-from govcatalog.batch.cluster import HasExecutor, as_executor
+from govcatalog.batch.cluster import HasExecutor, as_executor, submit_with_data
 from govcatalog.batch.files import (
     Engine,
     FileOutcome,
@@ -154,7 +154,7 @@ def _catalog(
     sent = [(o.pack, blob) for o in done for blob in o.wired]
     spec = _spec(pack)
     specs = {} if spec is None else {o.pack: spec for o in done if o.pack}
-    rows = executor.submit(catalog_wire, sent, specs, opts).result()
+    rows = submit_with_data(executor, catalog_wire, sent, specs, opts).result()
     return list(findings_from_rows(pickle.loads(rows)))  # noqa: S301 - see wire.from_wire
 
 

@@ -22,6 +22,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from govcatalog.batch.cluster import submit_with_data
 from govcatalog.batch.files import FileOutcome, FileTask, named_pack, validator
 from govcatalog.batch.ranges import FilePlan, RangeTask, check_range_wire, plan_file_wire
 from govcatalog.batch.reduce import catalog_wire
@@ -50,10 +51,10 @@ class _Run:
     arrived: dict[int, FileOutcome] = field(default_factory=dict)
 
     def submit(self, kind: str, file: int, fn: Callable[..., object], *args: object) -> None:
-        self.pending[self.executor.submit(fn, *args)] = (kind, file, 0)
+        self.pending[submit_with_data(self.executor, fn, *args)] = (kind, file, 0)
 
     def submit_range(self, file: int, k: int, task: RangeTask) -> None:
-        self.pending[self.executor.submit(check_range_wire, task)] = ("range", file, k)
+        self.pending[submit_with_data(self.executor, check_range_wire, task)] = ("range", file, k)
 
 
 def outcomes_there(
