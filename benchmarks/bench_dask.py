@@ -181,7 +181,8 @@ def part_ranges(path: Path, range_mb: float) -> dict[str, Any]:
     from govcatalog.batch.files import FileTask
     from govcatalog.batch.ranges import FilePlan, RangeTask, check_range_wire, plan_file_wire
     from govcatalog.batch.reduce import catalog_wire
-    from govcatalog.batch.spread import merged_ranges
+    from govcatalog.batch.spread import RangeOutcome, merged_ranges
+    from govcatalog.batch.wire import summaries_from_wire
     from govcatalog.validate import ValidationOptions
 
     options = ValidationOptions()
@@ -202,8 +203,16 @@ def part_ranges(path: Path, range_mb: float) -> dict[str, Any]:
         ranges[-1]["outcome_bytes"] = len(blob)
     gc.disable()  # as the caller runs (collector paused)
     cpu = time.process_time()
-    merged = merged_ranges(task, plan, blobs)
+    outcomes = [RangeOutcome.of(blob) for blob in blobs]  # each as it arrives
+    restore_seconds = time.process_time() - cpu
+    cpu = time.process_time()
+    merged = merged_ranges(task, plan, outcomes)
     merge_seconds = time.process_time() - cpu
+    tracemalloc.start()
+    restored = [summaries_from_wire(blob) for blob in merged.wired]
+    summaries_mb = tracemalloc.get_traced_memory()[0] / 1e6
+    tracemalloc.stop()
+    del restored
     sent = [(plan.ref, blob) for blob in merged.wired]
     cpu = time.process_time()
     rows = catalog_wire(sent, {}, options)
@@ -213,8 +222,10 @@ def part_ranges(path: Path, range_mb: float) -> dict[str, Any]:
         "plan_cpu_seconds": plan_seconds,
         "plan_bytes": len(pickle.dumps(plan)),
         "ranges": ranges,
+        "restore_cpu_seconds": restore_seconds,
         "merge_cpu_seconds": merge_seconds,
         "summaries_bytes": sum(map(len, merged.wired)),
+        "summaries_held_mb": summaries_mb,
         "reduce_cpu_seconds": reduce_seconds,
         "reduce_bytes": len(rows),
         "peak_rss_mb": _peak_rss_mb(),
@@ -231,9 +242,11 @@ def _print_ranges(p: dict[str, Any]) -> None:
             f"  outcome {r['outcome_bytes'] / 1e6:5.1f} MB"
         )
     print(
-        f"    caller: merging the file's ranges CPU {p['merge_cpu_seconds']:.2f} s;"
+        f"    caller: restoring the ranges' findings CPU {p['restore_cpu_seconds']:.2f} s (as"
+        f" they arrive), merging the file's outcome {p['merge_cpu_seconds']:.2f} s;"
         f" reduce task CPU {p['reduce_cpu_seconds']:.2f} s over"
-        f" {p['summaries_bytes'] / 1e6:.1f} MB of summaries; peak RSS {p['peak_rss_mb']:.0f} MB"
+        f" {p['summaries_bytes'] / 1e6:.1f} MB of summaries ({p['summaries_held_mb']:.0f} MB"
+        f" restored); peak RSS {p['peak_rss_mb']:.0f} MB"
     )
 
 

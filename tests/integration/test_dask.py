@@ -20,7 +20,7 @@ from types import ModuleType
 
 import dask
 import pytest
-from distributed import Client, LocalCluster
+from distributed import Client, LocalCluster, get_task_stream
 from typer.testing import CliRunner
 
 from govcatalog.batch import as_executor, validate_many
@@ -170,3 +170,20 @@ def test_cluster_reads_large_files_in_ranges_with_the_findings_of_one_process(
         assert (there.regime_zh, there.regime_en) == (expected.regime_zh, expected.regime_en)
     assert any(f.code == "GC-S009" for f in here[True]) is per_file
     assert any(f.code == "GC-R008" and f.location.file == str(paths[1]) for f in here[True])
+
+
+def test_cli_reads_large_files_in_ranges_on_a_scheduler(tmp_path: Path, client: Client) -> None:
+    paths = ranged_files(tmp_path)
+    args = ["validate", *map(str, paths), "--one-catalog", "-f", "json", "--lang", "en"]
+    local = runner.invoke(app, args)
+    ranged = [*args, "--scheduler", client.scheduler.address, "--range-mb", str(RANGE / 2**20)]
+    with get_task_stream(client) as stream:
+        remote = runner.invoke(app, ranged)
+    assert local.exit_code == remote.exit_code == 1, remote.output
+    ran = [t["key"].partition("-")[0] for t in stream.data]
+    assert ran.count("check_range_wire") >= 7
+    expected, got = json.loads(local.stdout), json.loads(remote.stdout)
+    expected["stats"].pop("seconds")
+    got["stats"].pop("seconds")
+    assert got == expected
+    assert {"GC-R008", "GC-C001", "GC-F014"} <= {f["code"] for f in got["findings"]}

@@ -199,6 +199,21 @@ def test_a_file_changed_after_planning_is_read_whole(tmp_path: Path) -> None:
     assert check_range_wire(RangeTask(task, plan, last)) is None
 
 
+def test_a_large_file_that_cannot_be_read_is_one_finding(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"resources": [' + '{"name": "资源"}, ' * 400 + "]", encoding="utf-8")
+    paths = [broken, *ranged_files(tmp_path)]
+    here = validate_many(paths, options=OPTIONS, one_catalog=True)
+    inline = Inline()
+    there = validate_many(
+        paths, options=OPTIONS, one_catalog=True, executor=inline, range_bytes=RANGE
+    )
+    _same(there.report, here.report)
+    assert there.errors == here.errors
+    assert [f.code for f in there.report if f.location.file == str(broken)] == ["GC-S001"]
+    assert inline.calls.count("plan_file_wire") == 4
+
+
 def test_with_a_finding_limit_files_are_not_split(tmp_path: Path) -> None:
     paths = ranged_files(tmp_path)
     options = ValidationOptions(today=OPTIONS.today, max_findings=7)

@@ -35,7 +35,7 @@ class _Split:
     """A file being validated in ranges: the plan, and the ranges' outcomes as they come."""
 
     plan: FilePlan
-    parts: list[bytes | None]
+    parts: list[RangeOutcome | None]
     merged: FileOutcome | None = field(default=None)
 
 
@@ -119,7 +119,7 @@ def _range_arrived(run: _Run, i: int, k: int, result: object) -> None:
         run.submit("file", i, check_file_wire, task)
         return
     assert isinstance(result, bytes)
-    split.parts[k] = result
+    split.parts[k] = RangeOutcome.of(result)  # restored as they come, while the others run
     if any(p is None for p in split.parts):
         return
     merged = merged_ranges(task, split.plan, [p for p in split.parts if p is not None])
@@ -133,21 +133,33 @@ def _range_arrived(run: _Run, i: int, k: int, result: object) -> None:
     run.submit("catalog", i, catalog_wire, parts, specs, task.options)
 
 
-def merged_ranges(task: FileTask, plan: FilePlan, parts: Sequence[bytes]) -> FileOutcome:
+@dataclass(frozen=True)
+class RangeOutcome:
+    """What the task of one range sent back, its findings restored."""
+
+    findings: tuple[Finding, ...]
+    absent: list[tuple[str, Finding]]
+    resources: int
+    items: int
+    summaries: bytes
+
+    @classmethod
+    def of(cls, blob: bytes) -> RangeOutcome:
+        """The outcome of :func:`~govcatalog.batch.ranges.check_range_wire` bytes."""
+        rows, absent_rows, resources, items, summaries = pickle.loads(blob)  # noqa: S301
+        lacking = findings_from_rows(row for _, row in absent_rows)
+        absent = list(zip((p for p, _ in absent_rows), lacking, strict=True))
+        return cls(findings_from_rows(rows), absent, resources, items, summaries)
+
+
+def merged_ranges(task: FileTask, plan: FilePlan, parts: Sequence[RangeOutcome]) -> FileOutcome:
     """The outcome of a file of its ranges' outcomes (in order) and of its plan: the
     findings of one process but the catalog-wide ones, whose summaries stay as sent."""
-    findings: list[Finding] = []
-    absent: list[tuple[str, Finding]] = []
-    resources = items = 0
-    wired: list[bytes] = []
-    for blob in parts:
-        rows, absent_rows, count, its_items, summaries = pickle.loads(blob)  # noqa: S301
-        findings.extend(findings_from_rows(rows))
-        lacking = findings_from_rows(row for _, row in absent_rows)
-        absent.extend(zip((p for p, _ in absent_rows), lacking, strict=True))
-        resources += count
-        items += its_items
-        wired.append(summaries)
+    findings = [f for part in parts for f in part.findings]
+    absent = [a for part in parts for a in part.absent]
+    resources = sum(part.resources for part in parts)
+    items = sum(part.items for part in parts)
+    wired = [part.summaries for part in parts]
     if absent:
         check = validator(None, named_pack(plan.pack), task.options)
         findings.extend(check.absent_elements(absent, resources, task.name))

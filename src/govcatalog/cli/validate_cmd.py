@@ -17,6 +17,7 @@ from rich.console import Console
 from govcatalog import examples
 from govcatalog._collector import collector_paused
 from govcatalog.batch import Engine, Progress, dask_executor, validate_many
+from govcatalog.batch.ranges import RANGE_BYTES
 from govcatalog.cli._common import fail, load_pack, warn
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
 from govcatalog.cli.options import PackOption
@@ -35,6 +36,7 @@ from govcatalog.cli.validate_options import (
     MinEvidenceOption,
     NoConfigOption,
     OneCatalogOption,
+    RangeOption,
     ReportOutputOption,
     SchedulerOption,
     SelectOption,
@@ -74,14 +76,14 @@ def validate_command(
     one_catalog: OneCatalogOption = False,
     scheduler: SchedulerOption = None,
     workers: WorkersOption = None,
+    range_mb: RangeOption = RANGE_BYTES / (1 << 20),
 ) -> None:
     """Validate catalogs and report every finding, located and explained in Chinese and English.
 
     Settings come from govcatalog.toml or [tool.govcatalog] in pyproject.toml; flags override them.
     Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 unreadable input or usage error.
     """
-    # One short process whose objects all live to its end: the cyclic collector would only
-    # walk them again and again (docs/performance.md), so it is paused meanwhile.
+    # objects live to the end: the cyclic collector would only walk them (docs/performance.md)
     with collector_paused():
         paths, names = _inputs(files_, example)
         if annotate is not None and (len(paths) != 1 or paths[0].suffix.lower() not in XLSX):
@@ -89,8 +91,7 @@ def validate_command(
         conf = settings(config, no_config)
         named = pack or conf.pack
         the_pack = load_pack(named)
-        # Without a named pack each file is judged under the rules in force on its date; the
-        # codes a user may select are those of the newest regime (it extends the older ones).
+        # unnamed: each file judged by its date; the codes selectable are the newest regime's
         codes_pack = the_pack if named else pick_regime(None, today=dt.date.today()).pack
         options = _options(conf, codes_pack, select, ignore, severity, min_evidence, max_findings)
         try:
@@ -98,6 +99,7 @@ def validate_command(
                 result = validate_many(
                     paths, pack=named, options=options, names=names, one_catalog=one_catalog,
                     executor=executor, partitions=pool, engine=engine, progress=told,
+                    range_bytes=int(range_mb * (1 << 20)) or None,
                 )  # fmt: skip
         except (GovCatalogError, ValueError, OSError) as exc:
             fail(str(exc))

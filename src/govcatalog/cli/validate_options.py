@@ -99,7 +99,8 @@ SchedulerOption = Annotated[
     typer.Option(
         "--scheduler",
         metavar="ADDRESS",
-        help="Validate the files on this Dask scheduler, one task per file (extra 'dask').",
+        help="Validate the files on this Dask scheduler, one task per file or per byte range "
+        "of a large JSON file (extra 'dask').",
     ),
 ]
 WorkersOption = Annotated[
@@ -109,5 +110,15 @@ WorkersOption = Annotated[
         min=1,
         metavar="N",
         help="Validate the files on a local Dask cluster of this many processes (extra 'dask').",
+    ),
+]
+RangeOption = Annotated[
+    float,
+    typer.Option(
+        "--range-mb",
+        min=0,
+        metavar="MB",
+        help="With --scheduler or --workers: a JSON file larger than this is read in byte "
+        "ranges of about this size, a task each (0: one task per file).",
     ),
 ]
