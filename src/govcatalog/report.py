@@ -91,14 +91,13 @@ class Finding:
     value: str | None = None
     clause: str = ""
 
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        # as it is: the constructor would clip a clipped value or message again
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:  # not clipped again by the constructor
         return restored, (type(self), tuple(getattr(self, name) for name in self.__slots__))
 
     def __post_init__(self) -> None:
-        # Every renderer reads these fields, so the bound is applied once, here.
-        if self.value is not None and len(self.value) > VALUE_LIMIT:
-            object.__setattr__(self, "value", clip(self.value))
+        # Every renderer reads these fields (the value as text): bounded once, here.
+        if (v := self.value) is not None and (type(v) is not str or len(v) > VALUE_LIMIT):
+            object.__setattr__(self, "value", clip(str(v)))
         for name in ("message_zh", "message_en", "hint_zh", "hint_en"):
             text = getattr(self, name)
             if len(text) > MESSAGE_LIMIT:
@@ -382,11 +381,8 @@ class Report:
 
     def json_pieces(self, lang: Lang = Lang.ZH, *, indent: int = 2) -> Iterator[str]:
         """:meth:`to_json`'s text in pieces, a finding each (a large report written as one)."""
-        found = (f.to_dict(lang) for f in self.findings)
-        # a finding's fields are text, whole numbers and None: plain, unless a value that is
-        # no text was put in by hand
-        plain = all(f.value is None or type(f.value) is str for f in self.findings)
-        return pieces(self.to_dict(lang, findings=False), "findings", found, indent, plain=plain)
+        found = (f.to_dict(lang) for f in self.findings)  # plain: text, whole numbers, None
+        return pieces(self.to_dict(lang, findings=False), "findings", found, indent, plain=True)
 
     def to_pandas(self, lang: Lang = Lang.ZH) -> pandas.DataFrame:
         """The findings as a pandas DataFrame, one row per finding (needs ``pandas``).

@@ -129,3 +129,12 @@ def test_plain_pieces_are_the_whole_text(head: dict[str, object], items: list[ob
     whole = {**head, "items": items}
     text = "".join(pieces({**head, "items": []}, "items", iter(items), 2, plain=True))
     assert text == json.dumps(whole, ensure_ascii=False, indent=2)
+
+
+def test_a_value_given_as_a_number_is_held_and_written_as_text() -> None:
+    from govcatalog.report import Finding, Location, Severity
+
+    finding = Finding("GC-F010", Severity.ERROR, "甲", "a", Location("x.json"), value=1e16)  # type: ignore[arg-type]
+    assert finding.value == "1e+16"
+    report = Report.of([finding])
+    assert report.to_json() == json.dumps(report.to_dict(), ensure_ascii=False, indent=2)

@@ -71,7 +71,7 @@ def provider_code(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     kind = ctx.pack.provider_code_scheme
     if not code or kind is None:
         return
-    key = ("provider-code", code)  # the scheme is the pack's (no enum: its hash is Python's)
+    key = (kind, code)
     result = ctx.memo.get(key)
     if result is None:  # departments repeat their codes across many resources
         result = check_identifier(
