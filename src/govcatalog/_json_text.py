@@ -7,20 +7,26 @@ escaped by the standard library's C function, and gives the very same text
 does not know (a key that is no string, an object that is no JSON value) is left to
 ``json.dumps`` whole, which says what is wrong with it.
 
-:func:`pieces` gives the text of an object one element of a long list at a time, so that a
-report is written finding by finding, never held as one string. Elements known to be plain
-(strings, integers, booleans, None, lists, objects with string keys: no float, which msgspec
-writes its own way) are written by msgspec when it is installed, in C, to the same text.
+:func:`pieces` gives the text of an object one element of a long list at a time, indented or
+compact, so that a report (JSON or SARIF) is written finding by finding, never held as one
+string. Elements known to be plain (strings, integers, booleans, None, lists, objects with
+string keys: no float, which msgspec writes its own way) are written by msgspec when it is
+installed, in C, to the same text.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from json.encoder import encode_basestring
 from typing import Any
 
 __all__ = ["indented", "pieces", "plain_indented"]
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(value, ensure_ascii=False)``, without making an encoder per value."""
 
 
 class _Unknown(Exception):
@@ -63,26 +69,41 @@ def pieces(
     head: Mapping[str, object],
     key: str,
     items: Iterable[object],
-    indent: int = 2,
+    indent: int | None = 2,
     *,
+    level: int = 1,
     plain: bool = False,
 ) -> Iterator[str]:
     """The text of ``head`` with ``items`` as the value of ``key``, in pieces: the text up to
-    the list, each item, the rest. ``head[key]`` must be an empty list (its place); ``plain``
-    says every item is a plain value (see the module's note)."""
-    write = plain_indented if plain else indented
-    text = indented(head, indent)
-    marker = f"\n{' ' * indent}{encode_basestring(key)}: []"
-    at = text.index(marker) + len(marker) - 1  # the closing bracket of the empty list
-    inner = "\n" + " " * (2 * indent)
-    sep = inner
-    empty = True
+    the list, each item, the rest; ``json.dumps(whole, ensure_ascii=False, indent=indent)``
+    once joined (compact when ``indent`` is None).
+
+    ``head`` holds the list's place: an empty list as the value of the member ``key``,
+    ``level`` deep (1: a member of ``head`` itself). Compact, the place is the last member so
+    named at any depth, so no member named ``key`` may follow it. ``plain`` says every item
+    is a plain value (see the module's note).
+    """
+    encode: Callable[[object], str]
+    if indent is None:
+        text = json.dumps(head, ensure_ascii=False)
+        marker = f"{encode_basestring(key)}: []"
+        at = text.rindex(marker) + len(marker) - 1  # the closing bracket of the empty list
+        encode = _COMPACT
+        first, sep, close = "", ", ", ""
+    else:
+        text = indented(head, indent)
+        marker = f"\n{' ' * (indent * level)}{encode_basestring(key)}: []"
+        at = text.index(marker) + len(marker) - 1
+        write = plain_indented if plain else indented
+        encode = partial(write, indent=indent, level=level + 1)
+        first = "\n" + " " * (indent * (level + 1))
+        sep, close = "," + first, "\n" + " " * (indent * level)
     yield text[:at]
+    before, empty = first, True
     for item in items:
-        yield sep + write(item, indent, 2)
-        sep = "," + inner
-        empty = False
-    yield text[at:] if empty else "\n" + " " * indent + text[at:]
+        yield before + encode(item)
+        before, empty = sep, False
+    yield text[at:] if empty else close + text[at:]
 
 
 def _float(value: float) -> str:

@@ -8,7 +8,6 @@ findings of one validation run, with summary statistics.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -374,12 +373,11 @@ class Report:
         )
 
     def to_json(self, lang: Lang = Lang.ZH, *, indent: int | None = 2) -> str:
-        """:meth:`to_dict` as JSON text (UTF-8 characters kept, not escaped)."""
-        if indent is None:
-            return json.dumps(self.to_dict(lang), ensure_ascii=False)
+        """:meth:`to_dict` as JSON text (UTF-8 characters kept, not escaped; compact when
+        ``indent`` is None)."""
         return "".join(self.json_pieces(lang, indent=indent))
 
-    def json_pieces(self, lang: Lang = Lang.ZH, *, indent: int = 2) -> Iterator[str]:
+    def json_pieces(self, lang: Lang = Lang.ZH, *, indent: int | None = 2) -> Iterator[str]:
         """:meth:`to_json`'s text in pieces, a finding each (a large report written as one)."""
         found = (f.to_dict(lang) for f in self.findings)  # plain: text, whole numbers, None
         return pieces(self.to_dict(lang, findings=False), "findings", found, indent, plain=True)

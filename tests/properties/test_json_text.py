@@ -1,5 +1,6 @@
 """The indented JSON writer gives ``json.dumps(value, ensure_ascii=False, indent=n)`` exactly,
-and a report written in pieces is its ``to_json`` text."""
+a text in pieces (indented or compact, its list at any depth) is the whole text, and a report
+written in pieces is its ``to_json`` text."""
 
 from __future__ import annotations
 
@@ -138,3 +139,28 @@ def test_a_value_given_as_a_number_is_held_and_written_as_text() -> None:
     assert finding.value == "1e+16"
     report = Report.of([finding])
     assert report.to_json() == json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+
+
+@given(
+    st.dictionaries(st.text(max_size=5), _VALUES, max_size=3),
+    st.lists(_VALUES, max_size=5),
+    st.lists(st.booleans(), max_size=3),
+    st.none() | st.integers(1, 4),
+)
+def test_pieces_of_a_list_deeper_in_are_the_whole_text(
+    head: dict[str, object], items: list[object], path: list[bool], indent: int | None
+) -> None:
+    # The place is a member of an object inside objects (False) and lists (True); its
+    # name is longer than any key drawn, so it is the only member so named.
+    def wrapped(value: list[object]) -> dict[str, object]:
+        inner: object = {**head, "place-of-list": value, "after": head}
+        for in_list in path:
+            inner = {"x": [inner] if in_list else inner, "y": 1}
+        assert isinstance(inner, dict)
+        return inner
+
+    level = 1 + sum(2 if in_list else 1 for in_list in path)
+    parts = list(pieces(wrapped([]), "place-of-list", iter(items), indent, level=level))
+    expected = json.dumps(wrapped(items), ensure_ascii=False, indent=indent)
+    assert "".join(parts) == expected
+    assert len(parts) == len(items) + 2

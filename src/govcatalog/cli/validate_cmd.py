@@ -8,7 +8,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from itertools import chain
 from pathlib import Path
 
 import typer
@@ -48,7 +47,7 @@ from govcatalog.errors import ConfigError, GovCatalogError, UnknownExample
 from govcatalog.packs import Pack
 from govcatalog.packs.regime import pick_regime
 from govcatalog.render import render_text
-from govcatalog.render.dispatch import ReportFormat, render_report
+from govcatalog.render.dispatch import ReportFormat, report_pieces
 from govcatalog.report import Lang, Report, Severity
 from govcatalog.validate import ValidationOptions
 from govcatalog.vocab import Evidence
@@ -245,11 +244,9 @@ def _write_report(
         with output.open("w", encoding="utf-8") as fh:
             console = Console(file=fh, highlight=False, soft_wrap=True, no_color=True)
             render_text(report, console, lang)
-    elif fmt is ReportFormat.JSON:  # render_report's text, written a finding at a time
-        write_output(chain(report.json_pieces(lang), ["\n"]), output, fmt)
-    else:
-        text = render_report(report, fmt, lang=lang, pack=pack, fail_on=fail_on)
-        write_output([text], output, fmt)
+    else:  # render_report's text; JSON, SARIF and CSV written a finding at a time
+        pieces = report_pieces(report, fmt, lang=lang, pack=pack, fail_on=fail_on)
+        write_output(pieces, output, fmt)
 
 
 def write_output(pieces: Iterable[str], output: Path | None, fmt: ReportFormat) -> None:

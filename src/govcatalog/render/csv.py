@@ -1,9 +1,10 @@
-"""CSV rendering of a report: one row per finding, for spreadsheets and data tools."""
+"""CSV rendering of a report: one row per finding, for spreadsheets and data tools, written a
+row at a time (:func:`csv_pieces`)."""
 
 from __future__ import annotations
 
 import csv as _csv
-import io
+from collections.abc import Iterator
 
 from govcatalog.report import Finding, Lang, Report
 
@@ -57,6 +58,35 @@ def finding_row(f: Finding, lang: Lang = Lang.ZH) -> dict[str, object]:
     }
 
 
+class _Lines:
+    """Where the CSV writer puts a row: kept until taken (the writer writes a row at once)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.write = self.lines.append
+
+    def take(self) -> str:
+        text = "".join(self.lines)
+        self.lines.clear()
+        return text
+
+
+def csv_pieces(
+    report: Report, lang: Lang = Lang.ZH, *, guard_formulas: bool = True
+) -> Iterator[str]:
+    """The text of :func:`render_csv` in pieces: the header row, then a row per finding."""
+    out = _Lines()
+    writer = _csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    yield out.take()
+    for f in report.findings:
+        row = finding_row(f, lang)
+        if guard_formulas:
+            row = {k: _guarded(v) for k, v in row.items()}
+        writer.writerow(row)
+        yield out.take()
+
+
 def render_csv(report: Report, lang: Lang = Lang.ZH, *, guard_formulas: bool = True) -> str:
     """The findings as CSV text (RFC 4180, CRLF line ends, a header row).
 
@@ -67,12 +97,4 @@ def render_csv(report: Report, lang: Lang = Lang.ZH, *, guard_formulas: bool = T
             ``-``, ``@``) with ``'``: catalog values are untrusted, and a spreadsheet
             would otherwise run them.
     """
-    buf = io.StringIO()
-    writer = _csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for f in report.findings:
-        row = finding_row(f, lang)
-        if guard_formulas:
-            row = {k: _guarded(v) for k, v in row.items()}
-        writer.writerow(row)
-    return buf.getvalue()
+    return "".join(csv_pieces(report, lang, guard_formulas=guard_formulas))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from enum import StrEnum
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -89,23 +91,46 @@ def render_report(
         fail_on: The severity that fails a JUnit test case.
         width: Line width of the text format.
     """
+    pieces = report_pieces(report, fmt, lang=lang, pack=pack, fail_on=fail_on, width=width)
+    return "".join(pieces)
+
+
+def report_pieces(
+    report: Report,
+    fmt: ReportFormat | str,
+    *,
+    lang: Lang = Lang.ZH,
+    pack: Pack | None = None,
+    fail_on: Severity = Severity.ERROR,
+    width: int = 120,
+) -> Iterator[str]:
+    """The text of :func:`render_report` in pieces, to be written one after the other: JSON,
+    SARIF and CSV a finding at a time, never held whole; the other formats in one piece."""
     the = ReportFormat(fmt)
+    if the is ReportFormat.JSON:
+        return chain(report.json_pieces(lang), ["\n"])
+    if the is ReportFormat.SARIF:
+        from govcatalog.packs.registry import get_pack
+        from govcatalog.render.sarif import sarif_pieces
+
+        codebook = (pack or get_pack(report.pack)).codebook
+        return chain(sarif_pieces(report, lang, codebook), ["\n"])
+    if the is ReportFormat.CSV:
+        from govcatalog.render.csv import csv_pieces
+
+        return csv_pieces(report, lang)
+    return iter([_whole_report(report, the, lang, fail_on, width)])
+
+
+def _whole_report(
+    report: Report, the: ReportFormat, lang: Lang, fail_on: Severity, width: int
+) -> str:
     if the is ReportFormat.TEXT:
         from govcatalog.render.text import render_text
 
         console, buffer = _console(width)
         render_text(report, console, lang)
         return buffer.getvalue()
-    if the is ReportFormat.JSON:
-        from govcatalog.render.json import render_json
-
-        return render_json(report, lang) + "\n"
-    if the is ReportFormat.SARIF:
-        from govcatalog.packs.registry import get_pack
-        from govcatalog.render.sarif import render_sarif
-
-        codebook = (pack or get_pack(report.pack)).codebook
-        return render_sarif(report, lang, codebook) + "\n"
     if the is ReportFormat.JUNIT:
         from govcatalog.render.junit import render_junit
 
@@ -118,10 +143,6 @@ def render_report(
         from govcatalog.render.html import render_html
 
         return render_html(report, lang)
-    if the is ReportFormat.CSV:
-        from govcatalog.render.csv import render_csv
-
-        return render_csv(report, lang)
     from govcatalog.render.markdown import render_markdown
 
     return render_markdown(report, lang)

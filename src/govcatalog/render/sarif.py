@@ -2,16 +2,18 @@
 
 One run, one result per finding. Rules come from the pack's codebook (title, help
 text, default level, the clause enforced); locations carry the file, line and
-column, and the JSON pointer (or sheet and cell) as a logical location.
+column, and the JSON pointer (or sheet and cell) as a logical location. The text is written
+a result at a time (:func:`sarif_pieces`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+from collections.abc import Iterator
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
+from govcatalog._json_text import pieces
 from govcatalog._version import __version__
 from govcatalog.packs.codebook import Codebook
 from govcatalog.report import Finding, Lang, Report, Severity
@@ -110,21 +112,15 @@ def _result(f: Finding, rule_index: int, lang: Lang, uris: dict[str, str]) -> di
     return result
 
 
-def sarif_log(
-    report: Report, lang: Lang = Lang.ZH, codebook: Codebook | None = None
-) -> dict[str, object]:
-    """The SARIF 2.1.0 log of ``report`` as a JSON-ready mapping.
-
-    Args:
-        report: The report.
-        lang: Language of messages and rule texts.
-        codebook: The pack's codebook, for rule titles and help (optional).
-    """
-
+def _log(
+    report: Report, lang: Lang, codebook: Codebook | None
+) -> tuple[dict[str, object], list[dict[str, object]], Iterator[dict[str, object]]]:
+    """The log with an empty list in place of the results, that list, and the results."""
     codes = sorted({f.code for f in report.findings})
     index = {code: i for i, code in enumerate(codes)}
     uris = {file: _uri(file) for file in {f.location.file for f in report.findings} if file}
     artifacts = sorted(set(uris.values()))
+    results: list[dict[str, object]] = []
     run: dict[str, object] = {
         "tool": {
             "driver": {
@@ -139,7 +135,7 @@ def sarif_log(
         "language": "zh-CN" if lang is Lang.ZH else "en-US",
         "columnKind": "unicodeCodePoints",
         "artifacts": [{"location": {"uri": uri}} for uri in artifacts],
-        "results": [_result(f, index[f.code], lang, uris) for f in report.findings],
+        "results": results,
         "invocations": [
             {
                 "executionSuccessful": True,
@@ -147,7 +143,36 @@ def sarif_log(
             }
         ],
     }
-    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+    log: dict[str, object] = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+    return log, results, (_result(f, index[f.code], lang, uris) for f in report.findings)
+
+
+def sarif_log(
+    report: Report, lang: Lang = Lang.ZH, codebook: Codebook | None = None
+) -> dict[str, object]:
+    """The SARIF 2.1.0 log of ``report`` as a JSON-ready mapping.
+
+    Args:
+        report: The report.
+        lang: Language of messages and rule texts.
+        codebook: The pack's codebook, for rule titles and help (optional).
+    """
+    log, place, results = _log(report, lang, codebook)
+    place.extend(results)
+    return log
+
+
+def sarif_pieces(
+    report: Report,
+    lang: Lang = Lang.ZH,
+    codebook: Codebook | None = None,
+    *,
+    indent: int | None = None,
+) -> Iterator[str]:
+    """The text of :func:`render_sarif` in pieces: the log up to its results, each result,
+    the rest, so that a large report is written a result at a time, never held whole."""
+    log, _, results = _log(report, lang, codebook)
+    return pieces(log, "results", results, indent, level=3)
 
 
 def render_sarif(
@@ -158,4 +183,4 @@ def render_sarif(
     indent: int | None = None,
 ) -> str:
     """The SARIF 2.1.0 log of ``report`` as JSON text (compact unless ``indent`` is given)."""
-    return json.dumps(sarif_log(report, lang, codebook), ensure_ascii=False, indent=indent)
+    return "".join(sarif_pieces(report, lang, codebook, indent=indent))
