@@ -1,6 +1,6 @@
-"""SARIF and CSV written a finding at a time: the pieces, joined, are the whole text, and that
-text is ``json.dumps`` (or the ``csv`` module's writing) of the log built here from the
-findings, one result (one row) a piece."""
+"""SARIF, CSV and JUnit written a finding at a time: the pieces, joined, are the whole text,
+and that text is ``json.dumps`` of the log built here from the findings (the ``csv`` module's
+writing of the rows, ``ElementTree``'s of the tree), one result (row, test case) a piece."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import csv
 import hashlib
 import io
 import json
+from itertools import groupby
+from xml.etree import ElementTree as ET
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +19,7 @@ from govcatalog.packs import get_pack
 from govcatalog.packs.codebook import Codebook
 from govcatalog.render.csv import COLUMNS, csv_pieces, render_csv
 from govcatalog.render.dispatch import render_report, report_pieces
+from govcatalog.render.junit import junit_pieces, xml_text
 from govcatalog.render.sarif import SARIF_SCHEMA, _uri, render_sarif, sarif_log, sarif_pieces
 from govcatalog.report import Finding, Lang, Location, Report, Severity, Stats
 
@@ -197,6 +200,68 @@ def _csv_text(rows: list[list[object]]) -> str:
     return buffer.getvalue()
 
 
+def _testcase(f: Finding, lang: Lang, fail_on: Severity) -> ET.Element:
+    loc = f.location
+    attrib = {
+        "name": xml_text(f"{f.code} {loc.pointer or ''}".strip()),
+        "classname": xml_text(
+            (loc.file or "catalog") + (f".{loc.resource}" if loc.resource else "")
+        ),
+        "time": "0",
+    }
+    attrib |= {"file": xml_text(loc.file)} if loc.file else {}
+    attrib |= {"line": str(loc.line)} if loc.line is not None else {}
+    case = ET.Element("testcase", attrib)
+    where = f":{loc.label()}" if loc.label() else ""
+    lines = [f"{f.severity.value} {f.code}: {f.message(lang)}"]
+    lines.append(f"{loc.file or '-'}{where} {loc.pointer or ''}".rstrip())
+    text = xml_text("\n".join(line for line in (*lines, f.hint(lang)) if line))
+    if f.severity.at_least(fail_on):
+        ET.SubElement(case, "failure", message=xml_text(f.message(lang)), type=f.code).text = text
+    else:
+        ET.SubElement(case, "system-out").text = text
+    return case
+
+
+def _junit(report: Report, lang: Lang, fail_on: Severity) -> str:
+    root = ET.Element("testsuites", name=f"govcatalog {report.pack}".strip())
+    ordered = sorted(report, key=lambda f: f.location.file or "")
+    for file, group in groupby(ordered, key=lambda f: f.location.file or ""):
+        cases = [_testcase(f, lang, fail_on) for f in group]
+        fails = sum(case.find("failure") is not None for case in cases)
+        suite = ET.SubElement(root, "testsuite", name=xml_text(file) or "catalog")
+        suite.extend(cases)
+        suite.attrib |= {"tests": str(len(cases)), "failures": str(fails)}
+        suite.attrib |= {"errors": "0", "skipped": "0"}
+    if not len(root):
+        counts = {"tests": "1", "failures": "0", "errors": "0", "skipped": "0"}
+        suite = ET.SubElement(root, "testsuite", name="catalog", **counts)
+        ET.SubElement(suite, "testcase", name="conforms", classname="govcatalog", time="0")
+    if report.truncated:
+        props = ET.Element("properties")
+        ET.SubElement(props, "property", name="truncated", value="true")
+        root[0].insert(0, props)
+    failing = sum(f.severity.at_least(fail_on) for f in report)
+    root.attrib |= {"tests": str(len(report) or 1), "failures": str(failing), "errors": "0"}
+    root.set("time", f"{report.stats.seconds:.3f}")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+@settings(max_examples=100)
+@given(_REPORTS, st.sampled_from(list(Lang)), st.sampled_from(list(Severity)))
+def test_junit_in_pieces_is_the_tree_a_case_a_piece(
+    report: Report, lang: Lang, fail_on: Severity
+) -> None:
+    parts = list(junit_pieces(report, lang, fail_on=fail_on))
+    text = "".join(parts)
+    assert text == _junit(report, lang, fail_on)
+    assert ET.fromstring(text.encode("utf-8")).tag == "testsuites"
+    cases = [part for part in parts if part.startswith("\n    <testcase")]
+    assert len(cases) == (len(report) or 1)  # a clean report: one passing case
+    assert all(ET.fromstring(case.encode("utf-8")).tag == "testcase" for case in cases)
+
+
 @settings(max_examples=30)
 @given(_REPORTS, st.sampled_from(list(Lang)))
 def test_the_formats_written_in_pieces(report: Report, lang: Lang) -> None:
@@ -205,6 +270,7 @@ def test_the_formats_written_in_pieces(report: Report, lang: Lang) -> None:
         "json": json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n",
         "sarif": json.dumps(_expected(report, lang, pack.codebook), ensure_ascii=False) + "\n",
         "csv": _csv_text([list(COLUMNS), *(_row(f, lang) for f in report)]),
+        "junit": _junit(report, lang, Severity.ERROR),
     }
     for fmt, text in expected.items():
         parts = list(report_pieces(report, fmt, lang=lang, pack=pack))

@@ -105,7 +105,7 @@ def report_pieces(
     width: int = 120,
 ) -> Iterator[str]:
     """The text of :func:`render_report` in pieces, to be written one after the other: JSON,
-    SARIF and CSV a finding at a time, never held whole; the other formats in one piece."""
+    SARIF, CSV and JUnit a finding at a time, never held whole; the others in one piece."""
     the = ReportFormat(fmt)
     if the is ReportFormat.JSON:
         return chain(report.json_pieces(lang), ["\n"])
@@ -119,22 +119,20 @@ def report_pieces(
         from govcatalog.render.csv import csv_pieces
 
         return csv_pieces(report, lang)
-    return iter([_whole_report(report, the, lang, fail_on, width)])
+    if the is ReportFormat.JUNIT:
+        from govcatalog.render.junit import junit_pieces
+
+        return junit_pieces(report, lang, fail_on=fail_on)
+    return iter([_whole_report(report, the, lang, width)])
 
 
-def _whole_report(
-    report: Report, the: ReportFormat, lang: Lang, fail_on: Severity, width: int
-) -> str:
+def _whole_report(report: Report, the: ReportFormat, lang: Lang, width: int) -> str:
     if the is ReportFormat.TEXT:
         from govcatalog.render.text import render_text
 
         console, buffer = _console(width)
         render_text(report, console, lang)
         return buffer.getvalue()
-    if the is ReportFormat.JUNIT:
-        from govcatalog.render.junit import render_junit
-
-        return render_junit(report, lang, fail_on=fail_on)
     if the is ReportFormat.GITHUB:
         from govcatalog.render.github import render_github
 

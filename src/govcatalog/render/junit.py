@@ -3,13 +3,16 @@
 One ``<testsuite>`` per input file and one ``<testcase>`` per finding: findings at or
 above the failure threshold are ``<failure>``s (type = the finding code), findings
 below it are passing cases whose message is kept in ``<system-out>``. A report
-without findings gives one passing case, so the suite is never empty.
+without findings gives one passing case, so the suite is never empty. The text is written a
+test case at a time (:func:`junit_pieces`), as ``ET.indent`` and ``ET.tostring`` would write
+the whole tree.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import groupby
+from collections.abc import Iterable, Iterator
+from itertools import chain, groupby
 from xml.etree import ElementTree as ET
 
 from govcatalog.report import Finding, Lang, Report, Severity
@@ -27,11 +30,11 @@ def _where(f: Finding) -> str:
     return f.location.label()
 
 
-def _case(suite: ET.Element, f: Finding, lang: Lang, fail_on: Severity) -> bool:
+def _case(f: Finding, lang: Lang, fail_on: Severity) -> ET.Element:
     loc = f.location
     name = xml_text(f"{f.code} {loc.pointer or ''}".strip())
     classname = xml_text((loc.file or "catalog") + (f".{loc.resource}" if loc.resource else ""))
-    case = ET.SubElement(suite, "testcase", name=name, classname=classname, time="0")
+    case = ET.Element("testcase", name=name, classname=classname, time="0")
     if loc.file:
         case.set("file", xml_text(loc.file))
     if loc.line is not None:
@@ -49,10 +52,57 @@ def _case(suite: ET.Element, f: Finding, lang: Lang, fail_on: Severity) -> bool:
     if f.severity.at_least(fail_on):
         failure = ET.SubElement(case, "failure", message=xml_text(f.message(lang)), type=f.code)
         failure.text = xml_text(detail)
-        return True
-    out = ET.SubElement(case, "system-out")
-    out.text = xml_text(detail)
-    return False
+    else:
+        ET.SubElement(case, "system-out").text = xml_text(detail)
+    return case
+
+
+def _start(tag: str, attrib: dict[str, str]) -> str:
+    """The start tag of an element, its attributes escaped as ``ET.tostring`` escapes them."""
+    return ET.tostring(ET.Element(tag, attrib), encoding="unicode").removesuffix(" />") + ">"
+
+
+def _suite(name: str, tests: int, failures: int, children: Iterable[ET.Element]) -> Iterator[str]:
+    """A ``<testsuite>`` as ``ET.indent`` and ``ET.tostring`` write it, a child at a time."""
+    counts = {"tests": str(tests), "failures": str(failures), "errors": "0", "skipped": "0"}
+    yield "\n  " + _start("testsuite", {"name": name, **counts})
+    for child in children:
+        ET.indent(child, "  ", level=2)
+        yield "\n    " + ET.tostring(child, encoding="unicode")
+    yield "\n  </testsuite>"
+
+
+def junit_pieces(
+    report: Report, lang: Lang = Lang.ZH, *, fail_on: Severity = Severity.ERROR
+) -> Iterator[str]:
+    """The text of :func:`render_junit` in pieces: the start, then a test case at a time."""
+    findings = sorted(report.findings, key=lambda f: f.location.file or "")
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+    yield _start(
+        "testsuites",
+        {
+            "name": f"govcatalog {report.pack}".strip(),
+            "tests": str(len(findings) or 1),
+            "failures": str(sum(f.severity.at_least(fail_on) for f in findings)),
+            "errors": "0",
+            "time": f"{report.stats.seconds:.3f}",
+        },
+    )
+    # A cut report says so in its first suite.
+    props: list[ET.Element] = []
+    if report.truncated:
+        props.append(ET.Element("properties"))
+        ET.SubElement(props[0], "property", name="truncated", value="true")
+    if not findings:
+        conforms = ET.Element("testcase", name="conforms", classname="govcatalog", time="0")
+        yield from _suite("catalog", 1, 0, [*props, conforms])
+    for file, group in groupby(findings, key=lambda f: f.location.file or ""):
+        cases = list(group)
+        fails = sum(f.severity.at_least(fail_on) for f in cases)
+        made = (_case(f, lang, fail_on) for f in cases)
+        yield from _suite(xml_text(file) or "catalog", len(cases), fails, chain(props, made))
+        props = []
+    yield "\n</testsuites>\n"
 
 
 def render_junit(
@@ -65,36 +115,4 @@ def render_junit(
         lang: Language of messages.
         fail_on: Findings at or above this severity are failures.
     """
-    root = ET.Element("testsuites", name=f"govcatalog {report.pack}".strip())
-    total = failures = 0
-    findings = sorted(report.findings, key=lambda f: f.location.file or "")
-    for file, group in groupby(findings, key=lambda f: f.location.file or ""):
-        suite = ET.SubElement(root, "testsuite", name=xml_text(file) or "catalog")
-        cases = fails = 0
-        for f in group:
-            cases += 1
-            fails += _case(suite, f, lang, fail_on)
-        suite.set("tests", str(cases))
-        suite.set("failures", str(fails))
-        suite.set("errors", "0")
-        suite.set("skipped", "0")
-        total += cases
-        failures += fails
-    if not report.findings:
-        suite = ET.SubElement(
-            root, "testsuite", name="catalog", tests="1", failures="0", errors="0", skipped="0"
-        )
-        ET.SubElement(suite, "testcase", name="conforms", classname="govcatalog", time="0")
-        total = 1
-    if report.truncated:
-        props = ET.Element("properties")
-        ET.SubElement(props, "property", name="truncated", value="true")
-        first = root.find("testsuite")
-        if first is not None:
-            first.insert(0, props)
-    root.set("tests", str(total))
-    root.set("failures", str(failures))
-    root.set("errors", "0")
-    root.set("time", f"{report.stats.seconds:.3f}")
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return "".join(junit_pieces(report, lang, fail_on=fail_on))
