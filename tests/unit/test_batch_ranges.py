@@ -26,7 +26,14 @@ from hypothesis import strategies as st
 
 from govcatalog.batch import spread, validate_many
 from govcatalog.batch.files import FileTask
-from govcatalog.batch.ranges import ByteRange, FilePlan, _range_bytes, plan_file_wire, split_ranges
+from govcatalog.batch.ranges import (
+    ByteRange,
+    FilePlan,
+    _range_bytes,
+    plan_file_wire,
+    range_target,
+    split_ranges,
+)
 from govcatalog.io.shape import RESOURCE_KEYS
 from govcatalog.records.fast_json import layout, position
 from govcatalog.report import Report
@@ -250,6 +257,10 @@ def test_every_resource_is_in_one_range_in_order(
     shape = layout(buf, msgspec)
     assert shape is not None, text
     ranges = list(split_ranges(buf, shape, size))
+    total = shape.resources.end - shape.resources.start
+    assert len(ranges) <= -(-total // size)  # no more ranges than the size gives
+    target = range_target(total, size)
+    assert target <= size
     assert [r.first for r in ranges] == [
         sum(r.count for r in ranges[:k]) for k in range(len(ranges))
     ]
@@ -258,10 +269,10 @@ def test_every_resource_is_in_one_range_in_order(
         chunk = json.loads("[" + buf[r.start : r.end].decode("utf-8") + "]")
         assert chunk == records[r.first : r.first + r.count]
         assert (r.line, r.column) == position(buf, r.start)
-        assert r.end - r.start >= size or k == len(ranges) - 1
+        assert r.end - r.start >= target or k == len(ranges) - 1
         assert r.count == 1 or (
             r.end - r.start - (len(items[r.first + r.count - 1].encode()) + len(sep.encode()))
-            < size
+            < target
         )
 
 

@@ -125,12 +125,14 @@ def _plan(task: FileTask, judged: Judged, range_bytes: int) -> FilePlan | None:
 
 
 def split_ranges(buf: bytes, shape: Layout, range_bytes: int) -> Iterator[ByteRange]:
-    """Ranges of whole resources, each ending with the first resource that brings it to
-    ``range_bytes`` or more (the last range with the last resource), in order.
+    """Ranges of whole resources, in order: the list of resources cut in as many ranges as
+    ``range_bytes`` goes into its bytes (rounded up), of about equal size — each ends with
+    the first resource that brings it to that size (the last range with the last resource).
 
     Raises:
         UnicodeDecodeError: When the text before a range's start is not UTF-8.
     """
+    size = range_target(shape.resources.end - shape.resources.start, range_bytes)
     lines = ByteLines(buf)
     first = start = -1
     last = (0, 0)
@@ -138,11 +140,18 @@ def split_ranges(buf: bytes, shape: Layout, range_bytes: int) -> Iterator[ByteRa
         if first < 0:
             first, start = index, begin
         last = (index, end)
-        if end - start >= range_bytes:
+        if end - start >= size:
             yield ByteRange(first, index - first + 1, start, end, *lines.at(start))
             first = -1
     if first >= 0:
         yield ByteRange(first, last[0] - first + 1, start, last[1], *lines.at(start))
+
+
+def range_target(total: int, range_bytes: int) -> int:
+    """The size of each range of a list of ``total`` bytes: ``total`` shared equally by
+    ⌈total / range_bytes⌉ ranges (equal tasks end together)."""
+    count = max(1, -(-total // max(range_bytes, 1)))
+    return -(-total // count)
 
 
 def check_range_wire(task: RangeTask) -> bytes | None:
