@@ -244,7 +244,7 @@ def _write_report(
         with output.open("w", encoding="utf-8") as fh:
             console = Console(file=fh, highlight=False, soft_wrap=True, no_color=True)
             render_text(report, console, lang)
-    else:  # render_report's text; JSON, SARIF, CSV and JUnit written a finding at a time
+    else:  # render_report's text; JSON, SARIF, CSV and JUnit written as it is made
         pieces = report_pieces(report, fmt, lang=lang, pack=pack, fail_on=fail_on)
         write_output(pieces, output, fmt)
 

@@ -105,7 +105,8 @@ def report_pieces(
     width: int = 120,
 ) -> Iterator[str]:
     """The text of :func:`render_report` in pieces, to be written one after the other: JSON,
-    SARIF, CSV and JUnit a finding at a time, never held whole; the others in one piece."""
+    SARIF and CSV a finding at a time, JUnit a few hundred, never held whole; the others in one
+    piece."""
     the = ReportFormat(fmt)
     if the is ReportFormat.JSON:
         return chain(report.json_pieces(lang), ["\n"])
