@@ -206,3 +206,27 @@ def test_a_data_item_name_column_is_never_split(tmp_path: Path) -> None:
     path = tmp_path / "named.xlsx"
     book.save(path)
     assert [i.name for i in load_catalog(path).resources[0].items] == ["省、市、县名称"]
+
+
+def test_an_instructions_sheet_is_said_to_be_one(tmp_path: Path) -> None:
+    book = Workbook()
+    data = book.active
+    assert data is not None
+    data.append(["信息资源名称", "信息资源代码", "信息资源提供方"])
+    data.append(["企业登记信息", "307001/000001", "襄阳市市场监督管理局"])
+    notes = book.create_sheet("填报说明")
+    notes.append(["一、信息资源名称：填写信息资源的名称。"])
+    notes.append(["二、信息资源代码：按编制指南编码。"])
+    lists = book.create_sheet("字典")
+    lists.append(["无条件共享"])
+    lists.append(["有条件共享"])
+    path = tmp_path / "form.xlsx"
+    book.save(path)
+    said = {
+        f.location.sheet: (f.message_zh, f.message_en)
+        for f in validate(path).findings
+        if f.code == "GC-S010"
+    }
+    assert set(said) == {"填报说明", "字典"}
+    assert "填表说明" in said["填报说明"][0] and "instructions" in said["填报说明"][1]
+    assert "下拉选项" in said["字典"][0] and "dropdown" in said["字典"][1]

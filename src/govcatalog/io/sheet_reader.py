@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
@@ -75,6 +76,21 @@ def _unknown_problems(sheet: str, layout: SheetLayout, pack: Pack) -> list[Docum
 def _skipped(sheet: str, why_zh: str, why_en: str) -> DocumentProblem:
     """A sheet not read as catalog data, said as information (GC-S010)."""
     return DocumentProblem("", why_zh, why_en, code="GC-S010", sheet=sheet, value=sheet)
+
+
+_INSTRUCTIONS = re.compile(r"说明|须知|要求|指引|instruction|readme|guide", re.I)
+"""A sheet name saying the sheet tells how to fill the form in (填表说明, 填报要求)."""
+
+
+def _without_headings(sheet: str) -> DocumentProblem:
+    """A sheet without headings, skipped: instructions by its name, else a helper sheet."""
+    if _INSTRUCTIONS.search(sheet):
+        return _skipped(sheet, "填表说明，不是目录数据", "instructions, not catalog data")
+    return _skipped(
+        sheet,
+        "没有表头（下拉选项、字典或说明）",
+        "no headings (dropdown lists, a dictionary or notes)",
+    )
 
 
 def _no_headings(sheet: str | None) -> DocumentProblem:
@@ -215,13 +231,7 @@ def _xlsx_records(
             if sheet in items.sheets:
                 continue
             if opened[sheet] is None:
-                skipped.append(
-                    _skipped(
-                        sheet,
-                        "没有表头（下拉选项或字典表）",
-                        "no headings (a dropdown or dictionary sheet)",
-                    )
-                )
+                skipped.append(_without_headings(sheet))
                 continue
             builder, rows = opened[sheet]  # type: ignore[misc]
             builder.index = index
