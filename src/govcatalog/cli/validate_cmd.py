@@ -17,7 +17,7 @@ from govcatalog import examples
 from govcatalog._collector import collector_paused
 from govcatalog.batch import Engine, Progress, dask_executor, validate_many
 from govcatalog.batch.ranges import RANGE_BYTES
-from govcatalog.cli._common import fail, load_pack, warn
+from govcatalog.cli._common import fail, load_pack, replaced_whole, warn
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
 from govcatalog.cli.options import PackOption
 from govcatalog.cli.validate_options import (
@@ -241,7 +241,7 @@ def _write_report(
     if fmt is ReportFormat.TEXT and output is None:
         render_text(report, Console(highlight=False, soft_wrap=True), lang)
     elif fmt is ReportFormat.TEXT and output is not None:
-        with output.open("w", encoding="utf-8") as fh:
+        with replaced_whole(output) as fh:
             console = Console(file=fh, highlight=False, soft_wrap=True, no_color=True)
             render_text(report, console, lang)
     else:  # render_report's text; JSON, SARIF, CSV and JUnit written as it is made
@@ -257,7 +257,7 @@ def write_output(pieces: Iterable[str], output: Path | None, fmt: ReportFormat) 
         return
     try:
         encoding = "utf-8-sig" if fmt is ReportFormat.CSV else "utf-8"
-        with output.open("w", encoding=encoding, newline="") as fh:
+        with replaced_whole(output, encoding, newline="") as fh:
             fh.writelines(pieces)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
