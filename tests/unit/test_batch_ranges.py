@@ -24,12 +24,14 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from govcatalog.batch import spread, validate_many
+from govcatalog.batch import validate_many
 from govcatalog.batch.files import FileTask
 from govcatalog.batch.ranges import (
     ByteRange,
     FilePlan,
+    RangeTask,
     _range_bytes,
+    check_range_wire,
     plan_file_wire,
     range_target,
     split_ranges,
@@ -177,14 +179,14 @@ def test_a_range_not_read_as_planned_has_the_file_read_whole(
 ) -> None:
     paths = ranged_files(tmp_path)
     here = validate_many(paths, options=OPTIONS, one_catalog=True).report
-    real = spread.check_range_wire
+    real = check_range_wire
     seen: list[int] = []
 
     def second_fails(task: Any) -> bytes | None:
         seen.append(task.part.first)
         return None if len(seen) == 2 else real(task)
 
-    monkeypatch.setattr(spread, "check_range_wire", second_fails)
+    monkeypatch.setattr("govcatalog.batch.spread.check_range_wire", second_fails)
     inline = Inline()
     there = validate_many(
         paths, options=OPTIONS, one_catalog=True, executor=inline, range_bytes=RANGE
@@ -197,8 +199,6 @@ def test_a_file_changed_after_planning_is_read_whole(tmp_path: Path) -> None:
     path = ranged_files(tmp_path)[0]
     plan = plan_of(path)
     assert isinstance(plan, FilePlan)
-    from govcatalog.batch.ranges import RangeTask, check_range_wire
-
     task = FileTask(str(path), str(path), None, OPTIONS)
     last = plan.ranges[-1]
     assert check_range_wire(RangeTask(task, plan, last)) is not None
