@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
 from pathlib import Path
@@ -201,8 +202,15 @@ def test_a_file_changed_after_planning_is_read_whole(tmp_path: Path) -> None:
     assert isinstance(plan, FilePlan)
     task = FileTask(str(path), str(path), None, OPTIONS)
     last = plan.ranges[-1]
+    assert plan.stamp == (path.stat().st_size, path.stat().st_mtime_ns)
     assert check_range_wire(RangeTask(task, plan, last)) is not None
-    path.write_bytes(path.read_bytes()[: last.end - 10])
+    # the same length, another resource where one was: the range is not what was planned
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"101001/000024", b"101001/000099"))
+    os.utime(path, ns=(plan.stamp[1] + 10**9, plan.stamp[1] + 10**9))
+    assert path.stat().st_size == plan.stamp[0]
+    assert check_range_wire(RangeTask(task, plan, last)) is None
+    path.write_bytes(data[: last.end - 10])
     assert check_range_wire(RangeTask(task, plan, last)) is None
 
 
@@ -287,7 +295,7 @@ def test_a_range_read_alone_starts_where_it_is_in_the_file(
     start = len(prefix.encode("utf-8"))
     col = position(path.read_bytes(), start)[1]
     part = ByteRange(0, 2, start, start + 18, line, col)
-    buf, skip = _range_bytes(path, part)
+    buf, skip = _range_bytes(path, part, (path.stat().st_size, path.stat().st_mtime_ns))
     assert buf[skip : skip + 1] == b"["
     first = buf.index(b"{", skip)
     assert position(buf, first) == (line, col)

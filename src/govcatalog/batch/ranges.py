@@ -16,9 +16,10 @@ split: the planning worker validates it whole, as one task would.
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,8 @@ class FilePlan:
         pointer: JSON pointer of the list of resources.
         ranges: The ranges, in the order of the file.
         head: The findings of the catalog facts, as rows.
+        stamp: The file's size and modification time when it was planned: a range task
+            finding others reads nothing (the file is then validated whole, as it is).
     """
 
     pack: str
@@ -76,6 +79,7 @@ class FilePlan:
     pointer: str
     ranges: tuple[ByteRange, ...]
     head: bytes
+    stamp: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -93,11 +97,17 @@ def plan_file_wire(task: FileTask, range_bytes: int) -> FilePlan | bytes:
     validated here, as :func:`~govcatalog.batch.wire.check_file_wire` gives it."""
     with collector_paused():
         try:
+            stamp: tuple[int, int] | None = _stamp(Path(task.path))
+        except OSError:  # opening it says why
+            stamp = None
+        try:
             judged = open_task(task)
         except LoadError as exc:
             return to_wire(unread(task, exc))
         plan = _plan(task, judged, range_bytes)
-        return plan if plan is not None else to_wire(checked(task, judged))
+        if plan is None or stamp is None or _stamp(Path(task.path)) != stamp:
+            return to_wire(checked(task, judged))
+        return replace(plan, stamp=stamp)
 
 
 def _plan(task: FileTask, judged: Judged, range_bytes: int) -> FilePlan | None:
@@ -173,7 +183,7 @@ def check_range_wire(task: RangeTask) -> bytes | None:
         errors: tuple[type[Exception], ...] = (OSError, UnicodeDecodeError, RecursionError)
         errors += (LoadError, *_errors(msgspec))
         try:
-            buf, skip = _range_bytes(Path(task.file.path), part)
+            buf, skip = _range_bytes(Path(task.file.path), part, task.plan.stamp)
             raws = msgspec.json.decode(memoryview(buf)[skip:], type=list[msgspec.Raw])
             if len(raws) != part.count:
                 return None
@@ -198,16 +208,29 @@ def _errors(msgspec: Any) -> tuple[type[Exception], ...]:
     return (msgspec.DecodeError, msgspec.ValidationError)
 
 
-def _range_bytes(path: Path, part: ByteRange) -> tuple[bytes, int]:
+def _stamp(path: Path) -> tuple[int, int]:
+    """The file's size and modification time (nanoseconds).
+
+    Raises:
+        OSError: When it cannot be looked at.
+    """
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+def _range_bytes(path: Path, part: ByteRange, stamp: tuple[int, int]) -> tuple[bytes, int]:
     """The range's bytes in a list (``[`` … ``]``), placed where they are in the file as far
     as lines and columns go: after as many line breaks as lines before them and as many
     spaces as characters before them on their line. The reader then locates every finding
     as it does in the whole file. Also the offset of the ``[``.
 
     Raises:
-        OSError: When the file cannot be read, or is shorter than planned.
+        OSError: When the file cannot be read, or is not as planned (``stamp``).
     """
     with path.open("rb") as fh:
+        st = os.fstat(fh.fileno())
+        if (st.st_size, st.st_mtime_ns) != stamp:
+            raise OSError(f"{path}: changed since it was planned")
         fh.seek(part.start)
         chunk = fh.read(part.end - part.start)
     if len(chunk) != part.end - part.start:
