@@ -1,10 +1,11 @@
-"""Several files validated as one report: in this process, or one task per file on an executor.
+"""Several files validated as one report: in this process, or as tasks on an executor.
 
-The files are read where they are validated — here, or by the worker that runs their task —
+The files are read where they are validated — here, or by the worker that runs their task
+(one per file, or one per byte range of a large JSON file, :mod:`govcatalog.batch.spread`) —
 never by the caller before sending them. Files are independent catalogs unless
 ``one_catalog`` says they are parts of one: the catalog-wide rules then run once, over every
-file's summaries (:mod:`govcatalog.batch.reduce`). The findings are the same wherever the files
-were validated.
+file's summaries (:mod:`govcatalog.batch.reduce`), here or as a task. The findings are the
+same wherever the files were validated.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def validate_many(
         names: How findings name each file (default: the path as given).
         one_catalog: The files are parts of one catalog: codes must be unique across them
             and related codes may point into another file.
-        executor: Runs one task per file, each reading its own file: a
+        executor: Runs the tasks, each reading its own file (or byte range): a
             :class:`concurrent.futures.Executor` (a process pool) or a Dask
             ``distributed.Client``. None validates the files here, one after the other.
         partitions: Without ``executor``: runs the partitions of each file (read here).
