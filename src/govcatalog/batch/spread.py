@@ -45,7 +45,6 @@ class _Run:
 
     executor: Executor
     tasks: Sequence[FileTask]
-    range_bytes: int | None
     pending: dict[Future[object], tuple[str, int, int]] = field(default_factory=dict)
     splits: dict[int, _Split] = field(default_factory=dict)
     arrived: dict[int, FileOutcome] = field(default_factory=dict)
@@ -62,10 +61,11 @@ def outcomes_there(
 ) -> Generator[FileOutcome, None, None]:
     """Every file's outcome, in the order of the files, its summaries left as sent.
 
-    Every task is submitted at once, largest file first (so that no worker ends long after
-    the others); each outcome is restored as soon as it arrives, while the workers go on.
-    The tasks not needed when the caller stops are cancelled."""
-    run = _Run(executor, tasks, range_bytes)
+    Every file's task (or its plan) is submitted at once, largest file first (so that no
+    worker ends long after the others), a file's ranges as soon as its plan arrives; each
+    outcome is restored as soon as it arrives, while the workers go on. The tasks not needed
+    when the caller stops are cancelled."""
+    run = _Run(executor, tasks)
     for i in sorted(range(len(tasks)), key=lambda i: -_size(tasks[i].path)):
         if _splits(tasks[i], range_bytes):
             run.submit("plan", i, plan_file_wire, tasks[i], range_bytes)
