@@ -94,7 +94,7 @@ def part_dask(paths: list[Path], workers: int, range_mb: float) -> dict[str, Any
         start_seconds = time.perf_counter() - up
         before = client.run(_worker_usage)
         started, cpu = time.perf_counter(), time.process_time()
-        range_bytes = int(range_mb * (1 << 20))
+        range_bytes = int(range_mb * (1 << 20)) or None  # 0: one task per file
         report = validate_many(
             paths, one_catalog=True, executor=client, range_bytes=range_bytes
         ).report
@@ -329,7 +329,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--resources", type=int, default=None, help="a catalog of N resources")
     parser.add_argument("--parts", type=int, default=4, help="files the catalog is split in")
     parser.add_argument(
-        "--range-mb", type=float, default=64, help="on Dask, larger files are read in ranges"
+        "--range-mb", type=float, default=64, help="on Dask, larger files in ranges (0: never)"
     )
     parser.add_argument("--workers", type=int, default=2, help="Dask worker processes")
     parser.add_argument("--skip-profile", action="store_true")
@@ -351,9 +351,10 @@ def main(argv: list[str] | None = None) -> None:
     paths = _parts(size, args.resources or SIZES[args.size], args.parts)
     mb = sum(p.stat().st_size for p in paths) / 1e6
     load = os.getloadavg()
+    ranges = f"files over {args.range_mb:g} MiB in ranges" if args.range_mb else "a task a file"
     print(
         f"validate_many: {size or args.resources} catalog in {len(paths)} files ({mb:.0f} MB),"
-        f" one catalog; on Dask files over {args.range_mb:g} MiB in ranges;"
+        f" one catalog; on Dask {ranges};"
         f" {os.cpu_count()} CPUs, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
     )
     one = _run_part("single", paths, args.workers, args.range_mb)
