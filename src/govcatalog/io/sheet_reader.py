@@ -80,17 +80,14 @@ def _skipped(sheet: str, why_zh: str, why_en: str) -> DocumentProblem:
 
 _INSTRUCTIONS = re.compile(r"说明|须知|要求|指引|instruction|readme|guide", re.I)
 """A sheet name saying the sheet tells how to fill the form in (填表说明, 填报要求)."""
+_HELPER_EN = "no headings (dropdown lists, a dictionary or notes)"
 
 
 def _without_headings(sheet: str) -> DocumentProblem:
     """A sheet without headings, skipped: instructions by its name, else a helper sheet."""
     if _INSTRUCTIONS.search(sheet):
         return _skipped(sheet, "填表说明，不是目录数据", "instructions, not catalog data")
-    return _skipped(
-        sheet,
-        "没有表头（下拉选项、字典或说明）",
-        "no headings (dropdown lists, a dictionary or notes)",
-    )
+    return _skipped(sheet, "没有表头（下拉选项、字典或说明）", _HELPER_EN)
 
 
 def _no_headings(sheet: str | None) -> DocumentProblem:
