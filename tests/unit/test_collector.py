@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govcatalog._collector import collector_paused
+from govcatalog.cli import diff_cmd
 from govcatalog.cli.app import app
 from govcatalog.io.json_reader import read_json
 from govcatalog.packs import Pack
@@ -58,4 +59,24 @@ def test_the_validate_command_leaves_it_running(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
     assert result.exit_code == 1, result.output
     assert '"findings"' in result.output
+    assert gc.isenabled()
+
+
+def test_the_diff_command_writes_its_changes_with_it_paused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = write_catalog(tmp_path / "a.json", resource(code="X"))
+    new = write_catalog(tmp_path / "b.json", resource(code="X", name="另一个名称"))
+    seen: list[bool] = []
+    real_emit = diff_cmd.emit
+
+    def emit(*args: object, **kwargs: object) -> None:
+        seen.append(gc.isenabled())
+        real_emit(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(diff_cmd, "emit", emit)
+    result = CliRunner().invoke(app, ["diff", str(old), str(new), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"changes"' in result.output
+    assert seen == [False]
     assert gc.isenabled()

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from govcatalog._collector import collector_paused
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
 from govcatalog.cli.options import DbOption, LangOption, OutputOption, PackOption
@@ -131,7 +132,10 @@ def diff_command(
     recoded). Exit codes: 0 nothing at or above --fail-on; 1 such changes; 2 unreadable input.
     """
     the_pack = load_pack(pack)
-    a = read_side(old, the_pack, db)
-    b = read_side(new, the_pack, db)
-    result = compare(a, b, field_names(the_pack), element_changes(the_pack))
-    emit(result, fmt=fmt, lang=lang, fail_on=fail_on, waivers=waivers, output=output)
+    # Both versions live to the end: the cyclic collector would only walk them, again and again
+    # while the changes are written (a third of a province diff's time).
+    with collector_paused():
+        a = read_side(old, the_pack, db)
+        b = read_side(new, the_pack, db)
+        result = compare(a, b, field_names(the_pack), element_changes(the_pack))
+        emit(result, fmt=fmt, lang=lang, fail_on=fail_on, waivers=waivers, output=output)
