@@ -23,23 +23,31 @@ class _Kind(StrEnum):
     A = '甲\n"a"'
 
 
-_SCALARS = (
+_PLAIN_SCALARS = (
     st.none()
     | st.booleans()
     | st.integers()
-    | st.floats()  # NaN and the infinities too, written as json writes them
     | st.text()
     | st.sampled_from([_Kind.A, "\u2028", "\ud800", "\x00\x1f\x7f"])
 )
-_VALUES = st.recursive(
-    _SCALARS,
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.tuples(inner, inner)
-        | st.dictionaries(st.text(max_size=6), inner, max_size=4)
-    ),
-    max_leaves=30,
-)
+"""Every scalar but floats (a plain value, see ``plain_indented``)."""
+
+
+def _nested(scalars: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    return st.recursive(
+        scalars,
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.tuples(inner, inner)
+            | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+        ),
+        max_leaves=30,
+    )
+
+
+# floats: NaN and the infinities too, written as json writes them
+_VALUES = _nested(_PLAIN_SCALARS | st.floats())
+_PLAIN = _nested(_PLAIN_SCALARS)
 
 
 @given(_VALUES, st.integers(0, 4))
@@ -97,24 +105,6 @@ def test_a_report_in_pieces_is_its_json(tmp_path: Path) -> None:
         )
     empty = Report((), report.stats, report.pack)
     assert empty.to_json() == json.dumps(empty.to_dict(), ensure_ascii=False, indent=2)
-
-
-_PLAIN_SCALARS = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.text()
-    | st.sampled_from([_Kind.A, "\u2028", "\ud800", "\x00\x1f\x7f"])
-)
-_PLAIN = st.recursive(
-    _PLAIN_SCALARS,
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.tuples(inner, inner)
-        | st.dictionaries(st.text(max_size=6), inner, max_size=4)
-    ),
-    max_leaves=30,
-)
 
 
 @given(_PLAIN, st.integers(0, 4), st.integers(0, 3))
