@@ -28,15 +28,19 @@ from hypothesis import strategies as st
 from govcatalog.batch import validate_many
 from govcatalog.batch.files import FileTask
 from govcatalog.batch.ranges import (
+    MIN_RANGE_BYTES,
+    RANGE_BYTES,
     ByteRange,
     FilePlan,
     RangeTask,
     _range_bytes,
     check_range_wire,
     plan_file_wire,
+    range_for_workers,
     range_target,
     split_ranges,
 )
+from govcatalog.cli.validate_cmd import _range_bytes as _cli_range_bytes
 from govcatalog.io.shape import RESOURCE_KEYS
 from govcatalog.records.fast_json import layout, position
 from govcatalog.report import Report
@@ -300,3 +304,50 @@ def test_a_range_read_alone_starts_where_it_is_in_the_file(
     first = buf.index(b"{", skip)
     assert position(buf, first) == (line, col)
     assert json.loads(buf[skip:]) == [{"a": 1}, {"b": 2}]
+
+
+MIB = 1 << 20
+
+
+@pytest.mark.parametrize(
+    ("workers", "sizes", "expected"),
+    [
+        (2, [40 * MIB], 20 * MIB),  # one city-size file on two workers: two ranges
+        (4, [40 * MIB], 10 * MIB),
+        (8, [40 * MIB], 8 * MIB),  # never under the floor
+        (2, [5 * MIB], 8 * MIB),  # too small to split: one task
+        (2, [389 * MIB], 64 * MIB),  # enough tasks already
+        (2, [30 * MIB, 30 * MIB], 64 * MIB),  # a file a worker
+        (3, [30 * MIB, 30 * MIB], 20 * MIB),
+        (1, [40 * MIB], 64 * MIB),
+    ],
+)
+def test_the_range_size_keeps_a_local_cluster_busy(
+    workers: int, sizes: list[int], expected: int
+) -> None:
+    assert range_for_workers(RANGE_BYTES, workers, sizes) == expected
+
+
+@given(
+    st.integers(1, 16),
+    st.lists(st.integers(0, 2_000 * MIB), max_size=6),
+    st.integers(MIN_RANGE_BYTES, 256 * MIB),
+)
+def test_a_range_size_is_never_larger_than_asked_nor_under_the_floor(
+    workers: int, sizes: list[int], asked: int
+) -> None:
+    size = range_for_workers(asked, workers, sizes)
+    assert MIN_RANGE_BYTES <= size <= asked
+    tasks = sum(max(1, -(-s // size)) for s in sizes)
+    if size < asked:  # made smaller: to reach the workers, as far as the floor allows
+        assert tasks >= workers or size == MIN_RANGE_BYTES
+
+
+def test_the_cli_range_size_is_the_given_one_or_fits_the_local_cluster(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    with big.open("wb") as fh:
+        fh.truncate(40 * MIB)  # sparse: only its size is read
+    assert _cli_range_bytes(None, None, [big]) == RANGE_BYTES
+    assert _cli_range_bytes(None, 2, [big]) == 20 * MIB
+    assert _cli_range_bytes(16, 2, [big]) == 16 * MIB
+    assert _cli_range_bytes(0, 2, [big]) is None

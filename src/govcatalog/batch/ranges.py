@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,19 @@ from govcatalog.records.regime import Judged
 
 RANGE_BYTES = 64 << 20
 """A JSON file larger than this is read in ranges of about this many bytes (64 MiB)."""
+MIN_RANGE_BYTES = 8 << 20
+"""Ranges are never made smaller than this to keep workers busy: below it, planning and
+merging cost more than a second worker saves."""
+
+
+def range_for_workers(range_bytes: int, workers: int, sizes: Sequence[int]) -> int:
+    """The range size for files of ``sizes`` bytes on ``workers`` workers: ``range_bytes``,
+    or smaller when the files would give fewer tasks than there are workers (one 40 MB file on
+    two workers: ranges of 20 MB), never below :data:`MIN_RANGE_BYTES`."""
+    tasks = sum(max(1, -(-size // range_bytes)) for size in sizes)
+    if workers < 2 or tasks >= workers:
+        return range_bytes
+    return max(MIN_RANGE_BYTES, min(range_bytes, -(-sum(sizes) // workers)))
 
 
 @dataclass(frozen=True, slots=True)

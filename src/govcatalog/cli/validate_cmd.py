@@ -16,7 +16,7 @@ from rich.console import Console
 from govcatalog import examples
 from govcatalog._collector import collector_paused
 from govcatalog.batch import Engine, Progress, dask_executor, validate_many
-from govcatalog.batch.ranges import RANGE_BYTES
+from govcatalog.batch.ranges import RANGE_BYTES, range_for_workers
 from govcatalog.cli._common import fail, load_pack, replaced_whole, warn
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app
 from govcatalog.cli.options import PackOption
@@ -75,7 +75,7 @@ def validate_command(
     one_catalog: OneCatalogOption = False,
     scheduler: SchedulerOption = None,
     workers: WorkersOption = None,
-    range_mb: RangeOption = RANGE_BYTES / (1 << 20),
+    range_mb: RangeOption = None,
 ) -> None:
     """Validate catalogs and report every finding, located and explained in Chinese and English.
 
@@ -98,7 +98,7 @@ def validate_command(
                 result = validate_many(
                     paths, pack=named, options=options, names=names, one_catalog=one_catalog,
                     executor=executor, partitions=pool, engine=engine, progress=told,
-                    range_bytes=int(range_mb * (1 << 20)) or None,
+                    range_bytes=_range_bytes(range_mb, workers, paths),
                 )  # fmt: skip
         except (GovCatalogError, ValueError, OSError) as exc:
             fail(str(exc))
@@ -117,6 +117,17 @@ def validate_command(
 
 
 XLSX = (".xlsx", ".xlsm")
+
+
+def _range_bytes(range_mb: float | None, workers: int | None, paths: list[Path]) -> int | None:
+    """The byte-range size: as given (0: none); by default 64 MiB, smaller on a local cluster
+    the files would not keep busy (:func:`~govcatalog.batch.ranges.range_for_workers`)."""
+    if range_mb is not None:
+        return int(range_mb * (1 << 20)) or None
+    if workers is None:
+        return RANGE_BYTES
+    sizes = [p.stat().st_size for p in paths if p.is_file()]
+    return range_for_workers(RANGE_BYTES, workers, sizes)
 
 
 def _inputs(files: list[Path] | None, example: str | None) -> tuple[list[Path], list[str]]:

@@ -113,12 +113,14 @@ WorkersOption = Annotated[
     ),
 ]
 RangeOption = Annotated[
-    float,
+    float | None,
     typer.Option(
         "--range-mb",
         min=0,
         metavar="MB",
         help="With --scheduler or --workers: a JSON file larger than this is read in byte "
-        "ranges of about this size, a task each (0: one task per file).",
+        "ranges of about this size, a task each (0: one task per file). Default 64; with "
+        "--workers, smaller where the files would give fewer tasks than workers (not under 8).",
+        show_default=False,
     ),
 ]
