@@ -58,3 +58,14 @@ def test_the_cli_writes_the_report_whole(tmp_path: Path) -> None:
     assert result.exit_code in (0, 1), result.output
     assert out.read_text(encoding="utf-8").startswith("{")
     assert [p.name for p in tmp_path.iterdir()] == ["out.sarif"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_report_that_cannot_be_written_is_said_by_its_own_name(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / "missing" / "report.txt"
+    result = CliRunner().invoke(
+        app, ["validate", "--example", "city", "--format", fmt, "-o", str(out)]
+    )
+    assert result.exit_code == 2
+    assert f"cannot write {out}: " in result.output
+    assert ".part" not in result.output

@@ -252,9 +252,12 @@ def _write_report(
     if fmt is ReportFormat.TEXT and output is None:
         render_text(report, Console(highlight=False, soft_wrap=True), lang)
     elif fmt is ReportFormat.TEXT and output is not None:
-        with replaced_whole(output) as fh:
-            console = Console(file=fh, highlight=False, soft_wrap=True, no_color=True)
-            render_text(report, console, lang)
+        try:
+            with replaced_whole(output) as fh:
+                console = Console(file=fh, highlight=False, soft_wrap=True, no_color=True)
+                render_text(report, console, lang)
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror or exc}")
     else:  # render_report's text; JSON, SARIF, CSV and JUnit written as it is made
         pieces = report_pieces(report, fmt, lang=lang, pack=pack, fail_on=fail_on)
         write_output(pieces, output, fmt)
