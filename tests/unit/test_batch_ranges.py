@@ -42,7 +42,7 @@ from govcatalog.batch.ranges import (
 )
 from govcatalog.cli.validate_cmd import _range_bytes as _cli_range_bytes
 from govcatalog.io.shape import RESOURCE_KEYS
-from govcatalog.records.fast_json import layout, position
+from govcatalog.records.fast_json import ByteLines, layout, position
 from govcatalog.report import Report
 from govcatalog.validate import ValidationOptions
 from tests.helpers import resource
@@ -299,11 +299,13 @@ def test_a_range_read_alone_starts_where_it_is_in_the_file(
     start = len(prefix.encode("utf-8"))
     col = position(path.read_bytes(), start)[1]
     part = ByteRange(0, 2, start, start + 18, line, col)
-    buf, skip = _range_bytes(path, part, (path.stat().st_size, path.stat().st_mtime_ns))
-    assert buf[skip : skip + 1] == b"["
-    first = buf.index(b"{", skip)
-    assert position(buf, first) == (line, col)
-    assert json.loads(buf[skip:]) == [{"a": 1}, {"b": 2}]
+    buf = _range_bytes(path, part, (path.stat().st_size, path.stat().st_mtime_ns))
+    assert json.loads(buf) == [{"a": 1}, {"b": 2}]
+    whole = path.read_bytes()
+    lines = ByteLines(buf, 1, line, col)  # as the range task reads it: from its place
+    assert lines.at(buf.index(b"{")) == (line, col)
+    assert lines.at(buf.index(b'{"b"')) == position(whole, whole.index(b'{"b"'))
+    assert len(buf) == part.end - part.start + 2  # the bytes of the range alone, unpadded
 
 
 MIB = 1 << 20

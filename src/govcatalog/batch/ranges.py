@@ -196,13 +196,14 @@ def check_range_wire(task: RangeTask) -> bytes | None:
         errors: tuple[type[Exception], ...] = (OSError, UnicodeDecodeError, RecursionError)
         errors += (LoadError, *_errors(msgspec))
         try:
-            buf, skip = _range_bytes(Path(task.file.path), part, task.plan.stamp)
-            raws = msgspec.json.decode(memoryview(buf)[skip:], type=list[msgspec.Raw])
+            buf = _range_bytes(Path(task.file.path), part, task.plan.stamp)
+            raws = msgspec.json.decode(buf, type=list[msgspec.Raw])
             if len(raws) != part.count:
                 return None
-            member = Member(task.plan.pointer, skip, len(buf), None)
+            member = Member(task.plan.pointer, 0, len(buf), None)
             doc = FastDocument(task.file.name, None, iter(()), reader=reader, buf=buf)
             doc.shape = Layout(None, member, raws)
+            doc.origin = (1, part.line, part.column)  # located as in the whole file
             found = reads(doc, pack)
             assert found is not None  # a fast document of the reader's own pack
             records = _numbered(found, part.first, task.plan.pointer)
@@ -231,11 +232,8 @@ def _stamp(path: Path) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
-def _range_bytes(path: Path, part: ByteRange, stamp: tuple[int, int]) -> tuple[bytes, int]:
-    """The range's bytes in a list (``[`` … ``]``), placed where they are in the file as far
-    as lines and columns go: after as many line breaks as lines before them and as many
-    spaces as characters before them on their line. The reader then locates every finding
-    as it does in the whole file. Also the offset of the ``[``.
+def _range_bytes(path: Path, part: ByteRange, stamp: tuple[int, int]) -> bytes:
+    """The range's bytes in a list (``[`` … ``]``): its resources start at offset 1.
 
     Raises:
         OSError: When the file cannot be read, or is not as planned (``stamp``).
@@ -248,11 +246,7 @@ def _range_bytes(path: Path, part: ByteRange, stamp: tuple[int, int]) -> tuple[b
         chunk = fh.read(part.end - part.start)
     if len(chunk) != part.end - part.start:
         raise OSError(f"{path}: shorter than planned")
-    if part.column >= 2:
-        pad = b"\n" * (part.line - 1) + b" " * (part.column - 2) + b"["
-    else:  # at the start of a line, never the first: the list opens on the line before
-        pad = b"\n" * (part.line - 2) + b"[\n"
-    return pad + chunk + b"]", len(pad) - (2 if part.column < 2 else 1)
+    return b"[" + chunk + b"]"
 
 
 def _numbered(found: Iterator[ReadRecord], first: int, pointer: str) -> Iterator[ReadRecord]:

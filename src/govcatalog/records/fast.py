@@ -61,6 +61,9 @@ class FastDocument(SourceDocument):
     buf: bytes = b""
     shape: Layout | None = None
     late_info: RawRecord | None = field(default=None, repr=False)
+    origin: tuple[int, int, int] = (0, 1, 1)
+    """(offset, line, column): ``buf[offset]`` is at that line and column of the file (``buf``
+    may be a part of it, read alone); the resources are located from there."""
 
 
 _REMEMBERED = 50_000
@@ -334,7 +337,7 @@ def reads(doc: SourceDocument, pack: Pack) -> Iterator[ReadRecord] | None:
 def _reads(doc: FastDocument, reader: FastReader) -> Iterator[ReadRecord]:
     buf = doc.buf
     pointer = doc.shape.resources.pointer  # type: ignore[union-attr]
-    lines = ByteLines(buf)
+    lines = ByteLines(buf, *doc.origin)
     for index, start, end, view in spans(buf, doc.shape):  # type: ignore[arg-type]
         line, col = lines.at(start)
         fast = reader.read(view)

@@ -121,11 +121,12 @@ class ByteLines:
 
     __slots__ = ("_buf", "_col", "_line", "_pos")
 
-    def __init__(self, buf: bytes) -> None:
+    def __init__(self, buf: bytes, pos: int = 0, line: int = 1, column: int = 1) -> None:
+        """``buf[pos]`` is at ``line`` and ``column`` (a part of a larger file: its place there)."""
         self._buf = buf
-        self._pos = 0
-        self._line = 1
-        self._col = 1
+        self._pos = pos
+        self._line = line
+        self._col = column
 
     def at(self, offset: int) -> tuple[int, int]:
         """Line and column of ``offset`` (offsets must not decrease between calls)."""
