@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import partial
+from functools import cache, partial
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -44,6 +44,7 @@ def indented(value: object, indent: int = 2, level: int = 0) -> str:
     return "".join(out)
 
 
+@cache
 def _msgspec_json() -> Any | None:
     try:
         import msgspec  # noqa: PLC0415 - optional: without it the Python writer does it all

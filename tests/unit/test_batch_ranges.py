@@ -40,7 +40,7 @@ from govcatalog.batch.ranges import (
     range_target,
     split_ranges,
 )
-from govcatalog.cli.validate_cmd import _range_bytes as _cli_range_bytes
+from govcatalog.cli.validate_cmd import _range_size
 from govcatalog.io.shape import RESOURCE_KEYS
 from govcatalog.records.fast_json import ByteLines, layout, position
 from govcatalog.report import Report
@@ -349,7 +349,7 @@ def test_the_cli_range_size_is_the_given_one_or_fits_the_local_cluster(tmp_path:
     big = tmp_path / "big.json"
     with big.open("wb") as fh:
         fh.truncate(40 * MIB)  # sparse: only its size is read
-    assert _cli_range_bytes(None, None, [big]) == RANGE_BYTES
-    assert _cli_range_bytes(None, 2, [big]) == 20 * MIB
-    assert _cli_range_bytes(16, 2, [big]) == 16 * MIB
-    assert _cli_range_bytes(0, 2, [big]) is None
+    assert _range_size(None, None, [big]) == RANGE_BYTES
+    assert _range_size(None, 2, [big]) == 20 * MIB
+    assert _range_size(16, 2, [big]) == 16 * MIB
+    assert _range_size(0, 2, [big]) is None

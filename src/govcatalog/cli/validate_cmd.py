@@ -98,7 +98,7 @@ def validate_command(
                 result = validate_many(
                     paths, pack=named, options=options, names=names, one_catalog=one_catalog,
                     executor=executor, partitions=pool, engine=engine, progress=told,
-                    range_bytes=_range_bytes(range_mb, workers, paths),
+                    range_bytes=_range_size(range_mb, workers, paths),
                 )  # fmt: skip
         except (GovCatalogError, ValueError, OSError) as exc:
             fail(str(exc))
@@ -119,7 +119,7 @@ def validate_command(
 XLSX = (".xlsx", ".xlsm")
 
 
-def _range_bytes(range_mb: float | None, workers: int | None, paths: list[Path]) -> int | None:
+def _range_size(range_mb: float | None, workers: int | None, paths: list[Path]) -> int | None:
     """The byte-range size: as given (0: none); by default 64 MiB, smaller on a local cluster
     the files would not keep busy (:func:`~govcatalog.batch.ranges.range_for_workers`)."""
     if range_mb is not None:

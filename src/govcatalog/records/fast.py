@@ -79,7 +79,7 @@ class FastReader:
         self._types = types
         self._decode = msgspec.json.Decoder(types.resource).decode
         self._builtins = msgspec.to_builtins
-        self._plain = msgspec.json.Decoder().decode
+        self._any = msgspec.json.Decoder().decode
         self._errors = (msgspec.DecodeError, msgspec.ValidationError)
         self.msgspec = msgspec
         self._values = self.coercer.values
@@ -129,12 +129,12 @@ class FastReader:
                         return False
         return True
 
-    def plain(self, raw: Any) -> object:
+    def decoded(self, raw: Any) -> object:
         """A resource decoded as the standard library decodes it, or :data:`MISSING` where
         msgspec cannot say the same (a lone surrogate, a number out of range, NaN): those
         are left to the standard library."""
         try:
-            return self._plain(raw)
+            return self._any(raw)
         except (*self._errors, RecursionError):
             return MISSING
 
@@ -342,7 +342,7 @@ def _reads(doc: FastDocument, reader: FastReader) -> Iterator[ReadRecord]:
         line, col = lines.at(start)
         fast = reader.read(view)
         if fast is None:
-            raw = _raw(doc, index, start, end, line, col, reader.plain(view))
+            raw = _raw(doc, index, start, end, line, col, reader.decoded(view))
             yield ReadRecord(raw, reader.coercer.resource(raw.data))
         else:
             locator = ByteSpanLocator(buf, start, end, line, col)
