@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govcatalog import ValidationOptions, validate
-from govcatalog._json_text import indented, pieces, plain_indented
+from govcatalog._json_text import _msgspec_json, indented, pieces, plain_indented
 from govcatalog.report import Lang, Report
 from tests.helpers import resource, write_catalog
 
@@ -154,3 +155,14 @@ def test_pieces_of_a_list_deeper_in_are_the_whole_text(
     expected = json.dumps(wrapped(items), ensure_ascii=False, indent=indent)
     assert "".join(parts) == expected
     assert len(parts) == len(items) + 2
+
+
+def test_without_msgspec_a_plain_value_is_written_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    value = {"a": ["甲", 1, None, True], "b": {"c": "\x00"}}
+    monkeypatch.setitem(sys.modules, "msgspec", None)  # as if not installed: import fails
+    _msgspec_json.cache_clear()
+    try:
+        assert _msgspec_json() is None
+        assert plain_indented(value, 2, 1) == indented(value, 2, 1)
+    finally:
+        _msgspec_json.cache_clear()
