@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING, TypeVar
 
 from govcatalog.io.records import Locator, RawRecord
@@ -55,6 +55,13 @@ def partitions(records: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
         if not part:
             return
         yield part
+
+
+def streamed(items: Iterator[_Item], size: int) -> Iterator[Iterator[_Item]]:
+    """Partitions of ``size`` items taken lazily from ``items``, none held whole: each must
+    be used up before the next is asked for."""
+    for first in items:
+        yield chain((first,), islice(items, size - 1))
 
 
 def detach(part: list[RawRecord]) -> list[RawRecord]:

@@ -33,7 +33,6 @@ from govcatalog.rules.document import (
     empty_catalog,
     facts_not_an_object,
     not_an_object,
-    unreadable,
 )
 from govcatalog.rules.engine import RuleContext, RuleSet, pack_rules
 from govcatalog.validate.options import (
@@ -43,7 +42,8 @@ from govcatalog.validate.options import (
     RecordOutcome,
     ValidationOptions,
 )
-from govcatalog.validate.parallel import PartitionTask, bounded_map, detach, partitions
+from govcatalog.validate.parallel import PartitionTask, bounded_map, detach, partitions, streamed
+from govcatalog.validate.unreadable import unreadable_report
 
 
 class Validator:
@@ -216,20 +216,26 @@ class Validator:
         reads = iter_records(records, self.pack, coercer=self.coercer)
         return self.check_reads(reads, len(records), file)
 
-    def check_reads(self, reads: Iterable[ReadRecord], count: int, file: str) -> PartitionOutcome:
-        """Validate a partition of ``count`` resources already read."""
+    def check_reads(
+        self, reads: Iterable[ReadRecord], count: int | None, file: str
+    ) -> PartitionOutcome:
+        """Validate a partition of ``count`` resources already read (None: as many as
+        ``reads`` gives)."""
         findings: list[Finding] = []
         summaries: list[ResourceSummary] = []
         absent: list[tuple[str, Finding]] = []
-        items = 0
+        items = seen = 0
         for read in reads:
+            seen += 1
             out = self.check_read(read, file)
             findings.extend(out.findings)
             absent.extend(out.absent)
             if out.summary is not None:
                 summaries.append(out.summary)
             items += out.items
-        return PartitionOutcome(findings, summaries, count, items, absent)
+        return PartitionOutcome(
+            findings, summaries, seen if count is None else count, items, absent
+        )
 
     def absent_elements(
         self, absent: list[tuple[str, Finding]], resources: int, file: str
@@ -366,7 +372,8 @@ class Validator:
         size = self.options.partition_size
         fast = None if executor is not None else reads_of(doc, self.pack)
         if fast is not None:
-            return (self.check_reads(part, len(part), doc.name) for part in partitions(fast, size))
+            # each resource checked as it is read, and let go: the next reuses its memory
+            return (self.check_reads(p, None, doc.name) for p in streamed(fast, size))
         if executor is None:
             return (self.check_partition(part, doc.name) for part in partitions(doc.records, size))
         task = PartitionTask(self.pack.ref, self.options, doc.name)
@@ -374,21 +381,7 @@ class Validator:
 
     def unreadable(self, error: LoadError) -> Report:
         """A report for input that could not be read at all (GC-S001)."""
-        hit = unreadable(error)
-        entry = self.pack.codebook[hit.code]
-        msg = entry.render(hit.params)
-        f = Finding(
-            hit.code,
-            Severity.ERROR,
-            msg.message_zh,
-            msg.message_en,
-            Location(error.source, None, None, error.line, error.column),
-            error.hint_zh or msg.hint_zh,
-            error.hint_en or msg.hint_en,
-            None,
-            entry.clause,
-        )
-        return Report.of([f], Stats(files=1), self.pack.ref)
+        return unreadable_report(self.pack, error)
 
 
 _ABSENT_CODES = frozenset({"GC-F001", "GC-R006"})
