@@ -11,7 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
+from govcatalog._quick_init import quick_init
 
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where a finding is.

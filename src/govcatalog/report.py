@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from govcatalog._json_text import pieces
 from govcatalog._location import MESSAGE_LIMIT, VALUE_LIMIT, Location, clip
+from govcatalog._quick_init import quick_init
 from govcatalog._slots import restored
 from govcatalog._views import html_view, view
 
@@ -64,6 +65,7 @@ class Lang(StrEnum):
     EN = "en"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem or note about a catalog.

@@ -280,4 +280,5 @@ def test_the_formats_written_in_pieces(report: Report, lang: Lang) -> None:
     for fmt, text in expected.items():
         parts = list(report_pieces(report, fmt, lang=lang, pack=pack))
         assert "".join(parts) == text == render_report(report, fmt, lang=lang, pack=pack)
-        assert len(parts) >= len(report)
+        if fmt != "junit":  # JUnit's test cases come in batches (the test above)
+            assert len(parts) >= len(report)

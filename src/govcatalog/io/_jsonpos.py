@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from json.encoder import encode_basestring
 
+from govcatalog._quick_init import quick_init
+
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 _STRING = r'"(?:[^"\\]++|\\.)*+"'
@@ -187,6 +189,7 @@ class LineCounter:
         return self._line, self._col
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class JsonLocator:
     """Locates pointers inside one record of a JSON text.

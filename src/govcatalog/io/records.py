@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from govcatalog._quick_init import quick_init
+
 
 class Locator(Protocol):
     """Finds the position of a value inside one record's source text."""
@@ -41,6 +43,7 @@ class Position:
         return self.line, self.column
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class RawRecord:
     """One resource (or the catalog facts) as read, before any interpretation.

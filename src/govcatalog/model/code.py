@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from govcatalog._quick_init import quick_init
+
 
 class CodeProblem(StrEnum):
     """Why a resource code is malformed."""
@@ -63,6 +65,7 @@ class CodeRules:
     require_mu: bool = True
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ResourceCode:
     """A parsed 信息资源代码.

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from govcatalog._quick_init import quick_init
 from govcatalog.errors import PackError
 from govcatalog.report import Severity, clip
 from govcatalog.vocab import Evidence
@@ -31,6 +32,7 @@ _DEFAULTS: Mapping[str, str] = MappingProxyType(
 unless a local pack declared it)."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class RenderedMessage:
     """A codebook message filled in for one finding."""

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from govcatalog._quick_init import quick_init
+
 Record = dict[str, Any]
 """A resource in govcatalog's canonical JSON form (English keys, canonical values).
 
@@ -16,6 +18,7 @@ turns it into the typed model.
 """
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One rule violation before it becomes a :class:`~govcatalog.report.Finding`.

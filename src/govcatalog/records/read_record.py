@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from govcatalog._quick_init import quick_init
 from govcatalog.io.records import RawRecord
 from govcatalog.records.coerced import Coerced
 from govcatalog.records.hits import Record
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ReadRecord:
     """One resource as written and as read.

@@ -12,9 +12,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from govcatalog._quick_init import quick_init
 from govcatalog.io.records import Locator
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ResourceSummary:
     """What the catalog rules need to know about one resource.
@@ -77,6 +79,7 @@ class FixedPositions:
         return self.positions.get(pointer, (None, None))
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CatalogHit:
     """A catalog-level violation at one resource."""

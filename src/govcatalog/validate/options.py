@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from govcatalog._quick_init import quick_init
 from govcatalog.report import Finding, Severity, Stats
 from govcatalog.rules.catalog import ResourceSummary
 from govcatalog.vocab import Evidence
@@ -52,6 +53,7 @@ class ValidationOptions:
         )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class RecordOutcome:
     """Findings and summary of one resource."""
