@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govcatalog import validate
 from govcatalog.errors import PackError
 from govcatalog.io.lists import split_list
 from govcatalog.packs import Pack, get_pack
 from govcatalog.packs.pack import load_pack
+from govcatalog.packs.value_forms import ValueForms, fold_value
 from govcatalog.records.coerce import Coercer
 from govcatalog.records.forms import split_class_type, split_note
 from govcatalog.vocab import MatchKind, load_vocabulary
+from tests.helpers import resource
 
 
 @pytest.mark.parametrize(
@@ -111,6 +116,61 @@ def test_placeholders_share_types_and_lists(pack: Pack) -> None:
     rec, hits = _read(pack, {"发布日期": "2023/06/12 17:33:10"})
     assert rec == {"publish_date": dt.date(2023, 6, 12)}
     assert hits == [("GC-F003", "/发布日期")]
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [
+                *"暂无空nulNUL/-añ ",
+                "\u3000",
+                "\u200b",
+                "\t",
+                "\ufeff",
+                "Ｎ",
+                "ｕ",
+                "\u0301",
+                "\u0303",
+            ]
+        ),
+        max_size=12,
+    )
+    | st.sampled_from(["暂无" + " " * 6, "null" + "\u200b" * 3, "ＮＵＬＬ\u3000\u3000", "暂 无 "]),
+)
+def test_a_placeholder_is_one_however_padded(text: str) -> None:
+    """The quick length check never differs from the definition: folded, it is listed."""
+    for forms in (get_pack("gb-1272@^1").value_forms, _COMPOSED):
+        assert forms.is_placeholder(text) == (fold_value(text) in forms.placeholders)
+
+
+_COMPOSED = ValueForms(placeholders=frozenset({"ñ", "없음", "null"}))
+"""Placeholders NFKC may make from more characters than they have (n + ◌̃, Hangul jamo)."""
+
+
+def test_composed_placeholders_have_no_length_bound() -> None:
+    assert get_pack("gb-1272@^1").value_forms.bound == 4
+    assert _COMPOSED.bound > 1000
+    assert _COMPOSED.is_placeholder("n\u0303")
+    assert _COMPOSED.is_placeholder("\u110b\u1165\u11b9\u110b\u1173\u11b7")  # 없음 in jamo
+    assert ValueForms().bound == 0 and not ValueForms().is_placeholder("")
+
+
+@pytest.mark.parametrize("fast", ["1", "0"])
+def test_a_padded_placeholder_is_said_on_both_paths(
+    pack: Pack, fast: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """暂无 with spaces after it, or null with invisible characters, says nothing was written
+    (GC-F016), in a resource's text and in a 信息项's, on the fast path as on the full one."""
+    monkeypatch.setenv("GOVCATALOG_FAST", fast)
+    res = resource(abstract="暂无      ")
+    res["items"][1]["name"] = "null\u200b\u200b\u200b"
+    doc = {"catalog": {"name": "目录"}, "resources": [res]}
+    report = validate(json.dumps(doc, ensure_ascii=False).encode(), pack=pack)
+    assert [(f.code, f.location.pointer) for f in report if f.code == "GC-F016"] == [
+        ("GC-F016", "/resources/0/abstract"),
+        ("GC-F016", "/resources/0/items/1/name"),
+    ]
 
 
 def test_a_whole_number_in_a_text_element_reads_as_its_digits(pack: Pack) -> None:

@@ -26,6 +26,8 @@ A child pack adds to its parent's forms; it never loses them.
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -65,6 +67,30 @@ def no_placeholder(placeholders: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?![{unsafe}])[\u4e00-\u9fff!-~]" if unsafe else r"[\u4e00-\u9fff!-~]")
 
 
+def placeholder_bound(placeholders: frozenset[str]) -> int:
+    """How long a text may be and still be one of ``placeholders`` although it holds no space
+    and only printable characters (:func:`may_fold_shorter`).
+
+    Folding such a text keeps its length, unless NFKC composes a letter and a combining mark
+    (or Hangul jamo) into one character: that matters only if some placeholder holds such a
+    character, and then no length is too long.
+    """
+    if any(_composed(c) for p in placeholders for c in p):
+        return sys.maxsize
+    return max(map(len, placeholders), default=0)
+
+
+def _composed(char: str) -> bool:
+    """Whether NFKC may make ``char`` out of several characters."""
+    return unicodedata.decomposition(char)[:1] not in ("", "<") or "\uac00" <= char <= "\ud7a3"
+
+
+def may_fold_shorter(text: str) -> bool:
+    """Whether folding may drop characters of ``text``: it holds a space, or another
+    whitespace or invisible character (none of which is printable)."""
+    return " " in text or not text.isprintable()
+
+
 @lru_cache(maxsize=8192)
 def _is_placeholder(placeholders: frozenset[str], text: str) -> bool:
     """Whether ``text`` is one of ``placeholders`` (remembered: the short texts asked about,
@@ -98,12 +124,18 @@ class ValueForms:
     open_types: Mapping[str, bool] = field(default_factory=lambda: MappingProxyType({}))
     absent_elements: AbsentElements = AbsentElements.PER_RESOURCE
     defaults: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    bound: int = field(init=False, repr=False, compare=False)
+    """:func:`placeholder_bound` of the placeholders."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bound", placeholder_bound(self.placeholders))
 
     def is_placeholder(self, text: str) -> bool:
-        """True when ``text`` only says that nothing was written."""
-        if not self.placeholders:
-            return False
-        return _is_placeholder(self.placeholders, text)
+        """True when ``text`` only says that nothing was written (暂无, or 暂无 padded with
+        spaces or invisible characters, in any width)."""
+        if len(text) > self.bound and not may_fold_shorter(text):
+            return False  # folded, it is as long as written: longer than any placeholder
+        return bool(self.placeholders) and _is_placeholder(self.placeholders, text)
 
     def described_as(self, vocabulary: str, text: str) -> str | None:
         """The value a described form of ``vocabulary`` is read as, or None."""

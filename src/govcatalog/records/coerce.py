@@ -93,7 +93,6 @@ class Coercer:
         self.values = ValueReader(pack)
         self._forms = pack.value_forms
         self._suggestions: dict[tuple[str, str | None], dict[str, object]] = {}
-        self._ph_len = max((len(p) for p in self._forms.placeholders), default=0)
         self._group_required = tuple(
             (group.key, group.id, self._scopes[group.id].required)
             for group in table.children(None)
@@ -146,7 +145,7 @@ class Coercer:
                         and value
                         and len(value) <= max_length
                         and not value.isspace()
-                        and (len(value) > self._ph_len or not self._forms.is_placeholder(value))
+                        and not self._forms.is_placeholder(value)
                     ):
                         dst[key] = value
                         continue
@@ -291,7 +290,7 @@ class Coercer:
                 if kind == _Q_TEXT:
                     if type(val) is not str or not val or len(val) > max_length or val.isspace():
                         break
-                    if len(val) <= self._ph_len and self._forms.is_placeholder(val):
+                    if self._forms.is_placeholder(val):
                         break
                 elif kind == _Q_VOCAB:
                     if type(val) is not str or val not in labels:

@@ -87,7 +87,6 @@ class FastReader:
         self._known: dict[tuple[str, object], tuple[bool, tuple[Pending, ...]]] = {}
         forms = pack.value_forms
         self._placeholder = forms.is_placeholder
-        self._short = max((len(p) for p in forms.placeholders), default=0)
 
     def read(self, raw: Any) -> tuple[object, Coerced | None] | None:
         """(data as written, canonical record) of a resource the coercer would take as
@@ -111,21 +110,17 @@ class FastReader:
     def _plain_texts(self, data: dict[str, Any]) -> bool:
         """Whether no text is blank or a placeholder (the coercer's quick path then takes them
         all; the types checked that each is a non-empty string within its length)."""
-        short, placeholder = self._short, self._placeholder
+        placeholder = self._placeholder
         for group, key in self._types.texts:
             holder = data if group is None else data.get(group)
             value = None if holder is None else holder.get(key)
-            if value is not None and (
-                value.isspace() or (len(value) <= short and placeholder(value))
-            ):
+            if value is not None and (value.isspace() or placeholder(value)):
                 return False
         for list_key, keys in self._types.item_texts:
             for item in data.get(list_key) or ():
                 for key in keys:
                     value = item.get(key)
-                    if value is not None and (
-                        value.isspace() or (len(value) <= short and placeholder(value))
-                    ):
+                    if value is not None and (value.isspace() or placeholder(value)):
                         return False
         return True
 
