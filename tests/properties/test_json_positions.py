@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govcatalog.io._jsonpos import _DECODER, _skip_value, offset_of
+from govcatalog.io._jsonpos import _DECODER, _skip_value, existing_part, offset_of
 
 values = st.recursive(
     st.none()
@@ -51,3 +51,23 @@ def test_a_value_is_skipped_to_its_end(doc: object, indent: int | None, tail: st
     assert _skip_value(text + tail, 0) == len(text)
     wrapped = f'{{"k": {text}{tail or " "}}}'
     assert _skip_value(wrapped, 6) == 6 + len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    doc=values,
+    indent=st.sampled_from([None, 1, 2]),
+    extra=st.lists(st.sampled_from(["a", "0", "3", "中", "b~1c", "~0"]), min_size=1, max_size=3),
+)
+def test_the_existing_part_of_a_pointer_is_found_where_the_whole_is(
+    doc: object, indent: int | None, extra: list[str]
+) -> None:
+    """A pointer going past what exists is located at its last existing value, whether the
+    record's data cut it short first (what the validator does) or the text was searched."""
+    text = json.dumps(doc, ensure_ascii=False, indent=indent)
+    for pointer, _ in _pointers(doc):
+        assert existing_part(doc, pointer) == pointer
+        for longer in (pointer, pointer + "/" + "/".join(extra)):
+            part = existing_part(doc, longer)
+            assert longer.startswith(part)
+            assert offset_of(text, 0, part) == offset_of(text, 0, longer)

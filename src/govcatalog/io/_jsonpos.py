@@ -143,6 +143,23 @@ def _find_in_array(text: str, i: int, index: int) -> int | None:
     return None
 
 
+def existing_part(data: object, pointer: str) -> str:
+    """The longest start of ``pointer`` that leads to a value in ``data`` (the decoded record):
+    :func:`offset_of` finds it at once, where a member that is not there would have it
+    search the whole object."""
+    node, end = data, 0
+    for raw in pointer[1:].split("/") if pointer else ():
+        part = unescape(raw)
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            break
+        end += 1 + len(raw)
+    return pointer[:end]
+
+
 def offset_of(text: str, start: int, pointer: str) -> int:
     """Offset of the deepest value on ``pointer`` that exists, starting at ``start``."""
     i = _skip_ws(text, start)

@@ -16,11 +16,13 @@ from dataclasses import replace
 
 from govcatalog._collector import collector_paused
 from govcatalog.errors import LoadError, PackError
+from govcatalog.io._jsonpos import JsonLocator, existing_part
 from govcatalog.io.records import RawRecord, SourceDocument
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import AbsentElements
 from govcatalog.records.coerce import Coerced, Coercer
 from govcatalog.records.fast import reads as reads_of
+from govcatalog.records.fast_json import ByteSpanLocator
 from govcatalog.records.hits import Hit
 from govcatalog.records.read import ReadRecord, RecordHook, iter_records
 from govcatalog.report import Finding, Location, Report, Severity, Stats
@@ -125,7 +127,12 @@ class Validator:
         *,
         provider: str | None = None,
     ) -> Location:
-        line, column = raw.locator.locate(rel)
+        locator = raw.locator
+        if raw.data is not None and isinstance(locator, ByteSpanLocator | JsonLocator):
+            # the record as decoded says how far the pointer goes: no search for the rest
+            line, column = locator.locate(existing_part(raw.data, rel))
+        else:
+            line, column = locator.locate(rel)
         cell = None
         if raw.cells is not None:
             probe = rel
