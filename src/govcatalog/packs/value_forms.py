@@ -69,7 +69,7 @@ def no_placeholder(placeholders: frozenset[str]) -> re.Pattern[str]:
 
 def placeholder_bound(placeholders: frozenset[str]) -> int:
     """How long a text may be and still be one of ``placeholders`` although it holds no space
-    and only printable characters (:func:`may_fold_shorter`).
+    and only printable characters (folding drops nothing of it).
 
     Folding such a text keeps its length, unless NFKC composes a letter and a combining mark
     (or Hangul jamo) into one character: that matters only if some placeholder holds such a
@@ -83,12 +83,6 @@ def placeholder_bound(placeholders: frozenset[str]) -> int:
 def _composed(char: str) -> bool:
     """Whether NFKC may make ``char`` out of several characters."""
     return unicodedata.decomposition(char)[:1] not in ("", "<") or "\uac00" <= char <= "\ud7a3"
-
-
-def may_fold_shorter(text: str) -> bool:
-    """Whether folding may drop characters of ``text``: it holds a space, or another
-    whitespace or invisible character (none of which is printable)."""
-    return " " in text or not text.isprintable()
 
 
 @lru_cache(maxsize=8192)
@@ -133,8 +127,10 @@ class ValueForms:
     def is_placeholder(self, text: str) -> bool:
         """True when ``text`` only says that nothing was written (暂无, or 暂无 padded with
         spaces or invisible characters, in any width)."""
-        if len(text) > self.bound and not may_fold_shorter(text):
-            return False  # folded, it is as long as written: longer than any placeholder
+        if len(text) > self.bound and " " not in text and text.isprintable():
+            # No space, nor any other whitespace or invisible character (none is printable):
+            # folded, it is as long as written, longer than any placeholder.
+            return False
         return bool(self.placeholders) and _is_placeholder(self.placeholders, text)
 
     def described_as(self, vocabulary: str, text: str) -> str | None:

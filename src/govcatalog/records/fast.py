@@ -21,6 +21,7 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,8 @@ class FastReader:
         self._values = self.coercer.values
         self._fields = pack.fields
         self._known: dict[tuple[str, object], tuple[bool, tuple[Pending, ...]]] = {}
+        self._plain: set[str | None] = {None}
+        """Texts known to be neither blank nor a placeholder (and None: no text)."""
         forms = pack.value_forms
         self._placeholder = forms.is_placeholder
 
@@ -109,19 +112,31 @@ class FastReader:
 
     def _plain_texts(self, data: dict[str, Any]) -> bool:
         """Whether no text is blank or a placeholder (the coercer's quick path then takes them
-        all; the types checked that each is a non-empty string within its length)."""
-        placeholder = self._placeholder
+        all; the types checked that each is a non-empty string within its length).
+
+        The texts of the data items (姓名, 统一社会信用代码 …) recur across a catalog: they are
+        gathered in C and only those not seen plain before are checked."""
+        texts: list[Any] = []  # str, or None where there is no text
         for group, key in self._types.texts:
             holder = data if group is None else data.get(group)
-            value = None if holder is None else holder.get(key)
-            if value is not None and (value.isspace() or placeholder(value)):
-                return False
+            texts.append(None if holder is None else holder.get(key))
         for list_key, keys in self._types.item_texts:
-            for item in data.get(list_key) or ():
+            items = data.get(list_key)
+            if items:
                 for key in keys:
-                    value = item.get(key)
-                    if value is not None and (value.isspace() or placeholder(value)):
-                        return False
+                    texts.extend(map(dict.get, items, repeat(key)))
+        plain = self._plain
+        if plain.issuperset(texts):
+            return True
+        placeholder = self._placeholder
+        for value in texts:
+            if value not in plain:
+                if value.isspace() or placeholder(value):
+                    return False
+                if len(plain) >= _REMEMBERED:
+                    plain.clear()
+                    plain.add(None)
+                plain.add(value)
         return True
 
     def decoded(self, raw: Any) -> object:
