@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from operator import methodcaller
+from itertools import repeat
 
 from govcatalog.identifiers import check_identifier
 from govcatalog.model.enums import FormatClass
@@ -13,7 +13,6 @@ from govcatalog.rules.builtin._util import invalid
 from govcatalog.rules.engine import RuleContext, RuleSet, rule
 
 _STRUCTURED = frozenset({FormatClass.DATABASE, FormatClass.SPREADSHEET})
-_NAME_OF = methodcaller("get", "name")
 
 
 def open_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
@@ -50,10 +49,10 @@ def data_items(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     items = rec.get("items")
     if not items or len(items) < 2:
         return
-    listed = list(map(_NAME_OF, items))  # in C: this runs for every resource
-    if len(set(listed)) == len(listed):
+    # in C, dict.get called directly (a methodcaller takes twice as long): every resource
+    if len(set(map(dict.get, items, repeat("name")))) == len(items):
         return
-    names = Counter(listed)
+    names = Counter(map(dict.get, items, repeat("name")))
     dupes = {n: c for n, c in names.items() if n and c > 1}
     if not dupes:
         return
