@@ -68,7 +68,9 @@ class FastDocument(SourceDocument):
 
 
 _REMEMBERED = 50_000
-"""Outcomes of carefully read values remembered per reader."""
+"""Outcomes of carefully read values, and short plain texts, remembered per reader."""
+_SHORT = 16
+"""Texts up to this long are remembered once seen plain: the names of data items recur."""
 
 
 class FastReader:
@@ -86,10 +88,11 @@ class FastReader:
         self._values = self.coercer.values
         self._fields = pack.fields
         self._known: dict[tuple[str, object], tuple[bool, tuple[Pending, ...]]] = {}
-        self._plain: set[str | None] = {None}
-        """Texts known to be neither blank nor a placeholder (and None: no text)."""
         forms = pack.value_forms
         self._placeholder = forms.is_placeholder
+        self._bound = forms.bound
+        self._plain: set[str | None] = {None}
+        """Short texts known to be neither blank nor a placeholder (and None: no text)."""
 
     def read(self, raw: Any) -> tuple[object, Coerced | None] | None:
         """(data as written, canonical record) of a resource the coercer would take as
@@ -114,8 +117,9 @@ class FastReader:
         """Whether no text is blank or a placeholder (the coercer's quick path then takes them
         all; the types checked that each is a non-empty string within its length).
 
-        The texts of the data items (姓名, 统一社会信用代码 …) recur across a catalog: they are
-        gathered in C and only those not seen plain before are checked."""
+        The texts of the data items are gathered in C; a text longer than any placeholder
+        with no space and only printable characters is neither (see
+        :meth:`~govcatalog.packs.value_forms.ValueForms.is_placeholder`), the others are asked."""
         texts: list[Any] = []  # str, or None where there is no text
         for group, key in self._types.texts:
             holder = data if group is None else data.get(group)
@@ -125,14 +129,15 @@ class FastReader:
             if items:
                 for key in keys:
                     texts.extend(map(dict.get, items, repeat(key)))
-        plain = self._plain
-        if plain.issuperset(texts):
-            return True
-        placeholder = self._placeholder
+        bound, placeholder, plain = self._bound, self._placeholder, self._plain
         for value in texts:
-            if value not in plain:
-                if value.isspace() or placeholder(value):
-                    return False
+            if value in plain:  # None, or a short text seen plain before (姓名, 性别 …)
+                continue
+            if len(value) > bound and " " not in value and value.isprintable():
+                continue
+            if value.isspace() or placeholder(value):
+                return False
+            if len(value) <= _SHORT:
                 if len(plain) >= _REMEMBERED:
                     plain.clear()
                     plain.add(None)
