@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from govcatalog._collector import collector_paused
@@ -13,6 +13,7 @@ from govcatalog.model.resource import Catalog
 from govcatalog.packs.fields import FieldLevel
 from govcatalog.packs.pack import Pack
 from govcatalog.records.coerce import Coercer
+from govcatalog.records.hits import Record
 from govcatalog.records.read import (
     info_fields,
     iter_records,
@@ -45,13 +46,46 @@ def load_side(
     coercer = Coercer(pack)
     doc = open_document(path, pack, fmt=fmt, name=label)
     with collector_paused():  # millions of acyclic objects that all live on
+        shared: dict[str, str] = {}
         records = [
-            without_invalid(read.record)
+            _shared_texts(without_invalid(read.record), shared)
             for read in iter_records(doc, pack, coercer=coercer)
             if read.record is not None
         ]
     info = info_fields(read_info(doc, pack, coercer=coercer))
     return Side(label or source_name(path), info, records)
+
+
+_SHARED_TEXTS = 200_000
+"""How many distinct short texts one side shares, checked once a record (then new ones are
+kept as read)."""
+
+
+def _shared_texts(record: Record, shared: dict[str, str]) -> Record:
+    """The record with its short texts (字符型, 姓名, 无条件共享, a provider's name …) one object
+    per distinct text, in the record, its groups and its data items: a province holds
+    millions of them but a few thousand distinct ones, and both versions live until compared
+    (province diff: 4.5 → 3.3 GB peak, 41.6 → 33–36 s CPU)."""
+    room = len(shared) < _SHARED_TEXTS
+    for holder in _holders(record):
+        for key, value in holder.items():
+            if type(value) is str and len(value) <= 32:
+                found = shared.get(value)
+                if found is not None:
+                    holder[key] = found
+                elif room:
+                    shared[value] = value
+    return record
+
+
+def _holders(record: Record) -> Iterator[dict[Any, Any]]:
+    """The record, the objects among its values and the objects in its lists."""
+    yield record
+    for value in record.values():
+        if type(value) is dict:
+            yield value
+        elif type(value) is list:
+            yield from (v for v in value if type(v) is dict)
 
 
 def side_from_catalog(catalog: Catalog, label: str = "catalog") -> Side:
