@@ -65,7 +65,7 @@ def _shared_texts(record: Record, shared: dict[str, str]) -> Record:
     """The record with its short texts (字符型, 姓名, 无条件共享, a provider's name …) one object
     per distinct text, in the record, its groups and its data items: a province holds
     millions of them but a few thousand distinct ones, and both versions live until compared
-    (province diff: 4.5 → 3.3 GB peak, 41.6 → 33–36 s CPU)."""
+    (province diff: 4,358 → 3,259 MiB peak, 40–42 → 33–36 s CPU)."""
     room = len(shared) < _SHARED_TEXTS
     for holder in _holders(record):
         for key, value in holder.items():
