@@ -329,7 +329,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--resources", type=int, default=None, help="a catalog of N resources")
     parser.add_argument("--parts", type=int, default=4, help="files the catalog is split in")
     parser.add_argument(
-        "--range-mb", type=float, default=64, help="on Dask, larger files in ranges (0: never)"
+        "--range-mb",
+        type=float,
+        default=None,
+        help="on Dask, larger files in ranges (0: never; default: as `validate --workers` chooses)",
     )
     parser.add_argument("--workers", type=int, default=2, help="Dask worker processes")
     parser.add_argument("--skip-profile", action="store_true")
@@ -351,7 +354,15 @@ def main(argv: list[str] | None = None) -> None:
     paths = _parts(size, args.resources or SIZES[args.size], args.parts)
     mb = sum(p.stat().st_size for p in paths) / 1e6
     load = os.getloadavg()
+    chosen = ""
+    if args.range_mb is None:  # as `govcatalog validate --workers N` chooses
+        from govcatalog.batch.ranges import RANGE_BYTES, range_for_workers
+
+        size_bytes = range_for_workers(RANGE_BYTES, args.workers, [p.stat().st_size for p in paths])
+        args.range_mb = 0 if size_bytes is None else size_bytes / (1 << 20)
+        chosen = " (as --workers chooses)"
     ranges = f"files over {args.range_mb:g} MiB in ranges" if args.range_mb else "a task a file"
+    ranges += chosen
     print(
         f"validate_many: {size or args.resources} catalog in {len(paths)} files ({mb:.0f} MB),"
         f" one catalog; on Dask {ranges};"

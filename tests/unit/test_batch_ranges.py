@@ -322,10 +322,16 @@ MIB = 1 << 20
         (2, [30 * MIB, 30 * MIB], 64 * MIB),  # a file a worker
         (3, [30 * MIB, 30 * MIB], 20 * MIB),
         (1, [40 * MIB], 64 * MIB),
+        (2, [97 * MIB] * 4, None),  # the province in four files: two a worker, whole
+        (2, [97 * MIB, 97 * MIB, 90 * MIB, 120 * MIB], None),
+        (2, [1000 * MIB, 10 * MIB, 10 * MIB, 10 * MIB], 64 * MIB),  # one file is most of it
+        (2, [160 * MIB, 100 * MIB, 70 * MIB, 70 * MIB], 64 * MIB),  # 160 > 1.5 × the mean
+        (2, [97 * MIB] * 3, 64 * MIB),  # three files on two workers: ranges balance them
+        (1, [97 * MIB] * 4, 64 * MIB),
     ],
 )
 def test_the_range_size_keeps_a_local_cluster_busy(
-    workers: int, sizes: list[int], expected: int
+    workers: int, sizes: list[int], expected: int | None
 ) -> None:
     assert range_for_workers(RANGE_BYTES, workers, sizes) == expected
 
@@ -339,6 +345,15 @@ def test_a_range_size_is_never_larger_than_asked_nor_under_the_floor(
     workers: int, sizes: list[int], asked: int
 ) -> None:
     size = range_for_workers(asked, workers, sizes)
+    if size is None:  # a task a file: whole files share the work out evenly
+        assert workers >= 2 and len(sizes) >= 2 * workers
+        assert max(sizes) <= 1.5 * sum(sizes) / len(sizes)
+        return
+    # and only then: a file much larger than the others is split to balance the work
+    even = (
+        workers >= 2 and len(sizes) >= 2 * workers and 2 * max(sizes) * len(sizes) <= 3 * sum(sizes)
+    )
+    assert not even
     assert MIN_RANGE_BYTES <= size <= asked
     tasks = sum(max(1, -(-s // size)) for s in sizes)
     if size < asked:  # made smaller: to reach the workers, as far as the floor allows
@@ -353,3 +368,10 @@ def test_the_cli_range_size_is_the_given_one_or_fits_the_local_cluster(tmp_path:
     assert _range_size(None, 2, [big]) == 20 * MIB
     assert _range_size(16, 2, [big]) == 16 * MIB
     assert _range_size(0, 2, [big]) is None
+    files = [big]
+    for i in range(3):
+        files.append(tmp_path / f"part{i}.json")
+        with files[-1].open("wb") as fh:
+            fh.truncate(40 * MIB)
+    assert _range_size(None, 2, files) is None  # four even files, two workers: a task a file
+    assert _range_size(64, 2, files) == 64 * MIB  # a given size is kept

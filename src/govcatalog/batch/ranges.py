@@ -40,10 +40,14 @@ MIN_RANGE_BYTES = 8 << 20
 merging cost more than a second worker saves."""
 
 
-def range_for_workers(range_bytes: int, workers: int, sizes: Sequence[int]) -> int:
+def range_for_workers(range_bytes: int, workers: int, sizes: Sequence[int]) -> int | None:
     """The range size for files of ``sizes`` bytes on ``workers`` workers: ``range_bytes``,
     or smaller when the files would give fewer tasks than there are workers (one 40 MB file on
-    two workers: ranges of 20 MB), never below :data:`MIN_RANGE_BYTES`."""
+    two workers: ranges of 20 MB), never below :data:`MIN_RANGE_BYTES`; None (a task a file)
+    when whole files already share the work out evenly — at least two a worker, none more than
+    half as large again as their mean — so that ranges would only add their planning."""
+    if workers >= 2 and len(sizes) >= 2 * workers and 2 * max(sizes) * len(sizes) <= 3 * sum(sizes):
+        return None
     tasks = sum(max(1, -(-size // range_bytes)) for size in sizes)
     if workers < 2 or tasks >= workers:
         return range_bytes

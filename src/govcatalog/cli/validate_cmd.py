@@ -121,7 +121,8 @@ XLSX = (".xlsx", ".xlsm")
 
 def _range_size(range_mb: float | None, workers: int | None, paths: list[Path]) -> int | None:
     """The byte-range size: as given (0: none); by default 64 MiB, smaller on a local cluster
-    the files would not keep busy (:func:`~govcatalog.batch.ranges.range_for_workers`)."""
+    the files would not keep busy, none where whole files share the work out evenly
+    (:func:`~govcatalog.batch.ranges.range_for_workers`)."""
     if range_mb is not None:
         return int(range_mb * (1 << 20)) or None
     if workers is None:
