@@ -24,3 +24,21 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def collector_paused_to_the_end() -> Iterator[None]:
+    """Pause the cyclic collector for a command whose objects live until the process ends.
+
+    When the pause ends the collector would walk every object made during it (millions, for a
+    province) only to find them alive; they are set aside for good instead (``gc.freeze``),
+    so only objects made afterwards are ever walked. What was in a cycle then is left to the
+    end of the process."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from govcatalog._collector import collector_paused
+from govcatalog._collector import collector_paused, collector_paused_to_the_end
 from govcatalog.cli import diff_cmd
 from govcatalog.cli.app import app
 from govcatalog.io.json_reader import read_json
@@ -39,6 +39,29 @@ def test_a_pause_ends_on_an_error() -> None:
     with pytest.raises(ValueError, match="stop"), collector_paused():
         raise ValueError("stop")
     assert gc.isenabled()
+
+
+def test_objects_made_in_a_pause_to_the_end_are_set_aside() -> None:
+    gc.unfreeze()
+    try:
+        with collector_paused_to_the_end():
+            assert not gc.isenabled()
+            made = [{"n": i} for i in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(made)
+        assert not any(o is made[0] for o in gc.get_objects())  # never walked again
+    finally:
+        gc.unfreeze()
+
+
+def test_a_pause_to_the_end_leaves_it_off_when_it_was_off() -> None:
+    gc.disable()
+    try:
+        with collector_paused_to_the_end():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_validation_pauses_it_while_reading(tmp_path: Path, pack: Pack) -> None:

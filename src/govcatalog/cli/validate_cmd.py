@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from govcatalog import examples
-from govcatalog._collector import collector_paused
+from govcatalog._collector import collector_paused_to_the_end
 from govcatalog.batch import Engine, Progress, dask_executor, validate_many
 from govcatalog.batch.ranges import RANGE_BYTES, range_for_workers
 from govcatalog.cli._common import fail, load_pack, replaced_whole, warn
@@ -83,7 +83,7 @@ def validate_command(
     Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 unreadable input or usage error.
     """
     # objects live to the end: the cyclic collector would only walk them (docs/performance.md)
-    with collector_paused():
+    with collector_paused_to_the_end():
         paths, names = _inputs(files_, example)
         if annotate is not None and (len(paths) != 1 or paths[0].suffix.lower() not in XLSX):
             fail("--annotate needs exactly one .xlsx input")
