@@ -84,6 +84,36 @@ class CodeEntry:
         )
 
 
+_REMEMBERED = 20_000
+"""Rendered messages a :class:`MessageMemo` keeps (then it starts afresh)."""
+
+
+class MessageMemo:
+    """Renders findings' messages, remembering them by code and parameters as written.
+
+    A catalog repeats its mistakes: the same bad value of 更新周期, the same missing element,
+    in thousands of resources. A message depends only on its entry and on each parameter's
+    text, so the text is the key and the four templates are filled once per distinct message.
+    One memo serves one codebook (an entry is known by its code).
+    """
+
+    __slots__ = ("_known",)
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, ...], RenderedMessage] = {}
+
+    def render(self, entry: CodeEntry, params: Mapping[str, object]) -> RenderedMessage:
+        """``entry.render(params)``, remembered."""
+        key = (entry.code, *(f"{k}\x00{v!s}" for k, v in params.items()))
+        known = self._known.get(key)
+        if known is None:
+            known = entry.render(params)
+            if len(self._known) >= _REMEMBERED:
+                self._known.clear()
+            self._known[key] = known
+        return known
+
+
 @dataclass(frozen=True)
 class Codebook:
     """An immutable mapping of finding codes to their entries."""

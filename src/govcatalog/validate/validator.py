@@ -16,16 +16,14 @@ from dataclasses import replace
 
 from govcatalog._collector import collector_paused
 from govcatalog.errors import LoadError, PackError
-from govcatalog.io._jsonpos import JsonLocator, existing_part
 from govcatalog.io.records import RawRecord, SourceDocument
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import AbsentElements
-from govcatalog.records.coerce import Coerced, Coercer
+from govcatalog.records.coerce import Coercer
 from govcatalog.records.fast import reads as reads_of
-from govcatalog.records.fast_json import ByteSpanLocator
 from govcatalog.records.hits import Hit
 from govcatalog.records.read import ReadRecord, RecordHook, iter_records
-from govcatalog.report import Finding, Location, Report, Severity, Stats
+from govcatalog.report import Finding, Location, Report, Stats
 from govcatalog.rules.builtin import BUILTIN_RULES
 from govcatalog.rules.catalog import CatalogHit, ResourceSummary, check_catalog
 from govcatalog.rules.declared import declared_rule
@@ -37,8 +35,8 @@ from govcatalog.rules.document import (
     not_an_object,
 )
 from govcatalog.rules.engine import RuleContext, RuleSet, pack_rules
+from govcatalog.validate.findings import FindingMaker
 from govcatalog.validate.options import (
-    EVIDENCE_RANK,
     LocalOutcome,
     PartitionOutcome,
     RecordOutcome,
@@ -84,83 +82,11 @@ class Validator:
             raise PackError(pack.ref, "codebook.toml", f"rules emit undeclared codes: {undeclared}")
         self.context = RuleContext(pack, self.options.today or dt.date.today())
         self.coercer = Coercer(pack)
-        opts = self.options
-        min_rank = EVIDENCE_RANK[opts.min_evidence]
-        self._severity: dict[str, Severity] = {}
-        for code in pack.codebook:
-            entry = pack.codebook[code]
-            if code in pack.ignore or code in opts.ignore:
-                continue
-            if opts.select is not None and code not in opts.select:
-                continue
-            if EVIDENCE_RANK[entry.evidence] < min_rank:
-                continue
-            self._severity[code] = opts.severity.get(code, entry.severity)
+        self._make = FindingMaker(pack, self.options)
 
-    # ------------------------------------------------------------------ findings
     def finding(self, hit: Hit, location: Location) -> Finding | None:
         """The finding for a hit, or None when its code is switched off."""
-        severity = self._severity.get(hit.code)
-        if severity is None:
-            return None
-        entry = self.pack.codebook[hit.code]
-        value = None if hit.value is None else str(hit.value)
-        msg = entry.render({**hit.params, "value": value if value is not None else ""})
-        return Finding(
-            code=hit.code,
-            severity=severity,
-            message_zh=msg.message_zh,
-            message_en=msg.message_en,
-            hint_zh=msg.hint_zh,
-            hint_en=msg.hint_en,
-            location=location,
-            value=value,
-            clause=entry.clause,
-        )
-
-    def _locate(
-        self,
-        raw: RawRecord,
-        rel: str,
-        file: str,
-        resource: str | None,
-        *,
-        provider: str | None = None,
-    ) -> Location:
-        locator = raw.locator
-        if raw.data is not None and isinstance(locator, ByteSpanLocator | JsonLocator):
-            # the record as decoded says how far the pointer goes: no search for the rest
-            line, column = locator.locate(existing_part(raw.data, rel))
-        else:
-            line, column = locator.locate(rel)
-        cell = None
-        if raw.cells is not None:
-            probe = rel
-            while probe and probe not in raw.cells:
-                probe = probe.rpartition("/")[0]
-            cell = raw.cells.get(probe)
-        sheet = raw.sheet
-        if cell is not None and "!" in cell:  # a value read from another sheet (信息项!C5)
-            sheet, _, cell = cell.rpartition("!")
-        return Location(file, resource, raw.pointer + rel, line, column, sheet, cell, provider)
-
-    def _emit(
-        self,
-        hits: Iterable[Hit],
-        raw: RawRecord,
-        coerced: Coerced | None,
-        file: str,
-        resource: str | None,
-        *,
-        provider: str | None = None,
-    ) -> Iterator[Finding]:
-        for hit in hits:
-            if hit.code not in self._severity:
-                continue
-            rel = coerced.original(hit.pointer) if coerced else hit.pointer
-            f = self.finding(hit, self._locate(raw, rel, file, resource, provider=provider))
-            if f is not None:
-                yield f
+        return self._make.finding(hit, location)
 
     # ------------------------------------------------------------------ one resource
     @property
@@ -178,7 +104,7 @@ class Validator:
         raw, coerced = read.raw, read.coerced
         if coerced is None:
             hit = not_an_object(raw.data)
-            return RecordOutcome(list(self._emit([hit], raw, None, file, None)), None, 0)
+            return RecordOutcome(list(self._make.emit([hit], raw, None, file, None)), None, 0)
         rec = coerced.record
         code = rec.get("code")
         resource = code if isinstance(code, str) else None
@@ -195,10 +121,10 @@ class Validator:
                 absent = tuple(
                     (h.pointer, f)
                     for h in missing
-                    for f in self._emit([h], raw, coerced, file, resource, provider=provider)
+                    for f in self._make.emit([h], raw, coerced, file, resource, provider=provider)
                 )
         if hits:
-            findings = list(self._emit(hits, raw, coerced, file, resource, provider=provider))
+            findings = list(self._make.emit(hits, raw, coerced, file, resource, provider=provider))
         related = tuple(
             (c, coerced.original(f"/related_codes/{i}"))
             for i, c in enumerate(rec.get("related_codes") or ())
@@ -276,7 +202,7 @@ class Validator:
         raw = RawRecord(s.index, s.pointer, None, s.locator, s.sheet, s.cells)
         return self.finding(
             Hit(hit.code, hit.pointer, hit.params, hit.value),
-            self._locate(raw, hit.pointer, file, s.code, provider=s.provider),
+            self._make.locate(raw, hit.pointer, file, s.code, provider=s.provider),
         )
 
     def check_info(self, doc: SourceDocument) -> list[Finding]:
@@ -293,10 +219,10 @@ class Validator:
             coerced = self.coercer.catalog_info(doc.info.data)
             if coerced is None:
                 hits = [facts_not_an_object()]
-                findings.extend(self._emit(hits, doc.info, None, doc.name, None))
+                findings.extend(self._make.emit(hits, doc.info, None, doc.name, None))
             else:
                 hits = [*coerced.hits, *check_catalog_facts(coerced.record, self.pack)]
-                findings.extend(self._emit(hits, doc.info, coerced, doc.name, None))
+                findings.extend(self._make.emit(hits, doc.info, coerced, doc.name, None))
         return findings
 
     # ------------------------------------------------------------------ documents
