@@ -7,7 +7,15 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govcatalog.io._jsonpos import _DECODER, _skip_value, existing_part, offset_of
+from govcatalog.io._jsonpos import (
+    _DECODER,
+    JsonLocator,
+    _skip_value,
+    existing_part,
+    offset_in_bytes,
+    offset_of,
+)
+from govcatalog.records.fast_json import ByteSpanLocator
 
 values = st.recursive(
     st.none()
@@ -71,3 +79,52 @@ def test_the_existing_part_of_a_pointer_is_found_where_the_whole_is(
             part = existing_part(doc, longer)
             assert longer.startswith(part)
             assert offset_of(text, 0, part) == offset_of(text, 0, longer)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    doc=values,
+    indent=st.sampled_from([None, 1, 2]),
+    ascii_only=st.booleans(),
+    extra=st.lists(st.sampled_from(["a", "0", "3", "中", "b~1c", "~0"]), max_size=2),
+    before=st.sampled_from(["", '{"x": [1, ', "\n\n  "]),
+)
+def test_a_pointer_followed_in_the_bytes_ends_where_it_does_in_the_text(
+    doc: object, indent: int | None, ascii_only: bool, extra: list[str], before: str
+) -> None:
+    """Where the bytes alone find a value, it is the value the text walk finds (the byte
+    offset being the character offset's); where they cannot, they say so."""
+    text = json.dumps(doc, ensure_ascii=ascii_only, indent=indent)
+    buf = (before + text + " ]").encode()
+    start, end = len(before.encode()), len(before.encode()) + len(text.encode())
+    walked = 0
+    for pointer, _ in _pointers(doc):
+        for probe in (pointer, "/".join([pointer, *extra]) if extra else pointer):
+            found = offset_in_bytes(buf, start, end, probe)
+            if found is None:
+                walked += 1
+                continue
+            chars = len(buf[start:found].decode())
+            assert chars == offset_of(text, 0, probe)
+    # only escaped keys and values nested too deep send a pointer to the walk
+    if walked:
+        assert "\\" in text or _deep(doc)
+
+
+def _deep(value: object, depth: int = 0) -> bool:
+    if isinstance(value, dict | list):
+        inner = value.values() if isinstance(value, dict) else value
+        return depth >= 2 or any(_deep(v, depth + 1) for v in inner)
+    return False
+
+
+def test_a_resource_is_located_in_its_bytes_as_in_its_text() -> None:
+    record = {"name": "名称", "items": [{"name": "姓名", "length": 8}, {"name": "性别"}]}
+    text = json.dumps(record, ensure_ascii=False)
+    buf = ("[\n  " + text + "\n]").encode()
+    start = len(b"[\n  ")
+    bytes_locator = ByteSpanLocator(buf, start, start + len(text.encode()), 2, 3)
+    text_locator = JsonLocator(text, 0, len(text), 2, 3)
+    for pointer in ("", "/name", "/items/1/name", "/items/0/length", "/items/5", "/none"):
+        assert bytes_locator.locate(pointer) == text_locator.locate(pointer)
+    assert bytes_locator.locate("/items/1/name") == (2, 3 + text.index('"性别"'))

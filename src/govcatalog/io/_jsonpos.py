@@ -86,6 +86,54 @@ def _element_finder(index: int) -> re.Pattern[str]:
     return re.compile(rf"\[[ \t\n\r]*(?>(?:{_VALUE_SOURCE})[ \t\n\r]*,[ \t\n\r]*){{{index}}}")
 
 
+_VALUE_BYTES = re.compile(_VALUE_SOURCE.encode())
+""":data:`_VALUE` over UTF-8 bytes (no byte of a multi-byte character is a quote or a
+backslash, and a scalar outside a string is ASCII)."""
+
+
+@lru_cache(maxsize=1024)
+def _member_finder_bytes(key: str) -> re.Pattern[bytes]:
+    """:func:`_member_finder` over UTF-8 bytes."""
+    return re.compile(_member_finder(key).pattern.encode())
+
+
+@lru_cache(maxsize=1024)
+def _element_finder_bytes(index: int) -> re.Pattern[bytes]:
+    """:func:`_element_finder` over UTF-8 bytes."""
+    return re.compile(_element_finder(index).pattern.encode())
+
+
+def offset_in_bytes(buf: bytes, start: int, end: int, pointer: str) -> int | None:
+    """:func:`offset_of` over the UTF-8 bytes ``buf[start:end]`` of one valid JSON value: the
+    byte offset of the deepest value on ``pointer`` that exists, found by the one-match
+    finders alone; None where a step needs the walk (a key written with an escape, a value
+    nested too deep to skip in one match): then ask :func:`offset_of` on the text."""
+    i = _WS_BYTES.match(buf, start, end).end()  # type: ignore[union-attr]
+    if not pointer:
+        return i
+    for raw in pointer[1:].split("/"):
+        part = unescape(raw)
+        first = buf[i : i + 1]
+        if first == b"{":
+            m = _member_finder_bytes(part).match(buf, i, end)
+        elif first == b"[" and part.isdigit():
+            m = _element_finder_bytes(int(part)).match(buf, i, end)
+            if m is not None and buf[m.end() : m.end() + 1] == b"]":
+                return i  # the array is empty
+        else:
+            return i
+        if m is None:
+            shallow = _VALUE_BYTES.match(buf, i, end)
+            if shallow is None or b"\\" in shallow.group():
+                return None
+            return i  # skipped whole without an escape: not there
+        i = m.end()
+    return i
+
+
+_WS_BYTES = re.compile(rb"[ \t\n\r]*")
+
+
 def _shallow_without_escapes(text: str, i: int) -> bool:
     """Whether the value at ``i`` is skipped by one match and has no escape in it: a finder
     that does not match it then proves what it looks for is not there."""

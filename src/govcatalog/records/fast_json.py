@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from govcatalog.io._jsonpos import JsonLocator
+from govcatalog.io._jsonpos import JsonLocator, offset_in_bytes
 from govcatalog.io.records import pointer_token
 from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS
 
@@ -151,8 +151,8 @@ def position(buf: bytes, offset: int) -> tuple[int, int]:
 class ByteSpanLocator:
     """Locates pointers inside one resource of a JSON document held as bytes.
 
-    The resource's text is decoded when a finding asks where it is (and not kept: a summary
-    of every resource holds its locator).
+    A pointer is followed in the bytes; the resource's text is decoded only where that cannot
+    be done in one match a step (and not kept: a summary of every resource holds its locator).
     """
 
     __slots__ = ("buf", "column", "end", "line", "start")
@@ -165,8 +165,17 @@ class ByteSpanLocator:
         self.column = column
 
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
-        """Line and column of the deepest existing value on ``pointer``."""
-        return self.detached_copy().locate(pointer)
+        """Line and column of the deepest existing value on ``pointer``: found in the bytes
+        where one match a step finds it, else in the text (decoded for the purpose)."""
+        buf, start = self.buf, self.start
+        off = offset_in_bytes(buf, start, self.end, pointer)
+        if off is None:
+            return self.detached_copy().locate(pointer)
+        newlines = buf.count(b"\n", start, off)
+        if not newlines:
+            return self.line, self.column + len(buf[start:off].decode("utf-8"))
+        last = buf.rfind(b"\n", start, off)
+        return self.line + newlines, len(buf[last + 1 : off].decode("utf-8")) + 1
 
     def detached_copy(self) -> JsonLocator:
         """A locator holding only the resource's text (for sending to another process)."""
