@@ -127,8 +127,8 @@ class FastReader:
         for list_key, keys in self._types.item_texts:
             items = data.get(list_key)
             if items:
-                for key in keys:
-                    texts.extend(map(dict.get, items, repeat(key)))
+                for key in keys:  # those written (the types let no empty text through)
+                    texts.extend(filter(None, map(dict.get, items, repeat(key))))
         bound, placeholder, plain = self._bound, self._placeholder, self._plain
         for value in texts:
             if value in plain:  # None, or a short text seen plain before (姓名, 性别 …)
