@@ -11,7 +11,7 @@ does not know (a key that is no string, an object that is no JSON value) is left
 compact, so that a report (JSON or SARIF) is written finding by finding, never held as one
 string. Elements known to be plain (strings, integers, booleans, None, lists, objects with
 string keys: no float, which msgspec writes its own way) are written by msgspec when it is
-installed, in C, to the same text.
+installed, in C, to the same text, a batch of them at a time (one piece each).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, partial
+from itertools import islice
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -101,10 +102,36 @@ def pieces(
         sep, close = "," + first, "\n" + " " * (indent * level)
     yield text[:at]
     before, empty = first, True
-    for item in items:
-        yield before + encode(item)
-        before, empty = sep, False
+    if plain and indent is not None and indent > 0 and _msgspec_json() is not None:
+        elements = iter(items)
+        while batch := list(islice(elements, _BATCH)):
+            yield before + _plain_run(batch, indent, level + 1)
+            before, empty = sep, False
+    else:
+        for item in items:
+            yield before + encode(item)
+            before, empty = sep, False
     yield text[at:] if empty else close + text[at:]
+
+
+_BATCH = 256
+"""Plain elements written by msgspec in one go (one piece): its calls cost more than the
+writing of a finding."""
+
+
+def _plain_run(items: list[object], indent: int, level: int) -> str:
+    """The plain ``items`` as :func:`plain_indented` writes each ``level`` deep, joined by a
+    comma and the newline and indentation of that depth."""
+    codec = _msgspec_json()
+    try:
+        text: str = codec.format(codec.encode(items), indent=indent).decode()
+    except (TypeError, UnicodeEncodeError):  # a lone surrogate: written one by one
+        joint = ",\n" + " " * (indent * level)
+        return joint.join(plain_indented(item, indent, level) for item in items)
+    # "[\n" and one step of indentation before the first element, "\n]" after the last;
+    # msgspec put the elements one step deep: they go ``level`` steps deep
+    inner = text[2 + indent : -2]
+    return inner.replace("\n", "\n" + " " * (indent * (level - 1))) if level > 1 else inner
 
 
 def _float(value: float) -> str:

@@ -380,7 +380,8 @@ class Report:
         return "".join(self.json_pieces(lang, indent=indent))
 
     def json_pieces(self, lang: Lang = Lang.ZH, *, indent: int | None = 2) -> Iterator[str]:
-        """:meth:`to_json`'s text in pieces, a finding each (a large report written as one)."""
+        """:meth:`to_json`'s text in pieces, a few hundred findings each (a large report is never
+        held as one string)."""
         found = (f.to_dict(lang) for f in self.findings)  # plain: text, whole numbers, None
         return pieces(self.to_dict(lang, findings=False), "findings", found, indent, plain=True)
 

@@ -9,12 +9,14 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from govcatalog import ValidationOptions, validate
+from govcatalog import _json_text as json_text
 from govcatalog._json_text import _msgspec_json, indented, pieces, plain_indented
 from govcatalog.report import Lang, Report
 from tests.helpers import resource, write_catalog
@@ -166,3 +168,33 @@ def test_without_msgspec_a_plain_value_is_written_alike(monkeypatch: pytest.Monk
         assert plain_indented(value, 2, 1) == indented(value, 2, 1)
     finally:
         _msgspec_json.cache_clear()
+
+
+@given(
+    st.dictionaries(st.text(max_size=5), _VALUES, max_size=3),
+    st.lists(_PLAIN, max_size=9),
+    st.integers(1, 4),
+    st.integers(1, 3),
+    st.integers(1, 4),
+)
+def test_plain_pieces_come_a_batch_a_piece(
+    head: dict[str, object], items: list[object], batch: int, indent: int, level: int
+) -> None:
+    """Plain elements are written a batch at a time, each batch one piece, and the pieces
+    joined are the whole text at any depth and indentation."""
+    whole: dict[str, object] = {"items": items}
+    place: dict[str, object] = {"items": []}
+    for _ in range(level - 1):
+        whole, place = {**head, "in": whole}, {**head, "in": place}
+    with patch.object(json_text, "_BATCH", batch):
+        parts = list(
+            pieces({**head, **place}, "items", iter(items), indent, level=level, plain=True)
+        )
+    assert "".join(parts) == json.dumps({**head, **whole}, ensure_ascii=False, indent=indent)
+    assert len(parts) == 2 + -(-len(items) // batch)  # before, the batches, after
+
+
+def test_a_batch_with_a_lone_surrogate_is_written_element_by_element() -> None:
+    items = [{"a": "\ud800"}, {"b": ["x", None]}, "y"]
+    text = "".join(pieces({"items": []}, "items", iter(items), 2, plain=True))
+    assert text == json.dumps({"items": items}, ensure_ascii=False, indent=2)
