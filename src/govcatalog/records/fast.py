@@ -88,6 +88,10 @@ class FastReader:
         self._values = self.coercer.values
         self._fields = pack.fields
         self._known: dict[tuple[str, object], tuple[bool, tuple[Pending, ...]]] = {}
+        self._careful_fields = tuple(
+            (c, c.group, c.spec.key, c.spec.id, c.spec.kind is FieldKind.CODE)
+            for c in types.careful
+        )
         forms = pack.value_forms
         self._placeholder = forms.is_placeholder
         self._bound = forms.bound
@@ -155,29 +159,31 @@ class FastReader:
 
     def _careful(self, record: Record, out: Coerced) -> bool:
         """Whether the coercer takes every carefully read field as written (no hit, no change)."""
-        for careful in self._types.careful:
-            spec = careful.spec
-            holder = record if careful.group is None else record.get(careful.group)
-            if holder is None or spec.key not in holder:
+        known = self._known
+        for careful, group, key, field_id, is_code in self._careful_fields:
+            holder = record if group is None else record.get(group)
+            # the types let no null through: None is a field not written
+            value = None if holder is None else holder.get(key)
+            if value is None:
                 continue
-            value = holder[spec.key]
-            if spec.kind is FieldKind.CODE:  # parsed for the rules: read for every record
+            if is_code:  # parsed for the rules: read for every record
                 if not self._check(careful, value, out):
                     return False
                 continue
             # Other values repeat across a catalog (共享条件, 数据格式): remember the outcome.
-            key = (spec.id, value if type(value) is str else tuple(value))
-            known = self._known.get(key)
-            if known is None:
+            memo = (field_id, value if type(value) is str else tuple(value))
+            outcome = known.get(memo)
+            if outcome is None:
                 scratch = Coerced({})
-                known = (self._check(careful, value, scratch), tuple(scratch.pending))
-                if len(self._known) >= _REMEMBERED:
-                    self._known.clear()
-                self._known[key] = known
-            if not known[0]:
+                outcome = (self._check(careful, value, scratch), tuple(scratch.pending))
+                if len(known) >= _REMEMBERED:
+                    known.clear()
+                known[memo] = outcome
+            if not outcome[0]:
                 return False
-            out.pending.extend(known[1])
-        return all(self._settled(record, p) for p in out.pending)
+            if outcome[1]:
+                out.pending.extend(outcome[1])
+        return not out.pending or all(self._settled(record, p) for p in out.pending)
 
     def _check(self, careful: Careful, value: object, out: Coerced) -> bool:
         """Whether the coercer takes one carefully read value as written."""
