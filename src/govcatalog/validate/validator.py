@@ -83,16 +83,13 @@ class Validator:
         self.context = RuleContext(pack, self.options.today or dt.date.today())
         self.coercer = Coercer(pack)
         self._make = FindingMaker(pack, self.options)
+        self._absent_once = pack.value_forms.absent_elements is AbsentElements.PER_FILE
 
     def finding(self, hit: Hit, location: Location) -> Finding | None:
         """The finding for a hit, or None when its code is switched off."""
         return self._make.finding(hit, location)
 
     # ------------------------------------------------------------------ one resource
-    @property
-    def _absent_per_file(self) -> bool:
-        return self.pack.value_forms.absent_elements is AbsentElements.PER_FILE
-
     def check_record(self, raw: RawRecord, file: str) -> RecordOutcome:
         """Validate one resource record (pure: same record, same outcome)."""
         return self.check_read(ReadRecord(raw, self.coercer.resource(raw.data)), file)
@@ -114,7 +111,7 @@ class Validator:
         hits.extend(self.rules.run(rec, self.context))
         findings: list[Finding] = []
         absent: tuple[tuple[str, Finding], ...] = ()
-        if hits and self._absent_per_file:
+        if hits and self._absent_once:
             missing = [h for h in hits if _absent(h)]
             if missing:
                 hits = [h for h in hits if not _absent(h)]
@@ -125,19 +122,23 @@ class Validator:
                 )
         if hits:
             findings = list(self._make.emit(hits, raw, coerced, file, resource, provider=provider))
-        related = tuple(
-            (c, coerced.original(f"/related_codes/{i}"))
-            for i, c in enumerate(rec.get("related_codes") or ())
+        codes = rec.get("related_codes")
+        original = coerced.original
+        related = (
+            tuple((c, original(f"/related_codes/{i}")) for i, c in enumerate(codes))
+            if codes
+            else ()
         )
+        renamed = bool(coerced.renames)  # else every pointer is as written
         summary = ResourceSummary(
             index=raw.index,
             pointer=raw.pointer,
             code=resource,
             name=rec.get("name"),
-            provider=rec.get("provider"),
+            provider=prov,
             related=related,
-            code_pointer=coerced.original("/code"),
-            name_pointer=coerced.original("/name"),
+            code_pointer=original("/code") if renamed else "/code",
+            name_pointer=original("/name") if renamed else "/name",
             locator=raw.locator,
             sheet=raw.sheet,
             cells=raw.cells,
