@@ -124,6 +124,8 @@ def _plain_run(items: list[object], indent: int, level: int) -> str:
     comma and the newline and indentation of that depth."""
     codec = _msgspec_json()
     try:
+        if codec is None:
+            raise TypeError("msgspec is not installed")
         text: str = codec.format(codec.encode(items), indent=indent).decode()
     except (TypeError, UnicodeEncodeError):  # a lone surrogate: written one by one
         joint = ",\n" + " " * (indent * level)
