@@ -99,6 +99,7 @@ GROUPS: dict[str, Group] = {
         (
             "tests/unit/test_coerce.py",
             "tests/unit/test_coerce_values.py",
+            "tests/unit/test_coerce_remembered.py",
             "tests/unit/test_value_forms.py",
             "tests/unit/test_required_empty.py",
             "tests/unit/test_validate_rules.py",

@@ -32,9 +32,9 @@ from govcatalog.records.coerced import (
     pointer_of,
     type_params,
 )
-from govcatalog.records.forms import NO_CONDITION, split_format_types, split_note
+from govcatalog.records.forms import NO_CONDITION, FormatParts, split_format_types, split_note
 from govcatalog.records.hits import Hit, Record
-from govcatalog.vocab import MatchKind, Vocabulary
+from govcatalog.vocab import Match, MatchKind, Vocabulary
 
 _DATE_FORMS = (
     re.compile(
@@ -51,9 +51,14 @@ _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _INT_FORM = re.compile(r"^(\d+)(?:\.0+|\s*(?:位|个?字符|个?字节|个?汉字))?$")
 """A whole number written as text: digits, with ``.0`` or a unit of length (位, 字符, 字节)."""
 
+_REMEMBERED = 20_000
+"""Vocabulary look-ups and format-type splits remembered per reader (a catalog repeats its
+values: 数据库, MySQL, 有条件共享 …); all are forgotten at once past this many."""
+
 
 class ValueReader:
-    """Reads values for one pack's fields. Build once, use for every value (it is stateless)."""
+    """Reads values for one pack's fields. Build once, use for every value (what it remembers
+    of the values read before changes no outcome)."""
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
@@ -67,6 +72,35 @@ class ValueReader:
             k: frozenset(v.labels()) for k, v in self._vocab.items()
         }
         self._forms = pack.value_forms
+        self._matches: dict[tuple[str, str], Match | None] = {}
+        self._splits: dict[tuple[object, ...], FormatParts] = {}
+
+    def _lookup(self, field_id: str, text: str) -> Match | None:
+        """What ``text`` stands for in the vocabulary of a field (remembered)."""
+        key = (field_id, text)
+        matches = self._matches
+        found = matches.get(key, MISSING)
+        if found is MISSING:
+            if len(matches) >= _REMEMBERED:
+                matches.clear()
+            found = matches[key] = self._vocab[field_id].lookup(text)
+        return found  # type: ignore[return-value]
+
+    def _format_split(self, types: list[object]) -> FormatParts:
+        """The format classes taken out of a list of format types (remembered for lists of text:
+        a catalog names the same few formats)."""
+        if not all(type(part) is str for part in types):
+            return split_format_types(types, self._vocab[FORMAT_CLASS], self._vocab[FORMAT_TYPES])
+        key = tuple(types)
+        splits = self._splits
+        found = splits.get(key)
+        if found is None:
+            if len(splits) >= _REMEMBERED:
+                splits.clear()
+            found = splits[key] = split_format_types(
+                types, self._vocab[FORMAT_CLASS], self._vocab[FORMAT_TYPES]
+            )
+        return found
 
     def wrong_type(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> None:
         out.hits.append(Hit("GC-S003", cpath, type_params(spec, value), excerpt(value)))
@@ -144,7 +178,7 @@ class ValueReader:
                 self._normalised(spec, value, "、".join(parts), cpath, out)
             value = parts
         if isinstance(value, list) and spec.id == FORMAT_TYPES and FORMAT_CLASS in self._vocab:
-            split = split_format_types(value, self._vocab[FORMAT_CLASS], self._vocab[spec.id])
+            split = self._format_split(value)
             for cls in split.classes[:1]:
                 out.pending.append(Pending(FORMAT_CLASS, cls, False, cpath))
                 self._normalised(
@@ -174,7 +208,6 @@ class ValueReader:
         return kept
 
     def _vocab_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
-        vocab = self._vocab[spec.id]
         if isinstance(value, str) and value in self._labels[spec.id]:
             return value
         if isinstance(value, bool) or not isinstance(value, str | int):
@@ -185,9 +218,9 @@ class ValueReader:
             text = compound_split(text)[0]  # type: ignore[index]
         if not text.strip():
             return MISSING
-        match = vocab.lookup(text)
+        match = self._lookup(spec.id, text)
         if match is None:
-            return self._vocab_form(spec, vocab, text, cpath, out)
+            return self._vocab_form(spec, self._vocab[spec.id], text, cpath, out)
         label = match.concept.label_zh
         if match.is_defect or not isinstance(value, str):
             self._normalised(spec, value, label, cpath, out)
@@ -199,7 +232,7 @@ class ValueReader:
         """A value outside the vocabulary: a noted, described or unknown form."""
         noted = split_note(text) if spec.note else None
         head = noted.value if noted else text
-        match = vocab.lookup(head) if noted else None
+        match = self._lookup(spec.id, head) if noted else None
         if match is not None and noted is not None and spec.note:
             label = match.concept.label_zh
             out.pending.append(Pending(spec.note, noted.note, True, cpath))
@@ -231,8 +264,7 @@ class ValueReader:
                 out.pending.append(Pending(OPEN_TO_PUBLIC, is_open, False, cpath, hit))
                 return not is_open  # a closed type is no condition of opening
             return False
-        vocab = self._vocab.get(SHARE_TYPE)
-        match = vocab.lookup(value) if vocab is not None else None
+        match = self._lookup(SHARE_TYPE, value) if SHARE_TYPE in self._vocab else None
         if match is None or match.kind is MatchKind.NOTATION or fold_value(value) in NO_CONDITION:
             return False  # 无条件 (共享) there says "no condition" (R1)
         out.pending.append(Pending(SHARE_TYPE, match.concept.label_zh, False, cpath))
@@ -257,7 +289,7 @@ class ValueReader:
         if isinstance(value, bool):
             return value
         vocab = self._vocab[spec.id]
-        match = vocab.lookup(str(value)) if isinstance(value, str | int) else None
+        match = self._lookup(spec.id, str(value)) if isinstance(value, str | int) else None
         if match is None and spec.id == OPEN_TO_PUBLIC and isinstance(value, str):
             is_open = self._forms.open_type(value)
             if is_open is not None:  # an open type where yes/no is expected: keep it as condition
