@@ -11,6 +11,7 @@ from govcatalog.packs import Pack
 from govcatalog.records import values
 from govcatalog.records.coerce import Coercer
 from govcatalog.records.coerced import Coerced
+from govcatalog.vocab import Match, Vocabulary
 
 
 def _outcome(out: Coerced | None) -> tuple[object, ...]:
@@ -55,3 +56,30 @@ def test_look_ups_are_remembered_within_the_bound(
     assert _outcome(out) == _outcome(
         Coercer(pack).resource({"update_cycle": "每月更新", "format": {"format_types": ["MySQL"]}})
     )
+
+
+def test_a_value_read_again_is_not_looked_up_again(
+    pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    look_up = Vocabulary.lookup
+    split = values.split_format_types
+
+    def counted_lookup(vocabulary: Vocabulary, text: str) -> Match | None:
+        asked.append(text)
+        return look_up(vocabulary, text)
+
+    def counted_split(*args: Any) -> values.FormatParts:
+        asked.append("split")
+        return split(*args)
+
+    monkeypatch.setattr(Vocabulary, "lookup", counted_lookup)
+    monkeypatch.setattr(values, "split_format_types", counted_split)
+    reader = Coercer(pack)
+    data = {"update_cycle": "每月更新", "format": {"format_types": ["数据库-oracle"]}}
+    first = _outcome(reader.resource(data))
+    assert "每月更新" in asked
+    assert "split" in asked
+    asked.clear()
+    assert _outcome(reader.resource(data)) == first
+    assert asked == []
