@@ -79,10 +79,15 @@ def test_validation_pauses_it_while_reading(tmp_path: Path, pack: Pack) -> None:
 
 def test_the_validate_command_leaves_it_running(tmp_path: Path) -> None:
     path = write_catalog(tmp_path / "c.json", resource(code="X"))
-    result = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
-    assert result.exit_code == 1, result.output
-    assert '"findings"' in result.output
-    assert gc.isenabled()
+    gc.unfreeze()
+    try:
+        result = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
+        assert result.exit_code == 1, result.output
+        assert '"findings"' in result.output
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what it made is set aside, not walked again
+    finally:
+        gc.unfreeze()
 
 
 def test_the_diff_command_writes_its_changes_with_it_paused(
@@ -98,8 +103,13 @@ def test_the_diff_command_writes_its_changes_with_it_paused(
         real_emit(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(diff_cmd, "emit", emit)
-    result = CliRunner().invoke(app, ["diff", str(old), str(new), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    assert '"changes"' in result.output
-    assert seen == [False]
-    assert gc.isenabled()
+    gc.unfreeze()
+    try:
+        result = CliRunner().invoke(app, ["diff", str(old), str(new), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert '"changes"' in result.output
+        assert seen == [False]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # both versions set aside, not walked again
+    finally:
+        gc.unfreeze()

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from govcatalog._collector import collector_paused
+from govcatalog._collector import collector_paused_to_the_end
 from govcatalog.cli._common import fail, load_pack
 from govcatalog.cli.app import EXIT_FINDINGS, EXIT_OK, app
 from govcatalog.cli.options import DbOption, LangOption, OutputOption, PackOption
@@ -133,8 +133,8 @@ def diff_command(
     """
     the_pack = load_pack(pack)
     # Both versions live to the end: the cyclic collector would only walk them, again and again
-    # while the changes are written (a third of a province diff's time).
-    with collector_paused():
+    # while the changes are written (a third of a province diff's time), and once more after.
+    with collector_paused_to_the_end():
         a = read_side(old, the_pack, db)
         b = read_side(new, the_pack, db)
         result = compare(a, b, field_names(the_pack), element_changes(the_pack))
