@@ -52,7 +52,7 @@ def _texts(name: str, item: str) -> dict[str, object]:
 
 def test_the_shared_texts_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past the bound, new texts are kept as read: nothing changes but memory."""
-    shared: dict[str, str] = {}
+    shared: dict[object, object] = {}
     a, b = _texts("资源", "姓名"), _texts("资源", "姓名")
     assert a["name"] is not b["name"]
     _shared_texts(a, shared)
@@ -64,4 +64,21 @@ def test_the_shared_texts_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     _shared_texts(a, shared)
     _shared_texts(c, shared)
     assert c == _texts("其他", "性别")
-    assert set(shared) == {"资源", "姓名"}  # the first record's; none after the bound
+    assert {k for k in shared if type(k) is str} == {"资源", "姓名"}  # none after the bound
+    assert len(shared) == 3  # and the first record's one data item
+
+
+def test_equal_data_items_are_one_object() -> None:
+    shared: dict[object, object] = {}
+    one = {"name": "".join("资源"), "items": [{"name": "".join("姓名"), "length": 1}]}
+    same = {"name": "".join("资源"), "items": [{"name": "".join("姓名"), "length": 1}]}
+    other = {"name": "".join("资源"), "items": [{"name": "".join("姓名"), "length": 2}]}
+    listed = {"name": "资源", "items": [{"name": "".join("姓名"), "extensions": {"a": [1]}}]}
+    for record in (one, same, other, listed):
+        _shared_texts(record, shared)
+    assert same["items"][0] is one["items"][0]  # type: ignore[index]
+    assert other["items"][0] is not one["items"][0]  # type: ignore[index]
+    assert other["items"][0] == {"name": "姓名", "length": 2}  # type: ignore[index]
+    # an item holding an object is kept as read, its short texts shared all the same
+    assert listed["items"][0]["name"] is one["items"][0]["name"]  # type: ignore[index]
+    assert listed["items"][0]["extensions"] == {"a": [1]}  # type: ignore[index]
