@@ -48,7 +48,7 @@ def load_side(
     with collector_paused():  # millions of acyclic objects that all live on
         shared: dict[Any, Any] = {}
         records = [
-            _shared_texts(without_invalid(read.record), shared)
+            _shared_items(without_invalid(read.record), shared)
             for read in iter_records(doc, pack, coercer=coercer)
             if read.record is not None
         ]
@@ -56,26 +56,24 @@ def load_side(
     return Side(label or source_name(path), info, records)
 
 
-_SHARED_TEXTS = 200_000
-"""How many distinct short texts one side shares, checked once a record (then new ones are
-kept as read)."""
+_SHARED = 200_000
+"""How many distinct data items and short texts one side shares, checked once a record (then
+new ones are kept as read)."""
 
 
-def _shared_texts(record: Record, shared: dict[Any, Any]) -> Record:
-    """The record with its short texts (字符型, 姓名, 无条件共享, a provider's name …) one object
-    per distinct text, and its data items one object per distinct item: a province holds
-    millions of them but a few thousand distinct ones, and both versions live until compared.
+def _shared_items(record: Record, shared: dict[Any, Any]) -> Record:
+    """The record with its data items one object per distinct item, and the short texts
+    (字符型, 姓名 …) of the distinct items one object per distinct text: a province holds
+    millions of items but a few thousand distinct ones, and both versions live until compared.
+    (The record's own texts are few: sharing them cost more time than it saved memory.)
 
     Records are not changed once read, so sharing is safe. Equal keys with equal values are
     the same item: in a record as read each element holds values of its one kind (a yes/no
     element booleans only, a number element integers only), so 1 and True never meet."""
-    room = len(shared) < _SHARED_TEXTS
+    room = len(shared) < _SHARED
     for value in record.values():
-        if type(value) is dict:
-            _share_values(value, shared, room)
-        elif type(value) is list:
+        if type(value) is list:
             _share_items(value, shared, room)
-    _share_values(record, shared, room)
     return record
 
 
