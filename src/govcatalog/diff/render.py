@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from itertools import groupby
 
 from rich.console import Console
 from rich.markup import escape
 
+from govcatalog._json_text import indented
 from govcatalog.diff.impact import Impact, change_catalogue
 from govcatalog.diff.result import CatalogDiff, Change
 from govcatalog.report import Lang
@@ -118,12 +118,12 @@ def to_json_dict(result: CatalogDiff, lang: Lang = Lang.ZH) -> dict[str, object]
 
 def render_json(result: CatalogDiff, lang: Lang = Lang.ZH) -> str:
     """The diff as JSON text."""
-    return json.dumps(to_json_dict(result, lang), ensure_ascii=False, indent=2)
+    return indented(to_json_dict(result, lang), 2)  # json.dumps(..., indent=2)'s text, faster
 
 
 def render_patch(result: CatalogDiff) -> str:
     """The RFC 6902 JSON Patch from the old canonical document to the new one, as JSON text."""
-    return json.dumps(result.to_patch(), ensure_ascii=False, indent=2)
+    return indented(result.to_patch(), 2)
 
 
 _MD_SPECIAL = str.maketrans(
