@@ -1,10 +1,11 @@
-"""The rule engine: rules are plain generator functions registered with the codes they emit.
+"""The rule engine: rules are plain functions registered with the codes they emit.
 
-A :class:`Rule` looks at one canonical record (``RESOURCE`` scope) and yields
-:class:`~govcatalog.records.hits.Hit` objects. A :class:`RuleSet` is an immutable
-collection; :meth:`RuleSet.extend` returns a new set and refuses to replace a rule
-unless told ``replace=True``. Catalog-wide checks (duplicate codes, related codes)
-work on per-resource summaries, see :mod:`govcatalog.rules.catalog`.
+A :class:`Rule` looks at one canonical record (``RESOURCE`` scope) and gives its
+:class:`~govcatalog.records.hits.Hit` objects: a generator function will do; the built-in
+rules return a tuple or list (empty, and no generator made, for the many records that pass).
+A :class:`RuleSet` is an immutable collection; :meth:`RuleSet.extend` returns a new set and
+refuses to replace a rule unless told ``replace=True``. Catalog-wide checks (duplicate codes,
+related codes) work on per-resource summaries, see :mod:`govcatalog.rules.catalog`.
 """
 
 from __future__ import annotations
@@ -58,8 +59,8 @@ class Rule:
 
 
 def rule(*codes: str, rule_id: str | None = None) -> Callable[[RuleFunction], Rule]:
-    """Register a generator function as a :class:`Rule` emitting ``codes``:
-    ``rule("GC-R005")(open_attributes)``, or as a decorator.
+    """Register a function giving hits (a generator function, say) as a :class:`Rule` emitting
+    ``codes``: ``rule("GC-R005")(open_attributes)``, or as a decorator.
 
     The built-in rules are registered with a call, not a decorator, so that their functions stay
     plain functions (mutation testing leaves decorated functions alone).
@@ -76,6 +77,11 @@ class RuleSet:
     """An immutable, ordered collection of rules."""
 
     rules: tuple[Rule, ...] = ()
+    _checks: tuple[RuleFunction, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # the functions themselves, for run: one attribute look-up less per rule and resource
+        object.__setattr__(self, "_checks", tuple(r.check for r in self.rules))
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -109,8 +115,10 @@ class RuleSet:
 
     def run(self, record: Record, ctx: RuleContext) -> Iterator[Hit]:
         """Run every rule on one record."""
-        for r in self.rules:
-            yield from r.check(record, ctx)
+        hits: list[Hit] = []
+        for check in self._checks:
+            hits.extend(check(record, ctx))
+        return iter(hits)
 
 
 def pack_rules(pack: Pack) -> tuple[Rule, ...]:
