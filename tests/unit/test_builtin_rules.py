@@ -230,6 +230,11 @@ def test_an_item_name_listed_twice_is_named_once_with_its_count(pack: Pack) -> N
     assert _run(data_items, pack, {"items": [{"name": None}, {"name": None}]}) == []
     assert _run(data_items, pack, {"items": [{"name": "姓名"}]}) == []
     assert _run(data_items, pack, {}) == []
+    nameless = [{"name": "姓名"}, {}, {"name": "姓名"}, {}]  # items without a name element
+    assert _run(data_items, pack, {"items": nameless}) == [
+        Hit("GC-F011", "/items/0/name", {"count": 2}, "姓名")
+    ]
+    assert _run(data_items, pack, {"items": [{}, {"name": "姓名"}, {}]}) == []
 
 
 USCC = {"scheme_zh": "统一社会信用代码", "scheme_en": "unified social credit code"}

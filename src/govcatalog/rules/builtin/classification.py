@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
+from typing import Final
 
 from govcatalog.model.code import ResourceCode
 from govcatalog.model.enums import ResourceClass, ShareType
@@ -10,21 +11,17 @@ from govcatalog.records.coerce import PARSED_CODE
 from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.engine import RuleContext, RuleSet, rule
 
-
-def _code(rec: Record) -> ResourceCode | None:
-    """The parsed 信息资源代码, when it could be parsed."""
-    parsed: ResourceCode | None = rec.get(PARSED_CODE)
-    return parsed
+# Enum members looked up once: a look-up on the class goes through its metaclass's hook.
+_BASE: Final = ResourceClass.BASE
+_UNCONDITIONAL: Final = ShareType.UNCONDITIONAL
 
 
-def code_and_classification(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
+def code_and_classification(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
     """The code's 类 and 项 digits agree with the named classification; the 项 belongs to the 类."""
     category = rec.get("category") or {}
     lei = category.get("lei")
-    xiang = category.get("xiang")
-    code = _code(rec)
     if lei is None:
-        return
+        return ()
     key = ("resource-class", lei)
     known = ctx.memo.get(key)
     if known is None:  # the same few classes recur in every resource
@@ -32,37 +29,45 @@ def code_and_classification(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
         concept = vocab.concept(lei)
         known = ctx.memo[key] = (concept.notation, [c.label_zh for c in vocab.narrower(concept)])
     notation, members = known
+    code: ResourceCode | None = rec.get(PARSED_CODE)
+    hits: list[Hit] = []
     if code is not None and notation and code.lei != notation:
-        yield Hit("GC-R007", "/code", {"lei": lei, "expected": notation}, code.lei)
+        hits.append(Hit("GC-R007", "/code", {"lei": lei, "expected": notation}, code.lei))
+    xiang = category.get("xiang")
     if xiang is None:
-        return
+        return hits
     codes = ctx.pack.xiang_codes.get(lei, {})
     if members and xiang not in members:
         named = next((name for name, c in codes.items() if c == xiang), None)
         if named is None:  # neither a 项 of the 类 nor the code of one (项分类 = "01")
             params = {"lei": lei, "allowed": "、".join(members)}
-            yield Hit("GC-F008", "/category/xiang", params, xiang)
-            return
+            hits.append(Hit("GC-F008", "/category/xiang", params, xiang))
+            return hits
         xiang = named
     expected = codes.get(xiang)
     if code is not None and expected is not None and code.xiang != expected:
-        yield Hit("GC-F009", "/code", {"xiang": xiang, "expected": expected}, code.xiang)
+        hits.append(Hit("GC-F009", "/code", {"xiang": xiang, "expected": expected}, code.xiang))
+    return hits
 
 
-def base_items_shared(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
+def base_items_shared(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
     """Base items of base resources (人口, 法人, 空间地理, 电子证照 …) are shared freely."""
-    lei = (rec.get("category") or {}).get("lei")
-    code = _code(rec)
-    is_base = lei == ResourceClass.BASE or (lei is None and code is not None and code.lei == "1")
-    if not is_base:
-        return
-    share_type = (rec.get("share") or {}).get("share_type")
-    if share_type is None or share_type == ShareType.UNCONDITIONAL:
-        return
-    items = rec.get("items") or []
+    category = rec.get("category")
+    lei = category.get("lei") if category else None
+    if lei is None:  # then the code's 类 digit tells
+        code: ResourceCode | None = rec.get(PARSED_CODE)
+        if code is None or code.lei != "1":
+            return ()
+    elif lei != _BASE:
+        return ()
+    share = rec.get("share")
+    share_type = share.get("share_type") if share else None
+    if share_type is None or share_type == _UNCONDITIONAL:
+        return ()
+    items = rec.get("items")
     if items and all(item.get("base_item") is False for item in items):
-        return  # only business items (业务信息项): conditional sharing is allowed
-    yield Hit("GC-R011", "/share/share_type", {}, share_type)
+        return ()  # only business items (业务信息项): conditional sharing is allowed
+    return (Hit("GC-R011", "/share/share_type", {}, share_type),)
 
 
 RULES = RuleSet(

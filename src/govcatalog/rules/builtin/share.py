@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
+from typing import Final
 
 from govcatalog.model.enums import ShareModeClass, ShareType
 from govcatalog.records.forms import NO_CONDITION
@@ -13,27 +14,35 @@ from govcatalog.rules.engine import RuleContext, RuleSet, rule
 
 _LEGAL_BASIS = re.compile(r"《[^》]+》|法|条例|规定|办法|决定|意见|通知|政策|规章|细则|第.+条")
 """Words by which a 不予共享依据 names a law, regulation or policy document."""
+# Enum members looked up once: a look-up on the class goes through its metaclass's hook.
+_UNCONDITIONAL: Final = ShareType.UNCONDITIONAL
+_CONDITIONAL: Final = ShareType.CONDITIONAL
+_NOT_SHARED: Final = ShareType.NOT_SHARED
+_PLATFORM: Final = ShareModeClass.PLATFORM
 
 
 def _folded(condition: str, ctx: RuleContext) -> str:
     """The condition folded (remembered: the same few conditions recur across a catalog)."""
     key = ("share-condition-fold", condition)
-    folded = ctx.memo.get(key)
+    folded: str | None = ctx.memo.get(key)
     if folded is None:
         folded = ctx.memo[key] = fold(condition)
-    return str(folded)
+    return folded
 
 
-def share_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
+def share_attributes(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
     """The share type decides what the other share attributes must say."""
-    share = rec.get("share") or {}
+    share = rec.get("share")
+    if not share:
+        return ()
     share_type = share.get("share_type")
     condition = share.get("share_condition")
     folded = _folded(condition, ctx) if condition else ""
     cp = "/share/share_condition"
-    if share_type == ShareType.UNCONDITIONAL and condition:
+    hits: list[Hit] = []
+    if share_type == _UNCONDITIONAL and condition:
         if folded not in NO_CONDITION:
-            yield Hit("GC-R001", cp, {}, condition)
+            hits.append(Hit("GC-R001", cp, {}, condition))
         elif folded not in ("无条件", ""):
             spec = ctx.pack.fields.get("share.share_condition")
             params: dict[str, object] = {
@@ -41,32 +50,34 @@ def share_attributes(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
                 "element_en": spec.en,
                 "canonical": "无条件",
             }
-            yield Hit("GC-F003", cp, params, condition)
-    elif share_type == ShareType.CONDITIONAL and folded in NO_CONDITION:
-        yield Hit("GC-R002", cp, {}, condition)
-    elif share_type == ShareType.NOT_SHARED:
+            hits.append(Hit("GC-F003", cp, params, condition))
+    elif share_type == _CONDITIONAL and folded in NO_CONDITION:
+        hits.append(Hit("GC-R002", cp, {}, condition))
+    elif share_type == _NOT_SHARED:
         if folded in NO_CONDITION:
-            yield Hit("GC-R003", cp, {}, condition)
+            hits.append(Hit("GC-R003", cp, {}, condition))
         elif condition and not _LEGAL_BASIS.search(condition):
-            yield Hit("GC-R013", cp, {}, condition)
+            hits.append(Hit("GC-R013", cp, {}, condition))
 
     mode_class = share.get("share_mode_class")
     mode_type = share.get("share_mode_type")
-    if share_type == ShareType.NOT_SHARED:
+    if share_type == _NOT_SHARED:
         given = " / ".join(str(v) for v in (mode_class, mode_type) if v)
         if given:
-            yield Hit("GC-R004", "/share/share_mode_class", {}, given)
-        return
+            hits.append(Hit("GC-R004", "/share/share_mode_class", {}, given))
+        return hits
     if share_type is not None and mode_class is None:
         hit = missing(ctx, rec, "share.share_mode_class")
         if hit:
-            yield hit
-    if mode_class == ShareModeClass.PLATFORM and mode_type is None:
+            hits.append(hit)
+    if mode_class == _PLATFORM and mode_type is None:
         hit = missing(ctx, rec, "share.share_mode_type")
         if hit:
-            yield hit
-    if mode_type is not None and mode_class is not None and mode_class != ShareModeClass.PLATFORM:
-        yield Hit("GC-R010", "/share/share_mode_type", {"share_mode_class": mode_class}, mode_type)
+            hits.append(hit)
+    if mode_type is not None and mode_class is not None and mode_class != _PLATFORM:
+        params = {"share_mode_class": mode_class}
+        hits.append(Hit("GC-R010", "/share/share_mode_type", params, mode_type))
+    return hits
 
 
 RULES = RuleSet(
