@@ -359,7 +359,7 @@ def test_an_empty_string_does_not_fill_a_required_element() -> None:
     ]
 
 
-def _named(i: int, code: str, name: str | None, provider: str | None) -> ResourceSummary:
+def _named(i: int, code: str | None, name: str | None, provider: str | None) -> ResourceSummary:
     return dataclasses.replace(_summary(i), code=code, name=name, provider=provider)
 
 
@@ -370,6 +370,10 @@ def test_duplicate_codes_and_names_of_one_provider_written_out() -> None:
         _named(2, "B", "人口信息", "民政厅"),  # the same name from another provider
         _named(3, "C", "法人信息", None),  # names without a provider are not compared
         _named(4, "D", "法人信息", None),
+        _named(5, "", None, "公安厅"),  # no code, and no name to compare, twice each
+        _named(6, "", None, "公安厅"),
+        _named(7, None, "", "公安厅"),
+        _named(8, None, "", "公安厅"),
     ]
     found = [
         (h.code, h.summary.index, h.pointer, h.params, h.value) for h in check_catalog(summaries)
