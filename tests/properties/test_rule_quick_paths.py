@@ -1,8 +1,9 @@
 """Properties: the quick paths of the rules answer as the plain computation does.
 
 The duplicate-name check of the data items first counts the names in C, and falls back on
-``dict.get`` for items without one; the rule set collects every rule's hits in one list. Both
-are held to the plain computation here, on records coerced from values drawn near the edges.
+``dict.get`` for items without one; the classification check remembers what each (类, 项) pair
+says; the rule set collects every rule's hits in one list. Each is held to the plain
+computation here, on records coerced from values drawn near the edges.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govcatalog.model.code import parse_resource_code
 from govcatalog.packs import get_pack
-from govcatalog.records.coerce import Coercer
-from govcatalog.records.hits import Hit
+from govcatalog.records.coerce import PARSED_CODE, Coercer
+from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.builtin import BUILTIN_RULES
+from govcatalog.rules.builtin.classification import code_and_classification
 from govcatalog.rules.builtin.content import data_items
 from govcatalog.rules.engine import RuleContext
 
@@ -107,3 +110,26 @@ def test_the_rule_set_gives_every_rules_hits_in_order(raw: dict[str, Any]) -> No
     ctx = RuleContext(PACK, TODAY)
     one_by_one = [hit for r in BUILTIN_RULES for hit in r.check(coerced.record, ctx)]
     assert list(BUILTIN_RULES.run(coerced.record, ctx)) == one_by_one
+
+
+LEI = ("基础信息资源目录", "主题信息资源目录", "部门信息资源目录")
+XIANG = (None, "公共服务", "法人单位基础信息资源", "国务院", "02", "06", "12", "其他")
+CODES = (None, "102001/000001", "103001/000001", "212001/000001", "301001/000001")
+classified = st.builds(
+    lambda lei, xiang, code: {
+        "category": {"lei": lei, "xiang": xiang},
+        PARSED_CODE: parse_resource_code(code) if code else None,
+    },
+    st.sampled_from(LEI),
+    st.sampled_from(XIANG),
+    st.sampled_from(CODES),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(records=st.lists(classified, min_size=1, max_size=8))
+def test_the_remembered_classification_answers_as_a_fresh_one(records: list[Record]) -> None:
+    run = RuleContext(PACK, TODAY)  # one memo for the whole run
+    for rec in records:
+        fresh = list(code_and_classification(rec, RuleContext(PACK, TODAY)))
+        assert list(code_and_classification(rec, run)) == fresh

@@ -346,7 +346,14 @@ def test_the_code_agrees_with_the_classification(
 def test_the_classes_are_looked_up_once_per_run(pack: Pack) -> None:
     ctx = RuleContext(pack, TODAY)
     list(code_and_classification(_classified(BASE, None, None), ctx))
-    assert ctx.memo == {("resource-class", BASE): ("1", BASE_XIANG.split("、"))}
+    assert ctx.memo == {("resource-class", BASE, None): ("1", None, None, None)}
+    list(code_and_classification(_classified(BASE, "02", None), ctx))
+    list(code_and_classification(_classified(BASE, "社会保障", None), ctx))  # not kept: wrong
+    list(code_and_classification(_classified("公共服务", "某项", None), ctx))  # nor a 类 without 项
+    assert ctx.memo == {
+        ("resource-class", BASE, None): ("1", None, None, None),
+        ("resource-class", BASE, "02"): ("1", "法人单位基础信息资源", "02", None),
+    }
 
 
 CONDITIONAL = {"share_type": "有条件共享"}
@@ -515,7 +522,7 @@ def test_the_rules_use_the_verdicts_kept_for_the_run(pack: Pack) -> None:
     assert list(share_attributes({"share": unconditional}, ctx)) == [
         Hit("GC-F003", CP, F003, "仅限公安部门")
     ]
-    ctx.memo[("resource-class", BASE)] = ("9", [])
+    ctx.memo[("resource-class", BASE, "社会保障")] = ("9", "社会保障", None, None)
     rec = _classified(BASE, "社会保障", "103001/000001")
     assert list(code_and_classification(rec, ctx)) == [
         Hit("GC-R007", "/code", {"lei": BASE, "expected": "9"}, "1")

@@ -16,37 +16,51 @@ _BASE: Final = ResourceClass.BASE
 _UNCONDITIONAL: Final = ShareType.UNCONDITIONAL
 
 
+_Verdict = tuple[str | None, str | None, str | None, dict[str, object] | None]
+"""What a (类, 项) pair says whatever the code: the 类 digit, the 项 as named, its two digits,
+and the GC-F008 parameters when the 项 is no 项 of the 类."""
+
+
+def _verdict(ctx: RuleContext, key: tuple[str, str, str | None]) -> _Verdict:
+    """What the pair of ``key`` says, kept in the memo for the pairs the vocabulary has."""
+    _, lei, xiang = key
+    vocab = ctx.pack.vocabulary("resource-class")
+    concept = vocab.concept(lei)
+    members = [c.label_zh for c in vocab.narrower(concept)]
+    known: _Verdict = (concept.notation, None, None, None)
+    if xiang is None:
+        ctx.memo[key] = known
+        return known
+    codes = ctx.pack.xiang_codes.get(lei, {})
+    named: str | None = xiang
+    if members and xiang not in members:  # then it may be the code of one (项分类 = "01")
+        named = next((name for name, c in codes.items() if c == xiang), None)
+    if named is None:  # neither a 项 of the 类 nor the code of one
+        return concept.notation, xiang, None, {"lei": lei, "allowed": "、".join(members)}
+    known = (concept.notation, named, codes.get(named), None)
+    if named in members:  # a 项 the vocabulary knows: the others are not kept
+        ctx.memo[key] = known
+    return known
+
+
 def code_and_classification(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
     """The code's 类 and 项 digits agree with the named classification; the 项 belongs to the 类."""
     category = rec.get("category") or {}
     lei = category.get("lei")
     if lei is None:
         return ()
-    key = ("resource-class", lei)
-    known = ctx.memo.get(key)
-    if known is None:  # the same few classes recur in every resource
-        vocab = ctx.pack.vocabulary("resource-class")
-        concept = vocab.concept(lei)
-        known = ctx.memo[key] = (concept.notation, [c.label_zh for c in vocab.narrower(concept)])
-    notation, members = known
+    xiang = category.get("xiang")
+    key = ("resource-class", lei, xiang)
+    known: _Verdict | None = ctx.memo.get(key)  # a few pairs recur in every resource
+    notation, named, expected, wrong = known if known is not None else _verdict(ctx, key)
     code: ResourceCode | None = rec.get(PARSED_CODE)
     hits: list[Hit] = []
     if code is not None and notation and code.lei != notation:
         hits.append(Hit("GC-R007", "/code", {"lei": lei, "expected": notation}, code.lei))
-    xiang = category.get("xiang")
-    if xiang is None:
-        return hits
-    codes = ctx.pack.xiang_codes.get(lei, {})
-    if members and xiang not in members:
-        named = next((name for name, c in codes.items() if c == xiang), None)
-        if named is None:  # neither a 项 of the 类 nor the code of one (项分类 = "01")
-            params = {"lei": lei, "allowed": "、".join(members)}
-            hits.append(Hit("GC-F008", "/category/xiang", params, xiang))
-            return hits
-        xiang = named
-    expected = codes.get(xiang)
-    if code is not None and expected is not None and code.xiang != expected:
-        hits.append(Hit("GC-F009", "/code", {"xiang": xiang, "expected": expected}, code.xiang))
+    if wrong is not None:
+        hits.append(Hit("GC-F008", "/category/xiang", wrong, xiang))
+    elif code is not None and expected is not None and code.xiang != expected:
+        hits.append(Hit("GC-F009", "/code", {"xiang": named, "expected": expected}, code.xiang))
     return hits
 
 
