@@ -12,6 +12,7 @@ import pytest
 from govcatalog.identifiers import check_identifier
 from govcatalog.model.code import CodeProblem, parse_resource_code
 from govcatalog.packs import Pack, get_pack
+from govcatalog.records.coerce import PARSED_CODE
 from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.builtin.classification import base_items_shared, code_and_classification
 from govcatalog.rules.builtin.content import (
@@ -386,6 +387,14 @@ def test_base_items_of_base_resources_are_shared_unconditionally(
     rec = {**_classified(lei, None, code), "share": share, "items": items}
     expected = [Hit("GC-R011", "/share/share_type", {}, share.get("share_type"))] if hit else []
     assert _run(base_items_shared, pack, rec) == expected
+
+
+def test_base_resources_told_by_their_code_or_without_a_share_element(pack: Pack) -> None:
+    coded = {PARSED_CODE: parse_resource_code("102001/000001"), "share": CONDITIONAL}
+    assert _run(base_items_shared, pack, coded) == [
+        Hit("GC-R011", "/share/share_type", {}, "有条件共享")
+    ]
+    assert _run(base_items_shared, pack, {"category": {"lei": BASE}}) == []
 
 
 # 《政务数据共享条例》: the rules the pack sharing-2025 names, with its data

@@ -71,9 +71,8 @@ def data_items(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
     hits: list[Hit] = []
     for i, item in enumerate(items):
         name = item.get("name")
-        count = dupes.pop(name, 0)  # each name once, at its first item
-        if count:
-            hits.append(Hit("GC-F011", f"/items/{i}/name", {"count": count}, name))
+        if name in dupes:  # each name once, at its first item
+            hits.append(Hit("GC-F011", f"/items/{i}/name", {"count": dupes.pop(name)}, name))
     return hits
 
 
