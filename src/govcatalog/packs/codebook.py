@@ -100,11 +100,12 @@ class MessageMemo:
     __slots__ = ("_known",)
 
     def __init__(self) -> None:
-        self._known: dict[tuple[str, ...], RenderedMessage] = {}
+        self._known: dict[tuple[str, tuple[str, ...], tuple[str, ...]], RenderedMessage] = {}
 
     def render(self, entry: CodeEntry, params: Mapping[str, object]) -> RenderedMessage:
         """``entry.render(params)``, remembered."""
-        key = (entry.code, *(f"{k}\x00{v!s}" for k, v in params.items()))
+        # the parameters' names, then their text: what the templates are filled with
+        key = (entry.code, tuple(params), tuple(map(str, params.values())))
         known = self._known.get(key)
         if known is None:
             known = entry.render(params)

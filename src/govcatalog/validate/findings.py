@@ -21,6 +21,9 @@ from govcatalog.records.hits import Hit
 from govcatalog.report import Finding, Location, Severity
 from govcatalog.validate.options import EVIDENCE_RANK, ValidationOptions
 
+_JSON_LOCATORS = (ByteSpanLocator, JsonLocator)
+"""Locators of JSON text, which a pointer past the decoded record would send searching."""
+
 
 def severities(pack: Pack, options: ValidationOptions) -> dict[str, Severity]:
     """The severity of every code that is on (selected, not ignored, sure enough)."""
@@ -77,7 +80,7 @@ class FindingMaker:
     ) -> Location:
         """Where ``rel`` (a pointer into the record as written) is in the file."""
         locator = raw.locator
-        if raw.data is not None and isinstance(locator, ByteSpanLocator | JsonLocator):
+        if raw.data is not None and isinstance(locator, _JSON_LOCATORS):
             # the record as decoded says how far the pointer goes: no search for the rest
             line, column = locator.locate(existing_part(raw.data, rel))
         else:
