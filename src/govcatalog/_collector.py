@@ -10,35 +10,33 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(*, set_aside: bool = False) -> Iterator[None]:
     """Pause the cyclic collector for the ``with`` block (nested pauses are fine): it runs
-    again afterwards only if it was running before."""
+    again afterwards only if it was running before.
+
+    Args:
+        set_aside: The objects made meanwhile live until the process ends (see
+            :func:`collector_paused_to_the_end`)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            if set_aside:
+                gc.freeze()
             gc.enable()
 
 
-@contextmanager
-def collector_paused_to_the_end() -> Iterator[None]:
+def collector_paused_to_the_end() -> AbstractContextManager[None]:
     """Pause the cyclic collector for a command whose objects live until the process ends.
 
     When the pause ends the collector would walk every object made during it (millions, for a
     province) only to find them alive; they are set aside for good instead (``gc.freeze``),
     so only objects made afterwards are ever walked. What was in a cycle then is left to the
     end of the process."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.enable()
+    return collector_paused(set_aside=True)
