@@ -7,6 +7,7 @@ the way people write it. Reports echo values from untrusted input: :func:`clip` 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Final
@@ -101,3 +102,32 @@ def clip(text: str, limit: int = VALUE_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit]}…[+{len(text) - limit} chars]"
+
+
+_UNSEEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+"""Characters a reader of a message cannot see or that break its line: control and format
+characters (zero-width space, byte-order mark, soft hyphen …), line and paragraph separators,
+lone surrogates."""
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    r"""``text`` with every character a reader could not see written out as an escape
+    (``"null\u200b"``), so that a message says what the value holds; printable text as is.
+
+    >>> visible("null\u200b\u200b")
+    'null\\u200b\\u200b'
+    >>> visible("暂无　")
+    '暂无　'
+    """
+    if text.isprintable():
+        return text
+    return "".join(_escape(ch) if unicodedata.category(ch) in _UNSEEN else ch for ch in text)
+
+
+def _escape(ch: str) -> str:
+    named = _NAMED.get(ch)
+    if named is not None:
+        return named
+    code = ord(ch)
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from govcatalog._location import visible
 from govcatalog._quick_init import quick_init
 from govcatalog.errors import PackError
 from govcatalog.report import Severity, clip
@@ -75,7 +76,8 @@ class CodeEntry:
 
     def render(self, params: Mapping[str, object]) -> RenderedMessage:
         """Fill the templates with ``params``."""
-        p = _Params({**_DEFAULTS, **{k: clip(str(v)) for k, v in params.items()}})
+        # values echoed from the input: unseen characters written out, then cut to length
+        p = _Params({**_DEFAULTS, **{k: clip(visible(str(v))) for k, v in params.items()}})
         return RenderedMessage(
             self.message_zh.format_map(p),
             self.message_en.format_map(p),
