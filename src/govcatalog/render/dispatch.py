@@ -104,9 +104,9 @@ def report_pieces(
     fail_on: Severity = Severity.ERROR,
     width: int = 120,
 ) -> Iterator[str]:
-    """The text of :func:`render_report` in pieces, to be written one after the other: JSON,
-    SARIF and CSV a finding at a time, JUnit a few hundred, never held whole; the others in one
-    piece."""
+    """The text of :func:`render_report` in pieces, to be written one after the other: SARIF
+    and CSV a finding at a time, JSON and JUnit a few hundred, never held whole; the others in
+    one piece."""
     the = ReportFormat(fmt)
     if the is ReportFormat.JSON:
         return chain(report.json_pieces(lang), ["\n"])
