@@ -102,10 +102,11 @@ def pieces(
         sep, close = "," + first, "\n" + " " * (indent * level)
     yield text[:at]
     before, empty = first, True
-    if plain and indent is not None and indent > 0 and _msgspec_json() is not None:
+    codec = _msgspec_json() if plain else None
+    if codec is not None and indent is not None and indent > 0:
         elements = iter(items)
         while batch := list(islice(elements, _BATCH)):
-            yield before + _plain_run(batch, indent, level + 1)
+            yield before + _plain_run(codec, batch, indent, level + 1)
             before, empty = sep, False
     else:
         for item in items:
@@ -119,13 +120,10 @@ _BATCH = 256
 writing of a finding."""
 
 
-def _plain_run(items: list[object], indent: int, level: int) -> str:
+def _plain_run(codec: Any, items: list[object], indent: int, level: int) -> str:
     """The plain ``items`` as :func:`plain_indented` writes each ``level`` deep, joined by a
-    comma and the newline and indentation of that depth."""
-    codec = _msgspec_json()
+    comma and the newline and indentation of that depth (``codec``: ``msgspec.json``)."""
     try:
-        if codec is None:
-            raise TypeError("msgspec is not installed")
         text: str = codec.format(codec.encode(items), indent=indent).decode()
     except (TypeError, UnicodeEncodeError):  # a lone surrogate: written one by one
         joint = ",\n" + " " * (indent * level)

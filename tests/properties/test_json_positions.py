@@ -12,6 +12,7 @@ from govcatalog.io._jsonpos import (
     JsonLocator,
     _skip_value,
     existing_part,
+    follow,
     offset_in_bytes,
     offset_of,
 )
@@ -128,3 +129,16 @@ def test_a_resource_is_located_in_its_bytes_as_in_its_text() -> None:
     for pointer in ("", "/name", "/items/1/name", "/items/0/length", "/items/5", "/none"):
         assert bytes_locator.locate(pointer) == text_locator.locate(pointer)
     assert bytes_locator.locate("/items/1/name") == (2, 3 + text.index('"性别"'))
+
+
+@settings(max_examples=100, deadline=None)
+@given(doc=values, extra=st.sampled_from(["", "/a", "/9", "/中/0"]))
+def test_following_a_pointer_finds_its_value_or_says_how_far_it_went(
+    doc: object, extra: str
+) -> None:
+    for pointer, value in _pointers(doc):
+        assert follow(doc, pointer) == (value, len(pointer))
+        node, end = follow(doc, pointer + extra)
+        assert end >= len(pointer)
+        if end < len(pointer + extra):  # cut short: the value there is the last one found
+            assert (node, end) == follow(doc, (pointer + extra)[:end])

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from govcatalog.errors import PatchError
+from govcatalog.io._jsonpos import unescape
 
 
 def parse_pointer(pointer: str) -> list[str]:
@@ -24,7 +25,7 @@ def parse_pointer(pointer: str) -> list[str]:
         return []
     if not pointer.startswith("/"):
         raise ValueError(f"not a JSON pointer: {pointer!r}")
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+    return [unescape(t) for t in pointer[1:].split("/")]
 
 
 def _index(part: str, size: int, *, insert: bool) -> int:

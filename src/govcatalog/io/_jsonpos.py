@@ -191,10 +191,9 @@ def _find_in_array(text: str, i: int, index: int) -> int | None:
     return None
 
 
-def existing_part(data: object, pointer: str) -> str:
-    """The longest start of ``pointer`` that leads to a value in ``data`` (the decoded record):
-    :func:`offset_of` finds it at once, where a member that is not there would have it
-    search the whole object."""
+def follow(data: object, pointer: str) -> tuple[object, int]:
+    """The deepest value on ``pointer`` that ``data`` (a decoded JSON value) holds, and how
+    many characters of the pointer lead to it (``len(pointer)``: the whole pointer exists)."""
     node, end = data, 0
     for raw in pointer[1:].split("/") if pointer else ():
         part = unescape(raw)
@@ -205,7 +204,14 @@ def existing_part(data: object, pointer: str) -> str:
         else:
             break
         end += 1 + len(raw)
-    return pointer[:end]
+    return node, end
+
+
+def existing_part(data: object, pointer: str) -> str:
+    """The longest start of ``pointer`` that leads to a value in ``data`` (the decoded record):
+    :func:`offset_of` finds it at once, where a member that is not there would have it
+    search the whole object."""
+    return pointer[: follow(data, pointer)[1]]
 
 
 def offset_of(text: str, start: int, pointer: str) -> int:

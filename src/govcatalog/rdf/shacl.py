@@ -18,6 +18,7 @@ import rdflib
 from rdflib.namespace import SH
 
 from govcatalog.errors import ShaclUnavailable
+from govcatalog.io._jsonpos import follow, unescape
 from govcatalog.io.records import SourceDocument
 from govcatalog.packs.pack import Pack
 from govcatalog.rdf import names as m
@@ -201,24 +202,14 @@ def _findings(
         )
 
 
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
 def _resolve(data: object, pointer: str) -> object:
-    for token in (t for t in pointer.split("/")[1:]):
-        key = _unescape(token)
-        if isinstance(data, dict) and key in data:
-            data = data[key]
-        elif isinstance(data, list) and key.isdigit() and int(key) < len(data):
-            data = data[int(key)]
-        else:
-            return None
-    return data
+    """The value on ``pointer``, or None when ``data`` does not hold it all."""
+    node, end = follow(data, pointer)
+    return node if end == len(pointer) else None
 
 
 def _put(record: dict[str, object], pointer: str, value: object) -> None:
-    tokens = [_unescape(t) for t in pointer.split("/")[1:]]
+    tokens = [unescape(t) for t in pointer.split("/")[1:]]
     target: object = record
     for token in tokens[:-1]:
         if isinstance(target, dict):

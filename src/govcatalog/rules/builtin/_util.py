@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Final
 
+from govcatalog.model.enums import FormatClass, ResourceClass, ShareModeClass, ShareType
 from govcatalog.records.coerce import INVALID
 from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.engine import RuleContext
+
+# The members the rules compare with, looked up once here: on Python 3.11 a member looked up on
+# its enum class goes through the metaclass (≈ 0.05 µs, several times a resource).
+UNCONDITIONAL: Final = ShareType.UNCONDITIONAL
+CONDITIONAL: Final = ShareType.CONDITIONAL
+NOT_SHARED: Final = ShareType.NOT_SHARED
+PLATFORM: Final = ShareModeClass.PLATFORM
+BASE: Final = ResourceClass.BASE
+OTHER_FORMAT: Final = FormatClass.OTHER
 
 
 def invalid(rec: Record, pointer: str) -> bool:

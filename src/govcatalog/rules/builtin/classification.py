@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
 
 from govcatalog.model.code import ResourceCode
-from govcatalog.model.enums import ResourceClass, ShareType
 from govcatalog.records.coerce import PARSED_CODE
 from govcatalog.records.hits import Hit, Record
+from govcatalog.rules.builtin._util import BASE, UNCONDITIONAL
 from govcatalog.rules.engine import RuleContext, RuleSet, rule
-
-# Enum members looked up once: a look-up on the class goes through its metaclass's hook.
-_BASE: Final = ResourceClass.BASE
-_UNCONDITIONAL: Final = ShareType.UNCONDITIONAL
-
 
 _Verdict = tuple[str | None, str | None, str | None, dict[str, object] | None]
 """What a (类, 项) pair says whatever the code: the 类 digit, the 项 as named, its two digits,
@@ -72,11 +66,11 @@ def base_items_shared(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
         code: ResourceCode | None = rec.get(PARSED_CODE)
         if code is None or code.lei != "1":
             return ()
-    elif lei != _BASE:
+    elif lei != BASE:
         return ()
     share = rec.get("share")
     share_type = share.get("share_type") if share else None
-    if share_type is None or share_type == _UNCONDITIONAL:
+    if share_type is None or share_type == UNCONDITIONAL:
         return ()
     items = rec.get("items")
     if items and all(item.get("base_item") is False for item in items):

@@ -11,12 +11,11 @@ from typing import Final
 from govcatalog.identifiers import check_identifier
 from govcatalog.model.enums import FormatClass
 from govcatalog.records.hits import Hit, Record
-from govcatalog.rules.builtin._util import invalid
+from govcatalog.rules.builtin._util import OTHER_FORMAT, invalid
 from govcatalog.rules.engine import RuleContext, RuleSet, rule
 
 _STRUCTURED = frozenset({FormatClass.DATABASE, FormatClass.SPREADSHEET})
 _NAME: Final = itemgetter("name")
-_OTHER: Final = FormatClass.OTHER  # looked up once: a look-up on the class goes through a hook
 
 
 def open_attributes(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
@@ -37,7 +36,7 @@ def format_rules(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
     if format_class in _STRUCTURED and not rec.get("items") and not invalid(rec, "/items"):
         hits.append(Hit("GC-R006", "/items", {}, format_class))
     described = fmt.get("other_description")
-    if format_class == _OTHER:
+    if format_class == OTHER_FORMAT:
         if not described:
             hits.append(Hit("GC-R012", "/format/other_description"))
         return hits

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final
 
-from govcatalog.model.enums import ShareModeClass, ShareType
 from govcatalog.records.forms import NO_CONDITION
 from govcatalog.records.hits import Hit, Record
-from govcatalog.rules.builtin._util import fold, missing
+from govcatalog.rules.builtin._util import (
+    CONDITIONAL,
+    NOT_SHARED,
+    PLATFORM,
+    UNCONDITIONAL,
+    fold,
+    missing,
+)
 from govcatalog.rules.engine import RuleContext, RuleSet, rule
 
 _LEGAL_BASIS = re.compile(r"《[^》]+》|法|条例|规定|办法|决定|意见|通知|政策|规章|细则|第.+条")
 """Words by which a 不予共享依据 names a law, regulation or policy document."""
-# Enum members looked up once: a look-up on the class goes through its metaclass's hook.
-_UNCONDITIONAL: Final = ShareType.UNCONDITIONAL
-_CONDITIONAL: Final = ShareType.CONDITIONAL
-_NOT_SHARED: Final = ShareType.NOT_SHARED
-_PLATFORM: Final = ShareModeClass.PLATFORM
 
 
 def _folded(condition: str, ctx: RuleContext) -> str:
@@ -40,7 +40,7 @@ def share_attributes(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
     folded = _folded(condition, ctx) if condition else ""
     cp = "/share/share_condition"
     hits: list[Hit] = []
-    if share_type == _UNCONDITIONAL and condition:
+    if share_type == UNCONDITIONAL and condition:
         if folded not in NO_CONDITION:
             hits.append(Hit("GC-R001", cp, {}, condition))
         elif folded not in ("无条件", ""):
@@ -51,9 +51,9 @@ def share_attributes(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
                 "canonical": "无条件",
             }
             hits.append(Hit("GC-F003", cp, params, condition))
-    elif share_type == _CONDITIONAL and folded in NO_CONDITION:
+    elif share_type == CONDITIONAL and folded in NO_CONDITION:
         hits.append(Hit("GC-R002", cp, {}, condition))
-    elif share_type == _NOT_SHARED:
+    elif share_type == NOT_SHARED:
         if folded in NO_CONDITION:
             hits.append(Hit("GC-R003", cp, {}, condition))
         elif condition and not _LEGAL_BASIS.search(condition):
@@ -61,7 +61,7 @@ def share_attributes(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
 
     mode_class = share.get("share_mode_class")
     mode_type = share.get("share_mode_type")
-    if share_type == _NOT_SHARED:
+    if share_type == NOT_SHARED:
         given = " / ".join(str(v) for v in (mode_class, mode_type) if v)
         if given:
             hits.append(Hit("GC-R004", "/share/share_mode_class", {}, given))
@@ -70,11 +70,11 @@ def share_attributes(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
         hit = missing(ctx, rec, "share.share_mode_class")
         if hit:
             hits.append(hit)
-    if mode_class == _PLATFORM and mode_type is None:
+    if mode_class == PLATFORM and mode_type is None:
         hit = missing(ctx, rec, "share.share_mode_type")
         if hit:
             hits.append(hit)
-    if mode_type is not None and mode_class is not None and mode_class != _PLATFORM:
+    if mode_type is not None and mode_class is not None and mode_class != PLATFORM:
         params = {"share_mode_class": mode_class}
         hits.append(Hit("GC-R010", "/share/share_mode_type", params, mode_type))
     return hits

@@ -12,21 +12,15 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Final
 
-from govcatalog.model.enums import ShareType
 from govcatalog.packs.lawdata import LegalBasis
 from govcatalog.records.hits import Hit, Record
-from govcatalog.rules.builtin._util import invalid
+from govcatalog.rules.builtin._util import CONDITIONAL, NOT_SHARED, UNCONDITIONAL, invalid
 from govcatalog.rules.engine import RuleContext, RuleSet, rule
 
 _TITLE = re.compile(r"《([^《》]+)》")
 _CORE_LEVELS = frozenset({"核心数据", "重要数据"})
 """Top levels of 数据分类分级 that the regulation's security rules protect most."""
-# Enum members looked up once: a look-up on the class goes through its metaclass's hook.
-_UNCONDITIONAL: Final = ShareType.UNCONDITIONAL
-_CONDITIONAL: Final = ShareType.CONDITIONAL
-_NOT_SHARED: Final = ShareType.NOT_SHARED
 
 
 def _compact(text: str) -> str:
@@ -112,7 +106,7 @@ def not_shared_basis(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     share = rec.get("share") or {}
     legal = ctx.pack.legal_basis
     basis = share.get("share_condition")
-    if legal is None or share.get("share_type") != _NOT_SHARED:
+    if legal is None or share.get("share_type") != NOT_SHARED:
         return
     if not isinstance(basis, str) or not basis.strip():
         return  # no basis at all: GC-R003
@@ -131,7 +125,7 @@ def conditions_name_scope_and_purpose(rec: Record, ctx: RuleContext) -> Iterator
     """第十五条: the 使用条件 of a 有条件共享 entry list 共享范围 and 使用用途."""
     phrases = ctx.pack.conditions
     share = rec.get("share") or {}
-    if phrases is None or share.get("share_type") != _CONDITIONAL:
+    if phrases is None or share.get("share_type") != CONDITIONAL:
         return
     text = (rec.get("extensions") or {}).get("usage_conditions")
     if not isinstance(text, str) or not text.strip():
@@ -151,7 +145,7 @@ def grade_against_share_type(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     """重要数据 and 核心数据 shared unconditionally deserve a second look (第三十四条)."""
     share = rec.get("share") or {}
     grade = (rec.get("extensions") or {}).get("data_grade")
-    if share.get("share_type") != _UNCONDITIONAL or not isinstance(grade, str):
+    if share.get("share_type") != UNCONDITIONAL or not isinstance(grade, str):
         return
     if invalid(rec, "/extensions/data_grade"):
         return
