@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ from govcatalog.identifiers import IdentifierKind
 from govcatalog.packs import Pack, get_pack, load_pack
 from govcatalog.packs._layering import settings_tables
 from govcatalog.packs.manifest import read_manifest
+from govcatalog.packs.value_forms import AbsentElements
+from govcatalog.report import Severity
 
 HEAD = '[pack]\nid = "city"\nversion = "1.0.0"\nextends = "gb-1272@^1"\n'
 
@@ -71,9 +74,55 @@ def test_an_unclear_id_is_reported_under_the_folder() -> None:
     assert (caught.value.pack, caught.value.line) == ("folder", 2)
 
 
+def test_a_manifest_without_a_pack_table_says_its_id_is_missing() -> None:
+    with pytest.raises(PackError) as caught:
+        read_manifest("[rules]\nignore = []\n", pack="folder")
+    assert caught.value.pack == "folder"
+    assert caught.value.problem.startswith("[pack] id: not a pack id: ''")
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        ("[code]\nximu_unit = true\n", "[code] ximu_unit must be an integer, not True"),
+        ("[identifiers]\nstrict = 1\n", "[identifiers] strict must be true or false, not 1"),
+        ("[rules]\nignore = [1]\n", "[rules] ignore must be a list of strings, not [1]"),
+        ("[values]\nopen-types = 5\n", "[values] open-types must be a table, not 5"),
+        ("[vocabularies]\nx = 5\n", "[vocabularies] x must be a table, not 5"),
+        ("[severity]\nGC-F001 = 5\n", "[severity] GC-F001 must be a string, not 5"),
+        (
+            '[vocabularies.x]\ndescribed = { a = ["x", 2] }\n',
+            "[vocabularies] x.described.a must be a list of strings, not ['x', 2]",
+        ),
+    ],
+)
+def test_a_setting_of_the_wrong_kind_says_what_it_must_be(extra: str, problem: str) -> None:
+    with pytest.raises(PackError) as caught:
+        read_manifest(HEAD + extra, pack="city")
+    assert (caught.value.line, caught.value.problem) == (6, problem)
+
+
+def test_settings_are_read_into_their_tables() -> None:
+    text = HEAD + (
+        'effective_from = 2025-08-01\n[identifiers]\nprovider_code = "统一社会信用代码"\nallow = ["A"]\n'
+        '[values]\nabsent_elements = "per-file"\n[values.open-types]\nopen = ["x"]\n'
+        '[vocabularies."share-type"]\naliases = { "甲" = ["无条件共享"] }\n'
+        '[severity]\nGC-F004 = "info"\n'
+    )
+    manifest, _ = read_manifest(text, pack="city")
+    assert manifest.pack.effective_from == dt.date(2025, 8, 1)
+    assert manifest.identifiers.provider_code is IdentifierKind.USCC
+    assert manifest.identifiers.allow == ("A",)
+    assert manifest.values.absent_elements is AbsentElements.PER_FILE
+    assert manifest.values.open_types.open == ("x",)
+    assert manifest.vocabularies["share-type"].aliases == {"甲": ("无条件共享",)}
+    assert manifest.severity == {"GC-F004": Severity.INFO}
+    assert manifest.rules.ignore == ()
+
+
 def test_keys_the_models_do_not_name_are_kept() -> None:
     manifest, raw = read_manifest(HEAD + 'evidence_levels = ["IMPL"]\n', pack="city")
-    assert manifest.pack.model_extra == {"evidence_levels": ["IMPL"]}
+    assert manifest.pack.extra == {"evidence_levels": ["IMPL"]}
     assert raw["pack"]["evidence_levels"] == ["IMPL"]
 
 

@@ -1,26 +1,41 @@
 """The pack manifest (``pack.toml``) as typed data, checked before any of it is used.
 
-:func:`read_manifest` parses the text and validates it with the pydantic models below: a
+:func:`read_manifest` parses the text and checks every setting against the tables below: a
 wrongly typed or malformed setting (``ignore = 5``, ``strict = "yes"``, ``version = "1.0"``)
 is one :class:`~govcatalog.errors.PackError` naming ``pack.toml`` and the line. A setting a
 pack leaves out is ``None`` (or empty) here: the pack then takes its parent's
-(:mod:`govcatalog.packs._layering`). Keys the models do not name are kept, not refused, so a
-pack may carry notes of its own (``evidence_levels``).
+(:mod:`govcatalog.packs._layering`). Keys the tables do not name are kept (``extra``), not
+refused, so a pack may carry notes of its own (``evidence_levels``).
+
+Each table is a frozen dataclass; its settings are listed once below it (``_PACK`` …), each
+key with the check that reads its value (:mod:`govcatalog.packs._settings`). The checks are
+plain functions, so reading a pack (every command does) imports no modelling library.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
-
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, Strict, ValidationError
+from typing import Any
 
 from govcatalog.errors import PackError
 from govcatalog.identifiers import IdentifierKind
 from govcatalog.packs._lines import line_of, toml_error_line
+from govcatalog.packs._settings import (
+    Refusal,
+    Setting,
+    boolean,
+    checked,
+    integer,
+    mapping_of,
+    parsed,
+    string,
+    string_list,
+    table,
+)
 from govcatalog.packs.value_forms import AbsentElements
 from govcatalog.packs.versions import Version, check_pack_id
 from govcatalog.report import Severity
@@ -36,27 +51,6 @@ class PackStatus(StrEnum):
     ACTIVE = "active"
     SUPERSEDED = "superseded"
     RETIRED = "retired"
-
-
-_T = TypeVar("_T")
-
-_Strings = Annotated[tuple[str, ...], Strict(False)]
-"""A list of strings (TOML has arrays; the settings keep them as tuples)."""
-
-
-class _NotAString(ValueError):
-    """A setting read from a string is something else (reported as a type error)."""
-
-
-def _parsed(parse: Callable[[str], _T]) -> PlainValidator:
-    """A string setting read by ``parse``: its ValueError is the reason the pack is refused."""
-
-    def run(value: object) -> _T:
-        if not isinstance(value, str):
-            raise _NotAString
-        return parse(value)
-
-    return PlainValidator(run)
 
 
 def _date(value: object) -> dt.date:
@@ -98,25 +92,30 @@ def _provider_code(text: str) -> IdentifierKind:
         raise ValueError(msg) from None
 
 
-class _Table(BaseModel):
-    model_config = ConfigDict(strict=True, frozen=True, extra="allow", arbitrary_types_allowed=True)
+_Extra = Mapping[str, object]
 
 
-class PackTable(_Table):
+def _extra() -> _Extra:
+    return {}
+
+
+@dataclass(frozen=True)
+class PackTable:
     """``[pack]``: who the pack is, and its place among the standards."""
 
-    id: Annotated[str, _parsed(check_pack_id)] = Field("", validate_default=True)
-    version: Annotated[Version, _parsed(Version.parse)] = Field("", validate_default=True)
-    status: Annotated[PackStatus, _parsed(PackStatus)] = PackStatus.DRAFT
+    id: str
+    version: Version
+    status: PackStatus = PackStatus.DRAFT
     extends: str | None = None
     title_zh: str = ""
     title_en: str = ""
     publisher: str = ""
     basis: str = ""
-    effective_from: Annotated[dt.date | None, PlainValidator(_date)] = None
+    effective_from: dt.date | None = None
     supersedes: str | None = None
     regime_zh: str | None = None
     regime_en: str | None = None
+    extra: _Extra = field(default_factory=_extra, compare=False, repr=False)
 
     @property
     def ref(self) -> str:
@@ -124,83 +123,141 @@ class PackTable(_Table):
         return f"{self.id}@{self.version}"
 
 
-class CodeTable(_Table):
+@dataclass(frozen=True)
+class CodeTable:
     """``[code]``: the syntax of 信息资源代码 (None: the parent's, else the guide's)."""
 
     separator: str | None = None
     ximu_unit: int | None = None
     allow_alphanumeric: bool | None = None
     require_mu: bool | None = None
+    extra: _Extra = field(default_factory=_extra, compare=False, repr=False)
 
 
-class IdentifiersTable(_Table):
+@dataclass(frozen=True)
+class IdentifiersTable:
     """``[identifiers]``: the identifier checks."""
 
-    provider_code: Annotated[IdentifierKind | None, _parsed(_provider_code)] = None
+    provider_code: IdentifierKind | None = None
     strict: bool | None = None
-    allow: _Strings = ()
+    allow: tuple[str, ...] = ()
+    extra: _Extra = field(default_factory=_extra, compare=False, repr=False)
 
 
-class RulesTable(_Table):
+@dataclass(frozen=True)
+class RulesTable:
     """``[rules]``: finding codes switched off and Python rule modules added."""
 
-    ignore: _Strings = ()
-    modules: Annotated[tuple[str, ...], PlainValidator(_modules)] = ()
+    ignore: tuple[str, ...] = ()
+    modules: tuple[str, ...] = ()
+    extra: _Extra = field(default_factory=_extra, compare=False, repr=False)
 
 
-class DatesTable(_Table):
+@dataclass(frozen=True)
+class DatesTable:
     """``[dates]``: date checks."""
 
     future_publish_date: bool | None = None
+    extra: _Extra = field(default_factory=_extra, compare=False, repr=False)
 
 
-class VocabularySetting(_Table):
+@dataclass(frozen=True)
+class VocabularySetting:
     """One entry of ``[vocabularies]``: how the pack narrows a vocabulary and reads it."""
 
-    include: _Strings | None = None
-    exclude: _Strings = ()
-    aliases: dict[str, _Strings] = {}
-    described: dict[str, _Strings] = {}
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] = ()
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    described: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    extra: _Extra = field(default_factory=_extra, compare=False, repr=False)
 
 
-class OpenTypesTable(_Table):
+@dataclass(frozen=True)
+class OpenTypesTable:
     """``[values.open-types]``: open types and whether each means open to the public."""
 
-    open: _Strings = ()
-    closed: _Strings = ()
+    open: tuple[str, ...] = ()
+    closed: tuple[str, ...] = ()
+    extra: _Extra = field(default_factory=_extra, compare=False, repr=False)
 
 
-class ValuesTable(_Table):
+@dataclass(frozen=True)
+class ValuesTable:
     """``[values]``: non-standard value forms (see :mod:`govcatalog.packs.value_forms`)."""
 
-    placeholders: _Strings = ()
-    absent_elements: Annotated[AbsentElements | None, PlainValidator(_absent)] = None
-    defaults: Annotated[Mapping[str, str | bool | int], PlainValidator(_defaults)] = {}
-    open_types: OpenTypesTable = Field(default_factory=OpenTypesTable, alias="open-types")
+    placeholders: tuple[str, ...] = ()
+    absent_elements: AbsentElements | None = None
+    defaults: Mapping[str, str | bool | int] = field(default_factory=dict)
+    open_types: OpenTypesTable = field(default_factory=OpenTypesTable)
+    extra: _Extra = field(default_factory=_extra, compare=False, repr=False)
 
 
-class Manifest(_Table):
+@dataclass(frozen=True)
+class Manifest:
     """A pack's ``pack.toml`` as written (before its parent's settings are layered under it)."""
 
-    pack: PackTable = Field(default_factory=PackTable)
-    code: CodeTable = Field(default_factory=CodeTable)
-    identifiers: IdentifiersTable = Field(default_factory=IdentifiersTable)
-    rules: RulesTable = Field(default_factory=RulesTable)
-    dates: DatesTable = Field(default_factory=DatesTable)
-    severity: dict[str, Annotated[Severity, _parsed(Severity)]] = {}
-    vocabularies: dict[str, VocabularySetting] = {}
-    values: ValuesTable = Field(default_factory=ValuesTable)
+    pack: PackTable
+    code: CodeTable = field(default_factory=CodeTable)
+    identifiers: IdentifiersTable = field(default_factory=IdentifiersTable)
+    rules: RulesTable = field(default_factory=RulesTable)
+    dates: DatesTable = field(default_factory=DatesTable)
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    vocabularies: Mapping[str, VocabularySetting] = field(default_factory=dict)
+    values: ValuesTable = field(default_factory=ValuesTable)
+    extra: _Extra = field(default_factory=_extra, compare=False, repr=False)
 
 
-_KINDS = {
-    "string_type": "a string",
-    "bool_type": "true or false",
-    "int_type": "an integer",
-    "list_type": "a list of strings",
-    "tuple_type": "a list of strings",
-    "dict_type": "a table",
-    "model_type": "a table",
-}
+_PACK: tuple[Setting, ...] = (
+    ("id", parsed(check_pack_id)),
+    ("version", parsed(Version.parse)),
+    ("status", parsed(PackStatus)),
+    ("extends", string),
+    ("title_zh", string),
+    ("title_en", string),
+    ("publisher", string),
+    ("basis", string),
+    ("effective_from", _date),
+    ("supersedes", string),
+    ("regime_zh", string),
+    ("regime_en", string),
+)
+_VOCABULARY: tuple[Setting, ...] = (
+    ("include", string_list),
+    ("exclude", string_list),
+    ("aliases", mapping_of(string_list)),
+    ("described", mapping_of(string_list)),
+)
+_VALUES: tuple[Setting, ...] = (
+    ("placeholders", string_list),
+    ("absent_elements", _absent),
+    ("defaults", _defaults),
+    (
+        "open-types",
+        table(OpenTypesTable, (("open", string_list), ("closed", string_list))),
+    ),
+)
+_CODE: tuple[Setting, ...] = (
+    ("separator", string),
+    ("ximu_unit", integer),
+    ("allow_alphanumeric", boolean),
+    ("require_mu", boolean),
+)
+_IDENTIFIERS: tuple[Setting, ...] = (
+    ("provider_code", parsed(_provider_code)),
+    ("strict", boolean),
+    ("allow", string_list),
+)
+_MANIFEST: tuple[Setting, ...] = (
+    ("pack", table(PackTable, _PACK, given=("id", "version"))),
+    ("code", table(CodeTable, _CODE)),
+    ("identifiers", table(IdentifiersTable, _IDENTIFIERS)),
+    ("rules", table(RulesTable, (("ignore", string_list), ("modules", _modules)))),
+    ("dates", table(DatesTable, (("future_publish_date", boolean),))),
+    ("severity", mapping_of(parsed(Severity))),
+    ("vocabularies", mapping_of(table(VocabularySetting, _VOCABULARY))),
+    ("values", table(ValuesTable, _VALUES)),
+)
+_read = table(Manifest, _MANIFEST)
 
 
 def read_manifest(text: str, *, pack: str) -> tuple[Manifest, dict[str, Any]]:
@@ -214,11 +271,10 @@ def read_manifest(text: str, *, pack: str) -> tuple[Manifest, dict[str, Any]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PackError(pack, MANIFEST, str(exc), toml_error_line(exc)) from None
-    try:
-        return Manifest.model_validate(data), data
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        raise _located(error, data, text, _name(data, pack)) from None
+    manifest = checked(_read, data if "pack" in data else {**data, "pack": {}})
+    if isinstance(manifest, Refusal):
+        raise _located(manifest, text, _name(data, pack))
+    return manifest, data
 
 
 def _name(data: Mapping[str, object], pack: str) -> str:
@@ -232,34 +288,14 @@ def _name(data: Mapping[str, object], pack: str) -> str:
         return pack
 
 
-def _located(
-    error: Mapping[str, Any], data: Mapping[str, object], text: str, pack: str
-) -> PackError:
-    path = [str(part) for part in _setting(error["loc"])]
-    table, keys = path[0], path[1:]
-    line = _setting_line(text, path) if keys else _key_line(text, "", table)
+def _located(bad: Refusal, text: str, pack: str) -> PackError:
+    """The refusal as the pack's error, at the line that sets the setting."""
+    top, keys = bad.path[0], bad.path[1:]
     if not keys:
-        return PackError(pack, MANIFEST, f"[{table}] must be a table", line)
-    key = ".".join(keys)
-    cause = error.get("ctx", {}).get("error")
-    if error["type"] == "value_error" and not isinstance(cause, _NotAString):
-        return PackError(pack, MANIFEST, f"[{table}] {key}: {cause or error['msg']}", line)
-    value: object = data
-    for part in path:
-        value = value.get(part) if isinstance(value, dict) else None
-    kind = "a string" if isinstance(cause, _NotAString) else _KINDS.get(error["type"], "a value")
-    within_list = len(path) < len(error["loc"]) and isinstance(error["loc"][len(path)], int)
-    if within_list:
-        kind = "a list of strings"
-    return PackError(pack, MANIFEST, f"[{table}] {key} must be {kind}, not {value!r}", line)
-
-
-def _setting(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
-    """The location of the setting itself: up to a list index, if any."""
-    for i, part in enumerate(loc):
-        if isinstance(part, int):
-            return loc[:i]
-    return loc
+        line = _key_line(text, "", top)
+        return PackError(pack, MANIFEST, f"[{top}] must be a table", line)
+    line = _setting_line(text, list(bad.path))
+    return PackError(pack, MANIFEST, f"[{top}] {'.'.join(keys)}{bad.problem}", line)
 
 
 def _setting_line(text: str, path: list[str]) -> int | None:
