@@ -11,9 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govcatalog.batch.files import FileOutcome, FileTask, check_file
-from govcatalog.batch.wire import from_wire, to_wire
+from govcatalog.batch.wire import (
+    from_wire,
+    summaries_to_wire,
+    summary_columns_from_wire,
+    to_wire,
+)
 from govcatalog.report import VALUE_LIMIT, Finding, Location, Report, Severity, Stats
-from govcatalog.rules.catalog import FixedPositions, ResourceSummary
+from govcatalog.rules.catalog import FixedPositions, ResourceSummary, SummaryColumns, check_catalog
 from govcatalog.validate import ValidationOptions
 from tests.helpers import resource, write_catalog
 
@@ -120,3 +125,56 @@ class _Text:
 
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
         return (7, 9)
+
+
+# codes, names and related codes drawn from a few values: duplicates and dangling references
+few = st.sampled_from(["A", "B", "C", ""]) | st.none()
+catalog_summaries = st.builds(
+    ResourceSummary,
+    st.integers(min_value=0, max_value=99),
+    texts,
+    few,
+    few,
+    st.sampled_from(["甲", "乙"]) | st.none(),
+    st.lists(st.tuples(st.sampled_from(["A", "B", "Z", ""]), texts), max_size=2).map(tuple),
+    texts,
+    texts,
+    positions.map(FixedPositions),
+    maybe_texts,
+    st.none(),
+    st.sampled_from(["one.json", "two.json"]),
+)
+
+
+@given(st.lists(st.lists(catalog_summaries, max_size=6), max_size=3))
+def test_the_rules_find_from_the_columns_sent_what_they_find_from_the_summaries(
+    parts: list[list[ResourceSummary]],
+) -> None:
+    expected = list(check_catalog([s for part in parts for s in part]))
+    sent = [summary_columns_from_wire(summaries_to_wire(part)) for part in parts]
+    assert list(check_catalog(SummaryColumns.joined(sent))) == expected
+
+
+def test_the_reduce_step_makes_a_whole_summary_only_for_a_resource_it_reports() -> None:
+    def summary(i: int, code: str, related: tuple[tuple[str, str], ...] = ()) -> ResourceSummary:
+        return ResourceSummary(
+            i, f"/resources/{i}", code, f"名称{i}", "甲", related, "/code", "/name",
+            FixedPositions({}), file="one.json",
+        )  # fmt: skip
+
+    sent = [summary(i, f"C{i}") for i in range(500)]
+    sent[7] = summary(7, "C3")  # a duplicate of 3
+    sent[9] = summary(9, "C9", (("C1", "/related_codes/0"), ("Z", "/related_codes/1")))
+    table = summary_columns_from_wire(summaries_to_wire(sent))
+    made: list[int] = []
+
+    def counted(i: int) -> ResourceSummary:
+        made.append(i)
+        return table.summary(i)
+
+    hits = list(check_catalog(replace(table, summary=counted)))
+    assert [(h.code, h.summary.index) for h in hits] == [
+        ("GC-R008", 3), ("GC-R008", 7), ("GC-C001", 9),
+    ]  # fmt: skip
+    assert sorted(made) == [3, 7, 9]
+    assert hits == list(check_catalog(sent))

@@ -18,13 +18,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from govcatalog._collector import collector_paused
 from govcatalog.batch.files import FileOutcome, named_pack, validator
-from govcatalog.batch.wire import findings_to_rows, summaries_from_wire
+from govcatalog.batch.wire import findings_to_rows, summary_columns_from_wire
 from govcatalog.report import Finding
-from govcatalog.rules.catalog import ResourceSummary, check_catalog
+from govcatalog.rules.catalog import ResourceSummary, SummaryColumns, check_catalog
 from govcatalog.validate import ValidationOptions, Validator
 
-Part = tuple[str | None, Sequence[ResourceSummary]]
-"""The reference of the pack a file (or a range of it) was judged under, and its summaries."""
+Part = tuple[str | None, Sequence[ResourceSummary] | SummaryColumns]
+"""The reference of the pack a file (or a range of it) was judged under, and its summaries
+(or their columns, as the reduce task takes them from the wire)."""
 
 
 def outcome_parts(outcomes: Iterable[FileOutcome]) -> list[Part]:
@@ -44,12 +45,14 @@ def catalog_findings(
             its file was judged under).
     """
     pack_of: dict[str, str] = {}
-    summaries: list[ResourceSummary] = []
+    tables: list[SummaryColumns] = []
     for ref, part in parts:
+        table = part if isinstance(part, SummaryColumns) else SummaryColumns.of(part)
         # every summary of a part names the part's file
-        if ref and part:
-            pack_of[part[0].file or ""] = ref
-        summaries.extend(part)
+        if ref and len(table):
+            pack_of[table.summary(0).file or ""] = ref
+        tables.append(table)
+    summaries = SummaryColumns.joined(tables)
     validators = {ref: validator_of(ref) for ref in set(pack_of.values())}
     findings: list[Finding] = []
     for hit in check_catalog(summaries):
@@ -80,7 +83,8 @@ def catalog_wire(
         The findings as rows (:func:`~govcatalog.batch.wire.findings_from_rows`), pickled.
     """
     with collector_paused():  # acyclic summaries and findings (see check_file_wire)
-        restored = [(ref, summaries_from_wire(blob)) for ref, blob in parts]
+        # the columns the rules compare; a whole summary only where a rule reports
+        restored = [(ref, summary_columns_from_wire(blob)) for ref, blob in parts]
         found = catalog_findings(
             restored, lambda ref: validator(None, named_pack(specs.get(ref, ref)), options)
         )

@@ -21,7 +21,7 @@ from typing import Any, Final, TypeVar
 from govcatalog._collector import collector_paused
 from govcatalog.batch.files import FileOutcome, FileTask, check_file
 from govcatalog.report import Finding, Location, Report, Stats
-from govcatalog.rules.catalog import FixedPositions, ResourceSummary
+from govcatalog.rules.catalog import FixedPositions, ResourceSummary, SummaryColumns
 
 _T = TypeVar("_T")
 
@@ -39,6 +39,9 @@ _LOCATION_REPEATS: Final = tuple(
 )
 _SUMMARY_REPEATS: Final = tuple(
     ResourceSummary.__slots__.index(name) for name in ("provider", "file", "sheet")
+)
+_SUMMARY_COMPARED: Final = tuple(
+    ResourceSummary.__slots__.index(name) for name in ("code", "name", "provider", "related")
 )
 
 
@@ -106,17 +109,42 @@ def findings_from_rows(rows: Iterable[Sequence[object]]) -> tuple[Finding, ...]:
 
 
 def summaries_to_wire(summaries: Iterable[ResourceSummary]) -> bytes:
-    """Summaries as bytes of plain rows (only the positions the rules may report)."""
+    """Summaries as bytes of plain columns, one a field (only the positions the rules may
+    report): the reduce step takes the columns the rules compare as they come
+    (:func:`summary_columns_from_wire`)."""
     seen: dict[object, object] = {}
     once = seen.setdefault
     rows = [_summary_row(s, once) for s in summaries]
-    return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(tuple(zip(*rows, strict=True)), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def summaries_from_wire(data: bytes) -> list[ResourceSummary]:
     """The summaries of :func:`summaries_to_wire` bytes."""
-    rows = pickle.loads(data)  # noqa: S301 - this package's own bytes (see from_wire)
-    return list(map(_restorer(ResourceSummary, {"locator": FixedPositions}), rows))
+    columns = list(pickle.loads(data))  # noqa: S301 - this package's own bytes (see from_wire)
+    if not columns:
+        return []
+    columns[_AT_LOCATOR] = map(FixedPositions, columns[_AT_LOCATOR])
+    return list(map(ResourceSummary, *columns))
+
+
+def summary_columns_from_wire(data: bytes) -> SummaryColumns:
+    """The columns the catalog-wide rules compare, of :func:`summaries_to_wire` bytes; a whole
+    summary is made only for a resource a rule reports."""
+    columns = pickle.loads(data)  # noqa: S301 - this package's own bytes (see from_wire)
+    if not columns:
+        return SummaryColumns([], [], [], [], _none)
+    codes, names, providers, related = (columns[at] for at in _SUMMARY_COMPARED)
+
+    def summary(i: int) -> ResourceSummary:
+        row = [column[i] for column in columns]
+        row[_AT_LOCATOR] = FixedPositions(row[_AT_LOCATOR])
+        return ResourceSummary(*row)
+
+    return SummaryColumns(codes, names, providers, related, summary)
+
+
+def _none(i: int) -> ResourceSummary:
+    raise IndexError(i)
 
 
 def _finding_row(f: Finding, once: Callable[[Any, Any], Any]) -> tuple[Any, ...]:

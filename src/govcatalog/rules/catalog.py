@@ -2,14 +2,19 @@
 and one provider does not list two resources of the same name.
 
 They work on :class:`ResourceSummary` objects — a few facts per resource gathered
-while the resources stream past — so the catalog never has to be held in memory.
+while the resources stream past — so the catalog never has to be held in memory. The rules
+compare a few columns of them (:class:`SummaryColumns`: codes, names, providers, related
+codes) and ask for a whole summary only where they report: the reduce step of a national run
+(:mod:`govcatalog.batch.reduce`) makes only those from what the workers sent.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate, chain
 from typing import Any
 
 from govcatalog._quick_init import quick_init
@@ -109,39 +114,95 @@ def _others(group: list[ResourceSummary], s: ResourceSummary) -> str:
     return _where(sample, len(group) - 1, s.file)
 
 
-def _groups(keys: list[Any], summaries: list[ResourceSummary]) -> dict[Any, list[ResourceSummary]]:
-    """The summaries of each key written more than once (keys in order of first appearance,
-    summaries in order), counted in C first: most keys are unique."""
+@dataclass(frozen=True, slots=True)
+class SummaryColumns:
+    """The summaries of a catalog as the columns the rules compare, in the order of the
+    resources; ``summary(i)`` gives the whole summary of the ``i``-th (made when asked)."""
+
+    codes: Sequence[str | None]
+    names: Sequence[str | None]
+    providers: Sequence[str | None]
+    related: Sequence[tuple[tuple[str, str], ...]]
+    summary: Callable[[int], ResourceSummary]
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @classmethod
+    def of(cls, summaries: Sequence[ResourceSummary]) -> SummaryColumns:
+        """The columns of summaries at hand."""
+        return cls(
+            [s.code for s in summaries],
+            [s.name for s in summaries],
+            [s.provider for s in summaries],
+            [s.related for s in summaries],
+            summaries.__getitem__,
+        )
+
+    @classmethod
+    def joined(cls, parts: Sequence[SummaryColumns]) -> SummaryColumns:
+        """The parts one after the other (the files of one catalog)."""
+        if len(parts) == 1:
+            return parts[0]
+        starts = [0, *accumulate(map(len, parts))][:-1]
+
+        def summary(i: int) -> ResourceSummary:
+            k = bisect_right(starts, i) - 1
+            return parts[k].summary(i - starts[k])
+
+        return cls(
+            list(chain.from_iterable(p.codes for p in parts)),
+            list(chain.from_iterable(p.names for p in parts)),
+            list(chain.from_iterable(p.providers for p in parts)),
+            list(chain.from_iterable(p.related for p in parts)),
+            summary,
+        )
+
+
+def _groups(keys: list[Any]) -> dict[Any, list[int]]:
+    """The positions of each key written more than once (keys in order of first appearance,
+    positions in order), counted in C first: most keys are unique."""
     counts = Counter(keys)
-    groups: dict[Any, list[ResourceSummary]] = {k: [] for k, n in counts.items() if n > 1}
+    groups: dict[Any, list[int]] = {k: [] for k, n in counts.items() if n > 1}
     if groups:
-        for key, s in zip(keys, summaries, strict=True):
+        for i, key in enumerate(keys):
             group = groups.get(key)
             if group is not None:
-                group.append(s)
+                group.append(i)
     return groups
 
 
-def check_catalog(summaries: list[ResourceSummary]) -> Iterator[CatalogHit]:
+def check_catalog(summaries: Sequence[ResourceSummary] | SummaryColumns) -> Iterator[CatalogHit]:
     """Run the catalog-wide rules over all resources' summaries."""
-    codes = [s.code or None for s in summaries]
-    names = [(s.provider, s.name) if s.name and s.provider else None for s in summaries]
-    by_code = _groups(codes, summaries)
+    table = summaries if isinstance(summaries, SummaryColumns) else SummaryColumns.of(summaries)
+    made: dict[int, ResourceSummary] = {}
+
+    def at(i: int) -> ResourceSummary:
+        s = made.get(i)
+        if s is None:
+            s = made[i] = table.summary(i)
+        return s
+
+    codes = [c or None for c in table.codes]
+    names = [(p, n) if n and p else None for p, n in zip(table.providers, table.names, strict=True)]
+    by_code = _groups(codes)
     by_code.pop(None, None)
-    by_name = _groups(names, summaries)
+    by_name = _groups(names)
     by_name.pop(None, None)
-    for code, group in by_code.items():
+    for code, positions in by_code.items():
+        group = [at(i) for i in positions]
         for s in group:
             params = {"count": len(group), "others": _others(group, s)}
             yield CatalogHit("GC-R008", s, s.code_pointer, params, code)
-    for (provider, name), group in by_name.items():
+    for (provider, name), positions in by_name.items():
+        group = [at(i) for i in positions]
         for s in group:
             params = {"count": len(group), "others": _others(group, s), "provider": provider}
             yield CatalogHit("GC-C003", s, s.name_pointer, params, name)
     known = set(codes)
-    for s in summaries:
-        for related, pointer in s.related:
-            if s.code and related == s.code:
-                yield CatalogHit("GC-C002", s, pointer, {}, related)
-            elif related not in known or not related:
-                yield CatalogHit("GC-C001", s, pointer, {}, related)
+    for i, related in enumerate(table.related):
+        for code, pointer in related:
+            if codes[i] and code == codes[i]:
+                yield CatalogHit("GC-C002", at(i), pointer, {}, code)
+            elif code not in known or not code:
+                yield CatalogHit("GC-C001", at(i), pointer, {}, code)
