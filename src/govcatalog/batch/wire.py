@@ -6,9 +6,13 @@ worker's CPU, spent in the worker's event loop, and as much again for the caller
 it is rows instead — tuples of strings, numbers and None — in one ``bytes`` object that C code
 alone pickles and unpickles, and that an executor (a Dask worker) sends on without looking
 inside. Strings that repeat (codes, hints, clauses, file and provider names) are sent once.
+The summaries go as columns, one a field: the reduce step compares four of them and makes a
+whole summary only for a resource it reports.
 
-The caller restores every object field by field, exactly as the worker made it: not through
-its constructor, which would clip an already clipped value or message a second time.
+The caller restores every finding field by field, exactly as the worker made it: not through
+its constructor, which would clip an already clipped value or message a second time. A
+summary has no such step (no ``__post_init__``): it is made by its constructor, as its own
+``__reduce__`` does.
 """
 
 from __future__ import annotations
