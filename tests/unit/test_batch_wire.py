@@ -178,3 +178,9 @@ def test_the_reduce_step_makes_a_whole_summary_only_for_a_resource_it_reports() 
     ]  # fmt: skip
     assert sorted(made) == [3, 7, 9]
     assert hits == list(check_catalog(sent))
+
+
+def test_summaries_are_made_by_their_constructor_which_changes_nothing() -> None:
+    # the wire makes summaries by their constructor; a step that changed a value (as a
+    # finding clips its message) would change it a second time on the way back
+    assert not hasattr(ResourceSummary, "__post_init__")
