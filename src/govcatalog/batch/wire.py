@@ -136,7 +136,7 @@ def summary_columns_from_wire(data: bytes) -> SummaryColumns:
     summary is made only for a resource a rule reports."""
     columns = pickle.loads(data)  # noqa: S301 - this package's own bytes (see from_wire)
     if not columns:
-        return SummaryColumns([], [], [], [], _none)
+        return SummaryColumns.of([])
     codes, names, providers, related = (columns[at] for at in _SUMMARY_COMPARED)
 
     def summary(i: int) -> ResourceSummary:
@@ -145,10 +145,6 @@ def summary_columns_from_wire(data: bytes) -> SummaryColumns:
         return ResourceSummary(*row)
 
     return SummaryColumns(codes, names, providers, related, summary)
-
-
-def _none(i: int) -> ResourceSummary:
-    raise IndexError(i)
 
 
 def _finding_row(f: Finding, once: Callable[[Any, Any], Any]) -> tuple[Any, ...]:

@@ -9,7 +9,7 @@ Used by the pack manifest (:mod:`govcatalog.packs.manifest`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -102,20 +102,24 @@ Setting = tuple[str, Check]
 
 
 def table(
-    cls: Callable[..., _T], settings: tuple[Setting, ...], *, given: tuple[str, ...] = ()
+    cls: Callable[..., _T],
+    settings: tuple[Setting, ...],
+    *,
+    absent: Mapping[str, object] | None = None,
 ) -> Callable[[object], _T]:
     """A table of ``settings``, in their order (the first refused is reported); the keys it
-    does not name kept as ``extra``. ``given``: settings read even when absent (from
-    ``""``), because the table has no default for them."""
+    does not name kept as ``extra``. ``absent``: what a setting the table has no default for
+    is read as when it is not written (``""`` for a pack's id: refused, and so reported)."""
     keys = {key for key, _ in settings}
+    unwritten = absent or {}
 
     def run(value: object) -> _T:
         if not isinstance(value, dict):
             raise _Wrong("a table")
         read = {
-            key.replace("-", "_"): at(key, check, value.get(key, ""))
+            key.replace("-", "_"): at(key, check, value[key] if key in value else unwritten[key])
             for key, check in settings
-            if key in value or key in given
+            if key in value or key in unwritten
         }
         extra = {k: v for k, v in value.items() if k not in keys}
         return cls(**read, extra=extra)

@@ -248,7 +248,7 @@ _IDENTIFIERS: tuple[Setting, ...] = (
     ("allow", string_list),
 )
 _MANIFEST: tuple[Setting, ...] = (
-    ("pack", table(PackTable, _PACK, given=("id", "version"))),
+    ("pack", table(PackTable, _PACK, absent={"id": "", "version": ""})),
     ("code", table(CodeTable, _CODE)),
     ("identifiers", table(IdentifiersTable, _IDENTIFIERS)),
     ("rules", table(RulesTable, (("ignore", string_list), ("modules", _modules)))),
@@ -257,7 +257,7 @@ _MANIFEST: tuple[Setting, ...] = (
     ("vocabularies", mapping_of(table(VocabularySetting, _VOCABULARY))),
     ("values", table(ValuesTable, _VALUES)),
 )
-_read = table(Manifest, _MANIFEST)
+_read = table(Manifest, _MANIFEST, absent={"pack": {}})
 
 
 def read_manifest(text: str, *, pack: str) -> tuple[Manifest, dict[str, Any]]:
@@ -271,7 +271,7 @@ def read_manifest(text: str, *, pack: str) -> tuple[Manifest, dict[str, Any]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PackError(pack, MANIFEST, str(exc), toml_error_line(exc)) from None
-    manifest = checked(_read, data if "pack" in data else {**data, "pack": {}})
+    manifest = checked(_read, data)
     if isinstance(manifest, Refusal):
         raise _located(manifest, text, _name(data, pack))
     return manifest, data
