@@ -10,25 +10,26 @@ from govcatalog.io.records import SourceDocument
 from govcatalog.io.source import CatalogSource, settle
 from govcatalog.model.resource import Catalog, CatalogInfo, Resource
 from govcatalog.packs.pack import Pack
+from govcatalog.packs.regime import Regime
 from govcatalog.packs.registry import get_pack
 from govcatalog.records.coerce import Coercer
 from govcatalog.records.hits import Record
 from govcatalog.records.read import info_fields, iter_records, plain, read_info
 from govcatalog.records.regime import open_judged
-from govcatalog.report import Report
 
 
 @dataclass(frozen=True)
 class LoadedCatalog:
-    """A catalog read into the model, with the report of reading it.
+    """A catalog read into the model, with the regime it was read under.
 
     Attributes:
         catalog: The catalog; values that could not be read are left out.
-        report: Findings of validating it (as :func:`govcatalog.validate` gives).
+        regime: The pack whose elements it was read with, and what decided it (a named
+            pack, its kind of export, its date) — the pack to write it out with again.
     """
 
     catalog: Catalog
-    report: Report
+    regime: Regime
 
 
 def record_to_resource(record: Record) -> Resource:
@@ -53,12 +54,13 @@ def record_to_resource(record: Record) -> Resource:
 
 def _opened(
     source: CatalogSource, pack: Pack | str | None, fmt: InputFormat | str | None
-) -> tuple[Pack, SourceDocument]:
-    """The pack a catalog is read with, and the catalog opened with it (as validate opens it)."""
+) -> tuple[Regime, SourceDocument]:
+    """The regime a catalog is read under, and the catalog opened with its pack (as validate
+    opens it)."""
     named = None if pack is None else pack if isinstance(pack, Pack) else get_pack(pack)
     settled, name = settle(source)
     judged = open_judged(settled, named=named, fmt=fmt, name=name)
-    return judged.regime.pack, judged.document
+    return judged.regime, judged.document
 
 
 def load_catalog(
@@ -84,7 +86,26 @@ def load_catalog(
     Raises:
         LoadError: When the file cannot be read.
     """
-    the_pack, doc = _opened(source, pack, fmt)
+    return load_catalog_judged(source, pack=pack, fmt=fmt).catalog
+
+
+def load_catalog_judged(
+    source: CatalogSource,
+    *,
+    pack: Pack | str | None = None,
+    fmt: InputFormat | str | None = None,
+) -> LoadedCatalog:
+    """:func:`load_catalog`, and the regime the catalog was read under.
+
+    A caller that writes the catalog out again (the workbook, the XML form, RDF) writes it
+    with ``regime.pack``: a catalog dated under 《政务数据共享条例》 keeps the headings of that
+    regulation's elements (数据分类分级, 使用条件) instead of the national pack's extension keys.
+
+    Raises:
+        LoadError: When the file cannot be read.
+    """
+    regime, doc = _opened(source, pack, fmt)
+    the_pack = regime.pack
     coercer = Coercer(the_pack)
     with collector_paused():  # millions of acyclic objects that all live on
         resources = tuple(
@@ -98,4 +119,5 @@ def load_catalog(
         if coerced_info is None
         else CatalogInfo.model_validate(info_fields(coerced_info))
     )
-    return Catalog.model_validate({"catalog": info, "resources": resources})
+    catalog = Catalog.model_validate({"catalog": info, "resources": resources})
+    return LoadedCatalog(catalog, regime)

@@ -16,7 +16,7 @@ from govcatalog.cli.options import PackOption
 from govcatalog.errors import GovCatalogError
 from govcatalog.identifiers import IdentifierKind
 from govcatalog.io.writers import OutputFormat, write_catalog
-from govcatalog.loading import load_catalog
+from govcatalog.loading import load_catalog_judged
 from govcatalog.model import Catalog
 from govcatalog.rdf import DEFAULT_BASE, ExportOptions, RdfFormat, iter_rdf_text, write_rdf
 from govcatalog.rdf.mapping import element_properties
@@ -78,8 +78,10 @@ def export_command(
     compilation workbook), or Linked Data with its DCAT-AP 3.0.0 view (`ttl`, `jsonld`,
     `rdf`, `nt`).
 
-    Values that cannot be read are left out; run `govcatalog validate` to see what they are.
-    Exit codes: 0 written; 2 unreadable input or usage error.
+    Without `--pack` the catalog is written with the pack `validate` judges it by: a catalog
+    dated from 2025-08-01 with 《政务数据共享条例》's elements, a portal export with the
+    portal pack's. Values that cannot be read are left out; run `govcatalog validate` to see
+    what they are. Exit codes: 0 written; 2 unreadable input or usage error.
     """
     rdf = to.value in {f.value for f in RdfFormat}
     if not rdf and output is None:
@@ -88,9 +90,10 @@ def export_command(
         fail("--base must end with '/' or '#'")
     if access_url is not None and "{code}" not in access_url:
         fail("--access-url must contain {code}")
-    the_pack = load_pack(pack)
+    named = None if pack is None else load_pack(pack)
     try:
-        catalog = load_catalog(source, pack=the_pack)
+        loaded = load_catalog_judged(source, pack=named)
+        catalog, the_pack = loaded.catalog, loaded.regime.pack
         if not rdf:
             assert output is not None
             write_catalog(catalog, output, OutputFormat(to.value), the_pack)
@@ -107,6 +110,8 @@ def export_command(
     except GovCatalogError as exc:
         fail(str(exc))
     except OSError as exc:
+        if output is None:  # standard output: a reader that went away ends the run quietly
+            raise
         fail(f"{output}: {exc.strerror}")
 
 
