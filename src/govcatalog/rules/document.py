@@ -7,12 +7,13 @@ catalog-wide rules of :mod:`govcatalog.rules.catalog`) or from reading (:mod:`go
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from govcatalog.errors import LoadError
 from govcatalog.identifiers import check_division_code
-from govcatalog.io.records import DocumentProblem
+from govcatalog.io.records import DocumentProblem, SheetReading
 from govcatalog.io.shape import type_name
+from govcatalog.packs.fields import FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.records.hits import Hit, Record
 
@@ -46,6 +47,27 @@ def facts_not_an_object() -> Hit:
 def empty_catalog() -> Hit:
     """GC-S006: the document lists no resource."""
     return Hit("GC-S006", "")
+
+
+def element_without_column(
+    pointer: str, spec: FieldSpec, count: int, sheets: Sequence[SheetReading]
+) -> Hit | None:
+    """GC-S012: no sheet of a workbook has a column for the required element at ``pointer``
+    (a resource's canonical pointer, ``/abstract``) that none of its ``count`` resources
+    gives; None when a sheet has one (then each empty cell is a finding of its own)."""
+    field_id = ".".join(pointer.strip("/").split("/"))
+    if not sheets or any(_covers(c[2], field_id) for s in sheets for c in s.columns):
+        return None
+    named = "、".join(dict.fromkeys(s.sheet for s in sheets))
+    params = {"element_zh": spec.zh, "element_en": spec.en, "count": count, "sheet": named}
+    return Hit("GC-S012", "", params)
+
+
+def _covers(column_field: str | None, field_id: str) -> bool:
+    """Whether a column read as ``column_field`` gives (part of) the element ``field_id``."""
+    if column_field is None:
+        return False
+    return column_field == field_id or column_field.startswith(f"{field_id}.")
 
 
 def check_catalog_facts(facts: Record, pack: Pack) -> Iterator[Hit]:

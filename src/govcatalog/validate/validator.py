@@ -16,20 +16,21 @@ from dataclasses import replace
 
 from govcatalog._collector import collector_paused
 from govcatalog.errors import LoadError, PackError
-from govcatalog.io.records import RawRecord, SourceDocument
+from govcatalog.io.records import RawRecord, SheetReading, SourceDocument
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import AbsentElements
 from govcatalog.records.coerce import Coercer
 from govcatalog.records.fast import reads as reads_of
 from govcatalog.records.hits import Hit
 from govcatalog.records.read import ReadRecord, RecordHook, iter_records
-from govcatalog.report import Finding, Location, Report, Stats
+from govcatalog.report import Finding, Location, Report, Severity, Stats
 from govcatalog.rules.builtin import BUILTIN_RULES
 from govcatalog.rules.catalog import CatalogHit, ResourceSummary, check_catalog
 from govcatalog.rules.declared import declared_rule
 from govcatalog.rules.document import (
     check_catalog_facts,
     document_problem,
+    element_without_column,
     empty_catalog,
     facts_not_an_object,
     not_an_object,
@@ -84,6 +85,7 @@ class Validator:
         self.coercer = Coercer(pack)
         self._make = FindingMaker(pack, self.options)
         self._absent_once = pack.value_forms.absent_elements is AbsentElements.PER_FILE
+        self._absent_codes = absent_codes(pack)
 
     def finding(self, hit: Hit, location: Location) -> Finding | None:
         """The finding for a hit, or None when its code is switched off."""
@@ -111,10 +113,10 @@ class Validator:
         hits.extend(self.rules.run(rec, self.context))
         findings: list[Finding] = []
         absent: tuple[tuple[str, Finding], ...] = ()
-        if hits and self._absent_once:
-            missing = [h for h in hits if _absent(h)]
+        if hits and (self._absent_once or raw.sheet is not None):
+            missing = [h for h in hits if self._absent(h)]
             if missing:
-                hits = [h for h in hits if not _absent(h)]
+                hits = [h for h in hits if not self._absent(h)]
                 absent = tuple(
                     (h.pointer, f)
                     for h in missing
@@ -172,25 +174,48 @@ class Validator:
         )
 
     def absent_elements(
-        self, absent: list[tuple[str, Finding]], resources: int, file: str
+        self,
+        absent: list[tuple[str, Finding]],
+        resources: int,
+        file: str,
+        sheets: Sequence[SheetReading] = (),
     ) -> list[Finding]:
-        """One GC-S009 per required element no resource of the file carries; the rest as is.
+        """One finding per required element no resource of the file gives, the rest as is.
+
+        Under a pack that reports what an export lacks once (``absent_elements =
+        "per-file"``), that finding is a GC-S009. On a workbook, where no sheet has the
+        element's column, it is a GC-S012 at the headings; a column that is there but empty
+        keeps a finding per cell.
 
         Args:
             absent: (canonical pointer, GC-F001 finding) of every resource.
             resources: How many resources the file has.
             file: The file's name.
+            sheets: How the sheets of a workbook were read (none for other documents).
         """
         counts = Counter(pointer for pointer, _ in absent)
-        lacking = {p for p, n in counts.items() if n >= resources >= 2}
-        out = [f for p, f in absent if p not in lacking]
-        for pointer in sorted(lacking):
+        once: dict[str, Hit] = {}
+        for pointer, count in sorted(counts.items()):
             spec = self.pack.fields.get(".".join(pointer.strip("/").split("/")))
-            params = {"element_zh": spec.zh, "element_en": spec.en, "count": resources}
-            f = self.finding(Hit("GC-S009", pointer, params), Location(file, None, None))
+            if self._absent_once:
+                if count >= resources >= 2:
+                    params = {"element_zh": spec.zh, "element_en": spec.en, "count": resources}
+                    once[pointer] = Hit("GC-S009", pointer, params)
+            elif (hit := element_without_column(pointer, spec, count, sheets)) is not None:
+                once[pointer] = hit
+        out = [f for p, f in absent if p not in once]
+        where = _headings(file, sheets)
+        for hit in once.values():
+            f = self.finding(hit, where if hit.code == "GC-S012" else Location(file))
             if f is not None:
                 out.append(f)
         return out
+
+    def _absent(self, hit: Hit) -> bool:
+        """Whether a hit says an element of the resource (not of one data item) is not given."""
+        return hit.code in self._absent_codes and not any(
+            p.isdigit() for p in hit.pointer.split("/")
+        )
 
     def check_catalog(self, summaries: list[ResourceSummary], file: str) -> list[Finding]:
         """Run the catalog-wide rules over all summaries."""
@@ -288,7 +313,7 @@ class Validator:
                 stopped = True
                 break
         if absent:
-            findings.extend(self.absent_elements(absent, resources, doc.name))
+            findings.extend(self.absent_elements(absent, resources, doc.name, doc.sheets))
         findings.extend(self.check_info(doc))
         if resources == 0 and not doc.problems:
             f = self.finding(empty_catalog(), Location(doc.name, None, "", 1, 1))
@@ -322,6 +347,21 @@ _ABSENT_CODES = frozenset({"GC-F001", "GC-R006"})
 """Findings that say an element is missing (GC-R006: the data items of a structured format)."""
 
 
-def _absent(hit: Hit) -> bool:
-    """True for a hit saying an element of the resource (not of one data item) is missing."""
-    return hit.code in _ABSENT_CODES and not any(p.isdigit() for p in hit.pointer.split("/"))
+def absent_codes(pack: Pack) -> frozenset[str]:
+    """The codes that say an element is not given: GC-F001, GC-R006, and the error codes of
+    the pack's declared rules that only require elements (《政务数据共享条例》's GC-L001 …)."""
+    book = pack.codebook
+    declared = {
+        r.code
+        for r in pack.declared_rules
+        if r.require and r.pattern is None and book[r.code].severity is Severity.ERROR
+    }
+    return _ABSENT_CODES | declared
+
+
+def _headings(file: str, sheets: Sequence[SheetReading]) -> Location:
+    """The first heading of the first sheet read as data: where a missing column is said."""
+    if not sheets or not sheets[0].columns:
+        return Location(file)
+    first = sheets[0]
+    return Location(file, sheet=first.sheet, cell=f"{first.columns[0][0]}{first.heading_row}")

@@ -1,0 +1,147 @@
+"""A workbook without the column of a required element says so once (GC-S012), not per row.
+
+The property: a sheet that lacks some columns gives the findings of the same sheet with those
+columns present and every cell of them empty, except that the findings saying one of those
+elements is not given become one GC-S012 per element, counting them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govcatalog import validate
+from govcatalog.packs import Pack, get_pack
+from govcatalog.records.read import open_document
+from govcatalog.report import Finding, Report
+from govcatalog.validate import ValidationOptions
+from govcatalog.validate.validator import absent_codes
+from tests.conftest import TODAY
+
+CASES = Path(__file__).resolve().parents[2] / "standards" / "gb-1272" / "1.0.0" / "cases"
+_VALID = json.loads((CASES / "s010-template-and-dropdown-sheets.json").read_text("utf-8"))
+HEADINGS, ROW = _VALID["$workbook"]["目录数据"]
+KEPT = {"信息资源代码", "信息资源名称"}
+"""Columns every sheet keeps: they tell the resources apart."""
+DROPPABLE = [h for h in HEADINGS if h not in KEPT]
+SHARE_TYPES = ["有条件共享", "无条件共享", "不予共享"]
+
+
+def _rows(count: int, share_types: list[str]) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for i in range(count):
+        row = list(ROW)
+        row[HEADINGS.index("信息资源代码")] = f"203001/{i + 1:06d}"
+        row[HEADINGS.index("信息资源名称")] = f"救助对象信息{i + 1}"
+        row[HEADINGS.index("共享类型")] = share_types[i % len(share_types)]
+        rows.append(row)
+    return rows
+
+
+def _book(path: Path, headings: list[str], rows: list[list[object]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "目录数据"
+    ws.append(headings)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _key(f: Finding) -> tuple[str, str | None, str]:
+    return f.code, f.location.pointer, f.message_en
+
+
+def _element(pointer: str | None) -> str:
+    """The id of the resource's element a pointer (``/resources/3/share/share_type``) names;
+    "" for the catalog, the file, or one data item (``/resources/3/items/0/name``)."""
+    parts = (pointer or "").strip("/").split("/")[2:]
+    return "" if any(p.isdigit() for p in parts) else ".".join(parts)
+
+
+def _column_ids(path: Path, pack: Pack) -> set[str]:
+    """The elements the columns of a workbook's sheets were read as."""
+    doc = open_document(path, pack)
+    for _ in doc.records:
+        pass
+    return {c[2] for sheet in doc.sheets for c in sheet.columns if c[2] is not None}
+
+
+def _has_column(element: str, columns: set[str]) -> bool:
+    return any(c == element or c.startswith(f"{element}.") for c in columns)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    dropped=st.lists(st.sampled_from(DROPPABLE), min_size=1, max_size=5, unique=True),
+    count=st.integers(1, 4),
+    shares=st.lists(st.sampled_from(SHARE_TYPES), min_size=1, max_size=3),
+    pack_ref=st.sampled_from(["gb-1272@^1", "sharing-2025@^1"]),
+)
+def test_a_missing_column_is_its_empty_cells_said_once(
+    tmp_path: Path, dropped: list[str], count: int, shares: list[str], pack_ref: str
+) -> None:
+    pack = get_pack(pack_ref)
+    rows = _rows(count, shares)
+    options = ValidationOptions(today=TODAY)
+    gaps = [h in dropped for h in HEADINGS]
+    blank = [["" if gap else cell for cell, gap in zip(row, gaps, strict=True)] for row in rows]
+    with_empty = validate(
+        _book(tmp_path / "empty.xlsx", HEADINGS, blank), pack=pack, options=options
+    )
+    kept = [h for h in HEADINGS if h not in dropped]
+    narrow = [[cell for cell, gap in zip(row, gaps, strict=True) if not gap] for row in rows]
+    narrow_book = _book(tmp_path / "narrow.xlsx", kept, narrow)
+    without = validate(narrow_book, pack=pack, options=options)
+
+    codes = absent_codes(pack)
+    columns = _column_ids(narrow_book, pack)
+    said_once: Counter[str] = Counter()
+    expected: list[tuple[str, str | None, str]] = []
+    for f in with_empty.findings:
+        element = _element(f.location.pointer)
+        if f.code in codes and element and not _has_column(element, columns):
+            said_once[element] += 1
+        elif f.code != "GC-S012":
+            expected.append(_key(f))
+    got = [_key(f) for f in without.findings if f.code != "GC-S012"]
+    assert sorted(got) == sorted(expected)
+    new = _new_columns_said(with_empty, without)
+    assert new == {pack.fields.get(e).zh: n for e, n in said_once.items()}
+
+
+def _new_columns_said(before: Report, after: Report) -> dict[str, int]:
+    """Element name → count of each GC-S012 ``after`` gives that ``before`` does not."""
+    old = {f.message_zh for f in before.findings if f.code == "GC-S012"}
+    out: dict[str, int] = {}
+    for f in after.findings:
+        if f.code == "GC-S012" and f.message_zh not in old:
+            assert f.location.sheet == "目录数据" and f.location.cell == "A1", f.location
+            element = f.message_zh.split("“")[2].split("”")[0]
+            out[element] = int(f.message_zh.split("而 ")[1].split(" ")[0])
+    return out
+
+
+def test_many_rows_without_the_abstract_column_give_one_finding(tmp_path: Path) -> None:
+    kept = [h for h in HEADINGS if h != "信息资源摘要"]
+    drop = HEADINGS.index("信息资源摘要")
+    rows = [[c for i, c in enumerate(row) if i != drop] for row in _rows(200, SHARE_TYPES[:1])]
+    report = validate(
+        _book(tmp_path / "b.xlsx", kept, rows), options=ValidationOptions(today=TODAY)
+    )
+    assert [(f.code, f.severity.value) for f in report.findings] == [("GC-S012", "error")]
+    assert "200 条信息资源须填写" in report.findings[0].message_zh
+    assert not report.conforms
+
+
+def test_the_missing_element_codes_of_each_pack() -> None:
+    assert absent_codes(get_pack("gb-1272@^1")) == {"GC-F001", "GC-R006"}
+    assert {"GC-L001", "GC-L002", "GC-L003"} <= absent_codes(get_pack("sharing-2025@^1"))
