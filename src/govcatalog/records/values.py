@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from govcatalog.io.lists import is_list_syntax, split_list
 from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
@@ -157,18 +158,30 @@ class ValueReader:
             params = names(spec) | {"length": len(value), "max_length": spec.max_length}
             out.hits.append(Hit("GC-F004", cpath, params, value))
         if spec.kind is FieldKind.CODE:
-            parsed = self._check_code(value, cpath, out)
+            value, parsed = self._code(spec, value, cpath, out)
             if parsed is not None and cpath == "/code":
                 out.record[PARSED_CODE] = parsed
         return value
 
-    def _check_code(self, value: str, cpath: str, out: Coerced) -> ResourceCode | None:
+    def _code(
+        self, spec: FieldSpec, value: str, cpath: str, out: Coerced
+    ) -> tuple[str, ResourceCode | None]:
+        """A 信息资源代码 as read, and parsed. One typed with a Chinese input method (full-width
+        digits or slash, spaces) is read as the code it spells, said as GC-F003; a code that is
+        wrong either way is GC-F005, with the reason of the code it spells."""
         parsed = parse_resource_code(value, self.pack.code_rules)
-        if isinstance(parsed, CodeProblem):
-            zh, en = problem_text(parsed)
-            out.hits.append(Hit("GC-F005", cpath, {"reason_zh": zh, "reason_en": en}, value))
-            return None
-        return parsed
+        if not isinstance(parsed, CodeProblem):
+            return value, parsed
+        folded = _folded_code(value)
+        if folded != value:
+            spelled = parse_resource_code(folded, self.pack.code_rules)
+            if not isinstance(spelled, CodeProblem):
+                self._normalised(spec, value, folded, cpath, out)
+                return folded, spelled
+            parsed = spelled
+        zh, en = problem_text(parsed)
+        out.hits.append(Hit("GC-F005", cpath, {"reason_zh": zh, "reason_en": en}, value))
+        return value, None
 
     def _list_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
         given = value[0] if isinstance(value, list) and len(value) == 1 else value
@@ -202,9 +215,9 @@ class ValueReader:
                 self.wrong_type(spec, part, f"{cpath}/{i}", out)
                 continue
             if part.strip():
-                kept.append(part)
                 if spec.kind is FieldKind.CODES:
-                    self._check_code(part, f"{cpath}/{i}", out)
+                    part, _ = self._code(spec, part, f"{cpath}/{i}", out)  # noqa: PLW2901
+                kept.append(part)
         return kept
 
     def _vocab_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
@@ -348,3 +361,9 @@ class ValueReader:
         out.hits.append(Hit("GC-F010", cpath, names(spec), excerpt(value)))
         out.invalid.add(cpath)
         return MISSING
+
+
+def _folded_code(value: str) -> str:
+    """A code as a Chinese input method may type it, in ASCII: full-width digits, letters and
+    slash folded (NFKC), white space (a full-width space too) taken out."""
+    return "".join(unicodedata.normalize("NFKC", value).split())
