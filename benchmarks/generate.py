@@ -336,7 +336,7 @@ DEFECTS: dict[str, Callable[[Resource, list[str], State], None]] = {
     ),
     "R13 basis names no law": _share_as(share_type="不予共享", share_condition="涉及隐私"),
     "F001 missing element": _drop_abstract,
-    "F002 value not in vocabulary": _set("update_cycle", "按需"),
+    "F002 value not in vocabulary": _set("update_cycle", "数据库"),
     "F003 alias value": _set("update_cycle", "每天"),
     "F003 date written with slashes": _slash_date,
     "F003 data type alias": _add_item("备注", "字符串型C", 200),

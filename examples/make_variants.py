@@ -162,7 +162,7 @@ MISTAKES: dict[str, tuple[bool, list[Callable[[Resource], Resource]]]] = {
     "矿业权登记信息": (False, [_share(share_mode_class="邮件方式")]),
     "土地出让合同信息": (False, [_share(share_type="无条件共享")]),
     "医师执业注册信息": (False, [_duplicate_item]),
-    "出生医学证明信息": (False, [lambda r: _set(r, "update_cycle", "按需")]),
+    "出生医学证明信息": (False, [lambda r: _set(r, "update_cycle", "接口")]),
     "预防接种记录信息": (False, [lambda r: r["category"].update(xiang="卫生健康") or r]),
     "居民电子健康档案": (False, [lambda r: _set(r, "code", "306005/000001")]),
     "医疗卫生统计年报": (False, [lambda r: r["format"].update(format_types=["csv"]) or r]),

@@ -65,7 +65,7 @@ def test_unknown_and_duplicate_keys_are_reported_not_dropped(pack: Pack) -> None
 
 def test_wrong_types_are_reported_and_left_out(pack: Pack) -> None:
     out = Coercer(pack).resource(
-        {"name": ["x"], "items": "姓名", "share": 5, "publish_date": 20240301}
+        {"name": ["x"], "items": "姓名", "share": 5, "publish_date": [2024, 3, 1]}
     )
     assert out is not None
     assert "name" not in out.record and "items" not in out.record

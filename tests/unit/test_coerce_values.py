@@ -114,12 +114,19 @@ def test_a_placeholder_is_a_missing_value(pack: Pack, placeholder: str) -> None:
         ("2024-03-01 08:00", dt.date(2024, 3, 1)),
         ("2024-3-1", dt.date(2024, 3, 1)),
         ("2024-03-1 08:00", dt.date(2024, 3, 1)),
+        # a number cell of a workbook: typed as digits, or a date cell saved as its serial
+        (20240301, dt.date(2024, 3, 1)),
+        ("45342", dt.date(2024, 2, 20)),
+        (45342, dt.date(2024, 2, 20)),
+        (45342.0, dt.date(2024, 2, 20)),
+        ("32874", dt.date(1990, 1, 1)),
+        (73050, dt.date(2099, 12, 31)),
     ],
 )
-def test_dates_in_other_forms_are_rewritten(pack: Pack, text: str, day: dt.date) -> None:
+def test_dates_in_other_forms_are_rewritten(pack: Pack, text: object, day: dt.date) -> None:
     assert _read(pack, {"publish_date": text}) == (
         {"publish_date": day},
-        [Hit("GC-F003", "/publish_date", {**DATE, "canonical": day.isoformat()}, text)],
+        [Hit("GC-F003", "/publish_date", {**DATE, "canonical": day.isoformat()}, str(text))],
     )
 
 
@@ -155,7 +162,10 @@ def test_dates_taken_as_they_are(pack: Pack) -> None:
         "2024/2/30",
         "2024-2-30",
         "March 2024",
-        20240301,
+        2024,
+        32873,  # a serial number before 1990: not read as a date
+        73051,
+        45342.5,
         "24-03-01",
         "2024-W01-1",  # an ISO week date, which date.fromisoformat would take
     ],

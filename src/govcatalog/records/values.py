@@ -46,6 +46,15 @@ _DATE_FORMS = (
 )
 
 
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+"""Day 0 of a spreadsheet's date serial numbers (Excel's 1900 date system, as WPS and
+LibreOffice write it): a date cell saved as a number, or exported to CSV, reads 45342."""
+_SERIALS = range(
+    (dt.date(1990, 1, 1) - _EXCEL_EPOCH).days, (dt.date(2100, 1, 1) - _EXCEL_EPOCH).days
+)
+"""The serial numbers read as dates: 1990-01-01 to 2099-12-31, five digits, which no other
+form of a 发布日期 writes."""
+
 _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 """A number's text that is the digits as written (no exponent, no nan or inf)."""
 
@@ -325,8 +334,9 @@ class ValueReader:
             return value.date()
         if isinstance(value, dt.date):
             return value
-        if isinstance(value, str):
-            text = value.strip()
+        number = int(value) if isinstance(value, float) and value.is_integer() else value
+        if isinstance(number, str | int) and not isinstance(number, bool):  # 45342.0: an .xls
+            text = str(number).strip()
             if not text:
                 return MISSING
             if len(text) == 10 and text[4] == "-" and text[7] == "-":
@@ -335,15 +345,10 @@ class ValueReader:
                 except ValueError:
                     pass
             else:
-                for form in _DATE_FORMS:
-                    m = form.match(text)
-                    if m:
-                        try:
-                            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-                        except ValueError:
-                            break
-                        self._normalised(spec, value, day.isoformat(), cpath, out)
-                        return day
+                day = _date_form(text)
+                if day is not None:
+                    self._normalised(spec, value, day.isoformat(), cpath, out)
+                    return day
         out.hits.append(Hit("GC-R009", cpath, names(spec), excerpt(value)))
         out.invalid.add(cpath)
         return MISSING
@@ -367,3 +372,18 @@ def _folded_code(value: str) -> str:
     """A code as a Chinese input method may type it, in ASCII: full-width digits, letters and
     slash folded (NFKC), white space (a full-width space too) taken out."""
     return "".join(unicodedata.normalize("NFKC", value).split())
+
+
+def _date_form(text: str) -> dt.date | None:
+    """The day a date written in another form gives (2024年2月20日, 2024/2/20, 20240220, a
+    timestamp, a spreadsheet's serial number 45342), or None."""
+    for form in _DATE_FORMS:
+        m = form.match(text)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return None
+    if text.isascii() and text.isdigit() and int(text) in _SERIALS:
+        return _EXCEL_EPOCH + dt.timedelta(days=int(text))
+    return None
