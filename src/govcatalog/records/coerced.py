@@ -30,11 +30,12 @@ FORMAT_CLASS: Final = "format.format_class"
 FORMAT_TYPES: Final = "format.format_types"
 FORM_FIELDS: Final = frozenset({OPEN_CONDITION, SHARE_CONDITION})
 _COMPOUND = re.compile(r"^\s*([^/\-－—]+?)\s*[/\-－—]\s*(.+?)\s*$")
+_BRACKETED = re.compile(r"^\s*([^（()）]+?)\s*[（(]\s*([^（()）]+?)\s*[）)]\s*$")
 
 
 def compound_split(text: str) -> tuple[str, str] | None:
-    """Split "共享平台方式/文件" or "数据库-oracle" into its two parts."""
-    m = _COMPOUND.match(text)
+    """Split "共享平台方式/文件", "数据库-oracle" or "数据库（MySQL）" into its two parts."""
+    m = _COMPOUND.match(text) or _BRACKETED.match(text)
     return (m[1], m[2]) if m else None
 
 
