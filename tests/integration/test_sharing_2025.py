@@ -79,6 +79,48 @@ def test_an_undated_catalog_stays_with_the_national_pack() -> None:
     assert pick_regime(None, today=dt.date(2025, 8, 1)).pack.id == "sharing-2025"
 
 
+def _undated(tmp_path: Path, *days: str, issued: str | None = None) -> Path:
+    data = json.loads(CITY.read_text(encoding="utf-8"))
+    del data["catalog"]["issued"]
+    if issued is not None:
+        data["catalog"]["issued"] = issued
+    for resource, day in zip(data["resources"], days, strict=False):
+        resource["publish_date"] = day
+    for resource in data["resources"][len(days) :]:
+        resource["publish_date"] = "2024-05-06"
+    path = tmp_path / "city.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_an_undated_catalog_with_a_resource_published_under_the_regulation_is_told(
+    tmp_path: Path,
+) -> None:
+    report = validate(_undated(tmp_path, "2024-01-02", "2025-09-01", "2025-08-15"))
+    assert report.pack.startswith("gb-1272@")  # the choice is not moved by guesswork
+    assert "但有信息资源发布于 2025-08-01 之后" in report.regime_zh
+    assert "《政务数据共享条例》" in report.regime_zh
+    assert "a resource is published from 2025-08-01" in report.regime_en
+    assert "--pack sharing-2025@" in report.regime_en
+
+
+@pytest.mark.parametrize(
+    ("days", "issued"),
+    [
+        (("2025-07-31", "2024-01-02"), None),
+        (("2025-09-01",), "2025-07-01"),  # a dated catalog: judged by its date
+        (("2099-01-01",), None),  # a typo in the future (GC-F007) says nothing of the regime
+    ],
+)
+def test_nothing_is_told_when_the_dates_agree(
+    tmp_path: Path, days: tuple[str, ...], issued: str | None
+) -> None:
+    report = validate(_undated(tmp_path, *days, issued=issued))
+    assert report.pack.startswith("gb-1272@")
+    assert "但有信息资源" not in report.regime_zh
+    assert "a resource is published" not in report.regime_en
+
+
 def test_the_regulation_pack_keeps_the_51hao_rules_out() -> None:
     pack = get_pack("sharing-2025@^1")
     # The base-database rule (GC-R011) and the loose basis check (GC-R013) are 51号's.

@@ -46,11 +46,15 @@ class Regime:
         pack: The pack.
         basis: What decided it.
         day: The day that decided it (None when the pack was named).
+        later: For an undated catalog judged under the default pack: a later regime's pack
+            that a resource's own 发布日期 falls under. The report says so, and how to be
+            judged under it; the choice is not changed by it.
     """
 
     pack: Pack
     basis: RegimeBasis
     day: dt.date | None = None
+    later: Pack | None = None
 
     @property
     def name_zh(self) -> str:
@@ -68,7 +72,11 @@ class Regime:
             RegimeBasis.NAMED: "按指定的标准包",
             RegimeBasis.DATE: f"按日期 {self.day}",
             RegimeBasis.TODAY: f"未注明日期，按当日 {self.day}",
-            RegimeBasis.DEFAULT: "未注明日期，按默认标准包；可用 --pack 指定",
+            RegimeBasis.DEFAULT: "未注明日期，按默认标准包；可用 --pack 指定"
+            if self.later is None
+            else f"未注明日期，按默认标准包；但有信息资源发布于 {self.later.effective_from} 之后，"
+            f"其时{self.later.regime_zh or self.later.title_zh}已施行：如按其校验，"
+            f"请填写目录发布日期或用 --pack {self.later.ref} 指定",
             RegimeBasis.KIND: "按表头识别为此类导出文件；可用 --pack 指定",
         }[self.basis]
         return f"适用规则：{self.name_zh}（{self.pack.ref}，{why}）"
@@ -79,7 +87,11 @@ class Regime:
             RegimeBasis.NAMED: "pack named by the caller",
             RegimeBasis.DATE: f"by its date {self.day}",
             RegimeBasis.TODAY: f"no date given, judged on {self.day}",
-            RegimeBasis.DEFAULT: "no date given: the default pack; name one with --pack",
+            RegimeBasis.DEFAULT: "no date given: the default pack; name one with --pack"
+            if self.later is None
+            else f"no date given: the default pack; but a resource is published from "
+            f"{self.later.effective_from}, under {self.later.regime_en or self.later.title_en}: "
+            f"to be judged under it, date the catalog or name --pack {self.later.ref}",
             RegimeBasis.KIND: "its headings are those of this kind of export; name one with --pack",
         }[self.basis]
         return f"Rules applied: {self.name_en} ({self.pack.ref}, {why})"

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
-from itertools import chain
+from dataclasses import dataclass, replace
+from itertools import chain, islice
 
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import SourceDocument
@@ -152,4 +152,31 @@ def open_judged(
     regime = pick_regime(document_date(doc, national))
     if regime.pack.ref != national.ref:  # read again with that pack's elements
         doc = open_document(source, regime.pack, fmt=fmt, name=name)
+    elif regime.basis is RegimeBasis.DEFAULT:
+        regime = _with_later(regime, doc)
     return Judged(doc, regime)
+
+
+_DATES_LOOKED_AT = 500
+"""How many resources of an undated catalog are looked at for a 发布日期 under a later regime."""
+
+
+def _with_later(regime: Regime, doc: SourceDocument) -> Regime:
+    """An undated catalog's regime, noting the later regime the latest 发布日期 of its first
+    resources falls under (the choice stays: an undated catalog is not moved by guesswork)."""
+    head = list(islice(doc.records, _DATES_LOOKED_AT))
+    doc.records = chain(head, doc.records)
+    coercer = Coercer(regime.pack)
+    today = dt.date.today()
+    days = []
+    for raw in head:
+        read = coercer.resource(raw.data)
+        day = None if read is None else read.record.get("publish_date")
+        if isinstance(day, dt.date) and day <= today:  # not a typo in the future (2099-01-01)
+            days.append(day)
+    if not days:
+        return regime
+    later = pick_regime(max(days))
+    if later.pack.ref == regime.pack.ref:
+        return regime
+    return replace(regime, later=later.pack)
