@@ -139,6 +139,8 @@ def test_many_rows_without_the_abstract_column_give_one_finding(tmp_path: Path) 
     )
     assert [(f.code, f.severity.value) for f in report.findings] == [("GC-S012", "error")]
     assert "200 条信息资源须填写" in report.findings[0].message_zh
+    # at the headings' row and column, so that it is listed with the headings' other findings
+    assert (report.findings[0].location.line, report.findings[0].location.column) == (1, 1)
     assert not report.conforms
 
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 from govcatalog._collector import collector_paused
 from govcatalog.errors import LoadError, PackError
 from govcatalog.io.records import RawRecord, SheetReading, SourceDocument
+from govcatalog.io.xlsx_parse import column_index
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import AbsentElements
 from govcatalog.records.coerce import Coercer
@@ -364,4 +365,12 @@ def _headings(file: str, sheets: Sequence[SheetReading]) -> Location:
     if not sheets or not sheets[0].columns:
         return Location(file)
     first = sheets[0]
-    return Location(file, sheet=first.sheet, cell=f"{first.columns[0][0]}{first.heading_row}")
+    letters = first.columns[0][0]
+    # the row and column as a sheet's findings give them: the report lists it with the headings
+    return Location(
+        file,
+        line=first.heading_row,
+        column=column_index(letters),
+        sheet=first.sheet,
+        cell=f"{letters}{first.heading_row}",
+    )
