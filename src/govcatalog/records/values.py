@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
+from govcatalog.identifiers._text import lenient_clean
 from govcatalog.io.lists import is_list_syntax, split_list
 from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
 from govcatalog.packs.fields import FieldKind, FieldSpec
@@ -181,7 +181,8 @@ class ValueReader:
         parsed = parse_resource_code(value, self.pack.code_rules)
         if not isinstance(parsed, CodeProblem):
             return value, parsed
-        folded = _folded_code(value)
+        # as a Chinese input method may type it: full width folded, spaces taken out
+        folded = lenient_clean(value, drop_hyphens=False)
         if folded != value:
             spelled = parse_resource_code(folded, self.pack.code_rules)
             if not isinstance(spelled, CodeProblem):
@@ -366,12 +367,6 @@ class ValueReader:
         out.hits.append(Hit("GC-F010", cpath, names(spec), excerpt(value)))
         out.invalid.add(cpath)
         return MISSING
-
-
-def _folded_code(value: str) -> str:
-    """A code as a Chinese input method may type it, in ASCII: full-width digits, letters and
-    slash folded (NFKC), white space (a full-width space too) taken out."""
-    return "".join(unicodedata.normalize("NFKC", value).split())
 
 
 def _date_form(text: str) -> dt.date | None:

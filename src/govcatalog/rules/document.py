@@ -50,13 +50,12 @@ def empty_catalog() -> Hit:
 
 
 def element_without_column(
-    pointer: str, spec: FieldSpec, count: int, sheets: Sequence[SheetReading]
+    spec: FieldSpec, count: int, sheets: Sequence[SheetReading]
 ) -> Hit | None:
-    """GC-S012: no sheet of a workbook has a column for the required element at ``pointer``
-    (a resource's canonical pointer, ``/abstract``) that none of its ``count`` resources
-    gives; None when a sheet has one (then each empty cell is a finding of its own)."""
-    field_id = ".".join(pointer.strip("/").split("/"))
-    if not sheets or any(_covers(c[2], field_id) for s in sheets for c in s.columns):
+    """GC-S012: no sheet of a workbook has a column for the required element ``spec`` that
+    ``count`` of its resources do not give; None when a sheet has one (then each empty cell
+    is a finding of its own)."""
+    if not sheets or any(_covers(c[2], spec.id) for s in sheets for c in s.columns):
         return None
     named = "、".join(dict.fromkeys(s.sheet for s in sheets))
     params = {"element_zh": spec.zh, "element_en": spec.en, "count": count, "sheet": named}

@@ -202,7 +202,7 @@ class Validator:
                 if count >= resources >= 2:
                     params = {"element_zh": spec.zh, "element_en": spec.en, "count": resources}
                     once[pointer] = Hit("GC-S009", pointer, params)
-            elif (hit := element_without_column(pointer, spec, count, sheets)) is not None:
+            elif (hit := element_without_column(spec, count, sheets)) is not None:
                 once[pointer] = hit
         out = [f for p, f in absent if p not in once]
         where = _headings(file, sheets)
