@@ -163,6 +163,27 @@ class HeadingMatcher:
                 if parent:
                     self._groups.setdefault(fold_key(col.group), parent)
 
+    def _in_group(self, scope: str, key: str) -> FieldSpec | None:
+        """The member of a group a sub-heading names: by its own name, by the group's name
+        and it (信息资源格式 over 分类 is 信息资源格式分类), or as the one member whose
+        name ends with it, the shortest such name deciding (开放属性 over 条件 is 开放条件,
+        共享属性 over 类型 is 共享类型 rather than 共享方式类型)."""
+        names = self._table.key_map(scope)
+        spec = names.get(key)
+        if spec is not None:
+            return spec
+        for group, group_scope in self._groups.items():
+            if group_scope == scope and (spec := names.get(group + key)) is not None:
+                return spec
+        if len(key) < 2:
+            return None
+        ending = [(len(name), s) for name, s in names.items() if name.endswith(key)]
+        if not ending:
+            return None
+        shortest = min(size for size, _ in ending)
+        found = {s.id: s for size, s in ending if size == shortest}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def is_value(self, text: str) -> bool:
         """True when ``text`` is a value of a vocabulary of the pack (a code such as "C")."""
         return any(v.lookup(text) is not None for v in self._vocabs)
@@ -179,8 +200,7 @@ class HeadingMatcher:
         gkey = fold_key(group) if group else None
         fid = self._profile.get((gkey, key)) if gkey else None
         if fid is None and gkey in self._groups:
-            scope = self._groups[gkey]
-            spec = self._table.key_map(scope).get(key)
+            spec = self._in_group(self._groups[gkey], key)
             if spec is not None:
                 return spec
         if fid is None:
