@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -113,6 +115,7 @@ class SheetReading:
         group_row: The row of first-level headings, if any.
         first_data_row: The first row read as data (below keys, notes and instructions).
         columns: (A1 column letters, heading as written, field id or None) of each column.
+        form_date: The day the form says, above its headings, it was filled in (填报日期).
     """
 
     sheet: str
@@ -120,3 +123,4 @@ class SheetReading:
     group_row: int | None
     first_data_row: int
     columns: tuple[tuple[str, str, str | None], ...]
+    form_date: dt.date | None = None

@@ -12,6 +12,7 @@ field table inside the group it sits under, and the field table at resource and
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -89,6 +90,45 @@ _FOOTER = re.compile(
     r"[^:：]{0,8}[:：]|^(合计|总计|小计)$|^(填写说明|填表说明|说明|注|备注)[:：]",
     re.S,
 )
+
+
+_FORM_LABEL = r"(?:填报|填表|编制|报送|制表)日期\s*[:：]?\s*"
+_DAY = r"(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?"
+_FORM_DAY = re.compile(_FORM_LABEL + _DAY + r"\s*$")
+_FORM_LABEL_ONLY = re.compile(_FORM_LABEL + "$")
+_DAY_ONLY = re.compile(_DAY + r"\s*$")
+
+
+def form_date(rows: Mapping[int, Mapping[int, object]], above: int) -> dt.date | None:
+    """The day a compilation form says it was filled in, from its rows above the headings
+    (填报日期：2025年9月10日, or 填报日期 with the date in the next cell); None when it says
+    no real day, or a day after today (a typo)."""
+    for r in sorted(rows):
+        if r >= above:
+            break
+        values = rows[r]
+        for c, value in sorted(values.items()):
+            if not isinstance(value, str):
+                continue
+            day = _day(_FORM_DAY.search(value.strip()))
+            if day is None and _FORM_LABEL_ONLY.match(value.strip()):
+                after = values.get(c + 1)
+                if isinstance(after, dt.datetime | dt.date):
+                    day = after.date() if isinstance(after, dt.datetime) else after
+                elif isinstance(after, str):
+                    day = _day(_DAY_ONLY.match(after.strip()))
+            if day is not None and day <= dt.date.today():
+                return day
+    return None
+
+
+def _day(found: re.Match[str] | None) -> dt.date | None:
+    if found is None:
+        return None
+    try:
+        return dt.date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return None
 
 
 _ROW_NUMBER = frozenset({"序号", "序", "行号", "no", "no.", "#"})

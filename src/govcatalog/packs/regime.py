@@ -36,6 +36,10 @@ class RegimeBasis(StrEnum):
     """The input gives no date and no day was given: the starting (national) pack."""
     KIND = "kind"
     """The input's headings are those of a kind of export (an open-data portal's) its pack reads."""
+    FORM = "form"
+    """An undated catalog's compilation form says the day it was filled in (填报日期)."""
+    ELEMENTS = "elements"
+    """An undated catalog gives elements only a later regime defines (数据分类分级, 使用条件)."""
 
 
 @dataclass(frozen=True)
@@ -49,12 +53,15 @@ class Regime:
         later: For an undated catalog judged under the default pack: a later regime's pack
             that a resource's own 发布日期 falls under. The report says so, and how to be
             judged under it; the choice is not changed by it.
+        elements: For :attr:`RegimeBasis.ELEMENTS`: (Chinese, English) names of the elements
+            that decided.
     """
 
     pack: Pack
     basis: RegimeBasis
     day: dt.date | None = None
     later: Pack | None = None
+    elements: tuple[tuple[str, str], ...] = ()
 
     @property
     def name_zh(self) -> str:
@@ -78,6 +85,9 @@ class Regime:
             f"其时{self.later.regime_zh or self.later.title_zh}已施行：如按其校验，"
             f"请填写目录发布日期或用 --pack {self.later.ref} 指定",
             RegimeBasis.KIND: "按表头识别为此类导出文件；可用 --pack 指定",
+            RegimeBasis.FORM: f"按表格所填填报日期 {self.day}",
+            RegimeBasis.ELEMENTS: "未注明日期，但填有此规则所定的元素"
+            f"（{'、'.join(zh for zh, _ in self.elements)}）；可用 --pack 指定",
         }[self.basis]
         return f"适用规则：{self.name_zh}（{self.pack.ref}，{why}）"
 
@@ -93,6 +103,9 @@ class Regime:
             f"{self.later.effective_from}, under {self.later.regime_en or self.later.title_en}: "
             f"to be judged under it, date the catalog or name --pack {self.later.ref}",
             RegimeBasis.KIND: "its headings are those of this kind of export; name one with --pack",
+            RegimeBasis.FORM: f"by the day its form says it was filled in, {self.day}",
+            RegimeBasis.ELEMENTS: "no date given, but it gives elements these rules define "
+            f"({', '.join(en for _, en in self.elements)}); name one with --pack",
         }[self.basis]
         return f"Rules applied: {self.name_en} ({self.pack.ref}, {why})"
 

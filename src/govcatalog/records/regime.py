@@ -20,7 +20,7 @@ from itertools import chain, islice
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import SourceDocument
 from govcatalog.io.source import CatalogSource
-from govcatalog.packs.fields import fold_key
+from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.regime import Regime, RegimeBasis, pick_regime
 from govcatalog.packs.registry import get_pack
@@ -149,12 +149,59 @@ def open_judged(
     kind = _kind_of_export(source, doc, national, fmt=fmt, name=name)
     if kind is not None:
         return Judged(kind[1], Regime(kind[0], RegimeBasis.KIND))
-    regime = pick_regime(document_date(doc, national))
+    day = document_date(doc, national)
+    regime = pick_regime(day) if day is not None else _undated(doc, national)
     if regime.pack.ref != national.ref:  # read again with that pack's elements
         doc = open_document(source, regime.pack, fmt=fmt, name=name)
     elif regime.basis is RegimeBasis.DEFAULT:
         regime = _with_later(regime, doc)
     return Judged(doc, regime)
+
+
+def _undated(doc: SourceDocument, national: Pack) -> Regime:
+    """The regime of a catalog without a date of its own: by the day its form says it was
+    filled in, else by the elements it gives that only a later regime defines, else the
+    national pack (:attr:`RegimeBasis.DEFAULT`)."""
+    if not doc.sheets:
+        _peek_first(doc)  # a workbook's sheets are laid out once its first record is asked for
+    day = next((s.form_date for s in doc.sheets if s.form_date is not None), None)
+    if day is not None:
+        return replace(pick_regime(day), basis=RegimeBasis.FORM)
+    latest = pick_regime(None, today=dt.date.today()).pack
+    if latest.ref == national.ref:
+        return pick_regime(None)
+    found: dict[str, FieldSpec] = {}
+    for scope, key in _unknown_keys(doc, national):
+        spec = latest.fields.key_map(scope).get(fold_key(key))
+        if spec is not None and spec.kind not in _GROUPS and not national.fields.has(spec.id):
+            found.setdefault(spec.id, spec)
+    if not found:
+        return pick_regime(None)
+    names = tuple((spec.zh, spec.en) for spec in found.values())
+    return Regime(latest, RegimeBasis.ELEMENTS, elements=names)
+
+
+_GROUPS = (FieldKind.GROUP, FieldKind.GROUPS)
+
+
+def _unknown_keys(doc: SourceDocument, national: Pack) -> list[tuple[str | None, str]]:
+    """(scope, key) of the headings the national pack does not read: the unmapped columns of
+    a workbook's sheets (by heading and by its last part under a group heading), the keys of
+    a record's first resource and of its ``extensions``."""
+    if doc.sheets:
+        columns = [c[1] for sheet in doc.sheets for c in sheet.columns if c[2] is None]
+        return [(None, k) for c in columns for k in dict.fromkeys((c, c.rpartition("/")[2]))]
+    data = _peek_first(doc)
+    if not isinstance(data, Mapping):
+        return []
+    known = national.fields.key_map(None)
+    keys: list[tuple[str | None, str]] = []
+    for key, value in data.items():
+        if str(key) == "extensions" and isinstance(value, Mapping):
+            keys.extend(("extensions", str(k)) for k in value)
+        elif fold_key(str(key)) not in known:
+            keys.append((None, str(key)))
+    return keys
 
 
 _DATES_LOOKED_AT = 500
