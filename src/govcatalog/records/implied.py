@@ -1,0 +1,83 @@
+"""The class a value of its partner field implies, read from the vocabularies' skos:broader.
+
+A compound element (信息资源格式: 分类 + 类型; 共享方式: 分类 + 类型) is often written by its
+type alone: 接口 where 共享方式分类 is expected, xlsx in a single 信息资源格式 column. The type's
+concept points to its class (``skos:broader``: 接口 → 共享平台方式, xlsx → 电子表格), so the
+class is not a guess: the value reads as class + type and is reported as a non-standard form.
+"""
+
+from __future__ import annotations
+
+from govcatalog.packs.fields import FieldKind, FieldSpec
+from govcatalog.packs.pack import Pack
+from govcatalog.packs.value_forms import AbsentElements
+
+
+class Implied:
+    """Classes implied by partner values, for the compound fields of one pack (remembered)."""
+
+    def __init__(self, pack: Pack) -> None:
+        self._pack = pack
+        self._known: dict[tuple[str, str], tuple[str, object] | None] = {}
+
+    def of(self, spec: FieldSpec, text: str) -> tuple[str, object] | None:
+        """(class label, partner value) when ``text`` is a value of the vocabulary of the field
+        ``spec`` is compound with and its concept's broader concept is in ``spec``'s
+        vocabulary; None otherwise. The partner value is a list for a field of texts."""
+        key = (spec.id, text)
+        if key not in self._known:
+            if len(self._known) > 10_000:
+                self._known.clear()
+            self._known[key] = self._find(spec, text.strip())
+        return self._known[key]
+
+    def _find(self, spec: FieldSpec, text: str) -> tuple[str, object] | None:
+        fields = self._pack.fields
+        if not spec.compound or not spec.vocabulary or not text or not fields.has(spec.compound):
+            return None
+        partner = fields.get(spec.compound)
+        own = self._pack.field_vocabulary(spec)
+        if not partner.vocabulary or own.lookup(text) is not None:
+            return None
+        match = self._pack.field_vocabulary(partner).lookup(text)
+        if match is None or match.concept.broader is None:
+            return None
+        broader = next((c for c in own.concepts if c.iri == match.concept.broader), None)
+        if broader is None:
+            return None
+        value = match.concept.label_zh
+        return broader.label_zh, [value] if partner.kind is FieldKind.TEXTS else value
+
+    def classes(self) -> dict[str, FieldSpec]:
+        """A group's main field → the member holding its class (format.format_types →
+        format.format_class): the fields whose single cell may imply the class.
+
+        None for a pack that reports an element its exports lack once per file (the portal
+        pack): such an export has no class at all, and implying it for some resources only
+        would turn that one finding into one per resource."""
+        if self._pack.value_forms.absent_elements is AbsentElements.PER_FILE:
+            return {}
+        table = self._pack.fields
+        return {
+            m.compound: m
+            for m in table.fields
+            if m.compound and m.parent and table.get(m.parent).main == m.compound
+        }
+
+    def of_main(self, member: FieldSpec, value: object) -> tuple[FieldSpec, str, str] | None:
+        """(class member, class label, value as shown) for a group's single cell whose every
+        part implies the same class (信息资源格式 "xlsx" → 电子表格; "xls、csv" alike)."""
+        parts = [value] if isinstance(value, str) else value
+        if not isinstance(parts, list) or not parts:
+            return None
+        classes = set()
+        for part in parts:
+            if not isinstance(part, str):
+                return None
+            implied = self.of(member, part)
+            if implied is None:
+                return None
+            classes.add(implied[0])
+        if len(classes) != 1:
+            return None
+        return member, classes.pop(), "、".join(str(p).strip() for p in parts)
