@@ -131,7 +131,9 @@ def open_judged(
     fmt: InputFormat | str | None = None,
     name: str | None = None,
 ) -> Judged:
-    """Open a catalog with the pack it is judged under: ``named``, else its kind, else its date.
+    """Open a catalog with the pack it is judged under: ``named``, else what an undated
+    catalog says of its regime (its form's 填报日期, a later regime's elements), else its kind
+    of export, else its date.
 
     ``source`` is read again when the pack changes, so it must be a path, text, bytes or a
     mapping (see :func:`govcatalog.io.source.settle` for file objects).
@@ -146,11 +148,13 @@ def open_judged(
         return Judged(doc, pick_regime(None, named=named))
     national = pick_regime(None).pack
     doc = open_document(source, national, fmt=fmt, name=name)
-    kind = _kind_of_export(source, doc, national, fmt=fmt, name=name)
-    if kind is not None:
-        return Judged(kind[1], Regime(kind[0], RegimeBasis.KIND))
     day = document_date(doc, national)
-    regime = pick_regime(day) if day is not None else _undated(doc, national)
+    evidence = None if day is not None else _undated(doc, national)
+    if evidence is None:  # a compilation form or a regulation catalog is no portal's export
+        kind = _kind_of_export(source, doc, national, fmt=fmt, name=name)
+        if kind is not None:
+            return Judged(kind[1], Regime(kind[0], RegimeBasis.KIND))
+    regime = evidence or pick_regime(day)
     if regime.pack.ref != national.ref:  # read again with that pack's elements
         doc = open_document(source, regime.pack, fmt=fmt, name=name)
     elif regime.basis is RegimeBasis.DEFAULT:
@@ -158,10 +162,10 @@ def open_judged(
     return Judged(doc, regime)
 
 
-def _undated(doc: SourceDocument, national: Pack) -> Regime:
-    """The regime of a catalog without a date of its own: by the day its form says it was
-    filled in, else by the elements it gives that only a later regime defines, else the
-    national pack (:attr:`RegimeBasis.DEFAULT`)."""
+def _undated(doc: SourceDocument, national: Pack) -> Regime | None:
+    """The regime of a catalog without a date of its own, by what it says of itself: the day
+    its form says it was filled in, else the elements it gives that only a later regime
+    defines; None when it says neither."""
     if not doc.sheets:
         _peek_first(doc)  # a workbook's sheets are laid out once its first record is asked for
     day = next((s.form_date for s in doc.sheets if s.form_date is not None), None)
@@ -169,14 +173,14 @@ def _undated(doc: SourceDocument, national: Pack) -> Regime:
         return replace(pick_regime(day), basis=RegimeBasis.FORM)
     latest = pick_regime(None, today=dt.date.today()).pack
     if latest.ref == national.ref:
-        return pick_regime(None)
+        return None
     found: dict[str, FieldSpec] = {}
     for scope, key in _unknown_keys(doc, national):
         spec = latest.fields.key_map(scope).get(fold_key(key))
         if spec is not None and spec.kind not in _GROUPS and not national.fields.has(spec.id):
             found.setdefault(spec.id, spec)
     if not found:
-        return pick_regime(None)
+        return None
     names = tuple((spec.zh, spec.en) for spec in found.values())
     return Regime(latest, RegimeBasis.ELEMENTS, elements=names)
 
