@@ -70,7 +70,12 @@ def test_the_form_date_decides_an_undated_workbook(
 
 @pytest.mark.parametrize(
     "line",
-    ["填报日期：2099年1月1日", "填报日期：2025年2月30日", "填报单位：某市市场监督管理局", "2025年9月10日"],
+    [
+        "填报日期：2099年1月1日",
+        "填报日期：2025年2月30日",
+        "填报单位：某市市场监督管理局",
+        "2025年9月10日",
+    ],
 )
 def test_no_real_past_form_date_leaves_the_default(tmp_path: Path, line: str) -> None:
     loaded = load_catalog_judged(_workbook(tmp_path, line=line))
@@ -87,7 +92,9 @@ def test_an_undated_workbook_with_a_regulation_element_is_judged_under_it(tmp_pa
     report = validate(path)
     assert "但填有此规则所定的元素（数据分类分级）" in report.regime_zh
     unknown = [f.message_zh for f in report.findings if f.code == "GC-S004"]
-    assert unknown and not any("数据分类分级" in m for m in unknown)  # an element here (联系人 is not)
+    assert unknown and not any(
+        "数据分类分级" in m for m in unknown
+    )  # an element here (联系人 is not)
     lacking = [f.message_zh for f in report.findings if f.code == "GC-S012"]
     assert any("使用条件" in m for m in lacking)  # which the regulation requires
 

@@ -67,6 +67,8 @@ class SheetLayout:
     row_number: int | None = None
     """The column of the form's row numbers (序号), which holds no element: it is not read,
     and marks an example row (示例) when it says so."""
+    form_date: dt.date | None = None
+    """The day the form says, above its headings, it was filled in (:func:`form_date`)."""
 
     @property
     def first_data_row(self) -> int:
@@ -348,4 +350,5 @@ def find_layout(
         if r not in grid or not _band_row(grid[r], matcher):
             break
         band_end = r
-    return SheetLayout(best_row, group_row, tuple(columns), band_end, row_number)
+    day = form_date(rows, group_row or best_row)
+    return SheetLayout(best_row, group_row, tuple(columns), band_end, row_number, day)

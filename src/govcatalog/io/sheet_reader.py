@@ -29,13 +29,7 @@ from govcatalog.io.records import (
     SourceDocument,
     pointer_token,
 )
-from govcatalog.io.sheet_layout import (
-    SCAN_ROWS,
-    HeadingMatcher,
-    SheetLayout,
-    find_layout,
-    form_date,
-)
+from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout, find_layout
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
 from govcatalog.io.xlsx_parse import (
     Limits,
@@ -135,7 +129,7 @@ def _sheet_records(
                 (column_letter(c.index), c.heading, c.field.id if c.field else None)
                 for c in layout.columns
             ),
-            form_date(top, layout.group_row or layout.heading_row),
+            layout.form_date,
         )
     )
     builder = SheetRecords(

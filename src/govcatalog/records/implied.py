@@ -18,9 +18,9 @@ class Implied:
 
     def __init__(self, pack: Pack) -> None:
         self._pack = pack
-        self._known: dict[tuple[str, str], tuple[str, object] | None] = {}
+        self._known: dict[tuple[str, str], tuple[str, str | list[str]] | None] = {}
 
-    def of(self, spec: FieldSpec, text: str) -> tuple[str, object] | None:
+    def of(self, spec: FieldSpec, text: str) -> tuple[str, str | list[str]] | None:
         """(class label, partner value) when ``text`` is a value of the vocabulary of the field
         ``spec`` is compound with and its concept's broader concept is in ``spec``'s
         vocabulary; None otherwise. The partner value is a list for a field of texts."""
@@ -31,7 +31,7 @@ class Implied:
             self._known[key] = self._find(spec, text.strip())
         return self._known[key]
 
-    def _find(self, spec: FieldSpec, text: str) -> tuple[str, object] | None:
+    def _find(self, spec: FieldSpec, text: str) -> tuple[str, str | list[str]] | None:
         fields = self._pack.fields
         if not spec.compound or not spec.vocabulary or not text or not fields.has(spec.compound):
             return None
