@@ -321,3 +321,18 @@ def test_sarif_artifact_uris(file: str, uri: str) -> None:
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == uri
     assert log["runs"][0]["artifacts"] == [{"location": {"uri": uri}}]
+
+
+@pytest.mark.parametrize("lang", [Lang.ZH, Lang.EN])
+def test_sarif_carries_the_rules_applied_as_a_note(report: Report, lang: Lang) -> None:
+    assert report.regime(lang)
+    invocation = json.loads(render_sarif(report, lang))["runs"][0]["invocations"][0]
+    assert invocation["properties"]["regime"] == report.regime(lang)
+    (note,) = invocation["toolExecutionNotifications"]
+    assert (note["level"], note["message"]["text"]) == ("note", report.regime(lang))
+
+
+def test_sarif_without_a_regime_has_no_note() -> None:
+    invocation = json.loads(render_sarif(Report.of([_sheet()], Stats())))["runs"][0]["invocations"]
+    assert "toolExecutionNotifications" not in invocation[0]
+    assert "regime" not in invocation[0]["properties"]

@@ -112,6 +112,20 @@ def _result(f: Finding, rule_index: int, lang: Lang, uris: dict[str, str]) -> di
     return result
 
 
+def _invocation(report: Report, lang: Lang) -> dict[str, object]:
+    """The run's invocation; the rules it applied, and why, as a note (the report's regime
+    line: a CI log shows it beside the results)."""
+    properties: dict[str, object] = {"truncated": report.truncated, "conforms": report.conforms}
+    invocation: dict[str, object] = {"executionSuccessful": True, "properties": properties}
+    regime = report.regime(lang)
+    if regime:
+        properties["regime"] = regime
+        invocation["toolExecutionNotifications"] = [
+            {"level": "note", "message": {"text": regime}, "descriptor": {"id": "regime"}}
+        ]
+    return invocation
+
+
 def _log(
     report: Report, lang: Lang, codebook: Codebook | None
 ) -> tuple[dict[str, object], list[dict[str, object]], Iterator[dict[str, object]]]:
@@ -136,12 +150,7 @@ def _log(
         "columnKind": "unicodeCodePoints",
         "artifacts": [{"location": {"uri": uri}} for uri in artifacts],
         "results": results,
-        "invocations": [
-            {
-                "executionSuccessful": True,
-                "properties": {"truncated": report.truncated, "conforms": report.conforms},
-            }
-        ],
+        "invocations": [_invocation(report, lang)],
     }
     log: dict[str, object] = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
     return log, results, (_result(f, index[f.code], lang, uris) for f in report.findings)
