@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from govcatalog.packs import get_pack
 from govcatalog.records.coerce import Coercer
+from govcatalog.records.implied import Implied
 from govcatalog.vocab import Concept
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "city-catalog.json"
@@ -100,3 +101,11 @@ def test_a_portal_export_keeps_its_one_finding_per_file() -> None:
     out = Coercer(portal).resource({"标题": "公交线路", "数据格式": "xlsx"})
     assert out is not None
     assert "format_class" not in out.record.get("format", {})
+
+
+def test_a_long_text_implies_nothing_and_is_not_remembered() -> None:
+    implied = Implied(PACK)
+    spec = PACK.fields.get("share.share_mode_class")
+    assert implied.of(spec, "接口" * 5_000) is None
+    assert implied.of(spec, "接口") == ("共享平台方式", "接口")
+    assert len(implied._known) == 1  # the long text left no entry behind

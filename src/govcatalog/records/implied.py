@@ -12,6 +12,9 @@ from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import AbsentElements
 
+_LONGEST = 64
+"""No label is longer: a longer text implies nothing, and is not remembered."""
+
 
 class Implied:
     """Classes implied by partner values, for the compound fields of one pack (remembered)."""
@@ -24,6 +27,8 @@ class Implied:
         """(class label, partner value) when ``text`` is a value of the vocabulary of the field
         ``spec`` is compound with and its concept's broader concept is in ``spec``'s
         vocabulary; None otherwise. The partner value is a list for a field of texts."""
+        if len(text) > _LONGEST:
+            return None
         key = (spec.id, text)
         if key not in self._known:
             if len(self._known) > 10_000:
