@@ -102,6 +102,8 @@ class FieldSpec:
             ``每年(更新说明:…)`` or the original of a described form (不定期 → 其他).
         main: For a group, the id of the field a plain value written for the whole group
             goes to (开放属性: "无条件开放" → 开放条件).
+        path: For a group, a single cell may hold its members' values in order as a path
+            (信息资源分类: 部门信息资源目录/省（自治区、直辖市）及其下各级政务部门/市场监管局).
         rdf_class: For a group written as a node of its own, the node's class.
         rdf_node: The fragment of that node's IRI (``#classification``); the group's key
             by default (one node per entry of a list of groups: ``#item-<n>``).
@@ -128,6 +130,7 @@ class FieldSpec:
     change: str | None = None
     note: str | None = None
     main: str | None = None
+    path: bool = False
     rdf_class: str | None = None
     rdf_node: str | None = None
     rdf_agent: str | None = None
@@ -333,6 +336,7 @@ _CONVERT: Mapping[str, Callable[[Any], object]] = MappingProxyType(
         "change": str,
         "note": str,
         "main": str,
+        "path": bool,
         "rdf_class": str,
         "rdf_node": str,
         "rdf_agent": str,

@@ -33,6 +33,7 @@ from govcatalog.records.coerced import (
 )
 from govcatalog.records.hits import Hit, Record
 from govcatalog.records.implied import Implied
+from govcatalog.records.paths import PathReader
 from govcatalog.records.values import ValueReader
 
 __all__ = ["FORM_FIELDS", "INVALID", "PARSED_CODE", "Coerced", "Coercer"]
@@ -93,6 +94,7 @@ class Coercer:
         self._zh_names = {f.id: f.zh for f in table.resource_fields()}
         self.values = ValueReader(pack)
         self._implied = Implied(pack)
+        self._paths = PathReader(pack)
         self._classes = self._implied.classes()
         self._forms = pack.value_forms
         self._suggestions: dict[tuple[str, str | None], dict[str, object]] = {}
@@ -234,6 +236,17 @@ class Coercer:
         if kind is _GROUPS:
             self._groups(spec, value, cpath, dst, out)
             return
+        if isinstance(value, str) and self._paths.reads(spec):
+            path = self._paths.parts(spec, value)
+            if path is not None:  # 部门信息资源目录/省（自治区、直辖市）及其下各级政务部门/…
+                group, parts = path
+                self._assign(parts[0][0], parts[0][1], cpath, dst, out)
+                out.pending.extend(Pending(m.id, part, False, cpath) for m, part in parts[1:])
+                read = [(parts[0][0], dst.get(parts[0][0].key, parts[0][1])), *parts[1:]]
+                shown = "；".join(f"{m.zh}：{part}" for m, part in read)
+                params = names(group) | {"canonical": shown}
+                out.hits.append(Hit("GC-F003", cpath, params, excerpt(value)))
+                return
         if spec.compound and isinstance(value, str):
             implied = self._implied.of(spec, value)
             if implied is not None:  # 接口 for 共享方式分类: 共享平台方式 + 接口

@@ -1,0 +1,58 @@
+"""A group written as one path: 信息资源分类 "部门信息资源目录/国务院/发展改革委".
+
+Catalog systems export a resource's classification as one cell, its levels joined by a
+separator (``catalogFullName``). A group whose field table says ``path = true`` reads such a
+cell as its members in order (类, 项, 目, 细目), when the first part is a value of the group's
+main field: the path is read as what it says and reported as a non-standard form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govcatalog.packs.fields import FieldSpec
+from govcatalog.packs.pack import Pack
+
+_SEPARATORS = ("/", "／", ">", "＞", "→", "|", "｜", "\\", "-", "－", "—")
+"""Tried in this order: the first one the text holds splits it."""
+_LONGEST = 400
+"""A longer cell is no path of names."""
+
+
+def split_path(text: str) -> list[str] | None:
+    """The parts of a path of at least two non-empty parts, or None."""
+    for sep in _SEPARATORS:
+        if sep in text:
+            parts = [p.strip() for p in re.split(rf"\s*{re.escape(sep)}\s*", text.strip())]
+            return parts if len(parts) >= 2 and all(parts) else None
+    return None
+
+
+class PathReader:
+    """The path groups of one pack, by the id of their main field."""
+
+    def __init__(self, pack: Pack) -> None:
+        table = pack.fields
+        self._pack = pack
+        self._groups = {
+            g.main: (g, table.children(g.id)) for g in table.fields if g.path and g.main
+        }
+
+    def reads(self, main: FieldSpec) -> bool:
+        """Whether a value of ``main`` may be a path of its group."""
+        return main.id in self._groups
+
+    def parts(
+        self, main: FieldSpec, text: str
+    ) -> tuple[FieldSpec, list[tuple[FieldSpec, str]]] | None:
+        """(group, (member, part) in order) when ``text`` is a path whose first part is a
+        value of the main field and which has no more parts than the group has members."""
+        if len(text) > _LONGEST:
+            return None
+        parts = split_path(text)
+        group, members = self._groups[main.id]
+        if parts is None or len(parts) > len(members) or members[0].id != main.id:
+            return None
+        if main.vocabulary and self._pack.field_vocabulary(main).lookup(parts[0]) is None:
+            return None
+        return group, list(zip(members, parts, strict=False))
