@@ -104,6 +104,7 @@ class FieldSpec:
             goes to (开放属性: "无条件开放" → 开放条件).
         path: For a group, a single cell may hold its members' values in order as a path
             (信息资源分类: 部门信息资源目录/省（自治区、直辖市）及其下各级政务部门/市场监管局).
+        size: The id of the field a size written after the value gives (varchar2(50) → 数据长度).
         rdf_class: For a group written as a node of its own, the node's class.
         rdf_node: The fragment of that node's IRI (``#classification``); the group's key
             by default (one node per entry of a list of groups: ``#item-<n>``).
@@ -131,6 +132,7 @@ class FieldSpec:
     note: str | None = None
     main: str | None = None
     path: bool = False
+    size: str | None = None
     rdf_class: str | None = None
     rdf_node: str | None = None
     rdf_agent: str | None = None
@@ -337,6 +339,7 @@ _CONVERT: Mapping[str, Callable[[Any], object]] = MappingProxyType(
         "note": str,
         "main": str,
         "path": bool,
+        "size": str,
         "rdf_class": str,
         "rdf_node": str,
         "rdf_agent": str,

@@ -29,6 +29,7 @@ from govcatalog.records.coerced import (
     excerpt,
     names,
     pointer_of,
+    settle_target,
     type_params,
 )
 from govcatalog.records.hits import Hit, Record
@@ -377,18 +378,16 @@ class Coercer:
     def _settle(self, out: Coerced) -> None:
         """Set what forms gave other fields: absent fields only; notes are appended."""
         for p in out.pending:
-            if pointer_of(p.field_id) in out.invalid:
-                continue  # written, but unreadable: reported as such, never replaced
             spec = self.pack.fields.get(p.field_id)
-            target = out.record
-            if spec.parent is not None:
-                target = target.setdefault(spec.parent, {})
+            pointer, target = settle_target(out.record, spec, p)
+            if target is None or pointer in out.invalid:
+                continue  # written, but unreadable: reported as such, never replaced
             have = target.get(spec.key)
             if p.note and isinstance(have, str) and have and str(p.value) not in have:
                 target[spec.key] = f"{have}；{p.value}"
             elif have is None:
                 target[spec.key] = p.value
-                out.renames.setdefault(pointer_of(p.field_id), out.original(p.cpath))
+                out.renames.setdefault(pointer, out.original(p.cpath))
                 # A value the pack says every record means anyway is no liberty worth a finding.
                 if p.hit is not None and self._forms.defaults.get(p.field_id) != p.value:
                     out.hits.append(p.hit)

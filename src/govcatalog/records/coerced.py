@@ -140,3 +140,18 @@ def type_params(spec: FieldSpec, value: object) -> dict[str, object]:
 def excerpt(value: object, limit: int = 200) -> str:
     text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def settle_target(record: Record, spec: FieldSpec, pending: Pending) -> tuple[str, Record | None]:
+    """Where a value a form gave goes: (canonical pointer, the object that holds the field, or
+    None when there is none). A field of a list of objects goes to the entry whose value gave
+    it (``/items/3/data_type`` → ``/items/3/length``); any other to its group or the record."""
+    if spec.parent is None:
+        return pointer_of(spec.id), record
+    head, _, index = pending.cpath.rpartition("/")[0].rpartition("/")
+    entries = record.get(spec.parent)
+    if index.isdigit() and head == f"/{spec.parent}" and isinstance(entries, list):
+        entry = entries[int(index)] if int(index) < len(entries) else None
+        where = f"{head}/{index}/{spec.key}"
+        return where, entry if isinstance(entry, dict) else None
+    return pointer_of(spec.id), record.setdefault(spec.parent, {})

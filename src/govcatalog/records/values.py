@@ -37,6 +37,9 @@ from govcatalog.records.forms import NO_CONDITION, FormatParts, split_format_typ
 from govcatalog.records.hits import Hit, Record
 from govcatalog.vocab import Match, MatchKind, Vocabulary
 
+_SIZED = re.compile(r"^\s*(.+?)\s*[(（]\s*([1-9]\d{0,8})\s*(?:[,，]\s*\d+\s*)?[)）]\s*$")
+"""A type with its size in brackets, as SQL writes it: varchar2(50), NUMBER(10,2)."""
+
 _DATE_FORMS = (
     re.compile(
         r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
@@ -253,6 +256,14 @@ class ValueReader:
         self, spec: FieldSpec, vocab: Vocabulary, text: str, cpath: str, out: Coerced
     ) -> object:
         """A value outside the vocabulary: a noted, described or unknown form."""
+        sized = _SIZED.match(text) if spec.size else None
+        found = self._lookup(spec.id, sized[1]) if sized else None
+        if sized and found:  # varchar2(50): the type, and the size for its own field
+            size = self.pack.fields.get(spec.size or "")
+            out.pending.append(Pending(size.id, int(sized[2]), False, cpath))
+            label = found.concept.label_zh
+            self._normalised(spec, text, f"{label}，{size.zh} {sized[2]}", cpath, out)
+            return label
         noted = split_note(text) if spec.note else None
         head = noted.value if noted else text
         match = self._lookup(spec.id, head) if noted else None
