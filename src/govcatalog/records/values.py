@@ -33,30 +33,16 @@ from govcatalog.records.coerced import (
     pointer_of,
     type_params,
 )
-from govcatalog.records.forms import NO_CONDITION, FormatParts, split_format_types, split_note
+from govcatalog.records.forms import (
+    NO_CONDITION,
+    SIZED,
+    FormatParts,
+    date_form,
+    split_format_types,
+    split_note,
+)
 from govcatalog.records.hits import Hit, Record
 from govcatalog.vocab import Match, MatchKind, Vocabulary
-
-_SIZED = re.compile(r"^\s*(.+?)\s*[(（]\s*([1-9]\d{0,8})\s*(?:[,，]\s*\d+\s*)?[)）]\s*$")
-"""A type with its size in brackets, as SQL writes it: varchar2(50), NUMBER(10,2)."""
-
-_DATE_FORMS = (
-    re.compile(
-        r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
-    ),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
-    re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"),
-)
-
-
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
-"""Day 0 of a spreadsheet's date serial numbers (Excel's 1900 date system, as WPS and
-LibreOffice write it): a date cell saved as a number, or exported to CSV, reads 45342."""
-_SERIALS = range(
-    (dt.date(1990, 1, 1) - _EXCEL_EPOCH).days, (dt.date(2100, 1, 1) - _EXCEL_EPOCH).days
-)
-"""The serial numbers read as dates: 1990-01-01 to 2099-12-31, five digits, which no other
-form of a 发布日期 writes."""
 
 _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 """A number's text that is the digits as written (no exponent, no nan or inf)."""
@@ -256,7 +242,7 @@ class ValueReader:
         self, spec: FieldSpec, vocab: Vocabulary, text: str, cpath: str, out: Coerced
     ) -> object:
         """A value outside the vocabulary: a noted, described or unknown form."""
-        sized = _SIZED.match(text) if spec.size else None
+        sized = SIZED.match(text) if spec.size else None
         found = self._lookup(spec.id, sized[1]) if sized else None
         if sized and found:  # varchar2(50): the type, and the size for its own field
             size = self.pack.fields.get(spec.size or "")
@@ -264,14 +250,13 @@ class ValueReader:
             label = found.concept.label_zh
             self._normalised(spec, text, f"{label}，{size.zh} {sized[2]}", cpath, out)
             return label
-        noted = split_note(text) if spec.note else None
-        head = noted.value if noted else text
-        match = self._lookup(spec.id, head) if noted else None
-        if match is not None and noted is not None and spec.note:
+        match = self._noted(spec, text, cpath, out)
+        if match is not None:
             label = match.concept.label_zh
-            out.pending.append(Pending(spec.note, noted.note, True, cpath))
             self._normalised(spec, text, label, cpath, out)
             return label
+        noted = split_note(text) if spec.note else None
+        head = noted.value if noted else text
         described = self._forms.described_as(vocab.id, head)
         if described is not None and spec.note:
             out.pending.append(Pending(spec.note, text, True, cpath))
@@ -282,6 +267,15 @@ class ValueReader:
         out.hits.append(Hit("GC-F002", cpath, params, excerpt(text)))
         out.invalid.add(cpath)
         return MISSING
+
+    def _noted(self, spec: FieldSpec, text: str, cpath: str, out: Coerced) -> Match | None:
+        """What ``value（note）`` reads as, the note kept in the field's ``note`` field
+        (appended to what it holds); None when the text is no such form."""
+        noted = split_note(text) if spec.note else None
+        match = self._lookup(spec.id, noted.value) if noted else None
+        if match is not None and noted is not None:
+            out.pending.append(Pending(spec.note or "", noted.note, True, cpath))
+        return match
 
     def _note_zh(self, spec: FieldSpec) -> str:
         table = self.pack.fields
@@ -331,6 +325,14 @@ class ValueReader:
                     out.pending.append(Pending(OPEN_CONDITION, value, False, cpath))
                 self._normalised(spec, value, "是" if is_open else "否", cpath, out)
                 return is_open
+        noted = (
+            self._noted(spec, value, cpath, out)
+            if match is None and isinstance(value, str)
+            else None
+        )
+        if noted is not None and noted.concept.notation in ("0", "1"):
+            self._normalised(spec, value, noted.concept.label_zh, cpath, out)  # 是（无条件开放）
+            return noted.concept.notation == "1"
         if match is None or match.concept.notation not in ("0", "1"):
             params = names(spec) | {"allowed": "、".join(vocab.labels())}
             out.hits.append(Hit("GC-F002", cpath, params, excerpt(value)))
@@ -357,7 +359,7 @@ class ValueReader:
                 except ValueError:
                     pass
             else:
-                day = _date_form(text)
+                day = date_form(text)
                 if day is not None:
                     self._normalised(spec, value, day.isoformat(), cpath, out)
                     return day
@@ -378,18 +380,3 @@ class ValueReader:
         out.hits.append(Hit("GC-F010", cpath, names(spec), excerpt(value)))
         out.invalid.add(cpath)
         return MISSING
-
-
-def _date_form(text: str) -> dt.date | None:
-    """The day a date written in another form gives (2024年2月20日, 2024/2/20, 20240220, a
-    timestamp, a spreadsheet's serial number 45342), or None."""
-    for form in _DATE_FORMS:
-        m = form.match(text)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                return None
-    if text.isascii() and text.isdigit() and int(text) in _SERIALS:
-        return _EXCEL_EPOCH + dt.timedelta(days=int(text))
-    return None
