@@ -57,7 +57,7 @@ class Implied:
         """A group's main field → the member holding its class (format.format_types →
         format.format_class): the fields whose single cell may imply the class.
 
-        None for a pack that reports an element its exports lack once per file (the portal
+        Empty for a pack that reports an element its exports lack once per file (the portal
         pack): such an export has no class at all, and implying it for some resources only
         would turn that one finding into one per resource."""
         if self._pack.value_forms.absent_elements is AbsentElements.PER_FILE:
