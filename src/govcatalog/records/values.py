@@ -252,9 +252,7 @@ class ValueReader:
             return label
         match = self._noted(spec, text, cpath, out)
         if match is not None:
-            label = match.concept.label_zh
-            self._normalised(spec, text, label, cpath, out)
-            return label
+            return match.concept.label_zh
         noted = split_note(text) if spec.note else None
         head = noted.value if noted else text
         described = self._forms.described_as(vocab.id, head)
@@ -270,11 +268,14 @@ class ValueReader:
 
     def _noted(self, spec: FieldSpec, text: str, cpath: str, out: Coerced) -> Match | None:
         """What ``value（note）`` reads as, the note kept in the field's ``note`` field
-        (appended to what it holds); None when the text is no such form."""
+        (appended to what it holds), and both said (GC-F003: 按“有条件共享，共享条件：仅限公安”
+        处理); None when the text is no such form."""
         noted = split_note(text) if spec.note else None
         match = self._lookup(spec.id, noted.value) if noted else None
         if match is not None and noted is not None:
             out.pending.append(Pending(spec.note or "", noted.note, True, cpath))
+            read = f"{match.concept.label_zh}，{self._note_zh(spec)}：{noted.note}"
+            self._normalised(spec, text, read, cpath, out)
         return match
 
     def _note_zh(self, spec: FieldSpec) -> str:
@@ -330,8 +331,7 @@ class ValueReader:
             if match is None and isinstance(value, str)
             else None
         )
-        if noted is not None and noted.concept.notation in ("0", "1"):
-            self._normalised(spec, value, noted.concept.label_zh, cpath, out)  # 是（无条件开放）
+        if noted is not None and noted.concept.notation in ("0", "1"):  # 是（无条件开放）
             return noted.concept.notation == "1"
         if match is None or match.concept.notation not in ("0", "1"):
             params = names(spec) | {"allowed": "、".join(vocab.labels())}
