@@ -566,7 +566,12 @@ def test_a_value_with_a_note_in_brackets_keeps_the_note(pack: Pack) -> None:
     assert out is not None
     assert (out.record["update_cycle"], out.record["update_note"]) == ("每日", "节假日除外")
     assert [h for h in out.hits if h.code != "GC-F001"] == [
-        Hit("GC-F003", "/update_cycle", {**CYCLE, "canonical": "每日"}, "每日（节假日除外）")
+        Hit(
+            "GC-F003",
+            "/update_cycle",
+            {**CYCLE, "canonical": "每日，更新周期说明：节假日除外"},
+            "每日（节假日除外）",
+        )
     ]
     assert out.original("/update_note") == "/更新周期"  # the note was written there
 
