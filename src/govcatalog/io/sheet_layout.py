@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from govcatalog._dates import date_form
 from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.templates import ColumnLevel, TemplateProfile
@@ -86,19 +87,18 @@ _NOTE = re.compile(
 )
 
 
+_FORM_DATE_LABELS = "填报|填表|编制|报送|制表"
+"""What a form calls the day it was filled in (…日期), above its headings or in its footer."""
+
 _FOOTER = re.compile(
     r"^(填报单位|填表单位|报送单位|单位名称|单位负责人|负责人|分管领导|审核人|审核|填表人|填报人|"
-    r"制表人|制表|联系人|联系电话|电话|手机|邮箱|填表日期|填报日期|报送日期|日期)"
+    rf"制表人|制表|联系人|联系电话|电话|手机|邮箱|(?:{_FORM_DATE_LABELS})?日期)"
     r"[^:：]{0,8}[:：]|^(合计|总计|小计)$|^(填写说明|填表说明|说明|注|备注)[:：]",
     re.S,
 )
 
 
-_FORM_LABEL = r"(?:填报|填表|编制|报送|制表)日期\s*[:：]?\s*"
-_DAY = r"(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?"
-_FORM_DAY = re.compile(_FORM_LABEL + _DAY + r"\s*$")
-_FORM_LABEL_ONLY = re.compile(_FORM_LABEL + "$")
-_DAY_ONLY = re.compile(_DAY + r"\s*$")
+_FORM_DAY = re.compile(rf"(?:{_FORM_DATE_LABELS})日期\s*[:：]?\s*(.*)$", re.S)
 
 
 def form_date(rows: Mapping[int, Mapping[int, object]], above: int) -> dt.date | None:
@@ -110,27 +110,18 @@ def form_date(rows: Mapping[int, Mapping[int, object]], above: int) -> dt.date |
             break
         values = rows[r]
         for c, value in sorted(values.items()):
-            if not isinstance(value, str):
+            labelled = _FORM_DAY.search(value.strip()) if isinstance(value, str) else None
+            if labelled is None:
                 continue
-            day = _day(_FORM_DAY.search(value.strip()))
-            if day is None and _FORM_LABEL_ONLY.match(value.strip()):
-                after = values.get(c + 1)
-                if isinstance(after, dt.datetime | dt.date):
-                    day = after.date() if isinstance(after, dt.datetime) else after
-                elif isinstance(after, str):
-                    day = _day(_DAY_ONLY.match(after.strip()))
+            written: object = labelled[1] or values.get(c + 1)
+            if isinstance(written, dt.datetime):
+                written = written.date()
+            day = written if isinstance(written, dt.date) else None
+            if isinstance(written, str):
+                day = date_form("".join(written.split()))
             if day is not None and day <= dt.date.today():
                 return day
     return None
-
-
-def _day(found: re.Match[str] | None) -> dt.date | None:
-    if found is None:
-        return None
-    try:
-        return dt.date(int(found[1]), int(found[2]), int(found[3]))
-    except ValueError:
-        return None
 
 
 _ROW_NUMBER = frozenset({"序号", "序", "行号", "no", "no.", "#"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from govcatalog._dates import date_form
 from govcatalog.identifiers._text import lenient_clean
 from govcatalog.io.lists import is_list_syntax, split_list
 from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
@@ -37,7 +38,6 @@ from govcatalog.records.forms import (
     NO_CONDITION,
     SIZED,
     FormatParts,
-    date_form,
     split_format_types,
     split_note,
 )

@@ -1,0 +1,40 @@
+"""The day a date written in another form gives: 2024年2月20日, 2024/2/20, 20240220, a timestamp,
+a spreadsheet's serial number 45342 (a 发布日期 cell, a form's 填报日期)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DATE_FORMS = (
+    re.compile(
+        r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+    ),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+    re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"),
+)
+
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+"""Day 0 of a spreadsheet's date serial numbers (Excel's 1900 date system, as WPS and
+LibreOffice write it): a date cell saved as a number, or exported to CSV, reads 45342."""
+_SERIALS = range(
+    (dt.date(1990, 1, 1) - _EXCEL_EPOCH).days, (dt.date(2100, 1, 1) - _EXCEL_EPOCH).days
+)
+"""The serial numbers read as dates: 1990-01-01 to 2099-12-31, five digits, which no other
+form of a 发布日期 writes."""
+
+
+def date_form(text: str) -> dt.date | None:
+    """The day a date written in another form gives (2024年2月20日, 2024/2/20, 20240220, a
+    timestamp, a spreadsheet's serial number 45342), or None."""
+    for form in _DATE_FORMS:
+        m = form.match(text)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return None
+    if text.isascii() and text.isdigit() and int(text) in _SERIALS:
+        return _EXCEL_EPOCH + dt.timedelta(days=int(text))
+    return None
