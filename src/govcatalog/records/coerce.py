@@ -96,7 +96,6 @@ class Coercer:
         self.values = ValueReader(pack)
         self._implied = Implied(pack)
         self._paths = PathReader(pack)
-        self._classes = self._implied.classes()
         self._forms = pack.value_forms
         self._suggestions: dict[tuple[str, str | None], dict[str, object]] = {}
         self._group_required = tuple(
@@ -237,45 +236,17 @@ class Coercer:
         if kind is _GROUPS:
             self._groups(spec, value, cpath, dst, out)
             return
-        if isinstance(value, str) and self._paths.reads(spec):
-            path = self._paths.parts(spec, value)
-            if path is not None:  # 部门信息资源目录/省（自治区、直辖市）及其下各级政务部门/…
-                group, parts = path
-                self._assign(parts[0][0], parts[0][1], cpath, dst, out)
-                out.pending.extend(Pending(m.id, part, False, cpath) for m, part in parts[1:])
-                read = [(parts[0][0], dst.get(parts[0][0].key, parts[0][1])), *parts[1:]]
-                shown = "；".join(f"{m.zh}：{part}" for m, part in read)
-                params = names(group) | {"canonical": shown}
-                out.hits.append(Hit("GC-F003", cpath, params, excerpt(value)))
-                return
-        if spec.compound and isinstance(value, str):
-            implied = self._implied.of(spec, value)
-            if implied is not None:  # 接口 for 共享方式分类: 共享平台方式 + 接口
-                dst[spec.key] = implied[0]
-                out.pending.append(Pending(spec.compound, implied[1], False, cpath))
-                shown = implied[1] if isinstance(implied[1], str) else "、".join(implied[1])
-                params = names(spec) | {"canonical": f"{implied[0]} + {shown}"}
-                out.hits.append(Hit("GC-F003", cpath, params, excerpt(value)))
-                return
+        if isinstance(value, str) and (
+            self._paths.read(spec, value, cpath, dst, out, self._assign)
+            or self._implied.read(spec, value, cpath, dst, out)
+        ):
+            return
         result = self.values.value(spec, value, cpath, out)
         if result is not MISSING:
             dst[spec.key] = result
-            if spec.id in self._classes:
-                self._class_of_main(spec, value, cpath, out)
+            self._implied.class_of_main(spec, value, cpath, out)
             if spec.compound and isinstance(value, str) and compound_split(value):
                 self.values.compound(spec, value, cpath, dst, out)
-
-    def _class_of_main(self, main: FieldSpec, value: object, cpath: str, out: Coerced) -> None:
-        """The class a group's single cell implies, set where the class is not given, and then
-        reported as a non-standard form of the group (:meth:`Implied.of_main`)."""
-        found = self._implied.of_main(self._classes[main.id], value)
-        if found is not None:
-            member, label, shown = found
-            group = self.pack.fields.get(member.parent or "")
-            params = names(group) | {"canonical": f"{label} + {shown}"}
-            where = f"{cpath.rpartition('/')[0]}/{member.key}"
-            hit = Hit("GC-F003", where, params, excerpt(shown))
-            out.pending.append(Pending(member.id, label, False, cpath, hit))
 
     def _suggestion(self, key: str, scope: str | None) -> dict[str, object]:
         """The nearest elements to an unknown key, as message parameters (remembered)."""

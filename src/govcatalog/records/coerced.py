@@ -142,6 +142,11 @@ def excerpt(value: object, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def normalised(spec: FieldSpec, given: object, canonical: object, cpath: str) -> Hit:
+    """The finding that a value was written in a non-standard form and read as ``canonical``."""
+    return Hit("GC-F003", cpath, names(spec) | {"canonical": canonical}, excerpt(given))
+
+
 def settle_target(record: Record, spec: FieldSpec, pending: Pending) -> tuple[str, Record | None]:
     """Where a value a form gave goes: (canonical pointer, the object that holds the field, or
     None when there is none). A field of a list of objects goes to the entry whose value gave

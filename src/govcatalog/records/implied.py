@@ -11,6 +11,8 @@ from __future__ import annotations
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import AbsentElements
+from govcatalog.records.coerced import Coerced, Pending, normalised
+from govcatalog.records.hits import Record
 
 _LONGEST = 64
 """No label is longer: a longer text implies nothing, and is not remembered."""
@@ -22,6 +24,31 @@ class Implied:
     def __init__(self, pack: Pack) -> None:
         self._pack = pack
         self._known: dict[tuple[str, str], tuple[str, str | list[str]] | None] = {}
+        self._classes = self._class_members()
+
+    def read(self, spec: FieldSpec, value: str, cpath: str, dst: Record, out: Coerced) -> bool:
+        """Whether ``value`` is a type written for its class (接口 for 共享方式分类), read as the
+        class its type implies, and the type where it is not given (GC-F003)."""
+        implied = self.of(spec, value) if spec.compound else None
+        if implied is None:
+            return False
+        cls, partner = implied
+        dst[spec.key] = cls
+        out.pending.append(Pending(spec.compound or "", partner, False, cpath))
+        shown = partner if isinstance(partner, str) else "、".join(partner)
+        out.hits.append(normalised(spec, value, f"{cls} + {shown}", cpath))
+        return True
+
+    def class_of_main(self, main: FieldSpec, value: object, cpath: str, out: Coerced) -> None:
+        """The class a group's single cell implies (信息资源格式 "xlsx": 电子表格), set where the
+        class is not given, and then reported as a non-standard form of the group."""
+        found = self.of_main(self._classes[main.id], value) if main.id in self._classes else None
+        if found is not None:
+            member, label, shown = found
+            group = self._pack.fields.get(member.parent or "")
+            where = f"{cpath.rpartition('/')[0]}/{member.key}"
+            hit = normalised(group, shown, f"{label} + {shown}", where)
+            out.pending.append(Pending(member.id, label, False, cpath, hit))
 
     def of(self, spec: FieldSpec, text: str) -> tuple[str, str | list[str]] | None:
         """(class label, partner value) when ``text`` is a value of the vocabulary of the field
@@ -53,7 +80,7 @@ class Implied:
         value = match.concept.label_zh
         return broader.label_zh, [value] if partner.kind is FieldKind.TEXTS else value
 
-    def classes(self) -> dict[str, FieldSpec]:
+    def _class_members(self) -> dict[str, FieldSpec]:
         """A group's main field → the member holding its class (format.format_types →
         format.format_class): the fields whose single cell may imply the class.
 

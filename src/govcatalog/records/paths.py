@@ -9,9 +9,12 @@ main field: the path is read as what it says and reported as a non-standard form
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from govcatalog.packs.fields import FieldSpec
 from govcatalog.packs.pack import Pack
+from govcatalog.records.coerced import Coerced, Pending, normalised
+from govcatalog.records.hits import Record
 
 _SEPARATORS = ("/", "／", ">", "＞", "→", "|", "｜", "\\", "-", "－", "—")
 """Tried in this order: the first one the text holds splits it."""
@@ -41,6 +44,29 @@ class PathReader:
     def reads(self, main: FieldSpec) -> bool:
         """Whether a value of ``main`` may be a path of its group."""
         return main.id in self._groups
+
+    def read(
+        self,
+        spec: FieldSpec,
+        value: str,
+        cpath: str,
+        dst: Record,
+        out: Coerced,
+        assign: Callable[[FieldSpec, object, str, Record, Coerced], None],
+    ) -> bool:
+        """Whether ``value`` is its group written as one path (部门信息资源目录/国务院/…), read
+        as the group's members in order: ``spec`` here (through ``assign``), the others where
+        not given, the path reported as a non-standard form (GC-F003)."""
+        path = self.parts(spec, value) if self.reads(spec) else None
+        if path is None:
+            return False
+        group, parts = path
+        assign(spec, parts[0][1], cpath, dst, out)
+        out.pending.extend(Pending(m.id, part, False, cpath) for m, part in parts[1:])
+        read = [(spec, dst.get(spec.key, parts[0][1])), *parts[1:]]
+        shown = "；".join(f"{m.zh}：{part}" for m, part in read)
+        out.hits.append(normalised(group, value, shown, cpath))
+        return True
 
     def parts(
         self, main: FieldSpec, text: str

@@ -31,6 +31,7 @@ from govcatalog.records.coerced import (
     compound_split,
     excerpt,
     names,
+    normalised,
     pointer_of,
     type_params,
 )
@@ -134,8 +135,7 @@ class ValueReader:
     def _normalised(
         self, spec: FieldSpec, given: object, canonical: object, cpath: str, out: Coerced
     ) -> None:
-        params = names(spec) | {"canonical": canonical}
-        out.hits.append(Hit("GC-F003", cpath, params, excerpt(given)))
+        out.hits.append(normalised(spec, given, canonical, cpath))
 
     def _text_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
