@@ -1,10 +1,12 @@
 """The day a date written in another form gives: 2024年2月20日, 2024/2/20, 20240220, a timestamp,
-a spreadsheet's serial number 45342 (a 发布日期 cell, a form's 填报日期)."""
+a spreadsheet's serial number 45342 (a 发布日期 cell, a form's 填报日期); and the month a form
+dated by its month alone gives (2025年9月)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 _DATE_FORMS = (
     re.compile(
@@ -38,3 +40,33 @@ def date_form(text: str) -> dt.date | None:
     if text.isascii() and text.isdigit() and int(text) in _SERIALS:
         return _EXCEL_EPOCH + dt.timedelta(days=int(text))
     return None
+
+
+_MONTH_FORM = re.compile(r"^(\d{4})(?:年(\d{1,2})月份?|[-/.](\d{1,2}))$")
+
+
+def month_form(text: str) -> tuple[dt.date, dt.date] | None:
+    """The first and the last day of a month written without its day (2025年9月, 2025年09月份,
+    2025-09, 2025/9, 2025.9), or None."""
+    m = _MONTH_FORM.match(text)
+    if m is None:
+        return None
+    year, month = int(m[1]), int(m[2] or m[3])
+    if not 1 <= month <= 12:
+        return None
+    first = dt.date(year, month, 1)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+class FormDay(NamedTuple):
+    """When a form says it was filled in: one day (``first == last``), or a month written
+    without its day (its first and last day)."""
+
+    first: dt.date
+    last: dt.date
+
+    @property
+    def month(self) -> bool:
+        """Whether the form gave only the month."""
+        return self.first != self.last

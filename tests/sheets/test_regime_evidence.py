@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from sheetbook import build_real_layout
 
 from govcatalog import validate
+from govcatalog._dates import FormDay
 from govcatalog.io.sheet_layout import form_date
 from govcatalog.loading import load_catalog_judged
 from govcatalog.packs.regime import RegimeBasis
@@ -73,6 +74,8 @@ def test_the_form_date_decides_an_undated_workbook(
     [
         "填报日期：2099年1月1日",
         "填报日期：2025年2月30日",
+        "填报日期：2025年13月",
+        "填报日期：2099年1月",
         "填报单位：某市市场监督管理局",
         "2025年9月10日",
     ],
@@ -155,5 +158,62 @@ def test_form_date_reads_the_day_as_written(
 ) -> None:
     text = label + colon + form.format(y=day.year, m=day.month, d=day.day)
     rows = {1: {1: "某市政务数据目录", 7: text}, above: {1: "信息资源名称"}}
-    assert form_date(rows, above) == day
+    assert form_date(rows, above) == FormDay(day, day)
     assert form_date(rows, 1) is None  # only the rows above the headings
+
+
+@given(
+    day=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date.today()),
+    label=_LABELS.map(lambda label: label.replace("日期", "时间")) | _LABELS,
+    colon=_COLONS,
+    form=st.sampled_from(["{y}年{m}月", "{y}年{m:02d}月份", "{y}-{m:02d}", "{y}/{m}", "{y}.{m}"]),
+)
+def test_form_date_reads_a_month_as_its_first_and_last_day(
+    day: dt.date, label: str, colon: str, form: str
+) -> None:
+    text = label + colon + form.format(y=day.year, m=day.month)
+    found = form_date({1: {3: text}, 2: {1: "信息资源名称"}}, 2)
+    assert found is not None and found.month
+    assert (found.first.year, found.first.month, found.first.day) == (day.year, day.month, 1)
+    assert found.first <= day <= found.last
+    assert (found.last + dt.timedelta(days=1)).day == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "pack", "shown"),
+    [
+        ("填报日期：2025年9月", "sharing-2025", "2025-09"),
+        ("填报时间：2025年8月", "sharing-2025", "2025-08"),  # the regulation applies from its 1st
+        ("编制日期：2025-07", "gb-1272", "2025-07"),
+    ],
+)
+def test_a_form_dated_by_its_month_decides_when_the_whole_month_does(
+    tmp_path: Path, line: str, pack: str, shown: str
+) -> None:
+    loaded = load_catalog_judged(_workbook(tmp_path, line=line))
+    assert (loaded.regime.pack.id, loaded.regime.basis) == (pack, RegimeBasis.FORM)
+    assert loaded.regime.month
+    report = validate(_workbook(tmp_path, line=line))
+    assert f"按表格所填填报日期 {shown}）" in report.regime_zh
+    assert f"filled in, {shown})" in report.regime_en
+
+
+def test_a_month_astride_two_regimes_decides_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Were a regime to start within a month, a form dated by that month alone would not say
+    which applies: the catalog is then judged as if the form gave no date."""
+    from govcatalog.records import regime as regime_module
+
+    real = regime_module.pick_regime
+
+    def mid_month(day: dt.date | None = None, **kwargs: object) -> object:
+        if day is not None and day.month == 9 and day.year == 2025:  # the regulation from the 15th
+            day = dt.date(2025, 7, 1) if day.day < 15 else day
+        return real(day, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(regime_module, "pick_regime", mid_month)
+    loaded = load_catalog_judged(_workbook(tmp_path, line="填报日期：2025年9月"))
+    assert (loaded.regime.pack.id, loaded.regime.basis) == ("gb-1272", RegimeBasis.DEFAULT)
+    whole = load_catalog_judged(_workbook(tmp_path, line="填报日期：2025年10月"))
+    assert (whole.regime.pack.id, whole.regime.basis) == ("sharing-2025", RegimeBasis.FORM)

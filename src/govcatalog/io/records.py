@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from govcatalog._dates import FormDay
 from govcatalog._quick_init import quick_init
 
 
@@ -114,7 +114,8 @@ class SheetReading:
         group_row: The row of first-level headings, if any.
         first_data_row: The first row read as data (below keys, notes and instructions).
         columns: (A1 column letters, heading as written, field id or None) of each column.
-        form_date: The day the form says, above its headings, it was filled in (填报日期).
+        form_date: When the form says, above its headings, it was filled in (填报日期): a
+            day, or a month written without its day.
     """
 
     sheet: str
@@ -122,4 +123,4 @@ class SheetReading:
     group_row: int | None
     first_data_row: int
     columns: tuple[tuple[str, str, str | None], ...]
-    form_date: dt.date | None = None
+    form_date: FormDay | None = None

@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from govcatalog._dates import date_form
+from govcatalog._dates import FormDay, date_form, month_form
 from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.templates import ColumnLevel, TemplateProfile
@@ -68,8 +68,8 @@ class SheetLayout:
     row_number: int | None = None
     """The column of the form's row numbers (序号), which holds no element: it is not read,
     and marks an example row (示例) when it says so."""
-    form_date: dt.date | None = None
-    """The day the form says, above its headings, it was filled in (:func:`form_date`)."""
+    form_date: FormDay | None = None
+    """When the form says, above its headings, it was filled in (:func:`form_date`)."""
 
     @property
     def first_data_row(self) -> int:
@@ -92,19 +92,20 @@ _FORM_DATE_LABELS = "填报|填表|编制|报送|制表"
 
 _FOOTER = re.compile(
     r"^(填报单位|填表单位|报送单位|单位名称|单位负责人|负责人|分管领导|审核人|审核|填表人|填报人|"
-    rf"制表人|制表|联系人|联系电话|电话|手机|邮箱|(?:{_FORM_DATE_LABELS})?日期)"
+    rf"制表人|制表|联系人|联系电话|电话|手机|邮箱|(?:{_FORM_DATE_LABELS})?日期|(?:{_FORM_DATE_LABELS})时间)"
     r"[^:：]{0,8}[:：]|^(合计|总计|小计)$|^(填写说明|填表说明|说明|注|备注)[:：]",
     re.S,
 )
 
 
-_FORM_DAY = re.compile(rf"(?:{_FORM_DATE_LABELS})日期\s*[:：]?\s*(.*)$", re.S)
+_FORM_DAY = re.compile(rf"(?:{_FORM_DATE_LABELS})(?:日期|时间)\s*[:：]?\s*(.*)$", re.S)
 
 
-def form_date(rows: Mapping[int, Mapping[int, object]], above: int) -> dt.date | None:
-    """The day a compilation form says it was filled in, from its rows above the headings
-    (填报日期：2025年9月10日, or 填报日期 with the date in the next cell); None when it says
-    no real day, or a day after today (a typo)."""
+def form_date(rows: Mapping[int, Mapping[int, object]], above: int) -> FormDay | None:
+    """When a compilation form says it was filled in, from its rows above the headings
+    (填报日期：2025年9月10日, 填报时间：2025年9月, or the label with the date in the next cell);
+    None when it says no real day or month, or one after today (a typo)."""
+    today = dt.date.today()
     for r in sorted(rows):
         if r >= above:
             break
@@ -113,15 +114,26 @@ def form_date(rows: Mapping[int, Mapping[int, object]], above: int) -> dt.date |
             labelled = _FORM_DAY.search(value.strip()) if isinstance(value, str) else None
             if labelled is None:
                 continue
-            written: object = labelled[1] or values.get(c + 1)
-            if isinstance(written, dt.datetime):
-                written = written.date()
-            day = written if isinstance(written, dt.date) else None
-            if isinstance(written, str):
-                day = date_form("".join(written.split()))
-            if day is not None and day <= dt.date.today():
-                return day
+            found = _written_day(labelled[1] or values.get(c + 1))
+            if found is not None and found.first <= today:
+                return found
     return None
+
+
+def _written_day(written: object) -> FormDay | None:
+    """The day (or month) a form's date cell, or the text after its label, gives."""
+    if isinstance(written, dt.datetime):
+        written = written.date()
+    if isinstance(written, dt.date):
+        return FormDay(written, written)
+    if not isinstance(written, str):
+        return None
+    text = "".join(written.split())
+    day = date_form(text)
+    if day is not None:
+        return FormDay(day, day)
+    month = month_form(text)
+    return None if month is None else FormDay(*month)
 
 
 _ROW_NUMBER = frozenset({"序号", "序", "行号", "no", "no.", "#"})

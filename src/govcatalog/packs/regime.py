@@ -55,6 +55,8 @@ class Regime:
             judged under it; the choice is not changed by it.
         elements: For :attr:`RegimeBasis.ELEMENTS`: (Chinese, English) names of the elements
             that decided.
+        month: For :attr:`RegimeBasis.FORM`: the form gave only the month (``day`` is its
+            first day, and the whole month falls under this regime).
     """
 
     pack: Pack
@@ -62,6 +64,14 @@ class Regime:
     day: dt.date | None = None
     later: Pack | None = None
     elements: tuple[tuple[str, str], ...] = ()
+    month: bool = False
+
+    @property
+    def written_day(self) -> str:
+        """The deciding day as a report gives it (``2025-09`` for a month)."""
+        if self.day is None:
+            return ""
+        return f"{self.day:%Y-%m}" if self.month else self.day.isoformat()
 
     @property
     def name_zh(self) -> str:
@@ -85,7 +95,7 @@ class Regime:
             f"其时{self.later.regime_zh or self.later.title_zh}已施行：如按其校验，"
             f"请填写目录发布日期或用 --pack {self.later.ref} 指定",
             RegimeBasis.KIND: "按表头识别为此类导出文件；可用 --pack 指定",
-            RegimeBasis.FORM: f"按表格所填填报日期 {self.day}",
+            RegimeBasis.FORM: f"按表格所填填报日期 {self.written_day}",
             RegimeBasis.ELEMENTS: "未注明日期，但填有此规则所定的元素"
             f"（{'、'.join(zh for zh, _ in self.elements)}）；可用 --pack 指定",
         }[self.basis]
@@ -103,7 +113,7 @@ class Regime:
             f"{self.later.effective_from}, under {self.later.regime_en or self.later.title_en}: "
             f"to be judged under it, date the catalog or name --pack {self.later.ref}",
             RegimeBasis.KIND: "its headings are those of this kind of export; name one with --pack",
-            RegimeBasis.FORM: f"by the day its form says it was filled in, {self.day}",
+            RegimeBasis.FORM: f"by the day its form says it was filled in, {self.written_day}",
             RegimeBasis.ELEMENTS: "no date given, but it gives elements these rules define "
             f"({', '.join(en for _, en in self.elements)}); name one with --pack",
         }[self.basis]

@@ -164,13 +164,16 @@ def open_judged(
 
 def _undated(doc: SourceDocument, national: Pack) -> Regime | None:
     """The regime of a catalog without a date of its own, by what it says of itself: the day
-    its form says it was filled in, else the elements it gives that only a later regime
-    defines; None when it says neither."""
+    (or month) its form says it was filled in, else the elements it gives that only a later
+    regime defines; None when it says neither."""
     if not doc.sheets:
         _peek_first(doc)  # a workbook's sheets are laid out once its first record is asked for
-    day = next((s.form_date for s in doc.sheets if s.form_date is not None), None)
-    if day is not None:
-        return replace(pick_regime(day), basis=RegimeBasis.FORM)
+    form = next((s.form_date for s in doc.sheets if s.form_date is not None), None)
+    if form is not None:
+        regime = pick_regime(form.first)
+        # A month decides only when the whole of it falls under one regime.
+        if not form.month or pick_regime(form.last).pack.ref == regime.pack.ref:
+            return replace(regime, basis=RegimeBasis.FORM, month=form.month)
     latest = pick_regime(None, today=dt.date.today()).pack
     if latest.ref == national.ref:
         return None
