@@ -12,13 +12,14 @@ from collections import Counter
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govcatalog import validate
 from govcatalog.packs import Pack, get_pack
 from govcatalog.records.read import open_document
-from govcatalog.report import Finding, Report
+from govcatalog.report import Finding, Report, Severity
 from govcatalog.validate import ValidationOptions
 from govcatalog.validate.validator import absent_codes
 from tests.conftest import TODAY
@@ -147,3 +148,53 @@ def test_many_rows_without_the_abstract_column_give_one_finding(tmp_path: Path) 
 def test_the_missing_element_codes_of_each_pack() -> None:
     assert absent_codes(get_pack("gb-1272@^1")) == {"GC-F001", "GC-R006"}
     assert {"GC-L001", "GC-L002", "GC-L003"} <= absent_codes(get_pack("sharing-2025@^1"))
+
+
+def _without_abstract(tmp_path: Path, count: int) -> Path:
+    kept = [h for h in HEADINGS if h != "信息资源摘要"]
+    drop = HEADINGS.index("信息资源摘要")
+    rows = [[c for i, c in enumerate(row) if i != drop] for row in _rows(count, SHARE_TYPES[:1])]
+    return _book(tmp_path / "b.xlsx", kept, rows)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        ({}, [("GC-S012", "error")]),
+        # the findings it stands for were made warnings: so is the one that says them once
+        ({"GC-F001": Severity.WARNING}, [("GC-S012", "warning")]),
+        ({"GC-F001": Severity.INFO}, [("GC-S012", "info")]),
+        # its own code set by the caller wins
+        ({"GC-F001": Severity.INFO, "GC-S012": Severity.WARNING}, [("GC-S012", "warning")]),
+        ({"GC-S012": Severity.INFO}, [("GC-S012", "info")]),
+    ],
+)
+def test_a_missing_column_is_as_serious_as_the_findings_it_stands_for(
+    tmp_path: Path, overrides: dict[str, Severity], expected: list[tuple[str, str]]
+) -> None:
+    options = ValidationOptions(today=TODAY, severity=overrides)
+    report = validate(_without_abstract(tmp_path, 5), options=options)
+    assert [(f.code, f.severity.value) for f in report.findings] == expected
+
+
+def test_a_missing_column_whose_findings_are_off_is_not_said(tmp_path: Path) -> None:
+    options = ValidationOptions(today=TODAY, ignore=frozenset({"GC-F001"}))
+    assert not validate(_without_abstract(tmp_path, 5), options=options).findings
+
+
+def test_an_export_lacking_an_element_stays_a_warning_unless_its_findings_are_less() -> None:
+    """A portal export's GC-S009 is a warning by its pack although a missing element is an
+    error: the one finding is never more serious than those it stands for, nor more than
+    its own code says."""
+    rows = [{"数据名称": f"数据集{i}", "数据提供方": "某局", "更新频率": "每月"} for i in range(3)]
+    data = json.dumps({"resources": rows}, ensure_ascii=False).encode()
+    pack = get_pack("open-data-portal@^1")
+    plain = validate(data, pack=pack, options=ValidationOptions(today=TODAY))
+    lowered = validate(
+        data,
+        pack=pack,
+        options=ValidationOptions(today=TODAY, severity={"GC-F001": Severity.INFO}),
+    )
+    s009 = [f.severity for f in plain.findings if f.code == "GC-S009"]
+    assert s009 and set(s009) == {Severity.WARNING}
+    assert {f.severity for f in lowered.findings if f.code == "GC-S009"} == {Severity.INFO}

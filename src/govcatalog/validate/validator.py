@@ -186,7 +186,8 @@ class Validator:
         Under a pack that reports what an export lacks once (``absent_elements =
         "per-file"``), that finding is a GC-S009. On a workbook, where no sheet has the
         element's column, it is a GC-S012 at the headings; a column that is there but empty
-        keeps a finding per cell.
+        keeps a finding per cell. The one finding is never more serious than those it stands
+        for (after the caller's severity overrides), unless the caller sets its own code's.
 
         Args:
             absent: (canonical pointer, GC-F001 finding) of every resource.
@@ -206,8 +207,14 @@ class Validator:
                 once[pointer] = hit
         out = [f for p, f in absent if p not in once]
         where = _headings(file, sheets)
-        for hit in once.values():
+        gathered = _gathered_severity(absent)
+        for pointer, hit in once.items():
             f = self.finding(hit, where if hit.code == "GC-S012" else Location(file))
+            if f is not None and hit.code not in self.options.severity:
+                # it stands for the findings it gathers: never more serious than they are made
+                least = gathered[pointer]
+                if least.rank < f.severity.rank:
+                    f = replace(f, severity=least)
             if f is not None:
                 out.append(f)
         return out
@@ -358,6 +365,16 @@ def absent_codes(pack: Pack) -> frozenset[str]:
         if r.require and r.pattern is None and book[r.code].severity is Severity.ERROR
     }
     return _ABSENT_CODES | declared
+
+
+def _gathered_severity(absent: list[tuple[str, Finding]]) -> dict[str, Severity]:
+    """The most serious severity of the findings of each pointer."""
+    found: dict[str, Severity] = {}
+    for pointer, f in absent:
+        have = found.get(pointer)
+        if have is None or f.severity.rank > have.rank:
+            found[pointer] = f.severity
+    return found
 
 
 def _headings(file: str, sheets: Sequence[SheetReading]) -> Location:
