@@ -78,3 +78,44 @@ def test_split_path() -> None:
     assert split_path("部门-国务院") == ["部门", "国务院"]
     assert split_path("部门") is None
     assert split_path("部门//国务院") is None
+
+
+CLASSES = {"1": "基础信息资源目录", "2": "主题信息资源目录", "3": "部门信息资源目录"}
+_CODES = st.tuples(
+    st.sampled_from("123"),
+    st.integers(0, 99).map("{:02d}".format),
+    st.integers(0, 999).map("{:03d}".format),
+    st.sampled_from(["", "01", "0203", "7"]),
+)
+
+
+@given(code=_CODES, index=st.integers(0, len(CATALOG["resources"]) - 1))
+def test_a_classification_code_reads_as_its_levels_written_apart(
+    code: tuple[str, str, str, str], index: int
+) -> None:
+    """信息资源分类 written as its 分类码 (307001, the 前段码 of a 信息资源代码) reads as the
+    same levels written with a separator (3-07-001): the same record and the same findings,
+    one GC-F003 saying how it was read."""
+    resource = copy.deepcopy(CATALOG["resources"][index])
+    resource.pop("category")
+    coercer = Coercer(PACK)
+    levels = [part for part in code if part]
+    joined = coercer.resource({**resource, "信息资源分类": "".join(levels)})
+    dashed = coercer.resource({**resource, "信息资源分类": "-".join(levels)})
+    assert joined is not None and dashed is not None
+    assert joined.record == dashed.record
+    assert [(h.code, h.pointer, h.params) for h in joined.hits] == [
+        (h.code, h.pointer, h.params) for h in dashed.hits
+    ]
+    assert ("GC-F003", "/category/lei") in [(h.code, h.pointer) for h in joined.hits]
+    category = joined.record["category"]
+    assert category["lei"] == CLASSES[code[0]]
+    assert category["mu"] == code[2]  # a 目 is kept as written: the guide names no 目 codes
+
+
+def test_what_is_no_classification_code_is_read_as_before() -> None:
+    coercer = Coercer(PACK)
+    for text in ("407001", "30700", "3070a1", "３０７００１"):
+        out = coercer.resource({"信息资源分类": text})
+        assert out is not None
+        assert ("GC-F002", "/category/lei") in [(h.code, h.pointer) for h in out.hits], text

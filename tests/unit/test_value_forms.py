@@ -47,6 +47,33 @@ def test_split_note_and_class_type() -> None:
     assert split_class_type("数据库-mysql") == ("数据库", "mysql")
     assert split_class_type("电子表格 — xlsx") == ("电子表格", "xlsx")
     assert split_class_type("xlsx") is None
+    assert split_class_type("数据库/Oracle") == ("数据库", "Oracle")
+    assert split_class_type("电子文件／PDF/A") == ("电子文件", "PDF/A")
+
+
+@pytest.mark.parametrize(
+    ("cell", "format_class", "types"),
+    [
+        ("电子表格/xlsx", "电子表格", ["xlsx"]),
+        ("数据库/Oracle", "数据库", ["Oracle"]),
+        ("数据库／MySQL", "数据库", ["MySQL"]),
+        ("电子文件/PDF/A", "电子文件", ["PDF/A"]),
+        ("数据库-oracle", "数据库", ["oracle"]),
+    ],
+)
+def test_a_format_cell_names_its_class_and_type_with_any_separator(
+    pack: Pack, cell: str, format_class: str, types: list[str]
+) -> None:
+    """信息资源格式 in one cell, class and type joined by a slash as by a dash: both read, the
+    form said once (before, a slash left the whole text a type and the class missing)."""
+    rec, hits = _read(pack, {"信息资源格式": cell})
+    assert rec["format"] == {"format_class": format_class, "format_types": types}
+    assert hits == [("GC-F003", "/信息资源格式")]
+
+
+def test_a_slash_in_a_type_that_follows_no_class_stays_in_the_type(pack: Pack) -> None:
+    rec, _ = _read(pack, {"信息资源格式": "TCP/IP"})
+    assert rec["format"] == {"format_types": ["TCP/IP"]}
 
 
 def test_with_aliases_adds_hidden_labels() -> None:

@@ -236,9 +236,8 @@ class Coercer:
         if kind is _GROUPS:
             self._groups(spec, value, cpath, dst, out)
             return
-        if isinstance(value, str) and (
-            self._paths.read(spec, value, cpath, dst, out, self._assign)
-            or self._implied.read(spec, value, cpath, dst, out)
+        if self._paths.read(spec, value, cpath, dst, out, self._assign) or (
+            isinstance(value, str) and self._implied.read(spec, value, cpath, dst, out)
         ):
             return
         result = self.values.value(spec, value, cpath, out)

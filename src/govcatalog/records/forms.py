@@ -17,7 +17,7 @@ NO_CONDITION: Final = frozenset({"", "无", "无条件", "无条件共享", "不
 """共享条件 answers (folded) that state no condition (R1 allows 无条件 or empty)."""
 
 _NOTE = re.compile(r"^\s*([^()（）]+?)\s*[(（](.*)[)）]\s*$", re.DOTALL)
-_CLASS_TYPE = re.compile(r"^\s*([^-－—]+?)\s*[-－—]\s*(.+?)\s*$")
+_CLASS_TYPE = re.compile(r"^\s*([^-－—/／]+?)\s*[-－—/／]\s*(.+?)\s*$")
 
 
 class Noted(NamedTuple):
@@ -43,7 +43,8 @@ class ClassType(NamedTuple):
 
 
 def split_class_type(text: str) -> ClassType | None:
-    """Split ``class-type`` (hyphen, full-width hyphen or dash); None without a separator."""
+    """Split ``class-type`` or ``class/type`` (hyphen, full-width hyphen, dash or slash) at the
+    first separator; None without one."""
     m = _CLASS_TYPE.match(text)
     return ClassType(m[1], m[2]) if m else None
 
@@ -58,7 +59,8 @@ class FormatParts(NamedTuple):
 def split_format_types(values: list[object], classes: Vocabulary, types: Vocabulary) -> FormatParts:
     """Take the format classes out of a list of format types.
 
-    ``数据库-mysql`` gives the class 数据库 and the type mysql; a part that is a format
+    ``数据库-mysql`` (or ``数据库/mysql``) gives the class 数据库 and the type mysql, when the
+    first part is a format class (``TCP/IP`` stays a type); a part that is a format
     class and no format type (电子文件) gives only the class. Other parts stay types.
     """
     kept: list[object] = []

@@ -1,9 +1,10 @@
 """A group written as one path: 信息资源分类 "部门信息资源目录/国务院/发展改革委".
 
 Catalog systems export a resource's classification as one cell, its levels joined by a
-separator (``catalogFullName``). A group whose field table says ``path = true`` reads such a
-cell as its members in order (类, 项, 目, 细目), when the first part is a value of the group's
-main field: the path is read as what it says and reported as a non-standard form.
+separator (``catalogFullName``), or as its 分类码 (``307001``, the 前段码 of the resource's
+code: 类, 项, 目 and 细目 in fixed widths). A group whose field table says ``path = true``
+reads such a cell as its members in order (类, 项, 目, 细目), when the first part is a value of
+the group's main field: the path is read as what it says and reported as a non-standard form.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from govcatalog.model.code import split_classification
 from govcatalog.packs.fields import FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.records.coerced import Coerced, Pending, normalised
@@ -48,16 +50,23 @@ class PathReader:
     def read(
         self,
         spec: FieldSpec,
-        value: str,
+        value: object,
         cpath: str,
         dst: Record,
         out: Coerced,
         assign: Callable[[FieldSpec, object, str, Record, Coerced], None],
     ) -> bool:
-        """Whether ``value`` is its group written as one path (部门信息资源目录/国务院/…), read
-        as the group's members in order: ``spec`` here (through ``assign``), the others where
-        not given, the path reported as a non-standard form (GC-F003)."""
-        path = self.parts(spec, value) if self.reads(spec) else None
+        """Whether ``value`` is its group written as one path (部门信息资源目录/国务院/…, or a
+        分类码: 307001, also as the number a spreadsheet keeps it as), read as the group's
+        members in order: ``spec`` here (through ``assign``), the others where not given,
+        the path reported as a non-standard form (GC-F003)."""
+        if not self.reads(spec):
+            return False
+        if type(value) is int:
+            text = str(value)
+            path = self.parts(spec, text) if split_classification(text) else None
+        else:
+            path = self.parts(spec, value) if isinstance(value, str) else None
         if path is None:
             return False
         group, parts = path
@@ -75,7 +84,7 @@ class PathReader:
         value of the main field and which has no more parts than the group has members."""
         if len(text) > _LONGEST:
             return None
-        parts = split_path(text)
+        parts = split_path(text) or split_classification(text)
         group, members = self._groups[main.id]
         if parts is None or len(parts) > len(members) or members[0].id != main.id:
             return None
