@@ -94,6 +94,41 @@ def _read(pack: Pack, data: dict[str, object]) -> tuple[dict[str, object], list[
     return {k: v for k, v in out.record.items() if not k.startswith("$")}, hits
 
 
+@pytest.mark.parametrize(
+    ("written", "cycle", "note"),
+    [
+        ("天", "每日", None),
+        ("周", "每周", None),
+        ("季度更新", "每季度", None),
+        ("年更新", "每年", None),
+        ("实时推送", "实时", None),
+        # more often than daily, or daily on working days only: no value of the guide says it
+        ("每小时", "其他", "每小时"),
+        ("每工作日", "其他", "每工作日"),
+        ("T+1", "其他", "T+1"),
+    ],
+)
+def test_national_pack_reads_more_update_cycle_forms(
+    pack: Pack, written: str, cycle: str, note: str | None
+) -> None:
+    rec, hits = _read(pack, {"更新周期": written})
+    assert rec.get("update_cycle") == cycle
+    assert rec.get("update_note") == note
+    assert hits == [("GC-F003" if note is None else "GC-F015", "/更新周期")]
+
+
+@pytest.mark.parametrize(
+    ("written", "share_type"),
+    [("条件共享", "有条件共享"), ("禁止共享", "不予共享"), ("不可共享", "不予共享")],
+)
+def test_national_pack_reads_reworded_share_types(
+    pack: Pack, written: str, share_type: str
+) -> None:
+    rec, hits = _read(pack, {"共享类型": written})
+    assert rec["share"]["share_type"] == share_type
+    assert ("GC-F003", "/共享类型") in hits
+
+
 def test_national_pack_reads_real_update_cycles(pack: Pack) -> None:
     assert _read(pack, {"更新周期": "年"}) == (
         {"update_cycle": "每年"},
