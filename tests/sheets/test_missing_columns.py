@@ -198,3 +198,26 @@ def test_an_export_lacking_an_element_stays_a_warning_unless_its_findings_are_le
     s009 = [f.severity for f in plain.findings if f.code == "GC-S009"]
     assert s009 and set(s009) == {Severity.WARNING}
     assert {f.severity for f in lowered.findings if f.code == "GC-S009"} == {Severity.INFO}
+
+
+PORTAL_CSV = (
+    "数据集名称,数据提供方,开放方式,更新频率,发布时间,数据格式,摘要\n"
+    "养老机构信息,某市民政局,无条件开放,每季度,2023-05-12,csv,养老机构名称、地址\n"
+    "公共厕所分布,某市城市管理局,无条件开放,每年,2022-03-08,xls,公共厕所位置\n"
+    "企业信用评价结果,某市市场监督管理局,有条件开放,每月,2021-07-01,接口,企业信用评价\n"
+)
+
+
+def test_an_export_without_a_column_lacks_its_element_though_another_implies_it() -> None:
+    """A portal's CSV has no 信息资源格式分类 column; 接口 as a 数据格式 gives one resource its
+    class. The other two lack it because the export does: one GC-S009 counting them, not
+    a GC-F001 error each."""
+    report = validate(PORTAL_CSV.encode("gb18030"), fmt="csv")
+    assert "open-data-portal@" in report.regime_en
+    lacking = [f for f in report.findings if "必填元素“信息资源格式分类”" in f.message_zh]
+    assert [(f.code, f.severity) for f in lacking] == [("GC-S009", Severity.WARNING)]
+    assert "文件中的 2 条信息资源均未填写" in lacking[0].message_zh
+    # the resource read as 服务接口 still lacks a 信息资源格式类型 of its own, in its cell
+    assert [(f.code, f.location.cell) for f in report.findings if f.code == "GC-F001"] == [
+        ("GC-F001", "F4")
+    ]

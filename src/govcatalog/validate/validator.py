@@ -184,7 +184,9 @@ class Validator:
         """One finding per required element no resource of the file gives, the rest as is.
 
         Under a pack that reports what an export lacks once (``absent_elements =
-        "per-file"``), that finding is a GC-S009. On a workbook, where no sheet has the
+        "per-file"``), that finding is a GC-S009: where no resource gives the element, or
+        where a sheet has no column for it (the resources that give it then had it from
+        another element). On a workbook, where no sheet has the
         element's column, it is a GC-S012 at the headings; a column that is there but empty
         keeps a finding per cell. The one finding is never more serious than those it stands
         for (after the caller's severity overrides), unless the caller sets its own code's.
@@ -200,8 +202,11 @@ class Validator:
         for pointer, count in sorted(counts.items()):
             spec = self.pack.fields.get(".".join(pointer.strip("/").split("/")))
             if self._absent_once:
-                if count >= resources >= 2:
-                    params = {"element_zh": spec.zh, "element_en": spec.en, "count": resources}
+                # none gives it, or a sheet has no column for it (those that give it had it
+                # from another element: 接口 as a 数据格式 gives its 信息资源格式分类)
+                lacks = count >= resources or element_without_column(spec, count, sheets)
+                if lacks and resources >= 2:
+                    params = {"element_zh": spec.zh, "element_en": spec.en, "count": count}
                     once[pointer] = Hit("GC-S009", pointer, params)
             elif (hit := element_without_column(spec, count, sheets)) is not None:
                 once[pointer] = hit
