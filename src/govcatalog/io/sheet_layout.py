@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from govcatalog._dates import FormDay, date_form, month_form
+from govcatalog.io.sheet_marks import mark_columns
 from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.templates import ColumnLevel, TemplateProfile
@@ -46,6 +47,8 @@ class SheetColumn:
     level: ColumnLevel
     listed: bool = False
     """The column is headed by a group (信息项) and a cell lists its entries by name."""
+    mark: str | None = None
+    """A tick-box column: the value of ``field`` a tick in it gives (:mod:`.sheet_marks`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +197,7 @@ class HeadingMatcher:
         self._profile = profile.headings()
         table = pack.fields
         self._table = table
+        self._pack = pack
         self._vocabs = tuple(pack.vocabularies.values())
         self._top = table.key_map(None)
         self._items = table.key_map("items")
@@ -228,6 +232,11 @@ class HeadingMatcher:
         shortest = min(size for size, _ in ending)
         found = {s.id: s for size, s in ending if size == shortest}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def value_of(self, spec: FieldSpec, text: str) -> str | None:
+        """The value of ``spec``'s vocabulary ``text`` names (its label), or None."""
+        match = self._pack.field_vocabulary(spec).lookup(text) if spec.vocabulary else None
+        return None if match is None else match.concept.label_zh
 
     def is_value(self, text: str) -> bool:
         """True when ``text`` is a value of a vocabulary of the pack (a code such as "C")."""
@@ -280,7 +289,10 @@ def _filled(
 
 
 def _columns(
-    heads: Mapping[int, str], groups: Mapping[int, str], matcher: HeadingMatcher
+    heads: Mapping[int, str],
+    groups: Mapping[int, str],
+    matcher: HeadingMatcher,
+    marks: Mapping[int, tuple[FieldSpec, str]],
 ) -> tuple[list[SheetColumn], int | None]:
     """The columns under the headings, and the row-number column (序号) left out of them."""
     columns: list[SheetColumn] = []
@@ -291,6 +303,13 @@ def _columns(
         heading = heads.get(c) or group or ""
         if row_number is None and is_row_number(heading):
             row_number = c
+            continue
+        if c in marks:  # one element's tick boxes: its values as sub-headings
+            boxed, value = marks[c]
+            columns.append(
+                SheetColumn(c, f"{group}/{heading}", boxed, ColumnLevel.RESOURCE, mark=value)
+            )
+            seen.add(boxed.id)
             continue
         if is_note(heading) and group:
             heading = group  # （必填项） under 所属部门 is 所属部门
@@ -339,15 +358,18 @@ def find_layout(
             best, best_row = score, r
     if best_row is None:
         return None
+    marks = mark_columns(grid[best_row], grid.get(best_row + 1, {}), matcher)
+    if marks:  # the headings are group headings over the tick boxes' values
+        best_row += 1
     above = grid.get(best_row - 1, {})
-    group_row = best_row - 1 if any(matcher.is_group(v) for v in above.values()) else None
+    group_row = best_row - 1 if marks or any(matcher.is_group(v) for v in above.values()) else None
     heads = grid[best_row]
     groups = above if group_row is not None else {}
     if group_row is None and above:
         # A group heading that names no group of the standard (所属部门 over a note) still
         # stands for the column when the cell below is only a note.
         groups = {c: v for c, v in above.items() if is_note(heads.get(c, "（）"))}
-    columns, row_number = _columns(heads, groups, matcher)
+    columns, row_number = _columns(heads, groups, matcher, marks)
     band_end = None
     for r in range(best_row + 1, best_row + 1 + SCAN_ROWS):
         if r not in grid or not _band_row(grid[r], matcher):

@@ -19,6 +19,7 @@ from typing import Final
 from govcatalog.io.lists import split_list
 from govcatalog.io.records import DocumentProblem, RawRecord, pointer_token
 from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_example, is_footer
+from govcatalog.io.sheet_marks import marked, ticked
 from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter, split_ref
 from govcatalog.packs.fields import FieldKind
 from govcatalog.packs.templates import ColumnLevel
@@ -127,6 +128,11 @@ class SheetRecords:
         ]
         self._unknown_cols = [c for c in self._columns if c.field is None]
         self._listed = [c for c in self._item_cols if c.listed]
+        self._marks: dict[str, list[SheetColumn]] = {}
+        """Tick-box columns by the field they give a value (:mod:`.sheet_marks`)."""
+        for c in self._res_cols:
+            if c.mark is not None:
+                self._marks.setdefault(c.field.id, []).append(c)  # type: ignore[union-attr]
         self._used = frozenset(c.index for c in self._columns)
         self._res_plan = [
             (c, c.field.id, _pointer(c.field.id), self._letters[c.index])  # type: ignore[union-attr]
@@ -221,6 +227,8 @@ class SheetRecords:
         return f"{self._letters[col]}{row}"
 
     def _row(self, res: _Resource, rownum: int, values: dict[int, Value], inside: set[int]) -> None:
+        if self._marks:
+            values = self._ticked(values)
         cells = res.cells
         row = str(rownum)
         if not cells:
@@ -266,6 +274,19 @@ class SheetRecords:
                         self._cell(col.index, rownum),
                     )
                 )
+
+    def _ticked(self, values: dict[int, Value]) -> dict[int, Value]:
+        """The row with each element's tick boxes read as its value, in the first ticked
+        column (the others emptied)."""
+        out = dict(values)
+        for cols in self._marks.values():
+            value = marked([(c.mark, values.get(c.index)) for c in cols])  # type: ignore[misc]
+            first = next((c.index for c in cols if ticked(c.mark, values.get(c.index))), None)  # type: ignore[arg-type]
+            for c in cols:
+                out.pop(c.index, None)
+            if value is not None and first is not None:
+                out[first] = value
+        return out
 
     def _disagree(
         self, res: _Resource, col: SheetColumn, pointer: str, value: Value, rownum: int
