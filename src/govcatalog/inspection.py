@@ -94,6 +94,7 @@ class Inspection:
                     "heading_row": s.heading_row,
                     "group_row": s.group_row,
                     "first_data_row": s.first_data_row,
+                    "form": s.form,
                 }
                 for s in self.sheets
             ],
@@ -121,7 +122,9 @@ class Inspection:
         for s in self.sheets:
             group = f", group headings in row {s.group_row}" if s.group_row else ""
             lines.append(
-                f"sheet {s.sheet}: headings in row {s.heading_row}{group}; "
+                f"sheet {s.sheet}: a registration form (one resource, each name beside its value)"
+                if s.form
+                else f"sheet {s.sheet}: headings in row {s.heading_row}{group}; "
                 f"data from row {s.first_data_row}"
             )
         lines.extend(f"sheet {sheet}: skipped — {reason}" for sheet, reason in self.skipped)

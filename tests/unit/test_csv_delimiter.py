@@ -8,7 +8,8 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govcatalog.io.sheet_reader import csv_delimiter, read_csv
+from govcatalog.io.csv_text import csv_delimiter
+from govcatalog.io.sheet_reader import read_csv
 
 
 @st.composite

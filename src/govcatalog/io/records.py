@@ -124,3 +124,5 @@ class SheetReading:
     first_data_row: int
     columns: tuple[tuple[str, str, str | None], ...]
     form_date: FormDay | None = None
+    form: bool = False
+    """The sheet is one resource's registration form: names beside values, no headings."""

@@ -197,7 +197,7 @@ class HeadingMatcher:
         self._profile = profile.headings()
         table = pack.fields
         self._table = table
-        self._pack = pack
+        self.pack = pack
         self._vocabs = tuple(pack.vocabularies.values())
         self._top = table.key_map(None)
         self._items = table.key_map("items")
@@ -235,7 +235,7 @@ class HeadingMatcher:
 
     def value_of(self, spec: FieldSpec, text: str) -> str | None:
         """The value of ``spec``'s vocabulary ``text`` names (its label), or None."""
-        match = self._pack.field_vocabulary(spec).lookup(text) if spec.vocabulary else None
+        match = self.pack.field_vocabulary(spec).lookup(text) if spec.vocabulary else None
         return None if match is None else match.concept.label_zh
 
     def is_value(self, text: str) -> bool:

@@ -16,6 +16,7 @@ joined (无条件共享、有条件共享), which the element's reader then repo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Final, Protocol
 
@@ -84,6 +85,22 @@ def ticked(value: str, cell: object) -> str | None:
     if folded in TICKS:
         return value
     return f"{value}（{text}）"
+
+
+_BOX_TICKED: Final = "☑■√✓✔●"
+_BOX_EMPTY: Final = "□☐○"
+_BOX = re.compile(rf"([{_BOX_TICKED}{_BOX_EMPTY}])\s*([^\s{_BOX_TICKED}{_BOX_EMPTY}]+)")
+
+
+def ticked_in_text(text: str) -> str | None:
+    """The options ticked in one cell written as boxes (``☑有条件共享 □无条件共享``, as a
+    form prints a choice): those ticked joined by 、, or None when the cell is no such list
+    (fewer than two boxes, or none ticked)."""
+    boxes = _BOX.findall(text)
+    if len(boxes) < 2:
+        return None
+    chosen = [option for box, option in boxes if box in _BOX_TICKED]
+    return "、".join(chosen) if chosen else None
 
 
 def marked(values: list[tuple[str, object]]) -> str | None:

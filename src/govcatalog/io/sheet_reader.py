@@ -9,16 +9,13 @@ Columns that hold no element are kept as extension fields and reported once each
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
-from govcatalog.errors import LoadError
+from govcatalog.io.csv_text import csv_rows, decode_csv
 from govcatalog.io.item_sheets import ItemTable, is_resource_layout, item_layout
 from govcatalog.io.json_reader import read_bytes
 from govcatalog.io.legacy_workbook import SheetSource, open_any_workbook
@@ -29,6 +26,7 @@ from govcatalog.io.records import (
     SourceDocument,
     pointer_token,
 )
+from govcatalog.io.sheet_form import FormRecords, form_layout, is_form
 from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout, find_layout
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
 from govcatalog.io.xlsx_parse import (
@@ -117,6 +115,9 @@ def _sheet_records(
         (m.min_row, m.min_col, m.max_row, m.max_col) for m in merges if m.min_row <= SCAN_ROWS + 1
     ]
     layout = find_layout(top, near, matcher)
+    form = is_form(top, layout, matcher)  # one resource's registration form (登记表)
+    if form:
+        layout = form_layout(top, matcher, layout)
     if layout is None:
         return None
     doc.sheets.append(
@@ -132,9 +133,12 @@ def _sheet_records(
             layout.form_date,
         )
     )
-    builder = SheetRecords(
-        sheet, layout, merges, profile.resource_key, doc.problems, first_index=first_index
+    builder = (
+        FormRecords(sheet, layout, matcher, doc, first_index=first_index)
+        if form
+        else SheetRecords(sheet, layout, merges, profile.resource_key, doc.problems)
     )
+    builder.index = first_index
     return builder, chain(head, rows)
 
 
@@ -301,20 +305,6 @@ def _item_sheets(
     return out
 
 
-def _decode(raw: bytes, name: str) -> str:
-    """The text of a CSV file: UTF-8, GB18030 (Excel's 'CSV' on a Chinese system) or, with its
-    byte-order mark, UTF-16 (Excel's 'Unicode text')."""
-    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise LoadError(
-        name, "不是 UTF-8、UTF-16 或 GB18030 编码的文本", "not UTF-8, UTF-16 or GB18030 text"
-    )
-
-
 def read_csv(
     path: Path | bytes,
     name: str | None = None,
@@ -332,51 +322,11 @@ def read_csv(
     """
     label = name or ("<bytes>" if isinstance(path, bytes) else str(path))
     the_pack, prof = _resolve(pack, profile)
-    text = _decode(read_bytes(path, label, max_bytes), label)
+    text = decode_csv(read_bytes(path, label, max_bytes), label)
     sheet = Path(label).stem if isinstance(path, bytes) else path.stem
     doc = SourceDocument(label, None, iter(()))
     doc.records = _csv_records(text, sheet, the_pack, prof, doc)
     return doc
-
-
-_DELIMITERS = (",", ";", "\t", "|")
-"""Cell separators of the CSV files catalog systems and portals write (Excel writes ";" in
-some locales, portals write tab-separated files)."""
-
-
-def csv_delimiter(text: str, lines: int = 20) -> str:
-    """The separator of a CSV text: of those that split its first lines into several cells
-    (quoted cells read as cells), the one that gives the same number of cells on the most
-    lines; ties go to the more cells, then to ``,``."""
-    head = "\n".join(line for line in text.splitlines()[:lines] if line.strip())
-    best, score = ",", (0, 0)
-    for sep in _DELIMITERS:
-        try:
-            widths = [len(row) for row in csv.reader(io.StringIO(head), delimiter=sep)]
-        except csv.Error:
-            continue
-        wide = [w for w in widths if w > 1]
-        if not wide:
-            continue
-        modal = max(set(wide), key=lambda w: (wide.count(w), w))
-        key = (wide.count(modal), modal)
-        if key > score:
-            best, score = sep, key
-    return best
-
-
-def _csv_rows(text: str, name: str) -> Rows:
-    reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
-    n = 0
-    try:
-        for n, row in enumerate(reader, start=1):
-            values: dict[int, Value] = {c: v for c, v in enumerate(row, start=1) if v.strip()}
-            if values:
-                yield n, values
-    except csv.Error as exc:
-        raise LoadError(
-            name, f"CSV 格式错误（第 {n + 1} 行）：{exc}", f"CSV error (row {n + 1}): {exc}", n + 1
-        ) from None
 
 
 def _csv_records(
@@ -384,7 +334,7 @@ def _csv_records(
 ) -> Iterator[RawRecord]:
     opened = _sheet_records(
         sheet,
-        _csv_rows(text, doc.name),
+        csv_rows(text, doc.name),
         [],
         matcher=HeadingMatcher(pack, profile),
         profile=profile,

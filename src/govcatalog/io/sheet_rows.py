@@ -49,7 +49,7 @@ def _empty(value: Value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _convert(col: SheetColumn, value: Value) -> object:
+def convert(col: SheetColumn, value: Value) -> object:
     """A cell value in the form the field expects, where the cell form is only a sheet's habit."""
     spec = col.field
     if spec is None:
@@ -244,18 +244,18 @@ class SheetRecords:
                     cells[pointer] = letter + row
                 continue
             if field_id not in seen:
-                converted = _convert(col, value)
+                converted = convert(col, value)
                 seen[field_id] = converted
                 res.raw[field_id] = value
                 cells[pointer] = letter + row
-                _put(res.data, field_id, converted)
-            elif value != res.raw[field_id] and _convert(col, value) != seen[field_id]:
+                put(res.data, field_id, converted)
+            elif value != res.raw[field_id] and convert(col, value) != seen[field_id]:
                 self._disagree(res, col, pointer, value, rownum)
         item: dict[str, object] = {}
         for col, key, _, _ in self._item_plan:
             value = values.get(col.index)
             if value is not None and not _empty(value):
-                item[key] = _convert(col, value)
+                item[key] = convert(col, value)
         if item and self._listed:
             item = self._list_items(res, item, rownum)
         if item:
@@ -270,7 +270,7 @@ class SheetRecords:
                 res.unknown.setdefault(col.index, []).append(
                     (
                         len(res.items) - 1 if item else None,
-                        _convert(col, value),
+                        convert(col, value),
                         self._cell(col.index, rownum),
                     )
                 )
@@ -341,7 +341,7 @@ def _escape(key: str) -> str:
     return pointer_token(key)
 
 
-def _put(data: dict[str, object], field_id: str, value: object) -> None:
+def put(data: dict[str, object], field_id: str, value: object) -> None:
     head, sep, key = field_id.rpartition(".")
     target = data
     if sep:

@@ -55,7 +55,9 @@ def element_without_column(
     """GC-S012: no sheet of a workbook has a column for the required element ``spec`` that
     ``count`` of its resources do not give; None when a sheet has one (then each empty cell
     is a finding of its own)."""
-    if not sheets or any(_covers(c[2], spec.id) for s in sheets for c in s.columns):
+    if not sheets or any(s.form for s in sheets):  # a form lacks a name, not a column
+        return None
+    if any(_covers(c[2], spec.id) for s in sheets for c in s.columns):
         return None
     named = "、".join(dict.fromkeys(s.sheet for s in sheets))
     params = {"element_zh": spec.zh, "element_en": spec.en, "count": count, "sheet": named}

@@ -1,0 +1,182 @@
+"""A sheet that is one resource's registration form (信息资源登记表: each element's name beside
+its value, then a 信息项 table) reads as the same resource written as a row of a table: the same
+catalog, the same findings, each at the value's cell."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+
+from govcatalog import validate
+from govcatalog.io.sheet_marks import ticked_in_text
+from govcatalog.loading import load_catalog
+from govcatalog.report import Report
+from govcatalog.validate import ValidationOptions
+from tests.conftest import TODAY
+
+OPTIONS = ValidationOptions(today=TODAY)
+USCC = "91350100M000100Y43"
+ITEM_HEADINGS = ["信息项名称", "数据类型", "数据长度"]
+
+
+def _resource(i: int, share: str) -> list[tuple[str, object]]:
+    return [
+        ("信息资源名称", f"企业登记信息{i}"),
+        ("信息资源代码", f"307001/{i + 1:06d}"),
+        ("信息资源分类", "部门信息资源目录/省（自治区、直辖市）及其下各级政务部门/市场监管局"),
+        ("信息资源提供方", "某市市场监督管理局"),
+        ("信息资源提供方代码", USCC),
+        ("信息资源摘要", f"第{i}批企业登记基本信息"),
+        ("信息资源格式", "数据库/Oracle"),
+        ("共享类型", share),
+        ("共享条件", "仅限政务部门使用" if share == "有条件共享" else ""),
+        ("共享方式", "接口"),
+        ("是否向社会开放", "否"),
+        ("更新周期", "每月"),
+        ("发布日期", "2024-03-01"),
+    ]
+
+
+ITEMS: list[list[object]] = [["企业名称", "字符型", 200], ["统一社会信用代码", "字符型", 18]]
+
+
+def _table(path: Path, resources: list[list[tuple[str, object]]]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "目录"
+    ws.append([label for label, _ in resources[0]] + ITEM_HEADINGS)
+    for pairs in resources:
+        for n, item in enumerate(ITEMS):
+            ws.append([value if n == 0 else None for _, value in pairs] + item)
+    wb.save(path)
+    return path
+
+
+def _forms(
+    path: Path,
+    resources: list[list[tuple[str, object]]],
+    per_row: int,
+    left: int,
+    seed: int,
+    items: list[list[object]] | None = None,
+) -> Path:
+    """One form sheet per resource: a title, ``per_row`` pairs a row from column ``left``, in
+    an order of their own, then the 信息项 table."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for i, pairs in enumerate(resources):
+        ws = wb.create_sheet(f"登记表{i + 1}")
+        ws.cell(1, left, "政务信息资源登记表")
+        shuffled = list(pairs)
+        random.Random(seed + i).shuffle(shuffled)
+        row = 2
+        for start in range(0, len(shuffled), per_row):
+            for k, (label, value) in enumerate(shuffled[start : start + per_row]):
+                ws.cell(row, left + 2 * k, label)
+                ws.cell(row, left + 2 * k + 1, value if value != "" else None)
+            row += 1
+        for c, heading in enumerate(ITEM_HEADINGS):
+            ws.cell(row, left + c, heading)
+        for item in ITEMS if items is None or i == 0 else items:
+            row += 1
+            for c, value in enumerate(item):
+                ws.cell(row, left + c, value)
+    wb.save(path)
+    return path
+
+
+def _seen(report: Report) -> list[tuple[str, str | None, str]]:
+    return sorted((f.code, f.location.pointer, f.message_en) for f in report.findings)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    shares=st.lists(
+        st.sampled_from(["无条件共享", "有条件共享", "不予共享"]), min_size=1, max_size=3
+    ),
+    per_row=st.integers(1, 2),
+    left=st.integers(1, 2),
+    seed=st.integers(0, 1000),
+)
+def test_forms_read_as_the_rows_of_a_table(
+    tmp_path: Path, shares: list[str], per_row: int, left: int, seed: int
+) -> None:
+    resources = [_resource(i, share) for i, share in enumerate(shares)]
+    table = _table(tmp_path / "table.xlsx", resources)
+    forms = _forms(tmp_path / "forms.xlsx", resources, per_row, left, seed)
+    assert load_catalog(forms) == load_catalog(table)
+    assert _seen(validate(forms, options=OPTIONS)) == _seen(validate(table, options=OPTIONS))
+
+
+def test_a_finding_is_at_the_value_cell_of_its_sheet(tmp_path: Path) -> None:
+    resources = [_resource(0, "无条件共享"), _resource(1, "无条件共享")]
+    path = _forms(tmp_path / "f.xlsx", resources, 2, 1, 0)
+    book = load_workbook(path)
+    sheet = book["登记表2"]
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value == "更新周期":
+                sheet.cell(cell.row, cell.column + 1, "每旬一次")
+                where = f"{sheet.cell(cell.row, cell.column + 1).coordinate}"
+    book.save(path)
+    report = validate(path, options=OPTIONS)
+    wrong = [f for f in report.findings if f.location.pointer == "/resources/1/update_cycle"]
+    assert [(f.code, f.location.sheet, f.location.cell) for f in wrong] == [
+        ("GC-F002", "登记表2", where)
+    ]
+
+
+def test_an_unknown_name_with_a_value_is_kept_and_said(tmp_path: Path) -> None:
+    path = _forms(tmp_path / "f.xlsx", [_resource(0, "无条件共享")], 1, 1, 0)
+    book = load_workbook(path)
+    sheet = book.active
+    sheet.insert_rows(3)
+    sheet["A3"], sheet["B3"] = "联系人", "张三"
+    book.save(path)
+    catalog = load_catalog(path)
+    assert catalog.resources[0].extensions == {"联系人": "张三"}
+    said = [f for f in validate(path, options=OPTIONS).findings if f.code == "GC-S004"]
+    assert [(f.location.cell, f.value) for f in said] == [("A3", "联系人")]
+
+
+def test_an_empty_form_is_no_resource(tmp_path: Path) -> None:
+    empty = [(label, "") for label, _ in _resource(0, "无条件共享")]
+    path = _forms(tmp_path / "f.xlsx", [_resource(0, "无条件共享"), empty], 2, 1, 0, items=[])
+    catalog = load_catalog(path)
+    assert len(catalog.resources) == 1
+    skipped = [f for f in validate(path, options=OPTIONS).findings if f.code == "GC-S010"]
+    assert [f.value for f in skipped] == ["登记表2"]
+
+
+def test_a_choice_printed_as_boxes_is_the_box_ticked(tmp_path: Path) -> None:
+    pairs = [
+        (label, "□无条件共享 ☑有条件共享 □不予共享" if label == "共享类型" else value)
+        for label, value in _resource(0, "有条件共享")
+    ]
+    share = load_catalog(_forms(tmp_path / "f.xlsx", [pairs], 2, 1, 0)).resources[0].share
+    assert share.share_type.value == "有条件共享"
+
+
+def test_ticked_in_text() -> None:
+    assert ticked_in_text("☑有条件共享 □无条件共享 □不予共享") == "有条件共享"
+    assert ticked_in_text("□是 ■否") == "否"
+    assert ticked_in_text("√无条件共享 √有条件共享") == "无条件共享、有条件共享"
+    assert ticked_in_text("□是 □否") is None
+    assert ticked_in_text("有条件共享") is None
+
+
+def test_a_form_without_an_element_lacks_it_in_its_resource(tmp_path: Path) -> None:
+    """A form has no columns: an element it does not name is missing from its resource
+    (GC-F001, at the form), not a column missing from the sheet (GC-S012)."""
+    pairs = [(label, value) for label, value in _resource(0, "无条件共享") if label != "发布日期"]
+    report = validate(_forms(tmp_path / "f.xlsx", [pairs], 2, 1, 0), options=OPTIONS)
+    lacking = [f for f in report.findings if "发布日期" in f.message_zh]
+    assert [(f.code, f.location.pointer, f.location.sheet) for f in lacking] == [
+        ("GC-F001", "/resources/0/publish_date", "登记表1")
+    ]
