@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from govcatalog.io.records import SheetReading
-from govcatalog.packs.fields import FieldKind, FieldTable, fold_key
+from govcatalog.packs.fields import FieldKind, FieldTable
+from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
 from govcatalog.records.read import iter_records, open_document

@@ -17,7 +17,7 @@ from messybook import (
 
 from govcatalog import load_catalog, validate
 from govcatalog.io.sheet_layout import is_note
-from govcatalog.packs.fields import fold_key
+from govcatalog.packs.key_fold import fold_key
 
 
 @pytest.fixture

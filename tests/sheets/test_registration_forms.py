@@ -63,6 +63,7 @@ def _forms(
     left: int,
     seed: int,
     items: list[list[object]] | None = None,
+    label: str = "{}",
 ) -> Path:
     """One form sheet per resource: a title, ``per_row`` pairs a row from column ``left``, in
     an order of their own, then the 信息项 table."""
@@ -75,8 +76,8 @@ def _forms(
         random.Random(seed + i).shuffle(shuffled)
         row = 2
         for start in range(0, len(shuffled), per_row):
-            for k, (label, value) in enumerate(shuffled[start : start + per_row]):
-                ws.cell(row, left + 2 * k, label)
+            for k, (name, value) in enumerate(shuffled[start : start + per_row]):
+                ws.cell(row, left + 2 * k, label.format(name))
                 ws.cell(row, left + 2 * k + 1, value if value != "" else None)
             row += 1
         for c, heading in enumerate(ITEM_HEADINGS):
@@ -103,13 +104,15 @@ def _seen(report: Report) -> list[tuple[str, str | None, str]]:
     per_row=st.integers(1, 2),
     left=st.integers(1, 2),
     seed=st.integers(0, 1000),
+    label=st.sampled_from(["{}", "{}：", "{}:", "*{}", "1.{}", "一、{}：", "（1）{}", "★{}"]),
 )
 def test_forms_read_as_the_rows_of_a_table(
-    tmp_path: Path, shares: list[str], per_row: int, left: int, seed: int
+    tmp_path: Path, shares: list[str], per_row: int, left: int, seed: int, label: str
 ) -> None:
+    """Labels as forms print them too: with a colon, a number or a required-marker."""
     resources = [_resource(i, share) for i, share in enumerate(shares)]
     table = _table(tmp_path / "table.xlsx", resources)
-    forms = _forms(tmp_path / "forms.xlsx", resources, per_row, left, seed)
+    forms = _forms(tmp_path / "forms.xlsx", resources, per_row, left, seed, label=label)
     assert load_catalog(forms) == load_catalog(table)
     assert _seen(validate(forms, options=OPTIONS)) == _seen(validate(table, options=OPTIONS))
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from govcatalog._dates import FormDay, date_form, month_form
 from govcatalog.io.sheet_marks import mark_columns
-from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key
+from govcatalog.packs.fields import FieldKind, FieldSpec
+from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.templates import ColumnLevel, TemplateProfile
 

@@ -35,7 +35,8 @@ from govcatalog.io.xlsx_parse import (
     Value,
     column_letter,
 )
-from govcatalog.packs.fields import fold_key, suggestion_params
+from govcatalog.packs.fields import suggestion_params
+from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
 from govcatalog.packs.templates import TemplateProfile

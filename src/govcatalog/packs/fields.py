@@ -9,9 +9,7 @@ canonical names; the validator uses it for type, vocabulary and required checks.
 from __future__ import annotations
 
 import difflib
-import re
 import tomllib
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -20,6 +18,7 @@ from typing import Any
 
 from govcatalog.errors import PackError
 from govcatalog.packs._lines import line_of, toml_error_line
+from govcatalog.packs.key_fold import fold_key
 from govcatalog.vocab import Evidence
 
 
@@ -161,45 +160,6 @@ class FieldSpec:
             "standard_zh": self.standard_zh or "编制指南",
             "standard_en": self.standard_en or "the guide",
         }
-
-
-_CLASSIFICATION_LEVEL = re.compile(r".*分类(?:\((类|项|目|细目)\)|[-_—](类|项|目|细目))")
-"""A heading that names one level of a classification: 信息资源分类（类）, 资源分类-项."""
-
-
-def fold_key(key: str) -> str:
-    """Normalise a key for matching: NFKC, no spaces, no "（必填）"-style notes, casefolded."""
-    text = unicodedata.normalize("NFKC", key)
-    for mark in ("*", "＊", "\n", "\r", "\t", " ", "\u3000"):
-        text = text.replace(mark, "")
-    level = _CLASSIFICATION_LEVEL.fullmatch(text)
-    if level is not None:  # 信息资源分类（项）: the bracket names the level, it is no note
-        return level.group(1) or level.group(2)
-    for open_, close in (("(", ")"), ("【", "】"), ("[", "]")):
-        if text.count(open_) != text.count(close):  # a stray bracket: "信息资源名称)"
-            text = _balanced(text, open_, close)
-        start = text.find(open_)
-        end = text.find(close, start + 1)
-        if start > 0 and end == len(text) - 1:
-            text = text[:start]
-    return text.casefold()
-
-
-def _balanced(text: str, open_: str, close: str) -> str:
-    """``text`` without the brackets that have no partner."""
-    kept: list[str] = []
-    opened: list[int] = []
-    for ch in text:
-        if ch == close and not opened:
-            continue
-        if ch == open_:
-            opened.append(len(kept))
-        elif ch == close:
-            opened.pop()
-        kept.append(ch)
-    for i in reversed(opened):
-        del kept[i]
-    return "".join(kept)
 
 
 @dataclass(frozen=True)

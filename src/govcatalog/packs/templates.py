@@ -24,8 +24,8 @@ from govcatalog.packs.fields import (
     FieldLevel,
     FieldSpec,
     FieldTable,
-    fold_key,
 )
+from govcatalog.packs.key_fold import fold_key
 
 DEFAULT_TEMPLATE = "national"
 """The profile used when none is named."""

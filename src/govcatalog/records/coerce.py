@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key, suggestion_params
+from govcatalog.packs.fields import FieldKind, FieldSpec, suggestion_params
+from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.records.coerced import (
     FORM_FIELDS,

@@ -20,7 +20,8 @@ from itertools import chain, islice
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import SourceDocument
 from govcatalog.io.source import CatalogSource
-from govcatalog.packs.fields import FieldKind, FieldSpec, fold_key
+from govcatalog.packs.fields import FieldKind, FieldSpec
+from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.regime import Regime, RegimeBasis, pick_regime
 from govcatalog.packs.registry import get_pack
