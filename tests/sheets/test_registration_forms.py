@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
@@ -183,3 +184,58 @@ def test_a_form_without_an_element_lacks_it_in_its_resource(tmp_path: Path) -> N
     assert [(f.code, f.location.pointer, f.location.sheet) for f in lacking] == [
         ("GC-F001", "/resources/0/publish_date", "登记表1")
     ]
+
+
+def _stacked(path: Path, resources: list[list[tuple[str, object]]], inline: bool) -> Path:
+    """The forms one below another on one sheet, a blank row between; with ``inline``, each
+    name and value in one cell (信息资源名称：企业登记信息), as forms copied from a document are."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "登记表"
+    row = 1
+    for pairs in resources:
+        ws.cell(row, 1, "政务信息资源登记表")
+        row += 1
+        for label, value in pairs:
+            if inline:
+                ws.cell(row, 1, f"{label}：{value}" if value != "" else label)
+            else:
+                ws.cell(row, 1, label)
+                ws.cell(row, 2, value if value != "" else None)
+            row += 1
+        for c, heading in enumerate(ITEM_HEADINGS, start=1):
+            ws.cell(row, c, heading)
+        for item in ITEMS:
+            row += 1
+            for c, value in enumerate(item, start=1):
+                ws.cell(row, c, value)
+        ws.cell(row + 1, 1, "填表人：张三")
+        row += 3
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("inline", [False, True])
+def test_forms_one_below_another_are_as_many_resources(tmp_path: Path, inline: bool) -> None:
+    resources = [_resource(i, s) for i, s in enumerate(["无条件共享", "有条件共享", "不予共享"])]
+    table = _table(tmp_path / "table.xlsx", resources)
+    stacked = _stacked(tmp_path / "stacked.xlsx", resources, inline)
+    assert load_catalog(stacked) == load_catalog(table)
+    assert _seen(validate(stacked, options=OPTIONS)) == _seen(validate(table, options=OPTIONS))
+
+
+def test_a_name_below_the_table_stays_with_its_form(tmp_path: Path) -> None:
+    """备注 after the 信息项 table is the form's own, not the start of another form."""
+    path = _stacked(tmp_path / "f.xlsx", [_resource(0, "无条件共享")], False)
+    book = load_workbook(path)
+    sheet = book.active
+    last = sheet.max_row + 1
+    sheet.cell(last, 1, "联系人")
+    sheet.cell(last, 2, "李四")
+    sheet.cell(last + 1, 1, "更新周期说明")
+    sheet.cell(last + 1, 2, "每月初更新")
+    book.save(path)
+    catalog = load_catalog(path)
+    assert len(catalog.resources) == 1
+    assert catalog.resources[0].update_note == "每月初更新"
+    assert catalog.resources[0].extensions == {"联系人": "李四"}

@@ -20,9 +20,9 @@ written as boxes (☑有条件共享 □无条件共享) is the one ticked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
+from govcatalog.io.form_pairs import Form, Grid, Pair, pairs_of, read_forms, unknown_pairs
 from govcatalog.io.records import (
     DocumentProblem,
     RawRecord,
@@ -34,117 +34,8 @@ from govcatalog.io.sheet_layout import HeadingMatcher, SheetColumn, SheetLayout
 from govcatalog.io.sheet_marks import ticked_in_text
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords, convert, put
 from govcatalog.io.xlsx_parse import Value, column_letter
-from govcatalog.packs.fields import FieldSpec, suggestion_params
+from govcatalog.packs.fields import suggestion_params
 from govcatalog.packs.templates import ColumnLevel
-
-MIN_PAIRS = 4
-"""Fewest elements named with a value for a sheet to be read as a form."""
-
-Grid = Mapping[int, Mapping[int, Value]]
-
-
-@dataclass(frozen=True, slots=True)
-class Pair:
-    """An element's name and the cell of its value (None when it has none)."""
-
-    row: int
-    column: int
-    label: str
-    spec: FieldSpec | None
-    value_column: int | None
-
-
-@dataclass
-class _Form:
-    pairs: list[Pair] = field(default_factory=list)
-    item_row: int | None = None
-    item_columns: dict[int, FieldSpec] = field(default_factory=dict)
-
-
-def _text(value: Value) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _filled(values: Mapping[int, Value]) -> list[int]:
-    """The columns of a row's cells that hold something, in order."""
-    return sorted(
-        c for c, v in values.items() if v is not None and (_text(v) or not isinstance(v, str))
-    )
-
-
-def _element(matcher: HeadingMatcher, text: str) -> FieldSpec | None:
-    return matcher.match(None, text) if text else None
-
-
-def _pairs_of(row: int, values: Mapping[int, Value], matcher: HeadingMatcher) -> list[Pair]:
-    """The element names of a row, each with the next cell holding a value (not a name)."""
-    cols = _filled(values)
-    pairs: list[Pair] = []
-    for i, c in enumerate(cols):
-        spec = _element(matcher, _text(values[c]))
-        if spec is None or spec.id.startswith("items."):
-            continue
-        nxt = cols[i + 1] if i + 1 < len(cols) else None
-        named = nxt is not None and _element(matcher, _text(values[nxt])) is not None
-        pairs.append(Pair(row, c, _text(values[c]), spec, None if nxt is None or named else nxt))
-    return pairs
-
-
-def _item_heading(values: Mapping[int, Value], matcher: HeadingMatcher) -> dict[int, FieldSpec]:
-    found = {c: _element(matcher, _text(v)) for c, v in values.items()}
-    items = {c: s for c, s in found.items() if s is not None and s.id.startswith("items.")}
-    return items if len(items) >= 2 else {}
-
-
-def form_pairs(rows: Grid, matcher: HeadingMatcher) -> int:
-    """How many distinct elements of a resource the rows name with a value beside them."""
-    ids = {
-        p.spec.id
-        for r, values in rows.items()
-        for p in _pairs_of(r, values, matcher)
-        if p.spec is not None and p.value_column is not None
-    }
-    return len(ids)
-
-
-def is_form(rows: Grid, layout: SheetLayout | None, matcher: HeadingMatcher) -> bool:
-    """Whether a sheet whose first rows are ``rows`` (heading layout ``layout``, if any) is a
-    registration form: more elements named with a value than its heading row names."""
-    pairs = form_pairs(rows, matcher)
-    if pairs < MIN_PAIRS:
-        return False
-    if layout is None:
-        return True
-    named = {c.field.id for c in layout.columns if c.field is not None}
-    return pairs > len({f for f in named if not f.startswith("items.")})
-
-
-def _read(rows: Grid, matcher: HeadingMatcher) -> _Form:
-    form = _Form()
-    label_columns: set[int] = set()
-    for r in sorted(rows):
-        values = rows[r]
-        if form.item_row is None:
-            heading = _item_heading(values, matcher)
-            if heading:
-                form.item_row, form.item_columns = r, heading
-                continue
-            found = _pairs_of(r, values, matcher)
-            label_columns.update(p.column for p in found)
-            form.pairs.extend(found)
-    for r in sorted(rows):  # names that are no element, in a column of names, with a value
-        if form.item_row is not None and r >= form.item_row:
-            break
-        values = rows[r]
-        cols = _filled(values)
-        taken = {p.column for p in form.pairs if p.row == r}
-        taken |= {p.value_column for p in form.pairs if p.row == r and p.value_column}
-        for i, c in enumerate(cols[:-1]):
-            nxt = cols[i + 1]
-            if c in label_columns and c not in taken and nxt not in taken and _text(values[c]):
-                form.pairs.append(Pair(r, c, _text(values[c]), None, nxt))
-                taken |= {c, nxt}
-    return form
 
 
 class FormRecords(SheetRecords):
@@ -164,15 +55,22 @@ class FormRecords(SheetRecords):
         self._doc = doc
 
     def records(self, rows: Iterator[tuple[int, dict[int, Value]]]) -> Iterator[RawRecord]:
-        """The form's resource (none when no element has a value: an empty form)."""
+        """The forms' resources, in order (none for an empty form)."""
         grid = dict(rows)
-        form = _read(grid, self._matcher)
+        forms = read_forms(grid, self._matcher)
+        for form in forms:
+            record = self._record(grid, form)
+            if record is not None:
+                yield record
+        self._update_reading(forms)
+
+    def _record(self, grid: Grid, form: Form) -> RawRecord | None:
         data: dict[str, object] = {}
         cells: dict[str, str] = {}
-        for p in form.pairs:
+        for p in [*form.pairs, *unknown_pairs(form, grid)]:
             if p.value_column is None:
                 continue
-            value = grid[p.row][p.value_column]
+            value = p.inline if p.inline is not None else grid[p.row][p.value_column]
             where = f"{column_letter(p.value_column)}{p.row}"
             if p.spec is None:
                 data.setdefault("extensions", {})[p.label] = value  # type: ignore[index]
@@ -186,18 +84,17 @@ class FormRecords(SheetRecords):
             column = SheetColumn(p.value_column, p.label, p.spec, ColumnLevel.RESOURCE)
             put(data, p.spec.id, convert(column, value))
             cells["/" + p.spec.id.replace(".", "/")] = where
-        items = self._items(grid, form, cells)
+        items = self._items(form, cells)
         if items:
             data["items"] = items
-        self._update_reading(form)
         if not data:
-            return
+            return None
         cells.setdefault("", f"{column_letter(form.pairs[0].column)}{form.pairs[0].row}")
         record = RawRecord(
             self.index, f"/resources/{self.index}", data, SheetLocator(cells), self.sheet, cells
         )
         self.index += 1
-        yield record
+        return record
 
     @staticmethod
     def _seen(data: dict[str, object]) -> set[str]:
@@ -209,26 +106,20 @@ class FormRecords(SheetRecords):
                 out.add(key)
         return out
 
-    def _items(self, grid: Grid, form: _Form, cells: dict[str, str]) -> list[dict[str, object]]:
+    def _items(self, form: Form, cells: dict[str, str]) -> list[dict[str, object]]:
         items: list[dict[str, object]] = []
-        if form.item_row is None:
-            return items
-        r = form.item_row + 1
-        while r in grid:
-            values = grid[r]
+        for r, values in form.items:
             item: dict[str, object] = {}
+            base = f"/items/{len(items)}"
             for c, spec in form.item_columns.items():
                 value = values.get(c)
                 if value is None or (isinstance(value, str) and not value.strip()):
                     continue
-                column = SheetColumn(c, spec.zh, spec, ColumnLevel.ITEM)
-                item[spec.key] = convert(column, value)
-                cells[f"/items/{len(items)}/{spec.key}"] = f"{column_letter(c)}{r}"
-            if not item:
-                break
-            cells[f"/items/{len(items)}"] = f"{column_letter(min(form.item_columns))}{r}"
-            items.append(item)
-            r += 1
+                item[spec.key] = convert(SheetColumn(c, spec.zh, spec, ColumnLevel.ITEM), value)
+                cells[f"{base}/{spec.key}"] = f"{column_letter(c)}{r}"
+            if item:
+                cells[base] = f"{column_letter(min(form.item_columns))}{r}"
+                items.append(item)
         return items
 
     def _unknown(self, p: Pair) -> None:
@@ -248,16 +139,18 @@ class FormRecords(SheetRecords):
             )
         )
 
-    def _update_reading(self, form: _Form) -> None:
-        """The sheet's reading, with every element the form names (not only those of its
-        first rows), so that an element it lacks is said as lacking."""
-        named = [p for p in form.pairs if p.spec is not None]
+    def _update_reading(self, forms: list[Form]) -> None:
+        """The sheet's reading, with every element its forms name (not only those of its
+        first rows), so that an element they lack is said as lacking."""
+        named = [p for form in forms for p in form.pairs if p.spec is not None]
         columns = tuple(
             (f"{column_letter(p.column)}{p.row}", p.label, p.spec.id)  # type: ignore[union-attr]
             for p in named
         )
         columns += tuple(
-            (column_letter(c), s.zh, s.id) for c, s in sorted(form.item_columns.items())
+            (column_letter(c), s.zh, s.id)
+            for form in forms
+            for c, s in sorted(form.item_columns.items())
         )
         first = named[0].row if named else 1
         reading = SheetReading(
@@ -273,7 +166,7 @@ def form_layout(rows: Grid, matcher: HeadingMatcher, found: SheetLayout | None) 
     seen: set[str] = set()
     first: int | None = None
     for r in sorted(rows):
-        for p in _pairs_of(r, rows[r], matcher):
+        for p in pairs_of(r, rows[r], matcher):
             if p.spec is not None and p.spec.id not in seen:
                 seen.add(p.spec.id)
                 first = r if first is None else first

@@ -16,6 +16,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from govcatalog.io.csv_text import csv_rows, decode_csv
+from govcatalog.io.form_pairs import is_form
 from govcatalog.io.item_sheets import ItemTable, is_resource_layout, item_layout
 from govcatalog.io.json_reader import read_bytes
 from govcatalog.io.legacy_workbook import SheetSource, open_any_workbook
@@ -26,7 +27,7 @@ from govcatalog.io.records import (
     SourceDocument,
     pointer_token,
 )
-from govcatalog.io.sheet_form import FormRecords, form_layout, is_form
+from govcatalog.io.sheet_form import FormRecords, form_layout
 from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout, find_layout
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
 from govcatalog.io.xlsx_parse import (
