@@ -338,3 +338,21 @@ def test_data_items_listed_by_name_are_located_where_written() -> None:
         ("GC-F001", "/resources/0/信息项/1", second),  # the empty name, where it is written
         ("GC-F001", "/resources/0/信息项/1/data_type", second),
     }
+
+
+@pytest.mark.parametrize(
+    ("written", "data_type"),
+    [
+        ("文本", "字符型"),
+        ("文本型", "字符型"),
+        ("text", "备注型"),  # SQL's TEXT: long text
+        ("TEXT", "备注型"),
+        ("长文本", "备注型"),
+        ("小数", "数值型"),
+        ("图片", "通用型"),
+    ],
+)
+def test_national_pack_reads_more_data_type_words(pack: Pack, written: str, data_type: str) -> None:
+    rec, hits = _read(pack, {"items": [{"name": "照片", "data_type": written}]})
+    assert rec["items"] == [{"name": "照片", "data_type": data_type}]
+    assert hits == [("GC-F003", "/items/0/data_type")]
