@@ -1,4 +1,4 @@
-"""A sheet that is one resource's registration form (信息资源登记表), not a table of resources.
+"""A sheet of registration forms (信息资源登记表), one resource each, not a table of resources.
 
 Departments often fill in one form per resource: each element's name in a cell with its value
 in the next, one or two pairs to a row, then the resource's 信息项 as a small table::
@@ -14,8 +14,9 @@ best heading row names elements of a resource. Each pair gives the element its v
 value's cell; a name without a value (a group's name over its members, an element left
 blank) gives none. A name that is no element, in a column of names, followed by a value, is
 kept as an extension field (GC-S004), as an unknown column is. The first row naming two or
-more elements of a 信息项 heads the 信息项 table, read down to the first empty row. A value
-written as boxes (☑有条件共享 □无条件共享) is the one ticked.
+more elements of a 信息项 heads the 信息项 table, read down to the first empty row; names
+after it start the next form (:mod:`.form_pairs` finds them). A value written as boxes
+(☑有条件共享 □无条件共享) is the one ticked.
 """
 
 from __future__ import annotations
@@ -35,11 +36,12 @@ from govcatalog.io.sheet_marks import ticked_in_text
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords, convert, put
 from govcatalog.io.xlsx_parse import Value, column_letter
 from govcatalog.packs.fields import suggestion_params
+from govcatalog.packs.pack import Pack
 from govcatalog.packs.templates import ColumnLevel
 
 
 class FormRecords(SheetRecords):
-    """The one resource of a registration form sheet (see the module)."""
+    """The resources of a sheet of registration forms, one a form (see the module)."""
 
     def __init__(
         self,
@@ -123,20 +125,8 @@ class FormRecords(SheetRecords):
         return items
 
     def _unknown(self, p: Pair) -> None:
-        fields = self._matcher.pack.fields
-        near = suggestion_params(fields.nearest(p.label) or fields.nearest(p.label, "items"))
         self.problems.append(
-            DocumentProblem(
-                pointer="",
-                detail_zh=str(near["detail_zh"]),
-                detail_en=str(near["detail_en"]),
-                line=p.row,
-                column=p.column,
-                code="GC-S004",
-                sheet=self.sheet,
-                cell=f"{column_letter(p.column)}{p.row}",
-                value=p.label,
-            )
+            unknown_heading(self._matcher.pack, self.sheet, p.label, p.row, p.column)
         )
 
     def _update_reading(self, forms: list[Form]) -> None:
@@ -157,6 +147,24 @@ class FormRecords(SheetRecords):
             self.sheet, first, None, first, columns, self.layout.form_date, form=True
         )
         self._doc.sheets[:] = [reading if s.sheet == self.sheet else s for s in self._doc.sheets]
+
+
+def unknown_heading(pack: Pack, sheet: str, heading: str, row: int, column: int) -> DocumentProblem:
+    """GC-S004 for a heading (``group/heading``) or a form's name that is no element, with
+    the elements nearest to it."""
+    name = heading.rpartition("/")[2]
+    near = suggestion_params(pack.fields.nearest(name) or pack.fields.nearest(name, "items"))
+    return DocumentProblem(
+        pointer="",
+        detail_zh=str(near["detail_zh"]),
+        detail_en=str(near["detail_en"]),
+        line=row,
+        column=column,
+        code="GC-S004",
+        sheet=sheet,
+        cell=f"{column_letter(column)}{row}",
+        value=heading,
+    )
 
 
 def form_layout(rows: Grid, matcher: HeadingMatcher, found: SheetLayout | None) -> SheetLayout:

@@ -27,7 +27,7 @@ from govcatalog.io.records import (
     SourceDocument,
     pointer_token,
 )
-from govcatalog.io.sheet_form import FormRecords, form_layout
+from govcatalog.io.sheet_form import FormRecords, form_layout, unknown_heading
 from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout, find_layout
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
 from govcatalog.io.xlsx_parse import (
@@ -36,7 +36,6 @@ from govcatalog.io.xlsx_parse import (
     Value,
     column_letter,
 )
-from govcatalog.packs.fields import suggestion_params
 from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
@@ -49,28 +48,12 @@ Rows = Iterator[tuple[int, dict[int, Value]]]
 
 
 def _unknown_problems(sheet: str, layout: SheetLayout, pack: Pack) -> list[DocumentProblem]:
-    out = []
-    for col in layout.columns:
-        if col.field is None:
-            cell = f"{column_letter(col.index)}{layout.heading_row}"
-            heading = col.heading.rpartition("/")[2]
-            near = suggestion_params(
-                pack.fields.nearest(heading) or pack.fields.nearest(heading, "items")
-            )
-            out.append(
-                DocumentProblem(
-                    pointer="",
-                    detail_zh=str(near["detail_zh"]),
-                    detail_en=str(near["detail_en"]),
-                    line=layout.heading_row,
-                    column=col.index,
-                    code="GC-S004",
-                    sheet=sheet,
-                    cell=cell,
-                    value=col.heading,
-                )
-            )
-    return out
+    row = layout.heading_row
+    return [
+        unknown_heading(pack, sheet, col.heading, row, col.index)
+        for col in layout.columns
+        if col.field is None
+    ]
 
 
 def _skipped(sheet: str, why_zh: str, why_en: str) -> DocumentProblem:
