@@ -74,10 +74,8 @@ def _run(
 def ticked(value: str, cell: object) -> str | None:
     """What a cell under the sub-heading ``value`` says: ``value`` when it ticks the box,
     ``value（text）`` when it holds some other text, None when it is empty or not ticked."""
-    if cell is None or cell is False:
-        return None
-    if cell is True:
-        return value
+    if cell is None or isinstance(cell, bool | int | float):  # a number: 1 ticks, 0 does not
+        return value if cell else None
     text = str(cell).strip()
     folded = text.lower()
     if not text or folded in NOT_TICKED:
