@@ -97,7 +97,8 @@ _FORM_DATE_LABELS = "填报|填表|编制|报送|制表"
 _FOOTER = re.compile(
     r"^(填报单位|填表单位|报送单位|单位名称|单位负责人|负责人|分管领导|审核人|审核|填表人|填报人|"
     rf"制表人|制表|联系人|联系电话|电话|手机|邮箱|(?:{_FORM_DATE_LABELS})?日期|(?:{_FORM_DATE_LABELS})时间)"
-    r"[^:：]{0,8}[:：]|^(合计|总计|小计)$|^(填写说明|填表说明|说明|注|备注)[:：]",
+    r"[^:：]{0,8}[:：]|^(合计|总计|小计|共计)(\s*[:：].*|\s*\d+\s*[条项个]?)?$"
+    r"|^(填写说明|填表说明|说明|注|备注)[:：]|^第\s*\d+\s*页",
     re.S,
 )
 
@@ -163,7 +164,8 @@ def is_example(values: Mapping[int, object], layout: SheetLayout) -> bool:
 
 def is_footer(values: Mapping[int, object]) -> bool:
     """True for a row below the data that belongs to the form, not to the catalog: who filled it
-    in and when (填表人：…  联系电话：…  填报单位（盖章）：…), a 合计 row, a closing note."""
+    in and when (填表人：…  联系电话：…  填报单位（盖章）：…), a 合计 row (合计：5 条), a page
+    number (第 1 页 共 3 页), a closing note."""
     texts = [v.strip() for v in values.values() if isinstance(v, str) and v.strip()]
     if not texts or len(texts) != sum(1 for v in values.values() if v is not None and v != ""):
         return False  # a number, a date or a bare value is data

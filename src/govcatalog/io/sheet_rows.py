@@ -134,6 +134,9 @@ class SheetRecords:
             if c.mark is not None:
                 self._marks.setdefault(c.field.id, []).append(c)  # type: ignore[union-attr]
         self._used = frozenset(c.index for c in self._columns)
+        self._headings = {
+            c.index: frozenset(part.strip() for part in c.heading.split("/")) for c in self._columns
+        }
         self._res_plan = [
             (c, c.field.id, _pointer(c.field.id), self._letters[c.index])  # type: ignore[union-attr]
             for c in self._res_cols
@@ -189,6 +192,8 @@ class SheetRecords:
             if used.isdisjoint(values) or all(_empty(values.get(c)) for c in used):
                 continue
             if is_footer(values) or is_example(values, self.layout):  # 填表人：…  合计  示例
+                continue
+            if self._repeats_headings(values):  # a paged export repeats them on every page
                 continue
             key = tuple(self._key_text(values.get(c)) for c in key_cols)
             continued = not inside.isdisjoint(key_cols)
@@ -274,6 +279,18 @@ class SheetRecords:
                         self._cell(col.index, rownum),
                     )
                 )
+
+    def _repeats_headings(self, values: dict[int, Value]) -> bool:
+        """Whether a row is the headings (or group headings) again, as a paged export repeats
+        them: two or more cells, at least half of those filled, each its column's heading
+        exactly as written above."""
+        same = filled = 0
+        headings = self._headings
+        for c, value in values.items():
+            if isinstance(value, str) and value:
+                filled += 1
+                same += value.strip() in headings.get(c, ())
+        return same >= 2 and 2 * same >= filled
 
     def _ticked(self, values: dict[int, Value]) -> dict[int, Value]:
         """The row with each element's tick boxes read as its value, in the first ticked
