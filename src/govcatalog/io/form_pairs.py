@@ -159,8 +159,7 @@ def read_forms(rows: Grid, matcher: HeadingMatcher) -> list[Form]:
             continue
         if current is None or current.item_row is None or r != last_item + 1:
             continue  # a title, a note, or a row after the table's end
-        if is_footer(values) or not any(_text(values.get(c)) or values.get(c) is not None
-                                          for c in current.item_columns):  # fmt: skip
+        if is_footer(values) or current.item_columns.keys().isdisjoint(_filled(values)):
             continue
         current.items.append((r, values))
         last_item = r

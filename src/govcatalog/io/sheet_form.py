@@ -69,6 +69,7 @@ class FormRecords(SheetRecords):
     def _record(self, grid: Grid, form: Form) -> RawRecord | None:
         data: dict[str, object] = {}
         cells: dict[str, str] = {}
+        given: set[str] = set()
         for p in [*form.pairs, *unknown_pairs(form, grid)]:
             if p.value_column is None:
                 continue
@@ -79,8 +80,9 @@ class FormRecords(SheetRecords):
                 cells[f"/extensions/{pointer_token(p.label)}"] = where
                 self._unknown(p)
                 continue
-            if p.spec.id in self._seen(data):
+            if p.spec.id in given:  # named twice: the first value counts
                 continue
+            given.add(p.spec.id)
             if isinstance(value, str):
                 value = ticked_in_text(value) or value
             column = SheetColumn(p.value_column, p.label, p.spec, ColumnLevel.RESOURCE)
@@ -97,16 +99,6 @@ class FormRecords(SheetRecords):
         )
         self.index += 1
         return record
-
-    @staticmethod
-    def _seen(data: dict[str, object]) -> set[str]:
-        out: set[str] = set()
-        for key, value in data.items():
-            if isinstance(value, dict) and key != "extensions":
-                out.update(f"{key}.{k}" for k in value)
-            else:
-                out.add(key)
-        return out
 
     def _items(self, form: Form, cells: dict[str, str]) -> list[dict[str, object]]:
         items: list[dict[str, object]] = []

@@ -17,14 +17,18 @@ joined (无条件共享、有条件共享), which the element's reader then repo
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Final, Protocol
 
 from govcatalog.packs.fields import FieldKind, FieldSpec
 
-TICKS: Final = frozenset({"√", "✓", "✔", "☑", "✅", "●", "■", "★", "是", "y", "yes", "1", "true"})
+TICK_MARKS: Final = "√✓✔☑✅●■★"
+"""Marks that tick a box, alone in a cell or before an option in one (☑有条件共享)."""
+EMPTY_MARKS: Final = "×✗✘☐□○"
+"""Marks of a box left unticked."""
+TICKS: Final = frozenset(TICK_MARKS) | {"是", "y", "yes", "1", "true"}
 """Cell texts (stripped, lower case) that tick a box."""
-NOT_TICKED: Final = frozenset({"×", "✗", "✘", "☐", "□", "○", "否", "n", "no", "0", "false"})
+NOT_TICKED: Final = frozenset(EMPTY_MARKS) | {"否", "n", "no", "0", "false"}
 """Cell texts (stripped, lower case) that leave a box unticked, as an empty cell does."""
 _KINDS: Final = (FieldKind.VOCAB, FieldKind.BOOL)
 
@@ -85,9 +89,7 @@ def ticked(value: str, cell: object) -> str | None:
     return f"{value}（{text}）"
 
 
-_BOX_TICKED: Final = "☑■√✓✔●"
-_BOX_EMPTY: Final = "□☐○"
-_BOX = re.compile(rf"([{_BOX_TICKED}{_BOX_EMPTY}])\s*([^\s{_BOX_TICKED}{_BOX_EMPTY}]+)")
+_BOX = re.compile(rf"([{TICK_MARKS}{EMPTY_MARKS}])\s*([^\s{TICK_MARKS}{EMPTY_MARKS}]+)")
 
 
 def ticked_in_text(text: str) -> str | None:
@@ -97,12 +99,18 @@ def ticked_in_text(text: str) -> str | None:
     boxes = _BOX.findall(text)
     if len(boxes) < 2:
         return None
-    chosen = [option for box, option in boxes if box in _BOX_TICKED]
+    chosen = [option for box, option in boxes if box in TICK_MARKS]
     return "、".join(chosen) if chosen else None
 
 
-def marked(values: list[tuple[str, object]]) -> str | None:
+def marked(values: Sequence[tuple[str, object]]) -> str | None:
     """The value a row's tick-box columns of one element give ((sub-heading, cell) in column
     order): the ticked one, those ticked joined by 、 when several are, None when none is."""
     chosen = [t for value, cell in values if (t := ticked(value, cell)) is not None]
     return "、".join(chosen) if chosen else None
+
+
+def first_ticked(values: Sequence[tuple[str, object]]) -> int | None:
+    """The position in ``values`` ((sub-heading, cell) in column order) of the first box
+    ticked, where the row's value is located; None when none is."""
+    return next((i for i, (v, cell) in enumerate(values) if ticked(v, cell) is not None), None)

@@ -19,7 +19,7 @@ from typing import Final
 from govcatalog.io.lists import split_list
 from govcatalog.io.records import DocumentProblem, RawRecord, pointer_token
 from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_example, is_footer
-from govcatalog.io.sheet_marks import marked, ticked
+from govcatalog.io.sheet_marks import first_ticked, marked
 from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter, split_ref
 from govcatalog.packs.fields import FieldKind
 from govcatalog.packs.templates import ColumnLevel
@@ -128,11 +128,11 @@ class SheetRecords:
         ]
         self._unknown_cols = [c for c in self._columns if c.field is None]
         self._listed = [c for c in self._item_cols if c.listed]
-        self._marks: dict[str, list[SheetColumn]] = {}
-        """Tick-box columns by the field they give a value (:mod:`.sheet_marks`)."""
+        self._marks: dict[str, list[tuple[int, str]]] = {}
+        """(column, value) of the tick-box columns, by the field they give a value."""
         for c in self._res_cols:
-            if c.mark is not None:
-                self._marks.setdefault(c.field.id, []).append(c)  # type: ignore[union-attr]
+            if c.mark is not None and c.field is not None:
+                self._marks.setdefault(c.field.id, []).append((c.index, c.mark))
         self._used = frozenset(c.index for c in self._columns)
         self._headings = {
             c.index: frozenset(part.strip() for part in c.heading.split("/")) for c in self._columns
@@ -296,13 +296,11 @@ class SheetRecords:
         """The row with each element's tick boxes read as its value, in the first ticked
         column (the others emptied)."""
         out = dict(values)
-        for cols in self._marks.values():
-            value = marked([(c.mark, values.get(c.index)) for c in cols])  # type: ignore[misc]
-            first = next((c.index for c in cols if ticked(c.mark, values.get(c.index))), None)  # type: ignore[arg-type]
-            for c in cols:
-                out.pop(c.index, None)
-            if value is not None and first is not None:
-                out[first] = value
+        for boxes in self._marks.values():
+            cells = [(mark, out.pop(c, None)) for c, mark in boxes]
+            first = first_ticked(cells)
+            if first is not None:
+                out[boxes[first][0]] = marked(cells)
         return out
 
     def _disagree(

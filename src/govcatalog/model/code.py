@@ -8,7 +8,6 @@ parameters (:class:`CodeRules`) that a pack sets.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -96,19 +95,18 @@ class ResourceCode:
         return f"{self.classification}{self.separator}{self.sequence}"
 
 
-_CLASSIFICATION = re.compile(r"^([123])([0-9]{2})([0-9]{3})([0-9]*)$")
-
-
 def split_classification(text: str) -> list[str] | None:
-    """类, 项, 目 (and 细目, when there is more) of a 分类码 written as one run of digits, as a
+    """类, 项, 目 (and 细目, when there is more) of a 分类码 written alone, as a
     信息资源代码's 前段码 is: ``307001`` → 3, 07, 001; ``30700102`` → 3, 07, 001, 02. None for
-    any other text.
+    any other text (read as the 前段码 of a code, by :func:`parse_resource_code`).
 
     >>> split_classification("30700102")
     ['3', '07', '001', '02']
     """
-    m = _CLASSIFICATION.match(text.strip())
-    return None if m is None else [part for part in m.groups() if part]
+    code = parse_resource_code(f"{text.strip()}/1")
+    if isinstance(code, CodeProblem):
+        return None
+    return [part for part in (code.lei, code.xiang, code.mu, code.ximu) if part]
 
 
 def _ok(text: str, alnum: bool) -> bool:

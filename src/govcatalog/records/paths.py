@@ -62,11 +62,8 @@ class PathReader:
         the path reported as a non-standard form (GC-F003)."""
         if not self.reads(spec):
             return False
-        if type(value) is int:
-            text = str(value)
-            path = self.parts(spec, text) if split_classification(text) else None
-        else:
-            path = self.parts(spec, value) if isinstance(value, str) else None
+        text = str(value) if type(value) is int else value  # a 分类码 kept as a number
+        path = self.parts(spec, text) if isinstance(text, str) else None
         if path is None:
             return False
         group, parts = path
