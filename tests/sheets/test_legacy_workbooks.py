@@ -117,3 +117,27 @@ def test_an_encrypted_xlsx_needs_no_extra_to_be_refused(
         (finding,) = validate(path).findings
         assert finding.code == "GC-S001"
         assert "encrypted (password to open)" in finding.message_en
+
+
+def test_a_hidden_sheet_of_an_xls_is_said(tmp_path: Path) -> None:
+    """Excel 97–2003 keeps a sheet's visibility too: its hidden sheet is said (GC-S013)."""
+    from plainrows import HEADINGS, row
+
+    book = xlwt.Workbook()
+    for name, visibility, first in (("目录", 0, 0), ("目录（旧）", 1, 5)):
+        ws = book.add_sheet(name)
+        ws.visibility = visibility
+        for c, heading in enumerate(HEADINGS):
+            ws.write(0, c, heading)
+        for r in range(2):
+            for c, value in enumerate(row(first + r)):
+                ws.write(r + 1, c, value)
+    path = tmp_path / "hidden.xls"
+    book.save(str(path))
+    said = [f for f in validate(path).findings if f.code == "GC-S013"]
+    assert [(f.location.sheet, f.message_en) for f in said] == [
+        (
+            "目录（旧）",
+            'Sheet "目录（旧）" is hidden in the workbook; 2 resources on it are read as catalog data.',
+        )
+    ]

@@ -8,50 +8,15 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
+from plainrows import HEADINGS, row, seen
 
 from govcatalog import validate
 from govcatalog.loading import load_catalog
-from govcatalog.report import Report
 from govcatalog.validate import ValidationOptions
 from tests.conftest import TODAY
 
 OPTIONS = ValidationOptions(today=TODAY)
 GROUPS = [None] * 6 + ["共享属性", None, None] + [None] * 4
-HEADINGS = [
-    "信息资源名称",
-    "信息资源代码",
-    "信息资源提供方",
-    "信息资源提供方代码",
-    "信息资源摘要",
-    "信息资源格式",
-    "共享类型",
-    "共享条件",
-    "共享方式",
-    "是否向社会开放",
-    "更新周期",
-    "发布日期",
-    "信息项名称",
-]
-SHARES = ["无条件共享", "有条件共享", "不予共享"]
-
-
-def _row(i: int) -> list[object]:
-    share = SHARES[i % 3]
-    return [
-        f"登记信息{i}",
-        f"307001/{i + 1:06d}",
-        "某市市场监督管理局",
-        "91350100M000100Y43",
-        f"第{i}批登记信息",
-        "数据库/Oracle",
-        share,
-        "仅限政务部门使用" if share == "有条件共享" else None,
-        "接口",
-        "否",
-        "每月" if i % 4 else "每旬",  # a wrong value now and then: findings to compare
-        "2024-03-01",
-        "企业名称",
-    ]
 
 
 def _book(path: Path, rows: int, page: int | None, footer: str | None, two_level: bool) -> Path:
@@ -79,15 +44,11 @@ def _book(path: Path, rows: int, page: int | None, footer: str | None, two_level
             if footer is not None:
                 ws.append([footer.format(n=i // page)])
             headings()
-        ws.append(_row(i))
+        ws.append(row(i))
     if footer is not None and page is not None:
         ws.append([footer.format(n=rows // page + 1)])
     wb.save(path)
     return path
-
-
-def _seen(report: Report) -> list[tuple[str, str | None, str]]:
-    return sorted((f.code, f.location.pointer, f.message_en) for f in report.findings)
 
 
 @settings(
@@ -105,7 +66,7 @@ def test_a_paged_export_reads_as_one_table(
     plain = _book(tmp_path / "plain.xlsx", rows, None, None, two_level)
     paged = _book(tmp_path / "paged.xlsx", rows, page, footer, two_level)
     assert load_catalog(paged) == load_catalog(plain)
-    assert _seen(validate(paged, options=OPTIONS)) == _seen(validate(plain, options=OPTIONS))
+    assert seen(validate(paged, options=OPTIONS)) == seen(validate(plain, options=OPTIONS))
 
 
 def test_a_value_that_only_looks_like_a_heading_is_data(tmp_path: Path) -> None:

@@ -29,6 +29,8 @@ class SheetSource(Protocol):
     """What the sheet reader needs of an opened workbook, whatever its file format."""
 
     sheets: dict[str, str]
+    hidden: frozenset[str]
+    """The sheets the workbook hides."""
 
     def iter_rows(self, sheet: str) -> Iterator[tuple[int, dict[int, Value]]]: ...
 
@@ -77,6 +79,7 @@ class LegacyWorkbook:
     book: Any
     limits: Limits
     sheets: dict[str, str] = field(default_factory=dict)
+    hidden: frozenset[str] = frozenset()
     cells_read: int = 0
 
     def __enter__(self) -> LegacyWorkbook:
@@ -153,7 +156,10 @@ def open_legacy_workbook(
             f"the workbook is damaged or encrypted ({detail}); open it in Excel or WPS and "
             "save it as .xlsx",
         ) from None
-    return LegacyWorkbook(name, book, lim, {s: s for s in book.sheet_names})
+    hidden = frozenset(
+        m.name for m in book.sheets_metadata if m.visible != calamine.SheetVisibleEnum.Visible
+    )
+    return LegacyWorkbook(name, book, lim, {s: s for s in book.sheet_names}, hidden)
 
 
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")

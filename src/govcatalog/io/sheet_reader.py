@@ -73,6 +73,15 @@ def _without_headings(sheet: str) -> DocumentProblem:
     return _skipped(sheet, "没有表头（下拉选项、字典或说明）", _HELPER_EN)
 
 
+def _hidden(sheet: str, count: int) -> DocumentProblem:
+    """A hidden sheet whose resources are read (GC-S013): read like any other, and said, since
+    those who edit the workbook do not see them (an old copy would double the catalog)."""
+    many_en = "resource" if count == 1 else "resources"
+    return DocumentProblem(
+        "", f"{count} 条信息资源", f"{count} {many_en}", code="GC-S013", sheet=sheet, value=sheet
+    )
+
+
 def _no_headings(sheet: str | None) -> DocumentProblem:
     where = f"工作表“{sheet}”" if sheet else "文件"
     return DocumentProblem(
@@ -165,8 +174,9 @@ def read_xlsx(
 
     Every sheet is read but the info, instructions and annotation sheets and hidden helper
     sheets (``_值域``): a workbook may hold one sheet per department beside the template's
-    own, and a sheet without catalog data is skipped and said (GC-S010). Records are
-    produced lazily; the workbook stays open until they are exhausted.
+    own, and a sheet without catalog data is skipped and said (GC-S010). A sheet the
+    workbook hides is read like a visible one, and its resources are said (GC-S013). Records
+    are produced lazily; the workbook stays open until they are exhausted.
 
     Args:
         path: The workbook (or its bytes).
@@ -229,6 +239,8 @@ def _xlsx_records(
                     unknown = []
                 found = True
                 yield items.table.attach(record)
+            if sheet in wb.hidden and builder.index > index:
+                doc.problems.append(_hidden(sheet, builder.index - index))
             if builder.index == index:
                 doc.sheets[:] = [r for r in doc.sheets if r.sheet != sheet]
                 skipped.append(

@@ -111,6 +111,8 @@ class Workbook:
     limits: Limits
     budget: Budget
     sheets: dict[str, str] = field(default_factory=dict)
+    hidden: frozenset[str] = frozenset()
+    """Sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
     strings: list[str] = field(default_factory=list)
     date_styles: frozenset[int] = frozenset()
     date1904: bool = False
@@ -331,13 +333,18 @@ def _read_workbook(wb: Workbook) -> None:
         target = el.get("Target", "")
         path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
         rels[el.get("Id", "")] = path
+    hidden: set[str] = set()
     for el in wb._iterparse("xl/workbook.xml", (f"{_NS}sheet", f"{_NS}workbookPr")):
         if el.tag == f"{_NS}workbookPr":
             wb.date1904 = el.get("date1904") in ("1", "true")
             continue
         part = rels.get(el.get(f"{_REL_NS}id", ""))
         if part and part in names:
-            wb.sheets[el.get("name", part)] = part
+            sheet = el.get("name", part)
+            wb.sheets[sheet] = part
+            if el.get("state") in ("hidden", "veryHidden"):
+                hidden.add(sheet)
+    wb.hidden = frozenset(hidden)
     if "xl/sharedStrings.xml" in names:
         si, t_tag, rph = f"{_NS}si", f"{_NS}t", f"{_NS}rPh"
         for el in wb._iterparse("xl/sharedStrings.xml", si):
