@@ -8,10 +8,12 @@ be tested on their own and moved with the record layer.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final, NamedTuple
 
 from govcatalog._vocab_text import fold
-from govcatalog.vocab import MatchKind, Vocabulary
+from govcatalog.io.lists import split_list
+from govcatalog.vocab import Match, MatchKind, Vocabulary
 
 NO_CONDITION: Final = frozenset({"", "无", "无条件", "无条件共享", "不限", "无限制"})
 """共享条件 answers (folded) that state no condition (R1 allows 无条件 or empty)."""
@@ -33,6 +35,18 @@ def split_note(text: str) -> Noted | None:
     if m is None or not m[2].strip():
         return None
     return Noted(m[1], m[2].strip())
+
+
+def several_values(lookup: Callable[[str], Match | None], text: str) -> tuple[str, ...]:
+    """The distinct values a cell lists (``服务接口、文件下载`` → 接口, 文件) when it lists two
+    or more and ``lookup`` reads each part as a value; empty otherwise."""
+    labels: dict[str, None] = {}
+    for part in split_list(text):
+        match = lookup(part)
+        if match is None:
+            return ()
+        labels[match.concept.label_zh] = None
+    return tuple(labels) if len(labels) > 1 else ()
 
 
 class ClassType(NamedTuple):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 
 from govcatalog._dates import date_form
 from govcatalog.identifiers._text import lenient_clean
@@ -39,6 +40,7 @@ from govcatalog.records.forms import (
     NO_CONDITION,
     SIZED,
     FormatParts,
+    several_values,
     split_format_types,
     split_note,
 )
@@ -261,8 +263,13 @@ class ValueReader:
             params = names(spec) | {"canonical": described, "note_zh": self._note_zh(spec)}
             out.hits.append(Hit("GC-F015", cpath, params, text))
             return described
-        params = names(spec) | {"allowed": "、".join(vocab.labels())}
-        out.hits.append(Hit("GC-F002", cpath, params, excerpt(text)))
+        several = several_values(partial(self._lookup, spec.id), text)
+        if several:  # 接口、文件 where one value is taken: said as such, not as an unknown value
+            params = names(spec) | {"values": "、".join(several)}
+            out.hits.append(Hit("GC-F018", cpath, params, excerpt(text)))
+        else:
+            params = names(spec) | {"allowed": "、".join(vocab.labels())}
+            out.hits.append(Hit("GC-F002", cpath, params, excerpt(text)))
         out.invalid.add(cpath)
         return MISSING
 
