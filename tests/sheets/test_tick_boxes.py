@@ -122,7 +122,7 @@ def test_a_finding_on_a_ticked_value_is_at_the_ticked_cell(tmp_path: Path) -> No
     assert share.share_condition == "仅限公安部门使用"
 
 
-def test_two_boxes_ticked_are_no_value(tmp_path: Path) -> None:
+def test_two_boxes_ticked_are_two_values_where_one_is_taken(tmp_path: Path) -> None:
     path = _ticked(tmp_path / "b.xlsx", [("无条件共享", "否", "")], "√", merged=True)
     from openpyxl import load_workbook
 
@@ -132,7 +132,7 @@ def test_two_boxes_ticked_are_no_value(tmp_path: Path) -> None:
     report = validate(path, options=OPTIONS)
     wrong = [f for f in report.findings if f.location.pointer == "/resources/0/share/share_type"]
     assert [(f.code, f.value, f.location.cell) for f in wrong] == [
-        ("GC-F002", "无条件共享、有条件共享", "F3")
+        ("GC-F018", "无条件共享、有条件共享", "F3")
     ]
 
 

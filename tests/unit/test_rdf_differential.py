@@ -123,6 +123,7 @@ TARGETED = {
     "GC-F005": _with("code", "101001-000001"),
     "GC-F008": _with("category.xiang", "社会保障"),
     "GC-F010": _with("items", [{"name": "姓名", "data_type": "字符型", "length": 0}]),
+    "GC-F018": _with("update_cycle", "每日、每月"),
     "GC-R001": _with("share.share_condition", "需申请"),
     "GC-R002": _with("share.share_type", "有条件共享"),
     "GC-R003": {**_with("share.share_type", "不予共享"), "share": {"share_type": "不予共享"}},

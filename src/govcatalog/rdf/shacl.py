@@ -227,7 +227,8 @@ def _put(record: dict[str, object], pointer: str, value: object) -> None:
 
 def shacl_record(read: ReadRecord) -> dict[str, object] | None:
     """The record the shapes check: keys and standard forms as the native reader reads them,
-    and every value the reader could not read put back as written.
+    and every value the reader could not read put back as written (values listed where one
+    is taken, as read: 接口、文件).
 
     Reading (element names, aliases, normal forms) is the native reader's job and reported
     by it (GC-S…, GC-F003); the shapes then judge the content, including the unreadable
@@ -238,7 +239,7 @@ def shacl_record(read: ReadRecord) -> dict[str, object] | None:
         return None
     record = copy.deepcopy({k: v for k, v in coerced.record.items() if k != INVALID})
     for pointer in sorted(coerced.invalid):
-        value = _resolve(read.raw.data, coerced.original(pointer))
+        value = coerced.listed.get(pointer) or _resolve(read.raw.data, coerced.original(pointer))
         if value is not None:
             _put(record, pointer, value)
     return record

@@ -96,6 +96,9 @@ class Coerced:
     zh_names: Mapping[str, str] = field(default_factory=dict)
     pending: list[Pending] = field(default_factory=list)
     """Values a form gave for another field, set once the record is read (see ``_settle``)."""
+    listed: dict[str, str] = field(default_factory=dict)
+    """Canonical pointer → the values an unreadable value lists where one is taken (GC-F018),
+    as read (接口、文件 for 服务接口，文件下载): what the SHACL shapes judge in its place."""
 
     def original(self, pointer: str) -> str:
         """The pointer as the input wrote it, for a canonical pointer.

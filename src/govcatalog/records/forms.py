@@ -8,7 +8,7 @@ be tested on their own and moved with the record layer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final, NamedTuple
 
 from govcatalog._vocab_text import fold
@@ -37,16 +37,29 @@ def split_note(text: str) -> Noted | None:
     return Noted(m[1], m[2].strip())
 
 
+LISTED: Final = "、"
+"""Between the values of a listing as read (:func:`several_values`)."""
+
+
 def several_values(lookup: Callable[[str], Match | None], text: str) -> tuple[str, ...]:
-    """The distinct values a cell lists (``服务接口、文件下载`` → 接口, 文件) when it lists two
-    or more and ``lookup`` reads each part as a value; empty otherwise."""
-    labels: dict[str, None] = {}
-    for part in split_list(text):
+    """The values a cell lists (``服务接口、文件下载`` → 接口, 文件) when it lists two or more
+    and ``lookup`` reads each part as a value; empty otherwise."""
+    parts = split_list(text)
+    labels: list[str] = []
+    for part in parts if len(parts) > 1 else ():
         match = lookup(part)
         if match is None:
             return ()
-        labels[match.concept.label_zh] = None
-    return tuple(labels) if len(labels) > 1 else ()
+        labels.append(match.concept.label_zh)
+    return tuple(labels)
+
+
+def listing_pattern(labels: Iterable[str]) -> str:
+    """A regular expression of two or more of ``labels`` joined as :func:`several_values`'
+    values are (plain groups only, as XPath's regular expressions have them: the SHACL shapes
+    use it)."""
+    one = "(" + "|".join(re.escape(label) for label in labels) + ")"
+    return f"^{one}({LISTED}{one})+$"
 
 
 class ClassType(NamedTuple):

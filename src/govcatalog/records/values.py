@@ -37,6 +37,7 @@ from govcatalog.records.coerced import (
     type_params,
 )
 from govcatalog.records.forms import (
+    LISTED,
     NO_CONDITION,
     SIZED,
     FormatParts,
@@ -265,7 +266,8 @@ class ValueReader:
             return described
         several = several_values(partial(self._lookup, spec.id), text)
         if several:  # 接口、文件 where one value is taken: said as such, not as an unknown value
-            params = names(spec) | {"values": "、".join(several)}
+            out.listed[cpath] = LISTED.join(several)
+            params = names(spec) | {"values": out.listed[cpath]}
             out.hits.append(Hit("GC-F018", cpath, params, excerpt(text)))
         else:
             params = names(spec) | {"allowed": "、".join(vocab.labels())}

@@ -47,7 +47,6 @@ NATIVE_ONLY: Final = {
     "GC-F015": "value forms read as a listed value (不定期 → 其他) while reading",
     "GC-F016": "placeholders (暂无, null …) are read as not given while reading",
     "GC-F017": "a share type written as the share condition is moved while reading",
-    "GC-F018": "values listed in one cell are told apart from an unknown value while reading",
     "GC-S009": "an element no resource of the file carries (file-wide)",
     "GC-S010": "workbook sheets skipped while reading",
     "GC-S011": "rows of an item sheet joined onto the resources while reading",

@@ -1,4 +1,5 @@
-"""Shapes of the field table: required elements (GC-F001), vocabularies (GC-F002), text
+"""Shapes of the field table: required elements (GC-F001), vocabularies (GC-F002; GC-F018 for
+several values listed where one is taken), text
 length (GC-F004), positive 数据长度 (GC-F010), dates (GC-R009), the code pattern (GC-F005).
 
 Twin of the field-table checks of reading (:mod:`govcatalog.records.coerce`).
@@ -9,9 +10,11 @@ from __future__ import annotations
 import rdflib
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from govcatalog.packs.fields import FieldKind
 from govcatalog.rdf.shapes.builder import Builder, code_pattern, pointer_of, uri
+from govcatalog.records.forms import listing_pattern
 
 
 def field_shapes(b: Builder) -> None:
@@ -25,7 +28,9 @@ def field_shapes(b: Builder) -> None:
         checks: list[tuple[str, tuple[tuple[URIRef, rdflib.term.Node], ...]]] = []
         if spec.required:
             checks.append(("GC-F001", ((SH.minCount, Literal(1)),)))
-        if spec.kind in (FieldKind.VOCAB, FieldKind.BOOL) and spec.vocabulary:
+        if spec.kind is FieldKind.VOCAB and spec.vocabulary:
+            checks.extend(_vocab_checks(b, spec.vocabulary))
+        elif spec.kind is FieldKind.BOOL and spec.vocabulary:
             checks.append(("GC-F002", ((SH["in"], b.lst(b.allowed(spec.vocabulary))),)))
         if spec.max_length is not None:
             checks.append(("GC-F004", ((SH.maxLength, Literal(spec.max_length)),)))
@@ -41,3 +46,13 @@ def field_shapes(b: Builder) -> None:
         [uri(b.field_path("related_codes")[0]), b.bnode((SH.zeroOrMorePath, RDF.rest)), RDF.first]
     )
     b.on_resource("GC-F005", "/related_codes", members, (SH.pattern, pattern))
+
+
+def _vocab_checks(b: Builder, vocabulary: str) -> list[tuple[str, tuple[tuple[URIRef, Node], ...]]]:
+    """A value of the vocabulary (GC-F002), unless it lists several (GC-F018: 接口、文件), as
+    the reader tells them apart."""
+    allowed = b.allowed(vocabulary)
+    labels = (concept.label_zh for concept in b.pack.vocabulary(vocabulary).concepts)
+    listing = (SH.pattern, Literal(listing_pattern(labels)))
+    one_of = b.lst([b.bnode((SH["in"], b.lst(allowed))), b.bnode(listing)])
+    return [("GC-F002", ((SH["or"], one_of),)), ("GC-F018", ((SH["not"], b.bnode(listing)),))]
