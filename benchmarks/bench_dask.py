@@ -83,7 +83,7 @@ def _worker_usage() -> tuple[float, float]:
     return time.process_time(), _peak_rss_mb()
 
 
-def part_dask(paths: list[Path], workers: int, range_mb: float) -> dict[str, Any]:
+def part_dask(paths: list[Path], workers: int, range_mb: float, shards: int) -> dict[str, Any]:
     """All files on a local cluster of ``workers`` processes (as ``--workers`` starts it)."""
     from govcatalog.batch import validate_many
     from govcatalog.batch.cluster import local_client
@@ -96,7 +96,7 @@ def part_dask(paths: list[Path], workers: int, range_mb: float) -> dict[str, Any
         started, cpu = time.perf_counter(), time.process_time()
         range_bytes = int(range_mb * (1 << 20)) or None  # 0: one task per file
         report = validate_many(
-            paths, one_catalog=True, executor=client, range_bytes=range_bytes
+            paths, one_catalog=True, executor=client, range_bytes=range_bytes, reduce_shards=shards
         ).report
         result = _summary(report, started, cpu)
         after = client.run(_worker_usage)
@@ -110,12 +110,11 @@ def _import_govcatalog() -> None:
     import govcatalog.batch.files  # noqa: F401
 
 
-def part_profile(paths: list[Path]) -> dict[str, Any]:
+def part_profile(paths: list[Path], shards: int) -> dict[str, Any]:
     """Each file's task alone (as a worker runs it: validated, then put on the wire), then
-    what the caller does (restoring the outcomes' findings, merging) and the reduce task (the
-    summaries restored where it runs, the catalog-wide rules)."""
+    what the caller does (restoring the outcomes' findings, merging) and each reduce task (the
+    summaries of its shard restored where it runs, the catalog-wide rules)."""
     from govcatalog.batch.files import FileTask, check_file
-    from govcatalog.batch.reduce import catalog_wire
     from govcatalog.batch.run import _merged
     from govcatalog.batch.wire import findings_from_rows, from_wire, to_wire
     from govcatalog.validate import ValidationOptions
@@ -129,7 +128,7 @@ def part_profile(paths: list[Path]) -> dict[str, Any]:
         seconds = time.process_time() - cpu
         gc.disable()  # as check_file_wire does
         cpu = time.process_time()
-        blobs.append(to_wire(out))
+        blobs.append(to_wire(out, shards))
         wire_seconds = time.process_time() - cpu
         gc.enable()
         files.append(
@@ -155,11 +154,8 @@ def part_profile(paths: list[Path]) -> dict[str, Any]:
     held_mb = tracemalloc.get_traced_memory()[0] / 1e6
     tracemalloc.stop()
     del blobs
-    sent = [(o.pack, blob) for o in outcomes for blob in o.wired]
-    cpu = time.process_time()
-    rows = catalog_wire(sent, {}, options)
-    reduce_seconds = time.process_time() - cpu
-    found = list(findings_from_rows(pickle.loads(rows)))
+    tasks = _reduce_tasks([(o.pack, o.wired) for o in outcomes], shards, options)
+    found = [f for task in tasks for f in findings_from_rows(pickle.loads(task.pop("rows")))]
     cpu = time.process_time()
     _merged(outcomes, False, found, "", None)
     merge_seconds = time.process_time() - cpu
@@ -168,11 +164,42 @@ def part_profile(paths: list[Path]) -> dict[str, Any]:
         "files": files,
         "restore_cpu_seconds": load_seconds,
         "outcomes_held_mb": held_mb,
-        "reduce_cpu_seconds": reduce_seconds,
+        "reduce_tasks": tasks,
         "merge_cpu_seconds": merge_seconds,
         "reduce_findings": len(found),
         "peak_rss_mb": _peak_rss_mb(),
     }
+
+
+def _reduce_tasks(
+    wired: list[tuple[str | None, tuple[tuple[bytes, ...], ...]]], shards: int, options: Any
+) -> list[dict[str, Any]]:
+    """Each shard's reduce task alone, as a worker runs it: CPU, then (a second run, traced)
+    the peak of memory it allocates; the summaries it is sent; its findings as rows."""
+    from govcatalog.batch.reduce import catalog_wire
+    from govcatalog.rules.catalog_shards import Shard
+
+    tasks = []
+    for k in range(shards):
+        sent = [(ref, blobs[k]) for ref, part in wired for blobs in part]
+        cpu = time.process_time()
+        rows = catalog_wire(sent, {}, options, Shard(k, shards))
+        seconds = time.process_time() - cpu
+        tracemalloc.start()
+        catalog_wire(sent, {}, options, Shard(k, shards))
+        peak_mb = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+        sent_mb = sum(len(blob) for _, blob in sent) / 1e6
+        tasks.append({"cpu_seconds": seconds, "sent_mb": sent_mb, "peak_mb": peak_mb, "rows": rows})
+    return tasks
+
+
+def _reduce_line(tasks: list[dict[str, Any]]) -> str:
+    return ", ".join(
+        f"CPU {t['cpu_seconds']:.2f} s over {t['sent_mb']:.1f} MB sent ({t['peak_mb']:.0f} MB at"
+        " most)"
+        for t in tasks
+    )
 
 
 def part_ranges(path: Path, range_mb: float) -> dict[str, Any]:
@@ -209,11 +236,11 @@ def part_ranges(path: Path, range_mb: float) -> dict[str, Any]:
     merged = merged_ranges(task, plan, outcomes)
     merge_seconds = time.process_time() - cpu
     tracemalloc.start()
-    restored = [summaries_from_wire(blob) for blob in merged.wired]
+    restored = [summaries_from_wire(blob) for (blob,) in merged.wired]
     summaries_mb = tracemalloc.get_traced_memory()[0] / 1e6
     tracemalloc.stop()
     del restored
-    sent = [(plan.ref, blob) for blob in merged.wired]
+    sent = [(plan.ref, blob) for (blob,) in merged.wired]
     cpu = time.process_time()
     rows = catalog_wire(sent, {}, options)
     reduce_seconds = time.process_time() - cpu
@@ -224,7 +251,7 @@ def part_ranges(path: Path, range_mb: float) -> dict[str, Any]:
         "ranges": ranges,
         "restore_cpu_seconds": restore_seconds,
         "merge_cpu_seconds": merge_seconds,
-        "summaries_bytes": sum(map(len, merged.wired)),
+        "summaries_bytes": sum(len(blob) for (blob,) in merged.wired),
         "summaries_held_mb": summaries_mb,
         "reduce_cpu_seconds": reduce_seconds,
         "reduce_bytes": len(rows),
@@ -250,9 +277,11 @@ def _print_ranges(p: dict[str, Any]) -> None:
     )
 
 
-def _run_part(name: str, paths: list[Path], workers: int, range_mb: float) -> dict[str, Any]:
+def _run_part(
+    name: str, paths: list[Path], workers: int, range_mb: float, shards: int
+) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--part", name, "--workers", str(workers)]
-    cmd += ["--range-mb", str(range_mb)]
+    cmd += ["--range-mb", str(range_mb), "--reduce-shards", str(shards)]
     cmd += [arg for p in paths for arg in ("--file", str(p))]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True)
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
@@ -316,10 +345,13 @@ def _print_profile(p: dict[str, Any]) -> None:
         )
     print(
         f"    caller: restoring the outcomes' findings CPU {p['restore_cpu_seconds']:.2f} s,"
-        f" holding them {p['outcomes_held_mb']:.0f} MB; reduce task CPU"
-        f" {p['reduce_cpu_seconds']:.2f} s, {p['reduce_findings']:,} findings; merging CPU"
+        f" holding them {p['outcomes_held_mb']:.0f} MB; merging CPU"
         f" {p['merge_cpu_seconds']:.2f} s; peak RSS {p['peak_rss_mb']:.0f} MB"
     )
+    tasks = p["reduce_tasks"]
+    print(f"    reduce: {len(tasks)} task(s), {p['reduce_findings']:,} findings in all")
+    for k, task in enumerate(tasks):
+        print(f"      shard {k + 1}: {_reduce_line([task])}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -335,6 +367,9 @@ def main(argv: list[str] | None = None) -> None:
         help="on Dask, larger files in ranges (0: never; default: as `validate --workers` chooses)",
     )
     parser.add_argument("--workers", type=int, default=2, help="Dask worker processes")
+    parser.add_argument(
+        "--reduce-shards", type=int, default=1, help="the catalog-wide rules as N reduce tasks"
+    )
     parser.add_argument("--skip-profile", action="store_true")
     parser.add_argument(
         "--part", choices=["single", "dask", "profile", "ranges"], help=argparse.SUPPRESS
@@ -344,8 +379,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.part is not None:
         run = {
             "single": lambda: part_single(args.file),
-            "dask": lambda: part_dask(args.file, args.workers, args.range_mb),
-            "profile": lambda: part_profile(args.file),
+            "dask": lambda: part_dask(args.file, args.workers, args.range_mb, args.reduce_shards),
+            "profile": lambda: part_profile(args.file, args.reduce_shards),
             "ranges": lambda: part_ranges(args.file[0], args.range_mb),
         }[args.part]
         print(json.dumps(run()))
@@ -368,9 +403,9 @@ def main(argv: list[str] | None = None) -> None:
         f" one catalog; on Dask {ranges};"
         f" {os.cpu_count()} CPUs, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
     )
-    one = _run_part("single", paths, args.workers, args.range_mb)
+    one = _run_part("single", paths, args.workers, args.range_mb, args.reduce_shards)
     print(_line("one process", one))
-    dask = _run_part("dask", paths, args.workers, args.range_mb)
+    dask = _run_part("dask", paths, args.workers, args.range_mb, args.reduce_shards)
     print(_line(f"dask ×{args.workers}", dask))
     per_worker = dask["worker_cpu_seconds"]
     print(
@@ -395,9 +430,9 @@ def main(argv: list[str] | None = None) -> None:
         f" {'met' if wall >= 1.7 else 'NOT met'}{quiet}"
     )
     if not args.skip_profile and len(paths) == 1:
-        _print_ranges(_run_part("ranges", paths, args.workers, args.range_mb))
+        _print_ranges(_run_part("ranges", paths, args.workers, args.range_mb, args.reduce_shards))
     elif not args.skip_profile:
-        _print_profile(_run_part("profile", paths, args.workers, args.range_mb))
+        _print_profile(_run_part("profile", paths, args.workers, args.range_mb, args.reduce_shards))
     if not same:
         sys.exit(1)
 

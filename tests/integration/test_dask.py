@@ -98,6 +98,11 @@ def test_cluster_gives_the_findings_of_one_process(
         assert there.report.findings == expected.report.findings
         assert there.report.stats.resources == expected.report.stats.resources == 241
         assert any(f.value and f.value.endswith(" chars]") for f in there.report)
+    # the catalog-wide rules split in three reduce tasks, each sent its share of the summaries
+    sharded = validate_many(
+        parts, options=OPTIONS, one_catalog=True, executor=client, reduce_shards=3
+    )
+    assert sharded.report.findings == here[True].report.findings
     # the set refers across its files: as one catalog, related codes resolve into other files
     # and duplicates are found across them
     alone, whole = here[False].report.by_code(), here[True].report.by_code()
@@ -166,6 +171,14 @@ def test_cluster_reads_large_files_in_ranges_with_the_findings_of_one_process(
         assert sent.calls.count("check_range_wire") >= 7  # two files in ranges
         assert _located(there) == _located(expected)
         assert there.findings == expected.findings
+        if one:  # the reduce step in shards: the same findings
+            shards = Inline(as_executor(client))
+            split = validate_many(
+                paths, pack=pack, options=OPTIONS, one_catalog=True, executor=shards,
+                range_bytes=RANGE, reduce_shards=4,
+            ).report  # fmt: skip
+            assert shards.calls.count("catalog_wire") == 4
+            assert split.findings == expected.findings
         assert there.stats.resources == expected.stats.resources == 54
         assert (there.regime_zh, there.regime_en) == (expected.regime_zh, expected.regime_en)
     assert any(f.code == "GC-S009" for f in here[True]) is per_file
@@ -177,11 +190,13 @@ def test_cli_reads_large_files_in_ranges_on_a_scheduler(tmp_path: Path, client: 
     args = ["validate", *map(str, paths), "--one-catalog", "-f", "json", "--lang", "en"]
     local = runner.invoke(app, args)
     ranged = [*args, "--scheduler", client.scheduler.address, "--range-mb", str(RANGE / 2**20)]
+    ranged += ["--reduce-shards", "2"]
     with get_task_stream(client) as stream:
         remote = runner.invoke(app, ranged)
     assert local.exit_code == remote.exit_code == 1, remote.output
     ran = [t["key"].partition("-")[0] for t in stream.data]
     assert ran.count("check_range_wire") >= 7
+    assert ran.count("catalog_wire") == 2
     expected, got = json.loads(local.stdout), json.loads(remote.stdout)
     expected["stats"].pop("seconds")
     got["stats"].pop("seconds")

@@ -45,6 +45,8 @@ class FileTask:
         engine: The native rules, or the pack's SHACL shapes.
         catalog_rules: Run the catalog-wide rules on this file alone; False leaves them to
             the reduce step over every file's summaries.
+        shards: In how many shards the reduce step runs: the summaries are sent split so
+            (:mod:`govcatalog.rules.catalog_shards`).
     """
 
     path: str
@@ -53,6 +55,7 @@ class FileTask:
     options: ValidationOptions
     engine: Engine = Engine.NATIVE
     catalog_rules: bool = True
+    shards: int = 1
 
 
 @dataclass(frozen=True)
@@ -67,9 +70,10 @@ class FileOutcome:
         regime: Why that pack (Chinese, English).
         error: Why the file could not be read, when it could not.
         warnings: What the caller should know (rules the SHACL engine cannot run).
-        wired: Summaries as they came from another process, still bytes (see
-            :func:`~govcatalog.batch.wire.summaries_to_wire`): restored where the reduce
-            step runs, not by the caller.
+        wired: Summaries as they came from another process, still bytes: for each file or
+            range, one blob a shard of the reduce step (see
+            :func:`~govcatalog.batch.wire.summaries_to_shards`), restored where the reduce
+            task of that shard runs, not by the caller.
     """
 
     report: Report
@@ -78,7 +82,7 @@ class FileOutcome:
     regime: tuple[str, str] | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()
-    wired: tuple[bytes, ...] = ()
+    wired: tuple[tuple[bytes, ...], ...] = ()
 
 
 Validators = dict[tuple[str, ValidationOptions], Validator]

@@ -25,7 +25,7 @@ from typing import Any
 
 from govcatalog._collector import collector_paused
 from govcatalog.batch.files import FileTask, checked, named_pack, open_task, unread, validator
-from govcatalog.batch.wire import findings_to_rows, summaries_to_wire, to_wire
+from govcatalog.batch.wire import findings_to_rows, summaries_to_shards, to_wire
 from govcatalog.errors import LoadError
 from govcatalog.io.records import RawRecord
 from govcatalog.records.fast import FastDocument, fast_reader, reads
@@ -120,10 +120,10 @@ def plan_file_wire(task: FileTask, range_bytes: int) -> FilePlan | bytes:
         try:
             judged = open_task(task)
         except LoadError as exc:
-            return to_wire(unread(task, exc))
+            return to_wire(unread(task, exc), task.shards)
         plan = _plan(task, judged, range_bytes)
         if plan is None or stamp is None or _stamp(Path(task.path)) != stamp:
-            return to_wire(checked(task, judged))
+            return to_wire(checked(task, judged), task.shards)
         return replace(plan, stamp=stamp)
 
 
@@ -188,7 +188,7 @@ def check_range_wire(task: RangeTask) -> bytes | None:
 
     Returns:
         Pickled (finding rows, (canonical pointer, finding row) of each absent element,
-        resources, items, summaries as bytes).
+        resources, items, summaries as bytes: one blob a shard of the reduce step).
     """
     with collector_paused():
         pack = named_pack(task.plan.pack)
@@ -217,7 +217,8 @@ def check_range_wire(task: RangeTask) -> bytes | None:
             return None
         seen: dict[object, object] = {}
         absent = [(p, findings_to_rows([f], seen)[0]) for p, f in out.absent]
-        summaries = summaries_to_wire(s.resolved(task.file.name) for s in out.summaries)
+        resolved = (s.resolved(task.file.name) for s in out.summaries)
+        summaries = summaries_to_shards(resolved, task.file.shards)
         rows = (findings_to_rows(out.findings, seen), absent, out.resources, out.items, summaries)
         return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
 

@@ -8,7 +8,8 @@ so a duplicate or a related code in another file is seen as it is in one file.
 
 On an executor the step is a task of its own (:func:`catalog_wire`): it is sent the
 summaries as the workers sent them (bytes the caller does not restore) and sends back the
-findings.
+findings. A national catalog's step is several tasks, one a shard of the rules' keys
+(:mod:`govcatalog.rules.catalog_shards`), each sent only the summaries of its keys.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from govcatalog.batch.files import FileOutcome, named_pack, validator
 from govcatalog.batch.wire import findings_to_rows, summary_columns_from_wire
 from govcatalog.report import Finding
 from govcatalog.rules.catalog import ResourceSummary, SummaryColumns, check_catalog
+from govcatalog.rules.catalog_shards import WHOLE, Shard
 from govcatalog.validate import ValidationOptions, Validator
 
 Part = tuple[str | None, Sequence[ResourceSummary] | SummaryColumns]
@@ -34,7 +36,7 @@ def outcome_parts(outcomes: Iterable[FileOutcome]) -> list[Part]:
 
 
 def catalog_findings(
-    parts: Iterable[Part], validator_of: Callable[[str], Validator]
+    parts: Iterable[Part], validator_of: Callable[[str], Validator], shard: Shard = WHOLE
 ) -> list[Finding]:
     """The catalog-wide findings of files read as parts of one catalog.
 
@@ -43,6 +45,8 @@ def catalog_findings(
             files and of their resources.
         validator_of: The validator of a pack reference (each finding is worded by the pack
             its file was judged under).
+        shard: The shard of the rules the summaries were sent for (they are those of its
+            keys): its findings alone.
     """
     pack_of: dict[str, str] = {}
     tables: list[SummaryColumns] = []
@@ -55,7 +59,7 @@ def catalog_findings(
     summaries = SummaryColumns.joined(tables)
     validators = {ref: validator_of(ref) for ref in set(pack_of.values())}
     findings: list[Finding] = []
-    for hit in check_catalog(summaries):
+    for hit in check_catalog(summaries, shard):
         file = hit.summary.file or ""
         ref = pack_of.get(file)
         if ref is None:
@@ -70,14 +74,17 @@ def catalog_wire(
     parts: Sequence[tuple[str | None, bytes]],
     specs: Mapping[str, str],
     options: ValidationOptions,
+    shard: Shard = WHOLE,
 ) -> bytes:
     """:func:`catalog_findings` run where it is sent, over summaries as the workers sent them.
 
     Args:
         parts: Each file's (or range's) pack reference and summaries as bytes
-            (:func:`~govcatalog.batch.wire.summaries_to_wire`), in order.
+            (:func:`~govcatalog.batch.wire.summaries_to_shards`: those of ``shard``), in
+            order.
         specs: How this process loads the pack of a reference (a reference or a directory).
         options: The options the files were validated with.
+        shard: Which shard of the rules this task runs.
 
     Returns:
         The findings as rows (:func:`~govcatalog.batch.wire.findings_from_rows`), pickled.
@@ -86,6 +93,6 @@ def catalog_wire(
         # the columns the rules compare; a whole summary only where a rule reports
         restored = [(ref, summary_columns_from_wire(blob)) for ref, blob in parts]
         found = catalog_findings(
-            restored, lambda ref: validator(None, named_pack(specs.get(ref, ref)), options)
+            restored, lambda ref: validator(None, named_pack(specs.get(ref, ref)), options), shard
         )
         return pickle.dumps(findings_to_rows(found), protocol=pickle.HIGHEST_PROTOCOL)

@@ -36,6 +36,7 @@ from govcatalog.batch.wire import findings_from_rows
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import get_pack
 from govcatalog.report import Finding, Report, Stats
+from govcatalog.rules.catalog_shards import Shard
 from govcatalog.validate import ValidationOptions
 
 Progress = Callable[[str, int], None]
@@ -59,6 +60,7 @@ class BatchResult:
     warnings: tuple[str, ...] = ()
 
 
+# long: the public entry of batch validation, each of its twelve options documented here
 def validate_many(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -71,6 +73,7 @@ def validate_many(
     engine: Engine = Engine.NATIVE,
     progress: Progress | None = None,
     range_bytes: int | None = RANGE_BYTES,
+    reduce_shards: int | None = None,
 ) -> BatchResult:
     """Validate catalog files and merge their findings into one report.
 
@@ -96,6 +99,10 @@ def validate_many(
         range_bytes: On an executor, a JSON file larger than this is read in ranges of
             about this many bytes, a task each (:mod:`govcatalog.batch.spread`; not with
             ``max_findings``); None: one task per file.
+        reduce_shards: On an executor with ``one_catalog``: the catalog-wide rules run as
+            this many tasks, each sent only the summaries of its share of the codes and
+            names (:mod:`govcatalog.rules.catalog_shards`); None: one task for every
+            :data:`SHARD_BYTES` of input. The findings are the same.
 
     Raises:
         GovCatalogError: For misuse (an unknown pack); an unreadable file is a GC-S001 finding.
@@ -107,8 +114,9 @@ def validate_many(
     named = os.fspath(pack) if isinstance(pack, os.PathLike) else pack
     base = named_pack(named)
     validators: Validators = {}
-    given = None if pack is None else base
-    tasks = _tasks(paths, names, FileTask("", "", given, opts, engine, not one_catalog))
+    shards = _shards(paths, reduce_shards) if one_catalog and executor is not None else 1
+    like = FileTask("", "", None if pack is None else base, opts, engine, not one_catalog, shards)
+    tasks = _tasks(paths, names, like)
     # outcomes from an executor: small acyclic objects the collector would only walk (_there)
     with collector_paused() if executor is not None else nullcontext():
         there = None if executor is None else as_executor(executor)
@@ -117,8 +125,31 @@ def validate_many(
         else:
             outcomes = _there(there, _remote(tasks, named), range_bytes, progress)
         done, cut = _take(outcomes, len(tasks), opts.max_findings)
-        catalog = _catalog(done, there, validators, opts, named) if one_catalog else None
+        catalog = _catalog(done, there, validators, opts, named, shards) if one_catalog else None
         return _reduced(done, cut, catalog, opts, base.ref)
+
+
+SHARD_BYTES = 1 << 30
+"""Input bytes per reduce task, by default. A resource's summary goes to the shards of its code
+and of its name, about two: a task of a 1 GiB share restores about a million summaries,
+about 1 GB on its worker (docs/scaling.md)."""
+
+
+def _shards(paths: Sequence[str | os.PathLike[str]], asked: int | None) -> int:
+    """How many reduce tasks: as asked, else one for every :data:`SHARD_BYTES` of input."""
+    if asked is not None:
+        if asked < 1:
+            raise ValueError(f"reduce_shards must be at least 1, not {asked}")
+        return asked
+    total = sum(_size(p) for p in paths)
+    return max(1, -(-total // SHARD_BYTES))
+
+
+def _size(path: str | os.PathLike[str]) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
 
 
 def _tasks(
@@ -132,7 +163,7 @@ def _tasks(
 def _remote(tasks: list[FileTask], pack: Pack | str | None) -> list[FileTask]:
     """The tasks as sent to other processes: the pack named so that they can load it."""
     spec = _spec(pack)
-    return [FileTask(t.path, t.name, spec, t.options, t.engine, t.catalog_rules) for t in tasks]
+    return [replace(t, pack=spec) for t in tasks]
 
 
 def _catalog(
@@ -141,9 +172,10 @@ def _catalog(
     validators: Validators,
     opts: ValidationOptions,
     pack: Pack | str | None,
+    shards: int = 1,
 ) -> list[Finding]:
     """The catalog-wide findings of the files as one catalog: here over the summaries, or
-    by a task on the executor over the summaries as the workers sent them."""
+    by tasks on the executor (one a shard) over the summaries as the workers sent them."""
     if executor is None:
         # a named pack (a directory's too) judged every file; else a pack known by reference
         base = None if pack is None else named_pack(pack)
@@ -152,11 +184,15 @@ def _catalog(
                 outcome_parts(done),
                 lambda ref: validator(validators, base or get_pack(ref), opts),
             )
-    sent = [(o.pack, blob) for o in done for blob in o.wired]
     spec = _spec(pack)
     specs = {} if spec is None else {o.pack: spec for o in done if o.pack}
-    rows = submit_with_data(executor, catalog_wire, sent, specs, opts).result()
-    return list(findings_from_rows(pickle.loads(rows)))  # noqa: S301 - see wire.from_wire
+    futures = []
+    for k in range(shards):  # each shard's summaries go to its own task, at once
+        sent = [(o.pack, blobs[k]) for o in done for blobs in o.wired]
+        shard = Shard(k, shards)
+        futures.append(submit_with_data(executor, catalog_wire, sent, specs, opts, shard))
+    rows = [row for future in futures for row in pickle.loads(future.result())]  # noqa: S301
+    return list(findings_from_rows(rows))  # (the trust of wire.from_wire)
 
 
 def _reduced(

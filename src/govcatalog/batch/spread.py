@@ -128,7 +128,8 @@ def _range_arrived(run: _Run, i: int, k: int, result: object) -> None:
         run.arrived[i] = merged
         return
     split.merged = merged
-    parts = [(split.plan.ref, blob) for blob in merged.wired]
+    # a file that is a catalog of its own has its reduce step in one task (one shard)
+    parts = [(split.plan.ref, blob) for (blob,) in merged.wired]
     specs = {split.plan.ref: split.plan.pack}
     run.submit("catalog", i, catalog_wire, parts, specs, task.options)
 
@@ -141,7 +142,7 @@ class RangeOutcome:
     absent: list[tuple[str, Finding]]
     resources: int
     items: int
-    summaries: bytes
+    summaries: tuple[bytes, ...]
 
     @classmethod
     def of(cls, blob: bytes) -> RangeOutcome:

@@ -26,6 +26,7 @@ from govcatalog._collector import collector_paused
 from govcatalog.batch.files import FileOutcome, FileTask, check_file
 from govcatalog.report import Finding, Location, Report, Stats
 from govcatalog.rules.catalog import FixedPositions, ResourceSummary, SummaryColumns
+from govcatalog.rules.catalog_shards import shards_of
 
 _T = TypeVar("_T")
 
@@ -51,24 +52,25 @@ _SUMMARY_COMPARED: Final = tuple(
 
 def check_file_wire(task: FileTask) -> bytes:
     """:func:`~govcatalog.batch.files.check_file` run where the task is sent, its outcome as
-    :func:`to_wire` bytes."""
+    :func:`to_wire` bytes (the summaries split in the task's shards)."""
     # The outcome's objects live until they are rows, the rows until they are bytes: the
     # cyclic collector would only walk them (a third of the time of putting them on the wire).
     with collector_paused():
-        return to_wire(check_file(task))
+        return to_wire(check_file(task), task.shards)
 
 
-def to_wire(outcome: FileOutcome) -> bytes:
+def to_wire(outcome: FileOutcome, shards: int = 1) -> bytes:
     """The outcome as bytes of plain rows (:func:`from_wire` restores it).
 
-    The summaries are bytes of their own inside (see :func:`summaries_to_wire`): the caller
-    may send them on to the reduce step without restoring them."""
+    The summaries are bytes of their own inside, one blob a shard (see
+    :func:`summaries_to_shards`): the caller may send them on to the reduce tasks without
+    restoring them."""
     seen: dict[object, object] = {}
     findings = findings_to_rows(outcome.report.findings, seen)
     report = outcome.report
     wired = list(outcome.wired)
     if outcome.summaries:
-        wired.insert(0, summaries_to_wire(outcome.summaries))
+        wired.insert(0, summaries_to_shards(outcome.summaries, shards))
     rows = (
         findings,
         _STATS(report.stats),
@@ -94,9 +96,16 @@ def from_wire(data: bytes, *, summaries: bool = True) -> FileOutcome:
     outcome_pack, regime, error, warnings = rest
     restored: tuple[ResourceSummary, ...] = ()
     if summaries:
-        restored = tuple(s for blob in wired for s in summaries_from_wire(blob))
+        restored = tuple(s for blobs in wired for s in summaries_from_wire(_whole(blobs)))
         wired = ()
     return FileOutcome(report, restored, outcome_pack, regime, error, warnings, wired)
+
+
+def _whole(shards: tuple[bytes, ...]) -> bytes:
+    """The one blob of summaries that are not split (a summary may be in several shards)."""
+    if len(shards) != 1:
+        raise ValueError("summaries split for the reduce tasks are restored there, shard by shard")
+    return shards[0]
 
 
 def findings_to_rows(
@@ -118,7 +127,28 @@ def summaries_to_wire(summaries: Iterable[ResourceSummary]) -> bytes:
     (:func:`summary_columns_from_wire`)."""
     seen: dict[object, object] = {}
     once = seen.setdefault
-    rows = [_summary_row(s, once) for s in summaries]
+    return _columns_bytes([_summary_row(s, once) for s in summaries])
+
+
+def summaries_to_shards(summaries: Iterable[ResourceSummary], count: int) -> tuple[bytes, ...]:
+    """Summaries as :func:`summaries_to_wire` bytes for each of ``count`` shards of the
+    catalog-wide rules (:mod:`govcatalog.rules.catalog_shards`): shard ``k``'s bytes go to
+    the reduce task of shard ``k`` alone. A summary is made a row once, whatever the number
+    of shards it goes to."""
+    if count == 1:
+        return (summaries_to_wire(summaries),)
+    seen: dict[object, object] = {}
+    once = seen.setdefault
+    shards: list[list[tuple[Any, ...]]] = [[] for _ in range(count)]
+    for summary in summaries:
+        row = None
+        for k in shards_of(summary, count):
+            row = row or _summary_row(summary, once)
+            shards[k].append(row)
+    return tuple(map(_columns_bytes, shards))
+
+
+def _columns_bytes(rows: list[tuple[Any, ...]]) -> bytes:
     return pickle.dumps(tuple(zip(*rows, strict=True)), protocol=pickle.HIGHEST_PROTOCOL)
 
 

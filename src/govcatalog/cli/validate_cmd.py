@@ -40,6 +40,7 @@ from govcatalog.cli.validate_options import (
     SchedulerOption,
     SelectOption,
     SeverityOption,
+    ShardsOption,
     WorkersOption,
 )
 from govcatalog.config import Config, find_config, load_config, parse_severity_overrides
@@ -76,6 +77,7 @@ def validate_command(
     scheduler: SchedulerOption = None,
     workers: WorkersOption = None,
     range_mb: RangeOption = None,
+    reduce_shards: ShardsOption = None,
 ) -> None:
     """Validate catalogs and report every finding, located and explained in Chinese and English.
 
@@ -88,8 +90,7 @@ def validate_command(
         if annotate is not None and (len(paths) != 1 or paths[0].suffix.lower() not in XLSX):
             fail("--annotate needs exactly one .xlsx input")
         conf = settings(config, no_config)
-        named = pack or conf.pack
-        the_pack = load_pack(named)
+        the_pack = load_pack(named := pack or conf.pack)
         # unnamed: each file judged by its date; the codes selectable are the newest regime's
         codes_pack = the_pack if named else pick_regime(None, today=dt.date.today()).pack
         options = _options(conf, codes_pack, select, ignore, severity, min_evidence, max_findings)
@@ -98,7 +99,7 @@ def validate_command(
                 result = validate_many(
                     paths, pack=named, options=options, names=names, one_catalog=one_catalog,
                     executor=executor, partitions=pool, engine=engine, progress=told,
-                    range_bytes=_range_size(range_mb, workers, paths),
+                    range_bytes=_range_size(range_mb, workers, paths), reduce_shards=reduce_shards,
                 )  # fmt: skip
         except (GovCatalogError, ValueError, OSError) as exc:
             fail(str(exc))

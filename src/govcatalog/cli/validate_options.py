@@ -124,3 +124,15 @@ RangeOption = Annotated[
         show_default=False,
     ),
 ]
+ShardsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--reduce-shards",
+        min=1,
+        metavar="N",
+        help="With --one-catalog on --scheduler or --workers: run the catalog-wide rules "
+        "(duplicate codes and names, related codes) as N tasks, each sent only its share of "
+        "the codes and names. Default: one for every GiB of input.",
+        show_default=False,
+    ),
+]

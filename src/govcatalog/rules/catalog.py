@@ -19,6 +19,7 @@ from typing import Any
 
 from govcatalog._quick_init import quick_init
 from govcatalog.io.records import Locator
+from govcatalog.rules.catalog_shards import WHOLE, Shard, name_key
 
 
 @quick_init
@@ -172,9 +173,13 @@ def _groups(keys: list[Any]) -> dict[Any, list[int]]:
     return groups
 
 
-def check_catalog(summaries: Sequence[ResourceSummary] | SummaryColumns) -> Iterator[CatalogHit]:
-    """Run the catalog-wide rules over all resources' summaries."""
+def check_catalog(
+    summaries: Sequence[ResourceSummary] | SummaryColumns, shard: Shard = WHOLE
+) -> Iterator[CatalogHit]:
+    """Run the catalog-wide rules over all resources' summaries; or over those of one shard
+    (:mod:`govcatalog.rules.catalog_shards`), reporting only the keys it owns."""
     table = summaries if isinstance(summaries, SummaryColumns) else SummaryColumns.of(summaries)
+    owns = shard.owns
     made: dict[int, ResourceSummary] = {}
 
     def at(i: int) -> ResourceSummary:
@@ -190,11 +195,15 @@ def check_catalog(summaries: Sequence[ResourceSummary] | SummaryColumns) -> Iter
     by_name = _groups(names)
     by_name.pop(None, None)
     for code, positions in by_code.items():
+        if not owns(code):
+            continue
         group = [at(i) for i in positions]
         for s in group:
             params = {"count": len(group), "others": _others(group, s)}
             yield CatalogHit("GC-R008", s, s.code_pointer, params, code)
     for (provider, name), positions in by_name.items():
+        if not owns(name_key(provider, name)):
+            continue
         group = [at(i) for i in positions]
         for s in group:
             params = {"count": len(group), "others": _others(group, s), "provider": provider}
@@ -202,6 +211,8 @@ def check_catalog(summaries: Sequence[ResourceSummary] | SummaryColumns) -> Iter
     known = set(codes)
     for i, related in enumerate(table.related):
         for code, pointer in related:
+            if shard.count > 1 and not owns(code):
+                continue
             if codes[i] and code == codes[i]:
                 yield CatalogHit("GC-C002", at(i), pointer, {}, code)
             elif code not in known or not code:
