@@ -1,12 +1,14 @@
 """The day a date written in another form gives: 2024年2月20日, 2024/2/20, 20240220, a timestamp,
-a spreadsheet's serial number 45342 (a 发布日期 cell, a form's 填报日期); and the month a form
-dated by its month alone gives (2025年9月)."""
+a spreadsheet's serial number 45342 (a 发布日期 cell, a form's 填报日期); the month a form dated
+by its month alone gives (2025年9月); and what a date written without its day gives (2024-03,
+2024年)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 _DATE_FORMS = (
     re.compile(
@@ -42,21 +44,45 @@ def date_form(text: str) -> dt.date | None:
     return None
 
 
-_MONTH_FORM = re.compile(r"^(\d{4})(?:年(\d{1,2})月份?|[-/.](\d{1,2}))$")
+_YEAR = "([1-9１-９][0-9０-９]{3})"
+_MONTH = "([0０]?[1-9１-９]|[1１][0-2０-２])"
+DAYLESS_PATTERN: Final = f"^{_YEAR}(年({_MONTH}月份?)?|[-/.]{_MONTH})?$"
+"""A date written without its day: its year and month (2025年9月, 2025年09月份, 2025-09, 2025/9,
+2025.9) or its year alone (2025, 2025年), in digits of either width, the year from 1000. The
+SHACL shapes of a date element use it as it is (plain groups only, as XPath's regular
+expressions have them)."""
+_DAYLESS = re.compile(DAYLESS_PATTERN)
+
+
+class Dayless(NamedTuple):
+    """What a date written without its day gives: its year, and its month where written."""
+
+    year: int
+    month: int | None
+
+
+def dayless_form(text: str) -> Dayless | None:
+    """The year and month (or the year alone) of a date written without its day, or None for
+    any other text.
+
+    >>> dayless_form("2024年3月"), dayless_form("2024")
+    (Dayless(year=2024, month=3), Dayless(year=2024, month=None))
+    """
+    m = _DAYLESS.fullmatch(text)
+    if m is None:
+        return None
+    month = m[4] or m[5]
+    return Dayless(int(m[1]), int(month) if month else None)
 
 
 def month_form(text: str) -> tuple[dt.date, dt.date] | None:
     """The first and the last day of a month written without its day (2025年9月, 2025年09月份,
     2025-09, 2025/9, 2025.9), or None."""
-    m = _MONTH_FORM.match(text)
-    if m is None:
+    given = dayless_form(text)
+    if given is None or given.month is None:
         return None
-    year, month = int(m[1]), int(m[2] or m[3])
-    if not 1 <= month <= 12:
-        return None
-    first = dt.date(year, month, 1)
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return first, following - dt.timedelta(days=1)
+    year, month = given.year, given.month
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 class FormDay(NamedTuple):

@@ -144,6 +144,8 @@ _raw_codes = [
     "40100/1",
     "1010/1",
     "101001-000001",
+    "1-01-001-000001",
+    "1-010-01/000001",
 ]
 _conditions = ["无", "无条件", "需申请", "依据《中华人民共和国保守国家秘密法》第九条", "仅限内部"]
 
@@ -202,7 +204,9 @@ raw_resources = st.fixed_dictionaries(
             ).map(_drop_none)
         ),
         "update_cycle": _choice([*list(UpdateCycle), BAD]),
-        "publish_date": _choice(["2024-03-01", "2024-02-30", "昨天"]),
+        "publish_date": _choice(
+            ["2024-03-01", "2024-02-30", "昨天", "2024-03", "2024年", "2024/13"]
+        ),
         "related_codes": _maybe(st.lists(st.sampled_from(_raw_codes), max_size=2)),
         "secrecy": _choice([*list(SecrecyClass), BAD]),
     }

@@ -76,6 +76,8 @@ def test_the_form_date_decides_an_undated_workbook(
         "填报日期：2025年2月30日",
         "填报日期：2025年13月",
         "填报日期：2099年1月",
+        "填报日期：9999年12月",  # no day after its last: never a stop
+        "填报日期：0000年1月",
         "填报单位：某市市场监督管理局",
         "2025年9月10日",
     ],

@@ -162,7 +162,7 @@ def test_dates_taken_as_they_are(pack: Pack) -> None:
         "2024/2/30",
         "2024-2-30",
         "March 2024",
-        2024,
+        "2024/13",  # no month 13: not a month without its day either (GC-F019)
         32873,  # a serial number before 1990: not read as a date
         73051,
         45342.5,

@@ -120,7 +120,7 @@ TARGETED = {
     "GC-F001": _with("name", None),
     "GC-F002": _with("update_cycle", BAD),
     "GC-F004": _with("name", "名" * 51),
-    "GC-F005": _with("code", "101001-000001"),
+    "GC-F005": _with("code", "101001_000001"),
     "GC-F008": _with("category.xiang", "社会保障"),
     "GC-F010": _with("items", [{"name": "姓名", "data_type": "字符型", "length": 0}]),
     "GC-F018": _with("update_cycle", "每日、每月"),
@@ -132,6 +132,7 @@ TARGETED = {
     "GC-R006": _with("items", None),
     "GC-R007": _with("code", "201001/000001"),
     "GC-R009": _with("publish_date", "2024-02-30"),
+    "GC-F019": _with("publish_date", "2024年3月"),
     "GC-R010": {
         **VALID,
         "share": {

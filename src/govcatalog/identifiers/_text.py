@@ -14,7 +14,7 @@ USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
 # Separators that lenient mode drops: every kind of space and the hyphens and dashes that
 # Chinese documents use between digit groups.
-_HYPHENS = frozenset("-‐‑‒–—―－")
+HYPHENS = frozenset("-‐‑‒–—―－")
 
 
 def lenient_clean(text: str, *, drop_hyphens: bool = True) -> str:
@@ -31,7 +31,7 @@ def lenient_clean(text: str, *, drop_hyphens: bool = True) -> str:
     kept = (
         c
         for c in folded
-        if not c.isspace() and not (drop_hyphens and c in _HYPHENS) and c != "\u200b"
+        if not c.isspace() and not (drop_hyphens and c in HYPHENS) and c != "\u200b"
     )
     return "".join(kept).upper()
 

@@ -24,6 +24,10 @@ class CodeProblem(StrEnum):
     MU = "mu"
     XIMU = "ximu"
     SEQUENCE = "sequence"
+    DASHES = "dashes"
+    """No "/" and more than one dash (see :mod:`govcatalog.records.code_forms`)."""
+    LEVELS = "levels"
+    """A dash in the 前段码 that falls inside one of its levels."""
 
 
 _PROBLEM_TEXT: dict[CodeProblem, tuple[str, str]] = {
@@ -40,6 +44,15 @@ _PROBLEM_TEXT: dict[CodeProblem, tuple[str, str]] = {
         "细目 does not have the form this standard requires",
     ),
     CodeProblem.SEQUENCE: ("顺序码应为非空数字", "顺序码 (sequence code) must be non-empty digits"),
+    CodeProblem.DASHES: (
+        "没有“/”而有不止一个“-”，无法确定哪一段是顺序码",
+        "there is no '/' and more than one '-', so which part is the 顺序码 (sequence code) "
+        "cannot be told",
+    ),
+    CodeProblem.LEVELS: (
+        "前段码中的“-”应在类(1位)、项(2位)、目(3位)、细目之间",
+        "a '-' in the classification code must fall between 类 (1 digit), 项 (2), 目 (3) and 细目",
+    ),
 }
 
 
@@ -109,6 +122,24 @@ def split_classification(text: str) -> list[str] | None:
     return [part for part in (code.lei, code.xiang, code.mu, code.ximu) if part]
 
 
+_LEI_END, _XIANG_END, _MU_END = 1, 3, 6
+"""Where 类 (1 digit), 项 (2) and 目 (3) end in a 前段码; 细目 is the rest."""
+
+
+def between_levels(position: int, rules: CodeRules = CodeRules()) -> bool:
+    """Whether a mark after the first ``position`` characters of a 前段码 falls between two of
+    its levels: after 类, 项 or 目, or in 细目 (whose own levels have no fixed length, but come
+    in whole units where the pack sets ``ximu_unit``).
+
+    >>> [p for p in range(1, 9) if between_levels(p)]
+    [1, 3, 6, 7, 8]
+    """
+    if position in (_LEI_END, _XIANG_END):
+        return True
+    unit = rules.ximu_unit or 1
+    return position >= _MU_END and (position - _MU_END) % unit == 0
+
+
 def _ok(text: str, alnum: bool) -> bool:
     return text.isascii() and (text.isalnum() if alnum else text.isdigit())
 
@@ -134,15 +165,15 @@ def parse_resource_code(text: str, rules: CodeRules = CodeRules()) -> ResourceCo
     if len(parts) != 2 or not parts[0]:
         return CodeProblem.SEPARATOR
     front, seq = parts
-    if front[0] not in "123":
+    if front[:_LEI_END] not in ("1", "2", "3"):
         return CodeProblem.LEI
-    xiang = front[1:3]
-    if len(xiang) != 2 or not _ok(xiang, alnum=False):
+    xiang = front[_LEI_END:_XIANG_END]
+    if len(xiang) != _XIANG_END - _LEI_END or not _ok(xiang, alnum=False):
         return CodeProblem.XIANG
-    mu = front[3:6]
-    if (rules.require_mu or mu) and (len(mu) != 3 or not _ok(mu, alnum=False)):
+    mu = front[_XIANG_END:_MU_END]
+    if (rules.require_mu or mu) and (len(mu) != _MU_END - _XIANG_END or not _ok(mu, alnum=False)):
         return CodeProblem.MU
-    ximu = front[6:]
+    ximu = front[_MU_END:]
     if ximu and (
         not _ok(ximu, rules.allow_alphanumeric)
         or (rules.ximu_unit is not None and len(ximu) % rules.ximu_unit != 0)
@@ -150,4 +181,4 @@ def parse_resource_code(text: str, rules: CodeRules = CodeRules()) -> ResourceCo
         return CodeProblem.XIMU
     if not seq or not _ok(seq, rules.allow_alphanumeric):
         return CodeProblem.SEQUENCE
-    return ResourceCode(front[0], xiang, mu, ximu, seq, rules.separator)
+    return ResourceCode(front[:_LEI_END], xiang, mu, ximu, seq, rules.separator)

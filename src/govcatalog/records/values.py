@@ -10,13 +10,13 @@ import datetime as dt
 import re
 from functools import partial
 
-from govcatalog._dates import date_form
-from govcatalog.identifiers._text import lenient_clean
+from govcatalog._dates import date_form, dayless_form
 from govcatalog.io.lists import is_list_syntax, split_list
-from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
+from govcatalog.model.code import CodeProblem, ResourceCode, problem_text
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import fold_value
+from govcatalog.records.code_forms import read_code
 from govcatalog.records.coerced import (
     FORM_FIELDS,
     FORMAT_CLASS,
@@ -53,6 +53,22 @@ _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 _INT_FORM = re.compile(r"^(\d+)(?:\.0+|\s*(?:位|个?字符|个?字节|个?汉字))?$")
 """A whole number written as text: digits, with ``.0`` or a unit of length (位, 字符, 字节)."""
+
+_DAYLESS_WORDS: dict[bool, dict[str, object]] = {
+    False: {
+        "given_zh": "年、月",
+        "given_en": "year and month",
+        "missing_zh": "日",
+        "missing_en": "day",
+    },
+    True: {
+        "given_zh": "年份",
+        "given_en": "year",
+        "missing_zh": "月、日",
+        "missing_en": "month and day",
+    },
+}
+"""What a date written without its day gives and lacks (GC-F019), by whether it is a year alone."""
 
 _REMEMBERED = 20_000
 """Vocabulary look-ups and format-type splits remembered per reader (a catalog repeats its
@@ -167,23 +183,19 @@ class ValueReader:
     def _code(
         self, spec: FieldSpec, value: str, cpath: str, out: Coerced
     ) -> tuple[str, ResourceCode | None]:
-        """A 信息资源代码 as read, and parsed. One typed with a Chinese input method (full-width
-        digits or slash, spaces) is read as the code it spells, said as GC-F003; a code that is
-        wrong either way is GC-F005, with the reason of the code it spells."""
-        parsed = parse_resource_code(value, self.pack.code_rules)
-        if not isinstance(parsed, CodeProblem):
-            return value, parsed
-        # as a Chinese input method may type it: full width folded, spaces taken out
-        folded = lenient_clean(value, drop_hyphens=False)
-        if folded != value:
-            spelled = parse_resource_code(folded, self.pack.code_rules)
-            if not isinstance(spelled, CodeProblem):
-                self._normalised(spec, value, folded, cpath, out)
-                return folded, spelled
-            parsed = spelled
-        zh, en = problem_text(parsed)
-        out.hits.append(Hit("GC-F005", cpath, {"reason_zh": zh, "reason_en": en}, value))
-        return value, None
+        """A 信息资源代码 as read, and parsed. One written in another form (full-width digits or
+        slash, spaces, a backslash or a dash for the slash, dashes between the levels: see
+        :mod:`govcatalog.records.code_forms`) is read as the code it spells, said as GC-F003; a
+        code that is wrong, or whose reading is open, is GC-F005 with what is wrong."""
+        read = read_code(value, self.pack.code_rules)
+        if isinstance(read, CodeProblem):
+            zh, en = problem_text(read)
+            out.hits.append(Hit("GC-F005", cpath, {"reason_zh": zh, "reason_en": en}, value))
+            return value, None
+        canonical = str(read)
+        if canonical != value:
+            self._normalised(spec, value, canonical, cpath, out)
+        return canonical, read
 
     def _list_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
         given = value[0] if isinstance(value, list) and len(value) == 1 else value
@@ -372,6 +384,12 @@ class ValueReader:
                 if day is not None:
                     self._normalised(spec, value, day.isoformat(), cpath, out)
                     return day
+            given = dayless_form(text)
+            if given is not None:  # a month or a year: no day is made up for it
+                words = _DAYLESS_WORDS[given.month is None]
+                out.hits.append(Hit("GC-F019", cpath, names(spec) | words, excerpt(value)))
+                out.invalid.add(cpath)
+                return MISSING
         out.hits.append(Hit("GC-R009", cpath, names(spec), excerpt(value)))
         out.invalid.add(cpath)
         return MISSING

@@ -8,7 +8,7 @@ statements written by :mod:`govcatalog.rdf.mapping`.
 
 Covered (the declarative subset): required elements (GC-F001, also the conditional ones
 of 共享方式), vocabularies (GC-F002), text length (GC-F004), the code pattern (GC-F005),
-项 within 类 (GC-F008), a positive 数据长度 (GC-F010), dates (GC-R009) and the conditional
+项 within 类 (GC-F008), a positive 数据长度 (GC-F010), dates (GC-R009, GC-F019) and the conditional
 rules R1–R7, R10, R12 (GC-R001 … GC-R007, GC-R010, GC-R012). Everything else is native
 only: :data:`NATIVE_ONLY` says why.
 """

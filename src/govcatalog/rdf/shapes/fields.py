@@ -1,6 +1,6 @@
 """Shapes of the field table: required elements (GC-F001), vocabularies (GC-F002; GC-F018 for
-several values listed where one is taken), text
-length (GC-F004), positive 数据长度 (GC-F010), dates (GC-R009), the code pattern (GC-F005).
+several values listed where one is taken), text length (GC-F004), positive 数据长度 (GC-F010),
+dates (GC-R009; GC-F019 for one without its day), the code pattern (GC-F005).
 
 Twin of the field-table checks of reading (:mod:`govcatalog.records.coerce`).
 """
@@ -12,6 +12,7 @@ from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from govcatalog._dates import DAYLESS_PATTERN
 from govcatalog.packs.fields import FieldKind
 from govcatalog.rdf.shapes.builder import Builder, code_pattern, pointer_of, uri
 from govcatalog.records.forms import listing_pattern
@@ -37,7 +38,7 @@ def field_shapes(b: Builder) -> None:
         if spec.kind is FieldKind.INT:
             checks.append(("GC-F010", ((SH.datatype, XSD.integer), (SH.minInclusive, Literal(1)))))
         if spec.kind is FieldKind.DATE:
-            checks.append(("GC-R009", ((SH.datatype, XSD.date),)))
+            checks.extend(_date_checks(b))
         for code, pairs in checks:
             add(code, ptr, b.path(b.field_path(spec.id)), *pairs)
     pattern = Literal(code_pattern(b.pack.code_rules))
@@ -56,3 +57,14 @@ def _vocab_checks(b: Builder, vocabulary: str) -> list[tuple[str, tuple[tuple[UR
     listing = (SH.pattern, Literal(listing_pattern(labels)))
     one_of = b.lst([b.bnode((SH["in"], b.lst(allowed))), b.bnode(listing)])
     return [("GC-F002", ((SH["or"], one_of),)), ("GC-F018", ((SH["not"], b.bnode(listing)),))]
+
+
+def _date_checks(b: Builder) -> list[tuple[str, tuple[tuple[URIRef, Node], ...]]]:
+    """A date (GC-R009), unless it is one written without its day (GC-F019: 2024-03, 2024年),
+    as the reader tells them apart."""
+    dayless = Literal(DAYLESS_PATTERN)
+    date_or_dayless = b.lst([b.bnode((SH.datatype, XSD.date)), b.bnode((SH.pattern, dayless))])
+    return [
+        ("GC-R009", ((SH["or"], date_or_dayless),)),
+        ("GC-F019", ((SH["not"], b.bnode((SH.pattern, dayless))),)),
+    ]
