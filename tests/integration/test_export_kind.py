@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,38 @@ def test_real_portal_exports_need_no_pack(reference: Path, sample: str) -> None:
     assert "open-data-portal@" in report.regime_en
     assert not [f for f in report.findings if f.code == "GC-S004" and "标题" in f.message_zh]
     assert _codes(report) == _codes(validate(path, pack="open-data-portal"))
+
+
+PORTAL_COUNTS = {
+    # findings by code of the six real exports, as docs/bringing-your-own-export.md tables them
+    "guizhou_guiyang": {"GC-S009": 6},
+    "jiangsu_jiangsu": {"GC-F001": 14, "GC-S009": 7},
+    "jiangsu_lianyungang": {"GC-F003": 40, "GC-S009": 8},
+    "shanghai_shanghai": {"GC-F001": 22, "GC-F003": 42, "GC-F015": 3, "GC-F016": 1, "GC-S009": 6},
+    "sichuan_aba": {"GC-F003": 80, "GC-F015": 32, "GC-F016": 98, "GC-S009": 6},
+    "zhejiang_zhejiang": {
+        "GC-F003": 47,
+        "GC-F012": 2,
+        "GC-F015": 12,
+        "GC-F016": 49,
+        "GC-R005": 10,
+        "GC-S009": 6,
+    },
+}
+
+
+@pytest.mark.parametrize("sample", sorted(PORTAL_COUNTS))
+def test_real_portal_exports_stay_portal_exports_beside_the_system_keys(
+    reference: Path, sample: str
+) -> None:
+    """The keys of catalog systems (resourceName, updateCycle, releaseDate …) and the rule that
+    a file giving 共享类型 is no portal's leave the six real exports as they were judged."""
+    path = reference / "real-catalogs" / f"portal-{sample}.json"
+    judged = open_judged(path)
+    assert judged.regime.basis is RegimeBasis.KIND
+    assert judged.regime.pack.id == "open-data-portal"
+    report = validate(path)
+    assert dict(Counter(f.code for f in report.findings)) == PORTAL_COUNTS[sample]
 
 
 def test_load_catalog_reads_a_portal_export_as_validate_judges_it() -> None:

@@ -400,3 +400,30 @@ def test_item_extensions_stay_free_where_the_pack_declares_extensions() -> None:
     assert out is not None
     assert out.record["items"] == [{"name": "甲", "extensions": {"b": 2}}]
     assert [h for h in out.hits if h.code == "GC-S004"] == []
+
+
+def test_a_key_of_govcatalog_among_other_keys_is_pointed_at_as_written(pack: Pack) -> None:
+    # govcatalog's own keys beside the guide's names: what they hold is found where they are
+    out = Coercer(pack).resource(
+        {"信息资源名称": "企业登记信息", "code": "401001/1", "open": {"是否向社会开放": "是"}}
+    )
+    assert out is not None
+    where = {(h.code, out.original(h.pointer)) for h in out.hits}
+    assert ("GC-F005", "/code") in where  # not /信息资源代码, a key the record does not have
+    assert out.original("/open/open_condition") == "/open/开放条件"
+    assert ("GC-F001", "/信息资源提供方") in where  # missing: named like its siblings
+
+
+def test_a_placeholder_is_pointed_at_where_it_is_written(pack: Pack) -> None:
+    # 有条件开放 as 是否向社会开放 gives the 开放条件 too; the 暂无 written there stays at its key
+    out = Coercer(pack).resource(
+        {"open": {"open_to_public": "有条件开放", "open_condition": "暂无"}}
+    )
+    assert out is not None
+    where = {(h.code, out.original(h.pointer)) for h in out.hits}
+    assert ("GC-F016", "/open/open_condition") in where
+    assert out.record["open"] == {"open_to_public": True, "open_condition": "有条件开放"}
+    # where nothing was written, the value's findings point at the form that gave it
+    out = Coercer(pack).resource({"open": {"open_to_public": "有条件开放"}})
+    assert out is not None
+    assert out.original("/open/open_condition") == "/open/open_to_public"

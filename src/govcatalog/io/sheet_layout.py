@@ -207,7 +207,7 @@ class HeadingMatcher:
         self._groups: dict[str, str] = {}
         for spec in table.children(None):
             if spec.kind in (FieldKind.GROUP, FieldKind.GROUPS):
-                for name in (spec.key, spec.zh, *spec.aliases):
+                for name in (spec.key, spec.zh, *spec.aliases, *spec.system_keys):
                     self._groups[fold_key(name)] = spec.id
         for col in profile.columns:
             if col.group:

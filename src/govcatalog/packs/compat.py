@@ -196,8 +196,8 @@ def _field_changes(old: FieldSpec | None, new: FieldSpec | None, fid: str) -> It
         yield Change(ChangeKind.MAX_LENGTH_LOWERED, fid, detail, breaks_backward=True)
     elif hi > lo:
         yield Change(ChangeKind.MAX_LENGTH_RAISED, fid, detail, breaks_forward=True)
-    old_keys = {old.key, old.zh, *old.aliases}
-    new_keys = {new.key, new.zh, *new.aliases}
+    old_keys = {old.key, old.zh, *old.aliases, *old.system_keys}
+    new_keys = {new.key, new.zh, *new.aliases, *new.system_keys}
     for key in sorted(old_keys - new_keys):
         yield Change(ChangeKind.KEY_REMOVED, f"{fid}: {key}", breaks_backward=True)
     for key in sorted(new_keys - old_keys):

@@ -71,7 +71,16 @@ def _fields(pack: Pack) -> Section:
     return Section(
         "元素 / Fields",
         "fields",
-        ("标识 Id", "元素名称", "Name", "类型 Kind", "必填 Required", "值域 Vocabulary", "别名"),
+        (
+            "标识 Id",
+            "元素名称",
+            "Name",
+            "类型 Kind",
+            "必填 Required",
+            "值域 Vocabulary",
+            "别名",
+            "系统字段名 System keys",
+        ),
         tuple(
             (
                 f.id if f.level.value == "field" else f"catalog.{f.id}",
@@ -81,6 +90,7 @@ def _fields(pack: Pack) -> Section:
                 _yes(f.required),
                 f.vocabulary or "",
                 "、".join(f.aliases),
+                ", ".join(f.system_keys) + (" (codes read)" if f.system_codes else ""),
             )
             for f in pack.fields.fields
         ),

@@ -38,6 +38,8 @@ def field_dict(spec: FieldSpec) -> dict[str, Any]:
         "vocabulary": spec.vocabulary,
         "max_length": spec.max_length,
         "aliases": list(spec.aliases),
+        "system_keys": list(spec.system_keys) or None,
+        "system_codes": spec.system_codes or None,
         "evidence": spec.evidence.value,
         "compound": spec.compound,
         "rdf": " / ".join(spec.rdf) or None,

@@ -86,6 +86,13 @@ class FieldSpec:
         required: Whether this pack requires the element.
         max_length: Longest allowed text, in characters.
         aliases: Other keys that mean this element.
+        system_keys: The keys catalog systems write for this element in their JSON exports
+            (``shareType``, ``resourceName``): more names of it, under which a code (``1``,
+            ``2``) is read as the value it numbers only when ``system_codes`` says so.
+        system_codes: The systems writing ``system_keys`` number the values as the
+            vocabulary's notations do (the evidence shows their code list); when False, a
+            code written under one of them is no value (the systems number them differently,
+            or no source gives their list).
         evidence: How sure we are of the element and its requirement.
         compound: For a vocabulary field whose value may carry a second field after a
             "/" (共享平台方式/文件), the id of that second field.
@@ -122,6 +129,8 @@ class FieldSpec:
     required: bool = False
     max_length: int | None = None
     aliases: tuple[str, ...] = ()
+    system_keys: tuple[str, ...] = ()
+    system_codes: bool = False
     evidence: Evidence = Evidence.UNCONFIRMED
     compound: str | None = None
     level: FieldLevel = FieldLevel.RESOURCE
@@ -146,11 +155,19 @@ class FieldSpec:
     """The id of the enclosing group, or None at top level (derived from ``id``)."""
     key: str = field(init=False, compare=False)
     """The canonical key of this field inside its parent (derived from ``id``)."""
+    uncoded_keys: frozenset[str] = field(init=False, compare=False, repr=False)
+    """Folded system keys under which a code is no value (empty when ``system_codes``)."""
 
     def __post_init__(self) -> None:
         head, sep, tail = self.id.rpartition(".")
         object.__setattr__(self, "parent", head if sep else None)
         object.__setattr__(self, "key", tail)
+        uncoded = () if self.system_codes else self.system_keys
+        object.__setattr__(self, "uncoded_keys", frozenset(fold_key(k) for k in uncoded))
+
+    def reads_codes(self, key: str) -> bool:
+        """Whether a code written under ``key`` (as written) is read as the value it numbers."""
+        return not self.uncoded_keys or fold_key(key) not in self.uncoded_keys
 
     def names(self) -> dict[str, object]:
         """Message parameters naming the element and the standard that asks for it."""
@@ -243,6 +260,7 @@ def _names(spec: FieldSpec) -> Iterable[str]:
     yield spec.key
     yield spec.zh
     yield from spec.aliases
+    yield from spec.system_keys
 
 
 def _key_maps(fields: Iterable[FieldSpec]) -> dict[str | None, Mapping[str, FieldSpec]]:
@@ -263,7 +281,7 @@ def _key_maps(fields: Iterable[FieldSpec]) -> dict[str | None, Mapping[str, Fiel
             flat.append(spec)
     top = maps.setdefault(None, {})
     for spec in flat:  # flat leaves never shadow a top-level name
-        for name in (spec.zh, *spec.aliases):
+        for name in (spec.zh, *spec.aliases, *spec.system_keys):
             top.setdefault(fold_key(name), spec)
     return {k: MappingProxyType(v) for k, v in maps.items()}
 
@@ -292,6 +310,8 @@ _CONVERT: Mapping[str, Callable[[Any], object]] = MappingProxyType(
         "required": bool,
         "max_length": lambda v: v,
         "aliases": tuple,
+        "system_keys": tuple,
+        "system_codes": bool,
         "evidence": Evidence,
         "compound": lambda v: v,
         "rdf": lambda v: tuple(part.strip() for part in str(v).split(" / ")),
@@ -317,9 +337,11 @@ def _spec(raw: Mapping[str, Any], level: FieldLevel, base: FieldTable | None) ->
     fid = str(raw["id"])
     if base is not None and "kind" not in raw and base.has(fid, level):
         inherited = base.get(fid, level)
-        if "aliases" in given:  # a local standard adds names; it never loses the parent's
-            added = tuple(a for a in given["aliases"] if a not in inherited.aliases)  # type: ignore[attr-defined]
-            given["aliases"] = (*inherited.aliases, *added)
+        for names in ("aliases", "system_keys"):  # a local standard adds names, never loses one
+            if names in given:
+                have: tuple[str, ...] = getattr(inherited, names)
+                added = tuple(a for a in given[names] if a not in have)  # type: ignore[attr-defined]
+                given[names] = (*have, *added)
         return replace(inherited, **given)  # type: ignore[arg-type]
     given.setdefault("evidence", Evidence.UNCONFIRMED)
     return FieldSpec(id=fid, level=level, **given)  # type: ignore[arg-type]

@@ -188,6 +188,7 @@ class ValuesTable:
     placeholders: tuple[str, ...] = ()
     absent_elements: AbsentElements | None = None
     defaults: Mapping[str, str | bool | int] = field(default_factory=dict)
+    never_published: tuple[str, ...] = ()
     open_types: OpenTypesTable = field(default_factory=OpenTypesTable)
     extra: _Extra = field(default_factory=_extra, compare=False, repr=False)
 
@@ -231,6 +232,7 @@ _VALUES: tuple[Setting, ...] = (
     ("placeholders", string_list),
     ("absent_elements", _absent),
     ("defaults", _defaults),
+    ("never_published", string_list),
     (
         "open-types",
         table(OpenTypesTable, (("open", string_list), ("closed", string_list))),

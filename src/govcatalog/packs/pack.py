@@ -219,10 +219,14 @@ def _load_pack(root: Traversable, parent: Pack | None) -> Pack:
         parent.value_forms if parent else None,
         pack=ref,
     )
-    unknown_defaults = [f for f in value_forms.defaults if not fields.has(f)]
-    if unknown_defaults:
-        msg = f"[values.defaults] names unknown fields {unknown_defaults}"
-        raise PackError(ref, MANIFEST, msg)
+    for setting, ids in (
+        ("defaults", value_forms.defaults),
+        ("never_published", sorted(value_forms.never_published)),
+    ):
+        unknown = [f for f in ids if not fields.has(f)]
+        if unknown:
+            msg = f"[values.{setting}] names unknown fields {unknown}"
+            raise PackError(ref, MANIFEST, msg)
     layers = _Layers(manifest, parent, texts, fields, codebook)
     return _assemble(root, layers, MappingProxyType(vocabularies), value_forms, raw)
 

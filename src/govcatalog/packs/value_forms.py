@@ -111,6 +111,9 @@ class ValueForms:
         absent_elements: How an element absent from every resource of a file is reported.
         defaults: Field id → the value a record that does not give the field has (what
             every record of the source means, e.g. a portal's datasets are open).
+        never_published: Ids of the elements (or groups) this kind of export never gives: a
+            file whose records give one is not read as such an export (a catalog system's
+            export gives 共享类型, which no open-data portal publishes).
     """
 
     placeholders: frozenset[str] = frozenset()
@@ -118,6 +121,7 @@ class ValueForms:
     open_types: Mapping[str, bool] = field(default_factory=lambda: MappingProxyType({}))
     absent_elements: AbsentElements = AbsentElements.PER_RESOURCE
     defaults: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    never_published: frozenset[str] = frozenset()
     bound: int = field(init=False, repr=False, compare=False)
     """:func:`placeholder_bound` of the placeholders."""
 
@@ -180,4 +184,5 @@ def parse_value_forms(
         MappingProxyType(open_types),
         values.absent_elements or base.absent_elements,
         MappingProxyType({**base.defaults, **values.defaults}),
+        base.never_published | frozenset(values.never_published),
     )

@@ -110,7 +110,7 @@ class Coercer:
         """Read one resource; None (with nothing to report) is never returned for a mapping."""
         if not isinstance(data, dict):
             return None
-        out = Coerced({}, zh_names=self._zh_names)
+        out = Coerced({}, zh_names=self._zh_names, source=data)
         self._object(data, None, "", "", out.record, out)
         for field_id, value in self._forms.defaults.items():
             out.pending.append(Pending(field_id, value, False, pointer_of(field_id)))
@@ -212,6 +212,8 @@ class Coercer:
         if skey != spec.key or rel != spec.key:
             out.renames[cpath] = f"{oprefix}/{escape(skey)}"
             out.written_zh.add(cprefix)
+            if not spec.reads_codes(skey):
+                out.uncoded.add(cpath)
         if spec.key in target and spec.kind is not _GROUP:
             out.hits.append(Hit("GC-S007", cpath, names(spec), skey))
         self._assign(spec, value, cpath, target, out)
@@ -358,7 +360,8 @@ class Coercer:
                 target[spec.key] = f"{have}；{p.value}"
             elif have is None:
                 target[spec.key] = p.value
-                out.renames.setdefault(pointer, out.original(p.cpath))
+                if not out.written(pointer):  # else its findings stay where it was written
+                    out.renames[pointer] = out.original(p.cpath)
                 # A value the pack says every record means anyway is no liberty worth a finding.
                 if p.hit is not None and self._forms.defaults.get(p.field_id) != p.value:
                     out.hits.append(p.hit)

@@ -85,6 +85,9 @@ class Coerced:
         invalid: Canonical pointers of values that were present but unreadable.
         written_zh: Canonical pointers of objects whose keys were not govcatalog's own;
             a missing element there is pointed at by its Chinese name.
+        uncoded: Canonical pointers of values written under a catalog system's key whose
+            codes are not read (``shareType``: the systems number the share types
+            differently), so a code there is no value.
     """
 
     record: Record
@@ -92,6 +95,7 @@ class Coerced:
     renames: dict[str, str] = field(default_factory=dict)
     invalid: set[str] = field(default_factory=set)
     written_zh: set[str] = field(default_factory=set)
+    uncoded: set[str] = field(default_factory=set)
     flat_groups: set[str] = field(default_factory=set)
     zh_names: Mapping[str, str] = field(default_factory=dict)
     pending: list[Pending] = field(default_factory=list)
@@ -99,6 +103,8 @@ class Coerced:
     listed: dict[str, str] = field(default_factory=dict)
     """Canonical pointer → the values an unreadable value lists where one is taken (GC-F018),
     as read (接口、文件 for 服务接口，文件下载): what the SHACL shapes judge in its place."""
+    source: object = None
+    """The record as written, to tell a key written as govcatalog's own among other keys."""
 
     def original(self, pointer: str) -> str:
         """The pointer as the input wrote it, for a canonical pointer.
@@ -121,9 +127,34 @@ class Coerced:
                 + "/"
                 + escape(self.zh_names.get(field_id, tail))
             )
-        if head in self.written_zh:
+        where = self.original(head) if head else ""
+        if head in self.written_zh and not _has_key(self.source, where, tail):
             tail = escape(self.zh_names.get(field_id, tail))
-        return (self.original(head) if head else "") + "/" + tail
+        return where + "/" + tail
+
+    def written(self, pointer: str) -> bool:
+        """Whether the input wrote the part at a canonical pointer, under any key (a value
+        read as not given, such as 暂无, was written all the same)."""
+        if pointer in self.renames:
+            return True
+        head, _, tail = pointer.rpartition("/")
+        return _has_key(self.source, self.original(head) if head else "", tail)
+
+
+def _has_key(source: object, pointer: str, key: str) -> bool:
+    """Whether the object at ``pointer`` in ``source`` (a record as written) has ``key``: a
+    part written with govcatalog's own key among keys of another kind (``code`` beside
+    ``信息资源名称``) is pointed at as written."""
+    value = source
+    for token in pointer.split("/")[1:]:
+        part = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return False
+    return isinstance(value, dict) and key in value
 
 
 def names(spec: FieldSpec) -> dict[str, object]:

@@ -4,7 +4,9 @@ Without a named pack a catalog is read with the national pack first. When most o
 headings (keys of a JSON/YAML record, columns of a sheet) mean nothing to the national pack
 and clearly more to a pack made for a kind of export — the open-data portal pack — the file
 is read again with that pack: a portal export validated without ``--pack`` then gives the
-findings of a portal export, not one "unknown field" per heading. Otherwise the catalog's
+findings of a portal export, not one "unknown field" per heading. A file whose headings name
+an element that kind of export never publishes (``[values] never_published``: 共享类型 for a
+portal) is a catalog system's export and stays with the national pack. Otherwise the catalog's
 own date picks the regime (:func:`~govcatalog.packs.regime.pick_regime`): 国发〔2016〕51号
 before 2025-08-01, 《政务数据共享条例》 from then on. The answer says what decided, and the
 report prints it.
@@ -76,6 +78,25 @@ def heading_fit(doc: SourceDocument, pack: Pack) -> tuple[int, int]:
     return sum(1 for k in keys if k in names or fold_key(k) in names), len(keys)
 
 
+def _gives(doc: SourceDocument, pack: Pack, ids: frozenset[str]) -> bool:
+    """Whether the document's headings (the keys of its first resource, the columns of its
+    sheets) name an element of ``ids``, or a member of a group there."""
+    if not ids:
+        return False
+    if doc.sheets:
+        named = [c[2] for sheet in doc.sheets for c in sheet.columns if c[2] is not None]
+        return any(f in ids or f.rpartition(".")[0] in ids for f in named)
+    data = _peek_first(doc)
+    if not isinstance(data, Mapping):
+        return False
+    names = pack.fields.key_map(None)
+    for key in data:
+        spec = names.get(str(key)) or names.get(fold_key(str(key)))
+        if spec is not None and (spec.id in ids or spec.parent in ids):
+            return True
+    return False
+
+
 def _kind_of_export(
     source: CatalogSource,
     national: SourceDocument,
@@ -91,6 +112,8 @@ def _kind_of_export(
     best: tuple[int, Pack, SourceDocument] | None = None
     for ref in DETECTABLE_PACKS:
         candidate = get_pack(ref)
+        if _gives(national, pack, candidate.value_forms.never_published):
+            continue  # an element this kind of export never publishes: a catalog system's
         doc = open_document(source, candidate, fmt=fmt, name=name)
         fit, _ = heading_fit(doc, candidate)
         if fit >= known + _MIN_GAIN and (best is None or fit > best[0]):

@@ -245,13 +245,24 @@ class ValueReader:
             text = compound_split(text)[0]  # type: ignore[index]
         if not text.strip():
             return MISSING
-        match = self._lookup(spec.id, text)
+        match = self._coded(self._lookup(spec.id, text), cpath, out)
         if match is None:
             return self._vocab_form(spec, self._vocab[spec.id], text, cpath, out)
         label = match.concept.label_zh
         if match.is_defect or not isinstance(value, str):
             self._normalised(spec, value, label, cpath, out)
         return label
+
+    @staticmethod
+    def _coded(match: Match | None, cpath: str, out: Coerced) -> Match | None:
+        """``match``, unless it is by a code written under a catalog system's key whose
+        codes are not read (``shareType: 1`` is 无条件共享 in one system, 有条件共享 in
+        another): such a code is no value."""
+        if match is None or cpath not in out.uncoded:
+            return match
+        code = match.concept.notation
+        by_code = match.kind is MatchKind.NOTATION or fold_value(match.given) == code
+        return None if by_code and code is not None else match
 
     def _vocab_form(
         self, spec: FieldSpec, vocab: Vocabulary, text: str, cpath: str, out: Coerced
@@ -340,6 +351,7 @@ class ValueReader:
             return value
         vocab = self._vocab[spec.id]
         match = self._lookup(spec.id, str(value)) if isinstance(value, str | int) else None
+        match = self._coded(match, cpath, out)
         if match is None and spec.id == OPEN_TO_PUBLIC and isinstance(value, str):
             is_open = self._forms.open_type(value)
             if is_open is not None:  # an open type where yes/no is expected: keep it as condition

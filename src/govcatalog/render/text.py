@@ -43,8 +43,14 @@ def _where(f: Finding) -> str:
 
 
 def _group_key(f: Finding) -> tuple[str, str]:
+    """(file, the resource's pointer): the path up to the resource's index, wherever the
+    document keeps its resources (``/resources/0``, ``/data/records/0``, a bare list's ``/0``)."""
     pointer = f.location.pointer or ""
-    head = "/".join(pointer.split("/")[:3]) if pointer.count("/") >= 2 else ""
+    parts = pointer.split("/")
+    index = next((i for i, part in enumerate(parts[1:], 1) if part.isdigit()), None)
+    if index is not None:
+        return (f.location.file or "", "/".join(parts[: index + 1]))
+    head = "/".join(parts[:3]) if pointer.count("/") >= 2 else ""
     return (f.location.file or "", head)
 
 
