@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from govcatalog._bilingual import Bilingual
+from govcatalog.records.hits import Hit
 
 VALID_RESOURCE: dict[str, Any] = {
     "category": {"lei": "基础信息资源目录", "xiang": "国家人口基础信息资源"},
@@ -52,3 +57,14 @@ def write_catalog(path: Path, *resources: dict[str, Any]) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def in_chinese(hits: Iterable[Hit]) -> list[Hit]:
+    """``hits`` with each parameter said in both languages (a vocabulary value) given as its
+    Chinese text: what the Chinese messages show, which a test compares with plain text."""
+    return [
+        replace(
+            h, params={k: str(v) if isinstance(v, Bilingual) else v for k, v in h.params.items()}
+        )
+        for h in hits
+    ]

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from govcatalog._bilingual import Bilingual, glossed, quoted
 from govcatalog._vocab_index import Index, MatchKind, build_index
 from govcatalog._vocab_text import fold, split_trailing_code
 from govcatalog.errors import UnknownVocabulary
@@ -105,6 +106,12 @@ class Concept:
     exact_matches: tuple[str, ...]
     close_matches: tuple[str, ...]
     notation_evidence: Evidence | None = None
+
+    @property
+    def term(self) -> Bilingual:
+        """The value as a message parameter: ``有条件共享`` in Chinese messages,
+        ``"有条件共享" (conditional sharing)`` in English ones."""
+        return glossed(self.label_zh, self.label_en)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +213,15 @@ class Vocabulary:
     def labels(self) -> tuple[str, ...]:
         """Return the canonical Chinese labels, in the vocabulary's order."""
         return tuple(c.label_zh for c in self.concepts)
+
+    def term(self, label: str) -> Bilingual:
+        """A value as a message parameter: the :attr:`Concept.term` of the concept whose
+        canonical label ``label`` is, else ``label`` quoted (a value this vocabulary does not
+        list, such as a 项 a local standard names)."""
+        found = self._index.exact.get(label)
+        if found is not None and found.kind is MatchKind.PREF:
+            return found.concept.term
+        return quoted(label)
 
     def concept(self, label_or_notation: str) -> Concept:
         """Return a concept by its canonical label, English label, code or IRI.

@@ -30,7 +30,7 @@ def test_findings_exit_one_and_json_contract(tmp_path: Path) -> None:
     (finding,) = data["findings"]
     assert finding["code"] == "GC-R005"
     assert finding["severity"] == "error"
-    assert finding["message"].startswith("The resource is open to the public")
+    assert finding["message"].startswith("Open to the public is")
     assert set(finding["location"]) >= {"resource", "pointer", "line", "column"}
     assert finding["location"]["resource"] == "101001/000001"
     assert data["stats"]["resources"] == 1

@@ -32,6 +32,7 @@ from govcatalog.rules.builtin.sharing2025 import (
 )
 from govcatalog.rules.engine import RuleContext, RuleFunction
 from govcatalog.vocab import Vocabulary
+from tests.helpers import in_chinese
 
 TODAY = dt.date(2026, 1, 15)
 CP = "/share/share_condition"
@@ -42,7 +43,7 @@ MODE_TYPE = {"element_zh": "共享方式类型", "element_en": "Share mode type"
 
 
 def _share(pack: Pack, **share: object) -> list[Hit]:
-    return list(share_attributes({"share": share}, RuleContext(pack, TODAY)))
+    return in_chinese(share_attributes({"share": share}, RuleContext(pack, TODAY)))
 
 
 PLATFORM = {"share_mode_class": "共享平台方式", "share_mode_type": "接口"}
@@ -104,10 +105,15 @@ def test_not_shared_states_a_legal_basis(
 def test_not_shared_names_no_share_mode(pack: Pack) -> None:
     basis = "依据《中华人民共和国保守国家秘密法》"
     assert _share(pack, share_type="不予共享", share_condition=basis, **PLATFORM) == [
-        Hit("GC-R004", "/share/share_mode_class", {}, "共享平台方式 / 接口")
+        Hit(
+            "GC-R004",
+            "/share/share_mode_class",
+            {"share_mode": "共享平台方式 / 接口"},
+            "共享平台方式 / 接口",
+        )
     ]
     assert _share(pack, share_type="不予共享", share_condition=basis, share_mode_type="接口") == [
-        Hit("GC-R004", "/share/share_mode_class", {}, "接口")
+        Hit("GC-R004", "/share/share_mode_class", {"share_mode": "接口"}, "接口")
     ]
     assert _share(pack, share_type="不予共享", share_condition=basis, share_mode_class="") == []
 
@@ -137,16 +143,15 @@ def test_a_share_mode_type_belongs_to_the_platform(pack: Pack) -> None:
         hits = _share(
             pack, share_type="无条件共享", share_mode_class=mode_class, share_mode_type="文件"
         )
-        assert hits == [
-            Hit("GC-R010", "/share/share_mode_type", {"share_mode_class": mode_class}, "文件")
-        ]
+        params = {"share_mode_class": mode_class, "share_mode_type": "文件"}
+        assert hits == [Hit("GC-R010", "/share/share_mode_type", params, "文件")]
     assert _share(pack, share_type="无条件共享", share_mode_type="文件") == [
         Hit("GC-F001", "/share/share_mode_class", MODE_CLASS)
     ]
 
 
 def _run(rule: RuleFunction, pack: Pack, rec: Record) -> list[Hit]:
-    return list(rule(rec, RuleContext(pack, TODAY)))
+    return in_chinese(rule(rec, RuleContext(pack, TODAY)))
 
 
 @pytest.mark.parametrize(
@@ -173,10 +178,9 @@ ITEMS = [{"name": "姓名"}, {"name": "性别"}]
 @pytest.mark.parametrize("format_class", ["数据库", "电子表格"])
 def test_a_structured_format_lists_its_items(pack: Pack, format_class: str) -> None:
     fmt = {"format_class": format_class}
-    assert _run(format_rules, pack, {"format": fmt}) == [Hit("GC-R006", "/items", {}, format_class)]
-    assert _run(format_rules, pack, {"format": fmt, "items": []}) == [
-        Hit("GC-R006", "/items", {}, format_class)
-    ]
+    r006 = Hit("GC-R006", "/items", {"format_class": format_class}, format_class)
+    assert _run(format_rules, pack, {"format": fmt}) == [r006]
+    assert _run(format_rules, pack, {"format": fmt, "items": []}) == [r006]
     assert _run(format_rules, pack, {"format": fmt, "items": ITEMS}) == []
     unreadable: Record = {"format": fmt, "$invalid": frozenset({"/items"})}
     assert _run(format_rules, pack, unreadable) == []
@@ -200,7 +204,7 @@ def test_a_format_type_belongs_to_its_class(pack: Pack) -> None:
         Hit("GC-F012", "/format/format_types/1", {"format_class": "电子表格"}, "mp4"),
         Hit("GC-F012", "/format/format_types/2", {"format_class": "电子表格"}, "jpg"),
     ]
-    assert list(format_rules({"format": fmt, "items": ITEMS}, ctx)) == expected
+    assert in_chinese(format_rules({"format": fmt, "items": ITEMS}, ctx)) == expected
     # each (class, type) pair is looked up once per run, and the verdict kept
     assert ctx.memo == {
         ("format-type", "电子表格", "xls"): True,
@@ -208,7 +212,7 @@ def test_a_format_type_belongs_to_its_class(pack: Pack) -> None:
         ("format-type", "电子表格", "jpg"): False,
         ("format-type", "电子表格", "XLS"): True,
     }
-    assert list(format_rules({"format": fmt, "items": ITEMS}, ctx)) == expected
+    assert in_chinese(format_rules({"format": fmt, "items": ITEMS}, ctx)) == expected
     described = {**fmt, "other_description": "视频与图片附件"}
     assert _run(format_rules, pack, {"format": described, "items": ITEMS}) == []
     image = {"format_class": "图形图像", "format_types": ["jpg"]}
@@ -340,8 +344,8 @@ def test_the_code_agrees_with_the_classification(
 ) -> None:
     ctx = RuleContext(pack, TODAY)
     rec = _classified(*given)
-    assert list(code_and_classification(rec, ctx)) == hits
-    assert list(code_and_classification(rec, ctx)) == hits  # again, from the memo
+    assert in_chinese(code_and_classification(rec, ctx)) == hits
+    assert in_chinese(code_and_classification(rec, ctx)) == hits  # again, from the memo
 
 
 def test_the_classes_are_looked_up_once_per_run(pack: Pack) -> None:
@@ -385,14 +389,16 @@ def test_base_items_of_base_resources_are_shared_unconditionally(
     hit: bool,
 ) -> None:
     rec = {**_classified(lei, None, code), "share": share, "items": items}
-    expected = [Hit("GC-R011", "/share/share_type", {}, share.get("share_type"))] if hit else []
+    share_type = share.get("share_type")
+    params = {"share_type": share_type}
+    expected = [Hit("GC-R011", "/share/share_type", params, share_type)] if hit else []
     assert _run(base_items_shared, pack, rec) == expected
 
 
 def test_base_resources_told_by_their_code_or_without_a_share_element(pack: Pack) -> None:
     coded = {PARSED_CODE: parse_resource_code("102001/000001"), "share": CONDITIONAL}
     assert _run(base_items_shared, pack, coded) == [
-        Hit("GC-R011", "/share/share_type", {}, "有条件共享")
+        Hit("GC-R011", "/share/share_type", {"share_type": "有条件共享"}, "有条件共享")
     ]
     assert _run(base_items_shared, pack, {"category": {"lei": BASE}}) == []
 
@@ -519,7 +525,7 @@ def test_the_rules_use_the_verdicts_kept_for_the_run(pack: Pack) -> None:
     ctx = RuleContext(pack, TODAY)
     ctx.memo[("format-type", "电子表格", "mp4")] = True
     fmt = {"format_class": "电子表格", "format_types": ["mp4", "jpg"]}
-    assert list(format_rules({"format": fmt, "items": ITEMS}, ctx)) == [
+    assert in_chinese(format_rules({"format": fmt, "items": ITEMS}, ctx)) == [
         Hit("GC-F012", "/format/format_types/1", {"format_class": "电子表格"}, "jpg")
     ]
     scheme = pack.provider_code_scheme
@@ -528,12 +534,12 @@ def test_the_rules_use_the_verdicts_kept_for_the_run(pack: Pack) -> None:
     assert list(provider_code({"provider_code": "91350100M000100Y44"}, ctx)) == []
     ctx.memo[("share-condition-fold", "仅限公安部门")] = "无"  # as if it had been folded so
     unconditional = {"share_type": "无条件共享", **PLATFORM, "share_condition": "仅限公安部门"}
-    assert list(share_attributes({"share": unconditional}, ctx)) == [
+    assert in_chinese(share_attributes({"share": unconditional}, ctx)) == [
         Hit("GC-F003", CP, F003, "仅限公安部门")
     ]
     ctx.memo[("resource-class", BASE, "社会保障")] = ("9", "社会保障", None, None)
     rec = _classified(BASE, "社会保障", "103001/000001")
-    assert list(code_and_classification(rec, ctx)) == [
+    assert in_chinese(code_and_classification(rec, ctx)) == [
         Hit("GC-R007", "/code", {"lei": BASE, "expected": "9"}, "1")
     ]
 

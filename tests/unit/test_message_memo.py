@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govcatalog._bilingual import Bilingual
 from govcatalog.packs import Pack
 from govcatalog.packs import codebook as codebook_module
 from govcatalog.packs.codebook import MessageMemo
@@ -19,6 +20,7 @@ _VALUES = st.one_of(
     st.floats(allow_nan=False, width=16),
     st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2001, 1, 1)),
     st.none(),
+    st.builds(Bilingual, st.sampled_from(["每日", "其他"]), st.sampled_from(["daily", "other"])),
 )
 _PARAMS = st.dictionaries(st.sampled_from(["value", "count", "field", "other"]), _VALUES)
 
@@ -29,10 +31,10 @@ def test_the_memo_renders_as_the_entry_does(
     pack: Pack, calls: list[tuple[int, dict[str, object]]]
 ) -> None:
     codes = sorted(pack.codebook)
-    memo = MessageMemo()
+    memo = MessageMemo(pack.glossary)
     for n, params in calls:
         entry = pack.codebook[codes[n % len(codes)]]
-        assert memo.render(entry, params) == entry.render(params)
+        assert memo.render(entry, params) == entry.render(params, pack.glossary)
 
 
 def test_equal_parameters_written_differently_are_told_apart(pack: Pack) -> None:
@@ -44,6 +46,18 @@ def test_equal_parameters_written_differently_are_told_apart(pack: Pack) -> None
         entry.render({"value": v}).message_en for v in (1, True, 1.0)
     ]
     assert len({r.message_en for r in rendered}) == 3
+
+
+def test_one_value_said_two_ways_in_english_is_told_apart(pack: Pack) -> None:
+    entry = pack.codebook["GC-F003"]
+    memo = MessageMemo()
+    said = [Bilingual("其他", '"其他" (other)'), Bilingual("其他", '"其他"')]
+    rendered = [memo.render(entry, {"canonical": v}) for v in said]
+    assert [r.message_en for r in rendered] == [
+        entry.render({"canonical": v}).message_en for v in said
+    ]
+    assert rendered[0].message_zh == rendered[1].message_zh
+    assert rendered[0].message_en != rendered[1].message_en
 
 
 def test_the_memo_is_bounded(pack: Pack, monkeypatch: pytest.MonkeyPatch) -> None:

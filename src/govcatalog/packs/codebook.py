@@ -2,7 +2,10 @@
 
 Each entry carries the code's default severity, bilingual title, message and hint
 templates, the spec clause it enforces and how sure we are of it. Messages are
-``str.format`` templates filled with the parameters a rule supplies.
+``str.format`` templates filled with the parameters a rule supplies. A parameter that is a
+:class:`~govcatalog._bilingual.Bilingual` (a vocabulary value) is said in each language as such;
+``{term[…][…]}`` and ``{element[…]}`` name a value or an element of the pack
+(:mod:`govcatalog.packs.glossary`).
 """
 
 from __future__ import annotations
@@ -12,14 +15,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from govcatalog._bilingual import Bilingual
 from govcatalog._location import visible
 from govcatalog._quick_init import quick_init
 from govcatalog.errors import PackError
-from govcatalog.report import Severity, clip
+from govcatalog.packs.glossary import SHARED, Glossary
+from govcatalog.report import VALUE_LIMIT, Severity, clip
 from govcatalog.vocab import Evidence
 
 
-class _Params(dict[str, str]):
+class _Params(dict[str, object]):
     """Template parameters; an absent key renders as ``{key}`` instead of failing."""
 
     def __missing__(self, key: str) -> str:
@@ -31,6 +36,26 @@ _DEFAULTS: Mapping[str, str] = MappingProxyType(
 )
 """Parameters every message may use: the standard asking for an element (the national guide
 unless a local pack declared it)."""
+
+_EN_LIMIT = 2 * VALUE_LIMIT
+"""Most characters of a parameter in an English message: a value echoed from the input is cut
+to ``VALUE_LIMIT`` in Chinese, and its English text adds a label to each value it quotes."""
+
+
+def _zh(value: object) -> str:
+    # values echoed from the input: unseen characters written out, then cut to length
+    return clip(visible(value.zh if type(value) is Bilingual else str(value)))
+
+
+def _en(value: object) -> str:
+    if type(value) is Bilingual:
+        return clip(visible(value.en), _EN_LIMIT)
+    return clip(visible(str(value)))
+
+
+def _key(value: object) -> str:
+    """A parameter's text for :class:`MessageMemo`: both languages of a bilingual one."""
+    return f"{value.zh}\x00{value.en}" if type(value) is Bilingual else str(value)
 
 
 @quick_init
@@ -74,15 +99,20 @@ class CodeEntry:
     spec: str
     evidence: Evidence
 
-    def render(self, params: Mapping[str, object]) -> RenderedMessage:
-        """Fill the templates with ``params``."""
-        # values echoed from the input: unseen characters written out, then cut to length
-        p = _Params({**_DEFAULTS, **{k: clip(visible(str(v))) for k, v in params.items()}})
+    def render(self, params: Mapping[str, object], glossary: Glossary = SHARED) -> RenderedMessage:
+        """Fill the templates with ``params``, and the values and elements they name from
+        ``glossary`` (the shared vocabularies unless the pack's is given)."""
+        zh = _Params(
+            {**glossary.names("zh"), **_DEFAULTS, **{k: _zh(v) for k, v in params.items()}}
+        )
+        en = _Params(
+            {**glossary.names("en"), **_DEFAULTS, **{k: _en(v) for k, v in params.items()}}
+        )
         return RenderedMessage(
-            self.message_zh.format_map(p),
-            self.message_en.format_map(p),
-            self.hint_zh.format_map(p),
-            self.hint_en.format_map(p),
+            self.message_zh.format_map(zh),
+            self.message_en.format_map(en),
+            self.hint_zh.format_map(zh),
+            self.hint_en.format_map(en),
         )
 
 
@@ -96,21 +126,22 @@ class MessageMemo:
     A catalog repeats its mistakes: the same bad value of 更新周期, the same missing element,
     in thousands of resources. A message depends only on its entry and on each parameter's
     text, so the text is the key and the four templates are filled once per distinct message.
-    One memo serves one codebook (an entry is known by its code).
+    One memo serves one codebook (an entry is known by its code) and one glossary.
     """
 
-    __slots__ = ("_known",)
+    __slots__ = ("_glossary", "_known")
 
-    def __init__(self) -> None:
+    def __init__(self, glossary: Glossary = SHARED) -> None:
+        self._glossary = glossary
         self._known: dict[tuple[str, tuple[str, ...], tuple[str, ...]], RenderedMessage] = {}
 
     def render(self, entry: CodeEntry, params: Mapping[str, object]) -> RenderedMessage:
-        """``entry.render(params)``, remembered."""
+        """``entry.render(params, glossary)``, remembered."""
         # the parameters' names, then their text: what the templates are filled with
-        key = (entry.code, tuple(params), tuple(map(str, params.values())))
+        key = (entry.code, tuple(params), tuple(map(_key, params.values())))
         known = self._known.get(key)
         if known is None:
-            known = entry.render(params)
+            known = entry.render(params, self._glossary)
             if len(self._known) >= _REMEMBERED:
                 self._known.clear()
             self._known[key] = known

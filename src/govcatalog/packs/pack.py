@@ -37,6 +37,7 @@ from govcatalog.packs._local_vocab import parse_vocabularies
 from govcatalog.packs.codebook import Codebook
 from govcatalog.packs.declared import DeclaredRule
 from govcatalog.packs.fields import FieldSpec, FieldTable
+from govcatalog.packs.glossary import Glossary, unresolved
 from govcatalog.packs.lawdata import ConditionPhrases, Deadline, LegalBasis, RequestRule
 from govcatalog.packs.manifest import MANIFEST, Manifest, PackStatus, read_manifest
 from govcatalog.packs.templates import DEFAULT_TEMPLATE, TemplateProfile, load_templates
@@ -141,6 +142,12 @@ class Pack:
         """``id@version``."""
         return f"{self.id}@{self.version}"
 
+    @property
+    def glossary(self) -> Glossary:
+        """The values and elements this pack's messages name (``{term[…][…]}``,
+        ``{element[…]}``), said from its vocabularies and field table."""
+        return Glossary.of(self.vocabularies, self.fields)
+
     def vocabulary(self, scheme_id: str) -> Vocabulary:
         """The vocabulary as this pack allows it."""
         return self.vocabularies[scheme_id]
@@ -227,8 +234,24 @@ def _load_pack(root: Traversable, parent: Pack | None) -> Pack:
         if unknown:
             msg = f"[values.{setting}] names unknown fields {unknown}"
             raise PackError(ref, MANIFEST, msg)
+    _check_references(codebook, Glossary.of(vocabularies, fields), ref)
     layers = _Layers(manifest, parent, texts, fields, codebook)
     return _assemble(root, layers, MappingProxyType(vocabularies), value_forms, raw)
+
+
+def _check_references(codebook: Codebook, glossary: Glossary, ref: str) -> None:
+    """Every template of the codebook is one, and every value and element it names is one of
+    the pack."""
+    for code in codebook:
+        entry = codebook[code]
+        templates = (entry.message_zh, entry.message_en, entry.hint_zh, entry.hint_en)
+        try:
+            missing = [m for t in templates for m in unresolved(t, glossary)]
+        except ValueError as exc:  # a lone brace: no template
+            raise PackError(ref, "codebook.toml", f"{code}: {exc}") from None
+        if missing:
+            msg = f"{code} names what the pack does not have: {', '.join(missing)}"
+            raise PackError(ref, "codebook.toml", msg)
 
 
 @dataclass(frozen=True, slots=True)

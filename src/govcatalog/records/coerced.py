@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from govcatalog._bilingual import Bilingual, listed, quoted
 from govcatalog.io.records import pointer_token
 from govcatalog.io.shape import type_name
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.records.hits import Hit, Record
+from govcatalog.vocab import Vocabulary
 
 MISSING: Final = object()
 """What a value reader returns for a value it leaves out of the record."""
@@ -176,9 +178,23 @@ def excerpt(value: object, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def allowed(vocab: Vocabulary) -> Bilingual:
+    """The values of a vocabulary, for a finding that lists them (GC-F002)."""
+    return listed(c.term for c in vocab.concepts)
+
+
+def element_value(spec: FieldSpec, value: object) -> Bilingual:
+    """An element and the value read for it: ``共享条件：仅限公安`` and, in English,
+    ``Share condition "仅限公安"``."""
+    said = quoted(value)
+    return Bilingual(f"{spec.zh}：{said.zh}", f"{spec.en} {said.en}")
+
+
 def normalised(spec: FieldSpec, given: object, canonical: object, cpath: str) -> Hit:
-    """The finding that a value was written in a non-standard form and read as ``canonical``."""
-    return Hit("GC-F003", cpath, names(spec) | {"canonical": canonical}, excerpt(given))
+    """The finding that a value was written in a non-standard form and read as ``canonical``:
+    a vocabulary value's :attr:`~govcatalog.vocab.Concept.term` (or a reading made of such
+    terms), or a value that needs no English label (a date, a number), quoted."""
+    return Hit("GC-F003", cpath, names(spec) | {"canonical": quoted(canonical)}, excerpt(given))
 
 
 def settle_target(record: Record, spec: FieldSpec, pending: Pending) -> tuple[str, Record | None]:

@@ -8,6 +8,7 @@ class is not a guess: the value reads as class + type and is reported as a non-s
 
 from __future__ import annotations
 
+from govcatalog._bilingual import Bilingual, joined, listed
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import AbsentElements
@@ -35,19 +36,26 @@ class Implied:
         cls, partner = implied
         dst[spec.key] = cls
         out.pending.append(Pending(spec.compound or "", partner, False, cpath))
-        shown = partner if isinstance(partner, str) else "、".join(partner)
-        out.hits.append(normalised(spec, value, f"{cls} + {shown}", cpath))
+        partner_vocab = self._pack.field_vocabulary(self._pack.fields.get(spec.compound or ""))
+        partners = [partner] if isinstance(partner, str) else partner
+        read = self._class_and(spec, cls, listed(partner_vocab.term(p) for p in partners))
+        out.hits.append(normalised(spec, value, read, cpath))
         return True
+
+    def _class_and(self, spec: FieldSpec, cls: str, partner: Bilingual) -> Bilingual:
+        """A class and what it was read with: 电子表格 + xlsx (with the class's English label)."""
+        return joined((self._pack.field_vocabulary(spec).term(cls), partner), " + ", " + ")
 
     def class_of_main(self, main: FieldSpec, value: object, cpath: str, out: Coerced) -> None:
         """The class a group's single cell implies (信息资源格式 "xlsx": 电子表格), set where the
         class is not given, and then reported as a non-standard form of the group."""
         found = self.of_main(self._classes[main.id], value) if main.id in self._classes else None
         if found is not None:
-            member, label, shown = found
+            member, label, parts = found
             group = self._pack.fields.get(member.parent or "")
             where = f"{cpath.rpartition('/')[0]}/{member.key}"
-            hit = normalised(group, shown, f"{label} + {shown}", where)
+            shown = listed(parts)
+            hit = normalised(group, shown.zh, self._class_and(member, label, shown), where)
             out.pending.append(Pending(member.id, label, False, cpath, hit))
 
     def of(self, spec: FieldSpec, text: str) -> tuple[str, str | list[str]] | None:
@@ -96,9 +104,11 @@ class Implied:
             if m.compound and m.parent and table.get(m.parent).main == m.compound
         }
 
-    def of_main(self, member: FieldSpec, value: object) -> tuple[FieldSpec, str, str] | None:
-        """(class member, class label, value as shown) for a group's single cell whose every
-        part implies the same class (信息资源格式 "xlsx" → 电子表格; "xls、csv" alike)."""
+    def of_main(
+        self, member: FieldSpec, value: object
+    ) -> tuple[FieldSpec, str, tuple[str, ...]] | None:
+        """(class member, class label, the parts as written) for a group's single cell whose
+        every part implies the same class (信息资源格式 "xlsx" → 电子表格; "xls、csv" alike)."""
         parts = [value] if isinstance(value, str) else value
         if not isinstance(parts, list) or not parts:
             return None
@@ -112,4 +122,4 @@ class Implied:
             classes.add(implied[0])
         if len(classes) != 1:
             return None
-        return member, classes.pop(), "、".join(str(p).strip() for p in parts)
+        return member, classes.pop(), tuple(str(p).strip() for p in parts)

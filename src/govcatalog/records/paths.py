@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from govcatalog._bilingual import joined
 from govcatalog.model.code import split_classification
 from govcatalog.packs.fields import FieldSpec
 from govcatalog.packs.pack import Pack
-from govcatalog.records.coerced import Coerced, Pending, normalised
+from govcatalog.records.coerced import Coerced, Pending, element_value, normalised
 from govcatalog.records.hits import Record
 
 _SEPARATORS = ("/", "／", ">", "＞", "→", "|", "｜", "\\", "-", "－", "—")
@@ -70,8 +71,9 @@ class PathReader:
         assign(spec, parts[0][1], cpath, dst, out)
         out.pending.extend(Pending(m.id, part, False, cpath) for m, part in parts[1:])
         read = [(spec, dst.get(spec.key, parts[0][1])), *parts[1:]]
-        shown = "；".join(f"{m.zh}：{part}" for m, part in read)
-        out.hits.append(normalised(group, value, shown, cpath))
+        terms = self._pack.vocabulary(spec.vocabulary) if spec.vocabulary else None
+        said = (element_value(m, terms.term(p) if terms else p) for m, p in read)
+        out.hits.append(normalised(group, value, joined(said, "；", "; "), cpath))
         return True
 
     def parts(

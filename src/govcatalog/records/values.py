@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from functools import partial
 
+from govcatalog._bilingual import Bilingual, joined, listed
 from govcatalog._dates import date_form, dayless_form
 from govcatalog.io.lists import is_list_syntax, split_list
 from govcatalog.model.code import CodeProblem, ResourceCode, problem_text
@@ -29,7 +30,9 @@ from govcatalog.records.coerced import (
     SHARE_TYPE,
     Coerced,
     Pending,
+    allowed,
     compound_split,
+    element_value,
     excerpt,
     names,
     normalised,
@@ -202,21 +205,13 @@ class ValueReader:
         if isinstance(value, str):
             parts = split_list(value)
             if is_list_syntax(value) and "、".join(parts) != value.strip():
-                self._normalised(spec, value, "、".join(parts), cpath, out)
+                self._normalised(spec, value, listed(parts), cpath, out)
             value = parts
         if isinstance(value, list) and spec.id == FORMAT_TYPES and FORMAT_CLASS in self._vocab:
             split = self._format_split(value)
             for cls in split.classes[:1]:
                 out.pending.append(Pending(FORMAT_CLASS, cls, False, cpath))
-                self._normalised(
-                    spec,
-                    excerpt(given),
-                    f"{cls} + {'、'.join(map(str, split.types))}"
-                    if split.types
-                    else f"{self.pack.fields.get(FORMAT_CLASS).zh}：{cls}",
-                    cpath,
-                    out,
-                )
+                self._normalised(spec, excerpt(given), self._class_read(cls, split), cpath, out)
             value = split.types
             if not value and split.classes:
                 return MISSING
@@ -234,6 +229,14 @@ class ValueReader:
                 kept.append(part)
         return kept
 
+    def _class_read(self, cls: str, split: FormatParts) -> Bilingual:
+        """What format types with a format class among them read as: 数据库 + mysql, or the
+        class alone (信息资源格式分类：电子文件)."""
+        term = self._vocab[FORMAT_CLASS].term(cls)
+        if split.types:
+            return joined((term, listed(split.types)), " + ", " + ")
+        return element_value(self.pack.fields.get(FORMAT_CLASS), term)
+
     def _vocab_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
         if isinstance(value, str) and value in self._labels[spec.id]:
             return value
@@ -248,10 +251,9 @@ class ValueReader:
         match = self._coded(self._lookup(spec.id, text), cpath, out)
         if match is None:
             return self._vocab_form(spec, self._vocab[spec.id], text, cpath, out)
-        label = match.concept.label_zh
         if match.is_defect or not isinstance(value, str):
-            self._normalised(spec, value, label, cpath, out)
-        return label
+            self._normalised(spec, value, match.concept.term, cpath, out)
+        return match.concept.label_zh
 
     @staticmethod
     def _coded(match: Match | None, cpath: str, out: Coerced) -> Match | None:
@@ -273,9 +275,10 @@ class ValueReader:
         if sized and found:  # varchar2(50): the type, and the size for its own field
             size = self.pack.fields.get(spec.size or "")
             out.pending.append(Pending(size.id, int(sized[2]), False, cpath))
-            label = found.concept.label_zh
-            self._normalised(spec, text, f"{label}，{size.zh} {sized[2]}", cpath, out)
-            return label
+            term = found.concept.term
+            read = Bilingual(f"{term.zh}，{size.zh} {sized[2]}", f"{term.en}, {size.en} {sized[2]}")
+            self._normalised(spec, text, read, cpath, out)
+            return found.concept.label_zh
         match = self._noted(spec, text, cpath, out)
         if match is not None:
             return match.concept.label_zh
@@ -284,16 +287,21 @@ class ValueReader:
         described = self._forms.described_as(vocab.id, head)
         if described is not None and spec.note:
             out.pending.append(Pending(spec.note, text, True, cpath))
-            params = names(spec) | {"canonical": described, "note_zh": self._note_zh(spec)}
+            note = self.pack.fields.get(spec.note)
+            params = names(spec) | {
+                "canonical": vocab.term(described),
+                "note_zh": note.zh,
+                "note_en": note.en,
+            }
             out.hits.append(Hit("GC-F015", cpath, params, text))
             return described
         several = several_values(partial(self._lookup, spec.id), text)
         if several:  # 接口、文件 where one value is taken: said as such, not as an unknown value
             out.listed[cpath] = LISTED.join(several)
-            params = names(spec) | {"values": out.listed[cpath]}
+            params = names(spec) | {"values": listed(map(vocab.term, several))}
             out.hits.append(Hit("GC-F018", cpath, params, excerpt(text)))
         else:
-            params = names(spec) | {"allowed": "、".join(vocab.labels())}
+            params = names(spec) | {"allowed": allowed(vocab)}
             out.hits.append(Hit("GC-F002", cpath, params, excerpt(text)))
         out.invalid.add(cpath)
         return MISSING
@@ -306,13 +314,9 @@ class ValueReader:
         match = self._lookup(spec.id, noted.value) if noted else None
         if match is not None and noted is not None:
             out.pending.append(Pending(spec.note or "", noted.note, True, cpath))
-            read = f"{match.concept.label_zh}，{self._note_zh(spec)}：{noted.note}"
-            self._normalised(spec, text, read, cpath, out)
+            note = element_value(self.pack.fields.get(spec.note or ""), noted.note)
+            self._normalised(spec, text, joined((match.concept.term, note), "，", ", "), cpath, out)
         return match
-
-    def _note_zh(self, spec: FieldSpec) -> str:
-        table = self.pack.fields
-        return table.get(spec.note).zh if spec.note and table.has(spec.note) else ""
 
     def _text_form(self, spec: FieldSpec, value: str, cpath: str, out: Coerced) -> bool:
         """Read an open type or a share type written as text; True when the value is taken."""
@@ -320,7 +324,8 @@ class ValueReader:
             is_open = self._forms.open_type(value)
             if is_open is not None:
                 spec_open = self.pack.fields.get(OPEN_TO_PUBLIC)
-                params = names(spec_open) | {"canonical": "是" if is_open else "否"}
+                yes_no = self._vocab[OPEN_TO_PUBLIC].term("是" if is_open else "否")
+                params = names(spec_open) | {"canonical": yes_no}
                 hit = Hit("GC-F003", pointer_of(OPEN_TO_PUBLIC), params, value)
                 out.pending.append(Pending(OPEN_TO_PUBLIC, is_open, False, cpath, hit))
                 return not is_open  # a closed type is no condition of opening
@@ -329,22 +334,30 @@ class ValueReader:
         if match is None or match.kind is MatchKind.NOTATION or fold_value(value) in NO_CONDITION:
             return False  # 无条件 (共享) there says "no condition" (R1)
         out.pending.append(Pending(SHARE_TYPE, match.concept.label_zh, False, cpath))
-        out.hits.append(Hit("GC-F017", cpath, names(spec), value))
+        params = names(spec) | {"share_type": match.concept.term}
+        out.hits.append(Hit("GC-F017", cpath, params, value))
         return True
 
     def compound(self, spec: FieldSpec, value: str, cpath: str, dst: Record, out: Coerced) -> None:
         second = self.pack.fields.get(spec.compound or "")
         rest = compound_split(value)[1]  # type: ignore[index]
         if second.kind is FieldKind.TEXTS:
-            listed = self._list_value(second, rest, cpath, out)
-            if isinstance(listed, list) and listed:
-                dst[second.key] = listed
-                self._normalised(spec, value, f"{dst[spec.key]} + {'、'.join(listed)}", cpath, out)
+            kept = self._list_value(second, rest, cpath, out)
+            if isinstance(kept, list) and kept:
+                dst[second.key] = kept
+                read = joined(
+                    (self._vocab[spec.id].term(dst[spec.key]), listed(kept)), " + ", " + "
+                )
+                self._normalised(spec, value, read, cpath, out)
             return
         result = self._vocab_value(second, rest, cpath, out)
         if result is not MISSING:
             dst[second.key] = result
-            self._normalised(spec, value, f"{dst[spec.key]} + {result}", cpath, out)
+            said = (
+                self._vocab[spec.id].term(dst[spec.key]),
+                self._vocab[second.id].term(str(result)),
+            )
+            self._normalised(spec, value, joined(said, " + ", " + "), cpath, out)
 
     def _bool_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
         if isinstance(value, bool):
@@ -357,7 +370,7 @@ class ValueReader:
             if is_open is not None:  # an open type where yes/no is expected: keep it as condition
                 if is_open:
                     out.pending.append(Pending(OPEN_CONDITION, value, False, cpath))
-                self._normalised(spec, value, "是" if is_open else "否", cpath, out)
+                self._normalised(spec, value, vocab.term("是" if is_open else "否"), cpath, out)
                 return is_open
         noted = (
             self._noted(spec, value, cpath, out)
@@ -367,12 +380,12 @@ class ValueReader:
         if noted is not None and noted.concept.notation in ("0", "1"):  # 是（无条件开放）
             return noted.concept.notation == "1"
         if match is None or match.concept.notation not in ("0", "1"):
-            params = names(spec) | {"allowed": "、".join(vocab.labels())}
+            params = names(spec) | {"allowed": allowed(vocab)}
             out.hits.append(Hit("GC-F002", cpath, params, excerpt(value)))
             out.invalid.add(cpath)
             return MISSING
         if match.is_defect or not isinstance(value, str):
-            self._normalised(spec, value, match.concept.label_zh, cpath, out)
+            self._normalised(spec, value, match.concept.term, cpath, out)
         return match.concept.notation == "1"
 
     def _date_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:

@@ -47,7 +47,7 @@ class FindingMaker:
     def __init__(self, pack: Pack, options: ValidationOptions) -> None:
         self.codebook = pack.codebook
         self.severity = severities(pack, options)
-        self._messages = MessageMemo()
+        self._messages = MessageMemo(pack.glossary)
 
     def finding(self, hit: Hit, location: Location) -> Finding | None:
         """The finding for a hit, or None when its code is switched off."""

@@ -12,7 +12,7 @@ def unreadable_report(pack: Pack, error: LoadError) -> Report:
     """One GC-S001 error, located where reading stopped, with the reader's own hint."""
     hit = unreadable(error)
     entry = pack.codebook[hit.code]
-    msg = entry.render(hit.params)
+    msg = entry.render(hit.params, pack.glossary)
     f = Finding(
         hit.code,
         Severity.ERROR,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
+from govcatalog._bilingual import Bilingual, quoted
 from govcatalog.model.enums import FormatClass, ResourceClass, ShareModeClass, ShareType
 from govcatalog.records.coerce import INVALID
 from govcatalog.records.hits import Hit, Record
@@ -32,6 +33,13 @@ def missing(ctx: RuleContext, rec: Record, field_id: str) -> Hit | None:
         return None
     spec = ctx.pack.fields.get(field_id)
     return Hit("GC-F001", pointer, spec.names())
+
+
+def term(ctx: RuleContext, scheme: str, label: object) -> Bilingual:
+    """A value of the pack's vocabulary ``scheme`` as a message parameter: its label, and in
+    English its label quoted with its English label."""
+    vocab = ctx.pack.vocabularies.get(scheme)
+    return vocab.term(str(label)) if vocab is not None else quoted(label)
 
 
 def fold(text: str) -> str:

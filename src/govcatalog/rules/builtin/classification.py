@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from govcatalog._bilingual import listed
 from govcatalog.model.code import ResourceCode
 from govcatalog.records.coerce import PARSED_CODE
 from govcatalog.records.hits import Hit, Record
-from govcatalog.rules.builtin._util import BASE, UNCONDITIONAL
+from govcatalog.rules.builtin._util import BASE, UNCONDITIONAL, term
 from govcatalog.rules.engine import RuleContext, RuleSet, rule
 
 _Verdict = tuple[str | None, str | None, str | None, dict[str, object] | None]
@@ -20,7 +21,8 @@ def _verdict(ctx: RuleContext, key: tuple[str, str, str | None]) -> _Verdict:
     _, lei, xiang = key
     vocab = ctx.pack.vocabulary("resource-class")
     concept = vocab.concept(lei)
-    members = [c.label_zh for c in vocab.narrower(concept)]
+    narrower = vocab.narrower(concept)
+    members = [c.label_zh for c in narrower]
     known: _Verdict = (concept.notation, None, None, None)
     if xiang is None:
         ctx.memo[key] = known
@@ -30,7 +32,11 @@ def _verdict(ctx: RuleContext, key: tuple[str, str, str | None]) -> _Verdict:
     if members and xiang not in members:  # then it may be the code of one (项分类 = "01")
         named = next((name for name, c in codes.items() if c == xiang), None)
     if named is None:  # neither a 项 of the 类 nor the code of one
-        return concept.notation, xiang, None, {"lei": lei, "allowed": "、".join(members)}
+        wrong: dict[str, object] = {
+            "lei": concept.term,
+            "allowed": listed(c.term for c in narrower),
+        }
+        return concept.notation, xiang, None, wrong
     known = (concept.notation, named, codes.get(named), None)
     if named in members:  # a 项 the vocabulary knows: the others are not kept
         ctx.memo[key] = known
@@ -50,11 +56,13 @@ def code_and_classification(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
     code: ResourceCode | None = rec.get(PARSED_CODE)
     hits: list[Hit] = []
     if code is not None and notation and code.lei != notation:
-        hits.append(Hit("GC-R007", "/code", {"lei": lei, "expected": notation}, code.lei))
+        params = {"lei": term(ctx, "resource-class", lei), "expected": notation}
+        hits.append(Hit("GC-R007", "/code", params, code.lei))
     if wrong is not None:
         hits.append(Hit("GC-F008", "/category/xiang", wrong, xiang))
     elif code is not None and expected is not None and code.xiang != expected:
-        hits.append(Hit("GC-F009", "/code", {"xiang": named, "expected": expected}, code.xiang))
+        params = {"xiang": term(ctx, "resource-class", named), "expected": expected}
+        hits.append(Hit("GC-F009", "/code", params, code.xiang))
     return hits
 
 
@@ -75,7 +83,8 @@ def base_items_shared(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
     items = rec.get("items")
     if items and all(item.get("base_item") is False for item in items):
         return ()  # only business items (业务信息项): conditional sharing is allowed
-    return (Hit("GC-R011", "/share/share_type", {}, share_type),)
+    params = {"share_type": term(ctx, "share-type", share_type)}
+    return (Hit("GC-R011", "/share/share_type", params, share_type),)
 
 
 RULES = RuleSet(

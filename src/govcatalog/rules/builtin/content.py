@@ -11,7 +11,7 @@ from typing import Final
 from govcatalog.identifiers import check_identifier
 from govcatalog.model.enums import FormatClass
 from govcatalog.records.hits import Hit, Record
-from govcatalog.rules.builtin._util import OTHER_FORMAT, invalid
+from govcatalog.rules.builtin._util import OTHER_FORMAT, invalid, term
 from govcatalog.rules.engine import RuleContext, RuleSet, rule
 
 _STRUCTURED = frozenset({FormatClass.DATABASE, FormatClass.SPREADSHEET})
@@ -34,7 +34,8 @@ def format_rules(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
         return ()
     hits: list[Hit] = []
     if format_class in _STRUCTURED and not rec.get("items") and not invalid(rec, "/items"):
-        hits.append(Hit("GC-R006", "/items", {}, format_class))
+        params = {"format_class": term(ctx, "format-class", format_class)}
+        hits.append(Hit("GC-R006", "/items", params, format_class))
     described = fmt.get("other_description")
     if format_class == OTHER_FORMAT:
         if not described:
@@ -50,7 +51,7 @@ def format_rules(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
             class_iri = ctx.pack.vocabulary("format-class").concept(format_class).iri
             suggested = ctx.memo[key] = match is not None and match.concept.broader == class_iri
         if not suggested:
-            params = {"format_class": format_class}
+            params = {"format_class": term(ctx, "format-class", format_class)}
             hits.append(Hit("GC-F012", f"/format/format_types/{i}", params, ftype))
     return hits
 

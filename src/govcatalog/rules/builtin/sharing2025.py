@@ -159,7 +159,7 @@ def grade_against_share_type(rec: Record, ctx: RuleContext) -> Iterator[Hit]:
     while concept.broader is not None and concept.broader in by_iri:
         concept = by_iri[concept.broader]
     if concept.label_zh in _CORE_LEVELS:
-        yield Hit("GC-L006", "/extensions/data_grade", {"grade": grade}, grade)
+        yield Hit("GC-L006", "/extensions/data_grade", {"grade": vocab.term(grade)}, grade)
 
 
 RULES = RuleSet(
