@@ -62,7 +62,12 @@ def test_a_form_reads_as_the_code_it_was_made_from(pack: Pack, form: str, plain:
     assert str(out.record[PARSED_CODE]) == plain
     assert out.record["related_codes"] == [plain]
     said = [
-        (h.code, h.pointer, h.value, h.params.get("canonical"))
+        (
+            h.code,
+            h.pointer,
+            h.value,
+            str(h.params["canonical"]) if "canonical" in h.params else None,
+        )
         for h in out.hits
         if h.code != "GC-F001"
     ]

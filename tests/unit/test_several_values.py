@@ -88,19 +88,26 @@ def test_listed_values_are_said_in_place_of_an_unknown_value(
 
 
 @pytest.mark.parametrize(
-    ("value", "values"),
+    ("value", "values_zh", "values_en"),
     [
-        ("服务接口、文件下载", "接口、文件"),  # each part a form of a value
-        ("数据库，接口", "数据库、接口"),
-        ("接口、接口", "接口、接口"),  # one value twice: still a listing, not one value
+        # each part a form of a value
+        ("服务接口、文件下载", "接口、文件", '"接口" (interface), "文件" (file)'),
+        ("数据库，接口", "数据库、接口", '"数据库" (database), "接口" (interface)'),
+        # one value twice: still a listing, not one value
+        ("接口、接口", "接口、接口", '"接口" (interface), "接口" (interface)'),
     ],
 )
-def test_each_part_reads_as_its_value(tmp_path: Path, value: str, values: str) -> None:
+def test_each_part_reads_as_its_value(
+    tmp_path: Path, value: str, values_zh: str, values_en: str
+) -> None:
     spec = PACK.fields.get("share.share_mode_type")
     report = validate(write_catalog(tmp_path / "c.json", _with(spec, value)), options=OPTIONS)
     (said,) = [f for f in report.findings if f.code == "GC-F018"]
+    assert said.message_zh == (
+        f"“共享方式类型”填写了多个取值“{value}”（{values_zh}），该元素只取一个值。"
+    )
     assert said.message_en == (
-        f'Share mode type lists several values "{value}" ({values}); it takes one.'
+        f'Share mode type lists several values "{value}" ({values_en}); it takes one.'
     )
 
 
