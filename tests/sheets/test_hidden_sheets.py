@@ -98,10 +98,9 @@ def test_the_message_names_the_sheet_and_counts_its_resources(tmp_path: Path) ->
     _book(path, [1, 3], ["visible", "hidden"], None)
     (finding,) = [f for f in validate(path, options=OPTIONS).findings if f.code == "GC-S013"]
     assert (
-        finding.message_zh
-        == "工作表“目录2”在工作簿中是隐藏的，其中 3 条信息资源照常读取为目录数据。"
+        finding.message_zh == "工作表“目录2”在工作簿中是隐藏的，仍作为目录数据读取：3 条信息资源。"
     )
     assert finding.message_en == (
-        'Sheet "目录2" is hidden in the workbook; 3 resources on it are read as catalog data.'
+        'Sheet "目录2" is hidden in the workbook, and read as catalog data: 3 resources.'
     )
     assert finding.location.sheet == "目录2"

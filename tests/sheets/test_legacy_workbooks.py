@@ -138,6 +138,6 @@ def test_a_hidden_sheet_of_an_xls_is_said(tmp_path: Path) -> None:
     assert [(f.location.sheet, f.message_en) for f in said] == [
         (
             "目录（旧）",
-            'Sheet "目录（旧）" is hidden in the workbook; 2 resources on it are read as catalog data.',
+            'Sheet "目录（旧）" is hidden in the workbook, and read as catalog data: 2 resources.',
         )
     ]

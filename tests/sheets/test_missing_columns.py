@@ -60,10 +60,11 @@ def _key(f: Finding) -> tuple[str, str | None, str]:
 
 
 def _element(pointer: str | None) -> str:
-    """The id of the resource's element a pointer (``/resources/3/share/share_type``) names;
-    "" for the catalog, the file, or one data item (``/resources/3/items/0/name``)."""
+    """The id of the element a pointer names: a resource's (``/resources/3/share/share_type``)
+    or its data items' (``/resources/3/items/0/name`` → ``items.name``); "" for the catalog or
+    the file."""
     parts = (pointer or "").strip("/").split("/")[2:]
-    return "" if any(p.isdigit() for p in parts) else ".".join(parts)
+    return ".".join(p for p in parts if not p.isdigit())
 
 
 def _column_ids(path: Path, pack: Pack) -> set[str]:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from govcatalog import validate
+from govcatalog import load_catalog, validate
 from govcatalog.packs import get_pack
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.validate import ValidationOptions
@@ -124,3 +124,34 @@ def test_otherwise_it_is_a_value_outside_the_vocabulary(tmp_path: Path, value: s
     codes = [f.code for f in report.findings]
     assert "GC-F018" not in codes
     assert codes.count("GC-F002") == 1
+
+
+def test_types_listed_for_the_share_mode_read_as_their_class_and_are_several(
+    tmp_path: Path,
+) -> None:
+    """共享方式 服务接口、文件下载 (a column of the class holding types): the class both imply is
+    read (共享平台方式), and the types are several where one is taken."""
+    res = resource()
+    res["share"] = {"share_type": "无条件共享", "share_mode_class": "服务接口、文件下载"}
+    path = write_catalog(tmp_path / "c.json", res)
+    (read,) = load_catalog(path).resources
+    assert read.share.share_mode_class == "共享平台方式"
+    assert read.share.share_mode_type is None
+    report = validate(path, options=OPTIONS)
+    said = {f.code: f for f in report.findings}
+    assert set(said) == {"GC-F003", "GC-F018"}
+    assert said["GC-F018"].message_en == (
+        'Share mode type lists several values "服务接口、文件下载" ("接口" (interface), "文件"'
+        " (file)); it takes one."
+    )
+    # at the value as written
+    assert said["GC-F018"].location.line == said["GC-F003"].location.line
+    assert said["GC-F018"].location.column == said["GC-F003"].location.column
+
+
+@pytest.mark.parametrize("value", ["接口、电子邮件", "接口、某系统"])
+def test_types_of_no_one_class_are_no_class(tmp_path: Path, value: str) -> None:
+    res = resource()
+    res["share"] = {"share_type": "无条件共享", "share_mode_class": value}
+    report = validate(write_catalog(tmp_path / "c.json", res), options=OPTIONS)
+    assert [f.code for f in report.findings if f.code in ("GC-F002", "GC-F018")] == ["GC-F002"]

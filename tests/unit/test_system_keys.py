@@ -19,6 +19,7 @@ from govcatalog.packs.registry import PackRegistry
 from govcatalog.records.coerce import Coercer
 from govcatalog.records.read import open_document
 from govcatalog.records.regime import heading_fit, open_judged
+from tests.integration.test_export_kind import PORTAL_RECORDS
 
 PACK = get_pack("gb-1272")
 PORTAL = get_pack("open-data-portal")
@@ -116,19 +117,7 @@ def test_a_system_export_the_portal_pack_knows_more_keys_of_stays_national() -> 
 
 
 def test_a_file_giving_the_share_type_is_no_portal_export() -> None:
-    records = [
-        {
-            "标题": f"{theme}统计数据",
-            "数据摘要": f"本市{theme}领域的年度统计数据",
-            "数据提供方": provider,
-            "开放属性": "无条件开放",
-            "更新频率": "每年",
-            "发布时间": "2023-06-16",
-            "详情页网址": "https://data.example.gov.cn/open-data/1",
-            "数据格式": ["xls", "csv"],
-        }
-        for theme, provider in (("教育", "市教育局"), ("交通", "市交通运输局"))
-    ]
+    records = PORTAL_RECORDS[:2]
     assert open_judged(json.dumps(records, ensure_ascii=False)).regime.pack.id == PORTAL.id
     shared = [{**r, "共享类型": "无条件共享"} for r in records]
     assert open_judged(json.dumps(shared, ensure_ascii=False)).regime.pack.id == "gb-1272"

@@ -37,12 +37,25 @@ class SheetLocator:
     cells: dict[str, str]
 
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
-        """Row and column of the cell of ``pointer`` or of its nearest located parent."""
-        probe = pointer
-        while probe and probe not in self.cells:
-            probe = probe.rpartition("/")[0]
-        ref = self.cells.get(probe)
+        """Row and column of the cell of ``pointer`` (see :func:`cell_of`)."""
+        ref = cell_of(self.cells, pointer)
         return split_ref(ref.rpartition("!")[2]) if ref else (None, None)
+
+
+def cell_of(cells: dict[str, str], pointer: str) -> str | None:
+    """The cell of ``pointer``; for a value not given, the cell of a value beside it in its
+    group (a missing 开放条件 at the 是否向社会开放 that asks for it, a data item's missing 数据类型
+    at its name), else of its nearest located parent."""
+    probe = pointer
+    while probe and probe not in cells:
+        parent = probe.rpartition("/")[0]
+        if parent:
+            inside = parent + "/"
+            sibling = next((k for k in cells if k.startswith(inside)), None)
+            if sibling is not None:
+                return cells[sibling]
+        probe = parent
+    return cells.get(probe)
 
 
 def _empty(value: Value) -> bool:

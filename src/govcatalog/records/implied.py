@@ -9,11 +9,14 @@ class is not a guess: the value reads as class + type and is reported as a non-s
 from __future__ import annotations
 
 from govcatalog._bilingual import Bilingual, joined, listed
+from govcatalog.io.lists import split_list
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import AbsentElements
-from govcatalog.records.coerced import Coerced, Pending, normalised
-from govcatalog.records.hits import Record
+from govcatalog.records.coerced import Coerced, Pending, names, normalised, pointer_of
+from govcatalog.records.forms import LISTED
+from govcatalog.records.hits import Hit, Record
+from govcatalog.vocab import Vocabulary
 
 _LONGEST = 64
 """No label is longer: a longer text implies nothing, and is not remembered."""
@@ -35,11 +38,23 @@ class Implied:
             return False
         cls, partner = implied
         dst[spec.key] = cls
-        out.pending.append(Pending(spec.compound or "", partner, False, cpath))
-        partner_vocab = self._pack.field_vocabulary(self._pack.fields.get(spec.compound or ""))
+        partner_spec = self._pack.fields.get(spec.compound or "")
+        partner_vocab = self._pack.field_vocabulary(partner_spec)
         partners = [partner] if isinstance(partner, str) else partner
-        read = self._class_and(spec, cls, listed(partner_vocab.term(p) for p in partners))
-        out.hits.append(normalised(spec, value, read, cpath))
+        terms = listed(partner_vocab.term(p) for p in partners)
+        if len(partners) > 1 and partner_spec.kind is not FieldKind.TEXTS:
+            # 服务接口、文件下载: the class they share is read, the types are several (GC-F018)
+            where = pointer_of(partner_spec.id)
+            out.renames.setdefault(where, out.original(cpath))
+            out.listed[where] = LISTED.join(partners)
+            out.invalid.add(where)
+            params = names(partner_spec) | {"values": terms}
+            out.hits.append(Hit("GC-F018", where, params, value))
+            own = self._pack.field_vocabulary(spec)
+            out.hits.append(normalised(spec, value, own.term(cls), cpath))
+            return True
+        out.pending.append(Pending(spec.compound or "", partner, False, cpath))
+        out.hits.append(normalised(spec, value, self._class_and(spec, cls, terms), cpath))
         return True
 
     def _class_and(self, spec: FieldSpec, cls: str, partner: Bilingual) -> Bilingual:
@@ -79,14 +94,17 @@ class Implied:
         own = self._pack.field_vocabulary(spec)
         if not partner.vocabulary or own.lookup(text) is not None:
             return None
-        match = self._pack.field_vocabulary(partner).lookup(text)
-        if match is None or match.concept.broader is None:
+        partner_vocab = self._pack.field_vocabulary(partner)
+        parts = split_list(text)
+        if len(parts) > 1:  # 服务接口、文件下载: the types of one class, listed
+            found = [_class_of(partner_vocab, own, part) for part in parts]
+            if any(f is None for f in found) or len({f[0] for f in found if f}) != 1:
+                return None
+            return found[0][0], [f[1] for f in found if f]  # type: ignore[index]
+        one = _class_of(partner_vocab, own, text)
+        if one is None:
             return None
-        broader = next((c for c in own.concepts if c.iri == match.concept.broader), None)
-        if broader is None:
-            return None
-        value = match.concept.label_zh
-        return broader.label_zh, [value] if partner.kind is FieldKind.TEXTS else value
+        return one[0], [one[1]] if partner.kind is FieldKind.TEXTS else one[1]
 
     def _class_members(self) -> dict[str, FieldSpec]:
         """A group's main field → the member holding its class (format.format_types →
@@ -123,3 +141,12 @@ class Implied:
         if len(classes) != 1:
             return None
         return member, classes.pop(), tuple(str(p).strip() for p in parts)
+
+
+def _class_of(types: Vocabulary, classes: Vocabulary, text: str) -> tuple[str, str] | None:
+    """(class label, type label) of a text that is a type whose broader concept is a class."""
+    match = types.lookup(text)
+    if match is None or match.concept.broader is None:
+        return None
+    broader = next((c for c in classes.concepts if c.iri == match.concept.broader), None)
+    return None if broader is None else (broader.label_zh, match.concept.label_zh)

@@ -6,12 +6,10 @@ being built; a value that cannot be read is reported and left out (:data:`MISSIN
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import partial
 
 from govcatalog._bilingual import Bilingual, joined, listed
-from govcatalog._dates import date_form, dayless_form
 from govcatalog.io.lists import is_list_syntax, split_list
 from govcatalog.model.code import CodeProblem, ResourceCode, problem_text
 from govcatalog.packs.fields import FieldKind, FieldSpec
@@ -49,29 +47,11 @@ from govcatalog.records.forms import (
     split_note,
 )
 from govcatalog.records.hits import Hit, Record
+from govcatalog.records.scalar_values import read_date, read_int
 from govcatalog.vocab import Match, MatchKind, Vocabulary
 
 _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 """A number's text that is the digits as written (no exponent, no nan or inf)."""
-
-_INT_FORM = re.compile(r"^(\d+)(?:\.0+|\s*(?:位|个?字符|个?字节|个?汉字))?$")
-"""A whole number written as text: digits, with ``.0`` or a unit of length (位, 字符, 字节)."""
-
-_DAYLESS_WORDS: dict[bool, dict[str, object]] = {
-    False: {
-        "given_zh": "年、月",
-        "given_en": "year and month",
-        "missing_zh": "日",
-        "missing_en": "day",
-    },
-    True: {
-        "given_zh": "年份",
-        "given_en": "year",
-        "missing_zh": "月、日",
-        "missing_en": "month and day",
-    },
-}
-"""What a date written without its day gives and lacks (GC-F019), by whether it is a year alone."""
 
 _REMEMBERED = 20_000
 """Vocabulary look-ups and format-type splits remembered per reader (a catalog repeats its
@@ -148,9 +128,9 @@ class ValueReader:
         if kind is FieldKind.BOOL:
             return self._bool_value(spec, value, cpath, out)
         if kind is FieldKind.DATE:
-            return self._date_value(spec, value, cpath, out)
+            return read_date(spec, value, cpath, out)
         if kind is FieldKind.INT:
-            return self._int_value(spec, value, cpath, out)
+            return read_int(spec, value, cpath, out)
         self.wrong_type(spec, value, cpath, out)
         return MISSING
 
@@ -387,48 +367,3 @@ class ValueReader:
         if match.is_defect or not isinstance(value, str):
             self._normalised(spec, value, match.concept.term, cpath, out)
         return match.concept.notation == "1"
-
-    def _date_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
-        if isinstance(value, dt.datetime):
-            self._normalised(spec, value, value.date().isoformat(), cpath, out)
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        number = int(value) if isinstance(value, float) and value.is_integer() else value
-        if isinstance(number, str | int) and not isinstance(number, bool):  # 45342.0: an .xls
-            text = str(number).strip()
-            if not text:
-                return MISSING
-            if len(text) == 10 and text[4] == "-" and text[7] == "-":
-                try:
-                    return dt.date.fromisoformat(text)
-                except ValueError:
-                    pass
-            else:
-                day = date_form(text)
-                if day is not None:
-                    self._normalised(spec, value, day.isoformat(), cpath, out)
-                    return day
-            given = dayless_form(text)
-            if given is not None:  # a month or a year: no day is made up for it
-                words = _DAYLESS_WORDS[given.month is None]
-                out.hits.append(Hit("GC-F019", cpath, names(spec) | words, excerpt(value)))
-                out.invalid.add(cpath)
-                return MISSING
-        out.hits.append(Hit("GC-R009", cpath, names(spec), excerpt(value)))
-        out.invalid.add(cpath)
-        return MISSING
-
-    def _int_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
-        if type(value) is int and value >= 1:
-            return value
-        form = _INT_FORM.match(value.strip()) if isinstance(value, str) else None
-        if form is not None and int(form[1]) >= 1:  # "18", "18.0" (a CSV of floats), "18位"
-            self._normalised(spec, value, int(form[1]), cpath, out)
-            return int(form[1])
-        if isinstance(value, float) and value.is_integer() and value >= 1:
-            self._normalised(spec, value, int(value), cpath, out)
-            return int(value)
-        out.hits.append(Hit("GC-F010", cpath, names(spec), excerpt(value)))
-        out.invalid.add(cpath)
-        return MISSING

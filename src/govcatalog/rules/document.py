@@ -50,17 +50,25 @@ def empty_catalog() -> Hit:
 
 
 def element_without_column(
-    spec: FieldSpec, count: int, sheets: Sequence[SheetReading]
+    spec: FieldSpec, count: int, sheets: Sequence[SheetReading], *, items: bool = False
 ) -> Hit | None:
     """GC-S012: no sheet of a workbook has a column for the required element ``spec`` that
-    ``count`` of its resources do not give; None when a sheet has one (then each empty cell
-    is a finding of its own)."""
+    ``count`` of its resources (``items``: of its data items) do not give; None when a sheet
+    has one (then each empty cell is a finding of its own)."""
     if not sheets or any(s.form for s in sheets):  # a form lacks a name, not a column
         return None
     if any(_covers(c[2], spec.id) for s in sheets for c in s.columns):
         return None
     named = "、".join(dict.fromkeys(s.sheet for s in sheets))
-    params = {"element_zh": spec.zh, "element_en": spec.en, "count": count, "sheet": named}
+    whose = ("个信息项", "of its data items") if items else ("条信息资源", "of its resources")
+    params = {
+        "element_zh": spec.zh,
+        "element_en": spec.en,
+        "count": count,
+        "sheet": named,
+        "whose_zh": whose[0],
+        "whose_en": whose[1],
+    }
     return Hit("GC-S012", "", params)
 
 

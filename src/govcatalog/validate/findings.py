@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from govcatalog.io._jsonpos import JsonLocator, existing_part
 from govcatalog.io.records import RawRecord
+from govcatalog.io.sheet_rows import cell_of
 from govcatalog.packs.codebook import MessageMemo
 from govcatalog.packs.pack import Pack
 from govcatalog.records.coerce import Coerced
@@ -85,12 +86,7 @@ class FindingMaker:
             line, column = locator.locate(existing_part(raw.data, rel))
         else:
             line, column = locator.locate(rel)
-        cell = None
-        if raw.cells is not None:
-            probe = rel
-            while probe and probe not in raw.cells:
-                probe = probe.rpartition("/")[0]
-            cell = raw.cells.get(probe)
+        cell = None if raw.cells is None else cell_of(raw.cells, rel)
         sheet = raw.sheet
         if cell is not None and "!" in cell:  # a value read from another sheet (信息项!C5)
             sheet, _, cell = cell.rpartition("!")

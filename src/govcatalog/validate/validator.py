@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import replace
@@ -17,26 +16,31 @@ from dataclasses import replace
 from govcatalog._collector import collector_paused
 from govcatalog.errors import LoadError, PackError
 from govcatalog.io.records import RawRecord, SheetReading, SourceDocument
-from govcatalog.io.xlsx_parse import column_index
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import AbsentElements
 from govcatalog.records.coerce import Coercer
 from govcatalog.records.fast import reads as reads_of
 from govcatalog.records.hits import Hit
 from govcatalog.records.read import ReadRecord, RecordHook, iter_records
-from govcatalog.report import Finding, Location, Report, Severity, Stats
+from govcatalog.report import Finding, Location, Report, Stats
 from govcatalog.rules.builtin import BUILTIN_RULES
 from govcatalog.rules.catalog import CatalogHit, ResourceSummary, check_catalog
 from govcatalog.rules.declared import declared_rule
 from govcatalog.rules.document import (
     check_catalog_facts,
     document_problem,
-    element_without_column,
     empty_catalog,
     facts_not_an_object,
     not_an_object,
 )
 from govcatalog.rules.engine import RuleContext, RuleSet, pack_rules
+from govcatalog.validate.absent import (
+    absent_codes,
+    element_pointer,
+    gathered_severity,
+    headings,
+    said_once,
+)
 from govcatalog.validate.findings import FindingMaker
 from govcatalog.validate.options import (
     LocalOutcome,
@@ -115,11 +119,12 @@ class Validator:
         findings: list[Finding] = []
         absent: tuple[tuple[str, Finding], ...] = ()
         if hits and (self._absent_once or raw.sheet is not None):
-            missing = [h for h in hits if self._absent(h)]
+            sheet = raw.sheet is not None
+            missing = [h for h in hits if self._absent(h, sheet)]
             if missing:
-                hits = [h for h in hits if not self._absent(h)]
+                hits = [h for h in hits if not self._absent(h, sheet)]
                 absent = tuple(
-                    (h.pointer, f)
+                    (element_pointer(h.pointer), f)
                     for h in missing
                     for f in self._make.emit([h], raw, coerced, file, resource, provider=provider)
                 )
@@ -197,22 +202,10 @@ class Validator:
             file: The file's name.
             sheets: How the sheets of a workbook were read (none for other documents).
         """
-        counts = Counter(pointer for pointer, _ in absent)
-        once: dict[str, Hit] = {}
-        for pointer, count in sorted(counts.items()):
-            spec = self.pack.fields.get(".".join(pointer.strip("/").split("/")))
-            if self._absent_once:
-                # none gives it, or a sheet has no column for it (those that give it had it
-                # from another element: 接口 as a 数据格式 gives its 信息资源格式分类)
-                lacks = count >= resources or element_without_column(spec, count, sheets)
-                if lacks and resources >= 2:
-                    params = {"element_zh": spec.zh, "element_en": spec.en, "count": count}
-                    once[pointer] = Hit("GC-S009", pointer, params)
-            elif (hit := element_without_column(spec, count, sheets)) is not None:
-                once[pointer] = hit
+        once = said_once(self.pack, self._absent_once, absent, resources, sheets)
         out = [f for p, f in absent if p not in once]
-        where = _headings(file, sheets)
-        gathered = _gathered_severity(absent)
+        where = headings(file, sheets)
+        gathered = gathered_severity(absent)
         for pointer, hit in once.items():
             f = self.finding(hit, where if hit.code == "GC-S012" else Location(file))
             if f is not None and hit.code not in self.options.severity:
@@ -224,11 +217,12 @@ class Validator:
                 out.append(f)
         return out
 
-    def _absent(self, hit: Hit) -> bool:
-        """Whether a hit says an element of the resource (not of one data item) is not given."""
-        return hit.code in self._absent_codes and not any(
-            p.isdigit() for p in hit.pointer.split("/")
-        )
+    def _absent(self, hit: Hit, sheet: bool) -> bool:
+        """Whether a hit says an element of the resource is not given; on a sheet, an element
+        of one of its data items too (a sheet may have no column for it)."""
+        if hit.code not in self._absent_codes:
+            return False
+        return sheet or not any(p.isdigit() for p in hit.pointer.split("/"))
 
     def check_catalog(self, summaries: list[ResourceSummary], file: str) -> list[Finding]:
         """Run the catalog-wide rules over all summaries."""
@@ -354,45 +348,3 @@ class Validator:
     def unreadable(self, error: LoadError) -> Report:
         """A report for input that could not be read at all (GC-S001)."""
         return unreadable_report(self.pack, error)
-
-
-_ABSENT_CODES = frozenset({"GC-F001", "GC-R006"})
-"""Findings that say an element is missing (GC-R006: the data items of a structured format)."""
-
-
-def absent_codes(pack: Pack) -> frozenset[str]:
-    """The codes that say an element is not given: GC-F001, GC-R006, and the error codes of
-    the pack's declared rules that only require elements (《政务数据共享条例》's GC-L001 …)."""
-    book = pack.codebook
-    declared = {
-        r.code
-        for r in pack.declared_rules
-        if r.require and r.pattern is None and book[r.code].severity is Severity.ERROR
-    }
-    return _ABSENT_CODES | declared
-
-
-def _gathered_severity(absent: list[tuple[str, Finding]]) -> dict[str, Severity]:
-    """The most serious severity of the findings of each pointer."""
-    found: dict[str, Severity] = {}
-    for pointer, f in absent:
-        have = found.get(pointer)
-        if have is None or f.severity.rank > have.rank:
-            found[pointer] = f.severity
-    return found
-
-
-def _headings(file: str, sheets: Sequence[SheetReading]) -> Location:
-    """The first heading of the first sheet read as data: where a missing column is said."""
-    if not sheets or not sheets[0].columns:
-        return Location(file)
-    first = sheets[0]
-    letters = first.columns[0][0]
-    # the row and column as a sheet's findings give them: the report lists it with the headings
-    return Location(
-        file,
-        line=first.heading_row,
-        column=column_index(letters),
-        sheet=first.sheet,
-        cell=f"{letters}{first.heading_row}",
-    )
