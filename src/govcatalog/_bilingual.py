@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ def needs_label(label_zh: str, label_en: str) -> bool:
     return not label_zh.isascii() and label_en.casefold() != label_zh.casefold()
 
 
+@lru_cache(maxsize=4096)
 def glossed(label_zh: str, label_en: str) -> Bilingual:
     """A vocabulary value: quoted, and followed by its English label where it is not ASCII."""
     if not needs_label(label_zh, label_en):

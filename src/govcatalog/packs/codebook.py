@@ -42,15 +42,18 @@ _EN_LIMIT = 2 * VALUE_LIMIT
 to ``VALUE_LIMIT`` in Chinese, and its English text adds a label to each value it quotes."""
 
 
-def _zh(value: object) -> str:
-    # values echoed from the input: unseen characters written out, then cut to length
-    return clip(visible(value.zh if type(value) is Bilingual else str(value)))
-
-
-def _en(value: object) -> str:
-    if type(value) is Bilingual:
-        return clip(visible(value.en), _EN_LIMIT)
-    return clip(visible(str(value)))
+def _said(params: Mapping[str, object]) -> tuple[dict[str, str], dict[str, str]]:
+    """The parameters' text in Chinese and in English: values echoed from the input with
+    unseen characters written out, then cut to length (a bilingual one's English longer)."""
+    zh: dict[str, str] = {}
+    en: dict[str, str] = {}
+    for key, value in params.items():
+        if type(value) is Bilingual:
+            zh[key] = clip(visible(value.zh))
+            en[key] = clip(visible(value.en), _EN_LIMIT)
+        else:
+            zh[key] = en[key] = clip(visible(str(value)))
+    return zh, en
 
 
 def _key(value: object) -> str:
@@ -102,12 +105,9 @@ class CodeEntry:
     def render(self, params: Mapping[str, object], glossary: Glossary = SHARED) -> RenderedMessage:
         """Fill the templates with ``params``, and the values and elements they name from
         ``glossary`` (the shared vocabularies unless the pack's is given)."""
-        zh = _Params(
-            {**glossary.names("zh"), **_DEFAULTS, **{k: _zh(v) for k, v in params.items()}}
-        )
-        en = _Params(
-            {**glossary.names("en"), **_DEFAULTS, **{k: _en(v) for k, v in params.items()}}
-        )
+        said_zh, said_en = _said(params)
+        zh = _Params({**glossary.names("zh"), **_DEFAULTS, **said_zh})
+        en = _Params({**glossary.names("en"), **_DEFAULTS, **said_en})
         return RenderedMessage(
             self.message_zh.format_map(zh),
             self.message_en.format_map(en),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from govcatalog._bilingual import Bilingual, named
 from govcatalog.errors import UnknownVocabulary
@@ -37,6 +37,9 @@ class Glossary:
 
     vocabulary: Callable[[str], Vocabulary]
     fields: FieldTable | None = None
+    _names: dict[str, dict[str, object]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, vocabularies: Mapping[str, Vocabulary], fields: FieldTable) -> Glossary:
@@ -72,8 +75,12 @@ class Glossary:
         return named(spec.zh, spec.en)
 
     def names(self, lang: str) -> dict[str, object]:
-        """The template names ``term`` and ``element`` for the messages of ``lang``."""
-        return {TERM: _Terms(self, lang), ELEMENT: _Elements(self, lang)}
+        """The template names ``term`` and ``element`` for the messages of ``lang`` (made once
+        a language)."""
+        made = self._names.get(lang)
+        if made is None:
+            made = self._names[lang] = {TERM: _Terms(self, lang), ELEMENT: _Elements(self, lang)}
+        return made
 
 
 SHARED = Glossary(load_vocabulary)

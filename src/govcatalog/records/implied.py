@@ -29,6 +29,7 @@ class Implied:
         self._pack = pack
         self._known: dict[tuple[str, str], tuple[str, str | list[str]] | None] = {}
         self._classes = self._class_members()
+        self._shown: dict[tuple[str, str, tuple[str, ...]], tuple[str, Bilingual]] = {}
 
     def read(self, spec: FieldSpec, value: str, cpath: str, dst: Record, out: Coerced) -> bool:
         """Whether ``value`` is a type written for its class (接口 for 共享方式分类), read as the
@@ -69,9 +70,21 @@ class Implied:
             member, label, parts = found
             group = self._pack.fields.get(member.parent or "")
             where = f"{cpath.rpartition('/')[0]}/{member.key}"
-            shown = listed(parts)
-            hit = normalised(group, shown.zh, self._class_and(member, label, shown), where)
+            shown, read = self._said(member, label, parts)
+            hit = normalised(group, shown, read, where)
             out.pending.append(Pending(member.id, label, False, cpath, hit))
+
+    def _said(self, member: FieldSpec, label: str, parts: tuple[str, ...]) -> tuple[str, Bilingual]:
+        """The parts of a group's cell as shown, and what they read as (remembered: a catalog
+        writes the same few formats)."""
+        key = (member.id, label, parts)
+        said = self._shown.get(key)
+        if said is None:
+            if len(self._shown) > 10_000:
+                self._shown.clear()
+            shown = listed(parts)
+            said = self._shown[key] = (shown.zh, self._class_and(member, label, shown))
+        return said
 
     def of(self, spec: FieldSpec, text: str) -> tuple[str, str | list[str]] | None:
         """(class label, partner value) when ``text`` is a value of the vocabulary of the field

@@ -11,7 +11,7 @@ from functools import partial
 
 from govcatalog._bilingual import Bilingual, joined, listed
 from govcatalog.io.lists import is_list_syntax, split_list
-from govcatalog.model.code import CodeProblem, ResourceCode, problem_text
+from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import fold_value
@@ -76,6 +76,14 @@ class ValueReader:
         self._forms = pack.value_forms
         self._matches: dict[tuple[str, str], Match | None] = {}
         self._splits: dict[tuple[object, ...], FormatParts] = {}
+        self._allowed_said: dict[str, Bilingual] = {}
+
+    def _allowed(self, vocab: Vocabulary) -> Bilingual:
+        """The values of a vocabulary, for a finding that lists them (made once a vocabulary)."""
+        said = self._allowed_said.get(vocab.id)
+        if said is None:
+            said = self._allowed_said[vocab.id] = allowed(vocab)
+        return said
 
     def _lookup(self, field_id: str, text: str) -> Match | None:
         """What ``text`` stands for in the vocabulary of a field (remembered)."""
@@ -170,7 +178,11 @@ class ValueReader:
         slash, spaces, a backslash or a dash for the slash, dashes between the levels: see
         :mod:`govcatalog.records.code_forms`) is read as the code it spells, said as GC-F003; a
         code that is wrong, or whose reading is open, is GC-F005 with what is wrong."""
-        read = read_code(value, self.pack.code_rules)
+        rules = self.pack.code_rules
+        parsed = parse_resource_code(value, rules)
+        if not isinstance(parsed, CodeProblem):  # as written: the code of nearly every resource
+            return value, parsed
+        read = read_code(value, rules)
         if isinstance(read, CodeProblem):
             zh, en = problem_text(read)
             out.hits.append(Hit("GC-F005", cpath, {"reason_zh": zh, "reason_en": en}, value))
@@ -281,7 +293,7 @@ class ValueReader:
             params = names(spec) | {"values": listed(map(vocab.term, several))}
             out.hits.append(Hit("GC-F018", cpath, params, excerpt(text)))
         else:
-            params = names(spec) | {"allowed": allowed(vocab)}
+            params = names(spec) | {"allowed": self._allowed(vocab)}
             out.hits.append(Hit("GC-F002", cpath, params, excerpt(text)))
         out.invalid.add(cpath)
         return MISSING
@@ -360,7 +372,7 @@ class ValueReader:
         if noted is not None and noted.concept.notation in ("0", "1"):  # 是（无条件开放）
             return noted.concept.notation == "1"
         if match is None or match.concept.notation not in ("0", "1"):
-            params = names(spec) | {"allowed": allowed(vocab)}
+            params = names(spec) | {"allowed": self._allowed(vocab)}
             out.hits.append(Hit("GC-F002", cpath, params, excerpt(value)))
             out.invalid.add(cpath)
             return MISSING
