@@ -3,6 +3,7 @@ resources."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,12 +11,15 @@ from openpyxl import load_workbook
 from sheetbook import build_real_layout
 
 from govcatalog import load_catalog, validate
-from govcatalog.io.sheet_layout import is_footer
+from govcatalog.io.form_lines import is_footer
 
 FOOTERS: list[dict[int, object]] = [
     {1: "填报单位（盖章）：某市市场监督管理局"},
     {1: "填表人：张三", 5: "联系电话：0710-1234567", 9: "审核人：李四"},
     {2: "填表日期：2024年3月1日"},
+    {1: "填报人：张三", 4: "填报日期", 5: dt.datetime(2024, 3, 1)},  # the date in the next cell
+    {1: "编制日期", 2: "2024年3月"},
+    {2: "报送日期2024年3月1日"},  # no colon
     {1: "合计"},
     {1: "填表说明：1. 信息资源代码由系统生成；2. 带*号为必填项。"},
 ]
@@ -55,6 +59,9 @@ def test_footer_rows(footer: dict[int, object]) -> None:
         {1: "联系电话：0710-1234567", 2: 18},  # a number beside: data
         {3: "说明：身份证号码", 10: "公民身份号码"},  # an item whose description starts with 说明
         {1: "电话号码"},  # a value, not a label with its colon
+        {1: "填报日期", 2: "企业登记信息"},  # no date beside the label
+        {1: "填报日期", 3: dt.datetime(2024, 3, 1)},  # nor in the next cell
+        {1: "填报日期2024年13月1日"},  # no such day
     ],
 )
 def test_data_rows_are_not_footers(row: dict[int, object]) -> None:

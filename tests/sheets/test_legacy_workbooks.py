@@ -9,10 +9,14 @@ from pathlib import Path
 import pytest
 from messybook import build_messy_workbook
 from openpyxl import load_workbook
+from sheetbook import build_real_layout
 from typer.testing import CliRunner
 
 from govcatalog import MissingExtra, examples, load_catalog, validate
 from govcatalog.cli.app import _register, app
+from govcatalog.io.xlsx_parse import column_letter
+from govcatalog.loading import load_catalog_judged
+from govcatalog.packs.regime import RegimeBasis
 
 xlwt = pytest.importorskip("xlwt", reason="xlwt (a dev dependency) writes the .xls workbooks")
 
@@ -141,3 +145,26 @@ def test_a_hidden_sheet_of_an_xls_is_said(tmp_path: Path) -> None:
             'Sheet "目录（旧）" is hidden in the workbook, and read as catalog data: 2 resources.',
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "footer", [{1: "填报日期：2025年9月12日"}, {3: "填报日期", 4: "2025年9月"}]
+)
+def test_a_footer_date_reads_the_same_from_xls(tmp_path: Path, footer: dict[int, object]) -> None:
+    """The last rows of an .xls sheet say when its form was filled in as an .xlsx's do."""
+    xlsx = build_real_layout(tmp_path / "dated.xlsx")
+    book = load_workbook(xlsx)
+    sheet = book.worksheets[0]
+    row = sheet.max_row + 2
+    for column, value in footer.items():
+        sheet.cell(row, column, value)
+    book.save(xlsx)
+    xls = _as_xls(xlsx, tmp_path / "dated.xls")
+    seen = []
+    for path in (xlsx, xls):
+        regime = load_catalog_judged(path).regime
+        seen.append((regime.pack.id, regime.basis, regime.day, regime.sheet, regime.cell))
+    assert seen[0] == seen[1]
+    assert seen[0][:2] == ("sharing-2025", RegimeBasis.FORM)
+    assert seen[0][4] == f"{column_letter(max(footer))}{row}"
+    assert _seen(xls) == _seen(xlsx)

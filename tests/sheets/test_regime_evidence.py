@@ -1,32 +1,48 @@
 """A catalog without a date of its own is judged by what it says of itself: the day its form
-says it was filled in (填报日期 above the headings), else the elements it gives that only a
+says it was filled in (填报日期 above the headings, else in its footer), else the elements it gives that only a
 later regime defines (数据分类分级, 使用条件 under 《政务数据共享条例》). A catalog date wins."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from formdates import FormDateWritten, form_dates
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
-from sheetbook import build_real_layout
+from openpyxl.styles import Border, Side
+from sheetbook import build_real_layout, headings
 
-from govcatalog import validate
+from govcatalog import load_catalog, validate
 from govcatalog._dates import FormDay
-from govcatalog.io.sheet_layout import form_date
+from govcatalog.io.form_lines import form_date
+from govcatalog.io.records import FormDate
+from govcatalog.io.xlsx_parse import column_letter
 from govcatalog.loading import load_catalog_judged
 from govcatalog.packs.regime import RegimeBasis
 
 
 def _workbook(
-    tmp_path: Path, *, line: object = None, beside: object = None, grade: bool = False
+    tmp_path: Path,
+    *,
+    line: object = None,
+    beside: object = None,
+    grade: bool = False,
+    footer: dict[int, object] | None = None,
+    gap: int = 2,
+    below: list[str] | None = None,
+    blank: int = 0,
+    name: str = "form.xlsx",
 ) -> Path:
     """The real layout, with a form line in its title row (``line``, and ``beside`` in the
-    cell after it) and a 数据分类分级 column when ``grade``."""
-    path = build_real_layout(tmp_path / "form.xlsx")
+    cell after it), a 数据分类分级 column when ``grade``, and ``footer`` cells (column → value)
+    ``gap`` rows below the data, the lines ``below`` under them and ``blank`` formatted empty
+    rows after those (as templates carry)."""
+    path = build_real_layout(tmp_path / name)
     book = load_workbook(path)
     sheet = book.worksheets[0]
     last = sheet.max_column
@@ -43,8 +59,26 @@ def _workbook(
         for row in range(4, sheet.max_row + 1):
             if sheet.cell(row, 4).value:  # a resource's first row (信息资源名称 is column D)
                 sheet.cell(row, last + 1, "一般数据")
+    if footer is not None:
+        row = sheet.max_row + gap
+        for column, value in footer.items():
+            sheet.cell(row, column, value)
+        for text in below or []:
+            row += 1
+            sheet.cell(row, 1, text)
+        for empty in range(row + 1, row + 1 + blank):
+            sheet.cell(empty, 1).border = Border(bottom=Side(style="thin"))
     book.save(path)
     return path
+
+
+LAST_DATA_ROW = 1 + 2 + 5
+"""The last row of the real layout's data: a title, two heading rows, five 信息项 rows."""
+
+
+def _line_cell(*, beside: bool = False) -> str:
+    """The cell :func:`_workbook` writes the form's date in: its line's, or the one after."""
+    return f"{column_letter(len(headings()) - (1 if beside else 2))}1"
 
 
 @pytest.mark.parametrize(
@@ -65,8 +99,9 @@ def test_the_form_date_decides_an_undated_workbook(
     assert loaded.regime.basis is RegimeBasis.FORM
     assert loaded.regime.day == day
     report = validate(_workbook(tmp_path, line=line, beside=beside))
-    assert f"按表格所填填报日期 {day}" in report.regime_zh
-    assert f"filled in, {day}" in report.regime_en
+    cell = _line_cell(beside=beside is not None)
+    assert f"按表格所填填报日期 {day}，见 目录!{cell}）" in report.regime_zh
+    assert f"filled in, {day}, at 目录!{cell})" in report.regime_en
 
 
 @pytest.mark.parametrize(
@@ -82,8 +117,10 @@ def test_the_form_date_decides_an_undated_workbook(
         "2025年9月10日",
     ],
 )
-def test_no_real_past_form_date_leaves_the_default(tmp_path: Path, line: str) -> None:
-    loaded = load_catalog_judged(_workbook(tmp_path, line=line))
+@pytest.mark.parametrize("where", ["above", "footer"])
+def test_no_real_past_form_date_leaves_the_default(tmp_path: Path, line: str, where: str) -> None:
+    written = {"line": line} if where == "above" else {"footer": {1: line}}
+    loaded = load_catalog_judged(_workbook(tmp_path, **written))  # type: ignore[arg-type]
     assert (loaded.regime.pack.id, loaded.regime.basis) == ("gb-1272", RegimeBasis.DEFAULT)
 
 
@@ -160,7 +197,7 @@ def test_form_date_reads_the_day_as_written(
 ) -> None:
     text = label + colon + form.format(y=day.year, m=day.month, d=day.day)
     rows = {1: {1: "某市政务数据目录", 7: text}, above: {1: "信息资源名称"}}
-    assert form_date(rows, above) == FormDay(day, day)
+    assert form_date(rows, above) == FormDate(FormDay(day, day), "G1")
     assert form_date(rows, 1) is None  # only the rows above the headings
 
 
@@ -174,8 +211,10 @@ def test_form_date_reads_a_month_as_its_first_and_last_day(
     day: dt.date, label: str, colon: str, form: str
 ) -> None:
     text = label + colon + form.format(y=day.year, m=day.month)
-    found = form_date({1: {3: text}, 2: {1: "信息资源名称"}}, 2)
-    assert found is not None and found.month
+    dated = form_date({1: {3: text}, 2: {1: "信息资源名称"}}, 2)
+    assert dated is not None and dated.cell == "C1"
+    found = dated.day
+    assert found.month
     assert (found.first.year, found.first.month, found.first.day) == (day.year, day.month, 1)
     assert found.first <= day <= found.last
     assert (found.last + dt.timedelta(days=1)).day == 1
@@ -196,8 +235,8 @@ def test_a_form_dated_by_its_month_decides_when_the_whole_month_does(
     assert (loaded.regime.pack.id, loaded.regime.basis) == (pack, RegimeBasis.FORM)
     assert loaded.regime.month
     report = validate(_workbook(tmp_path, line=line))
-    assert f"按表格所填填报日期 {shown}）" in report.regime_zh
-    assert f"filled in, {shown})" in report.regime_en
+    assert f"按表格所填填报日期 {shown}，见 目录!{_line_cell()}）" in report.regime_zh
+    assert f"filled in, {shown}, at 目录!{_line_cell()})" in report.regime_en
 
 
 def test_a_month_astride_two_regimes_decides_nothing(
@@ -219,3 +258,75 @@ def test_a_month_astride_two_regimes_decides_nothing(
     assert (loaded.regime.pack.id, loaded.regime.basis) == ("gb-1272", RegimeBasis.DEFAULT)
     whole = load_catalog_judged(_workbook(tmp_path, line="填报日期：2025年10月"))
     assert (whole.regime.pack.id, whole.regime.basis) == ("sharing-2025", RegimeBasis.FORM)
+
+
+def _judged(path: Path) -> tuple[str, RegimeBasis, dt.date | None, bool, str | None]:
+    regime = load_catalog_judged(path).regime
+    return regime.pack.ref, regime.basis, regime.day, regime.month, regime.sheet
+
+
+def _seen(path: Path) -> list[tuple[str, str | None, str | None]]:
+    return sorted((f.code, f.location.pointer, f.location.cell) for f in validate(path).findings)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    dated=form_dates(),
+    gap=st.integers(1, 3),
+    below=st.lists(
+        st.sampled_from(["第 1 页 共 1 页", "填表说明：带*号为必填项。", "合计：2 条"]), max_size=8
+    ),
+    blank=st.sampled_from([0, 3, 400]),
+    shift=st.integers(0, 6),
+)
+def test_a_footer_date_decides_as_the_same_date_above_the_headings(
+    tmp_path: Path,
+    dated: FormDateWritten,
+    gap: int,
+    below: list[str],
+    blank: int,
+    shift: int,
+) -> None:
+    """The day a form's footer says it was filled in (in a cell of its own, after the unit
+    and the person in one cell, before a telephone, or the label with the date in the next
+    cell; other footer lines and hundreds of formatted empty rows after it) gives the same
+    regime, catalog and findings as the same day written above the headings; the report says
+    the footer's cell."""
+    footer = {1 + shift + offset: value for offset, value in dated.footer.items()}
+    footed = _workbook(tmp_path, footer=footer, gap=gap, below=below, blank=blank, name="f.xlsx")
+    above = _workbook(tmp_path, line=dated.line, name="above.xlsx")
+    assert _judged(footed) == _judged(above)
+    assert _judged(footed)[1] is RegimeBasis.FORM
+    cell = f"{column_letter(1 + shift + dated.at)}{LAST_DATA_ROW + gap}"
+    assert load_catalog_judged(footed).regime.cell == cell
+    assert load_catalog(footed) == load_catalog(above)
+    assert _seen(footed) == _seen(above)
+
+
+def test_the_date_above_the_headings_wins_over_the_footer(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, line="填报日期：2025年7月1日", footer={1: "填报日期：2025年9月1日"})
+    regime = load_catalog_judged(path).regime
+    assert (regime.pack.id, regime.day, regime.cell) == (
+        "gb-1272",
+        dt.date(2025, 7, 1),
+        _line_cell(),
+    )
+
+
+def test_a_footer_date_of_a_csv_file_decides_too(tmp_path: Path) -> None:
+    """A CSV file's last lines are read as a workbook's are (its sheet named after the file)."""
+    book = load_workbook(_workbook(tmp_path, footer={1: "填报日期：2025年9月12日"}))
+    sheet = book.worksheets[0]
+    with (tmp_path / "目录.csv").open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        for row in sheet.iter_rows(values_only=True):
+            writer.writerow(["" if v is None else v for v in row])
+    regime = load_catalog_judged(tmp_path / "目录.csv").regime
+    assert (regime.pack.id, regime.basis, regime.day) == (
+        "sharing-2025",
+        RegimeBasis.FORM,
+        dt.date(2025, 9, 12),
+    )
+    assert (regime.sheet, regime.cell) == ("目录", f"A{LAST_DATA_ROW + 2}")

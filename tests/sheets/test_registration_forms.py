@@ -4,17 +4,20 @@ catalog, the same findings, each at the value's cell."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from formdates import REGULATION_FROM, FormDateWritten, form_dates
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from govcatalog import validate
 from govcatalog.io.sheet_marks import ticked_in_text
-from govcatalog.loading import load_catalog
+from govcatalog.loading import load_catalog, load_catalog_judged
+from govcatalog.packs.regime import RegimeBasis
 from govcatalog.report import Report
 from govcatalog.validate import ValidationOptions
 from tests.conftest import TODAY
@@ -24,8 +27,14 @@ USCC = "91350100M000100Y43"
 ITEM_HEADINGS = ["信息项名称", "数据类型", "数据长度"]
 
 
-def _resource(i: int, share: str) -> list[tuple[str, object]]:
-    return [
+def _resource(i: int, share: str, *, regulation: bool = False) -> list[tuple[str, object]]:
+    """A resource's pairs; with ``regulation``, the elements 《政务数据共享条例》 adds too."""
+    added: list[tuple[str, object]] = [
+        ("数据分类分级", "一般数据"),
+        ("使用条件", "仅向市场监管部门提供，用于企业登记核查" if share == "有条件共享" else ""),
+        ("不予共享理由", "涉及国家秘密" if share == "不予共享" else ""),
+    ]
+    return (added if regulation else []) + [
         ("信息资源名称", f"企业登记信息{i}"),
         ("信息资源代码", f"307001/{i + 1:06d}"),
         ("信息资源分类", "部门信息资源目录/省（自治区、直辖市）及其下各级政务部门/市场监管局"),
@@ -45,10 +54,15 @@ def _resource(i: int, share: str) -> list[tuple[str, object]]:
 ITEMS: list[list[object]] = [["企业名称", "字符型", 200], ["统一社会信用代码", "字符型", 18]]
 
 
-def _table(path: Path, resources: list[list[tuple[str, object]]]) -> Path:
+def _table(
+    path: Path, resources: list[list[tuple[str, object]]], above: list[str] | None = None
+) -> Path:
+    """The resources as rows of a table, under the lines ``above`` (a form's date, notes)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "目录"
+    for line in above or []:
+        ws.append([line])
     ws.append([label for label, _ in resources[0]] + ITEM_HEADINGS)
     for pairs in resources:
         for n, item in enumerate(ITEMS):
@@ -65,9 +79,13 @@ def _forms(
     seed: int,
     items: list[list[object]] | None = None,
     label: str = "{}",
+    *,
+    footer: dict[int, object] | None = None,
+    footer_on: int = 0,
 ) -> Path:
-    """One form sheet per resource: a title, ``per_row`` pairs a row from column ``left``, in
-    an order of their own, then the 信息项 table."""
+    """One form sheet per resource: a title, ``per_row`` pairs a row from column ``left`` in an
+    order of their own, the 信息项 table, and on sheet ``footer_on`` the ``footer`` cells
+    (offset from ``left``) two rows below it."""
     wb = Workbook()
     wb.remove(wb.active)
     for i, pairs in enumerate(resources):
@@ -76,8 +94,8 @@ def _forms(
         shuffled = list(pairs)
         random.Random(seed + i).shuffle(shuffled)
         row = 2
-        for start in range(0, len(shuffled), per_row):
-            for k, (name, value) in enumerate(shuffled[start : start + per_row]):
+        for first in range(0, len(shuffled), per_row):
+            for k, (name, value) in enumerate(shuffled[first : first + per_row]):
                 ws.cell(row, left + 2 * k, label.format(name))
                 ws.cell(row, left + 2 * k + 1, value if value != "" else None)
             row += 1
@@ -87,6 +105,9 @@ def _forms(
             row += 1
             for c, value in enumerate(item):
                 ws.cell(row, left + c, value)
+        if footer is not None and i == footer_on % len(resources):
+            for offset, value in footer.items():
+                ws.cell(row + 2, left + offset, value)
     wb.save(path)
     return path
 
@@ -95,8 +116,13 @@ def _seen(report: Report) -> list[tuple[str, str | None, str]]:
     return sorted((f.code, f.location.pointer, f.message_en) for f in report.findings)
 
 
+def _regime(path: Path) -> tuple[str, RegimeBasis, dt.date | None, bool]:
+    regime = load_catalog_judged(path).regime
+    return regime.pack.ref, regime.basis, regime.day, regime.month
+
+
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     shares=st.lists(
@@ -106,14 +132,39 @@ def _seen(report: Report) -> list[tuple[str, str | None, str]]:
     left=st.integers(1, 2),
     seed=st.integers(0, 1000),
     label=st.sampled_from(["{}", "{}：", "{}:", "*{}", "1.{}", "一、{}：", "（1）{}", "★{}"]),
+    dated=st.one_of(form_dates(), form_dates(), st.none()),
+    footer_on=st.integers(0, 2),
 )
 def test_forms_read_as_the_rows_of_a_table(
-    tmp_path: Path, shares: list[str], per_row: int, left: int, seed: int, label: str
+    tmp_path: Path,
+    shares: list[str],
+    per_row: int,
+    left: int,
+    seed: int,
+    label: str,
+    dated: FormDateWritten | None,
+    footer_on: int,
 ) -> None:
-    """Labels as forms print them too: with a colon, a number or a required-marker."""
-    resources = [_resource(i, share) for i, share in enumerate(shares)]
-    table = _table(tmp_path / "table.xlsx", resources)
-    forms = _forms(tmp_path / "forms.xlsx", resources, per_row, left, seed, label=label)
+    """Labels as forms print them too: with a colon, a number or a required-marker; the day it
+    was filled in, in the footer of one of the forms, decides the regime as it does written
+    above the table (the elements the regulation adds are given under it, as a table has
+    their columns)."""
+    event("no date" if dated is None else "dated in a form's footer")
+    regulation = dated is not None and dated.first >= REGULATION_FROM
+    resources = [_resource(i, s, regulation=regulation) for i, s in enumerate(shares)]
+    table = _table(tmp_path / "table.xlsx", resources, [dated.line] if dated else None)
+    footer = dated.footer if dated else None
+    forms = _forms(
+        tmp_path / "forms.xlsx",
+        resources,
+        per_row,
+        left,
+        seed,
+        label=label,
+        footer=footer,
+        footer_on=footer_on,
+    )
+    assert _regime(forms) == _regime(table)
     assert load_catalog(forms) == load_catalog(table)
     assert _seen(validate(forms, options=OPTIONS)) == _seen(validate(table, options=OPTIONS))
 

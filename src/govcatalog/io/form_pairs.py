@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from govcatalog.io.sheet_layout import HeadingMatcher, SheetLayout, is_footer
+from govcatalog.io.form_lines import is_footer
+from govcatalog.io.sheet_layout import HeadingMatcher, SheetLayout
 from govcatalog.io.xlsx_parse import Value
 from govcatalog.packs.fields import FieldSpec
 

@@ -19,7 +19,8 @@ from typing import Any, Protocol, Self
 from govcatalog._optional import require
 from govcatalog.errors import LoadError
 from govcatalog.io.xlsx_bounds import OLE_MAGIC, Limits
-from govcatalog.io.xlsx_parse import MergedRange, Value, open_workbook
+from govcatalog.io.xlsx_parse import MergedRange, SheetTail, Value, open_workbook
+from govcatalog.io.xlsx_tail import LAST_ROWS
 
 ODS_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 """What an OpenDocument spreadsheet says right after its first zip header."""
@@ -35,6 +36,8 @@ class SheetSource(Protocol):
     def iter_rows(self, sheet: str) -> Iterator[tuple[int, dict[int, Value]]]: ...
 
     def merged_ranges(self, sheet: str) -> list[MergedRange]: ...
+
+    def tail(self, sheet: str) -> SheetTail: ...
 
     def close(self) -> None: ...
 
@@ -71,6 +74,14 @@ def _value(raw: object) -> Value:
     return None if raw is None else str(raw)
 
 
+_EMPTY = (None, "")
+
+
+def _values(row: list[object]) -> dict[int, Value]:
+    """Column → value of a row's cells that hold something."""
+    return {col: _value(raw) for col, raw in enumerate(row, start=1) if raw not in _EMPTY}
+
+
 @dataclass
 class LegacyWorkbook:
     """An opened .xls / .et / .ods workbook with the reading interface of an .xlsx one."""
@@ -81,6 +92,8 @@ class LegacyWorkbook:
     sheets: dict[str, str] = field(default_factory=dict)
     hidden: frozenset[str] = frozenset()
     cells_read: int = 0
+    closed: bool = False
+    _tables: dict[str, list[list[object]]] = field(default_factory=dict, repr=False)
 
     def __enter__(self) -> LegacyWorkbook:
         return self
@@ -89,8 +102,18 @@ class LegacyWorkbook:
         self.close()
 
     def close(self) -> None:
-        """Release the workbook."""
-        self.book.close()
+        """Release the workbook (once: closing it again does nothing)."""
+        if not self.closed:
+            self.closed = True
+            self._tables.clear()
+            self.book.close()
+
+    def _table(self, sheet: str) -> list[list[object]]:
+        """The sheet's cells, as calamine gives them: once, for its tail and then its rows."""
+        table = self._tables.pop(sheet, None)
+        if table is None:
+            table = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        return table
 
     def iter_rows(self, sheet: str) -> Iterator[tuple[int, dict[int, Value]]]:
         """(row number, {column: value}) of every row with a value, in order.
@@ -98,13 +121,8 @@ class LegacyWorkbook:
         Raises:
             LoadError: When the workbook holds more cells than its bound.
         """
-        data = self.book.get_sheet_by_name(sheet)
-        for rownum, row in enumerate(data.to_python(skip_empty_area=False), start=1):
-            values: dict[int, Value] = {}
-            for col, raw in enumerate(row, start=1):
-                if raw is None or raw == "":
-                    continue
-                values[col] = _value(raw)
+        for rownum, row in enumerate(self._table(sheet), start=1):
+            values = _values(row)
             if not values:
                 continue
             self.cells_read += len(values)
@@ -120,6 +138,19 @@ class LegacyWorkbook:
         """The merged cell ranges of a sheet (1-based, inclusive)."""
         ranges = self.book.get_sheet_by_name(sheet).merged_cell_ranges or ()
         return [MergedRange(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges]
+
+    def tail(self, sheet: str) -> SheetTail:
+        """The merged cell ranges of a sheet and its last rows with a value (its cells are kept
+        for :meth:`iter_rows`, which reads them next)."""
+        table = self._tables[sheet] = self._table(sheet)
+        last: list[tuple[int, dict[int, Value]]] = []
+        for rownum in range(len(table), 0, -1):
+            values = _values(table[rownum - 1])
+            if values:
+                last.append((rownum, values))
+                if len(last) == LAST_ROWS:
+                    break
+        return SheetTail(self.merged_ranges(sheet), last[::-1])
 
 
 def open_legacy_workbook(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -102,6 +102,27 @@ class SourceDocument:
     problems: list[DocumentProblem] = field(default_factory=list)
     sheets: list[SheetReading] = field(default_factory=list)
     """How each sheet read as catalog data was laid out (spreadsheets only)."""
+    release: Callable[[], None] | None = field(default=None, repr=False)
+    """Lets go of what the reader holds open (a workbook): see :meth:`close`."""
+
+    def close(self) -> None:
+        """Let go of what the reader holds open, for a document dropped before its records
+        are read to the end (they close it themselves when they are)."""
+        if self.release is not None:
+            self.release()
+
+
+@dataclass(frozen=True, slots=True)
+class FormDate:
+    """When a compilation form says it was filled in (填报日期), and where it says so.
+
+    Attributes:
+        day: The day, or a month written without its day.
+        cell: The cell holding the date (A1), on the sheet it was read from.
+    """
+
+    day: FormDay
+    cell: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +135,8 @@ class SheetReading:
         group_row: The row of first-level headings, if any.
         first_data_row: The first row read as data (below keys, notes and instructions).
         columns: (A1 column letters, heading as written, field id or None) of each column.
-        form_date: When the form says, above its headings, it was filled in (填报日期): a
-            day, or a month written without its day.
+        form_date: When the form says, above its headings or else in its footer, it was
+            filled in (填报日期), and in which cell.
     """
 
     sheet: str
@@ -123,6 +144,6 @@ class SheetReading:
     group_row: int | None
     first_data_row: int
     columns: tuple[tuple[str, str, str | None], ...]
-    form_date: FormDay | None = None
+    form_date: FormDate | None = None
     form: bool = False
     """The sheet is one resource's registration form: names beside values, no headings."""

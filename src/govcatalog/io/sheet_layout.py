@@ -12,12 +12,12 @@ field table inside the group it sits under, and the field table at resource and
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from govcatalog._dates import FormDay, date_form, month_form
+from govcatalog.io.form_lines import form_date
+from govcatalog.io.records import FormDate
 from govcatalog.io.sheet_marks import mark_columns
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.key_fold import fold_key
@@ -72,8 +72,9 @@ class SheetLayout:
     row_number: int | None = None
     """The column of the form's row numbers (序号), which holds no element: it is not read,
     and marks an example row (示例) when it says so."""
-    form_date: FormDay | None = None
-    """When the form says, above its headings, it was filled in (:func:`form_date`)."""
+    form_date: FormDate | None = None
+    """When the form says, above its headings or else in its footer, it was filled in
+    (:mod:`.form_lines`)."""
 
     @property
     def first_data_row(self) -> int:
@@ -89,56 +90,6 @@ _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_.]*$")
 _NOTE = re.compile(
     r"^[(（【\[].*[)）】\]]$|^(填写说明|填表说明|说明|注|备注|示例|例|填报要求)[:：]", re.S
 )
-
-
-_FORM_DATE_LABELS = "填报|填表|编制|报送|制表"
-"""What a form calls the day it was filled in (…日期), above its headings or in its footer."""
-
-_FOOTER = re.compile(
-    r"^(填报单位|填表单位|报送单位|单位名称|单位负责人|负责人|分管领导|审核人|审核|填表人|填报人|"
-    rf"制表人|制表|联系人|联系电话|电话|手机|邮箱|(?:{_FORM_DATE_LABELS})?日期|(?:{_FORM_DATE_LABELS})时间)"
-    r"[^:：]{0,8}[:：]|^(合计|总计|小计|共计)(\s*[:：].*|\s*\d+\s*[条项个]?)?$"
-    r"|^(填写说明|填表说明|说明|注|备注)[:：]|^第\s*\d+\s*页",
-    re.S,
-)
-
-
-_FORM_DAY = re.compile(rf"(?:{_FORM_DATE_LABELS})(?:日期|时间)\s*[:：]?\s*(.*)$", re.S)
-
-
-def form_date(rows: Mapping[int, Mapping[int, object]], above: int) -> FormDay | None:
-    """When a compilation form says it was filled in, from its rows above the headings
-    (填报日期：2025年9月10日, 填报时间：2025年9月, or the label with the date in the next cell);
-    None when it says no real day or month, or one after today (a typo)."""
-    today = dt.date.today()
-    for r in sorted(rows):
-        if r >= above:
-            break
-        values = rows[r]
-        for c, value in sorted(values.items()):
-            labelled = _FORM_DAY.search(value.strip()) if isinstance(value, str) else None
-            if labelled is None:
-                continue
-            found = _written_day(labelled[1] or values.get(c + 1))
-            if found is not None and found.first <= today:
-                return found
-    return None
-
-
-def _written_day(written: object) -> FormDay | None:
-    """The day (or month) a form's date cell, or the text after its label, gives."""
-    if isinstance(written, dt.datetime):
-        written = written.date()
-    if isinstance(written, dt.date):
-        return FormDay(written, written)
-    if not isinstance(written, str):
-        return None
-    text = "".join(written.split())
-    day = date_form(text)
-    if day is not None:
-        return FormDay(day, day)
-    month = month_form(text)
-    return None if month is None else FormDay(*month)
 
 
 _ROW_NUMBER = frozenset({"序号", "序", "行号", "no", "no.", "#"})
@@ -160,16 +111,6 @@ def is_example(values: Mapping[int, object], layout: SheetLayout) -> bool:
         first = min((c for c, v in values.items() if v is not None and v != ""), default=None)
         marker = values.get(first) if first is not None else None
     return isinstance(marker, str) and bool(_EXAMPLE.match(marker.strip()))
-
-
-def is_footer(values: Mapping[int, object]) -> bool:
-    """True for a row below the data that belongs to the form, not to the catalog: who filled it
-    in and when (填表人：…  联系电话：…  填报单位（盖章）：…), a 合计 row (合计：5 条), a page
-    number (第 1 页 共 3 页), a closing note."""
-    texts = [v.strip() for v in values.values() if isinstance(v, str) and v.strip()]
-    if not texts or len(texts) != sum(1 for v in values.values() if v is not None and v != ""):
-        return False  # a number, a date or a bare value is data
-    return all(_FOOTER.match(t) for t in texts)
 
 
 def is_note(text: str) -> bool:

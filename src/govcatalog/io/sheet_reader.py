@@ -10,12 +10,14 @@ Columns that hold no element are kept as extension fields and reported once each
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
 from govcatalog.io.csv_text import csv_rows, decode_csv
+from govcatalog.io.form_lines import footer_date
 from govcatalog.io.form_pairs import is_form
 from govcatalog.io.item_sheets import ItemTable, is_resource_layout, item_layout
 from govcatalog.io.json_reader import read_bytes
@@ -36,6 +38,7 @@ from govcatalog.io.xlsx_parse import (
     Value,
     column_letter,
 )
+from govcatalog.io.xlsx_tail import LAST_ROWS
 from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
@@ -45,6 +48,8 @@ ANNOTATION_SHEET = "校验结果"
 """Name of the summary sheet an annotated workbook carries (never read as catalog data)."""
 
 Rows = Iterator[tuple[int, dict[int, Value]]]
+TailRows = Iterable[tuple[int, dict[int, Value]]]
+"""A sheet's last rows with a value (the footer's)."""
 
 
 def _unknown_problems(sheet: str, layout: SheetLayout, pack: Pack) -> list[DocumentProblem]:
@@ -98,11 +103,16 @@ def _sheet_records(
     rows: Rows,
     merges: list[MergedRange],
     *,
+    last_rows: TailRows | Callable[[], TailRows],
     matcher: HeadingMatcher,
     profile: TemplateProfile,
     doc: SourceDocument,
     first_index: int,
 ) -> tuple[SheetRecords, Rows] | None:
+    """The builder of a sheet's records and its rows (those read already put back), or None
+    for a sheet without headings or forms. ``last_rows`` gives the sheet's last rows, where a
+    form without a date above its headings may say in its footer when it was filled in (a
+    function giving them is called only then)."""
     head = list(islice(rows, SCAN_ROWS))
     top = dict(head)
     near = [
@@ -114,6 +124,9 @@ def _sheet_records(
         layout = form_layout(top, matcher, layout)
     if layout is None:
         return None
+    if layout.form_date is None:
+        last = last_rows() if callable(last_rows) else last_rows
+        layout = replace(layout, form_date=footer_date(last, layout.first_data_row - 1))
     doc.sheets.append(
         SheetReading(
             sheet,
@@ -200,13 +213,19 @@ def read_xlsx(
     except BaseException:
         wb.close()
         raise
-    doc.records = _xlsx_records(wb, sheets, the_pack, prof, doc)
+    records = _xlsx_records(wb, sheets, the_pack, prof, doc)
+
+    def release() -> None:  # the sheets' streams as well as the workbook
+        records.close()
+        wb.close()
+
+    doc.records, doc.release = records, release
     return doc
 
 
 def _xlsx_records(
     wb: SheetSource, sheets: list[str], pack: Pack, profile: TemplateProfile, doc: SourceDocument
-) -> Iterator[RawRecord]:
+) -> Generator[RawRecord]:
     matcher = HeadingMatcher(pack, profile)
     index = 0
     found = False
@@ -214,10 +233,12 @@ def _xlsx_records(
     with wb:
         opened: dict[str, tuple[SheetRecords, Rows] | None] = {}
         for sheet in sheets:
+            tail = wb.tail(sheet)
             opened[sheet] = _sheet_records(
                 sheet,
                 wb.iter_rows(sheet),
-                wb.merged_ranges(sheet),
+                tail.merges,
+                last_rows=tail.rows,
                 matcher=matcher,
                 profile=profile,
                 doc=doc,
@@ -333,6 +354,7 @@ def _csv_records(
         sheet,
         csv_rows(text, doc.name),
         [],
+        last_rows=lambda: deque(csv_rows(text, doc.name), LAST_ROWS),
         matcher=HeadingMatcher(pack, profile),
         profile=profile,
         doc=doc,

@@ -16,9 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
+from govcatalog.io.form_lines import is_footer
 from govcatalog.io.lists import split_list
 from govcatalog.io.records import DocumentProblem, RawRecord, pointer_token
-from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_example, is_footer
+from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_example
 from govcatalog.io.sheet_marks import first_ticked, marked
 from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter, split_ref
 from govcatalog.packs.fields import FieldKind

@@ -31,11 +31,13 @@ from govcatalog.io.xlsx_bounds import (
     size_and_head,
     sniff,
 )
-from govcatalog.io.xlsx_rows import PREFIXED, CellRow, RowScanner
+from govcatalog.io.xlsx_rows import PREFIXED, CellRow, RowScanner, slow_row
+from govcatalog.io.xlsx_tail import LastRows
 
 __all__ = [
     "Limits",
     "MergedRange",
+    "SheetTail",
     "Value",
     "Workbook",
     "column_index",
@@ -96,6 +98,15 @@ class MergedRange:
     min_col: int
     max_row: int
     max_col: int
+
+
+@dataclass(frozen=True, slots=True)
+class SheetTail:
+    """The end of a sheet: its merged ranges (written after its cells), and its last rows with
+    a value (row number, column → value), where a form's footer is."""
+
+    merges: list[MergedRange]
+    rows: list[tuple[int, dict[int, Value]]]
 
 
 @dataclass
@@ -168,12 +179,19 @@ class Workbook:
 
     def merged_ranges(self, sheet: str) -> list[MergedRange]:
         """The merged cell ranges of a sheet (read without parsing the sheet's cells)."""
+        return self.tail(sheet).merges
+
+    def tail(self, sheet: str) -> SheetTail:
+        """The merged cell ranges of a sheet and its last rows with a value, in one pass over
+        its part without parsing the cells above them."""
         stream = self._open(self.sheets[sheet])
         out: list[MergedRange] = []
         columns: dict[bytes, int] = {}
         tail = b""
+        last = LastRows()
         try:
             while chunk := stream.read(1 << 20):
+                last.feed(chunk)
                 buf = tail + chunk
                 end = 0
                 for m in _MERGE.finditer(buf):
@@ -192,7 +210,9 @@ class Workbook:
             raise _broken(self.name, exc) from None
         finally:
             stream.close()
-        return out
+        letters: dict[str, int] = {}
+        rows = [(n, self._values(cells, letters)) for n, cells in last.rows()]
+        return SheetTail(out, [(n, values) for n, values in rows if values])
 
     def _raw_rows(self, sheet: str) -> Iterator[CellRow]:
         part = self.sheets[sheet]
@@ -200,9 +220,7 @@ class Workbook:
         try:
             try:
                 if self.fast_scan:
-                    scanner = RowScanner(
-                        stream, self.name, slow_row, max_row_bytes=self.limits.max_row_bytes
-                    )
+                    scanner = RowScanner(stream, self.name, max_row_bytes=self.limits.max_row_bytes)
                     yield from scanner.rows()
                     return
             except PREFIXED:
@@ -227,15 +245,7 @@ class Workbook:
         columns: dict[str, int] = {}
         for number, cells in self._raw_rows(sheet):
             rownum = number or rownum + 1
-            values: dict[int, Value] = {}
-            col = 0
-            for letters, style, t, v in cells:
-                if letters:
-                    col = columns.get(letters) or columns.setdefault(letters, column_index(letters))
-                else:
-                    col += 1
-                if v:  # else no value, or a formula saved without its result
-                    values[col] = self._value(style, t, v)
+            values = self._values(cells, columns)
             self.cells_read += len(values)
             if self.cells_read > self.limits.max_cells:
                 raise LoadError(
@@ -245,6 +255,21 @@ class Workbook:
                 )
             if values:
                 yield rownum, values
+
+    def _values(
+        self, cells: list[tuple[str, str | None, str | None, str | None]], columns: dict[str, int]
+    ) -> dict[int, Value]:
+        """Column → value of a row's cells (``columns``: the indexes of letters met so far)."""
+        values: dict[int, Value] = {}
+        col = 0
+        for letters, style, t, v in cells:
+            if letters:
+                col = columns.get(letters) or columns.setdefault(letters, column_index(letters))
+            else:
+                col += 1
+            if v:  # else no value, or a formula saved without its result
+                values[col] = self._value(style, t, v)
+        return values
 
     def _value(self, style: str | None, t: str | None, v: str) -> Value:
         try:
@@ -264,26 +289,6 @@ class Workbook:
             return v
         # "str" (a formula's saved text), "inlineStr", and "e" (an error value such as #N/A)
         return v
-
-
-def slow_row(row: etree._Element) -> CellRow:
-    """A row element as (row number or 0, [(column letters, s, t, value text)]), via lxml."""
-    r = row.get("r")
-    cells: list[tuple[str, str | None, str | None, str | None]] = []
-    v_tag, t_tag, rph = f"{_NS}v", f"{_NS}t", f"{_NS}rPh"
-    for c in row:
-        if c.tag != f"{_NS}c":
-            continue
-        ref = c.get("r")
-        letters = ref.rstrip("0123456789") if ref else ""
-        t = c.get("t")
-        if t == "inlineStr":
-            # Phonetic runs (rPh) are reading aids, not part of the text.
-            text = "".join(x.text or "" for x in c.iter(t_tag) if x.getparent().tag != rph)
-            cells.append((letters, c.get("s"), t, text))
-        else:
-            cells.append((letters, c.get("s"), t, c.findtext(v_tag)))
-    return (int(r) if r and r.isdigit() else 0), cells
 
 
 def _broken(name: str, exc: BaseException) -> LoadError:

@@ -11,7 +11,7 @@ so the fast path never guesses. Both give the same values (tested).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Final, Protocol
 
 from lxml import etree
@@ -30,12 +30,34 @@ _FAST_CELL: Final = re.compile(
 _ODD: Final = re.compile(
     rb"<!\[CDATA\[|<!--|&(?!#x[0-9a-fA-F]+;|#[0-9]+;|lt;|gt;|amp;|quot;|apos;)"
 )
-_ROOT: Final = re.compile(rb"<(\w+:)?worksheet\b([^>]*)>")
+ROOT: Final = re.compile(rb"<(\w+:)?worksheet\b([^>]*)>")
+"""The root tag of a worksheet part: its prefix, if any, and its attributes (namespaces)."""
 _DTD: Final = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 _CHUNK: Final = 1 << 20
+_NS: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 CellRow = tuple[int, list[tuple[str, str | None, str | None, str | None]]]
 """(row number or 0, [(column letters or "", style ``s``, type ``t``, value text)]) of one row."""
+
+
+def slow_row(row: etree._Element) -> CellRow:
+    """A row element as (row number or 0, [(column letters, s, t, value text)]), via lxml."""
+    r = row.get("r")
+    cells: list[tuple[str, str | None, str | None, str | None]] = []
+    v_tag, t_tag, rph = f"{_NS}v", f"{_NS}t", f"{_NS}rPh"
+    for c in row:
+        if c.tag != f"{_NS}c":
+            continue
+        ref = c.get("r")
+        letters = ref.rstrip("0123456789") if ref else ""
+        t = c.get("t")
+        if t == "inlineStr":
+            # Phonetic runs (rPh) are reading aids, not part of the text.
+            text = "".join(x.text or "" for x in c.iter(t_tag) if x.getparent().tag != rph)
+            cells.append((letters, c.get("s"), t, text))
+        else:
+            cells.append((letters, c.get("s"), t, c.findtext(v_tag)))
+    return (int(r) if r and r.isdigit() else 0), cells
 
 
 class Readable(Protocol):
@@ -84,21 +106,18 @@ class RowScanner:
     Args:
         stream: The (bounded) decompressed part.
         name: The workbook name, for errors.
-        slow_row: Parses one row's XML (wrapped in the worksheet's namespaces) with lxml.
     """
 
     def __init__(
         self,
         stream: Readable,
         name: str,
-        slow_row: Callable[[etree._Element], CellRow],
         *,
         max_row_bytes: int = 16 * 1024**2,
     ) -> None:
         self._stream = stream
         self._name = name
         self._max_row_bytes = max_row_bytes
-        self._slow_row = slow_row
         self._open_tag = b""
         self._parser = etree.XMLParser(
             resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
@@ -113,7 +132,7 @@ class RowScanner:
                 f"工作表不是有效的 XML：{exc.msg}",
                 f"a sheet is not well-formed XML: {exc.msg}",
             ) from None
-        return self._slow_row(wrapper[0])
+        return slow_row(wrapper[0])
 
     def _texts(self, texts: list[bytes]) -> list[str]:
         """Character data of a row's cells, references resolved by lxml in one call."""
@@ -149,13 +168,13 @@ class RowScanner:
             LoadError: For a DOCTYPE or entity declaration.
             PREFIXED: When the part needs the lxml path (a prefix, or UTF-16).
         """
-        if _utf16(head):
+        if utf16(head):
             if _DTD.search(head.decode("utf-16", "ignore").encode()):
                 raise _refused(self._name)
             raise _Prefixed  # not ASCII-compatible: lxml reads it
         if _DTD.search(head):
             raise _refused(self._name)
-        root = _ROOT.search(head)
+        root = ROOT.search(head)
         if root is None and chunk and len(head) <= self._max_row_bytes:
             return False
         if root is None or root.group(1):
@@ -210,7 +229,7 @@ class RowScanner:
                 return
 
 
-def _utf16(head: bytes) -> bool:
+def utf16(head: bytes) -> bool:
     """Whether a part starts as UTF-16 (a byte-order mark, or NULs between ASCII)."""
     return head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) >= 4 and 0 in head[:4])
 

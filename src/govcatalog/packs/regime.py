@@ -57,6 +57,9 @@ class Regime:
             that decided.
         month: For :attr:`RegimeBasis.FORM`: the form gave only the month (``day`` is its
             first day, and the whole month falls under this regime).
+        sheet: For :attr:`RegimeBasis.FORM`: the sheet the form's date is written on.
+        cell: For :attr:`RegimeBasis.FORM`: the cell holding it (A1), above the headings or
+            in the footer.
     """
 
     pack: Pack
@@ -65,6 +68,8 @@ class Regime:
     later: Pack | None = None
     elements: tuple[tuple[str, str], ...] = ()
     month: bool = False
+    sheet: str | None = None
+    cell: str | None = None
 
     @property
     def written_day(self) -> str:
@@ -72,6 +77,11 @@ class Regime:
         if self.day is None:
             return ""
         return f"{self.day:%Y-%m}" if self.month else self.day.isoformat()
+
+    @property
+    def _written_at(self) -> str:
+        """Where the deciding day is written (``目录!A25``), if in a cell."""
+        return f"{self.sheet}!{self.cell}" if self.sheet and self.cell else ""
 
     @property
     def name_zh(self) -> str:
@@ -95,7 +105,8 @@ class Regime:
             f"其时{self.later.regime_zh or self.later.title_zh}已施行：如按其校验，"
             f"请填写目录发布日期或用 --pack {self.later.ref} 指定",
             RegimeBasis.KIND: "按表头识别为此类导出文件；可用 --pack 指定",
-            RegimeBasis.FORM: f"按表格所填填报日期 {self.written_day}",
+            RegimeBasis.FORM: f"按表格所填填报日期 {self.written_day}"
+            + (f"，见 {self._written_at}" if self._written_at else ""),
             RegimeBasis.ELEMENTS: "未注明日期，但填有此规则所定的元素"
             f"（{'、'.join(zh for zh, _ in self.elements)}）；可用 --pack 指定",
         }[self.basis]
@@ -113,7 +124,8 @@ class Regime:
             f"{self.later.effective_from}, under {self.later.regime_en or self.later.title_en}: "
             f"to be judged under it, date the catalog or name --pack {self.later.ref}",
             RegimeBasis.KIND: "its headings are those of this kind of export; name one with --pack",
-            RegimeBasis.FORM: f"by the day its form says it was filled in, {self.written_day}",
+            RegimeBasis.FORM: f"by the day its form says it was filled in, {self.written_day}"
+            + (f", at {self._written_at}" if self._written_at else ""),
             RegimeBasis.ELEMENTS: "no date given, but it gives elements these rules define "
             f"({', '.join(en for _, en in self.elements)}); name one with --pack",
         }[self.basis]

@@ -117,7 +117,11 @@ def _kind_of_export(
         doc = open_document(source, candidate, fmt=fmt, name=name)
         fit, _ = heading_fit(doc, candidate)
         if fit >= known + _MIN_GAIN and (best is None or fit > best[0]):
+            if best is not None:
+                best[2].close()
             best = (fit, candidate, doc)
+        else:
+            doc.close()
     return None if best is None else (best[1], best[2])
 
 
@@ -177,9 +181,11 @@ def open_judged(
     if evidence is None:  # a compilation form or a regulation catalog is no portal's export
         kind = _kind_of_export(source, doc, national, fmt=fmt, name=name)
         if kind is not None:
+            doc.close()
             return Judged(kind[1], Regime(kind[0], RegimeBasis.KIND))
     regime = evidence or pick_regime(day)
     if regime.pack.ref != national.ref:  # read again with that pack's elements
+        doc.close()
         doc = open_document(source, regime.pack, fmt=fmt, name=name)
     elif regime.basis is RegimeBasis.DEFAULT:
         regime = _with_later(regime, doc)
@@ -188,16 +194,24 @@ def open_judged(
 
 def _undated(doc: SourceDocument, national: Pack) -> Regime | None:
     """The regime of a catalog without a date of its own, by what it says of itself: the day
-    (or month) its form says it was filled in, else the elements it gives that only a later
+    (or month) its form says it was filled in (above the headings or in the footer of its
+    first sheet that says one, and where), else the elements it gives that only a later
     regime defines; None when it says neither."""
     if not doc.sheets:
         _peek_first(doc)  # a workbook's sheets are laid out once its first record is asked for
-    form = next((s.form_date for s in doc.sheets if s.form_date is not None), None)
-    if form is not None:
+    dated = next((s for s in doc.sheets if s.form_date is not None), None)
+    if dated is not None and dated.form_date is not None:
+        form = dated.form_date.day
         regime = pick_regime(form.first)
         # A month decides only when the whole of it falls under one regime.
         if not form.month or pick_regime(form.last).pack.ref == regime.pack.ref:
-            return replace(regime, basis=RegimeBasis.FORM, month=form.month)
+            return replace(
+                regime,
+                basis=RegimeBasis.FORM,
+                month=form.month,
+                sheet=dated.sheet,
+                cell=dated.form_date.cell,
+            )
     latest = pick_regime(None, today=dt.date.today()).pack
     if latest.ref == national.ref:
         return None

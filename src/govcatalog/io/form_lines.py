@@ -1,0 +1,130 @@
+"""The lines a compilation form carries around its table: who filled it in, and when.
+
+Above the headings, or in the footer below the data, a form says the day it was filled in
+(填报日期：2025年9月10日, 填报时间：2025年9月, or the label with the date in the next cell). That
+day decides the rules an undated workbook is judged under, wherever it is written: the top
+of the sheet is read with the headings, its last rows while its merged ranges are
+(:class:`~govcatalog.io.xlsx_tail.LastRows`), both before a resource is read. A footer row
+(填表人：…  联系电话：…  合计) is no resource.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+
+from govcatalog._dates import FormDay, date_form, month_form
+from govcatalog.io.records import FormDate
+from govcatalog.io.xlsx_parse import column_letter
+
+_FORM_DATE_LABELS = "填报|填表|编制|报送|制表"
+"""What a form calls the day it was filled in (…日期), above its headings or in its footer."""
+
+_FOOTER = re.compile(
+    r"^(填报单位|填表单位|报送单位|单位名称|单位负责人|负责人|分管领导|审核人|审核|填表人|填报人|"
+    rf"制表人|制表|联系人|联系电话|电话|手机|邮箱|(?:{_FORM_DATE_LABELS})?日期|(?:{_FORM_DATE_LABELS})时间)"
+    r"[^:：]{0,8}[:：]|^(合计|总计|小计|共计)(\s*[:：].*|\s*\d+\s*[条项个]?)?$"
+    r"|^(填写说明|填表说明|说明|注|备注)[:：]|^第\s*\d+\s*页",
+    re.S,
+)
+
+_FORM_DAY = re.compile(rf"(?:{_FORM_DATE_LABELS})(?:日期|时间)\s*[:：]?\s*(.*)$", re.S)
+_DAY_LABEL = re.compile(rf"^(?:{_FORM_DATE_LABELS})(?:日期|时间)\s*[:：]?$")
+"""The label alone, its date in the next cell (填报日期 | 2025-09-12)."""
+_NEXT_LABEL = re.compile(r"\s+(?=[^\s:：]+[:：])")
+"""Where the text after a date starts another line of the footer (2025年9月12日  填报人：张三)."""
+
+
+def _written_day(written: object) -> FormDay | None:
+    """The day (or month) a form's date cell, or the text after its label, gives."""
+    if isinstance(written, dt.datetime):
+        written = written.date()
+    if isinstance(written, dt.date):
+        return FormDay(written, written)
+    if not isinstance(written, str):
+        return None
+    for text in dict.fromkeys((written, _NEXT_LABEL.split(written.strip(), maxsplit=1)[0])):
+        joined = "".join(text.split())
+        day = date_form(joined)
+        if day is not None:
+            return FormDay(day, day)
+        month = month_form(joined)
+        if month is not None:
+            return FormDay(*month)
+    return None
+
+
+def row_date(row: int, values: Mapping[int, object]) -> FormDate | None:
+    """The day (or month) a row says the form was filled in, with the cell that says it;
+    None for none, or one after today (a typo)."""
+    today = dt.date.today()
+    for c, value in sorted(values.items()):
+        labelled = _FORM_DAY.search(value.strip()) if isinstance(value, str) else None
+        if labelled is None:
+            continue
+        where = c if labelled[1] else c + 1
+        found = _written_day(labelled[1] or values.get(where))
+        if found is not None and found.first <= today:
+            return FormDate(found, f"{column_letter(where)}{row}")
+    return None
+
+
+def form_date(rows: Mapping[int, Mapping[int, object]], above: int) -> FormDate | None:
+    """When a compilation form says it was filled in, from its rows above the headings: the
+    first such row's day (see :func:`row_date`)."""
+    for r in sorted(rows):
+        if r >= above:
+            break
+        found = row_date(r, rows[r])
+        if found is not None:
+            return found
+    return None
+
+
+def footer_date(rows: Iterable[tuple[int, Mapping[int, object]]], below: int) -> FormDate | None:
+    """When a compilation form says, in its footer, it was filled in: of its last ``rows``
+    (row number, values) below row ``below``, the lowest footer row that gives a day (see
+    :func:`row_date`). A row that is not a footer row is read as data, so a date in it is
+    not the form's."""
+    for r, values in sorted(rows, key=lambda row: row[0], reverse=True):
+        if r <= below:
+            break
+        found = row_date(r, values) if is_footer(values) else None
+        if found is not None:
+            return found
+    return None
+
+
+def is_footer(values: Mapping[int, object]) -> bool:
+    """True for a row below the data that belongs to the form, not to the catalog: who filled it
+    in and when (填表人：…  联系电话：…  填报单位（盖章）：…, 填报日期 with its date in the next
+    cell), a 合计 row (合计：5 条), a page number (第 1 页 共 3 页), a closing note."""
+    filled = False
+    for c, value in values.items():
+        if value is None or value == "":
+            continue
+        filled = True
+        text = value.strip() if isinstance(value, str) else ""
+        if text and _footer_text(text):
+            continue
+        if _day_label(values.get(c - 1)) and _written_day(value) is not None:
+            continue  # the date beside its label
+        if _day_label(value) and _written_day(values.get(c + 1)) is not None:
+            continue  # the label beside its date
+        return False  # a number, a date or a bare value is data
+    return filled
+
+
+def _day_label(value: object) -> bool:
+    """Whether a cell is the label of the form's date alone (填报日期, 填表时间：)."""
+    return isinstance(value, str) and _DAY_LABEL.match(value.strip()) is not None
+
+
+def _footer_text(text: str) -> bool:
+    """A footer's text: a label with its colon (填表人：…), 合计 …, or the form's date with its
+    label, a colon or none (填报日期2025年9月12日)."""
+    if _FOOTER.match(text):
+        return True
+    dated = _FORM_DAY.match(text)
+    return dated is not None and _written_day(dated[1]) is not None

@@ -1,0 +1,151 @@
+"""The last rows of a worksheet part that hold a value, kept while the part streams past.
+
+A compilation form may say below its table when it was filled in (填报单位：…  填报日期：…),
+and that day decides the rules a workbook is judged under before its rows are read. The
+reader streams each sheet's part once for its merged ranges, which come after the cells;
+:class:`LastRows` is fed the same chunks and keeps the XML of the last rows holding a value
+— a few rows whatever the size of the sheet, and past any number of empty formatted rows
+below the table — which are parsed on their own at the end. Only the end of each chunk is
+looked at once the rows to keep are found in it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Final
+
+from lxml import etree
+
+from govcatalog.io.xlsx_rows import ROOT, CellRow, slow_row, utf16
+
+LAST_ROWS: Final = 20
+"""How many rows with a value are kept from the end of a sheet."""
+MAX_ROW_BYTES: Final = 64 * 1024
+"""A longer row is not kept: a form's footer is a few short cells."""
+_HEAD_BYTES: Final = 1 << 20
+"""The root tag must start the part within this many bytes; else no row is kept."""
+
+_AFTER_NAME: Final = (b" ", b">", b"/", b"\t", b"\n", b"\r")
+"""What follows ``<row`` in a row's start tag (and not in ``<rowBreaks``)."""
+
+
+class LastRows:
+    """The last ``keep`` rows with a value of one worksheet part, fed its bytes in order.
+
+    Each kept row is its XML and its place among the part's rows (the row number of a row
+    written without one, as :meth:`govcatalog.io.xlsx_parse.Workbook.iter_rows` counts it).
+    """
+
+    def __init__(self, keep: int = LAST_ROWS) -> None:
+        self._kept: deque[tuple[int, bytes]] = deque(maxlen=keep)
+        self._keep = keep
+        self._head = b""
+        self._open_tag: bytes | None = None
+        self._done = False
+        self._row = b"<row"
+        self._values = (b"<v>", b"<is>")
+        self._end = b"</sheetData>"
+        self._carry = b""
+        self._carry_row = False
+        self._seen = 0
+
+    def feed(self, chunk: bytes) -> None:
+        """Take the next bytes of the part."""
+        if self._done:
+            return
+        if self._open_tag is None:
+            chunk = self._start(chunk)
+            if self._open_tag is None:
+                return
+        self._scan(self._carry + chunk)
+
+    def _start(self, chunk: bytes) -> bytes:
+        """Read the root tag (its namespaces, its prefix) from the start of the part; what
+        follows it. A part in UTF-16, or without a root tag at its start, keeps no row."""
+        self._head += chunk
+        head = self._head
+        if utf16(head):
+            self._done = True
+            return b""
+        root = ROOT.search(head)
+        if root is None:
+            self._done = len(head) > _HEAD_BYTES
+            return b""
+        prefix = root.group(1) or b""
+        self._row = b"<" + prefix + b"row"
+        self._values = (b"<" + prefix + b"v>", b"<" + prefix + b"is>")
+        self._end = b"</" + prefix + b"sheetData>"
+        self._open_tag = b"<wrapper" + root.group(2) + b">"
+        self._head = b""
+        return head[root.end() :]
+
+    def _is_start(self, buf: bytes, at: int) -> bool:
+        return buf[at + len(self._row) : at + len(self._row) + 1] in _AFTER_NAME
+
+    def _last_start(self, buf: bytes, end: int) -> int:
+        """Where the last row starting before ``end`` starts, or -1."""
+        while (at := buf.rfind(self._row, 0, end)) >= 0:
+            if self._is_start(buf, at):
+                return at
+            end = at
+        return -1
+
+    def _count(self, buf: bytes, before: int) -> int:
+        """How many rows start in ``buf`` before ``before`` (among the cells, ``<row`` starts
+        nothing else: one pass counts them)."""
+        return buf.count(self._row, 0, before + len(self._row) - 1)
+
+    def _has_value(self, buf: bytes, start: int, end: int) -> bool:
+        return any(buf.find(tag, start, end) >= 0 for tag in self._values)
+
+    def _scan(self, buf: bytes) -> None:
+        """Keep the rows of ``buf`` that end in it (the last may go on in the next chunk)."""
+        stop = buf.find(self._end)
+        if stop >= 0:  # the rows end here: what follows (merged ranges …) holds none
+            buf, self._done = buf[:stop], True
+        last = self._last_start(buf, len(buf))
+        if last < 0:  # no row starts here; a row's start may be cut at the chunk's end
+            self._seen += self._count(buf, len(buf))
+            self._carry, self._carry_row = buf[-len(self._row) :], False
+            return
+        before = self._count(buf, last)
+        found: list[tuple[int, bytes]] = []
+        n, end = self._seen + before, last
+        while len(found) < self._keep and (start := self._last_start(buf, end)) >= 0:
+            if end - start <= MAX_ROW_BYTES and self._has_value(buf, start, end):
+                found.append((n, buf[start:end]))
+            n, end = n - 1, start
+        self._kept.extend(reversed(found))
+        self._seen += before
+        if len(buf) - last > MAX_ROW_BYTES:  # too long to keep: counted, and let go
+            self._seen += 1
+            self._carry, self._carry_row = buf[-len(self._row) :], False
+        else:
+            self._carry, self._carry_row = buf[last:], True
+
+    def rows(self) -> list[CellRow]:
+        """The kept rows, in order, each with its row number; none when they are not
+        well-formed (reading the sheet says why)."""
+        if self._carry_row:  # the last row: it ends with the part's rows
+            row = self._carry
+            if self._has_value(row, 0, len(row)):
+                self._kept.append((self._seen + 1, row))
+            self._carry, self._carry_row = b"", False
+        if self._open_tag is None or not self._kept:
+            return []
+        parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+        )
+        xml = self._open_tag + b"".join(row for _, row in self._kept) + b"</wrapper>"
+        try:
+            parsed = etree.fromstring(xml, parser)
+        except etree.XMLSyntaxError:
+            return []
+        elements = [el for el in parsed if isinstance(el.tag, str)]
+        if len(elements) != len(self._kept):
+            return []
+        out: list[CellRow] = []
+        for (n, _), el in zip(self._kept, elements, strict=True):
+            number, cells = slow_row(el)
+            out.append((number or n, cells))
+        return out

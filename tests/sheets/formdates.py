@@ -1,0 +1,57 @@
+"""A compilation form's date (填报日期) as forms write it: a line above the table, or cells of the
+footer below it, for the tests that read both and expect the same regime."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from hypothesis import strategies as st
+
+REGULATION_FROM = dt.date(2025, 8, 1)
+"""The day 《政务数据共享条例》 took effect."""
+
+LABELS = ["填报日期", "填表日期", "编制日期", "报送日期", "制表日期", "填报时间", "填表时间"]
+COLONS = ["：", ":", " ：", ""]
+DAY_FORMS = ["{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}", "{y}/{m}/{d}", "{y}.{m}.{d}"]
+MONTH_FORMS = ["{y}年{m}月", "{y}年{m:02d}月份", "{y}-{m:02d}", "{y}/{m}"]
+
+
+@dataclass(frozen=True)
+class FormDateWritten:
+    """One date of a form, written as a line above a table (``line``) and as footer cells
+    (``footer``: column offset → value), with the offset of the cell holding the date and the
+    first day it gives."""
+
+    line: str
+    footer: dict[int, object]
+    at: int
+    first: dt.date
+
+
+@st.composite
+def form_dates(draw: st.DrawFn) -> FormDateWritten:
+    """A day or a month, up to today, in a form's words, and a footer saying it."""
+    day = draw(st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date.today()))
+    month = draw(st.booleans())
+    form = draw(st.sampled_from(MONTH_FORMS if month else DAY_FORMS))
+    text = form.format(y=day.year, m=day.month, d=day.day)
+    label = draw(st.sampled_from(LABELS))
+    said = label + draw(st.sampled_from(COLONS)) + text
+    how = draw(st.integers(0, 4))
+    if how == 0:  # the whole footer in one cell, the date last
+        footer: dict[int, object] = {
+            0: f"填报单位：某市市场监督管理局（盖章）  填报人：张三  {said}"
+        }
+        at = 0
+    elif how == 1:  # a cell each
+        footer = {0: "填报单位（盖章）：某市市场监督管理局", 2: "填报人：张三", 4: said}
+        at = 4
+    elif how == 2:  # the date first, the telephone after it in the same cell
+        footer = {0: f"{said}    联系电话：0710-1234567"}
+        at = 0
+    else:  # the label, and the date in the next cell (a date cell, or text)
+        written: object = text if month or how == 3 else dt.datetime(day.year, day.month, day.day)
+        footer = {0: "填表人：张三", 3: label, 4: written}
+        at = 4
+    return FormDateWritten(said, footer, at, day.replace(day=1) if month else day)
