@@ -15,6 +15,9 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from govcatalog import validate
+from govcatalog.inspection import inspect
+from govcatalog.io.form_pairs import FORM_ROWS
+from govcatalog.io.sheet_layout import SCAN_ROWS
 from govcatalog.io.sheet_marks import ticked_in_text
 from govcatalog.loading import load_catalog, load_catalog_judged
 from govcatalog.packs.regime import RegimeBasis
@@ -71,6 +74,20 @@ def _table(
     return path
 
 
+PREAMBLE = [
+    "填表说明：",
+    "1. 本表由各部门按信息资源逐项填写，一项资源填写一张表。",
+    "2. 带★号的为必填项，其余为选填项。",
+    "3. 共享类型、是否向社会开放请在方框内打√。",
+    None,
+    "填报单位（盖章）：某市市场监督管理局",
+    "联系人：张三",
+    "联系电话：0710-1234567",
+    None,
+]
+"""Rows a form may carry above its names: instructions, a department's header, blank rows."""
+
+
 def _forms(
     path: Path,
     resources: list[list[tuple[str, object]]],
@@ -80,20 +97,23 @@ def _forms(
     items: list[list[object]] | None = None,
     label: str = "{}",
     *,
+    start: int = 2,
     footer: dict[int, object] | None = None,
     footer_on: int = 0,
 ) -> Path:
-    """One form sheet per resource: a title, ``per_row`` pairs a row from column ``left`` in an
-    order of their own, the 信息项 table, and on sheet ``footer_on`` the ``footer`` cells
-    (offset from ``left``) two rows below it."""
+    """One form sheet per resource: a title, the :data:`PREAMBLE` down to row ``start``, then
+    ``per_row`` pairs a row from column ``left`` in an order of their own, the 信息项 table, and
+    on sheet ``footer_on`` the ``footer`` cells (offset from ``left``) two rows below it."""
     wb = Workbook()
     wb.remove(wb.active)
     for i, pairs in enumerate(resources):
         ws = wb.create_sheet(f"登记表{i + 1}")
         ws.cell(1, left, "政务信息资源登记表")
+        for row in range(2, start):
+            ws.cell(row, left, PREAMBLE[(row - 2) % len(PREAMBLE)])
         shuffled = list(pairs)
         random.Random(seed + i).shuffle(shuffled)
-        row = 2
+        row = start
         for first in range(0, len(shuffled), per_row):
             for k, (name, value) in enumerate(shuffled[first : first + per_row]):
                 ws.cell(row, left + 2 * k, label.format(name))
@@ -132,6 +152,7 @@ def _regime(path: Path) -> tuple[str, RegimeBasis, dt.date | None, bool]:
     left=st.integers(1, 2),
     seed=st.integers(0, 1000),
     label=st.sampled_from(["{}", "{}：", "{}:", "*{}", "1.{}", "一、{}：", "（1）{}", "★{}"]),
+    start=st.integers(2, FORM_ROWS),
     dated=st.one_of(form_dates(), form_dates(), st.none()),
     footer_on=st.integers(0, 2),
 )
@@ -142,13 +163,16 @@ def test_forms_read_as_the_rows_of_a_table(
     left: int,
     seed: int,
     label: str,
+    start: int,
     dated: FormDateWritten | None,
     footer_on: int,
 ) -> None:
-    """Labels as forms print them too: with a colon, a number or a required-marker; the day it
-    was filled in, in the footer of one of the forms, decides the regime as it does written
-    above the table (the elements the regulation adds are given under it, as a table has
-    their columns)."""
+    """Labels as forms print them too: with a colon, a number or a required-marker; the form
+    below a title, instructions and a department's header down to any row up to
+    :data:`FORM_ROWS`; the day it was filled in, in the footer of one of the forms, decides
+    the regime as it does written above the table (the elements the regulation adds are
+    given under it, as a table has their columns)."""
+    event(f"form begins below row {SCAN_ROWS}" if start > SCAN_ROWS else "form in the first rows")
     event("no date" if dated is None else "dated in a form's footer")
     regulation = dated is not None and dated.first >= REGULATION_FROM
     resources = [_resource(i, s, regulation=regulation) for i, s in enumerate(shares)]
@@ -161,6 +185,7 @@ def test_forms_read_as_the_rows_of_a_table(
         left,
         seed,
         label=label,
+        start=start,
         footer=footer,
         footer_on=footer_on,
     )
@@ -290,3 +315,57 @@ def test_a_name_below_the_table_stays_with_its_form(tmp_path: Path) -> None:
     assert len(catalog.resources) == 1
     assert catalog.resources[0].update_note == "每月初更新"
     assert catalog.resources[0].extensions == {"联系人": "李四"}
+
+
+GUIDE_NOTES = ["填表说明："] + [
+    f"{n}.{name}：按实际情况填写。"
+    for n, name in enumerate(
+        [
+            "信息资源分类",
+            "信息资源名称",
+            "信息资源代码",
+            "信息资源提供方",
+            "信息资源提供方代码",
+            "信息资源摘要",
+            "信息资源格式",
+            "信息项名称",
+            "数据类型",
+            "数据长度",
+            "共享类型",
+            "共享条件",
+            "共享方式",
+            "是否向社会开放",
+            "开放条件",
+            "更新周期",
+            "更新周期说明",
+            "发布日期",
+            "关联资源代码",
+            "涉密属性",
+        ],
+        start=1,
+    )
+]
+"""Instructions above a table, a line for each element of the guide (more than the table has
+columns), each naming it with a text beside it, as a form's line does."""
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(notes=st.integers(1, FORM_ROWS - 1))
+def test_a_table_below_notes_naming_its_elements_is_no_form(tmp_path: Path, notes: int) -> None:
+    """Below fewer notes than the first rows searched for headings it reads as the table
+    without them; below more, it is not read (its headings are not looked for so low), and
+    never as a form of the elements the notes name."""
+    event("headings in the first rows" if notes < SCAN_ROWS else "headings lower")
+    resources = [_resource(i, s) for i, s in enumerate(["无条件共享", "有条件共享"])]
+    plain = _table(tmp_path / "plain.xlsx", resources)
+    lines = [GUIDE_NOTES[n % len(GUIDE_NOTES)] for n in range(notes)]
+    noted = _table(tmp_path / "noted.xlsx", resources, lines)
+    reading = inspect(noted)
+    assert not any(s.form for s in reading.sheets)
+    if notes < SCAN_ROWS:
+        assert load_catalog(noted) == load_catalog(plain)
+        assert _seen(validate(noted, options=OPTIONS)) == _seen(validate(plain, options=OPTIONS))
+    else:
+        assert reading.resources == 0

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from govcatalog.io.form_lines import form_date
 from govcatalog.io.form_pairs import Form, Grid, Pair, pairs_of, read_forms, unknown_pairs
 from govcatalog.io.records import (
     DocumentProblem,
@@ -161,7 +162,7 @@ def unknown_heading(pack: Pack, sheet: str, heading: str, row: int, column: int)
 
 def form_layout(rows: Grid, matcher: HeadingMatcher, found: SheetLayout | None) -> SheetLayout:
     """The layout of a form sheet from its first rows: a column for each element named (and
-    the form's date from the heading layout ``found`` there, if any)."""
+    the form's date above the heading layout ``found`` there, if any, else in those rows)."""
     columns: list[SheetColumn] = []
     seen: set[str] = set()
     first: int | None = None
@@ -171,5 +172,5 @@ def form_layout(rows: Grid, matcher: HeadingMatcher, found: SheetLayout | None) 
                 seen.add(p.spec.id)
                 first = r if first is None else first
                 columns.append(SheetColumn(p.column, p.label, p.spec, ColumnLevel.RESOURCE))
-    day = found.form_date if found is not None else None
+    day = found.form_date if found is not None else form_date(rows, max(rows, default=0) + 1)
     return SheetLayout(first or 1, None, tuple(columns), form_date=day)

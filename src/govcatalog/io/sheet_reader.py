@@ -18,7 +18,6 @@ from pathlib import Path
 
 from govcatalog.io.csv_text import csv_rows, decode_csv
 from govcatalog.io.form_lines import footer_date
-from govcatalog.io.form_pairs import is_form
 from govcatalog.io.item_sheets import ItemTable, is_resource_layout, item_layout
 from govcatalog.io.json_reader import read_bytes
 from govcatalog.io.legacy_workbook import SheetSource, open_any_workbook
@@ -29,9 +28,10 @@ from govcatalog.io.records import (
     SourceDocument,
     pointer_token,
 )
-from govcatalog.io.sheet_form import FormRecords, form_layout, unknown_heading
-from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout, find_layout
+from govcatalog.io.sheet_form import FormRecords, unknown_heading
+from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
+from govcatalog.io.sheet_start import sheet_start
 from govcatalog.io.xlsx_parse import (
     Limits,
     MergedRange,
@@ -113,15 +113,7 @@ def _sheet_records(
     for a sheet without headings or forms. ``last_rows`` gives the sheet's last rows, where a
     form without a date above its headings may say in its footer when it was filled in (a
     function giving them is called only then)."""
-    head = list(islice(rows, SCAN_ROWS))
-    top = dict(head)
-    near = [
-        (m.min_row, m.min_col, m.max_row, m.max_col) for m in merges if m.min_row <= SCAN_ROWS + 1
-    ]
-    layout = find_layout(top, near, matcher)
-    form = is_form(top, layout, matcher)  # one resource's registration form (登记表)
-    if form:
-        layout = form_layout(top, matcher, layout)
+    layout, form, head = sheet_start(list(islice(rows, SCAN_ROWS)), rows, merges, matcher)
     if layout is None:
         return None
     if layout.form_date is None:
