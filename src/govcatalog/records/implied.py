@@ -16,7 +16,6 @@ from govcatalog.packs.value_forms import AbsentElements
 from govcatalog.records.coerced import Coerced, Pending, names, normalised, pointer_of
 from govcatalog.records.forms import LISTED
 from govcatalog.records.hits import Hit, Record
-from govcatalog.vocab import Vocabulary
 
 _LONGEST = 64
 """No label is longer: a longer text implies nothing, and is not remembered."""
@@ -107,17 +106,20 @@ class Implied:
         own = self._pack.field_vocabulary(spec)
         if not partner.vocabulary or own.lookup(text) is not None:
             return None
-        partner_vocab = self._pack.field_vocabulary(partner)
         parts = split_list(text)
-        if len(parts) > 1:  # 服务接口、文件下载: the types of one class, listed
-            found = [_class_of(partner_vocab, own, part) for part in parts]
+        if len(parts) > 1:  # 服务接口、文件下载: the types of one class, listed, each read alone
+            found = [self.of(spec, part) for part in parts]
             if any(f is None for f in found) or len({f[0] for f in found if f}) != 1:
                 return None
-            return found[0][0], [f[1] for f in found if f]  # type: ignore[index]
-        one = _class_of(partner_vocab, own, text)
-        if one is None:
+            return found[0][0], [_one(f[1]) for f in found if f]  # type: ignore[index]
+        match = self._pack.field_vocabulary(partner).lookup(text)
+        if match is None or match.concept.broader is None:
             return None
-        return one[0], [one[1]] if partner.kind is FieldKind.TEXTS else one[1]
+        broader = next((c for c in own.concepts if c.iri == match.concept.broader), None)
+        if broader is None:
+            return None
+        value = match.concept.label_zh
+        return broader.label_zh, [value] if partner.kind is FieldKind.TEXTS else value
 
     def _class_members(self) -> dict[str, FieldSpec]:
         """A group's main field → the member holding its class (format.format_types →
@@ -156,10 +158,6 @@ class Implied:
         return member, classes.pop(), tuple(str(p).strip() for p in parts)
 
 
-def _class_of(types: Vocabulary, classes: Vocabulary, text: str) -> tuple[str, str] | None:
-    """(class label, type label) of a text that is a type whose broader concept is a class."""
-    match = types.lookup(text)
-    if match is None or match.concept.broader is None:
-        return None
-    broader = next((c for c in classes.concepts if c.iri == match.concept.broader), None)
-    return None if broader is None else (broader.label_zh, match.concept.label_zh)
+def _one(partner: str | list[str]) -> str:
+    """The one type a part of a listing reads as (a list of one for a field of texts)."""
+    return partner if isinstance(partner, str) else partner[0]
