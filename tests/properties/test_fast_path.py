@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from govcatalog import ValidationOptions, load_catalog, validate
 from govcatalog.packs import get_pack
-from govcatalog.records import fast as fast_module
+from govcatalog.records import fast_texts as fast_texts_module
 from govcatalog.records.fast import FastDocument, fast_reader, open_fast
 from govcatalog.records.fast_json import spans
 from govcatalog.report import Report
@@ -87,22 +87,23 @@ def test_generated_catalogs_with_every_defect_give_the_same_findings(pack: str) 
 def test_the_texts_remembered_as_plain_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     """Texts seen plain are remembered up to a bound, then forgotten: every resource is still
     taken exactly when the coercer takes it as written."""
-    monkeypatch.setattr(fast_module, "_REMEMBERED", 5)
+    monkeypatch.setattr(fast_texts_module, "REMEMBERED", 5)
     pack = get_pack("gb-1272@^1")
     data = json.dumps(BASE, ensure_ascii=False).encode()
     with _fast(True):
         reader = fast_reader(pack)
         doc = open_fast(data, pack, fmt=None, name="x.json")
     assert reader is not None and isinstance(doc, FastDocument) and doc.shape is not None
-    reader._plain.clear()
-    reader._plain.add(None)
+    plain = reader._texts._plain
+    plain.clear()
+    plain.add(None)
     sizes = set()
     for index, _, _, view in spans(doc.buf, doc.shape):
         full = reader.coercer.resource(BASE["resources"][index])
         assert full is not None
         assert (reader.read(view) is not None) == (not full.hits and not full.renames)
-        sizes.add(len(reader._plain))
-        assert None in reader._plain
+        sizes.add(len(plain))
+        assert None in plain
     assert max(sizes) == 5  # the bound, None included
 
 

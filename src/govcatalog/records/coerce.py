@@ -106,11 +106,15 @@ class Coercer:
         )
 
     # ---------------------------------------------------------------- entry points
-    def resource(self, data: object) -> Coerced | None:
-        """Read one resource; None (with nothing to report) is never returned for a mapping."""
+    def resource(self, data: object, plain: frozenset[str] = frozenset()) -> Coerced | None:
+        """Read one resource; None (with nothing to report) is never returned for a mapping.
+
+        ``plain``: pointers of its lists of objects (``/items``) known to be as this reader
+        takes them, every item in canonical form with plain values (checked in C on the fast
+        path, :meth:`~govcatalog.records.fast.FastReader.plain_lists`): taken whole."""
         if not isinstance(data, dict):
             return None
-        out = Coerced({}, zh_names=self._zh_names, source=data)
+        out = Coerced({}, zh_names=self._zh_names, source=data, plain=plain)
         self._object(data, None, "", "", out.record, out)
         for field_id, value in self._forms.defaults.items():
             out.pending.append(Pending(field_id, value, False, pointer_of(field_id)))
@@ -237,7 +241,10 @@ class Coercer:
                 self.values.wrong_type(spec, value, cpath, out)
             return
         if kind is _GROUPS:
-            self._groups(spec, value, cpath, dst, out)
+            if cpath in out.plain and isinstance(value, list):
+                dst[spec.key] = list(value)  # every item as written (Coerced.plain)
+            else:
+                self._groups(spec, value, cpath, dst, out)
             return
         if self._paths.read(spec, value, cpath, dst, out, self._assign) or (
             isinstance(value, str) and self._implied.read(spec, value, cpath, dst, out)

@@ -107,6 +107,9 @@ class Coerced:
     as read (接口、文件 for 服务接口，文件下载): what the SHACL shapes judge in its place."""
     source: object = None
     """The record as written, to tell a key written as govcatalog's own among other keys."""
+    plain: frozenset[str] = frozenset()
+    """Pointers of lists of objects known to be in canonical form with plain values already
+    (``/items``): the coercer takes them whole."""
 
     def original(self, pointer: str) -> str:
         """The pointer as the input wrote it, for a canonical pointer.

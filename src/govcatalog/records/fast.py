@@ -21,7 +21,6 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from govcatalog.packs.pack import Pack
 from govcatalog.records.coerce import Coerced, Coercer
 from govcatalog.records.coerced import MISSING, Pending, compound_split
 from govcatalog.records.fast_json import ByteLines, ByteSpanLocator, Layout, layout, position, spans
+from govcatalog.records.fast_texts import REMEMBERED, PlainTexts, item_texts
 from govcatalog.records.fast_types import Careful, FastTypes, compile_types
 from govcatalog.records.hits import Record
 from govcatalog.records.read_record import ReadRecord
@@ -67,12 +67,6 @@ class FastDocument(SourceDocument):
     may be a part of it, read alone); the resources are located from there."""
 
 
-_REMEMBERED = 50_000
-"""Outcomes of carefully read values, and short plain texts, remembered per reader."""
-_SHORT = 16
-"""Texts up to this long are remembered once seen plain: the names of data items recur."""
-
-
 class FastReader:
     """Reads resources of one pack on the fast path, and the others through the coercer."""
 
@@ -93,10 +87,9 @@ class FastReader:
             for c in types.careful
         )
         forms = pack.value_forms
-        self._placeholder = forms.is_placeholder
-        self._bound = forms.bound
-        self._plain: set[str | None] = {None}
-        """Short texts known to be neither blank nor a placeholder (and None: no text)."""
+        self._texts = PlainTexts(forms)
+        texts_of = dict(types.item_texts)
+        self._item_keys = tuple((key, texts_of.get(key, ())) for key, _ in types.item_lists)
 
     def read(self, raw: Any) -> tuple[object, Coerced | None] | None:
         """(data as written, canonical record) of a resource the coercer would take as
@@ -119,34 +112,39 @@ class FastReader:
 
     def _plain_texts(self, data: dict[str, Any]) -> bool:
         """Whether no text is blank or a placeholder (the coercer's quick path then takes them
-        all; the types checked that each is a non-empty string within its length).
-
-        The texts of the data items are gathered in C; a text longer than any placeholder
-        with no space and only printable characters is neither (see
-        :meth:`~govcatalog.packs.value_forms.ValueForms.is_placeholder`), the others are asked."""
+        all; the types checked that each is a non-empty string within its length)."""
         texts: list[Any] = []  # str, or None where there is no text
         for group, key in self._types.texts:
             holder = data if group is None else data.get(group)
             texts.append(None if holder is None else holder.get(key))
         for list_key, keys in self._types.item_texts:
+            item_texts(data.get(list_key), keys, texts)
+        return self._texts.all_plain(texts)
+
+    def plain_lists(self, data: object) -> frozenset[str]:
+        """The pointers of the lists of objects (``/items``) of a resource the types refused
+        that the coercer would still take as written: each converts to its type in C and
+        holds no blank text nor placeholder. The coercer then takes them whole
+        (:meth:`~govcatalog.records.coerce.Coercer.resource`), rather than key by key."""
+        if not isinstance(data, dict):
+            return frozenset()
+        plain: list[str] = []
+        convert, errors = self.msgspec.convert, self._errors
+        for (list_key, kind), (_, keys) in zip(
+            self._types.item_lists, self._item_keys, strict=True
+        ):
             items = data.get(list_key)
-            if items:
-                for key in keys:  # those written (the types let no empty text through)
-                    texts.extend(filter(None, map(dict.get, items, repeat(key))))
-        bound, placeholder, plain = self._bound, self._placeholder, self._plain
-        for value in texts:
-            if value in plain:  # None, or a short text seen plain before (姓名, 性别 …)
+            if type(items) is not list or not items:
                 continue
-            if len(value) > bound and " " not in value and value.isprintable():
+            try:
+                convert(items, kind, strict=True)
+            except errors:
                 continue
-            if value.isspace() or placeholder(value):
-                return False
-            if len(value) <= _SHORT:
-                if len(plain) >= _REMEMBERED:
-                    plain.clear()
-                    plain.add(None)
-                plain.add(value)
-        return True
+            texts: list[Any] = []
+            item_texts(items, keys, texts)
+            if self._texts.all_plain(texts):
+                plain.append("/" + list_key)
+        return frozenset(plain)
 
     def decoded(self, raw: Any) -> object:
         """A resource decoded as the standard library decodes it, or :data:`MISSING` where
@@ -176,7 +174,7 @@ class FastReader:
             if outcome is None:
                 scratch = Coerced({})
                 outcome = (self._check(careful, value, scratch), tuple(scratch.pending))
-                if len(known) >= _REMEMBERED:
+                if len(known) >= REMEMBERED:
                     known.clear()
                 known[memo] = outcome
             if not outcome[0]:
@@ -364,7 +362,8 @@ def _reads(doc: FastDocument, reader: FastReader) -> Iterator[ReadRecord]:
         fast = reader.read(view)
         if fast is None:
             raw = _raw(doc, index, start, end, line, col, reader.decoded(view))
-            yield ReadRecord(raw, reader.coercer.resource(raw.data))
+            plain = reader.plain_lists(raw.data)
+            yield ReadRecord(raw, reader.coercer.resource(raw.data, plain))
         else:
             locator = ByteSpanLocator(buf, start, end, line, col)
             yield ReadRecord(RawRecord(index, f"{pointer}/{index}", fast[0], locator), fast[1])

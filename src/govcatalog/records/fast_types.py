@@ -55,6 +55,9 @@ class FastTypes:
         item_texts: (list key, field keys) of the texts of each list of objects: the types
             check their lengths in C; whether one is blank or a placeholder is checked after
             (:meth:`~govcatalog.records.fast.FastReader.read`), as the coercer checks it.
+        item_lists: (list key, type of the list) of each list of objects, for a resource the
+            types refuse: its lists may still be as the coercer takes them
+            (:meth:`~govcatalog.records.fast.FastReader.plain_lists`).
     """
 
     resource: Any
@@ -62,6 +65,7 @@ class FastTypes:
     dates: tuple[tuple[str | None, str], ...]
     texts: tuple[tuple[str | None, str], ...]
     item_texts: tuple[tuple[str, tuple[str, ...]], ...]
+    item_lists: tuple[tuple[str, Any], ...] = ()
 
 
 def compile_types(pack: Pack) -> FastTypes | None:
@@ -75,6 +79,7 @@ def compile_types(pack: Pack) -> FastTypes | None:
     careful: list[Careful] = []
     dates: list[tuple[str | None, str]] = []
     fields: list[tuple[str, Any, Any]] = []
+    item_lists: list[tuple[str, Any]] = []
     for spec in table.children(None):
         if spec.kind is FieldKind.GROUP:
             members = table.children(spec.id)
@@ -88,12 +93,14 @@ def compile_types(pack: Pack) -> FastTypes | None:
             length = msgspec.Meta(min_length=1) if spec.required else msgspec.Meta()
             listed = Annotated[list[item], length]  # type: ignore[valid-type]
             fields.append(_field(msgspec, spec.key, listed, spec.required))
+            item_lists.append((spec.key, list[item]))  # type: ignore[valid-type]
         else:
             fields.append(_leaf_field(msgspec, spec, pack, careful, dates, None))
     if "extensions" not in {f.key for f in table.children(None)}:
         fields.append(("extensions", dict[str, Any], msgspec.UNSET))
     resource = _define(msgspec, "Resource", fields)
-    return FastTypes(resource, tuple(careful), tuple(dates), *_texts(pack))
+    texts, item_texts = _texts(pack)
+    return FastTypes(resource, tuple(careful), tuple(dates), texts, item_texts, tuple(item_lists))
 
 
 def _define(msgspec: Any, name: str, fields: list[tuple[str, Any, Any]]) -> Any:
