@@ -394,10 +394,10 @@ ALLOWED_CYCLES = "实时、每日、每周、每月、每季度、每半年、�
             {"update_cycle": "每日"},
             [Hit("GC-F003", "/update_cycle", {**CYCLE, "canonical": "每日"}, "每天")],
         ),
-        (
+        (  # systems number the cycles each their own way, one of them under this very key
             3,
-            {"update_cycle": "每周"},
-            [Hit("GC-F003", "/update_cycle", {**CYCLE, "canonical": "每周"}, "3")],
+            {INVALID: frozenset({"/update_cycle"})},
+            [Hit("GC-F002", "/update_cycle", {**CYCLE, "allowed": ALLOWED_CYCLES}, "3")],
         ),
         ("  ", {}, []),
         (

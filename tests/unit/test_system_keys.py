@@ -48,10 +48,24 @@ def test_a_code_under_a_key_whose_systems_number_the_values_differently_is_no_va
         assert "update_cycle" not in record
         assert "format_class" not in record.get("format", {})
     # under the guide's names and govcatalog's keys the codes are read, as before
-    record, hits = _hits({"共享类型": "1", "update_cycle": 7})
+    record, hits = _hits({"共享类型": "1", "更新周期": 7})
     assert record["share"]["share_type"] == "无条件共享"
     assert record["update_cycle"] == "每年"
     assert not [h for h in hits if h[0] == "GC-F002"]
+
+
+@pytest.mark.parametrize("value", [3, "3", "３"])
+def test_a_code_under_a_key_a_system_shares_with_govcatalog_is_no_value(value: object) -> None:
+    # kweaver's catalog writes update_cycle, govcatalog's own key, numbering 1 不定时 2 实时
+    # 3 每日: its 3 is not the vocabulary's 3 (每周). Only a label says which cycle is meant.
+    kweaver = {"catalog_name": "企业登记信息", "shared_type": 2, "update_cycle": value}
+    for record in (kweaver, {"update_cycle": value}):
+        read, hits = _hits(record)
+        assert ("GC-F002", "/update_cycle") in hits
+        assert "update_cycle" not in read
+    read, hits = _hits({**kweaver, "update_cycle": "每日"})
+    assert read["update_cycle"] == "每日"
+    assert not [h for h in hits if h[1] == "/update_cycle"]
 
 
 def test_codes_are_read_where_the_systems_agree() -> None:

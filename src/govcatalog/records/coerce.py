@@ -216,8 +216,8 @@ class Coercer:
         if skey != spec.key or rel != spec.key:
             out.renames[cpath] = f"{oprefix}/{escape(skey)}"
             out.written_zh.add(cprefix)
-            if not spec.reads_codes(skey):
-                out.uncoded.add(cpath)
+        if spec.uncoded_keys and not spec.reads_codes(skey):  # a system's key, even our own
+            out.uncoded.add(cpath)
         if spec.key in target and spec.kind is not _GROUP:
             out.hits.append(Hit("GC-S007", cpath, names(spec), skey))
         self._assign(spec, value, cpath, target, out)
