@@ -71,6 +71,7 @@ GROUPS: dict[str, Group] = {
             "src/govcatalog/identifiers/_license_id.py",
             "src/govcatalog/identifiers/_text.py",
             "src/govcatalog/identifiers/_dispatch.py",
+            "src/govcatalog/_lenient.py",  # the identifiers' lenient reading, moved down
         ),
         (
             "tests/unit/test_identifiers_api.py",

@@ -1,5 +1,6 @@
 """A sheet the workbook hides is read like a visible one, and its resources are said (GC-S013):
-those who edit the workbook do not see them, and an old copy kept hidden doubles the catalog."""
+those who edit the workbook do not see them, and an old copy kept hidden doubles the catalog.
+A hidden item sheet (信息项表) is said too, counting the 信息项 it gives the resources."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from itembook import ITEMS, city, item_book
 from openpyxl import Workbook
 from plainrows import HEADINGS, row, seen
+from xlsbook import as_xls
 
-from govcatalog import validate
+from govcatalog import Report, validate
 from govcatalog.loading import load_catalog
 from govcatalog.validate import ValidationOptions
 from tests.conftest import TODAY
@@ -104,3 +107,48 @@ def test_the_message_names_the_sheet_and_counts_its_resources(tmp_path: Path) ->
         'Sheet "目录2" is hidden in the workbook, and read as catalog data: 3 resources.'
     )
     assert finding.location.sheet == "目录2"
+
+
+def _all(report: Report) -> list[tuple[object, ...]]:
+    return sorted(
+        (f.code, f.location.pointer, f.location.sheet, f.location.cell, f.message_en)
+        for f in report.findings
+    )
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    count=st.integers(1, 3),
+    orphan=st.booleans(),
+    state=st.sampled_from(["hidden", "veryHidden"]),
+    dropdown=st.one_of(st.none(), STATES),
+    suffix=st.sampled_from([".xlsx", ".xls"]),
+)
+def test_a_hidden_item_sheet_is_said_once_and_changes_nothing_else(
+    tmp_path: Path, count: int, orphan: bool, state: str, dropdown: str | None, suffix: str
+) -> None:
+    """Hiding the item sheet adds one GC-S013 at it, counting the 信息项 joined onto resources
+    (not those of a row of no resource, said as GC-S011 either way); a hidden dropdown sheet
+    beside it is skipped as before."""
+    source = city(count)
+    extra = [["309999/000001", "不存在的资源", "某信息项", "字符型", 10, "否"]] if orphan else []
+    shown = item_book(tmp_path / "shown.xlsx", source, extra_item_rows=extra, dropdown=dropdown)
+    hidden = item_book(
+        tmp_path / "hidden.xlsx", source, extra_item_rows=extra, item_state=state, dropdown=dropdown
+    )
+    if suffix == ".xls":
+        shown, hidden = as_xls(shown, tmp_path / "shown.xls"), as_xls(hidden, tmp_path / "h.xls")
+    assert load_catalog(hidden) == load_catalog(shown)
+    before, after = validate(shown, options=OPTIONS), validate(hidden, options=OPTIONS)
+    (said,) = [f for f in after.findings if f.code == "GC-S013"]
+    joined = sum(len(r["items"]) for r in source)
+    assert (said.location.sheet, said.value, said.severity.value) == (ITEMS, ITEMS, "warning")
+    assert said.message_zh == (
+        f"工作表“{ITEMS}”在工作簿中是隐藏的，仍作为目录数据读取：{joined} 个信息项。"
+    )
+    assert said.message_en == (
+        f'Sheet "{ITEMS}" is hidden in the workbook, and read as catalog data: {joined} data items.'
+    )
+    assert [f for f in _all(after) if f[0] != "GC-S013"] == _all(before)

@@ -2,112 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from itembook import ITEM_HEADINGS, city, item_book
 from openpyxl import Workbook
 
-from govcatalog import examples, load_catalog, validate
-
-RESOURCE_HEADINGS = [
-    "信息资源分类（类）",
-    "信息资源分类（项）",
-    "信息资源分类（目）",
-    "信息资源名称",
-    "信息资源代码",
-    "信息资源提供方",
-    "信息资源提供方代码",
-    "信息资源摘要",
-    "信息资源格式分类",
-    "信息资源格式类型",
-    "共享类型",
-    "共享条件",
-    "共享方式分类",
-    "共享方式类型",
-    "是否向社会开放",
-    "开放条件",
-    "更新周期",
-    "发布日期",
-]
-ITEM_HEADINGS = [
-    "信息资源代码",
-    "信息资源名称",
-    "信息项名称",
-    "数据类型",
-    "数据长度",
-    "是否基础信息项",
-]
-
-
-def _city(count: int) -> list[dict[str, Any]]:
-    doc = json.loads(examples.path("city").read_text(encoding="utf-8"))
-    chosen = [r for r in doc["resources"] if r.get("items")][:count]
-    assert len(chosen) == count
-    return chosen
-
-
-def _resource_row(r: dict[str, Any]) -> list[object]:
-    c, f, s, o = r["category"], r["format"], r["share"], r.get("open") or {}
-    return [
-        c.get("lei"),
-        c.get("xiang"),
-        c.get("mu"),
-        r["name"],
-        r["code"],
-        r["provider"],
-        r["provider_code"],
-        r["abstract"],
-        f["format_class"],
-        "、".join(f.get("format_types") or ()),
-        s["share_type"],
-        s.get("share_condition"),
-        s.get("share_mode_class"),
-        s.get("share_mode_type"),
-        "是" if o.get("open_to_public") else "否",
-        o.get("open_condition"),
-        r["update_cycle"],
-        r.get("publish_date"),
-    ]
-
-
-def _book(
-    path: Path,
-    resources: list[dict[str, Any]],
-    *,
-    key: str = "code",
-    merge_codes: bool = False,
-    extra_item_rows: list[list[object]] | None = None,
-) -> Path:
-    wb = Workbook()
-    sheet = wb.active
-    assert sheet is not None
-    sheet.title = "信息资源表"
-    sheet.append(RESOURCE_HEADINGS)
-    for r in resources:
-        sheet.append(_resource_row(r))
-    items = wb.create_sheet("信息项表")
-    headings = [h for h in ITEM_HEADINGS if key == "code" or h != "信息资源代码"]
-    items.append(headings)
-    for r in resources:
-        first = items.max_row + 1
-        for it in r["items"]:
-            row = {
-                "信息资源代码": r["code"],
-                "信息资源名称": r["name"],
-                "信息项名称": it["name"],
-                "数据类型": it.get("data_type"),
-                "数据长度": it.get("length"),
-                "是否基础信息项": {True: "是", False: "否"}.get(it.get("base_item")),
-            }
-            items.append([row[h] for h in headings])
-        if merge_codes and len(r["items"]) > 1:
-            items.merge_cells(start_row=first, end_row=items.max_row, start_column=1, end_column=1)
-    for extra in extra_item_rows or ():
-        items.append(extra)
-    wb.save(path)
-    return path
+from govcatalog import load_catalog, validate
 
 
 def _items(resource: dict[str, Any]) -> list[tuple[object, ...]]:
@@ -118,8 +20,8 @@ def _items(resource: dict[str, Any]) -> list[tuple[object, ...]]:
 def test_items_of_an_item_sheet_join_their_resources(
     tmp_path: Path, key: str, merge_codes: bool
 ) -> None:
-    source = _city(3)
-    book = _book(tmp_path / "two.xlsx", source, key=key, merge_codes=merge_codes)
+    source = city(3)
+    book = item_book(tmp_path / "two.xlsx", source, key=key, merge_codes=merge_codes)
     catalog = load_catalog(book)
     read = [r.model_dump(mode="json", exclude_none=True) for r in catalog.resources]
     assert [r["code"] for r in read] == [r["code"] for r in source]
@@ -133,9 +35,9 @@ def test_items_of_an_item_sheet_join_their_resources(
 
 
 def test_findings_on_item_rows_point_at_the_item_sheet(tmp_path: Path) -> None:
-    source = _city(2)
+    source = city(2)
     orphan = ["999999/000001", "不存在的资源", "某信息项", "字符型", 10, "否"]
-    book = _book(tmp_path / "two.xlsx", source, extra_item_rows=[orphan])
+    book = item_book(tmp_path / "two.xlsx", source, extra_item_rows=[orphan])
     wb_rows = 1 + sum(len(r["items"]) for r in source)  # heading + item rows
     from openpyxl import load_workbook
 
@@ -166,8 +68,8 @@ def test_an_items_looking_sheet_alone_is_read_as_resources(tmp_path: Path) -> No
 
 
 def test_other_columns_of_an_item_sheet_stay_with_each_item(tmp_path: Path) -> None:
-    source = _city(1)
-    book = _book(tmp_path / "two.xlsx", source)
+    source = city(1)
+    book = item_book(tmp_path / "two.xlsx", source)
     from openpyxl import load_workbook
 
     wb = load_workbook(book)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from messybook import build_messy_workbook
 from openpyxl import load_workbook
 from sheetbook import build_real_layout
 from typer.testing import CliRunner
+from xlsbook import as_xls
 
 from govcatalog import MissingExtra, examples, load_catalog, validate
 from govcatalog.cli.app import _register, app
@@ -22,35 +22,6 @@ xlwt = pytest.importorskip("xlwt", reason="xlwt (a dev dependency) writes the .x
 
 _register()
 runner = CliRunner()
-
-
-def _as_xls(xlsx: Path, xls: Path) -> Path:
-    """The same sheets, values and merged ranges, written as Excel 97–2003."""
-    source = load_workbook(xlsx)
-    book = xlwt.Workbook()
-    dates = xlwt.easyxf(num_format_str="YYYY-MM-DD")
-    plain = xlwt.easyxf("")
-    for ws in source.worksheets:
-        out = book.add_sheet(ws.title)
-        merged = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
-        inside = {
-            (r, c)
-            for m in ws.merged_cells.ranges
-            for r in range(m.min_row, m.max_row + 1)
-            for c in range(m.min_col, m.max_col + 1)
-        }
-        for row in ws.iter_rows():
-            for cell in row:
-                value = cell.value
-                r, c = cell.row, cell.column
-                style = dates if isinstance(value, dt.datetime | dt.date) else plain
-                if (r, c) in merged:
-                    m = merged[(r, c)]
-                    out.write_merge(r - 1, m.max_row - 1, c - 1, m.max_col - 1, value, style)
-                elif (r, c) not in inside and value is not None:
-                    out.write(r - 1, c - 1, value, style)
-    book.save(str(xls))
-    return xls
 
 
 def _seen(path: Path) -> list[tuple[str, str | None, str | None, str | None]]:
@@ -67,14 +38,14 @@ def test_an_exported_catalog_reads_the_same_from_xls(tmp_path: Path, example: st
         app, ["export", str(examples.path(example)), "--to", "xlsx", "-o", str(xlsx)]
     )
     assert result.exit_code == 0, result.output
-    xls = _as_xls(xlsx, tmp_path / f"{example}.xls")
+    xls = as_xls(xlsx, tmp_path / f"{example}.xls")
     assert _seen(xls) == _seen(xlsx)
     assert load_catalog(xls).model_dump(mode="json") == load_catalog(xlsx).model_dump(mode="json")
 
 
 def test_a_messy_workbook_reads_the_same_from_xls(tmp_path: Path) -> None:
     xlsx = build_messy_workbook(tmp_path / "messy.xlsx")
-    xls = _as_xls(xlsx, tmp_path / "messy.xls")
+    xls = as_xls(xlsx, tmp_path / "messy.xls")
     assert _seen(xls) == _seen(xlsx)
     assert validate(xls).stats.resources == 2
 
@@ -99,7 +70,7 @@ def test_a_damaged_xls_is_a_located_finding(tmp_path: Path) -> None:
 def test_without_the_extra_the_message_names_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    xls = _as_xls(build_messy_workbook(tmp_path / "m.xlsx"), tmp_path / "m.xls")
+    xls = as_xls(build_messy_workbook(tmp_path / "m.xlsx"), tmp_path / "m.xls")
     monkeypatch.setitem(sys.modules, "python_calamine", None)
     with pytest.raises(MissingExtra, match=r"govcatalog\[xls\]"):
         validate(xls)
@@ -159,7 +130,7 @@ def test_a_footer_date_reads_the_same_from_xls(tmp_path: Path, footer: dict[int,
     for column, value in footer.items():
         sheet.cell(row, column, value)
     book.save(xlsx)
-    xls = _as_xls(xlsx, tmp_path / "dated.xls")
+    xls = as_xls(xlsx, tmp_path / "dated.xls")
     seen = []
     for path in (xlsx, xls):
         regime = load_catalog_judged(path).regime

@@ -5,49 +5,18 @@ code the form was made from."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from govcatalog import validate
 from govcatalog.model.code import CodeProblem, CodeRules, between_levels, problem_text
+from govcatalog.model.code_forms import read_code
 from govcatalog.packs import Pack
-from govcatalog.records.code_forms import read_code
 from govcatalog.records.coerce import PARSED_CODE, Coercer
+from tests.code_forms import FORMS
 from tests.helpers import resource
 
 PLAIN = ("307001/000001", "30700102/000001", "101001/1")
 """Plain codes: no 细目, a 细目, a short 顺序码."""
-
-_WIDE = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
-
-
-def _levels(code: str, dash: str = "-") -> str:
-    """The 前段码 with a dash between each of its levels: 3-07-001(-02)."""
-    front, _, _ = code.partition("/")
-    parts = [front[:1], front[1:3], front[3:6], front[6:]]
-    return dash.join(p for p in parts if p)
-
-
-FORMS: dict[str, Callable[[str], str]] = {
-    "full-width slash": lambda c: c.replace("/", "／"),
-    "spaces around the slash": lambda c: c.replace("/", " / "),
-    "a hyphen for the slash": lambda c: c.replace("/", "-"),
-    "a full-width hyphen for the slash": lambda c: c.replace("/", "－"),
-    "a dash for the slash": lambda c: c.replace("/", "—"),
-    "spaces around the hyphen": lambda c: c.replace("/", " - "),
-    "a backslash": lambda c: c.replace("/", "\\"),
-    "a full-width backslash": lambda c: c.replace("/", "＼"),
-    "hyphens between the levels": lambda c: _levels(c) + "/" + c.partition("/")[2],
-    "full-width hyphens between the levels": lambda c: _levels(c, "－") + "/" + c.split("/")[1],
-    "hyphens between the levels and a backslash": lambda c: f"{_levels(c)}\\{c.split('/')[1]}",
-    "a hyphen after 项 only": lambda c: f"{c[:3]}-{c[3:]}",
-    "a leading space": lambda c: " " + c,
-    "a trailing space": lambda c: c + " ",
-    "an ideographic space before it": lambda c: "\u3000" + c,
-    "full-width digits": lambda c: "".join(_WIDE[ch] for ch in c),
-    "full-width digits and hyphens": lambda c: "".join(_WIDE[ch] for ch in c.replace("/", "-")),
-}
 
 
 @pytest.mark.parametrize("plain", PLAIN)

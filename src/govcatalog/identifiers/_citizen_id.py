@@ -7,6 +7,8 @@ from datetime import date
 
 from stdnum.iso7064 import mod_11_2
 
+from govcatalog._lenient import lenient_clean
+
 from ._division_data import get_division
 from ._result import (
     CheckResult,
@@ -26,7 +28,6 @@ from ._text import (
     first_outside,
     is_digits,
     length_failure,
-    lenient_clean,
 )
 
 _CHECK_CHARS = DIGITS + "X"

@@ -6,6 +6,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
+from govcatalog._lenient import lenient_clean
+
 from ._division_data import Division, DivisionLevel, get_division
 from ._result import (
     CheckResult,
@@ -17,7 +19,7 @@ from ._result import (
     require_allow,
     require_str,
 )
-from ._text import DIGITS, empty_failure, first_outside, length_failure, lenient_clean
+from ._text import DIGITS, empty_failure, first_outside, length_failure
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ from collections.abc import Collection
 
 from stdnum.iso7064 import mod_37_36
 
+from govcatalog._lenient import lenient_clean
+
 from ._division_data import get_division
 from ._result import (
     CheckResult,
@@ -24,7 +26,6 @@ from ._text import (
     empty_failure,
     first_outside,
     is_digits,
-    lenient_clean,
 )
 from ._uscc import check_uscc
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from govcatalog._lenient import lenient_clean
+
 from ._result import (
     CheckResult,
     Failure,
@@ -22,7 +24,6 @@ from ._text import (
     empty_failure,
     first_outside,
     length_failure,
-    lenient_clean,
 )
 
 _WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)

@@ -1,8 +1,7 @@
-"""Character sets, lenient clean-up and the message helpers shared by the check modules."""
+"""Character sets and the message helpers shared by the check modules."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection
 
 from ._result import Failure, Problem
@@ -11,29 +10,6 @@ DIGITS = "0123456789"
 UPPER_ALNUM = DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # GB 32100-2015: the 31 characters of the USCC, without I, O, Z, S and V.
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-
-# Separators that lenient mode drops: every kind of space and the hyphens and dashes that
-# Chinese documents use between digit groups.
-HYPHENS = frozenset("-‐‑‒–—―－")
-
-
-def lenient_clean(text: str, *, drop_hyphens: bool = True) -> str:
-    """Normalise full-width forms, drop spaces (and hyphens) and upper-case the letters.
-
-    Args:
-        text: The value as given.
-        drop_hyphens: Also drop hyphens and dashes.
-
-    Returns:
-        The cleaned text.
-    """
-    folded = unicodedata.normalize("NFKC", text)
-    kept = (
-        c
-        for c in folded
-        if not c.isspace() and not (drop_hyphens and c in HYPHENS) and c != "\u200b"
-    )
-    return "".join(kept).upper()
 
 
 def is_digits(text: str) -> bool:

@@ -6,6 +6,8 @@ from collections.abc import Collection
 
 from stdnum.cn import uscc as stdnum_uscc
 
+from govcatalog._lenient import lenient_clean
+
 from ._division_data import get_division, known_province
 from ._org_code import org_code_check_char
 from ._result import (
@@ -26,7 +28,6 @@ from ._text import (
     first_outside,
     is_digits,
     length_failure,
-    lenient_clean,
 )
 from ._uscc_table import USCC_REGISTRATION_TABLE
 

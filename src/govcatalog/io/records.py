@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -72,6 +72,8 @@ class DocumentProblem:
 
     Readers of spreadsheets also report unknown columns (GC-S004, ``value`` = the
     heading) and cells that contradict each other (GC-S008) this way, with the cell.
+    ``params`` are the parameters of the code's message besides ``detail_zh`` and
+    ``detail_en`` (a hidden sheet's count and what it counts, GC-S013).
     """
 
     pointer: str
@@ -83,6 +85,7 @@ class DocumentProblem:
     sheet: str | None = None
     cell: str | None = None
     value: str | None = None
+    params: Mapping[str, object] | None = None
 
 
 @dataclass(slots=True)

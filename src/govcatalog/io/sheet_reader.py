@@ -78,13 +78,16 @@ def _without_headings(sheet: str) -> DocumentProblem:
     return _skipped(sheet, "没有表头（下拉选项、字典或说明）", _HELPER_EN)
 
 
-def _hidden(sheet: str, count: int) -> DocumentProblem:
-    """A hidden sheet whose resources are read (GC-S013): read like any other, and said, since
-    those who edit the workbook do not see them (an old copy would double the catalog)."""
-    many_en = "resource" if count == 1 else "resources"
-    return DocumentProblem(
-        "", f"{count} 条信息资源", f"{count} {many_en}", code="GC-S013", sheet=sheet, value=sheet
-    )
+def _hidden(sheet: str, count: int, *, items: bool = False) -> DocumentProblem:
+    """A hidden sheet whose resources (``items``: 信息项, joined onto resources) are read
+    (GC-S013): read like any other, and said, since those who edit the workbook do not see
+    them (an old copy would double the catalog)."""
+    if items:
+        whose = ("个信息项", "data item" if count == 1 else "data items")
+    else:
+        whose = ("条信息资源", "resource" if count == 1 else "resources")
+    params = {"count": count, "whose_zh": whose[0], "whose_en": whose[1]}
+    return DocumentProblem("", "", "", code="GC-S013", sheet=sheet, value=sheet, params=params)
 
 
 def _no_headings(sheet: str | None) -> DocumentProblem:
@@ -180,8 +183,9 @@ def read_xlsx(
     Every sheet is read but the info, instructions and annotation sheets and hidden helper
     sheets (``_值域``): a workbook may hold one sheet per department beside the template's
     own, and a sheet without catalog data is skipped and said (GC-S010). A sheet the
-    workbook hides is read like a visible one, and its resources are said (GC-S013). Records
-    are produced lazily; the workbook stays open until they are exhausted.
+    workbook hides is read like a visible one, and its resources (an item sheet's 信息项) are
+    said (GC-S013). Records are produced lazily; the workbook stays open until they are
+    exhausted.
 
     Args:
         path: The workbook (or its bytes).
@@ -268,6 +272,9 @@ def _xlsx_records(
         doc.problems.append(_no_headings(sheets[0] if len(sheets) == 1 else None))
     else:
         doc.problems.extend(items.table.orphans())
+        for sheet in sorted(items.sheets & wb.hidden, key=sheets.index):
+            if joined := items.table.joined(sheet):
+                doc.problems.append(_hidden(sheet, joined, items=True))
         doc.problems.extend(skipped)
 
 
@@ -287,7 +294,7 @@ def _item_sheets(
     doc: SourceDocument,
 ) -> _ItemSheets:
     """Read the sheets that hold only 信息项 of resources listed on another sheet."""
-    out = _ItemSheets()
+    out = _ItemSheets(table=ItemTable(pack.code_rules))
     matcher = HeadingMatcher(pack, profile)
     layouts = {s: o[0].layout for s, o in opened.items() if o is not None}
     if not any(is_resource_layout(layout) for layout in layouts.values()):
@@ -300,7 +307,7 @@ def _item_sheets(
         merges = wb.merged_ranges(sheet)
         builder = SheetRecords(sheet, as_items, merges, profile.resource_key, doc.problems)
         out.sheets.add(sheet)
-        for record in builder.records(rows):
+        for record in builder.records(out.table.read_codes(rows, as_items)):
             out.table.add(record)
         moved = {c.index for c in layout.columns if c.field is not None}
         for problem in _unknown_problems(sheet, as_items, pack):

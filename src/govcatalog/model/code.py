@@ -25,7 +25,7 @@ class CodeProblem(StrEnum):
     XIMU = "ximu"
     SEQUENCE = "sequence"
     DASHES = "dashes"
-    """No "/" and more than one dash (see :mod:`govcatalog.records.code_forms`)."""
+    """No "/" and more than one dash (see :mod:`govcatalog.model.code_forms`)."""
     LEVELS = "levels"
     """A dash in the 前段码 that falls inside one of its levels."""
 

@@ -12,10 +12,10 @@ from functools import partial
 from govcatalog._bilingual import Bilingual, joined, listed
 from govcatalog.io.lists import is_list_syntax, split_list
 from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
+from govcatalog.model.code_forms import read_code
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import fold_value
-from govcatalog.records.code_forms import read_code
 from govcatalog.records.coerced import (
     FORM_FIELDS,
     FORMAT_CLASS,
@@ -176,7 +176,7 @@ class ValueReader:
     ) -> tuple[str, ResourceCode | None]:
         """A 信息资源代码 as read, and parsed. One written in another form (full-width digits or
         slash, spaces, a backslash or a dash for the slash, dashes between the levels: see
-        :mod:`govcatalog.records.code_forms`) is read as the code it spells, said as GC-F003; a
+        :mod:`govcatalog.model.code_forms`) is read as the code it spells, said as GC-F003; a
         code that is wrong, or whose reading is open, is GC-F005 with what is wrong."""
         rules = self.pack.code_rules
         parsed = parse_resource_code(value, rules)

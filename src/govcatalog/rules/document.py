@@ -28,7 +28,11 @@ def unreadable(error: LoadError) -> Hit:
 
 def document_problem(problem: DocumentProblem) -> Hit:
     """A problem a reader found with the document's shape (GC-S002, GC-S004, GC-S008 …)."""
-    params = {"detail_zh": problem.detail_zh, "detail_en": problem.detail_en}
+    params = {
+        "detail_zh": problem.detail_zh,
+        "detail_en": problem.detail_en,
+        **(problem.params or {}),  # a code's own parameters (GC-S013: what a sheet gave)
+    }
     return Hit(problem.code, problem.pointer, params, problem.value)
 
 

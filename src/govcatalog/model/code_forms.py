@@ -7,6 +7,11 @@ the levels of the 前段码 (``3-07-001/000001``, ``3-07-001-02/000001``). Each 
 code its digits spell where only one reading makes a code; the structure is checked by the
 one parser of it, :func:`~govcatalog.model.code.parse_resource_code`.
 
+The reading is the same wherever a code is compared: the record layer reads a resource's code
+with it (GC-F003 for another form), and a workbook's 信息项表 joins its rows onto the resources
+by the codes as read (:func:`canonical_code`), so ``307001-000001`` beside ``307001/000001`` is
+one resource.
+
 A form whose reading is open is not guessed: ``3-07-001-000001`` (no slash, so the dash
 before the 顺序码 cannot be told from the dashes between the levels; ``3-07-001-02`` could be
 a 分类码 with 细目 02 and no 顺序码), or a dash inside a level (``3-070-01/000001``).
@@ -16,7 +21,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from govcatalog.identifiers._text import HYPHENS, lenient_clean
+from govcatalog._lenient import HYPHENS, lenient_clean
 from govcatalog.model.code import (
     CodeProblem,
     CodeRules,
@@ -64,3 +69,14 @@ def read_code(text: str, rules: CodeRules = CodeRules()) -> ResourceCode | CodeP
             return CodeProblem.LEVELS
         front = "".join(parts)
     return parse_resource_code(f"{front}{rules.separator}{back}", rules)
+
+
+def canonical_code(text: str, rules: CodeRules = CodeRules()) -> str | None:
+    """The canonical form of the code ``text`` spells (``str`` of :func:`read_code`), or None
+    when it spells no code or more than one.
+
+    >>> canonical_code(" 3-07-001＼000001"), canonical_code("3-07-001-000001")
+    ('307001/000001', None)
+    """
+    read = read_code(text, rules)
+    return None if isinstance(read, CodeProblem) else str(read)
