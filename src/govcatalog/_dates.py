@@ -1,7 +1,8 @@
 """The day a date written in another form gives: 2024年2月20日, 2024/2/20, 20240220, a timestamp,
-a spreadsheet's serial number 45342 (a 发布日期 cell, a form's 填报日期); the month a form dated
-by its month alone gives (2025年9月); and what a date written without its day gives (2024-03,
-2024年)."""
+a spreadsheet's serial number 45342 (a 发布日期 cell, a form's 填报日期), each also as typed with
+a Chinese input method (full-width digits and separators: ２０２４－０３－０５, 2024．3．5); the
+month a form dated by its month alone gives (2025年9月); and what a date written without its
+day gives (2024-03, 2024年)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ _DATE_FORMS = (
 )
 
 
+_HALF_WIDTH: Final = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
+"""The full-width digits and separators a Chinese input method types, as ASCII."""
+
+
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 """Day 0 of a spreadsheet's date serial numbers (Excel's 1900 date system, as WPS and
 LibreOffice write it): a date cell saved as a number, or exported to CSV, reads 45342."""
@@ -31,9 +36,15 @@ form of a 发布日期 writes."""
 
 def date_form(text: str) -> dt.date | None:
     """The day a date written in another form gives (2024年2月20日, 2024/2/20, 20240220, a
-    timestamp, a spreadsheet's serial number 45342), or None."""
+    timestamp, a spreadsheet's serial number 45342; full-width digits and separators too), or
+    None.
+
+    >>> date_form("２０２４－０３－０５"), date_form("2024．3．5")
+    (datetime.date(2024, 3, 5), datetime.date(2024, 3, 5))
+    """
+    folded = text.translate(_HALF_WIDTH)
     for form in _DATE_FORMS:
-        m = form.match(text)
+        m = form.match(folded)
         if m:
             try:
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -46,9 +57,10 @@ def date_form(text: str) -> dt.date | None:
 
 _YEAR = "([1-9１-９][0-9０-９]{3})"
 _MONTH = "([0０]?[1-9１-９]|[1１][0-2０-２])"
-DAYLESS_PATTERN: Final = f"^{_YEAR}(年({_MONTH}月份?)?|[-/.]{_MONTH})?$"
+DAYLESS_PATTERN: Final = f"^{_YEAR}(年({_MONTH}月份?)?|[-/.－／．]{_MONTH})?$"
 """A date written without its day: its year and month (2025年9月, 2025年09月份, 2025-09, 2025/9,
-2025.9) or its year alone (2025, 2025年), in digits of either width, the year from 1000. The
+2025.9) or its year alone (2025, 2025年), in digits and separators of either width (２０２５－０９),
+the year from 1000. The
 SHACL shapes of a date element use it as it is (plain groups only, as XPath's regular
 expressions have them)."""
 _DAYLESS = re.compile(DAYLESS_PATTERN)

@@ -205,7 +205,17 @@ raw_resources = st.fixed_dictionaries(
         ),
         "update_cycle": _choice([*list(UpdateCycle), BAD]),
         "publish_date": _choice(
-            ["2024-03-01", "2024-02-30", "昨天", "2024-03", "2024年", "2024/13"]
+            [
+                "2024-03-01",
+                "2024-02-30",
+                "昨天",
+                "2024-03",
+                "2024年",
+                "2024/13",
+                "２０２４－０３－０１",
+                "２０２４－０３",
+                "2024．3．1",
+            ]
         ),
         "related_codes": _maybe(st.lists(st.sampled_from(_raw_codes), max_size=2)),
         "secrecy": _choice([*list(SecrecyClass), BAD]),

@@ -13,8 +13,52 @@ REGULATION_FROM = dt.date(2025, 8, 1)
 
 LABELS = ["填报日期", "填表日期", "编制日期", "报送日期", "制表日期", "填报时间", "填表时间"]
 COLONS = ["：", ":", " ：", ""]
-DAY_FORMS = ["{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}", "{y}/{m}/{d}", "{y}.{m}.{d}"]
-MONTH_FORMS = ["{y}年{m}月", "{y}年{m:02d}月份", "{y}-{m:02d}", "{y}/{m}"]
+DAY_FORMS = [
+    "{y}年{m}月{d}日",
+    "{y}年{m:02d}月{d:02d}日",
+    "{y}-{m:02d}-{d:02d}",
+    "{y}-{m}-{d}",
+    "{y}/{m}/{d}",
+    "{y}.{m}.{d}",
+    "{y}.{m:02d}.{d:02d}",
+]
+MONTH_FORMS = ["{y}年{m}月", "{y}年{m:02d}月份", "{y}-{m:02d}", "{y}/{m}", "{y}.{m}"]
+_FULL_WIDTH = dict(zip("0123456789-/.", "０１２３４５６７８９－／．", strict=True))
+"""The digits and separators as a Chinese input method types them."""
+
+
+@st.composite
+def widened(draw: st.DrawFn, text: str) -> str:
+    """``text`` with any of its digits and separators typed full-width (each on its own)."""
+    return "".join(_FULL_WIDTH[c] if c in _FULL_WIDTH and draw(st.booleans()) else c for c in text)
+
+
+@st.composite
+def written_days(
+    draw: st.DrawFn,
+    lo: dt.date = dt.date(1990, 1, 1),
+    hi: dt.date = dt.date(2030, 12, 31),
+    *,
+    iso: bool = False,
+) -> tuple[str, dt.date]:
+    """A day in one of the forms catalogs and forms write it, any of its digits and separators
+    full-width; the plain ISO form (``2024-03-05``, all half-width) only when ``iso``."""
+    day = draw(st.dates(min_value=lo, max_value=hi))
+    form = draw(st.sampled_from(DAY_FORMS))
+    text = draw(widened(form.format(y=day.year, m=day.month, d=day.day)))
+    if text == day.isoformat() and not iso:
+        text = text.replace("-", "－")
+    return text, day
+
+
+@st.composite
+def written_months(
+    draw: st.DrawFn, lo: dt.date = dt.date(1990, 1, 1), hi: dt.date = dt.date(2030, 12, 31)
+) -> tuple[str, dt.date]:
+    """A month written without its day, in any form and width, and its first day."""
+    day = draw(st.dates(min_value=lo, max_value=hi))
+    text = draw(widened(draw(st.sampled_from(MONTH_FORMS)).format(y=day.year, m=day.month)))
+    return text, day.replace(day=1)
 
 
 @dataclass(frozen=True)
@@ -31,11 +75,13 @@ class FormDateWritten:
 
 @st.composite
 def form_dates(draw: st.DrawFn) -> FormDateWritten:
-    """A day or a month, up to today, in a form's words, and a footer saying it."""
-    day = draw(st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date.today()))
+    """A day or a month, up to today, in a form's words (digits and separators of either
+    width), and a footer saying it."""
     month = draw(st.booleans())
-    form = draw(st.sampled_from(MONTH_FORMS if month else DAY_FORMS))
-    text = form.format(y=day.year, m=day.month, d=day.day)
+    since, today = dt.date(2020, 1, 1), dt.date.today()
+    text, day = draw(
+        written_months(since, today) if month else written_days(since, today, iso=True)
+    )
     label = draw(st.sampled_from(LABELS))
     said = label + draw(st.sampled_from(COLONS)) + text
     how = draw(st.integers(0, 4))
@@ -54,4 +100,4 @@ def form_dates(draw: st.DrawFn) -> FormDateWritten:
         written: object = text if month or how == 3 else dt.datetime(day.year, day.month, day.day)
         footer = {0: "填表人：张三", 3: label, 4: written}
         at = 4
-    return FormDateWritten(said, footer, at, day.replace(day=1) if month else day)
+    return FormDateWritten(said, footer, at, day)

@@ -175,6 +175,30 @@ def test_targeted_cases(pack: Pack, shapes: PackShapes) -> None:
     assert from_native == from_engine
 
 
+@pytest.mark.parametrize(
+    ("written", "codes"),
+    [
+        ("２０２４－０３－０１", set()),  # read as 2024-03-01 (GC-F003, not the shapes')
+        ("2024．3．1", set()),
+        ("２０２４-０３-０１", set()),
+        ("２０２４－０２－３０", {"GC-R009"}),  # no such day
+        ("２０２４年３月", {"GC-F019"}),
+        ("２０２４－０３", {"GC-F019"}),
+        ("2024．3", {"GC-F019"}),
+        ("２０２４／１３", {"GC-R009"}),
+    ],
+)
+def test_dates_of_either_width(
+    pack: Pack, shapes: PackShapes, written: str, codes: set[str]
+) -> None:
+    """The shapes judge a date as read: one the reader reads is an xsd:date, one written
+    without its day matches the very pattern the reader uses, full-width separators too."""
+    native, shacl = _both(
+        _document({"catalog": {}, "resources": [_with("publish_date", written)]}), pack, shapes
+    )
+    assert native == shacl == {(code, 0) for code in codes}
+
+
 def test_every_covered_code_has_a_targeted_case(shapes: PackShapes) -> None:
     assert set(TARGETED) == shapes.codes
 

@@ -6,17 +6,23 @@ day decides the rules an undated workbook is judged under, wherever it is writte
 of the sheet is read with the headings, its last rows while its merged ranges are
 (:class:`~govcatalog.io.xlsx_tail.LastRows`), both before a resource is read. A footer row
 (填表人：…  联系电话：…  合计) is no resource.
+
+A workbook that gives several dates (above the headings and in the footer, on several sheets)
+is dated by the first (:func:`dates_in_order`); one that falls under another regime than that
+date is said where it is written (GC-S014, :func:`disagreeing`): the workbook contradicts
+itself on which law judges it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from govcatalog._dates import FormDay, date_form, month_form
-from govcatalog.io.records import FormDate
+from govcatalog.io.records import DocumentProblem, FormDate, SheetReading
 from govcatalog.io.xlsx_parse import column_letter
+from govcatalog.packs.regime import regime_of_day
 
 _FORM_DATE_LABELS = "填报|填表|编制|报送|制表"
 """What a form calls the day it was filled in (…日期), above its headings or in its footer."""
@@ -128,3 +134,55 @@ def _footer_text(text: str) -> bool:
         return True
     dated = _FORM_DAY.match(text)
     return dated is not None and _written_day(dated[1]) is not None
+
+
+def dates_in_order(sheets: Sequence[SheetReading]) -> Iterator[tuple[str, FormDate]]:
+    """Every date a workbook's forms give, with its sheet, the one that dates the workbook
+    first: each sheet's date above its headings (else its footer's), then its footer's, sheet
+    by sheet."""
+    for reading in sheets:
+        for found in (reading.form_date, reading.footer_date):
+            if found is not None:
+                yield reading.sheet, found
+
+
+def disagreeing(sheets: Sequence[SheetReading]) -> list[DocumentProblem]:
+    """GC-S014 for each date of a workbook's forms that falls under another regime than the
+    date that dates the workbook (the first of :func:`dates_in_order`), at its cell. Dates
+    under one regime are not said, however they differ: which of them is taken changes
+    nothing. A month astride two regimes (no month is, today) says neither."""
+    dates = list(dates_in_order(sheets))
+    if len(dates) < 2:
+        return []
+    sheet, first = dates[0]
+    decided = regime_of_day(first.day)
+    if decided is None:
+        return []
+    problems = []
+    for other_sheet, other in dates[1:]:
+        regime = regime_of_day(other.day)
+        if regime is None or regime.pack.ref == decided.pack.ref:
+            continue
+        params = {
+            "element_zh": "填报日期",
+            "element_en": "Form date",
+            "decided": decided.written_day,
+            "decided_at": f"{sheet}!{first.cell}",
+            "regime_zh": regime.name_zh,
+            "regime_en": regime.name_en,
+            "decided_regime_zh": decided.name_zh,
+            "decided_regime_en": decided.name_en,
+        }
+        problems.append(
+            DocumentProblem(
+                "",
+                "",
+                "",
+                code="GC-S014",
+                sheet=other_sheet,
+                cell=other.cell,
+                value=regime.written_day,
+                params=params,
+            )
+        )
+    return problems

@@ -73,7 +73,8 @@ class DocumentProblem:
     Readers of spreadsheets also report unknown columns (GC-S004, ``value`` = the
     heading) and cells that contradict each other (GC-S008) this way, with the cell.
     ``params`` are the parameters of the code's message besides ``detail_zh`` and
-    ``detail_en`` (a hidden sheet's count and what it counts, GC-S013).
+    ``detail_en`` (a hidden sheet's count and what it counts, GC-S013; the dates a workbook
+    gives under two regimes, GC-S014).
     """
 
     pointer: str
@@ -140,6 +141,8 @@ class SheetReading:
         columns: (A1 column letters, heading as written, field id or None) of each column.
         form_date: When the form says, above its headings or else in its footer, it was
             filled in (填报日期), and in which cell.
+        footer_date: When its footer says so as well, beside a date above the headings
+            (which is the sheet's ``form_date``): compared with it, never deciding.
     """
 
     sheet: str
@@ -150,3 +153,4 @@ class SheetReading:
     form_date: FormDate | None = None
     form: bool = False
     """The sheet is one resource's registration form: names beside values, no headings."""
+    footer_date: FormDate | None = None

@@ -22,13 +22,13 @@ after it start the next form (:mod:`.form_pairs` finds them). A value written as
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from govcatalog.io.form_lines import form_date
 from govcatalog.io.form_pairs import Form, Grid, Pair, pairs_of, read_forms, unknown_pairs
 from govcatalog.io.records import (
     DocumentProblem,
     RawRecord,
-    SheetReading,
     SourceDocument,
     pointer_token,
 )
@@ -136,10 +136,20 @@ class FormRecords(SheetRecords):
             for c, s in sorted(form.item_columns.items())
         )
         first = named[0].row if named else 1
-        reading = SheetReading(
-            self.sheet, first, None, first, columns, self.layout.form_date, form=True
-        )
-        self._doc.sheets[:] = [reading if s.sheet == self.sheet else s for s in self._doc.sheets]
+        self._doc.sheets[:] = [
+            replace(
+                s,
+                heading_row=first,
+                group_row=None,
+                first_data_row=first,
+                columns=columns,
+                form_date=self.layout.form_date,
+                form=True,
+            )
+            if s.sheet == self.sheet
+            else s
+            for s in self._doc.sheets
+        ]
 
 
 def unknown_heading(pack: Pack, sheet: str, heading: str, row: int, column: int) -> DocumentProblem:

@@ -17,7 +17,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from govcatalog.io.csv_text import csv_rows, decode_csv
-from govcatalog.io.form_lines import footer_date
+from govcatalog.io.form_lines import disagreeing, footer_date
 from govcatalog.io.item_sheets import ItemTable, is_resource_layout, item_layout
 from govcatalog.io.json_reader import read_bytes
 from govcatalog.io.legacy_workbook import SheetSource, open_any_workbook
@@ -114,14 +114,15 @@ def _sheet_records(
 ) -> tuple[SheetRecords, Rows] | None:
     """The builder of a sheet's records and its rows (those read already put back), or None
     for a sheet without headings or forms. ``last_rows`` gives the sheet's last rows, where a
-    form without a date above its headings may say in its footer when it was filled in (a
-    function giving them is called only then)."""
+    form may say in its footer when it was filled in: the sheet's date when there is none above
+    its headings, else a date to compare with that one."""
     layout, form, head = sheet_start(list(islice(rows, SCAN_ROWS)), rows, merges, matcher)
     if layout is None:
         return None
+    last = last_rows() if callable(last_rows) else last_rows
+    footer = footer_date(last, layout.first_data_row - 1)
     if layout.form_date is None:
-        last = last_rows() if callable(last_rows) else last_rows
-        layout = replace(layout, form_date=footer_date(last, layout.first_data_row - 1))
+        layout, footer = replace(layout, form_date=footer), None
     doc.sheets.append(
         SheetReading(
             sheet,
@@ -133,6 +134,7 @@ def _sheet_records(
                 for c in layout.columns
             ),
             layout.form_date,
+            footer_date=footer,
         )
     )
     builder = (
@@ -240,6 +242,7 @@ def _xlsx_records(
                 doc=doc,
                 first_index=0,
             )
+        doc.problems.extend(disagreeing(doc.sheets))  # GC-S014: its dates under two regimes
         items = _item_sheets(wb, opened, pack, profile, doc)
         for sheet in sheets:
             if sheet in items.sheets:
@@ -363,5 +366,6 @@ def _csv_records(
         doc.problems.append(_no_headings(None))
         return
     builder, rows = opened
+    doc.problems.extend(disagreeing(doc.sheets))
     doc.problems.extend(_unknown_problems(sheet, builder.layout, pack))
     yield from builder.records(rows)

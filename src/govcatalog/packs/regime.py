@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from govcatalog._dates import FormDay
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, PackRegistry, default_registry
 from govcatalog.packs.versions import PackRef, Version
@@ -55,8 +56,8 @@ class Regime:
             judged under it; the choice is not changed by it.
         elements: For :attr:`RegimeBasis.ELEMENTS`: (Chinese, English) names of the elements
             that decided.
-        month: For :attr:`RegimeBasis.FORM`: the form gave only the month (``day`` is its
-            first day, and the whole month falls under this regime).
+        month: The form gave only the month (``day`` is its first day, and the whole month
+            falls under this regime).
         sheet: For :attr:`RegimeBasis.FORM`: the sheet the form's date is written on.
         cell: For :attr:`RegimeBasis.FORM`: the cell holding it (A1), above the headings or
             in the footer.
@@ -203,3 +204,15 @@ def pick_regime(
             return Regime(pack, basis, when)
         seen.add(nxt.id)
         pack = nxt
+
+
+def regime_of_day(day: FormDay, *, registry: PackRegistry | None = None) -> Regime | None:
+    """The regime a day a form gives falls under (by :attr:`RegimeBasis.DATE`); for a month
+    written without its day, the regime its whole month falls under (``month`` set), or None
+    when a regime starts within it (the month does not say which applies)."""
+    regime = pick_regime(day.first, registry=registry)
+    if not day.month:
+        return regime
+    if pick_regime(day.last, registry=registry).pack.ref != regime.pack.ref:
+        return None
+    return replace(regime, month=True)

@@ -19,13 +19,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 
+from govcatalog.io.form_lines import dates_in_order
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import SourceDocument
 from govcatalog.io.source import CatalogSource
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
-from govcatalog.packs.regime import Regime, RegimeBasis, pick_regime
+from govcatalog.packs.regime import Regime, RegimeBasis, pick_regime, regime_of_day
 from govcatalog.packs.registry import get_pack
 from govcatalog.records.coerce import Coercer
 from govcatalog.records.read import open_document
@@ -194,24 +195,18 @@ def open_judged(
 
 def _undated(doc: SourceDocument, national: Pack) -> Regime | None:
     """The regime of a catalog without a date of its own, by what it says of itself: the day
-    (or month) its form says it was filled in (above the headings or in the footer of its
-    first sheet that says one, and where), else the elements it gives that only a later
+    (or month) its form says it was filled in (above the headings, else in the footer, of its
+    first sheet that says one, and where: :func:`~govcatalog.io.form_lines.dates_in_order`),
+    else the elements it gives that only a later
     regime defines; None when it says neither."""
     if not doc.sheets:
         _peek_first(doc)  # a workbook's sheets are laid out once its first record is asked for
-    dated = next((s for s in doc.sheets if s.form_date is not None), None)
-    if dated is not None and dated.form_date is not None:
-        form = dated.form_date.day
-        regime = pick_regime(form.first)
-        # A month decides only when the whole of it falls under one regime.
-        if not form.month or pick_regime(form.last).pack.ref == regime.pack.ref:
-            return replace(
-                regime,
-                basis=RegimeBasis.FORM,
-                month=form.month,
-                sheet=dated.sheet,
-                cell=dated.form_date.cell,
-            )
+    dated = next(dates_in_order(doc.sheets), None)
+    if dated is not None:
+        sheet, form = dated
+        regime = regime_of_day(form.day)  # a month astride two regimes decides nothing
+        if regime is not None:
+            return replace(regime, basis=RegimeBasis.FORM, sheet=sheet, cell=form.cell)
     latest = pick_regime(None, today=dt.date.today()).pack
     if latest.ref == national.ref:
         return None

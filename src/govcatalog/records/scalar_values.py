@@ -1,8 +1,9 @@
 """Dates and whole numbers as catalogs write them: read for one field, what was done said.
 
-A 发布日期 in another form (2024/3/5, 2024年3月5日, a spreadsheet's serial number, a datetime
-cell) is the day it names (GC-F003); one written to the month or the year lacks its day
-(GC-F019), which is not made up; anything else is no date (GC-R009). A 数据长度 written as
+A 发布日期 in another form (2024/3/5, 2024年3月5日, 2024.03.05, a spreadsheet's serial number, a
+datetime cell; full-width digits and separators, ２０２４－０３－０５) is the day it names
+(GC-F003); one written to the month or the year lacks its day (GC-F019), which is not made up;
+anything else is no date (GC-R009). A 数据长度 written as
 text (``18``, ``18.0``, ``18位``) is the number (GC-F003); anything else is GC-F010.
 """
 
@@ -52,12 +53,11 @@ def read_date(spec: FieldSpec, value: object, cpath: str, out: Coerced) -> objec
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
-                pass
-        else:
-            day = date_form(text)
-            if day is not None:
-                out.hits.append(normalised(spec, value, day.isoformat(), cpath))
-                return day
+                pass  # 2024-02-30, or full-width digits (２０２４-０３-０５)
+        day = date_form(text)
+        if day is not None:
+            out.hits.append(normalised(spec, value, day.isoformat(), cpath))
+            return day
         given = dayless_form(text)
         if given is not None:  # a month or a year: no day is made up for it
             words = _DAYLESS_WORDS[given.month is None]

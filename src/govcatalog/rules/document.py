@@ -7,14 +7,19 @@ catalog-wide rules of :mod:`govcatalog.rules.catalog`) or from reading (:mod:`go
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
 
 from govcatalog.errors import LoadError
 from govcatalog.identifiers import check_division_code
-from govcatalog.io.records import DocumentProblem, SheetReading
+from govcatalog.io.records import DocumentProblem, RawRecord, SheetReading, pointer_token
 from govcatalog.io.shape import type_name
 from govcatalog.packs.fields import FieldSpec
+from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
+from govcatalog.packs.regime import pick_regime
+from govcatalog.records.coerce import Coercer
+from govcatalog.records.coerced import names
 from govcatalog.records.hits import Hit, Record
 
 UNREADABLE = "GC-S001"
@@ -27,11 +32,12 @@ def unreadable(error: LoadError) -> Hit:
 
 
 def document_problem(problem: DocumentProblem) -> Hit:
-    """A problem a reader found with the document's shape (GC-S002, GC-S004, GC-S008 …)."""
+    """A problem a reader found with the document's shape (GC-S002, GC-S004, GC-S008 …) or its
+    dates (GC-S014)."""
     params = {
         "detail_zh": problem.detail_zh,
         "detail_en": problem.detail_en,
-        **(problem.params or {}),  # a code's own parameters (GC-S013: what a sheet gave)
+        **(problem.params or {}),  # a code's own parameters (GC-S013, GC-S014)
     }
     return Hit(problem.code, problem.pointer, params, problem.value)
 
@@ -91,3 +97,47 @@ def check_catalog_facts(facts: Record, pack: Pack) -> Iterator[Hit]:
         if not checked.valid:
             params = {"reason_zh": checked.message_zh, "reason_en": checked.message_en}
             yield Hit("GC-F014", "/region_code", params, region)
+
+
+CATALOG_DATE = "issued"
+"""The element of the catalog facts whose day decides the regime (发布日期)."""
+
+
+def dates_given_twice(info: RawRecord, pack: Pack, coercer: Coercer) -> Iterator[Hit]:
+    """GC-S014 at each key of the catalog facts that gives their date (发布日期, ``issued``,
+    编制日期) and falls under another regime than the last such key, which is the one read
+    (GC-S007 says the element is given twice). Days under one regime are not said."""
+    if not isinstance(info.data, Mapping):
+        return
+    keys = pack.fields.key_map("catalog")
+    given: list[tuple[str, dt.date]] = []
+    element: FieldSpec | None = None
+    for key, value in info.data.items():
+        spec = keys.get(str(key)) or keys.get(fold_key(str(key)))
+        if spec is None or spec.id != CATALOG_DATE:
+            continue
+        element = spec
+        read = coercer.catalog_info({key: value})
+        day = None if read is None else read.record.get(CATALOG_DATE)
+        if isinstance(day, dt.date):
+            given.append((str(key), day))
+    if len(given) < 2 or element is None:
+        return
+    last_key, last = given[-1]
+    decided = pick_regime(last)
+    pointer = "/" + pointer_token(last_key)
+    cell = (info.cells or {}).get(pointer)
+    at = f"{info.sheet}!{cell}" if info.sheet and cell else info.pointer + pointer
+    for key, day in given[:-1]:
+        regime = pick_regime(day)
+        if regime.pack.ref == decided.pack.ref:
+            continue
+        params = names(element) | {
+            "decided": last.isoformat(),
+            "decided_at": at,
+            "regime_zh": regime.name_zh,
+            "regime_en": regime.name_en,
+            "decided_regime_zh": decided.name_zh,
+            "decided_regime_en": decided.name_en,
+        }
+        yield Hit("GC-S014", "/" + pointer_token(key), params, day.isoformat())

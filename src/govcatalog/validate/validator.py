@@ -28,6 +28,7 @@ from govcatalog.rules.catalog import CatalogHit, ResourceSummary, check_catalog
 from govcatalog.rules.declared import declared_rule
 from govcatalog.rules.document import (
     check_catalog_facts,
+    dates_given_twice,
     document_problem,
     empty_catalog,
     facts_not_an_object,
@@ -256,6 +257,8 @@ class Validator:
             else:
                 hits = [*coerced.hits, *check_catalog_facts(coerced.record, self.pack)]
                 findings.extend(self._make.emit(hits, doc.info, coerced, doc.name, None))
+                twice = dates_given_twice(doc.info, self.pack, self.coercer)  # at their keys
+                findings.extend(self._make.emit(twice, doc.info, None, doc.name, None))
         return findings
 
     # ------------------------------------------------------------------ documents
