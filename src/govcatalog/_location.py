@@ -1,4 +1,5 @@
-"""Where a finding is (private module: the names are :mod:`govcatalog.report`'s).
+"""Where a finding is (private module: the names are :mod:`govcatalog.report`'s), and the
+other places its message names (:class:`Elsewhere`, a parameter the codebook says).
 
 A :class:`Location` names the file, the resource and the place in the file — a JSON
 pointer, a line and column in a text input, a sheet and cell in a workbook — and says it
@@ -85,6 +86,45 @@ class Location:
             self.column if self.column is not None else 0,
             self.pointer or "",
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """The other places a finding names — the other resources of a duplicate — as a message
+    parameter (``{others}``): the pack's codebook says each place in each language
+    (:mod:`govcatalog.packs.places`).
+
+    Attributes:
+        places: Where each one named is, as a finding there would be located (a bounded sample,
+            in order).
+        total: How many there are in all; those past the sample are counted, not named.
+        file: The file of the finding itself: a place in it is named without its file.
+    """
+
+    places: tuple[Location, ...]
+    total: int
+    file: str | None = None
+
+    @property
+    def more(self) -> int:
+        """How many are counted, not named."""
+        return self.total - len(self.places)
+
+    def elsewhere(self, place: Location) -> bool:
+        """Whether ``place`` is in another file than the finding (then it is named with it)."""
+        return place.file is not None and place.file != self.file
+
+    def __str__(self) -> str:
+        """Said without words (a codebook that does not say places): each place as a text report
+        locates a finding, ``file:label pointer``, its file only when it is another."""
+        named = []
+        for place in self.places:
+            label = place.label()
+            if self.elsewhere(place):
+                label = f"{place.file}:{label}" if label else str(place.file)
+            named.append(" ".join(p for p in (label, place.pointer) if p))
+        text = ", ".join(named)
+        return f"{text}, … (+{self.more})" if self.more > 0 else text
 
 
 VALUE_LIMIT: Final = 500

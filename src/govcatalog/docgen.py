@@ -17,6 +17,7 @@ import typer
 
 from govcatalog.packs.codebook import CodeEntry
 from govcatalog.packs.pack import Pack
+from govcatalog.packs.places import PlaceWords
 from govcatalog.packs.registry import PackRegistry, default_registry
 
 FINDING_CODES_PAGE = Path("reference") / "finding-codes.md"
@@ -69,6 +70,8 @@ def finding_codes_markdown(registry: PackRegistry | None = None) -> str:
         'label from the vocabularies: `"有条件共享" (conditional sharing)`. A value or element the',
         "message names itself is written `{term[share-type][有条件共享]}` or",
         "`{element[share.share_condition]}`, and said the same way (`Share condition (共享条件)`).",
+        "`{others}` names the other resources of a duplicate, each where it is, as the pack's",
+        "`[places]` templates say (a pack's section shows them, where it has its own).",
         "",
         "每条问题都带有下列代码之一。代码在标准包的 `codebook.toml` 中统一声明：级别、中英文标题、",
         "说明和修改建议、所依据的条款，以及依据的可靠程度。",
@@ -99,6 +102,9 @@ def _pack_codes(pack: Pack, parent: Pack | None) -> list[str]:
                 for c in changed
             ]
             out.append("")
+    places = pack.codebook.places
+    if places is not None and (parent is None or places != parent.codebook.places):
+        out += _places(places)
     if not own:
         return [*out, "This pack adds no codes.", ""]
     out += ["| code | severity | 标题 | title | spec |", "|---|---|---|---|---|"]
@@ -112,6 +118,21 @@ def _pack_codes(pack: Pack, parent: Pack | None) -> list[str]:
     for c in own:
         out += _code_entry(c, pack.codebook[c])
     return out
+
+
+def _places(places: PlaceWords) -> list[str]:
+    """How the pack's messages name the places of other resources (its ``[places]`` table)."""
+    out = [
+        "How a message names another resource's place (`{others}`) / 另见的位置:",
+        "",
+        "| place | 中文 | English |",
+        "|---|---|---|",
+    ]
+    out += [
+        f"| {kind} | `{_cell(places.zh[kind])}` | `{_cell(places.en[kind])}` |"
+        for kind in places.zh
+    ]
+    return [*out, ""]
 
 
 def _code_entry(code: str, e: CodeEntry) -> list[str]:

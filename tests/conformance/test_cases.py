@@ -87,7 +87,14 @@ def _columns(case: Case) -> tuple[str, ...]:
     # Severity is compared where a case gives it (a pack that raises or lowers a code's).
     graded = ("severity",) if any("severity" in e for e in case.expect) else ()
     positioned = any("line" in e for e in case.expect)
-    return ("code", *graded, "pointer", *(("line", "column") if positioned else ()))
+    celled = any("cell" in e for e in case.expect)
+    return (
+        "code",
+        *graded,
+        "pointer",
+        *(("line", "column") if positioned else ()),
+        *(("sheet", "cell") if celled else ()),
+    )
 
 
 def _expected_rows(case: Case, columns: tuple[str, ...]) -> list[tuple[object, ...]]:
@@ -143,6 +150,16 @@ def test_case(case: Case, tmp_path: Path) -> None:
             for row in rows
         ]
     assert sorted(rows, key=repr) == _expected_rows(case, columns), case.description
+    # A place the message names (another resource's), in both languages, where a case gives it
+    for e in case.expect:
+        if "names" in e:
+            said = [
+                (f.message_zh, f.message_en)
+                for f in report
+                if f.code == e["code"] and f.location.pointer == e["pointer"]
+            ]
+            assert said, e
+            assert all(str(e["names"]) in zh and str(e["names"]) in en for zh, en in said), said
 
 
 PACKS = _case_dirs()

@@ -111,7 +111,14 @@ def test_cluster_gives_the_findings_of_one_process(
     extra = str(parts[-1])
     twice = [f for f in here[True].report if f.code == "GC-R008" and f.location.file == extra]
     assert len(twice) == 1
-    assert f"{parts[0]}#/resources/0" in twice[0].message_en
+    first = [
+        f.location
+        for f in here[True].report
+        if f.code == "GC-R008" and f.location.file == str(parts[0])
+        and f.location.pointer == "/resources/0/code"
+    ]  # fmt: skip
+    assert len(first) == 1
+    assert f"{parts[0]} line {first[0].line} /resources/0/code" in twice[0].message_en
     assert not [f for f in here[True].report if f.code == "GC-C001" and f.location.file == extra]
     assert [f for f in here[False].report if f.code == "GC-C001" and f.location.file == extra]
 

@@ -27,9 +27,10 @@ from hypothesis import strategies as st
 
 from govcatalog import ValidationOptions, validate
 from govcatalog._bilingual import Bilingual
-from govcatalog._location import clip, visible
+from govcatalog._location import Elsewhere, clip, visible
 from govcatalog.packs import Pack, get_pack
 from govcatalog.packs.codebook import CodeEntry
+from govcatalog.packs.places import PlaceWords
 from govcatalog.records.hits import Hit
 from govcatalog.report import Finding
 from govcatalog.validate.findings import FindingMaker
@@ -123,9 +124,16 @@ def _quoted(entry: CodeEntry, name: str) -> bool:
     return f'"{{{name}}}"' in entry.message_en + entry.hint_en
 
 
-def _said_before(entry: CodeEntry, params: Mapping[str, object]) -> tuple[str, str]:
+def _said_before(
+    entry: CodeEntry, params: Mapping[str, object], places: PlaceWords | None = None
+) -> tuple[str, str]:
     """The Chinese message and hint as the codebook rendered them before parameters were said
-    in English too: every parameter as its text (a bilingual one: its Chinese text)."""
+    in English too: every parameter as its text (a bilingual one: its Chinese text; the places
+    of other resources as the codebook says them in Chinese)."""
+    params = {
+        k: places.say(v, "zh") if isinstance(v, Elsewhere) and places else v
+        for k, v in params.items()
+    }
 
     class Fill(dict[str, str]):
         def __missing__(self, key: str) -> str:
@@ -291,4 +299,5 @@ def test_english_messages_gloss_every_value_and_chinese_ones_are_unchanged(
             assert '""' not in text, text
         entry = pack.codebook[f.code]
         params = {**hit.params, "value": "" if hit.value is None else str(hit.value)}
-        assert (f.message_zh, f.hint_zh) == _said_before(entry, params), f.code
+        said = _said_before(entry, params, pack.codebook.places)
+        assert (f.message_zh, f.hint_zh) == said, f.code

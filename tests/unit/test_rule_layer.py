@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from govcatalog._location import Elsewhere
 from govcatalog.errors import LoadError, PackError, RuleConflict
 from govcatalog.io.records import DocumentProblem
 from govcatalog.packs import Pack, get_pack
@@ -17,7 +18,7 @@ from govcatalog.records.hits import Hit, Record
 from govcatalog.rules.builtin import BUILTIN_RULES
 from govcatalog.rules.builtin._util import missing
 from govcatalog.rules.builtin.sharing2025 import BasisVerdict, classify_basis
-from govcatalog.rules.catalog import FixedPositions, ResourceSummary, check_catalog
+from govcatalog.rules.catalog import CatalogHit, FixedPositions, ResourceSummary, check_catalog
 from govcatalog.rules.declared import check_declared, declared_rule
 from govcatalog.rules.document import (
     check_catalog_facts,
@@ -314,30 +315,66 @@ def _summary(i: int, file: str | None = None) -> ResourceSummary:
     )
 
 
+def _others(hit: CatalogHit) -> tuple[list[tuple[str | None, str | None]], int]:
+    """The (file, pointer) of the places a hit names, and how many it counts."""
+    where = hit.params["others"]
+    assert isinstance(where, Elsewhere)
+    assert where.file == hit.summary.file
+    return [(p.file, p.pointer) for p in where.places], where.more
+
+
 def test_duplicates_name_five_others_then_count_the_rest() -> None:
     group = [_summary(i) for i in range(8)]
     hits = list(check_catalog(group))
     assert [h.code for h in hits] == ["GC-R008"] * 8
-    assert hits[0].params == {
-        "count": 8,
-        "others": "/resources/1, /resources/2, /resources/3, /resources/4, /resources/5, … (+2)",
-    }
-    assert hits[7].params["others"] == (
-        "/resources/0, /resources/1, /resources/2, /resources/3, /resources/4, … (+2)"
-    )
+    assert hits[0].params["count"] == 8
+    assert _others(hits[0]) == ([(None, f"/resources/{i}/code") for i in (1, 2, 3, 4, 5)], 2)
+    assert _others(hits[7]) == ([(None, f"/resources/{i}/code") for i in range(5)], 2)
+    assert str(hits[7].params["others"]) == (
+        "/resources/0/code, /resources/1/code, /resources/2/code, /resources/3/code,"
+        " /resources/4/code, … (+2)"
+    )  # said without words where a codebook has no [places]
     pair = list(check_catalog(group[:2]))
-    assert [h.params["others"] for h in pair] == ["/resources/1", "/resources/0"]
+    assert [_others(h) for h in pair] == [
+        ([(None, "/resources/1/code")], 0),
+        ([(None, "/resources/0/code")], 0),
+    ]
 
 
 def test_a_duplicate_in_another_file_is_named_with_its_file() -> None:
     hits = list(
         check_catalog([_summary(0, "a.json"), _summary(1, "b.json"), _summary(2, "a.json")])
     )
-    assert [h.params["others"] for h in hits] == [
-        "b.json#/resources/1, /resources/2",
-        "a.json#/resources/0, a.json#/resources/2",
-        "/resources/0, b.json#/resources/1",
+    assert [str(h.params["others"]) for h in hits] == [
+        "b.json /resources/1/code, /resources/2/code",
+        "a.json /resources/0/code, a.json /resources/2/code",
+        "/resources/0/code, b.json /resources/1/code",
     ]
+
+
+def test_a_duplicate_is_named_where_it_is_as_its_own_finding_is() -> None:
+    """Its sheet and cell (the cell of a value read from another sheet names that sheet), its
+    line and column: the location a finding at its code would have."""
+    located = [
+        dataclasses.replace(
+            _summary(0), sheet="目录", cells={"/code": "B7", "/name": "A7"}, locator=_AtLine()
+        ),
+        dataclasses.replace(_summary(1), sheet="目录", cells={"/code": "补充!C3"}),
+        dataclasses.replace(_summary(2), locator=_AtLine()),
+    ]
+    hits = list(check_catalog(located))
+    places = list(hits[2].params["others"].places)  # type: ignore[attr-defined]
+    assert [(p.sheet, p.cell, p.line, p.column, p.label()) for p in places] == [
+        ("目录", "B7", 4, 2, "目录!B7"),
+        ("补充", "C3", None, None, "补充!C3"),
+    ]
+    assert places == [s.location("/code") for s in located[:2]]
+    assert [hit.summary.location(hit.pointer) for hit in hits[:2]] == places
+
+
+class _AtLine:
+    def locate(self, pointer: str) -> tuple[int | None, int | None]:
+        return (4, 2)
 
 
 def test_a_reader_s_problem_becomes_a_hit_where_the_reader_found_it() -> None:
@@ -378,21 +415,24 @@ def test_duplicate_codes_and_names_of_one_provider_written_out() -> None:
     found = [
         (h.code, h.summary.index, h.pointer, h.params, h.value) for h in check_catalog(summaries)
     ]
-    assert found == [
-        ("GC-R008", 0, "/code", {"count": 2, "others": "/resources/1"}, "A"),
-        ("GC-R008", 1, "/code", {"count": 2, "others": "/resources/0"}, "A"),
+    said = [
+        (c, i, p, {**params, "others": str(params["others"])}, v) for c, i, p, params, v in found
+    ]
+    assert said == [
+        ("GC-R008", 0, "/code", {"count": 2, "others": "/resources/1/code"}, "A"),
+        ("GC-R008", 1, "/code", {"count": 2, "others": "/resources/0/code"}, "A"),
         (
             "GC-C003",
             0,
             "/name",
-            {"count": 2, "others": "/resources/1", "provider": "公安厅"},
+            {"count": 2, "others": "/resources/1/name", "provider": "公安厅"},
             "人口信息",
         ),
         (
             "GC-C003",
             1,
             "/name",
-            {"count": 2, "others": "/resources/0", "provider": "公安厅"},
+            {"count": 2, "others": "/resources/0/name", "provider": "公安厅"},
             "人口信息",
         ),
     ]

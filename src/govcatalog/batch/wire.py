@@ -7,7 +7,9 @@ it is rows instead — tuples of strings, numbers and None — in one ``bytes`` 
 alone pickles and unpickles, and that an executor (a Dask worker) sends on without looking
 inside. Strings that repeat (codes, hints, clauses, file and provider names) are sent once.
 The summaries go as columns, one a field: the reduce step compares four of them and makes a
-whole summary only for a resource it reports.
+whole summary only for a resource it reports. A summary carries what locates it and names it
+in another's finding (its sheet, and the line and cell of its code, name and related codes
+alone: a few values a resource, whatever its size).
 
 The caller restores every finding field by field, exactly as the worker made it: not through
 its constructor, which would clip an already clipped value or message a second time. A
@@ -189,10 +191,12 @@ def _finding_row(f: Finding, once: Callable[[Any, Any], Any]) -> tuple[Any, ...]
 
 
 def _summary_row(s: ResourceSummary, once: Callable[[Any, Any], Any]) -> tuple[Any, ...]:
-    # only the positions the rules may report go, never the input's text a locator holds
-    fixed = s.locator if isinstance(s.locator, FixedPositions) else s.resolved().locator
+    # only the positions and cells the rules may report go, never the input's text a locator
+    # holds (a resolved summary's locator has fixed them)
+    if not isinstance(s.locator, FixedPositions):
+        s = s.resolved()
     row = list(_SUMMARY(s))
-    row[_AT_LOCATOR] = fixed.positions  # type: ignore[attr-defined]
+    row[_AT_LOCATOR] = s.locator.positions  # type: ignore[attr-defined]
     for at in _SUMMARY_REPEATS:
         row[at] = once(row[at], row[at])
     return tuple(row)

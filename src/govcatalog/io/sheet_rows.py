@@ -59,6 +59,17 @@ def cell_of(cells: dict[str, str], pointer: str) -> str | None:
     return cells.get(probe)
 
 
+def sheet_cell(
+    sheet: str | None, cells: dict[str, str] | None, pointer: str
+) -> tuple[str | None, str | None]:
+    """The sheet and cell of ``pointer`` in a resource read from ``sheet`` (:func:`cell_of`);
+    a value read from another sheet is on that one (``信息项!C5``)."""
+    cell = None if cells is None else cell_of(cells, pointer)
+    if cell is not None and "!" in cell:
+        sheet, _, cell = cell.rpartition("!")
+    return sheet, cell
+
+
 def _empty(value: Value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 

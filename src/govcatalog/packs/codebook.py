@@ -5,7 +5,9 @@ templates, the spec clause it enforces and how sure we are of it. Messages are
 ``str.format`` templates filled with the parameters a rule supplies. A parameter that is a
 :class:`~govcatalog._bilingual.Bilingual` (a vocabulary value) is said in each language as such;
 ``{term[…][…]}`` and ``{element[…]}`` name a value or an element of the pack
-(:mod:`govcatalog.packs.glossary`).
+(:mod:`govcatalog.packs.glossary`); one that is an :class:`~govcatalog._location.Elsewhere` (the
+other resources of a duplicate) is said by the codebook's ``[places]`` templates
+(:mod:`govcatalog.packs.places`).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from govcatalog._bilingual import Bilingual
-from govcatalog._location import visible
+from govcatalog._location import Elsewhere, visible
 from govcatalog._quick_init import quick_init
 from govcatalog.errors import PackError
 from govcatalog.packs.glossary import SHARED, Glossary
+from govcatalog.packs.places import PLACES, PlaceWords, parse_places
 from govcatalog.report import VALUE_LIMIT, Severity, clip
 from govcatalog.vocab import Evidence
 
@@ -42,23 +45,32 @@ _EN_LIMIT = 2 * VALUE_LIMIT
 to ``VALUE_LIMIT`` in Chinese, and its English text adds a label to each value it quotes."""
 
 
-def _said(params: Mapping[str, object]) -> tuple[dict[str, str], dict[str, str]]:
+def _said(
+    params: Mapping[str, object], places: PlaceWords | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
     """The parameters' text in Chinese and in English: values echoed from the input with
-    unseen characters written out, then cut to length (a bilingual one's English longer)."""
+    unseen characters written out, then cut to length (a bilingual one's English longer);
+    places said by ``places`` (without words where the codebook has none)."""
     zh: dict[str, str] = {}
     en: dict[str, str] = {}
     for key, value in params.items():
         if type(value) is Bilingual:
             zh[key] = clip(visible(value.zh))
             en[key] = clip(visible(value.en), _EN_LIMIT)
+        elif type(value) is Elsewhere and places is not None:
+            zh[key] = clip(visible(places.say(value, "zh")))
+            en[key] = clip(visible(places.say(value, "en")), _EN_LIMIT)
         else:
             zh[key] = en[key] = clip(visible(str(value)))
     return zh, en
 
 
-def _key(value: object) -> str:
-    """A parameter's text for :class:`MessageMemo`: both languages of a bilingual one."""
-    return f"{value.zh}\x00{value.en}" if type(value) is Bilingual else str(value)
+def _key(value: object) -> str | None:
+    """A parameter's text for :class:`MessageMemo`: both languages of a bilingual one; None
+    for places (the places of other resources differ from one finding to the next)."""
+    if type(value) is Bilingual:
+        return f"{value.zh}\x00{value.en}"
+    return None if type(value) is Elsewhere else str(value)
 
 
 @quick_init
@@ -102,10 +114,16 @@ class CodeEntry:
     spec: str
     evidence: Evidence
 
-    def render(self, params: Mapping[str, object], glossary: Glossary = SHARED) -> RenderedMessage:
+    def render(
+        self,
+        params: Mapping[str, object],
+        glossary: Glossary = SHARED,
+        places: PlaceWords | None = None,
+    ) -> RenderedMessage:
         """Fill the templates with ``params``, and the values and elements they name from
-        ``glossary`` (the shared vocabularies unless the pack's is given)."""
-        said_zh, said_en = _said(params)
+        ``glossary`` (the shared vocabularies unless the pack's is given); places with the
+        codebook's ``places``."""
+        said_zh, said_en = _said(params, places)
         zh = _Params({**glossary.names("zh"), **_DEFAULTS, **said_zh})
         en = _Params({**glossary.names("en"), **_DEFAULTS, **said_en})
         return RenderedMessage(
@@ -125,23 +143,29 @@ class MessageMemo:
 
     A catalog repeats its mistakes: the same bad value of 更新周期, the same missing element,
     in thousands of resources. A message depends only on its entry and on each parameter's
-    text, so the text is the key and the four templates are filled once per distinct message.
-    One memo serves one codebook (an entry is known by its code) and one glossary.
+    text, so the text is the key and the four templates are filled once per distinct message
+    (a message naming the places of other resources is not remembered: it is never the same
+    twice). One memo serves one codebook (an entry is known by its code, places are said by its
+    ``places``) and one glossary.
     """
 
-    __slots__ = ("_glossary", "_known")
+    __slots__ = ("_glossary", "_known", "_places")
 
-    def __init__(self, glossary: Glossary = SHARED) -> None:
+    def __init__(self, glossary: Glossary = SHARED, places: PlaceWords | None = None) -> None:
         self._glossary = glossary
-        self._known: dict[tuple[str, tuple[str, ...], tuple[str, ...]], RenderedMessage] = {}
+        self._places = places
+        self._known: dict[tuple[str, tuple[str, ...], tuple[str | None, ...]], RenderedMessage] = {}
 
     def render(self, entry: CodeEntry, params: Mapping[str, object]) -> RenderedMessage:
-        """``entry.render(params, glossary)``, remembered."""
+        """``entry.render(params, glossary, places)``, remembered."""
         # the parameters' names, then their text: what the templates are filled with
-        key = (entry.code, tuple(params), tuple(map(_key, params.values())))
+        texts = tuple(map(_key, params.values()))
+        if None in texts:
+            return entry.render(params, self._glossary, self._places)
+        key = (entry.code, tuple(params), texts)
         known = self._known.get(key)
         if known is None:
-            known = entry.render(params, self._glossary)
+            known = entry.render(params, self._glossary, self._places)
             if len(self._known) >= _REMEMBERED:
                 self._known.clear()
             self._known[key] = known
@@ -150,9 +174,16 @@ class MessageMemo:
 
 @dataclass(frozen=True)
 class Codebook:
-    """An immutable mapping of finding codes to their entries."""
+    """An immutable mapping of finding codes to their entries.
+
+    Attributes:
+        entries: The entries by code.
+        places: How messages name the places of other resources (the ``[places]`` table),
+            None when the codebook does not say it.
+    """
 
     entries: Mapping[str, CodeEntry]
+    places: PlaceWords | None = None
 
     def __contains__(self, code: object) -> bool:
         return code in self.entries
@@ -171,14 +202,16 @@ class Codebook:
         entries = dict(self.entries)
         for code, sev in overrides.items():
             entries[code] = replace(entries[code], severity=sev)
-        return Codebook(MappingProxyType(entries))
+        return Codebook(MappingProxyType(entries), self.places)
 
     def merged(self, other: Codebook, *, pack: str) -> Codebook:
-        """This codebook plus ``other``'s codes; redefining an existing code is an error."""
+        """This codebook plus ``other``'s codes (and its places, if it says them); redefining an
+        existing code is an error."""
         clash = sorted(set(self.entries) & set(other.entries))
         if clash:
             raise PackError(pack, "codebook.toml", f"redefines inherited codes: {', '.join(clash)}")
-        return Codebook(MappingProxyType({**self.entries, **other.entries}))
+        entries = MappingProxyType({**self.entries, **other.entries})
+        return Codebook(entries, other.places or self.places)
 
 
 _FIELDS = ("title_zh", "title_en", "message_zh", "message_en", "hint_zh", "hint_en")
@@ -194,6 +227,7 @@ def parse_codebook(text: str, *, pack: str, file: str = "codebook.toml") -> Code
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PackError(pack, file, str(exc)) from None
+    places = parse_places(data.pop(PLACES), pack=pack, file=file) if PLACES in data else None
     entries: dict[str, CodeEntry] = {}
     for code, raw in data.items():
         if not isinstance(raw, dict):
@@ -214,4 +248,4 @@ def parse_codebook(text: str, *, pack: str, file: str = "codebook.toml") -> Code
             evidence=evidence,
             **{k: str(raw[k]) for k in _FIELDS},
         )
-    return Codebook(MappingProxyType(dict(sorted(entries.items()))))
+    return Codebook(MappingProxyType(dict(sorted(entries.items()))), places)

@@ -6,19 +6,29 @@ while the resources stream past — so the catalog never has to be held in memor
 compare a few columns of them (:class:`SummaryColumns`: codes, names, providers, related
 codes) and ask for a whole summary only where they report: the reduce step of a national run
 (:mod:`govcatalog.batch.reduce`) makes only those from what the workers sent.
+
+A finding of a duplicate names the other resources (``{others}``, an
+:class:`~govcatalog._location.Elsewhere`) where each is, located as a finding there would be
+(:meth:`ResourceSummary.location`: the sheet and cell of a workbook, the line of a text file,
+the file of another file of the catalog); a summary sent to another process keeps what that
+takes for the few pointers the rules report (:meth:`ResourceSummary.resolved`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate, chain
+from operator import attrgetter
 from typing import Any
 
+from govcatalog._location import Elsewhere
 from govcatalog._quick_init import quick_init
 from govcatalog.io.records import Locator
+from govcatalog.io.sheet_rows import cell_of, sheet_cell
+from govcatalog.report import Location
 from govcatalog.rules.catalog_shards import WHOLE, Shard, name_key
 
 
@@ -38,7 +48,8 @@ class ResourceSummary:
         name_pointer: Relative pointer of the name as written.
         locator: Finds positions inside the resource.
         sheet: Worksheet, for spreadsheet input.
-        cells: Relative pointer → cell, for spreadsheet input.
+        cells: Relative pointer → cell, for spreadsheet input (once resolved, those of the
+            pointers the rules report alone).
         file: The file of the resource, when the catalog spans several files (a duplicate
             in another file is then named with its file).
     """
@@ -62,11 +73,26 @@ class ResourceSummary:
         return type(self), tuple(getattr(self, name) for name in self.__slots__)
 
     def resolved(self, file: str | None = None) -> ResourceSummary:
-        """This summary with the positions the rules may report fixed (small, ready to send to
-        another process: the locator no longer holds the input's text), in ``file``."""
+        """This summary with the positions and cells the rules may report fixed (small, ready
+        to send to another process: the locator no longer holds the input's text, the cells
+        are those of the code, the name and the related codes alone), in ``file``."""
         pointers = [self.code_pointer, self.name_pointer, *(p for _, p in self.related)]
         fixed = FixedPositions({p: self.locator.locate(p) for p in pointers})
-        return replace(self, locator=fixed, file=file if file is not None else self.file)
+        cells = self.cells
+        if cells is not None:  # cell_of gives the same for each pointer, from these alone
+            cells = {p: c for p in pointers if (c := cell_of(cells, p)) is not None}
+        file = file if file is not None else self.file
+        return replace(self, locator=fixed, cells=cells, file=file)
+
+    def location(self, rel: str, file: str | None = None) -> Location:
+        """Where ``rel`` (a pointer into the resource as written) is, in ``file`` (default: the
+        summary's): as a finding there is located."""
+        line, column = self.locator.locate(rel)
+        sheet, cell = sheet_cell(self.sheet, self.cells, rel)
+        where = self.file if file is None else file
+        return Location(
+            where, self.code, self.pointer + rel, line, column, sheet, cell, self.provider
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,20 +125,22 @@ class CatalogHit:
 
 SAMPLE = 5
 """How many of the other duplicates a finding names; the rest are counted."""
+_CODE: Callable[[ResourceSummary], str] = attrgetter("code_pointer")
+_NAME: Callable[[ResourceSummary], str] = attrgetter("name_pointer")
 
 
-def _where(summaries: Iterable[ResourceSummary], total: int, file: str | None) -> str:
-    """Pointers of a bounded sample (with their file when it is not ``file``), then ``(+N)``
-    for the ones not named."""
-    named = [s.pointer if s.file == file else f"{s.file}#{s.pointer}" for s in summaries]
-    text = ", ".join(named)
-    return f"{text}, … (+{total - len(named)})" if total > len(named) else text
+def _elsewhere(
+    group: list[ResourceSummary], pointer: Callable[[ResourceSummary], str]
+) -> Callable[[ResourceSummary], Elsewhere]:
+    """The other members of ``group`` of each, as a bounded sample located at their
+    ``pointer`` (the first ones located once: linear in the sample, not the group)."""
+    first = [(o, o.location(pointer(o))) for o in group[: SAMPLE + 1]]
 
+    def others(s: ResourceSummary) -> Elsewhere:
+        sample = tuple(place for o, place in first if o is not s)[:SAMPLE]
+        return Elsewhere(sample, len(group) - 1, s.file)
 
-def _others(group: list[ResourceSummary], s: ResourceSummary) -> str:
-    """The other members of ``group``, as a bounded sample (linear in the sample, not the group)."""
-    sample = [o for o in group[: SAMPLE + 1] if o is not s][:SAMPLE]
-    return _where(sample, len(group) - 1, s.file)
+    return others
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,15 +226,17 @@ def check_catalog(
         if not owns(code):
             continue
         group = [at(i) for i in positions]
+        others = _elsewhere(group, _CODE)
         for s in group:
-            params = {"count": len(group), "others": _others(group, s)}
+            params = {"count": len(group), "others": others(s)}
             yield CatalogHit("GC-R008", s, s.code_pointer, params, code)
     for (provider, name), positions in by_name.items():
         if not owns(name_key(provider, name)):
             continue
         group = [at(i) for i in positions]
+        others = _elsewhere(group, _NAME)
         for s in group:
-            params = {"count": len(group), "others": _others(group, s), "provider": provider}
+            params = {"count": len(group), "others": others(s), "provider": provider}
             yield CatalogHit("GC-C003", s, s.name_pointer, params, name)
     known = set(codes)
     for i, related in enumerate(table.related):

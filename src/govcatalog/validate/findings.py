@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from govcatalog.io._jsonpos import JsonLocator, existing_part
 from govcatalog.io.records import RawRecord
-from govcatalog.io.sheet_rows import cell_of
+from govcatalog.io.sheet_rows import sheet_cell
 from govcatalog.packs.codebook import MessageMemo
 from govcatalog.packs.pack import Pack
 from govcatalog.records.coerce import Coerced
@@ -48,7 +48,7 @@ class FindingMaker:
     def __init__(self, pack: Pack, options: ValidationOptions) -> None:
         self.codebook = pack.codebook
         self.severity = severities(pack, options)
-        self._messages = MessageMemo(pack.glossary)
+        self._messages = MessageMemo(pack.glossary, pack.codebook.places)
 
     def finding(self, hit: Hit, location: Location) -> Finding | None:
         """The finding for a hit, or None when its code is switched off."""
@@ -86,10 +86,7 @@ class FindingMaker:
             line, column = locator.locate(existing_part(raw.data, rel))
         else:
             line, column = locator.locate(rel)
-        cell = None if raw.cells is None else cell_of(raw.cells, rel)
-        sheet = raw.sheet
-        if cell is not None and "!" in cell:  # a value read from another sheet (信息项!C5)
-            sheet, _, cell = cell.rpartition("!")
+        sheet, cell = sheet_cell(raw.sheet, raw.cells, rel)
         return Location(file, resource, raw.pointer + rel, line, column, sheet, cell, provider)
 
     def emit(

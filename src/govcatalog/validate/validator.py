@@ -232,11 +232,9 @@ class Validator:
 
     def catalog_finding(self, hit: CatalogHit, file: str) -> Finding | None:
         """The finding of a catalog-wide rule's hit in ``file``, or None when switched off."""
-        s = hit.summary
-        raw = RawRecord(s.index, s.pointer, None, s.locator, s.sheet, s.cells)
         return self.finding(
             Hit(hit.code, hit.pointer, hit.params, hit.value),
-            self._make.locate(raw, hit.pointer, file, s.code, provider=s.provider),
+            hit.summary.location(hit.pointer, file),
         )
 
     def check_info(self, doc: SourceDocument) -> list[Finding]:
