@@ -340,6 +340,7 @@ def test_format_types_sit_under_format_classes() -> None:
         ("share-mode-type", "服务接口", "接口", MatchKind.HIDDEN),
         ("secrecy", "非涉密", "非涉密政务信息资源目录", MatchKind.HIDDEN),
         ("resource-class", "基础类", "基础信息资源目录", MatchKind.HIDDEN),
+        ("resource-class", "主题信息资源类", "主题信息资源目录", MatchKind.HIDDEN),
         ("resource-class", "3", "部门信息资源目录", MatchKind.NOTATION),
         (
             "resource-class",
