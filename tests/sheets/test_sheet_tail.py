@@ -9,7 +9,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.styles import Border, Side
@@ -52,6 +52,17 @@ _ROWS = st.lists(
 )
 
 
+def test_a_row_tag_cut_at_any_byte_is_counted_once() -> None:
+    """Rows written without their number are counted as they start; a part cut in two at any
+    byte, a row's tag whole at the end of the first piece included, counts each row once."""
+    data, kept = _part(["企业登记信息", "", "填报日期：2025年9月12日"], "x", numbered=False)
+    for at in range(len(data) + 1):
+        last = LastRows(2)
+        last.feed(data[:at])
+        last.feed(data[at:])
+        assert last.rows() == kept[-2:], at
+
+
 @given(
     rows=_ROWS,
     keep=st.integers(1, 6),
@@ -59,6 +70,7 @@ _ROWS = st.lists(
     numbered=st.booleans(),
     seed=st.integers(0, 10_000),
 )
+@example(rows=["填报日期：2025年9月12日"], keep=1, prefix="x", numbered=False, seed=9071)
 def test_the_last_rows_are_kept_however_the_part_is_cut(
     rows: list[str], keep: int, prefix: str, numbered: bool, seed: int
 ) -> None:

@@ -105,7 +105,10 @@ class LastRows:
             buf, self._done = buf[:stop], True
         last = self._last_start(buf, len(buf))
         if last < 0:  # no row starts here; a row's start may be cut at the chunk's end
-            self._seen += self._count(buf, len(buf))
+            # what is carried is counted with the next chunk: a whole <row at the very end
+            # (its next byte not come yet) is counted there, not here as well
+            carried = len(buf) - len(self._row)
+            self._seen += self._count(buf, carried)
             self._carry, self._carry_row = buf[-len(self._row) :], False
             return
         before = self._count(buf, last)
