@@ -5,10 +5,16 @@ catalog, the same findings, each at the value's cell."""
 from __future__ import annotations
 
 import datetime as dt
-import random
 from pathlib import Path
 
 import pytest
+from formbook import (
+    ITEM_HEADINGS,
+    ITEMS,
+    resource_pairs,
+    write_forms,
+    write_table,
+)
 from formdates import REGULATION_FROM, FormDateWritten, form_dates
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -16,8 +22,7 @@ from openpyxl import Workbook, load_workbook
 
 from govcatalog import validate
 from govcatalog.inspection import inspect
-from govcatalog.io.form_pairs import FORM_ROWS
-from govcatalog.io.sheet_layout import SCAN_ROWS
+from govcatalog.io.sheet_layout import SCAN_ROWS, START_ROWS
 from govcatalog.io.sheet_marks import ticked_in_text
 from govcatalog.loading import load_catalog, load_catalog_judged
 from govcatalog.packs.regime import RegimeBasis
@@ -26,110 +31,6 @@ from govcatalog.validate import ValidationOptions
 from tests.conftest import TODAY
 
 OPTIONS = ValidationOptions(today=TODAY)
-USCC = "91350100M000100Y43"
-ITEM_HEADINGS = ["信息项名称", "数据类型", "数据长度"]
-
-
-def _resource(i: int, share: str, *, regulation: bool = False) -> list[tuple[str, object]]:
-    """A resource's pairs; with ``regulation``, the elements 《政务数据共享条例》 adds too."""
-    added: list[tuple[str, object]] = [
-        ("数据分类分级", "一般数据"),
-        ("使用条件", "仅向市场监管部门提供，用于企业登记核查" if share == "有条件共享" else ""),
-        ("不予共享理由", "涉及国家秘密" if share == "不予共享" else ""),
-    ]
-    return (added if regulation else []) + [
-        ("信息资源名称", f"企业登记信息{i}"),
-        ("信息资源代码", f"307001/{i + 1:06d}"),
-        ("信息资源分类", "部门信息资源目录/省（自治区、直辖市）及其下各级政务部门/市场监管局"),
-        ("信息资源提供方", "某市市场监督管理局"),
-        ("信息资源提供方代码", USCC),
-        ("信息资源摘要", f"第{i}批企业登记基本信息"),
-        ("信息资源格式", "数据库/Oracle"),
-        ("共享类型", share),
-        ("共享条件", "仅限政务部门使用" if share == "有条件共享" else ""),
-        ("共享方式", "接口"),
-        ("是否向社会开放", "否"),
-        ("更新周期", "每月"),
-        ("发布日期", "2024-03-01"),
-    ]
-
-
-ITEMS: list[list[object]] = [["企业名称", "字符型", 200], ["统一社会信用代码", "字符型", 18]]
-
-
-def _table(
-    path: Path, resources: list[list[tuple[str, object]]], above: list[str] | None = None
-) -> Path:
-    """The resources as rows of a table, under the lines ``above`` (a form's date, notes)."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "目录"
-    for line in above or []:
-        ws.append([line])
-    ws.append([label for label, _ in resources[0]] + ITEM_HEADINGS)
-    for pairs in resources:
-        for n, item in enumerate(ITEMS):
-            ws.append([value if n == 0 else None for _, value in pairs] + item)
-    wb.save(path)
-    return path
-
-
-PREAMBLE = [
-    "填表说明：",
-    "1. 本表由各部门按信息资源逐项填写，一项资源填写一张表。",
-    "2. 带★号的为必填项，其余为选填项。",
-    "3. 共享类型、是否向社会开放请在方框内打√。",
-    None,
-    "填报单位（盖章）：某市市场监督管理局",
-    "联系人：张三",
-    "联系电话：0710-1234567",
-    None,
-]
-"""Rows a form may carry above its names: instructions, a department's header, blank rows."""
-
-
-def _forms(
-    path: Path,
-    resources: list[list[tuple[str, object]]],
-    per_row: int,
-    left: int,
-    seed: int,
-    items: list[list[object]] | None = None,
-    label: str = "{}",
-    *,
-    start: int = 2,
-    footer: dict[int, object] | None = None,
-    footer_on: int = 0,
-) -> Path:
-    """One form sheet per resource: a title, the :data:`PREAMBLE` down to row ``start``, then
-    ``per_row`` pairs a row from column ``left`` in an order of their own, the 信息项 table, and
-    on sheet ``footer_on`` the ``footer`` cells (offset from ``left``) two rows below it."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    for i, pairs in enumerate(resources):
-        ws = wb.create_sheet(f"登记表{i + 1}")
-        ws.cell(1, left, "政务信息资源登记表")
-        for row in range(2, start):
-            ws.cell(row, left, PREAMBLE[(row - 2) % len(PREAMBLE)])
-        shuffled = list(pairs)
-        random.Random(seed + i).shuffle(shuffled)
-        row = start
-        for first in range(0, len(shuffled), per_row):
-            for k, (name, value) in enumerate(shuffled[first : first + per_row]):
-                ws.cell(row, left + 2 * k, label.format(name))
-                ws.cell(row, left + 2 * k + 1, value if value != "" else None)
-            row += 1
-        for c, heading in enumerate(ITEM_HEADINGS):
-            ws.cell(row, left + c, heading)
-        for item in ITEMS if items is None or i == 0 else items:
-            row += 1
-            for c, value in enumerate(item):
-                ws.cell(row, left + c, value)
-        if footer is not None and i == footer_on % len(resources):
-            for offset, value in footer.items():
-                ws.cell(row + 2, left + offset, value)
-    wb.save(path)
-    return path
 
 
 def _seen(report: Report) -> list[tuple[str, str | None, str]]:
@@ -152,11 +53,11 @@ def _regime(path: Path) -> tuple[str, RegimeBasis, dt.date | None, bool]:
     left=st.integers(1, 2),
     seed=st.integers(0, 1000),
     label=st.sampled_from(["{}", "{}：", "{}:", "*{}", "1.{}", "一、{}：", "（1）{}", "★{}"]),
-    start=st.integers(2, FORM_ROWS),
+    start=st.integers(2, START_ROWS),
     dated=st.one_of(form_dates(), form_dates(), st.none()),
     footer_on=st.integers(0, 2),
 )
-def test_forms_read_as_the_rows_of_a_table(
+def test_forms_read_as_the_rows_of_awrite_table(
     tmp_path: Path,
     shares: list[str],
     per_row: int,
@@ -169,16 +70,16 @@ def test_forms_read_as_the_rows_of_a_table(
 ) -> None:
     """Labels as forms print them too: with a colon, a number or a required-marker; the form
     below a title, instructions and a department's header down to any row up to
-    :data:`FORM_ROWS`; the day it was filled in, in the footer of one of the forms, decides
+    :data:`START_ROWS`; the day it was filled in, in the footer of one of the forms, decides
     the regime as it does written above the table (the elements the regulation adds are
     given under it, as a table has their columns)."""
     event(f"form begins below row {SCAN_ROWS}" if start > SCAN_ROWS else "form in the first rows")
     event("no date" if dated is None else "dated in a form's footer")
     regulation = dated is not None and dated.first >= REGULATION_FROM
-    resources = [_resource(i, s, regulation=regulation) for i, s in enumerate(shares)]
-    table = _table(tmp_path / "table.xlsx", resources, [dated.line] if dated else None)
+    resources = [resource_pairs(i, s, regulation=regulation) for i, s in enumerate(shares)]
+    table = write_table(tmp_path / "table.xlsx", resources, [dated.line] if dated else None)
     footer = dated.footer if dated else None
-    forms = _forms(
+    forms = write_forms(
         tmp_path / "forms.xlsx",
         resources,
         per_row,
@@ -195,8 +96,8 @@ def test_forms_read_as_the_rows_of_a_table(
 
 
 def test_a_finding_is_at_the_value_cell_of_its_sheet(tmp_path: Path) -> None:
-    resources = [_resource(0, "无条件共享"), _resource(1, "无条件共享")]
-    path = _forms(tmp_path / "f.xlsx", resources, 2, 1, 0)
+    resources = [resource_pairs(0, "无条件共享"), resource_pairs(1, "无条件共享")]
+    path = write_forms(tmp_path / "f.xlsx", resources, 2, 1, 0)
     book = load_workbook(path)
     sheet = book["登记表2"]
     for row in sheet.iter_rows():
@@ -213,7 +114,7 @@ def test_a_finding_is_at_the_value_cell_of_its_sheet(tmp_path: Path) -> None:
 
 
 def test_an_unknown_name_with_a_value_is_kept_and_said(tmp_path: Path) -> None:
-    path = _forms(tmp_path / "f.xlsx", [_resource(0, "无条件共享")], 1, 1, 0)
+    path = write_forms(tmp_path / "f.xlsx", [resource_pairs(0, "无条件共享")], 1, 1, 0)
     book = load_workbook(path)
     sheet = book.active
     sheet.insert_rows(3)
@@ -225,9 +126,11 @@ def test_an_unknown_name_with_a_value_is_kept_and_said(tmp_path: Path) -> None:
     assert [(f.location.cell, f.value) for f in said] == [("A3", "联系人")]
 
 
-def test_an_empty_form_is_no_resource(tmp_path: Path) -> None:
-    empty = [(label, "") for label, _ in _resource(0, "无条件共享")]
-    path = _forms(tmp_path / "f.xlsx", [_resource(0, "无条件共享"), empty], 2, 1, 0, items=[])
+def test_an_empty_form_is_noresource_pairs(tmp_path: Path) -> None:
+    empty = [(label, "") for label, _ in resource_pairs(0, "无条件共享")]
+    path = write_forms(
+        tmp_path / "f.xlsx", [resource_pairs(0, "无条件共享"), empty], 2, 1, 0, items=[]
+    )
     catalog = load_catalog(path)
     assert len(catalog.resources) == 1
     skipped = [f for f in validate(path, options=OPTIONS).findings if f.code == "GC-S010"]
@@ -237,9 +140,9 @@ def test_an_empty_form_is_no_resource(tmp_path: Path) -> None:
 def test_a_choice_printed_as_boxes_is_the_box_ticked(tmp_path: Path) -> None:
     pairs = [
         (label, "□无条件共享 ☑有条件共享 □不予共享" if label == "共享类型" else value)
-        for label, value in _resource(0, "有条件共享")
+        for label, value in resource_pairs(0, "有条件共享")
     ]
-    share = load_catalog(_forms(tmp_path / "f.xlsx", [pairs], 2, 1, 0)).resources[0].share
+    share = load_catalog(write_forms(tmp_path / "f.xlsx", [pairs], 2, 1, 0)).resources[0].share
     assert share.share_type.value == "有条件共享"
 
 
@@ -251,11 +154,13 @@ def test_ticked_in_text() -> None:
     assert ticked_in_text("有条件共享") is None
 
 
-def test_a_form_without_an_element_lacks_it_in_its_resource(tmp_path: Path) -> None:
+def test_a_form_without_an_element_lacks_it_in_itsresource_pairs(tmp_path: Path) -> None:
     """A form has no columns: an element it does not name is missing from its resource
     (GC-F001, at the form), not a column missing from the sheet (GC-S012)."""
-    pairs = [(label, value) for label, value in _resource(0, "无条件共享") if label != "发布日期"]
-    report = validate(_forms(tmp_path / "f.xlsx", [pairs], 2, 1, 0), options=OPTIONS)
+    pairs = [
+        (label, value) for label, value in resource_pairs(0, "无条件共享") if label != "发布日期"
+    ]
+    report = validate(write_forms(tmp_path / "f.xlsx", [pairs], 2, 1, 0), options=OPTIONS)
     lacking = [f for f in report.findings if "发布日期" in f.message_zh]
     assert [(f.code, f.location.pointer, f.location.sheet) for f in lacking] == [
         ("GC-F001", "/resources/0/publish_date", "登记表1")
@@ -293,8 +198,10 @@ def _stacked(path: Path, resources: list[list[tuple[str, object]]], inline: bool
 
 @pytest.mark.parametrize("inline", [False, True])
 def test_forms_one_below_another_are_as_many_resources(tmp_path: Path, inline: bool) -> None:
-    resources = [_resource(i, s) for i, s in enumerate(["无条件共享", "有条件共享", "不予共享"])]
-    table = _table(tmp_path / "table.xlsx", resources)
+    resources = [
+        resource_pairs(i, s) for i, s in enumerate(["无条件共享", "有条件共享", "不予共享"])
+    ]
+    table = write_table(tmp_path / "table.xlsx", resources)
     stacked = _stacked(tmp_path / "stacked.xlsx", resources, inline)
     assert load_catalog(stacked) == load_catalog(table)
     assert _seen(validate(stacked, options=OPTIONS)) == _seen(validate(table, options=OPTIONS))
@@ -302,7 +209,7 @@ def test_forms_one_below_another_are_as_many_resources(tmp_path: Path, inline: b
 
 def test_a_name_below_the_table_stays_with_its_form(tmp_path: Path) -> None:
     """备注 after the 信息项 table is the form's own, not the start of another form."""
-    path = _stacked(tmp_path / "f.xlsx", [_resource(0, "无条件共享")], False)
+    path = _stacked(tmp_path / "f.xlsx", [resource_pairs(0, "无条件共享")], False)
     book = load_workbook(path)
     sheet = book.active
     last = sheet.max_row + 1
@@ -352,20 +259,17 @@ columns), each naming it with a text beside it, as a form's line does."""
 @settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(notes=st.integers(1, FORM_ROWS - 1))
+@given(notes=st.integers(1, START_ROWS - 1))
 def test_a_table_below_notes_naming_its_elements_is_no_form(tmp_path: Path, notes: int) -> None:
-    """Below fewer notes than the first rows searched for headings it reads as the table
-    without them; below more, it is not read (its headings are not looked for so low), and
-    never as a form of the elements the notes name."""
+    """Below any number of notes, its heading row on or above row :data:`START_ROWS`, it reads
+    as the table without them, never as a form of the elements the notes name."""
     event("headings in the first rows" if notes < SCAN_ROWS else "headings lower")
-    resources = [_resource(i, s) for i, s in enumerate(["无条件共享", "有条件共享"])]
-    plain = _table(tmp_path / "plain.xlsx", resources)
+    resources = [resource_pairs(i, s) for i, s in enumerate(["无条件共享", "有条件共享"])]
+    plain = write_table(tmp_path / "plain.xlsx", resources)
     lines = [GUIDE_NOTES[n % len(GUIDE_NOTES)] for n in range(notes)]
-    noted = _table(tmp_path / "noted.xlsx", resources, lines)
+    noted = write_table(tmp_path / "noted.xlsx", resources, lines)
     reading = inspect(noted)
     assert not any(s.form for s in reading.sheets)
-    if notes < SCAN_ROWS:
-        assert load_catalog(noted) == load_catalog(plain)
-        assert _seen(validate(noted, options=OPTIONS)) == _seen(validate(plain, options=OPTIONS))
-    else:
-        assert reading.resources == 0
+    assert [s.heading_row for s in reading.sheets] == [notes + 1]
+    assert load_catalog(noted) == load_catalog(plain)
+    assert _seen(validate(noted, options=OPTIONS)) == _seen(validate(plain, options=OPTIONS))

@@ -35,6 +35,18 @@ _FOOTER = re.compile(
     re.S,
 )
 
+_NOTE_LINE = re.compile(
+    r"^(?:[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．])"
+    r"\s*(?:[^:：]{1,20}[:：]\s*\S.*|.*[。；;])$",
+    re.S,
+)
+"""A numbered line of the notes below a form (1.信息资源名称：按实际情况填写。,
+（2）带★号的为必填项。): a number, then a name with its colon and a text, or a sentence."""
+_NOTE_NUMBER = re.compile(
+    r"^(?:[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．])$"
+)
+"""A note's number in a cell of its own, its line in the next (3、 | 共享类型：从…中选择。)."""
+
 _FORM_DAY = re.compile(rf"(?:{_FORM_DATE_LABELS})(?:日期|时间)\s*[:：]?\s*(.*)$", re.S)
 _DAY_LABEL = re.compile(rf"^(?:{_FORM_DATE_LABELS})(?:日期|时间)\s*[:：]?$")
 """The label alone, its date in the next cell (填报日期 | 2025-09-12)."""
@@ -105,14 +117,20 @@ def footer_date(rows: Iterable[tuple[int, Mapping[int, object]]], below: int) ->
 def is_footer(values: Mapping[int, object]) -> bool:
     """True for a row below the data that belongs to the form, not to the catalog: who filled it
     in and when (填表人：…  联系电话：…  填报单位（盖章）：…, 填报日期 with its date in the next
-    cell), a 合计 row (合计：5 条), a page number (第 1 页 共 3 页), a closing note."""
+    cell), a 合计 row (合计：5 条), a page number (第 1 页 共 3 页), a closing note and its
+    numbered lines (填表说明：, 1.信息资源名称：按实际情况填写。)."""
     filled = False
-    for c, value in values.items():
+    number = ""  # a note's number in a cell of its own: its line is in the next
+    for c, value in sorted(values.items()):
         if value is None or value == "":
             continue
         filled = True
         text = value.strip() if isinstance(value, str) else ""
-        if text and _footer_text(text):
+        if text and _NOTE_NUMBER.match(text):
+            number = text
+            continue
+        if text and (_footer_text(text) or (number and _NOTE_LINE.match(number + text))):
+            number = ""
             continue
         if _day_label(values.get(c - 1)) and _written_day(value) is not None:
             continue  # the date beside its label
@@ -130,7 +148,7 @@ def _day_label(value: object) -> bool:
 def _footer_text(text: str) -> bool:
     """A footer's text: a label with its colon (填表人：…), 合计 …, or the form's date with its
     label, a colon or none (填报日期2025年9月12日)."""
-    if _FOOTER.match(text):
+    if _FOOTER.match(text) or _NOTE_LINE.match(text):
         return True
     dated = _FORM_DAY.match(text)
     return dated is not None and _written_day(dated[1]) is not None

@@ -13,16 +13,18 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from govcatalog.io.form_lines import is_footer
-from govcatalog.io.sheet_layout import MIN_MATCHES, SCAN_ROWS, HeadingMatcher, SheetLayout
+from govcatalog.io.sheet_layout import (
+    MIN_MATCHES,
+    SCAN_ROWS,
+    START_ROWS,
+    HeadingMatcher,
+    SheetLayout,
+)
 from govcatalog.io.xlsx_parse import Value
 from govcatalog.packs.fields import FieldSpec
 
 MIN_PAIRS = 4
 """Fewest elements named with a value for a sheet (or a part of one) to be a form."""
-
-FORM_ROWS = 100
-"""How far down a sheet a registration form may begin (its first name with a value on or
-above this row), below a title, instructions or a department's header of many rows."""
 
 Grid = Mapping[int, Mapping[int, Value]]
 Row = tuple[int, dict[int, Value]]
@@ -144,19 +146,19 @@ def is_form(rows: Grid, layout: SheetLayout | None, matcher: HeadingMatcher) -> 
 
 def read_on(head: list[Row], rows: Iterator[Row], matcher: HeadingMatcher) -> list[Row]:
     """The first rows of a sheet whose top (``head``) holds no headings, read on from ``rows``
-    for a form that begins lower: down to row :data:`FORM_ROWS`, and :data:`SCAN_ROWS` rows
+    for a form that begins lower: down to row :data:`START_ROWS`, and :data:`SCAN_ROWS` rows
     from the first naming an element with a value — the room a form at the top has. The rows
-    down to :data:`FORM_ROWS` are all read, so that a table's headings below notes naming its
+    down to :data:`START_ROWS` are all read, so that a table's headings below notes naming its
     elements (信息资源名称：填写资源的名称) are seen too (:func:`heads_table`)."""
     out = list(head)
     start = next((i for i, (r, v) in enumerate(out) if _gives_value(r, v, matcher)), None)
-    if out and out[-1][0] >= FORM_ROWS and (start is None or len(out) - start >= SCAN_ROWS):
+    if out and out[-1][0] >= START_ROWS and (start is None or len(out) - start >= SCAN_ROWS):
         return out
     for r, values in rows:
         out.append((r, values))
-        if start is None and r <= FORM_ROWS and _gives_value(r, values, matcher):
+        if start is None and r <= START_ROWS and _gives_value(r, values, matcher):
             start = len(out) - 1
-        if r >= FORM_ROWS and (start is None or len(out) - start >= SCAN_ROWS):
+        if r >= START_ROWS and (start is None or len(out) - start >= SCAN_ROWS):
             break
     return out
 

@@ -20,7 +20,7 @@ from govcatalog._optional import require
 from govcatalog.errors import LoadError
 from govcatalog.io.xlsx_bounds import OLE_MAGIC, Limits
 from govcatalog.io.xlsx_parse import MergedRange, SheetTail, Value, open_workbook
-from govcatalog.io.xlsx_tail import LAST_ROWS
+from govcatalog.io.xlsx_tail import walk_up
 
 ODS_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 """What an OpenDocument spreadsheet says right after its first zip header."""
@@ -143,14 +143,9 @@ class LegacyWorkbook:
         """The merged cell ranges of a sheet and its last rows with a value (its cells are kept
         for :meth:`iter_rows`, which reads them next)."""
         table = self._tables[sheet] = self._table(sheet)
-        last: list[tuple[int, dict[int, Value]]] = []
-        for rownum in range(len(table), 0, -1):
-            values = _values(table[rownum - 1])
-            if values:
-                last.append((rownum, values))
-                if len(last) == LAST_ROWS:
-                    break
-        return SheetTail(self.merged_ranges(sheet), last[::-1])
+        up = ((n, _values(table[n - 1])) for n in range(len(table), 0, -1))
+        last = walk_up((n, values, len(values)) for n, values in up if values)
+        return SheetTail(self.merged_ranges(sheet), [(n, values) for n, values, _ in last])
 
 
 def open_legacy_workbook(

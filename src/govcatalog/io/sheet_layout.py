@@ -27,6 +27,11 @@ from govcatalog.packs.templates import ColumnLevel, TemplateProfile
 SCAN_ROWS = 15
 """How many rows at the top of a sheet may hold the title and headings."""
 
+START_ROWS = 100
+"""How far down a sheet without headings in its first :data:`SCAN_ROWS` rows a table's heading
+row, or its first registration form, may begin: below a title block, instructions or a
+department's header of many rows."""
+
 MIN_MATCHES = 3
 """Fewest recognised headings for a row to count as the heading row."""
 
@@ -280,6 +285,7 @@ def find_layout(
     rows: Mapping[int, Mapping[int, object]],
     merges: Sequence[tuple[int, int, int, int]],
     matcher: HeadingMatcher,
+    last: int | None = None,
 ) -> SheetLayout | None:
     """The layout of a sheet from its first rows, or None when no heading row is found.
 
@@ -288,10 +294,13 @@ def find_layout(
             sheet has them.
         merges: Merged ranges (min_row, min_col, max_row, max_col) touching those rows.
         matcher: Heading matcher of the pack and profile.
+        last: The lowest row the heading row may be on (the rows below it are the band's).
     """
     grid = _filled(rows, merges)
     best, best_row = 0, None
     for r in sorted(grid):
+        if last is not None and r > last:
+            break
         # Distinct elements named: a group heading merged over its sub-headings (信息项信息
         # over four columns) names one element, not four.
         named = (matcher.match(None, v) for v in grid[r].values())

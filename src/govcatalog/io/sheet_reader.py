@@ -10,7 +10,6 @@ Columns that hold no element are kept as extension fields and reported once each
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
@@ -29,7 +28,7 @@ from govcatalog.io.records import (
     pointer_token,
 )
 from govcatalog.io.sheet_form import FormRecords, unknown_heading
-from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout
+from govcatalog.io.sheet_layout import SCAN_ROWS, START_ROWS, HeadingMatcher, SheetLayout
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
 from govcatalog.io.sheet_start import sheet_start
 from govcatalog.io.xlsx_parse import (
@@ -38,7 +37,7 @@ from govcatalog.io.xlsx_parse import (
     Value,
     column_letter,
 )
-from govcatalog.io.xlsx_tail import LAST_ROWS
+from govcatalog.io.xlsx_tail import TailWindow
 from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.registry import DEFAULT_PACK, get_pack
@@ -71,8 +70,15 @@ _INSTRUCTIONS = re.compile(r"说明|须知|要求|指引|instruction|readme|guid
 _HELPER_EN = "no headings (dropdown lists, a dictionary or notes)"
 
 
-def _without_headings(sheet: str) -> DocumentProblem:
-    """A sheet without headings, skipped: instructions by its name, else a helper sheet."""
+def _without_headings(sheet: str, explains: bool = False) -> DocumentProblem:
+    """A sheet without headings, skipped: instructions by what its lines say (``explains``:
+    they explain the elements rather than give values) or by its name, else a helper sheet."""
+    if explains:
+        return _skipped(
+            sheet,
+            "填表说明（各行解释元素如何填写，而不是填写的值）",
+            "instructions (its lines explain how to fill in the elements, not their values)",
+        )
     if _INSTRUCTIONS.search(sheet):
         return _skipped(sheet, "填表说明，不是目录数据", "instructions, not catalog data")
     return _skipped(sheet, "没有表头（下拉选项、字典或说明）", _HELPER_EN)
@@ -94,8 +100,8 @@ def _no_headings(sheet: str | None) -> DocumentProblem:
     where = f"工作表“{sheet}”" if sheet else "文件"
     return DocumentProblem(
         "",
-        f"{where}前 {SCAN_ROWS} 行中找不到表头（信息资源名称、信息资源代码等列名）",
-        f"no heading row (信息资源名称, 信息资源代码 …) in the first {SCAN_ROWS} rows"
+        f"{where}前 {START_ROWS} 行中找不到表头（信息资源名称、信息资源代码等列名）",
+        f"no heading row (信息资源名称, 信息资源代码 …) in the first {START_ROWS} rows"
         + (f" of sheet {sheet!r}" if sheet else ""),
         sheet=sheet,
     )
@@ -111,14 +117,14 @@ def _sheet_records(
     profile: TemplateProfile,
     doc: SourceDocument,
     first_index: int,
-) -> tuple[SheetRecords, Rows] | None:
-    """The builder of a sheet's records and its rows (those read already put back), or None
-    for a sheet without headings or forms. ``last_rows`` gives the sheet's last rows, where a
-    form may say in its footer when it was filled in: the sheet's date when there is none above
-    its headings, else a date to compare with that one."""
-    layout, form, head = sheet_start(list(islice(rows, SCAN_ROWS)), rows, merges, matcher)
+) -> tuple[SheetRecords, Rows] | DocumentProblem:
+    """The builder of a sheet's records and its rows (those read already put back), or why a
+    sheet without headings or forms is skipped. ``last_rows`` gives the sheet's last rows,
+    where a form may say in its footer when it was filled in: the sheet's date when there is
+    none above its headings, else a date to compare with that one."""
+    layout, form, head, explains = sheet_start(list(islice(rows, SCAN_ROWS)), rows, merges, matcher)
     if layout is None:
-        return None
+        return _without_headings(sheet, explains)
     last = last_rows() if callable(last_rows) else last_rows
     footer = footer_date(last, layout.first_data_row - 1)
     if layout.form_date is None:
@@ -229,7 +235,7 @@ def _xlsx_records(
     found = False
     skipped: list[DocumentProblem] = []
     with wb:
-        opened: dict[str, tuple[SheetRecords, Rows] | None] = {}
+        opened: dict[str, tuple[SheetRecords, Rows] | DocumentProblem] = {}
         for sheet in sheets:
             tail = wb.tail(sheet)
             opened[sheet] = _sheet_records(
@@ -247,10 +253,11 @@ def _xlsx_records(
         for sheet in sheets:
             if sheet in items.sheets:
                 continue
-            if opened[sheet] is None:
-                skipped.append(_without_headings(sheet))
+            start = opened[sheet]
+            if isinstance(start, DocumentProblem):
+                skipped.append(start)
                 continue
-            builder, rows = opened[sheet]  # type: ignore[misc]
+            builder, rows = start
             builder.index = index
             unknown = _unknown_problems(sheet, builder.layout, pack)
             for record in builder.records(rows):
@@ -291,7 +298,7 @@ class _ItemSheets:
 
 def _item_sheets(
     wb: SheetSource,
-    opened: dict[str, tuple[SheetRecords, Rows] | None],
+    opened: dict[str, tuple[SheetRecords, Rows] | DocumentProblem],
     pack: Pack,
     profile: TemplateProfile,
     doc: SourceDocument,
@@ -299,7 +306,7 @@ def _item_sheets(
     """Read the sheets that hold only 信息项 of resources listed on another sheet."""
     out = _ItemSheets(table=ItemTable(pack.code_rules))
     matcher = HeadingMatcher(pack, profile)
-    layouts = {s: o[0].layout for s, o in opened.items() if o is not None}
+    layouts = {s: o[0].layout for s, o in opened.items() if isinstance(o, tuple)}
     if not any(is_resource_layout(layout) for layout in layouts.values()):
         return out
     for sheet, layout in layouts.items():
@@ -349,6 +356,14 @@ def read_csv(
     return doc
 
 
+def _last_rows(rows: Rows) -> list[tuple[int, dict[int, Value]]]:
+    """The last rows of a CSV file with a value, as a workbook's are kept."""
+    window: TailWindow[dict[int, Value]] = TailWindow()
+    for n, values in rows:
+        window.push(n, values, len(values))
+    return [(n, values) for n, values, _ in window.rows]
+
+
 def _csv_records(
     text: str, sheet: str, pack: Pack, profile: TemplateProfile, doc: SourceDocument
 ) -> Iterator[RawRecord]:
@@ -356,13 +371,13 @@ def _csv_records(
         sheet,
         csv_rows(text, doc.name),
         [],
-        last_rows=lambda: deque(csv_rows(text, doc.name), LAST_ROWS),
+        last_rows=lambda: _last_rows(csv_rows(text, doc.name)),
         matcher=HeadingMatcher(pack, profile),
         profile=profile,
         doc=doc,
         first_index=0,
     )
-    if opened is None:
+    if isinstance(opened, DocumentProblem):
         doc.problems.append(_no_headings(None))
         return
     builder, rows = opened

@@ -5,28 +5,79 @@ and that day decides the rules a workbook is judged under before its rows are re
 reader streams each sheet's part once for its merged ranges, which come after the cells;
 :class:`LastRows` is fed the same chunks and keeps the XML of the last rows holding a value
 — a few rows whatever the size of the sheet, and past any number of empty formatted rows
-below the table — which are parsed on their own at the end. Only the end of each chunk is
-looked at once the rows to keep are found in it.
+below the table — which are parsed on their own at the end. Notes often follow the footer
+(填表说明： and a line for each element): the rows of one or two values at the end of the sheet
+are kept as well as the :data:`LAST_ROWS` rows above them (:class:`TailWindow`), up to
+:data:`NOTE_ROWS` of them. Only the end of each chunk is looked at once the rows to keep are
+found in it.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from typing import Final
+from collections.abc import Iterable, Iterator
+from typing import Final, Generic, TypeVar
 
 from lxml import etree
 
 from govcatalog.io.xlsx_rows import ROOT, CellRow, slow_row, utf16
 
 LAST_ROWS: Final = 20
-"""How many rows with a value are kept from the end of a sheet."""
+"""How many rows with a value are kept from the end of a sheet, above its notes."""
+NOTE_ROWS: Final = 1000
+"""How many rows of notes below them are kept as well: rows of one or two values (a numbered
+note, a line of the 填表说明), the last of a sheet."""
+NOTE_VALUES: Final = 2
+"""A row with this many values or fewer is a note's (a number and its text)."""
 MAX_ROW_BYTES: Final = 64 * 1024
 """A longer row is not kept: a form's footer is a few short cells."""
+MAX_NOTE_BYTES: Final = 4 << 20
+"""The rows of notes kept hold at most this many bytes of XML (the oldest are let go)."""
 _HEAD_BYTES: Final = 1 << 20
 """The root tag must start the part within this many bytes; else no row is kept."""
 
 _AFTER_NAME: Final = (b" ", b">", b"/", b"\t", b"\n", b"\r")
 """What follows ``<row`` in a row's start tag (and not in ``<rowBreaks``)."""
+
+T = TypeVar("T")
+
+
+class TailWindow(Generic[T]):
+    """The last rows of a sheet pushed to it in order: its trailing notes (rows of at most
+    :data:`NOTE_VALUES` values, up to :data:`NOTE_ROWS` of them and :data:`MAX_NOTE_BYTES`)
+    and the ``keep`` rows above them, wherever the data ends."""
+
+    def __init__(self, keep: int = LAST_ROWS, notes: int = NOTE_ROWS) -> None:
+        self.rows: deque[tuple[int, T, int]] = deque()
+        self._keep = keep
+        self._notes = notes
+        self._run = 0
+        self._bytes = 0
+
+    def push(self, n: int, row: T, values: int, size: int = 0) -> None:
+        """Take row ``n`` (``values`` values, ``size`` bytes of XML) below those taken."""
+        self.rows.append((n, row, size))
+        self._bytes += size
+        self._run = self._run + 1 if values <= NOTE_VALUES else 0
+        room = self._keep + min(self._run, self._notes)
+        while len(self.rows) > room or (self._bytes > MAX_NOTE_BYTES and len(self.rows) > 1):
+            self._bytes -= self.rows.popleft()[2]
+
+
+def walk_up(
+    rows: Iterable[tuple[int, T, int]], keep: int = LAST_ROWS, notes: int = NOTE_ROWS
+) -> list[tuple[int, T, int]]:
+    """Of rows read from the bottom of a sheet up (row number, row, values), those a
+    :class:`TailWindow` keeps, in the sheet's order: read up to the ``keep`` rows at and above
+    the lowest that is no note's, or to as many notes as it keeps."""
+    out: list[tuple[int, T, int]] = []
+    above = 0
+    for n, row, values in rows:
+        out.append((n, row, values))
+        above += bool(above) or values > NOTE_VALUES
+        if above >= keep or len(out) >= keep + notes:
+            break
+    return out[::-1]
 
 
 class LastRows:
@@ -36,9 +87,10 @@ class LastRows:
     written without one, as :meth:`govcatalog.io.xlsx_parse.Workbook.iter_rows` counts it).
     """
 
-    def __init__(self, keep: int = LAST_ROWS) -> None:
-        self._kept: deque[tuple[int, bytes]] = deque(maxlen=keep)
+    def __init__(self, keep: int = LAST_ROWS, notes: int = NOTE_ROWS) -> None:
+        self._kept: TailWindow[bytes] = TailWindow(keep, notes)
         self._keep = keep
+        self._notes = notes
         self._head = b""
         self._open_tag: bytes | None = None
         self._done = False
@@ -98,6 +150,15 @@ class LastRows:
     def _has_value(self, buf: bytes, start: int, end: int) -> bool:
         return any(buf.find(tag, start, end) >= 0 for tag in self._values)
 
+    def _up(self, buf: bytes, last: int, n: int) -> Iterator[tuple[int, bytes, int]]:
+        """The rows of ``buf`` with a value that end at or before ``last``, from the bottom
+        up: (row number, XML, how many values)."""
+        end = last
+        while (start := self._last_start(buf, end)) >= 0:
+            if end - start <= MAX_ROW_BYTES and self._has_value(buf, start, end):
+                yield n, buf[start:end], sum(buf.count(t, start, end) for t in self._values)
+            n, end = n - 1, start
+
     def _scan(self, buf: bytes) -> None:
         """Keep the rows of ``buf`` that end in it (the last may go on in the next chunk)."""
         stop = buf.find(self._end)
@@ -112,13 +173,9 @@ class LastRows:
             self._carry, self._carry_row = buf[-len(self._row) :], False
             return
         before = self._count(buf, last)
-        found: list[tuple[int, bytes]] = []
-        n, end = self._seen + before, last
-        while len(found) < self._keep and (start := self._last_start(buf, end)) >= 0:
-            if end - start <= MAX_ROW_BYTES and self._has_value(buf, start, end):
-                found.append((n, buf[start:end]))
-            n, end = n - 1, start
-        self._kept.extend(reversed(found))
+        rows = self._up(buf, last, self._seen + before)
+        for n, row, values in walk_up(rows, self._keep, self._notes):
+            self._kept.push(n, row, values, len(row))
         self._seen += before
         if len(buf) - last > MAX_ROW_BYTES:  # too long to keep: counted, and let go
             self._seen += 1
@@ -132,23 +189,25 @@ class LastRows:
         if self._carry_row:  # the last row: it ends with the part's rows
             row = self._carry
             if self._has_value(row, 0, len(row)):
-                self._kept.append((self._seen + 1, row))
+                values = sum(row.count(t) for t in self._values)
+                self._kept.push(self._seen + 1, row, values, len(row))
             self._carry, self._carry_row = b"", False
-        if self._open_tag is None or not self._kept:
+        kept = self._kept.rows
+        if self._open_tag is None or not kept:
             return []
         parser = etree.XMLParser(
             resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
         )
-        xml = self._open_tag + b"".join(row for _, row in self._kept) + b"</wrapper>"
+        xml = self._open_tag + b"".join(row for _, row, _ in kept) + b"</wrapper>"
         try:
             parsed = etree.fromstring(xml, parser)
         except etree.XMLSyntaxError:
             return []
         elements = [el for el in parsed if isinstance(el.tag, str)]
-        if len(elements) != len(self._kept):
+        if len(elements) != len(kept):
             return []
         out: list[CellRow] = []
-        for (n, _), el in zip(self._kept, elements, strict=True):
+        for (n, _, _), el in zip(kept, elements, strict=True):
             number, cells = slow_row(el)
             out.append((number or n, cells))
         return out
