@@ -12,7 +12,7 @@ import pytest
 from formdates import FormDateWritten, form_dates
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from plainrows import HEADINGS, row, seen
 
 from govcatalog import load_catalog, validate
@@ -88,6 +88,7 @@ def test_a_footer_above_any_notes_dates_the_workbook(
 
 
 FOOTER = {0: "填报单位：某市市场监督管理局（盖章）  填报人：张三  填报日期：2025年9月12日"}
+DATED = ("sharing-2025@1.0.0", RegimeBasis.FORM, dt.date(2025, 9, 12), False)
 
 
 def test_the_regime_line_says_the_footer_cell(tmp_path: Path) -> None:
@@ -103,7 +104,7 @@ def test_the_regime_line_says_the_footer_cell(tmp_path: Path) -> None:
 
 def test_a_csv_file_with_notes_below_its_footer(tmp_path: Path) -> None:
     path = _table(tmp_path / "t.xlsx", footer=FOOTER, notes=40)
-    book = __import__("openpyxl").load_workbook(path)
+    book = load_workbook(path)
     lines = [
         ",".join("" if v is None else str(v) for v in r)
         for r in book.active.iter_rows(values_only=True)
@@ -111,7 +112,7 @@ def test_a_csv_file_with_notes_below_its_footer(tmp_path: Path) -> None:
     (tmp_path / "csv").mkdir()
     csv = tmp_path / "csv" / "目录.csv"
     csv.write_text("\n".join(lines), encoding="utf-8")
-    assert _regime(csv) == _regime(path)
+    assert _regime(csv) == _regime(path) == DATED
     assert load_catalog(csv) == load_catalog(path)
 
 
@@ -122,7 +123,7 @@ def test_an_xls_workbook_with_notes_below_its_footer(tmp_path: Path) -> None:
 
     path = _table(tmp_path / "t.xlsx", footer=FOOTER, notes=40)
     xls = _as_xls(path, tmp_path / "t.xls")
-    assert _regime(xls) == _regime(path)
+    assert _regime(xls) == _regime(path) == DATED
     assert load_catalog(xls) == load_catalog(path)
 
 

@@ -184,6 +184,8 @@ def test_a_form_with_long_values_is_read(
         ("发布日期", "2024年3月1日", False),
         ("信息资源摘要", ABSTRACT, None),  # free text, no instruction's words: can't tell
         ("信息资源提供方", "某市市场监督管理局", None),
+        ("3.信息资源提供方", "提供信息资源的政务部门的全称。", True),  # a numbered name's sentence
+        ("信息资源提供方", "提供信息资源的政务部门的全称。", None),
     ],
 )
 def test_what_explains_an_element(name: str, text: str, verdict: bool | None) -> None:
