@@ -107,7 +107,7 @@ def test_a_row_tag_cut_at_any_byte_is_counted_once() -> None:
     numbered=st.booleans(),
     seed=st.integers(0, 10_000),
 )
-@example(rows=["填报日期：2025年9月12日"], keep=1, prefix="x", numbered=False, seed=9071)
+@example(rows=["填报日期：2025年9月12日"], keep=1, notes=0, prefix="x", numbered=False, seed=9071)
 def test_the_last_rows_are_kept_however_the_part_is_cut(
     rows: list[str], keep: int, notes: int, prefix: str, numbered: bool, seed: int
 ) -> None:
