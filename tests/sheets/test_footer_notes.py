@@ -119,10 +119,10 @@ def test_a_csv_file_with_notes_below_its_footer(tmp_path: Path) -> None:
 def test_an_xls_workbook_with_notes_below_its_footer(tmp_path: Path) -> None:
     pytest.importorskip("xlwt", reason="xlwt (a dev dependency) writes the .xls workbooks")
     pytest.importorskip("python_calamine", reason="the xls extra reads them")
-    from test_legacy_workbooks import _as_xls
+    from xlsbook import as_xls
 
     path = _table(tmp_path / "t.xlsx", footer=FOOTER, notes=40)
-    xls = _as_xls(path, tmp_path / "t.xls")
+    xls = as_xls(path, tmp_path / "t.xls")
     assert _regime(xls) == _regime(path) == DATED
     assert load_catalog(xls) == load_catalog(path)
 
