@@ -1,8 +1,16 @@
 """The day a date written in another form gives: 2024年2月20日, 2024/2/20, 20240220, a timestamp,
 a spreadsheet's serial number 45342 (a 发布日期 cell, a form's 填报日期), each also as typed with
-a Chinese input method (full-width digits and separators: ２０２４－０３－０５, 2024．3．5); the
-month a form dated by its month alone gives (2025年9月); and what a date written without its
-day gives (2024-03, 2024年)."""
+a Chinese input method (full-width digits and separators: ２０２４－０３－０５, 2024．3．5; the
+ideographic full stop: 2024。3。5) and with spaces around its separators (2024 年 3 月 5 日,
+2024 - 03 - 05); the month a form dated by its month alone gives (2025年9月); and what a date
+written without its day gives (2024-03, 2024年).
+
+A comma is no separator of a date: ``2024,3,5`` lists three numbers as readily as it spells a
+day (a cell listing values is written so, 、 and ，as well), and ``2024,03`` is a number written
+with a thousands separator as readily as a month; both stay "no date". Nor is a space alone:
+``2024 03 05`` may be three numbers, and a space between two digits (``20 24-03-05``) is no
+part of a date.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +28,23 @@ _DATE_FORMS = (
 )
 
 
-_HALF_WIDTH: Final = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
-"""The full-width digits and separators a Chinese input method types, as ASCII."""
+_HALF_WIDTH: Final = str.maketrans("０１２３４５６７８９－／．。", "0123456789-/..")
+"""The full-width digits and separators a Chinese input method types, as ASCII (the
+ideographic full stop 。 as the point it is typed for)."""
+
+SPACE: Final = "[ \t\u3000\u00a0]"
+"""A space written beside a separator of a date (2024 年 3 月, 2024 - 03): a space, a tab, the
+ideographic space of a Chinese input method, a no-break space. Written out, not ``\\s``, so
+that the reader and the SHACL shapes (XPath's ``\\s`` is narrower) mean the same characters."""
+_GAPS = re.compile(f"{SPACE}*([-/.年月]){SPACE}*|{SPACE}+(?=日)")
+"""Spaces around a separator of a date, or before its 日: dropped before it is read. A space
+between two digits is kept, and the text then reads as no date."""
+
+
+def _closed(text: str) -> str:
+    """``text`` in half-width digits and separators, without spaces around its separators
+    (２０２４ 年 ３ 月 → 2024年3月; 2024。3。5 → 2024.3.5)."""
+    return _GAPS.sub(r"\1", text.strip().translate(_HALF_WIDTH))
 
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -36,13 +59,15 @@ form of a 发布日期 writes."""
 
 def date_form(text: str) -> dt.date | None:
     """The day a date written in another form gives (2024年2月20日, 2024/2/20, 20240220, a
-    timestamp, a spreadsheet's serial number 45342; full-width digits and separators too), or
-    None.
+    timestamp, a spreadsheet's serial number 45342; full-width digits and separators, 。 for
+    the point, spaces around the separators too), or None.
 
-    >>> date_form("２０２４－０３－０５"), date_form("2024．3．5")
-    (datetime.date(2024, 3, 5), datetime.date(2024, 3, 5))
+    >>> date_form("２０２４－０３－０５"), date_form("2024。3。5"), date_form("2024 年 3 月 5 日")
+    (datetime.date(2024, 3, 5), datetime.date(2024, 3, 5), datetime.date(2024, 3, 5))
+    >>> date_form("2024,3,5"), date_form("2024 03 05")
+    (None, None)
     """
-    folded = text.translate(_HALF_WIDTH)
+    folded = _closed(text)
     for form in _DATE_FORMS:
         m = form.match(folded)
         if m:
@@ -50,19 +75,23 @@ def date_form(text: str) -> dt.date | None:
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 return None
-    if text.isascii() and text.isdigit() and int(text) in _SERIALS:
-        return _EXCEL_EPOCH + dt.timedelta(days=int(text))
+    serial = text.strip()
+    if serial.isascii() and serial.isdigit() and int(serial) in _SERIALS:
+        return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
     return None
 
 
 _YEAR = "([1-9１-９][0-9０-９]{3})"
 _MONTH = "([0０]?[1-9１-９]|[1１][0-2０-２])"
-DAYLESS_PATTERN: Final = f"^{_YEAR}(年({_MONTH}月份?)?|[-/.－／．]{_MONTH})?$"
+DAYLESS_PATTERN: Final = (
+    f"^{SPACE}*{_YEAR}({SPACE}*年({SPACE}*{_MONTH}{SPACE}*月份?)?"
+    f"|{SPACE}*[-/.－／．。]{SPACE}*{_MONTH})?{SPACE}*$"
+)
 """A date written without its day: its year and month (2025年9月, 2025年09月份, 2025-09, 2025/9,
-2025.9) or its year alone (2025, 2025年), in digits and separators of either width (２０２５－０９),
-the year from 1000. The
-SHACL shapes of a date element use it as it is (plain groups only, as XPath's regular
-expressions have them)."""
+2025.9, 2025。9) or its year alone (2025, 2025年), in digits and separators of either width
+(２０２５－０９), spaces around the separators allowed (2025 年 9 月, 2025 - 09), the year from
+1000. The SHACL shapes of a date element use it as it is (plain groups only, as XPath's
+regular expressions have them)."""
 _DAYLESS = re.compile(DAYLESS_PATTERN)
 
 
@@ -77,7 +106,7 @@ def dayless_form(text: str) -> Dayless | None:
     """The year and month (or the year alone) of a date written without its day, or None for
     any other text.
 
-    >>> dayless_form("2024年3月"), dayless_form("2024")
+    >>> dayless_form("2024 年 3 月"), dayless_form("2024")
     (Dayless(year=2024, month=3), Dayless(year=2024, month=None))
     """
     m = _DAYLESS.fullmatch(text)
@@ -89,7 +118,7 @@ def dayless_form(text: str) -> Dayless | None:
 
 def month_form(text: str) -> tuple[dt.date, dt.date] | None:
     """The first and the last day of a month written without its day (2025年9月, 2025年09月份,
-    2025-09, 2025/9, 2025.9), or None."""
+    2025-09, 2025/9, 2025.9, 2025。9, 2025 年 9 月), or None."""
     given = dayless_form(text)
     if given is None or given.month is None:
         return None

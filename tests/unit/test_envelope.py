@@ -44,7 +44,7 @@ def test_json_text_and_objects_find_the_records_of_an_envelope(
     case: tuple[dict[str, Any], tuple[str, ...], list[dict[str, Any]]], indent: int | None
 ) -> None:
     envelope, path, records = case
-    assert envelope_path(envelope) == (path, len(records))
+    assert envelope_path(envelope) == (path, len(records), False)
     pointer = "".join("/" + k.replace("~", "~0").replace("/", "~1") for k in path)
     text = json.dumps(envelope, ensure_ascii=False, indent=indent)
     from_text = read_json_text(text, "e.json")
@@ -58,7 +58,7 @@ def test_json_text_and_objects_find_the_records_of_an_envelope(
 
 def test_the_largest_list_of_objects_is_taken() -> None:
     envelope = {"code": 200, "data": {"tags": [{"t": 1}], "list": RECORDS}, "ids": [1, 2, 3]}
-    assert envelope_path(envelope) == (("data", "list"), 2)
+    assert envelope_path(envelope) == (("data", "list"), 2, False)
     assert envelope_path({"code": 200, "data": {"ids": [1, 2]}}) is None
     too_deep = {"a": {"b": {"c": {"d": RECORDS}}}}
     assert envelope_path(too_deep) is None  # deeper than an envelope

@@ -55,7 +55,8 @@ _NEXT_LABEL = re.compile(r"\s+(?=[^\s:：]+[:：])")
 
 
 def _written_day(written: object) -> FormDay | None:
-    """The day (or month) a form's date cell, or the text after its label, gives."""
+    """The day (or month) a form's date cell, or the text after its label, gives: read as a
+    发布日期 is (:func:`~govcatalog._dates.date_form`, spaces around its separators too)."""
     if isinstance(written, dt.datetime):
         written = written.date()
     if isinstance(written, dt.date):
@@ -63,11 +64,10 @@ def _written_day(written: object) -> FormDay | None:
     if not isinstance(written, str):
         return None
     for text in dict.fromkeys((written, _NEXT_LABEL.split(written.strip(), maxsplit=1)[0])):
-        joined = "".join(text.split())
-        day = date_form(joined)
+        day = date_form(text)
         if day is not None:
             return FormDay(day, day)
-        month = month_form(joined)
+        month = month_form(text.strip())
         if month is not None:
             return FormDay(*month)
     return None

@@ -59,10 +59,10 @@ _READERS: dict[InputFormat, str] = {
 """Reader of each format as ``module:function``, imported when a file of that format is read."""
 
 _PACK_AWARE: frozenset[InputFormat] = frozenset(
-    {InputFormat.XLSX, InputFormat.CSV, InputFormat.XML, InputFormat.RDF}
+    {InputFormat.JSON, InputFormat.XLSX, InputFormat.CSV, InputFormat.XML, InputFormat.RDF}
 )
 """Formats whose reader takes the pack as a third argument (headings, element names, XSD,
-RDF properties of local elements)."""
+RDF properties of local elements, the keys of a resource in an API response envelope)."""
 
 Reader = Callable[[Path, str], SourceDocument]
 

@@ -11,6 +11,7 @@ import json
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govcatalog.errors import LoadError
 from govcatalog.io._jsonpos import JsonLocator, LineCounter, _skip_ws, line_col
@@ -25,9 +26,14 @@ from govcatalog.io.shape import (
     ENVELOPE_DEPTH,
     INFO_KEYS,
     RESOURCE_KEYS,
+    Envelope,
+    ResourceNames,
     envelope_path,
     type_name,
 )
+
+if TYPE_CHECKING:
+    from govcatalog.packs.pack import Pack
 
 _DECODER = json.JSONDecoder()
 
@@ -131,12 +137,14 @@ def _iter_array(
     return i
 
 
-def read_json_text(text: str, name: str) -> SourceDocument:
+def read_json_text(text: str, name: str, names: ResourceNames | None = None) -> SourceDocument:
     """Read a catalog from JSON text.
 
     Resources are parsed lazily while ``records`` is iterated; the catalog facts
     (``info``) and shape problems are complete once it is exhausted. A syntax error
-    raises :class:`LoadError` (with line and column) from the iteration.
+    raises :class:`LoadError` (with line and column) from the iteration. In an API response
+    envelope without a list of resources, the list whose objects' keys ``names`` knows as a
+    resource's is read (see :func:`~govcatalog.io.shape.envelope_path`).
 
     Raises:
         LoadError: When the text is empty or does not start a JSON value.
@@ -148,7 +156,7 @@ def read_json_text(text: str, name: str) -> SourceDocument:
     if text[i] == "[":
         doc.records = _iter_array(text, i, "", name, LineCounter(text))
     elif text[i] == "{":
-        doc.records = _iter_object(text, i, name, doc)
+        doc.records = _iter_object(text, i, name, doc, names)
     else:
         try:
             _decode(text, i, name)
@@ -167,12 +175,14 @@ class _TopLevel:
 
     Attributes:
         found: The resource list (or what stands in its place) was met.
-        envelope: Where the largest list of objects wrapped in an API response envelope
-            is: (offset of the member's value, keys down to the list, number of records).
+        envelope: Where the list of records wrapped in an API response envelope is: the
+            offset of the member's value, and the list (keys from the top down to it).
+        names: What the keys of a resource are known by, to tell its list.
     """
 
     found: bool = False
-    envelope: tuple[int, tuple[str, ...], int] | None = None
+    envelope: tuple[int, Envelope] | None = None
+    names: ResourceNames | None = None
 
 
 def _at(text: str, j: int, name: str, zh: str, en: str) -> LoadError:
@@ -180,8 +190,10 @@ def _at(text: str, j: int, name: str, zh: str, en: str) -> LoadError:
     return LoadError(name, f"JSON 语法错误：{zh}", f"JSON syntax error: {en}", ln, col)
 
 
-def _iter_object(text: str, i: int, name: str, doc: SourceDocument) -> Iterator[RawRecord]:
-    top = _TopLevel()
+def _iter_object(
+    text: str, i: int, name: str, doc: SourceDocument, names: ResourceNames | None
+) -> Iterator[RawRecord]:
+    top = _TopLevel(names=names)
     lines = LineCounter(text)
     j = _skip_ws(text, i + 1)
     try:
@@ -240,9 +252,9 @@ def _member(
     elif key in INFO_KEYS and doc.info is None:
         doc.info = _record(text, (start, j), -1, pointer, value, lines)
     elif not top.found:
-        wrapped = envelope_path(value, ENVELOPE_DEPTH - 1)
-        if wrapped is not None and (top.envelope is None or wrapped[1] > top.envelope[2]):
-            top.envelope = (start, (str(key), *wrapped[0]), wrapped[1])
+        wrapped = envelope_path(value, ENVELOPE_DEPTH - 1, top.names)
+        if wrapped is not None and wrapped.beats(top.envelope and top.envelope[1]):
+            top.envelope = (start, wrapped._replace(keys=(str(key), *wrapped.keys)))
     return _skip_ws(text, j)
 
 
@@ -253,7 +265,8 @@ def _wrapped_or_missing(
     if top.found:
         return
     if top.envelope is not None:
-        start, keys, _ = top.envelope
+        start, wrapped = top.envelope
+        keys = wrapped.keys
         at = _seek(text, start, keys[1:], name)
         pointer = pointer_to(keys)
         yield from _iter_array(text, at, pointer, name, lines)
@@ -282,11 +295,17 @@ def _seek(text: str, at: int, keys: tuple[str, ...], name: str) -> int:
 
 
 def read_json(
-    path: Path | bytes, name: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path | bytes,
+    name: str | None = None,
+    pack: Pack | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> SourceDocument:
-    """Read a catalog from a JSON file or its bytes (see :func:`read_json_text`)."""
+    """Read a catalog from a JSON file or its bytes (see :func:`read_json_text`); ``pack``
+    names the keys of a resource, by which its list is told in an API response envelope."""
     label = name or ("<bytes>" if isinstance(path, bytes) else str(path))
-    return read_json_text(decode_text(read_bytes(path, label, max_bytes), label), label)
+    text = decode_text(read_bytes(path, label, max_bytes), label)
+    return read_json_text(text, label, None if pack is None else pack.fields.key_map(None))
 
 
 def read_jsonl_text(text: str, name: str) -> SourceDocument:

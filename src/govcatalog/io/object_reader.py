@@ -13,16 +13,26 @@ from govcatalog.io.records import (
     pointer_to,
     pointer_token,
 )
-from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, envelope_path, type_name
+from govcatalog.io.shape import (
+    INFO_KEYS,
+    RESOURCE_KEYS,
+    ResourceNames,
+    envelope_path,
+    type_name,
+)
 
 
 def _pointer(key: str) -> str:
     return "/" + pointer_token(key)
 
 
-def read_object(data: object, name: str = "<dict>") -> SourceDocument:
+def read_object(
+    data: object, name: str = "<dict>", names: ResourceNames | None = None
+) -> SourceDocument:
     """A document from a mapping (``{"resources": [...], "catalog": {...}}``, Chinese keys
-    allowed) or a list of resources; findings carry JSON pointers, no lines."""
+    allowed) or a list of resources; findings carry JSON pointers, no lines. In an API
+    response envelope without a list of resources, the list whose objects' keys ``names``
+    knows as a resource's is read (see :func:`~govcatalog.io.shape.envelope_path`)."""
     doc = SourceDocument(name, None, iter(()))
 
     def records(items: Sequence[object], pointer: str) -> Iterator[RawRecord]:
@@ -53,8 +63,8 @@ def read_object(data: object, name: str = "<dict>") -> SourceDocument:
         elif key in INFO_KEYS and doc.info is None:
             doc.info = RawRecord(-1, pointer, value, Position())
     if not found:
-        wrapped = envelope_path(dict(data))
-        if wrapped is None or not wrapped[0]:
+        wrapped = envelope_path(dict(data), names=names)
+        if wrapped is None or not wrapped.keys:
             doc.problems.append(
                 DocumentProblem(
                     "", "缺少信息资源列表（resources）", 'no list of resources ("resources")'
@@ -62,7 +72,7 @@ def read_object(data: object, name: str = "<dict>") -> SourceDocument:
             )
             return doc
         inner: object = data
-        for key in wrapped[0]:
+        for key in wrapped.keys:
             inner = inner[key]  # type: ignore[index]
-        doc.records = records(list(inner), pointer_to(wrapped[0]))  # type: ignore[call-overload]
+        doc.records = records(list(inner), pointer_to(wrapped.keys))  # type: ignore[call-overload]
     return doc

@@ -108,6 +108,10 @@ class SourceDocument:
     """How each sheet read as catalog data was laid out (spreadsheets only)."""
     release: Callable[[], None] | None = field(default=None, repr=False)
     """Lets go of what the reader holds open (a workbook): see :meth:`close`."""
+    info_replaced: list[RawRecord] = field(default_factory=list)
+    """Rows of catalog facts whose label a later row gives again (a 目录信息 sheet labelling two
+    rows 发布日期), each a record of its own (its label and value, and its cell): ``info``
+    holds each label's last row, as a JSON object holds a repeated key's last value."""
 
     def close(self) -> None:
         """Let go of what the reader holds open, for a document dropped before its records

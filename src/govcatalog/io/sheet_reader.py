@@ -152,25 +152,35 @@ def _sheet_records(
     return builder, chain(head, rows)
 
 
-def _info_record(sheet: str, rows: Rows, pack: Pack) -> RawRecord | None:
+def _info_records(sheet: str, rows: Rows, pack: Pack) -> tuple[RawRecord | None, list[RawRecord]]:
+    """The catalog facts of the info sheet (元素 | 值), and each row whose label a later row
+    gives again as a record of its own: the facts hold a label's last row, in the place of
+    that row (so that the later of two labels of one element is the later row)."""
     keys = pack.fields.key_map("catalog")
     data: dict[str, object] = {}
     cells: dict[str, str] = {}
+    replaced: list[RawRecord] = []
     for rownum, values in rows:
         label, value = values.get(1), values.get(2)
         if not isinstance(label, str) or fold_key(label) not in keys:
             continue
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
+        pointer = "/" + pointer_token(label)
+        if label in data:
+            earlier = {pointer: cells[pointer]}
+            replaced.append(
+                RawRecord(-1, "/catalog", {label: data.pop(label)}, SheetLocator(earlier), sheet, earlier)
+            )
         data[label] = (
             value.date().isoformat()
             if hasattr(value, "date") and not isinstance(value, str)
             else value
         )
-        cells["/" + pointer_token(label)] = f"B{rownum}"
+        cells[pointer] = f"B{rownum}"
     if not data:
-        return None
-    return RawRecord(-1, "/catalog", data, SheetLocator(cells), sheet, cells)
+        return None, []
+    return RawRecord(-1, "/catalog", data, SheetLocator(cells), sheet, cells), replaced
 
 
 def _resolve(pack: Pack | None, profile: str | None) -> tuple[Pack, TemplateProfile]:
@@ -211,7 +221,8 @@ def read_xlsx(
     doc = SourceDocument(label, None, iter(()))
     try:
         if prof.info_sheet in wb.sheets:
-            doc.info = _info_record(prof.info_sheet, wb.iter_rows(prof.info_sheet), the_pack)
+            rows = wb.iter_rows(prof.info_sheet)
+            doc.info, doc.info_replaced = _info_records(prof.info_sheet, rows, the_pack)
         aux = {prof.info_sheet, prof.instructions_sheet, ANNOTATION_SHEET}
         sheets = [s for s in wb.sheets if s not in aux and not s.startswith("_")]
     except BaseException:

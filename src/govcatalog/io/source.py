@@ -50,7 +50,7 @@ RDF/XML, ``@prefix`` → Turtle, a first line with commas → CSV, else YAML); `
 where sniffing cannot tell.
 """
 
-_PACK_AWARE = frozenset({InputFormat.XLSX, InputFormat.CSV, InputFormat.XML})
+_PACK_AWARE = frozenset({InputFormat.JSON, InputFormat.XLSX, InputFormat.CSV, InputFormat.XML})
 
 
 def as_format(fmt: InputFormat | str | None) -> InputFormat | None:
@@ -148,7 +148,8 @@ def open_source(
     if isinstance(source, SourceDocument):
         return source
     if isinstance(source, Mapping):
-        return read_object(source, name or "<dict>")
+        names = None if pack is None else pack.fields.key_map(None)
+        return read_object(source, name or "<dict>", names)
     if isinstance(source, bytes | bytearray | memoryview):
         return read_bytes_document(bytes(source), fmt=the_fmt, name=name, pack=pack)
     if isinstance(source, str) and looks_like_text(source):

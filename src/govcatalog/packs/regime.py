@@ -56,8 +56,8 @@ class Regime:
             judged under it; the choice is not changed by it.
         elements: For :attr:`RegimeBasis.ELEMENTS`: (Chinese, English) names of the elements
             that decided.
-        month: The form gave only the month (``day`` is its first day, and the whole month
-            falls under this regime).
+        month: The form (or the catalog's own date) gave only the month (``day`` is its
+            first day, and the whole month falls under this regime).
         sheet: For :attr:`RegimeBasis.FORM`: the sheet the form's date is written on.
         cell: For :attr:`RegimeBasis.FORM`: the cell holding it (A1), above the headings or
             in the footer.
@@ -98,7 +98,7 @@ class Regime:
         """One line for a report, in Chinese."""
         why = {
             RegimeBasis.NAMED: "按指定的标准包",
-            RegimeBasis.DATE: f"按日期 {self.day}",
+            RegimeBasis.DATE: f"按日期 {self.written_day}",
             RegimeBasis.TODAY: f"未注明日期，按当日 {self.day}",
             RegimeBasis.DEFAULT: "未注明日期，按默认标准包；可用 --pack 指定"
             if self.later is None
@@ -117,7 +117,7 @@ class Regime:
         """One line for a report, in English."""
         why = {
             RegimeBasis.NAMED: "pack named by the caller",
-            RegimeBasis.DATE: f"by its date {self.day}",
+            RegimeBasis.DATE: f"by its date {self.written_day}",
             RegimeBasis.TODAY: f"no date given, judged on {self.day}",
             RegimeBasis.DEFAULT: "no date given: the default pack; name one with --pack"
             if self.later is None
@@ -207,9 +207,9 @@ def pick_regime(
 
 
 def regime_of_day(day: FormDay, *, registry: PackRegistry | None = None) -> Regime | None:
-    """The regime a day a form gives falls under (by :attr:`RegimeBasis.DATE`); for a month
-    written without its day, the regime its whole month falls under (``month`` set), or None
-    when a regime starts within it (the month does not say which applies)."""
+    """The regime a day a form or a catalog gives falls under (by :attr:`RegimeBasis.DATE`);
+    for a month written without its day, the regime its whole month falls under (``month``
+    set), or None when a regime starts within it (the month does not say which applies)."""
     regime = pick_regime(day.first, registry=registry)
     if not day.month:
         return regime

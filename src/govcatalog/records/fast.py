@@ -253,13 +253,13 @@ def open_fast(
     buf, label = read
     shape = layout(buf, reader.msgspec)
     if shape is None:
-        return read_json(buf, label)
+        return read_json(buf, label, pack)
     doc = FastDocument(label, None, iter(()), reader=reader, buf=buf, shape=shape)
     if shape.info is not None:
         try:
             info = _info(buf, shape)
         except UnicodeDecodeError:
-            return read_json(buf, label)  # which says where the text is not UTF-8
+            return read_json(buf, label, pack)  # which says where the text is not UTF-8
         if shape.info.start < shape.resources.start:
             doc.info = info
         else:  # the text reader meets the facts only after the resources

@@ -8,17 +8,20 @@ findings of a portal export, not one "unknown field" per heading. A file whose h
 an element that kind of export never publishes (``[values] never_published``: 共享类型 for a
 portal) is a catalog system's export and stays with the national pack. Otherwise the catalog's
 own date picks the regime (:func:`~govcatalog.packs.regime.pick_regime`): 国发〔2016〕51号
-before 2025-08-01, 《政务数据共享条例》 from then on. The answer says what decided, and the
+before 2025-08-01, 《政务数据共享条例》 from then on; a catalog dated by its month alone
+(2025年9月) by the regime its whole month falls under, as a form's month decides
+(:func:`~govcatalog.packs.regime.regime_of_day`). The answer says what decided, and the
 report prints it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 
+from govcatalog._dates import FormDay, month_form
 from govcatalog.io.form_lines import dates_in_order
 from govcatalog.io.formats import InputFormat
 from govcatalog.io.records import SourceDocument
@@ -126,12 +129,60 @@ def _kind_of_export(
     return None if best is None else (best[1], best[2])
 
 
-def document_date(doc: SourceDocument, pack: Pack) -> dt.date | None:
-    """The date a catalog document gives itself (its 发布日期 / ``issued``), if any.
+CATALOG_DATE = "issued"
+"""The element of the catalog facts whose day decides the regime (发布日期)."""
 
-    This is the date that decides the regime it is judged under (:func:`pick_regime`).
-    A streaming reader (JSON) knows the facts only once it has passed them: when they come
-    after the resources, the date is not seen and None is returned.
+
+def dated_keys(data: object, pack: Pack) -> list[tuple[str, object]]:
+    """(key, value) of each key of catalog facts that gives their date (``issued``, 发布日期,
+    编制日期 …), in the order written; none for facts that are not an object."""
+    if not isinstance(data, Mapping):
+        return []
+    keys = pack.fields.key_map("catalog")
+    found = []
+    for key, value in data.items():
+        spec = keys.get(str(key)) or keys.get(fold_key(str(key)))
+        if spec is not None and spec.id == CATALOG_DATE:
+            found.append((str(key), value))
+    return found
+
+
+def catalog_day(value: object, coercer: Coercer) -> FormDay | None:
+    """The day a value of the catalog's date gives, read as any date is (2025年9月12日 too);
+    for a month written without its day (2025年9月, which is GC-F019), its first and last day;
+    None for anything else."""
+    read = coercer.catalog_info({CATALOG_DATE: value})
+    day = None if read is None else read.record.get(CATALOG_DATE)
+    if isinstance(day, str):
+        try:
+            day = dt.date.fromisoformat(day)
+        except ValueError:
+            day = None
+    if isinstance(day, dt.date):
+        return FormDay(day, day)
+    month = month_form(value) if isinstance(value, str) else None
+    return None if month is None else FormDay(*month)
+
+
+def taken_day(days: Sequence[FormDay]) -> int | None:
+    """Which of the days catalog facts give their date by, in the order written, is read: the
+    last day (a later key's value replaces an earlier one, one that is no date does not), else
+    the last month; None for none."""
+    for wanted in (False, True):
+        for i in range(len(days) - 1, -1, -1):
+            if days[i].month is wanted:
+                return i
+    return None
+
+
+def document_day(doc: SourceDocument, pack: Pack) -> FormDay | None:
+    """The day a catalog document gives itself (its 发布日期 / ``issued``), or the month it is
+    dated by when it gives no day (2025年9月), if any.
+
+    This is what decides the regime it is judged under (:func:`pick_regime`, and
+    :func:`regime_of_day` for a month). A streaming reader (JSON) knows the facts only once it
+    has passed them: when they come after the resources, the date is not seen and None is
+    returned.
     """
     if doc.info is None:
         # Streaming readers fill the facts in as they reach them: look at the first
@@ -139,18 +190,26 @@ def document_date(doc: SourceDocument, pack: Pack) -> dt.date | None:
         _peek_first(doc)
     if doc.info is None:
         return None
-    coerced = Coercer(pack).catalog_info(doc.info.data)
-    if coerced is None:
-        return None
-    issued = coerced.record.get("issued")
-    if isinstance(issued, dt.date):
-        return issued
-    if isinstance(issued, str):
-        try:
-            return dt.date.fromisoformat(issued)
-        except ValueError:
-            return None
-    return None
+    coercer = Coercer(pack)
+    given = [catalog_day(value, coercer) for _, value in dated_keys(doc.info.data, pack)]
+    days = [day for day in given if day is not None]
+    taken = taken_day(days)
+    return None if taken is None else days[taken]
+
+
+def document_date(doc: SourceDocument, pack: Pack) -> dt.date | None:
+    """The date a catalog document gives itself (its 发布日期 / ``issued``), if any; None for
+    a catalog dated by its month alone (see :func:`document_day`)."""
+    day = document_day(doc, pack)
+    return None if day is None or day.month else day.first
+
+
+def regime_of_document(doc: SourceDocument, pack: Pack) -> Regime | None:
+    """The regime a catalog's own date puts it under: its day's, or the regime its whole
+    month falls under (``month`` set); None when it gives neither, or a month in which a
+    regime starts."""
+    day = document_day(doc, pack)
+    return None if day is None else regime_of_day(day)
 
 
 def open_judged(
@@ -177,14 +236,14 @@ def open_judged(
         return Judged(doc, pick_regime(None, named=named))
     national = pick_regime(None).pack
     doc = open_document(source, national, fmt=fmt, name=name)
-    day = document_date(doc, national)
-    evidence = None if day is not None else _undated(doc, national)
+    dated = regime_of_document(doc, national)
+    evidence = None if dated is not None else _undated(doc, national)
     if evidence is None:  # a compilation form or a regulation catalog is no portal's export
         kind = _kind_of_export(source, doc, national, fmt=fmt, name=name)
         if kind is not None:
             doc.close()
             return Judged(kind[1], Regime(kind[0], RegimeBasis.KIND))
-    regime = evidence or pick_regime(day)
+    regime = evidence or dated or pick_regime(None)
     if regime.pack.ref != national.ref:  # read again with that pack's elements
         doc.close()
         doc = open_document(source, regime.pack, fmt=fmt, name=name)

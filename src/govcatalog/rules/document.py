@@ -7,9 +7,9 @@ catalog-wide rules of :mod:`govcatalog.rules.catalog`) or from reading (:mod:`go
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 
+from govcatalog._dates import FormDay
 from govcatalog.errors import LoadError
 from govcatalog.identifiers import check_division_code
 from govcatalog.io.records import DocumentProblem, RawRecord, SheetReading, pointer_token
@@ -17,10 +17,11 @@ from govcatalog.io.shape import type_name
 from govcatalog.packs.fields import FieldSpec
 from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
-from govcatalog.packs.regime import pick_regime
+from govcatalog.packs.regime import regime_of_day
 from govcatalog.records.coerce import Coercer
 from govcatalog.records.coerced import names
 from govcatalog.records.hits import Hit, Record
+from govcatalog.records.regime import CATALOG_DATE, catalog_day, dated_keys, taken_day
 
 UNREADABLE = "GC-S001"
 """The code of input that cannot be read at all."""
@@ -99,45 +100,67 @@ def check_catalog_facts(facts: Record, pack: Pack) -> Iterator[Hit]:
             yield Hit("GC-F014", "/region_code", params, region)
 
 
-CATALOG_DATE = "issued"
-"""The element of the catalog facts whose day decides the regime (发布日期)."""
-
-
-def dates_given_twice(info: RawRecord, pack: Pack, coercer: Coercer) -> Iterator[Hit]:
-    """GC-S014 at each key of the catalog facts that gives their date (发布日期, ``issued``,
-    编制日期) and falls under another regime than the last such key, which is the one read
-    (GC-S007 says the element is given twice). Days under one regime are not said."""
-    if not isinstance(info.data, Mapping):
+def labels_given_again(info: RawRecord, replaced: Sequence[RawRecord], pack: Pack) -> Iterator[Hit]:
+    """GC-S007 at each label of a 目录信息 sheet that a later row gives again (``replaced``
+    holds the earlier rows), at its last row, which is the one read: the element is given
+    twice, as under two keys. Not where reading says so already (another key of the element
+    comes before it)."""
+    if not replaced or not isinstance(info.data, Mapping):
         return
     keys = pack.fields.key_map("catalog")
-    given: list[tuple[str, dt.date]] = []
-    element: FieldSpec | None = None
-    for key, value in info.data.items():
+    again = {str(k) for raw in replaced if isinstance(raw.data, Mapping) for k in raw.data}
+    given: set[str] = set()
+    for key in info.data:
         spec = keys.get(str(key)) or keys.get(fold_key(str(key)))
-        if spec is None or spec.id != CATALOG_DATE:
+        if spec is None:
             continue
-        element = spec
-        read = coercer.catalog_info({key: value})
-        day = None if read is None else read.record.get(CATALOG_DATE)
-        if isinstance(day, dt.date):
-            given.append((str(key), day))
-    if len(given) < 2 or element is None:
+        if str(key) in again and spec.id not in given:
+            yield Hit("GC-S007", "/" + pointer_token(key), names(spec), str(key))
+        given.add(spec.id)
+
+
+def _days(raw: RawRecord, pack: Pack, coercer: Coercer) -> list[tuple[str, FormDay, RawRecord]]:
+    """(key, day or month, the record) of each key of catalog facts giving their date."""
+    found = []
+    for key, value in dated_keys(raw.data, pack):
+        day = catalog_day(value, coercer)
+        if day is not None:
+            found.append((key, day, raw))
+    return found
+
+
+def dates_given_twice(
+    info: RawRecord, replaced: Sequence[RawRecord], pack: Pack, coercer: Coercer
+) -> Iterator[tuple[Hit, RawRecord]]:
+    """GC-S014 at each key of the catalog facts that gives their date (发布日期, ``issued``,
+    编制日期, a day or a month) and falls under another regime than the date read (the last
+    day, else the last month: :func:`~govcatalog.records.regime.taken_day`), with the record
+    it is located in: a row of a 目录信息 sheet whose label a later row gives again is one of
+    ``replaced``. GC-S007 says the element is given twice. Days under one regime are not
+    said, nor a month in which a regime starts."""
+    read = _days(info, pack, coercer)
+    taken = taken_day([day for _, day, _ in read])
+    if taken is None:
         return
-    last_key, last = given[-1]
-    decided = pick_regime(last)
+    last_key, last, _ = read[taken]
+    decided = regime_of_day(last)
+    if decided is None:
+        return
+    element = pack.fields.key_map("catalog")[fold_key(CATALOG_DATE)]
     pointer = "/" + pointer_token(last_key)
     cell = (info.cells or {}).get(pointer)
     at = f"{info.sheet}!{cell}" if info.sheet and cell else info.pointer + pointer
-    for key, day in given[:-1]:
-        regime = pick_regime(day)
-        if regime.pack.ref == decided.pack.ref:
+    others = [d for raw in replaced for d in _days(raw, pack, coercer)]
+    for key, day, raw in [*others, *(d for i, d in enumerate(read) if i != taken)]:
+        regime = regime_of_day(day)
+        if regime is None or regime.pack.ref == decided.pack.ref:
             continue
         params = names(element) | {
-            "decided": last.isoformat(),
+            "decided": decided.written_day,
             "decided_at": at,
             "regime_zh": regime.name_zh,
             "regime_en": regime.name_en,
             "decided_regime_zh": decided.name_zh,
             "decided_regime_en": decided.name_en,
         }
-        yield Hit("GC-S014", "/" + pointer_token(key), params, day.isoformat())
+        yield Hit("GC-S014", "/" + pointer_token(key), params, regime.written_day), raw

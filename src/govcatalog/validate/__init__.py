@@ -18,7 +18,7 @@ from govcatalog.io.source import CatalogSource, settle
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.regime import Regime, pick_regime
 from govcatalog.packs.registry import get_pack
-from govcatalog.records.regime import document_date, open_judged
+from govcatalog.records.regime import document_date, open_judged, regime_of_document
 from govcatalog.report import Report
 from govcatalog.validate.options import PartitionOutcome, RecordOutcome, ValidationOptions
 from govcatalog.validate.parallel import bounded_map
@@ -67,7 +67,7 @@ def validate(
     source, name = settle(source)
     unnamed = pick_regime(None, named=the_pack) if the_pack else pick_regime(None)
     if isinstance(source, SourceDocument):
-        dated = unnamed if the_pack else pick_regime(document_date(source, unnamed.pack))
+        dated = unnamed if the_pack else regime_of_document(source, unnamed.pack) or unnamed
         return _validate_document(source, dated, options, executor)
     try:
         judged = open_judged(source, named=the_pack, fmt=fmt, name=name)

@@ -29,6 +29,7 @@ from govcatalog.rules.declared import declared_rule
 from govcatalog.rules.document import (
     check_catalog_facts,
     dates_given_twice,
+    labels_given_again,
     document_problem,
     empty_catalog,
     facts_not_an_object,
@@ -255,8 +256,11 @@ class Validator:
             else:
                 hits = [*coerced.hits, *check_catalog_facts(coerced.record, self.pack)]
                 findings.extend(self._make.emit(hits, doc.info, coerced, doc.name, None))
-                twice = dates_given_twice(doc.info, self.pack, self.coercer)  # at their keys
-                findings.extend(self._make.emit(twice, doc.info, None, doc.name, None))
+                again = labels_given_again(doc.info, doc.info_replaced, self.pack)
+                findings.extend(self._make.emit(again, doc.info, None, doc.name, None))
+                replaced = doc.info_replaced
+                for hit, raw in dates_given_twice(doc.info, replaced, self.pack, self.coercer):
+                    findings.extend(self._make.emit((hit,), raw, None, doc.name, None))
         return findings
 
     # ------------------------------------------------------------------ documents
