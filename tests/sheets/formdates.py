@@ -25,12 +25,27 @@ DAY_FORMS = [
 MONTH_FORMS = ["{y}年{m}月", "{y}年{m:02d}月份", "{y}-{m:02d}", "{y}/{m}", "{y}.{m}"]
 _FULL_WIDTH = dict(zip("0123456789-/.", "０１２３４５６７８９－／．", strict=True))
 """The digits and separators as a Chinese input method types them."""
+_TYPED = {**{c: [w] for c, w in _FULL_WIDTH.items()}, ".": ["．", "。"]}
+"""What a Chinese input method may type for each: the point as ． or as the full stop 。."""
+_SEPARATORS = frozenset("-/.年月")
+SPACES = ["", "", " ", "  ", "\u3000", "\t", "\u00a0"]
+"""What may be written on either side of a date's separator (mostly nothing)."""
 
 
 @st.composite
 def widened(draw: st.DrawFn, text: str) -> str:
-    """``text`` with any of its digits and separators typed full-width (each on its own)."""
-    return "".join(_FULL_WIDTH[c] if c in _FULL_WIDTH and draw(st.booleans()) else c for c in text)
+    """``text`` with any of its digits and separators typed full-width (each on its own), the
+    point as 。 too, and spaces around any of its separators (2024 年 3 月 5 日, 2024 - 03)."""
+    out = []
+    for i, c in enumerate(text):
+        typed = draw(st.sampled_from([c, *_TYPED.get(c, ())]))
+        if c in _SEPARATORS:
+            after = "" if text[i + 1 : i + 2] == "份" else draw(st.sampled_from(SPACES))  # 月份
+            typed = draw(st.sampled_from(SPACES)) + typed + after
+        elif c == "日":
+            typed = draw(st.sampled_from(SPACES)) + typed
+        out.append(typed)
+    return "".join(out)
 
 
 @st.composite
@@ -42,7 +57,8 @@ def written_days(
     iso: bool = False,
 ) -> tuple[str, dt.date]:
     """A day in one of the forms catalogs and forms write it, any of its digits and separators
-    full-width; the plain ISO form (``2024-03-05``, all half-width) only when ``iso``."""
+    full-width (the point as 。 too), spaces around any separator; the plain ISO form
+    (``2024-03-05``, all half-width) only when ``iso``."""
     day = draw(st.dates(min_value=lo, max_value=hi))
     form = draw(st.sampled_from(DAY_FORMS))
     text = draw(widened(form.format(y=day.year, m=day.month, d=day.day)))
@@ -55,7 +71,8 @@ def written_days(
 def written_months(
     draw: st.DrawFn, lo: dt.date = dt.date(1990, 1, 1), hi: dt.date = dt.date(2030, 12, 31)
 ) -> tuple[str, dt.date]:
-    """A month written without its day, in any form and width, and its first day."""
+    """A month written without its day, in any form and width, spaces around its separators,
+    and its first day."""
     day = draw(st.dates(min_value=lo, max_value=hi))
     text = draw(widened(draw(st.sampled_from(MONTH_FORMS)).format(y=day.year, m=day.month)))
     return text, day.replace(day=1)

@@ -1,9 +1,10 @@
 """A date typed with a Chinese input method — full-width digits and separators, ２０２４－０３－０５,
-2024－03－05, 2024．3．5 — or in the other forms catalogs write (2024/3/5, 2024.03.05, 2024年3月5日)
-is the day its ISO form names, with the finding of a date written in another form (GC-F003),
-in JSON and in a workbook, as a 发布日期 and as the catalog's date that decides its regime.
-One written to the month only (２０２４年３月, ２０２４－０３) lacks its day (GC-F019), as 2024年3月
-does."""
+2024－03－05, 2024．3．5, the full stop for the point (2024。3。5) — with spaces around its
+separators (2024 年 3 月 5 日, 2024 - 03 - 05) or in the other forms catalogs write (2024/3/5,
+2024.03.05, 2024年3月5日) is the day its ISO form names, with the finding of a date written in
+another form (GC-F003), in JSON and in a workbook, as a 发布日期 and as the catalog's date that
+decides its regime. One written to the month only (２０２４年３月, 2024 年 3 月, 2024。3) lacks
+its day (GC-F019), as 2024年3月 does. A comma is no separator (2024,3,5 stays no date)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from openpyxl import Workbook
 from plainrows import HEADINGS, row, seen
 
 from govcatalog import load_catalog, validate
+from govcatalog._dates import FormDay
+from govcatalog.io.form_lines import form_date
 from govcatalog.loading import load_catalog_judged
 from govcatalog.packs import Pack
 from govcatalog.records.coerce import INVALID, Coercer
@@ -37,8 +40,21 @@ FORMS = {
     "2024.03.05": dt.date(2024, 3, 5),
     "2024年3月5日": dt.date(2024, 3, 5),
     "２０２４年３月５日": dt.date(2024, 3, 5),
+    "2024 年 3 月 5 日": dt.date(2024, 3, 5),
+    "2024年 3月 5日": dt.date(2024, 3, 5),
+    "2024 - 03 - 05": dt.date(2024, 3, 5),
+    "2024\u3000年\u30003\u3000月\u30005\u3000日": dt.date(2024, 3, 5),
+    "2024。3。5": dt.date(2024, 3, 5),
+    "２０２４。０３。０５": dt.date(2024, 3, 5),
+    "2024 / 3 / 5 10:30": dt.date(2024, 3, 5),
 }
-MONTHS = ["２０２４年３月", "２０２４－０３", "2024－03", "2024．3", "２０２４／３", "2024年3月"]
+MONTHS = [
+    "２０２４年３月", "２０２４－０３", "2024－03", "2024．3", "２０２４／３", "2024年3月",
+    "2024 年 3 月", "2024年 3月份", "2024 - 03", "2024。3", "２０２４。０３",
+]  # fmt: skip
+NO_DATES = ["2024,3,5", "2024，3，5", "2024、3、5", "2024 03 05", "20 24-03-05", "2024-0 3-05"]
+"""Not a day: a comma or a space alone separates numbers as readily as the parts of a date,
+and a space between two digits is no part of one."""
 
 
 @pytest.mark.parametrize(("text", "day"), FORMS.items())
@@ -61,6 +77,42 @@ def test_a_month_in_any_width_lacks_its_day(pack: Pack, text: str) -> None:
     assert hits == [(h.code, h.params) for h in plain.hits if h.pointer == "/publish_date"]
     assert [code for code, _ in hits] == ["GC-F019"]
     assert out.record[INVALID] == frozenset({"/publish_date"})
+
+
+@pytest.mark.parametrize("text", NO_DATES)
+def test_a_comma_or_a_space_between_digits_is_no_date(pack: Pack, text: str) -> None:
+    out = Coercer(pack).resource({"publish_date": text})
+    assert out is not None
+    assert "publish_date" not in out.record
+    assert [h.code for h in out.hits if h.pointer == "/publish_date"] == ["GC-R009"]
+
+
+_DATE_LIKE = st.text(alphabet="0123456789 年月日份-/.。,，－．／\u3000", min_size=4, max_size=14)
+"""Text of the characters dates are written with, mostly no date."""
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=written_days(hi=dt.date.today()).map(lambda w: w[0])
+    | written_months(hi=dt.date.today()).map(lambda w: w[0])
+    | st.sampled_from(NO_DATES)
+    | _DATE_LIKE
+)
+def test_a_form_date_is_read_as_a_publish_date_is(pack: Pack, text: str) -> None:
+    """A form's 填报日期 is read as a 发布日期 is: the same day, or the same month where the
+    发布日期 lacks its day (GC-F019), or nothing where it is no date."""
+    out = Coercer(pack).resource({"publish_date": text})
+    assert out is not None
+    read = out.record.get("publish_date")
+    lacks_day = [h for h in out.hits if h.code == "GC-F019" and h.params["missing_zh"] == "日"]
+    dated = form_date({1: {1: f"填报日期：{text}"}, 2: {1: "信息资源名称"}}, 2)
+    day = None if dated is None else dated.day
+    if isinstance(read, dt.date):
+        assert day == (FormDay(read, read) if read <= dt.date.today() else None)
+    elif lacks_day:  # a month (test_regime_evidence reads its days), or None after today
+        assert day is None or (day.month and day.first.day == 1)
+    else:
+        assert day is None
 
 
 def _others(

@@ -15,9 +15,9 @@ from tests.helpers import resource
 
 MONTHS = [
     "2024年3月", "2024年03月", "2024年3月份", "2024-03", "2024-3", "2024/03", "2024/3", "2024.3",
-    "2024.03", "２０２４年３月", " 2024-03 ",
+    "2024.03", "２０２４年３月", " 2024-03 ", "2024 年 3 月", "2024 - 03", "2024。3", "2024。03",
 ]  # fmt: skip
-YEARS = ["2024", "2024年", "２０２４年", 2024, 2024.0]
+YEARS = ["2024", "2024年", "２０２４年", 2024, 2024.0, "2024 年"]
 LACKS_DAY = {
     "given_zh": "年、月",
     "given_en": "year and month",
@@ -64,6 +64,10 @@ def test_a_date_without_its_day_says_what_is_missing(
         "2024-003",
         "二〇二四年三月",
         "2024年春",
+        "2024,3",
+        "2024，03",
+        "2024 3",
+        "20 24年3月",
     ],
 )
 def test_text_that_is_no_month_either_is_no_date(pack: Pack, written: str) -> None:

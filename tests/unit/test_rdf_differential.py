@@ -186,6 +186,15 @@ def test_targeted_cases(pack: Pack, shapes: PackShapes) -> None:
         ("２０２４－０３", {"GC-F019"}),
         ("2024．3", {"GC-F019"}),
         ("２０２４／１３", {"GC-R009"}),
+        ("2024 年 3 月 1 日", set()),  # spaces around the separators
+        ("2024 - 03 - 01", set()),
+        ("2024。3。1", set()),  # the full stop for the point
+        ("2024 年 3 月", {"GC-F019"}),
+        ("2024\u3000-\u300003", {"GC-F019"}),
+        ("2024。3", {"GC-F019"}),
+        ("2024,3,1", {"GC-R009"}),  # a comma is no separator of a date
+        ("2024,03", {"GC-R009"}),
+        ("2024 3", {"GC-R009"}),  # nor a space alone
     ],
 )
 def test_dates_of_either_width(
