@@ -219,7 +219,7 @@ def test_system_keys_give_the_catalog_and_findings_of_canonical_keys(
         )
         where = layouts[int(index)].pointer(f"/{rest}" if rest else "")
         zh, en = message_zh, message_en
-        if code == "GC-S007":  # "given twice under different keys (the key as written)"
+        if code == "GC-S007":  # "given twice (the key as written)"
             canon, written = pointer.rpartition("/")[2], where.rpartition("/")[2]
             zh = zh.replace(f"（{canon}）", f"（{written}）")
             en = en.replace(f"({canon})", f"({written})")
