@@ -22,8 +22,8 @@ from govcatalog._dates import FormDay
 from govcatalog.io.form_lines import form_date
 from govcatalog.loading import load_catalog_judged
 from govcatalog.packs.regime import RegimeBasis, pick_regime
-from govcatalog.records.regime import document_date, document_day
 from govcatalog.records.read import open_document
+from govcatalog.records.regime import document_date, document_day
 from govcatalog.report import Report
 from tests.helpers import resource
 

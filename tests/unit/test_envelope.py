@@ -11,8 +11,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govcatalog import get_pack, load_catalog, validate
-from govcatalog import examples
+from govcatalog import examples, get_pack, load_catalog, validate
 from govcatalog.io.json_reader import read_json_text
 from govcatalog.io.object_reader import read_object
 from govcatalog.io.shape import envelope_path, looks_like_resources
@@ -122,8 +121,8 @@ def _envelopes_with_lookups(
             st.dictionaries(st.sampled_from(["code", "msg", "total"]), _scalars)
         )
         for n in range(draw(st.integers(0 if depth else 1, 2))):  # one beside the list at least
-            siblings[draw(st.sampled_from(["dict", "codes", "options", "depts"])) + str(n)] = (
-                draw(_lookup_lists())
+            siblings[draw(st.sampled_from(["dict", "codes", "options", "depts"])) + str(n)] = draw(
+                _lookup_lists()
             )
         value = {**siblings, key: value}
     return value, path, records
@@ -159,7 +158,9 @@ def test_a_list_of_codes_and_names_is_no_list_of_resources() -> None:
     assert looks_like_resources(_resources(1), NAMES)
     # Chinese names, aliases and systems' keys count as the keys do
     assert looks_like_resources([{"信息资源名称": "a", "资源代码": "b", "deptName": "c"}], NAMES)
-    assert looks_like_resources([{"resourceName": "a"}, {"resourceCode": "b"}, {"deptName": "c"}], NAMES)
+    assert looks_like_resources(
+        [{"resourceName": "a"}, {"resourceCode": "b"}, {"deptName": "c"}], NAMES
+    )
 
 
 def test_without_a_list_of_resources_the_largest_list_is_read() -> None:

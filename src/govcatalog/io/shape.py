@@ -66,19 +66,19 @@ class Envelope(NamedTuple):
 
     Attributes:
         keys: The keys down to the list (``()`` for the value itself).
-        count: How many objects it holds.
+        size: How many objects it holds.
         resources: Whether its objects look like resources (their keys name at least
             :data:`RESOURCE_LIKE` elements).
     """
 
     keys: tuple[str, ...]
-    count: int
+    size: int
     resources: bool
 
     def beats(self, other: Envelope | None) -> bool:
         """Whether this list is taken before ``other``: a list of resources before any other,
         then the larger; of two alike, the first met."""
-        return other is None or (self.resources, self.count) > (other.resources, other.count)
+        return other is None or (self.resources, self.size) > (other.resources, other.size)
 
 
 def looks_like_resources(items: Sequence[Mapping[object, object]], names: ResourceNames) -> bool:

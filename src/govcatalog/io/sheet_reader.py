@@ -170,7 +170,9 @@ def _info_records(sheet: str, rows: Rows, pack: Pack) -> tuple[RawRecord | None,
         if label in data:
             earlier = {pointer: cells[pointer]}
             replaced.append(
-                RawRecord(-1, "/catalog", {label: data.pop(label)}, SheetLocator(earlier), sheet, earlier)
+                RawRecord(
+                    -1, "/catalog", {label: data.pop(label)}, SheetLocator(earlier), sheet, earlier
+                )
             )
         data[label] = (
             value.date().isoformat()

@@ -29,10 +29,10 @@ from govcatalog.rules.declared import declared_rule
 from govcatalog.rules.document import (
     check_catalog_facts,
     dates_given_twice,
-    labels_given_again,
     document_problem,
     empty_catalog,
     facts_not_an_object,
+    labels_given_again,
     not_an_object,
 )
 from govcatalog.rules.engine import RuleContext, RuleSet, pack_rules
