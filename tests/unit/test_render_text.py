@@ -39,3 +39,15 @@ def test_each_resource_has_its_heading(wrap: object, prefix: str) -> None:
         f"信息资源 {prefix}/0  [101001/000001]",
         f"信息资源 {prefix}/1  [101001/000002]",
     ]
+
+
+@pytest.mark.parametrize("key", ["catalog", "目录信息"])
+def test_the_catalog_facts_have_their_own_heading(key: str) -> None:
+    # the facts are no resource: their findings are not headed as one
+    doc = {key: {"issued": "2025年7月", "标题": "某市目录"}, "resources": [resource()]}
+    lines = _text(doc).splitlines()
+    headings = [line.split("  ", 1)[1] for line in lines if line.startswith("<json>  ")]
+    assert f"目录信息 /{key}" in headings
+    assert not [h for h in headings if h.startswith(f"信息资源 /{key}")]
+    facts = lines.index(next(line for line in lines if line.endswith(f"目录信息 /{key}")))
+    assert "GC-F019" in lines[facts + 1] or "GC-S004" in lines[facts + 1]

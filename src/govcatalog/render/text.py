@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from govcatalog.io.shape import INFO_KEYS
 from govcatalog.render._words import SEVERITY_LABEL
 from govcatalog.report import Finding, Lang, Report, Severity
 
@@ -15,6 +16,7 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 _WORDS = {
     Lang.ZH: {
         "resource": "信息资源",
+        "facts": "目录信息",
         "document": "目录整体",
         "hint": "建议",
         "summary": "共检查 {files} 个文件、{resources} 条信息资源、{items} 个信息项：",
@@ -25,6 +27,7 @@ _WORDS = {
     },
     Lang.EN: {
         "resource": "resource",
+        "facts": "catalog facts",
         "document": "catalog as a whole",
         "hint": "hint",
         "summary": "Checked {files} file(s), {resources} resources, {items} data items:",
@@ -42,16 +45,20 @@ def _where(f: Finding) -> str:
     return f"{loc.file or '-'}:{label}" if label else loc.file or "-"
 
 
-def _group_key(f: Finding) -> tuple[str, str]:
-    """(file, the resource's pointer): the path up to the resource's index, wherever the
-    document keeps its resources (``/resources/0``, ``/data/records/0``, a bare list's ``/0``)."""
+def _group_key(f: Finding) -> tuple[str, str, bool]:
+    """(file, the resource's pointer, True): the path up to the resource's index, wherever the
+    document keeps its resources (``/resources/0``, ``/data/records/0``, a bare list's ``/0``);
+    (file, the member, False) for the catalog facts (``/catalog``, ``/目录信息``), which are no
+    resource; (file, "", False) for the catalog as a whole."""
     pointer = f.location.pointer or ""
     parts = pointer.split("/")
+    if len(parts) > 1 and parts[1] in INFO_KEYS:
+        return (f.location.file or "", "/" + parts[1], False)
     index = next((i for i, part in enumerate(parts[1:], 1) if part.isdigit()), None)
     if index is not None:
-        return (f.location.file or "", "/".join(parts[: index + 1]))
+        return (f.location.file or "", "/".join(parts[: index + 1]), True)
     head = "/".join(parts[:3]) if pointer.count("/") >= 2 else ""
-    return (f.location.file or "", head)
+    return (f.location.file or "", head, bool(head))
 
 
 def render_text(
@@ -60,15 +67,17 @@ def render_text(
     """Print the report to ``console``, grouped by file and resource."""
     words = _WORDS[lang]
     labels = SEVERITY_LABEL[lang]
-    for (file, head), group in groupby(report.findings, key=_group_key):
+    for (file, head, in_resource), group in groupby(report.findings, key=_group_key):
         findings = list(group)
         code = next((f.location.resource for f in findings if f.location.resource), None)
         title = Text()
         title.append(file or "-", style="bold")
-        if head:
+        if in_resource:
             title.append(f"  {words['resource']} {head}")
             if code:
                 title.append(f"  [{code}]", style="bold")
+        elif head:  # the catalog facts: no resource of the catalog
+            title.append(f"  {words['facts']} {head}")
         else:
             title.append(f"  {words['document']}")
         console.print(title)
