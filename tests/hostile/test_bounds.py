@@ -99,6 +99,27 @@ def test_huge_value_is_echoed_truncated(tmp_path: Path) -> None:
         assert "chars]" in run.stdout, fmt
 
 
+@pytest.mark.parametrize("fast", ["1", "0"])
+def test_thousands_of_keys_given_twice_are_said_in_bounded_time(
+    tmp_path: Path, fast: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each said where its later value is: a locator that walked the object again for each
+    # would take quadratic time (10,000 walks of 20,000 members).
+    members = ", ".join(f'"k{i}": 1, "k{i}": [{i}]' for i in range(10_000))
+    path = tmp_path / "twice.json"
+    path.write_text('{"resources": [{"name": "x", "extensions": {' + members + "}}]}")
+    monkeypatch.setenv("GOVCATALOG_FAST", fast)
+    run = _run("validate", str(path), "--format", "json", "--lang", "en")
+    _bounded(run)
+    said = [f for f in json.loads(run.stdout)["findings"] if f["code"] == "GC-S007"]
+    assert len(said) == 10_000
+    last = said[-1]["location"]
+    assert (last["pointer"], last["column"]) == (
+        "/resources/0/extensions/k9999",
+        path.read_text().index("[9999]") + 1,
+    )
+
+
 @pytest.mark.parametrize("depth", [1_000, 100_000])
 def test_deep_json_is_one_line(tmp_path: Path, depth: int) -> None:
     path = corpus.deep_json(tmp_path / "deep.json", depth)

@@ -244,6 +244,34 @@ def _edit(draw: st.DrawFn, resource: dict[str, Any]) -> None:
         target[draw(st.sampled_from(KEYS))] = draw(json_values)
 
 
+class _Repeated(dict[str, Any]):
+    """An object written with one of its keys twice: ``json.dumps`` writes what ``items``
+    gives, an earlier value first; a decoder reads the later, which the dict holds."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        self.pairs = pairs
+
+    def items(self) -> Any:  # type: ignore[override]
+        return self.pairs
+
+
+@st.composite
+def _repeats(draw: st.DrawFn, value: Any) -> Any:
+    """``value`` with some of its objects, at any depth, giving one of their keys twice."""
+    if isinstance(value, list):
+        return [draw(_repeats(v)) for v in value]
+    if not isinstance(value, dict):
+        return value
+    pairs = [(k, draw(_repeats(v))) for k, v in value.items()]
+    if pairs and draw(st.integers(0, 3)) == 0:
+        at = draw(st.integers(0, len(pairs) - 1))
+        earlier = draw(json_values | st.just(pairs[at][1]) | st.just('a":b'))
+        pairs.insert(draw(st.integers(0, at)), (pairs[at][0], earlier))
+        return _Repeated(pairs)
+    return dict(pairs)
+
+
 @st.composite
 def catalogs(draw: st.DrawFn) -> bytes:
     picked = draw(st.lists(st.sampled_from(BASE["resources"]), min_size=0, max_size=4))
@@ -261,6 +289,8 @@ def catalogs(draw: st.DrawFn) -> bytes:
         if draw(st.booleans())
         else {"resources": resources, "catalog": facts}
     )
+    if draw(st.booleans()):
+        doc = draw(_repeats(doc))
     indent = draw(st.sampled_from([None, 1, 2]))
     text = json.dumps(doc, ensure_ascii=draw(st.booleans()), indent=indent)
     return text.encode()
@@ -320,6 +350,15 @@ ODD_SHAPES = {
     "facts after the resources": b'{"resources": ['
     + _resource()
     + b'], "catalog": {"issued": "2025-09-01"}}',
+    "keys given twice": b'{"catalog": {"issued": "2024-01-01", "issued": "2025-09-01"}, '
+    + b'"resources": ['
+    + _resource()[:-1]
+    + b', "name": "x", "share": {"share_type": "a", "share_type": "b"}, "zz": {"k": [1], '
+    + b'"k": {"a": 1, "a": 2}}, "items": [{"name": "y", "name": "z", "extensions": {"e": 1, '
+    + b'"e": 2}}]}, {"\\u0041": 1, "A": 2, "t": "\\":", "u": "\\u003a", "u": 1}]}',
+    "a quote and a colon in a text": b'{"resources": ['
+    + _resource()[:-1]
+    + b', "note": "x\\": y \\": z"}]}',
     "one long line": b'{"resources": ['
     + _resource()
     + b", "

@@ -259,5 +259,7 @@ def _numbered(found: Iterator[ReadRecord], first: int, pointer: str) -> Iterator
     for read in found:
         raw = read.raw
         index = first + raw.index
-        again = RawRecord(index, f"{pointer}/{index}", raw.data, raw.locator, raw.sheet, raw.cells)
+        again = RawRecord(
+            index, f"{pointer}/{index}", raw.data, raw.locator, raw.sheet, raw.cells, raw.repeated
+        )
         yield ReadRecord(again, read.coerced)

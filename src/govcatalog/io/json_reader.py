@@ -17,11 +17,13 @@ from govcatalog.errors import LoadError
 from govcatalog.io._jsonpos import JsonLocator, LineCounter, _skip_ws, line_col
 from govcatalog.io.records import (
     DocumentProblem,
+    Locator,
     RawRecord,
     SourceDocument,
     pointer_to,
     pointer_token,
 )
+from govcatalog.io.repeats import LastKeyLocator, repeated_in
 from govcatalog.io.shape import (
     ENVELOPE_DEPTH,
     INFO_KEYS,
@@ -105,7 +107,12 @@ def _record(
     text: str, span: tuple[int, int], index: int, pointer: str, data: object, lines: LineCounter
 ) -> RawRecord:
     line, col = lines.at(span[0])
-    return RawRecord(index, pointer, data, JsonLocator(text, span[0], span[1], line, col))
+    again = repeated_in(text, span[0], span[1], data)
+    if again:  # located at the values read, the last of each key
+        located: Locator = LastKeyLocator(text[span[0] : span[1]], line, col)
+    else:
+        located = JsonLocator(text, span[0], span[1], line, col)
+    return RawRecord(index, pointer, data, located, None, None, again)
 
 
 def _iter_array(

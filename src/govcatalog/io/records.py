@@ -56,6 +56,8 @@ class RawRecord:
         locator: Finds line/column of parts of the record, when the format allows.
         sheet: For spreadsheet input, the worksheet.
         cells: For spreadsheet input, relative pointer → A1 cell of each value.
+        repeated: Pointers (relative, as written) of the keys an object of the record gives
+            more than once: ``data`` holds the last value of each, as a JSON decoder does.
     """
 
     index: int
@@ -64,6 +66,7 @@ class RawRecord:
     locator: Locator = field(default_factory=Position)
     sheet: str | None = None
     cells: dict[str, str] | None = None
+    repeated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,10 @@ class YamlLocator:
             part = unescape(raw)
             nxt: yaml.Node | None = None
             if isinstance(node, yaml.MappingNode):
-                nxt = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
+                # the last value of a key given twice is the one read
+                nxt = next(
+                    (v for k, v in reversed(node.value) if getattr(k, "value", None) == part), None
+                )
             elif (
                 isinstance(node, yaml.SequenceNode)
                 and part.isdigit()
@@ -94,6 +97,36 @@ def _check_no_alias(node: yaml.Node, name: str, seen: set[int]) -> None:
             _check_no_alias(v, name, seen)
 
 
+def _repeated(node: yaml.Node) -> tuple[str, ...]:
+    """The pointers of the keys a mapping of ``node`` gives twice, as
+    :attr:`~govcatalog.io.records.RawRecord.repeated` (inside the values read: the last)."""
+    found: dict[str, None] = {}  # each once, in order
+    stack: list[tuple[str, yaml.Node]] = [("", node)]
+    while stack:
+        pointer, at = stack.pop()
+        if isinstance(at, yaml.MappingNode):
+            last = {str(getattr(k, "value", "")): v for k, v in at.value}
+            if len(last) < len(at.value):
+                seen: set[str] = set()
+                for k, _ in at.value:
+                    key = str(getattr(k, "value", ""))
+                    if key in seen:
+                        found[f"{pointer}/{pointer_token(key)}"] = None
+                    seen.add(key)
+            members = [(f"{pointer}/{pointer_token(k)}", v) for k, v in last.items()]
+        elif isinstance(at, yaml.SequenceNode):
+            members = [(f"{pointer}/{i}", v) for i, v in enumerate(at.value)]
+        else:
+            continue
+        stack += reversed(members)
+    return tuple(found)
+
+
+def _raw(index: int, pointer: str, node: yaml.Node) -> RawRecord:
+    locator = YamlLocator(node)
+    return RawRecord(index, pointer, _construct(node), locator, None, None, _repeated(node))
+
+
 def _construct(node: yaml.Node) -> object:
     loader = _Loader("")
     try:
@@ -116,7 +149,7 @@ def read_yaml_text(text: str, name: str) -> SourceDocument:
 
     def records(seq: yaml.SequenceNode, pointer: str) -> Iterator[RawRecord]:
         for index, item in enumerate(seq.value):
-            yield RawRecord(index, f"{pointer}/{index}", _construct(item), YamlLocator(item))
+            yield _raw(index, f"{pointer}/{index}", item)
 
     if isinstance(root, yaml.SequenceNode):
         doc.records = records(root, "")
@@ -150,7 +183,7 @@ def read_yaml_text(text: str, name: str) -> SourceDocument:
                     )
                 )
         elif key in INFO_KEYS and doc.info is None:
-            doc.info = RawRecord(-1, pointer, _construct(value), YamlLocator(value))
+            doc.info = _raw(-1, pointer, value)
     if not found:
         doc.problems.append(
             DocumentProblem(

@@ -18,6 +18,7 @@ from typing import Any, Final
 from govcatalog.packs.fields import FieldKind, FieldSpec, suggestion_params
 from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
+from govcatalog.records.again import given_again
 from govcatalog.records.coerced import (
     FORM_FIELDS,
     INVALID,
@@ -106,16 +107,22 @@ class Coercer:
         )
 
     # ---------------------------------------------------------------- entry points
-    def resource(self, data: object, plain: frozenset[str] = frozenset()) -> Coerced | None:
+    def resource(
+        self, data: object, plain: frozenset[str] = frozenset(), again: tuple[str, ...] = ()
+    ) -> Coerced | None:
         """Read one resource; None (with nothing to report) is never returned for a mapping.
 
         ``plain``: pointers of its lists of objects (``/items``) known to be as this reader
         takes them, every item in canonical form with plain values (checked in C on the fast
-        path, :meth:`~govcatalog.records.fast.FastReader.plain_lists`): taken whole."""
+        path, :meth:`~govcatalog.records.fast.FastReader.plain_lists`): taken whole.
+        ``again``: pointers (as written) of keys given twice
+        (:attr:`~govcatalog.io.records.RawRecord.repeated`), each said (GC-S007)."""
         if not isinstance(data, dict):
             return None
         out = Coerced({}, zh_names=self._zh_names, source=data, plain=plain)
         self._object(data, None, "", "", out.record, out)
+        if again:
+            given_again(self.pack.fields, again, None, out)
         for field_id, value in self._forms.defaults.items():
             out.pending.append(Pending(field_id, value, False, pointer_of(field_id)))
         if out.pending:
@@ -125,12 +132,14 @@ class Coercer:
             out.record[INVALID] = frozenset(out.invalid)
         return out
 
-    def catalog_info(self, data: object) -> Coerced | None:
-        """Read the catalog facts object."""
+    def catalog_info(self, data: object, again: tuple[str, ...] = ()) -> Coerced | None:
+        """Read the catalog facts object (``again``: as for :meth:`resource`)."""
         if not isinstance(data, dict):
             return None
         out = Coerced({})
         self._object(data, "catalog", "", "", out.record, out)
+        if again:
+            given_again(self.pack.fields, again, "catalog", out)
         return out
 
     # ---------------------------------------------------------------- structure

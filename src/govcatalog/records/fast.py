@@ -27,7 +27,8 @@ from typing import Any
 from govcatalog.errors import LoadError, UnsupportedFormat
 from govcatalog.io.formats import InputFormat, check_file, detect_format
 from govcatalog.io.json_reader import DEFAULT_MAX_BYTES, decode_text, read_bytes, read_json
-from govcatalog.io.records import RawRecord, SourceDocument
+from govcatalog.io.records import Locator, RawRecord, SourceDocument
+from govcatalog.io.repeats import LastKeyLocator, keys_in, repeated_in
 from govcatalog.io.source import CatalogSource, as_format, looks_like_text, sniff_format
 from govcatalog.packs.fields import FieldKind
 from govcatalog.packs.pack import Pack
@@ -90,6 +91,19 @@ class FastReader:
         self._texts = PlainTexts(forms)
         texts_of = dict(types.item_texts)
         self._item_keys = tuple((key, texts_of.get(key, ())) for key, _ in types.item_lists)
+        self._lists = frozenset(key for key, _ in types.item_lists)
+
+    def keys(self, data: Any) -> int:
+        """How many keys a resource the types took holds: its own, its groups', its data
+        items' and those of free-form values (``extensions``), which alone are walked."""
+        n = len(data)
+        for key, value in data.items():
+            if type(value) is dict:
+                n += keys_in(value)
+            elif key in self._lists:
+                n += sum(map(len, value))
+                n += sum(keys_in(item["extensions"]) for item in value if "extensions" in item)
+        return n
 
     def read(self, raw: Any) -> tuple[object, Coerced | None] | None:
         """(data as written, canonical record) of a resource the coercer would take as
@@ -300,7 +314,9 @@ def _info(buf: bytes, shape: Layout) -> RawRecord:
     text = buf[member.start : member.end].decode("utf-8")
     line, column = position(buf, member.start)
     locator = ByteSpanLocator(buf, member.start, member.end, line, column)
-    return RawRecord(-1, member.pointer, json.loads(text), locator)
+    data = json.loads(text)
+    again = repeated_in(text, 0, len(text), data)
+    return RawRecord(-1, member.pointer, data, _located(locator, again), None, None, again)
 
 
 def _raw(
@@ -316,7 +332,8 @@ def _raw(
     pointer = f"{doc.shape.resources.pointer}/{index}"  # type: ignore[union-attr]
     locator = ByteSpanLocator(doc.buf, start, end, line, col)
     if data is not MISSING:
-        return RawRecord(index, pointer, data, locator)
+        again = repeated_in(doc.buf, start, end, data)
+        return RawRecord(index, pointer, data, _located(locator, again), None, None, again)
     try:
         text = doc.buf[start:end].decode("utf-8")
     except UnicodeDecodeError:
@@ -332,7 +349,17 @@ def _raw(
             line,
             col,
         ) from None
-    return RawRecord(index, pointer, data, locator)
+    again = repeated_in(doc.buf, start, end, data)
+    return RawRecord(index, pointer, data, _located(locator, again), None, None, again)
+
+
+def _located(locator: ByteSpanLocator, again: tuple[str, ...]) -> Locator:
+    """The locator of a resource: one that follows a repeated key to its last value where
+    the resource gives one twice."""
+    if not again:
+        return locator
+    text = locator.buf[locator.start : locator.end].decode("utf-8")
+    return LastKeyLocator(text, locator.line, locator.column)
 
 
 def _raw_records(doc: FastDocument) -> Iterator[RawRecord]:
@@ -360,10 +387,12 @@ def _reads(doc: FastDocument, reader: FastReader) -> Iterator[ReadRecord]:
     for index, start, end, view in spans(buf, doc.shape):  # type: ignore[arg-type]
         line, col = lines.at(start)
         fast = reader.read(view)
+        if fast is not None and repeated_in(buf, start, end, fast[0], reader.keys(fast[0])):
+            fast = None  # a key given twice: said by the coercer
         if fast is None:
             raw = _raw(doc, index, start, end, line, col, reader.decoded(view))
             plain = reader.plain_lists(raw.data)
-            yield ReadRecord(raw, reader.coercer.resource(raw.data, plain))
+            yield ReadRecord(raw, reader.coercer.resource(raw.data, plain, raw.repeated))
         else:
             locator = ByteSpanLocator(buf, start, end, line, col)
             yield ReadRecord(RawRecord(index, f"{pointer}/{index}", fast[0], locator), fast[1])

@@ -71,7 +71,7 @@ def iter_records(
     read = (coercer or Coercer(pack)).resource
     records = document.records if isinstance(document, SourceDocument) else document
     for raw in records:
-        yield ReadRecord(raw, read(raw.data))
+        yield ReadRecord(raw, read(raw.data, frozenset(), raw.repeated))
 
 
 def read_info(
@@ -81,7 +81,7 @@ def read_info(
     are not an object)."""
     if document.info is None:
         return None
-    return (coercer or Coercer(pack)).catalog_info(document.info.data)
+    return (coercer or Coercer(pack)).catalog_info(document.info.data, document.info.repeated)
 
 
 def without_invalid(record: Record) -> Record:

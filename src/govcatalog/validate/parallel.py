@@ -71,7 +71,7 @@ def detach(part: list[RawRecord]) -> list[RawRecord]:
         loc = r.locator
         detach: Callable[[], Locator] | None = getattr(loc, "detached_copy", None)
         if detach is not None:
-            r = RawRecord(r.index, r.pointer, r.data, detach(), r.sheet, r.cells)  # noqa: PLW2901
+            r = RawRecord(r.index, r.pointer, r.data, detach(), r.sheet, r.cells, r.repeated)  # noqa: PLW2901
         out.append(r)
     return out
 

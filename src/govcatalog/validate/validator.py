@@ -101,7 +101,9 @@ class Validator:
     # ------------------------------------------------------------------ one resource
     def check_record(self, raw: RawRecord, file: str) -> RecordOutcome:
         """Validate one resource record (pure: same record, same outcome)."""
-        return self.check_read(ReadRecord(raw, self.coercer.resource(raw.data)), file)
+        return self.check_read(
+            ReadRecord(raw, self.coercer.resource(raw.data, frozenset(), raw.repeated)), file
+        )
 
     def check_read(self, read: ReadRecord, file: str) -> RecordOutcome:
         """Validate one resource already read (see :func:`govcatalog.records.iter_records`)."""
@@ -249,7 +251,7 @@ class Validator:
             if f is not None:
                 findings.append(f)
         if doc.info is not None:
-            coerced = self.coercer.catalog_info(doc.info.data)
+            coerced = self.coercer.catalog_info(doc.info.data, doc.info.repeated)
             if coerced is None:
                 hits = [facts_not_an_object()]
                 findings.extend(self._make.emit(hits, doc.info, None, doc.name, None))

@@ -1,0 +1,151 @@
+"""Keys a JSON object gives more than once, found without parsing every object twice.
+
+A JSON decoder keeps the last value of a repeated key and says nothing. Each key written is
+followed by one colon outside its string, so the colons written in a record's text are at
+least as many as the keys written: when they are no more than the keys decoded, no key is
+repeated (one count in C, :func:`repeated_in`). Where there are more (a colon in a text, a
+time, a web address), the colons of the decoded value written again are counted: a text's
+colons are written again, and more colons in the text than in the value written again can
+only come of keys written twice, or of what a repeated key's earlier value held. Only then,
+or where a colon is written as an escape (``\\u003a``), is the record read again with a hook
+that sees every key (:func:`repeated_keys`), finding the repeats or none.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+from govcatalog.io._jsonpos import _MEMBER, _NEXT, _find_in_array, _skip_value, _skip_ws, unescape
+from govcatalog.io.records import pointer_token
+
+_ENCODE: Final = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+
+def keys_in(value: object) -> int:
+    """How many keys the objects of a decoded JSON value hold, at every depth."""
+    n = 0
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if type(node) is dict:
+            n += len(node)
+            members: Any = node.values()
+        elif type(node) is list:
+            members = node
+        else:
+            continue
+        for member in members:
+            kind = type(member)
+            if kind is dict or kind is list:
+                stack.append(member)
+    return n
+
+
+def repeated_in(
+    text: str | bytes, start: int, end: int, data: object, keys: int | None = None
+) -> tuple[str, ...]:
+    """The pointers (relative to the value, as written) of the keys that ``text[start:end]``,
+    one JSON value decoded as ``data``, gives more than once in one object; ``keys``: how
+    many keys ``data`` holds, when the caller knows it (else they are counted)."""
+    if isinstance(text, bytes):
+        written = text.count(b":", start, end)
+        escaped = text.find(b"\\u003", start, end) >= 0
+    else:
+        written = text.count(":", start, end)
+        escaped = text.find("\\u003", start, end) >= 0
+    if written <= (keys_in(data) if keys is None else keys):
+        return ()
+    if not escaped and written <= _ENCODE(data).count(":"):
+        return ()
+    return repeated_keys(text[start:end])
+
+
+def repeated_keys(text: str | bytes) -> tuple[str, ...]:
+    """The pointers (relative to the value, as written) of the keys one JSON value's text gives
+    more than once in one object, each once, in the order of the objects holding them. Keys in
+    an earlier value that a repeated key replaced are not looked at: that value is not read."""
+    again: dict[int, tuple[dict[str, Any], list[str]]] = {}
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) < len(pairs):
+            seen: set[str] = set()
+            keys: dict[str, None] = {}  # each once, in order
+            for key, _ in pairs:
+                if key in seen:
+                    keys[key] = None
+                seen.add(key)
+            again[id(obj)] = (obj, list(keys))  # holding the object keeps its id its own
+        return obj
+
+    data = json.loads(text, object_pairs_hook=hook)
+    if not again:
+        return ()
+    found: list[str] = []
+    stack: list[tuple[str, object]] = [("", data)]
+    while stack:
+        pointer, node = stack.pop()
+        if type(node) is dict:
+            if id(node) in again:
+                found += [f"{pointer}/{pointer_token(k)}" for k in again[id(node)][1]]
+            members = [(f"{pointer}/{pointer_token(k)}", v) for k, v in node.items()]
+        elif type(node) is list:
+            members = [(f"{pointer}/{i}", v) for i, v in enumerate(node)]
+        else:
+            continue
+        stack += [m for m in reversed(members) if type(m[1]) in (dict, list)]
+    return tuple(found)
+
+
+class LastKeyLocator:
+    """Locates pointers in a record that gives a key twice: a key leads to its last value,
+    the one read (other locators follow the first, which is the same in any other record)."""
+
+    __slots__ = ("_objects", "column", "line", "text")
+
+    def __init__(self, text: str, line: int, column: int) -> None:
+        self.text = text
+        self.line = line
+        self.column = column
+        self._objects: dict[int, dict[str, int]] = {}
+        """Offset of an object walked → where each of its keys' last value is."""
+
+    def locate(self, pointer: str) -> tuple[int | None, int | None]:
+        """Line and column of the deepest existing value on ``pointer``."""
+        text = self.text
+        i = _skip_ws(text, 0)
+        for raw in pointer[1:].split("/") if pointer else ():
+            part = unescape(raw)
+            if text[i] == "{":
+                members = self._objects.get(i)
+                if members is None:
+                    members = self._objects[i] = _last_members(text, i)
+                nxt = members.get(part)
+            elif text[i] == "[" and part.isdigit():
+                nxt = _find_in_array(text, i, int(part))
+            else:
+                nxt = None
+            if nxt is None:
+                break
+            i = nxt
+        newlines = text.count("\n", 0, i)
+        if not newlines:
+            return self.line, self.column + i
+        return self.line + newlines, i - text.rfind("\n", 0, i)
+
+    def detached_copy(self) -> LastKeyLocator:
+        """Itself: it holds only the record's text."""
+        return self
+
+
+def _last_members(text: str, i: int) -> dict[str, int]:
+    """Where the last value of each key of the object at ``i`` is."""
+    found: dict[str, int] = {}
+    i += 1
+    while True:
+        m = _MEMBER.match(text, i)
+        if m is None:
+            return found
+        found[json.loads(f'"{m.group(1)}"')] = m.end()
+        i = _NEXT.match(text, _skip_value(text, m.end())).end()  # type: ignore[union-attr]
