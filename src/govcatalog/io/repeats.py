@@ -42,20 +42,39 @@ def keys_in(value: object) -> int:
     return n
 
 
+def shallow_keys(data: object) -> int:
+    """How many keys a decoded record holds, its own and those of the objects among its values
+    and in its lists: no more than :func:`keys_in` counts, and the same for a record whose
+    objects hold no object (a resource, its groups and its data items, nearly always)."""
+    if type(data) is not dict:
+        return keys_in(data)
+    n = len(data)
+    for value in data.values():
+        if type(value) is dict:
+            n += len(value)
+        elif type(value) is list and value and type(value[0]) is dict:
+            n += sum([len(item) for item in value if type(item) is dict])
+    return n
+
+
 def repeated_in(
-    text: str | bytes, start: int, end: int, data: object, keys: int | None = None
+    text: str | bytes, start: int, end: int, data: object, least: int | None = None
 ) -> tuple[str, ...]:
     """The pointers (relative to the value, as written) of the keys that ``text[start:end]``,
-    one JSON value decoded as ``data``, gives more than once in one object; ``keys``: how
-    many keys ``data`` holds, when the caller knows it (else they are counted)."""
+    one JSON value decoded as ``data``, gives more than once in one object; ``least``: no more
+    keys than ``data`` holds, when the caller knows how many (else :func:`shallow_keys`)."""
     if isinstance(text, bytes):
         written = text.count(b":", start, end)
-        escaped = text.find(b"\\u003", start, end) >= 0
     else:
         written = text.count(":", start, end)
-        escaped = text.find("\\u003", start, end) >= 0
-    if written <= (keys_in(data) if keys is None else keys):
+    if written <= (shallow_keys(data) if least is None else least):
         return ()
+    if written <= keys_in(data):
+        return ()
+    if isinstance(text, bytes):
+        escaped = text.find(b"\\u003", start, end) >= 0
+    else:
+        escaped = text.find("\\u003", start, end) >= 0
     if not escaped and written <= _ENCODE(data).count(":"):
         return ()
     return repeated_keys(text[start:end])

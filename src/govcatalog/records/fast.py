@@ -16,7 +16,6 @@ text reader.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from collections.abc import Iterator
@@ -28,7 +27,7 @@ from govcatalog.errors import LoadError, UnsupportedFormat
 from govcatalog.io.formats import InputFormat, check_file, detect_format
 from govcatalog.io.json_reader import DEFAULT_MAX_BYTES, decode_text, read_bytes, read_json
 from govcatalog.io.records import Locator, RawRecord, SourceDocument
-from govcatalog.io.repeats import LastKeyLocator, keys_in, repeated_in
+from govcatalog.io.repeats import LastKeyLocator, repeated_in
 from govcatalog.io.source import CatalogSource, as_format, looks_like_text, sniff_format
 from govcatalog.packs.fields import FieldKind
 from govcatalog.packs.pack import Pack
@@ -36,7 +35,7 @@ from govcatalog.records.coerce import Coerced, Coercer
 from govcatalog.records.coerced import MISSING, Pending, compound_split
 from govcatalog.records.fast_json import ByteLines, ByteSpanLocator, Layout, layout, position, spans
 from govcatalog.records.fast_texts import REMEMBERED, PlainTexts, item_texts
-from govcatalog.records.fast_types import Careful, FastTypes, compile_types
+from govcatalog.records.fast_types import Careful, FastTypes, compile_types, read_date
 from govcatalog.records.hits import Record
 from govcatalog.records.read_record import ReadRecord
 
@@ -91,18 +90,24 @@ class FastReader:
         self._texts = PlainTexts(forms)
         texts_of = dict(types.item_texts)
         self._item_keys = tuple((key, texts_of.get(key, ())) for key, _ in types.item_lists)
-        self._lists = frozenset(key for key, _ in types.item_lists)
+        self._lists = tuple(key for key, _ in types.item_lists)
+        groups = [f.key for f in pack.fields.children(None) if f.kind is FieldKind.GROUP]
+        self._objects = tuple(dict.fromkeys([*groups, "extensions"]))
 
     def keys(self, data: Any) -> int:
-        """How many keys a resource the types took holds: its own, its groups', its data
-        items' and those of free-form values (``extensions``), which alone are walked."""
+        """How many keys a resource the types took holds, but for those inside free-form values
+        (``extensions``): its own, its groups' and its data items' (see
+        :func:`~govcatalog.io.repeats.repeated_in`)."""
         n = len(data)
-        for key, value in data.items():
-            if type(value) is dict:
-                n += keys_in(value)
-            elif key in self._lists:
+        get = data.get
+        for key in self._objects:
+            value = get(key)
+            if value is not None:
+                n += len(value)
+        for key in self._lists:
+            value = get(key)
+            if value is not None:
                 n += sum(map(len, value))
-                n += sum(keys_in(item["extensions"]) for item in value if "extensions" in item)
         return n
 
     def read(self, raw: Any) -> tuple[object, Coerced | None] | None:
@@ -118,7 +123,7 @@ class FastReader:
             return None
         record = dict(data)
         for group, key in self._types.dates:
-            _read_date(record, group, key)
+            read_date(record, group, key)
         out = Coerced(record)
         if not self._careful(record, out):
             return None
@@ -217,16 +222,6 @@ class FastReader:
         return not (
             pending.note and isinstance(have, str) and have and str(pending.value) not in have
         )
-
-
-def _read_date(record: Record, group: str | None, key: str) -> None:
-    if group is None:
-        if key in record:
-            record[key] = dt.date.fromisoformat(record[key])
-        return
-    sub = record.get(group)
-    if sub is not None and key in sub:
-        record[group] = {**sub, key: dt.date.fromisoformat(sub[key])}
 
 
 _READERS: dict[int, tuple[Pack, FastReader | None]] = {}

@@ -23,6 +23,7 @@ from typing import Annotated, Any, Literal
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.records.coerce import FORM_FIELDS
+from govcatalog.records.hits import Record
 
 _QUICK = frozenset({FieldKind.TEXT, FieldKind.VOCAB, FieldKind.INT, FieldKind.BOOL, FieldKind.DATE})
 _ITEM_QUICK = frozenset({FieldKind.TEXT, FieldKind.VOCAB, FieldKind.INT, FieldKind.BOOL})
@@ -210,3 +211,14 @@ def _texts(
         elif plain(spec):
             texts.append((None, spec.key))
     return tuple(texts), tuple(i for i in items if i[1])
+
+
+def read_date(record: Record, group: str | None, key: str) -> None:
+    """Read a date of a record the types took (written ``CCYY-MM-DD``), as the coercer does."""
+    if group is None:
+        if key in record:
+            record[key] = dt.date.fromisoformat(record[key])
+        return
+    sub = record.get(group)
+    if sub is not None and key in sub:
+        record[group] = {**sub, key: dt.date.fromisoformat(sub[key])}
