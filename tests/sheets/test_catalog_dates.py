@@ -118,21 +118,10 @@ def test_the_catalog_month_is_its_day_nowhere_else(tmp_path: Path) -> None:
     assert load_catalog(path).info.issued is None  # no day is made up
 
 
-def test_a_catalog_month_astride_two_regimes_decides_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("regulation_from_mid_september")
+def test_a_catalog_month_astride_two_regimes_decides_nothing(tmp_path: Path) -> None:
     """Were a regime to start within a month, a catalog dated by that month alone would not
     say which applies: it is then judged as an undated catalog."""
-    from govcatalog.packs import regime as regime_module
-
-    real = regime_module.pick_regime
-
-    def mid_month(day: dt.date | None = None, **kwargs: object) -> object:
-        if day is not None and day.month == 9 and day.year == 2025:  # the regulation from the 15th
-            day = dt.date(2025, 7, 1) if day.day < 15 else day
-        return real(day, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(regime_module, "pick_regime", mid_month)
     astride = load_catalog_judged(_json(tmp_path / "a.json", {"issued": "2025年9月"})).regime
     assert (astride.pack.id, astride.basis) == ("gb-1272", RegimeBasis.DEFAULT)
     whole = load_catalog_judged(_json(tmp_path / "w.json", {"issued": "2025年10月"})).regime

@@ -238,21 +238,10 @@ def test_a_form_dated_by_its_month_decides_when_the_whole_month_does(
     assert f"filled in, {shown}, at 目录!{_line_cell()})" in report.regime_en
 
 
-def test_a_month_astride_two_regimes_decides_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("regulation_from_mid_september")
+def test_a_month_astride_two_regimes_decides_nothing(tmp_path: Path) -> None:
     """Were a regime to start within a month, a form dated by that month alone would not say
     which applies: the catalog is then judged as if the form gave no date."""
-    from govcatalog.packs import regime as regime_module
-
-    real = regime_module.pick_regime
-
-    def mid_month(day: dt.date | None = None, **kwargs: object) -> object:
-        if day is not None and day.month == 9 and day.year == 2025:  # the regulation from the 15th
-            day = dt.date(2025, 7, 1) if day.day < 15 else day
-        return real(day, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(regime_module, "pick_regime", mid_month)
     loaded = load_catalog_judged(_workbook(tmp_path, line="填报日期：2025年9月"))
     assert (loaded.regime.pack.id, loaded.regime.basis) == ("gb-1272", RegimeBasis.DEFAULT)
     whole = load_catalog_judged(_workbook(tmp_path, line="填报日期：2025年10月"))
