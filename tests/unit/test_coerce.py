@@ -208,8 +208,10 @@ def test_an_unknown_key_names_the_nearest_elements(pack: Pack) -> None:
             "GC-S004",
             "/extensions/所属处室",
             {
-                "detail_zh": "（最接近的元素：信息资源提供方）",
-                "detail_en": " (nearest elements: Provider (信息资源提供方))",
+                # 所属分类 names 信息资源分类: one character from 所属处室, as 提供方 is close in meaning
+                "detail_zh": "（最接近的元素：信息资源提供方、信息资源分类）",
+                "detail_en": " (nearest elements: Provider (信息资源提供方),"
+                " Resource classification (信息资源分类))",
             },
             "所属处室",
         ),
