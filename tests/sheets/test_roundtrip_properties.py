@@ -15,6 +15,7 @@ from govcatalog.io.xml_writer import write_xml
 from govcatalog.model import Catalog, CatalogInfo, DataItem, Resource
 from govcatalog.model.enums import ENUM_SCHEMES
 from govcatalog.packs import Pack, get_pack
+from govcatalog.records.xiang import XiangNames
 
 PACK = get_pack("gb-1272@^1")
 
@@ -50,12 +51,23 @@ ITEMS = st.builds(
 DATES = st.dates(dt.date(1995, 1, 1), dt.date(2060, 12, 31))
 
 
+_XIANG = XiangNames(PACK.vocabulary("resource-class"))
+
+
+def _xiang(lei: object, text: object) -> object:
+    """A 项 as the catalog holds it: a short name of a 项 of ``lei`` (人口, 法人) is read as the
+    项, so it is no round-trip text."""
+    named = _XIANG.named(lei, text) if isinstance(lei, str) and isinstance(text, str) else None
+    return text if named is None else named.label_zh
+
+
 @st.composite
 def resources(draw: st.DrawFn, code: str) -> Resource:
+    lei = draw(_maybe(_label("resource-class")))
     data = {
         "category": {
-            "lei": draw(_maybe(_label("resource-class"))),
-            "xiang": draw(_maybe(TEXT)),
+            "lei": lei,
+            "xiang": _xiang(lei, draw(_maybe(TEXT))),
             "mu": draw(_maybe(TEXT)),
         },
         "name": draw(_maybe(TEXT)),

@@ -38,6 +38,7 @@ from govcatalog.records.hits import Hit, Record
 from govcatalog.records.implied import Implied
 from govcatalog.records.paths import PathReader
 from govcatalog.records.values import ValueReader
+from govcatalog.records.xiang import XiangReader
 
 __all__ = ["FORM_FIELDS", "INVALID", "PARSED_CODE", "Coerced", "Coercer"]
 
@@ -97,7 +98,8 @@ class Coercer:
         self._zh_names = {f.id: f.zh for f in table.resource_fields()}
         self.values = ValueReader(pack)
         self._implied = Implied(pack)
-        self._paths = PathReader(pack)
+        self.xiang = XiangReader(pack)
+        self._paths = PathReader(pack, self.xiang)
         self._forms = pack.value_forms
         self._suggestions: dict[tuple[str, str | None], dict[str, object]] = {}
         self._group_required = tuple(
@@ -127,6 +129,7 @@ class Coercer:
             out.pending.append(Pending(field_id, value, False, pointer_of(field_id)))
         if out.pending:
             self._settle(out)
+        self.xiang.read(out.record, out)  # a short name of a 项 means one only within its 类
         self._required(None, "", out.record, out)
         if out.invalid:
             out.record[INVALID] = frozenset(out.invalid)

@@ -80,6 +80,7 @@ class FastReader:
         self._errors = (msgspec.DecodeError, msgspec.ValidationError)
         self.msgspec = msgspec
         self._values = self.coercer.values
+        self._xiang = self.coercer.xiang
         self._fields = pack.fields
         self._known: dict[tuple[str, object], tuple[bool, tuple[Pending, ...]]] = {}
         self._careful_fields = tuple(
@@ -119,8 +120,8 @@ class FastReader:
             data = self._builtins(self._decode(raw))
         except self._errors:
             return None
-        if not self._plain_texts(data):
-            return None
+        if not self._plain_texts(data) or self._xiang.named(data) is not None:
+            return None  # a blank text, a placeholder or a 项 by its short name: read with care
         record = dict(data)
         for group, key in self._types.dates:
             read_date(record, group, key)

@@ -18,6 +18,7 @@ from govcatalog.packs.fields import FieldSpec
 from govcatalog.packs.pack import Pack
 from govcatalog.records.coerced import Coerced, Pending, element_value, normalised
 from govcatalog.records.hits import Record
+from govcatalog.records.xiang import XIANG, XiangReader
 
 _SEPARATORS = ("/", "／", ">", "＞", "→", "|", "｜", "\\", "-", "－", "—")
 """Tried in this order: the first one the text holds splits it."""
@@ -37,9 +38,10 @@ def split_path(text: str) -> list[str] | None:
 class PathReader:
     """The path groups of one pack, by the id of their main field."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, xiang: XiangReader) -> None:
         table = pack.fields
         self._pack = pack
+        self._xiang = xiang
         self._groups = {
             g.main: (g, table.children(g.id)) for g in table.fields if g.path and g.main
         }
@@ -70,11 +72,17 @@ class PathReader:
         group, parts = path
         assign(spec, parts[0][1], cpath, dst, out)
         out.pending.extend(Pending(m.id, part, False, cpath) for m, part in parts[1:])
-        read = [(spec, dst.get(spec.key, parts[0][1])), *parts[1:]]
+        lei = dst.get(spec.key, parts[0][1])
+        # the 项 as it is read once its 类 is known (法人: 法人单位基础信息资源)
+        read = [(spec, lei), *((m, self._said(m, lei, p)) for m, p in parts[1:])]
         terms = self._pack.vocabulary(spec.vocabulary) if spec.vocabulary else None
         said = (element_value(m, terms.term(p) if terms else p) for m, p in read)
         out.hits.append(normalised(group, value, joined(said, "；", "; "), cpath))
         return True
+
+    def _said(self, member: FieldSpec, lei: object, part: str) -> str:
+        """A part of a path as it is read: a 项 by its short name as the 项 it names."""
+        return self._xiang.said(lei, part) if member.id == XIANG else part
 
     def parts(
         self, main: FieldSpec, text: str
