@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govcatalog.packs import Pack, get_pack
+from govcatalog.packs.key_fold import fold_key
 from govcatalog.records.coerce import INVALID, Coerced, Coercer
 from govcatalog.records.hits import Hit
 from tests.helpers import in_chinese
@@ -217,6 +221,28 @@ def test_an_unknown_key_names_the_nearest_elements(pack: Pack) -> None:
         ),
     ]
     assert out.original("/extensions/所属处室") == "/所属处室"
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), scope=st.sampled_from([None, "catalog", "items", "share"]))
+def test_the_nearest_elements_are_those_difflib_finds_among_all_names(
+    pack: Pack, data: st.DataObject, scope: str | None
+) -> None:
+    """Names sharing no character with the key are not asked: the same elements come back."""
+    names = pack.fields.key_map(scope)
+    written = "".join(names) + "xyz019 _-（）"
+    key = data.draw(
+        st.text(alphabet=written, max_size=12)
+        | st.builds(
+            lambda name, cut, tail: name[:cut] + tail,
+            st.sampled_from(sorted(names)),
+            st.integers(0, 8),
+            st.text(alphabet=written, max_size=3),
+        )
+    )
+    close = difflib.get_close_matches(fold_key(key), list(names), n=6, cutoff=0.5)
+    expected = tuple(dict.fromkeys(names[name] for name in close))[:2]
+    assert pack.fields.nearest(key, scope) == expected
 
 
 def test_catalog_facts(pack: Pack) -> None:

@@ -188,6 +188,7 @@ class FieldTable:
     _keys: Mapping[str | None, Mapping[str, FieldSpec]] = field(
         init=False, repr=False, compare=False
     )
+    _by_char: dict[str | None, dict[str, set[str]]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_id: dict[str, FieldSpec] = {}
@@ -195,6 +196,7 @@ class FieldTable:
             by_id[f"{spec.level.value}:{spec.id}"] = spec
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
         object.__setattr__(self, "_keys", MappingProxyType(_key_maps(self.fields)))
+        object.__setattr__(self, "_by_char", {})
 
     def get(self, field_id: str, level: FieldLevel = FieldLevel.RESOURCE) -> FieldSpec:
         """The field with this id (KeyError when unknown)."""
@@ -231,13 +233,28 @@ class FieldTable:
     def nearest(self, key: str, scope: str | None = None, limit: int = 2) -> tuple[FieldSpec, ...]:
         """The fields whose names are closest to an unknown ``key`` (for a suggestion)."""
         names = self.key_map(scope)
-        close = difflib.get_close_matches(fold_key(key), list(names), n=limit * 3, cutoff=0.5)
+        word = fold_key(key)
+        # Only a name sharing a character with the key can be near it: asked of those alone,
+        # difflib gives the same names in the same order (by score, then name), and fast.
+        close = difflib.get_close_matches(word, self._sharing(scope, word), n=limit * 3, cutoff=0.5)
         out: list[FieldSpec] = []
         for name in close:
             spec = names[name]
             if spec not in out:
                 out.append(spec)
         return tuple(out[:limit])
+
+    def _sharing(self, scope: str | None, word: str) -> list[str]:
+        """The names of ``scope``'s keys that have a character of ``word`` (each character's
+        names are found once per scope, when first asked)."""
+        by_char = self._by_char.get(scope)
+        if by_char is None:
+            index: dict[str, set[str]] = {}
+            for name in self.key_map(scope):
+                for char in name:
+                    index.setdefault(char, set()).add(name)
+            by_char = self._by_char[scope] = index
+        return list(set[str]().union(*[by_char.get(char, ()) for char in set(word)]))
 
     def with_fields(self, extra: Iterable[FieldSpec]) -> FieldTable:
         """A new table with ``extra`` fields added or replacing same-id fields."""
