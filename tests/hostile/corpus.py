@@ -101,3 +101,13 @@ def deep_json(path: Path, depth: int) -> Path:
     """JSON nested ``depth`` arrays deep inside a resource."""
     path.write_text('{"resources": [' + "[" * depth + "]" * depth + "]}", encoding="utf-8")
     return path
+
+
+def unknown_keys(path: Path, count: int) -> Path:
+    """A JSON catalog whose one resource has ``count`` keys the standard does not define, each
+    on a line of its own."""
+    data = resource()
+    data.update({f"k{n:05d}": "v" for n in range(count)})
+    doc = {"resources": [data]}
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path

@@ -7,9 +7,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govcatalog.io._jsonlocator import JsonLocator
 from govcatalog.io._jsonpos import (
     _DECODER,
-    JsonLocator,
     _skip_value,
     existing_part,
     follow,

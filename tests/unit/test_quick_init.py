@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from govcatalog._location import Location
 from govcatalog._quick_init import quick_init
-from govcatalog.io._jsonpos import JsonLocator
+from govcatalog.io._jsonlocator import JsonLocator
 from govcatalog.io.records import RawRecord
 from govcatalog.model.code import ResourceCode
 from govcatalog.packs.codebook import RenderedMessage

@@ -2,17 +2,16 @@
 
 Only used for records that have findings, so it favours simplicity: it walks the
 record's text with the standard library's C scanner to skip values it does not need.
+Each pointer is found from the record's start, which suits the few findings of a record;
+:mod:`govcatalog.io._jsonlocator` reads a record once for many.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from json.encoder import encode_basestring
-
-from govcatalog._quick_init import quick_init
 
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
@@ -241,11 +240,12 @@ class LineCounter:
 
     __slots__ = ("_col", "_line", "_pos", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, pos: int = 0, line: int = 1, column: int = 1) -> None:
+        """``text[pos]`` is at ``line`` and ``column`` (a record's place in its file)."""
         self._text = text
-        self._pos = 0
-        self._line = 1
-        self._col = 1
+        self._pos = pos
+        self._line = line
+        self._col = column
 
     def at(self, offset: int) -> tuple[int, int]:
         """Line and column of ``offset`` (offsets must not decrease between calls)."""
@@ -258,37 +258,3 @@ class LineCounter:
             self._col += offset - pos
         self._pos = offset
         return self._line, self._col
-
-
-@quick_init
-@dataclass(frozen=True, slots=True)
-class JsonLocator:
-    """Locates pointers inside one record of a JSON text.
-
-    Attributes:
-        text: The document text (shared, not copied) or the record's own text.
-        start: Offset of the record in ``text``.
-        end: Offset just past the record in ``text``.
-        line: Line of the record's first character in the file.
-        column: Column of the record's first character in the file.
-    """
-
-    text: str
-    start: int
-    end: int
-    line: int
-    column: int
-
-    def locate(self, pointer: str) -> tuple[int | None, int | None]:
-        """Line and column of the deepest existing value on ``pointer``."""
-        off = offset_of(self.text, self.start, pointer)
-        newlines = self.text.count("\n", self.start, off)
-        if not newlines:
-            return self.line, self.column + off - self.start
-        return self.line + newlines, off - self.text.rfind("\n", self.start, off)
-
-    def detached_copy(self) -> JsonLocator:
-        """A copy holding only the record's text (for sending to another process)."""
-        return JsonLocator(
-            self.text[self.start : self.end], 0, self.end - self.start, self.line, self.column
-        )

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govcatalog.errors import LoadError
-from govcatalog.io._jsonpos import JsonLocator, LineCounter, _skip_ws, line_col
+from govcatalog.io._jsonlocator import JsonLocator
+from govcatalog.io._jsonpos import LineCounter, _skip_ws, line_col
 from govcatalog.io.records import (
     DocumentProblem,
     Locator,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Final, Protocol, runtime_checkable
 
 from govcatalog._dates import FormDay
 from govcatalog._quick_init import quick_init
@@ -20,6 +20,30 @@ class Locator(Protocol):
         written in the input.
         """
         ...
+
+
+@runtime_checkable
+class ManyLocator(Locator, Protocol):
+    """A locator that finds many pointers of its record at once, reading the record once
+    for all (where one at a time each is searched for from the record's start)."""
+
+    def locate_many(self, pointers: Sequence[str]) -> list[tuple[int | None, int | None]]:
+        """:meth:`~Locator.locate` of each pointer, in order."""
+        ...
+
+
+FEW_POINTERS: Final = 8
+"""Up to this many pointers of one record are located one at a time: searching from the
+record's start for each costs less than reading the whole record once."""
+
+
+def locate_all(locator: Locator, pointers: Sequence[str]) -> list[tuple[int | None, int | None]]:
+    """Line and column of each pointer (relative to the record), in order: at once where the
+    locator can and there are more than :data:`FEW_POINTERS`, so that a record with thousands
+    of findings is not searched thousands of times."""
+    if len(pointers) <= FEW_POINTERS or not isinstance(locator, ManyLocator):
+        return [locator.locate(pointer) for pointer in pointers]
+    return locator.locate_many(pointers)
 
 
 def pointer_token(key: object) -> str:

@@ -14,9 +14,10 @@ that sees every key (:func:`repeated_keys`), finding the repeats or none.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any, Final
 
-from govcatalog.io._jsonpos import _MEMBER, _NEXT, _find_in_array, _skip_value, _skip_ws, unescape
+from govcatalog.io._jsonlocator import Place, ValueIndex, positions
 from govcatalog.io.records import pointer_token
 
 _ENCODE: Final = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
@@ -121,50 +122,29 @@ class LastKeyLocator:
     """Locates pointers in a record that gives a key twice: a key leads to its last value,
     the one read (other locators follow the first, which is the same in any other record)."""
 
-    __slots__ = ("_objects", "column", "line", "text")
+    __slots__ = ("_index", "column", "line", "text")
 
     def __init__(self, text: str, line: int, column: int) -> None:
         self.text = text
         self.line = line
         self.column = column
-        self._objects: dict[int, dict[str, int]] = {}
-        """Offset of an object walked → where each of its keys' last value is."""
+        self._index = ValueIndex(text, last=True)
+        """Each object and array walked, once: where its members' (last) values are."""
 
-    def locate(self, pointer: str) -> tuple[int | None, int | None]:
+    def locate(self, pointer: str) -> Place:
         """Line and column of the deepest existing value on ``pointer``."""
         text = self.text
-        i = _skip_ws(text, 0)
-        for raw in pointer[1:].split("/") if pointer else ():
-            part = unescape(raw)
-            if text[i] == "{":
-                members = self._objects.get(i)
-                if members is None:
-                    members = self._objects[i] = _last_members(text, i)
-                nxt = members.get(part)
-            elif text[i] == "[" and part.isdigit():
-                nxt = _find_in_array(text, i, int(part))
-            else:
-                nxt = None
-            if nxt is None:
-                break
-            i = nxt
+        i = self._index.offset(0, pointer)
         newlines = text.count("\n", 0, i)
         if not newlines:
             return self.line, self.column + i
         return self.line + newlines, i - text.rfind("\n", 0, i)
 
+    def locate_many(self, pointers: Sequence[str]) -> list[Place]:
+        """:meth:`locate` of each pointer, its lines counted once for all."""
+        offsets = [self._index.offset(0, pointer) for pointer in pointers]
+        return positions(self.text, 0, self.line, self.column, offsets)
+
     def detached_copy(self) -> LastKeyLocator:
         """Itself: it holds only the record's text."""
         return self
-
-
-def _last_members(text: str, i: int) -> dict[str, int]:
-    """Where the last value of each key of the object at ``i`` is."""
-    found: dict[str, int] = {}
-    i += 1
-    while True:
-        m = _MEMBER.match(text, i)
-        if m is None:
-            return found
-        found[json.loads(f'"{m.group(1)}"')] = m.end()
-        i = _NEXT.match(text, _skip_value(text, m.end())).end()  # type: ignore[union-attr]

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from govcatalog.io._jsonpos import JsonLocator, offset_in_bytes
+from govcatalog.io._jsonlocator import JsonLocator, Place
+from govcatalog.io._jsonpos import offset_in_bytes
 from govcatalog.io.records import pointer_token
 from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS
 
@@ -164,7 +165,7 @@ class ByteSpanLocator:
         self.line = line
         self.column = column
 
-    def locate(self, pointer: str) -> tuple[int | None, int | None]:
+    def locate(self, pointer: str) -> Place:
         """Line and column of the deepest existing value on ``pointer``: found in the bytes
         where one match a step finds it, else in the text (decoded for the purpose)."""
         buf, start = self.buf, self.start
@@ -176,6 +177,10 @@ class ByteSpanLocator:
             return self.line, self.column + len(buf[start:off].decode("utf-8"))
         last = buf.rfind(b"\n", start, off)
         return self.line + newlines, len(buf[last + 1 : off].decode("utf-8")) + 1
+
+    def locate_many(self, pointers: Sequence[str]) -> list[Place]:
+        """:meth:`locate` of each pointer, the resource's text decoded and read once for all."""
+        return self.detached_copy().locate_many(pointers)
 
     def detached_copy(self) -> JsonLocator:
         """A locator holding only the resource's text (for sending to another process)."""

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from govcatalog.io._jsonpos import JsonLocator, existing_part
-from govcatalog.io.records import RawRecord
+from govcatalog.io._jsonlocator import JsonLocator
+from govcatalog.io._jsonpos import existing_part
+from govcatalog.io.records import RawRecord, locate_all
 from govcatalog.io.sheet_rows import sheet_cell
 from govcatalog.packs.codebook import MessageMemo
 from govcatalog.packs.pack import Pack
@@ -70,24 +71,16 @@ class FindingMaker:
             clause=entry.clause,
         )
 
-    def locate(
-        self,
-        raw: RawRecord,
-        rel: str,
-        file: str,
-        resource: str | None,
-        *,
-        provider: str | None = None,
-    ) -> Location:
-        """Where ``rel`` (a pointer into the record as written) is in the file."""
+    @staticmethod
+    def _places(raw: RawRecord, rels: list[str]) -> list[tuple[int | None, int | None]]:
+        """Line and column of each pointer into the record, found together (a record with
+        thousands of findings is read once for all, not once for each)."""
         locator = raw.locator
-        if raw.data is not None and isinstance(locator, _JSON_LOCATORS):
+        data = raw.data
+        if data is not None and isinstance(locator, _JSON_LOCATORS):
             # the record as decoded says how far the pointer goes: no search for the rest
-            line, column = locator.locate(existing_part(raw.data, rel))
-        else:
-            line, column = locator.locate(rel)
-        sheet, cell = sheet_cell(raw.sheet, raw.cells, rel)
-        return Location(file, resource, raw.pointer + rel, line, column, sheet, cell, provider)
+            return locate_all(locator, [existing_part(data, rel) for rel in rels])
+        return locate_all(locator, rels)
 
     def emit(
         self,
@@ -100,10 +93,13 @@ class FindingMaker:
         provider: str | None = None,
     ) -> Iterator[Finding]:
         """The findings of a resource's hits (those whose code is on)."""
-        for hit in hits:
-            if hit.code not in self.severity:
-                continue
-            rel = coerced.original(hit.pointer) if coerced else hit.pointer
-            f = self.finding(hit, self.locate(raw, rel, file, resource, provider=provider))
+        on = [hit for hit in hits if hit.code in self.severity]
+        if not on:
+            return
+        rels = [coerced.original(hit.pointer) for hit in on] if coerced else [h.pointer for h in on]
+        for hit, rel, (line, column) in zip(on, rels, self._places(raw, rels), strict=True):
+            sheet, cell = sheet_cell(raw.sheet, raw.cells, rel)
+            where = Location(file, resource, raw.pointer + rel, line, column, sheet, cell, provider)
+            f = self.finding(hit, where)
             if f is not None:
                 yield f
