@@ -10,6 +10,8 @@ import json
 import zipfile
 from pathlib import Path
 
+import yaml
+
 from tests.helpers import resource
 
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -104,10 +106,14 @@ def deep_json(path: Path, depth: int) -> Path:
 
 
 def unknown_keys(path: Path, count: int) -> Path:
-    """A JSON catalog whose one resource has ``count`` keys the standard does not define, each
-    on a line of its own."""
+    """A catalog whose one resource has ``count`` keys the standard does not define (JSON, or
+    YAML for a ``.yaml`` path), each on a line of its own."""
     data = resource()
     data.update({f"k{n:05d}": "v" for n in range(count)})
     doc = {"resources": [data]}
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+    if path.suffix == ".yaml":
+        text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+    else:
+        text = json.dumps(doc, ensure_ascii=False, indent=1)
+    path.write_text(text, encoding="utf-8")
     return path

@@ -1,18 +1,20 @@
 """Property: the locators that find many pointers of a record at once (reading it once) give
 each pointer the place that finding it alone gives, and that place is where its value is
-written (a key given once or twice)."""
+written, in JSON (a key given once or twice) and in YAML."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govcatalog.io._jsonlocator import JsonLocator, ValueIndex
 from govcatalog.io._jsonpos import _DECODER
 from govcatalog.io.repeats import LastKeyLocator
+from govcatalog.io.yaml_reader import YamlLocator
 from govcatalog.records.fast_json import ByteSpanLocator
 
 KEYS = st.text(alphabet='ab/~中"\\é', max_size=3)
@@ -133,6 +135,29 @@ def test_a_key_given_twice_leads_to_its_last_value_one_pointer_or_many(
     existing = _pointers(data)
     places = LastKeyLocator(text, 1, 1).locate_many([p for p, _ in existing])
     assert _written_at(text, places) == [v for _, v in existing]
+
+
+@settings(max_examples=150, deadline=None)
+@given(doc=values, extra=EXTRA, order=ORDER, flow=st.booleans())
+def test_yaml_pointers_found_at_once_are_found_where_each_alone_is(
+    doc: object, extra: list[str], order: list[int], flow: bool
+) -> None:
+    text = yaml.safe_dump(doc, allow_unicode=True, default_flow_style=flow)
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert node is not None
+    locator = YamlLocator(node)
+    probes = _probes(doc, extra, order)
+    assert locator.locate_many(probes) == [locator.locate(p) for p in probes]
+
+
+def test_a_yaml_key_given_twice_leads_to_its_last_value_one_pointer_or_many() -> None:
+    text = "a: 1\nb:\n  c: 2\n  c: [3]\na: 4\n"
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert node is not None
+    pointers = ["/a", "/b/c", "/b/c/0", "/a"] * 3
+    places = YamlLocator(node).locate_many(pointers)
+    assert places == [YamlLocator(node).locate(p) for p in pointers]
+    assert places[:3] == [(5, 4), (4, 6), (4, 7)]
 
 
 def test_each_object_and_array_is_read_once_for_any_number_of_pointers(

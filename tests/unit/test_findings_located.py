@@ -1,6 +1,6 @@
 """A resource with hundreds of findings has each said where its value is written (JSON read
-the fast way and as text, a key given twice or not), and is read once for all of them, not
-searched again for each."""
+the fast way and as text, a key given twice or not, YAML), and is read once for all of them,
+not searched again for each."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import yaml
 
 from govcatalog import ValidationOptions, validate
 from govcatalog.io._jsonlocator import JsonLocator, ValueIndex
@@ -61,7 +62,7 @@ def _place(text: str, offset: int) -> tuple[int, int]:
 
 def _expected(text: str, written: str) -> list[tuple[str, int, int]]:
     """Each unknown key's pointer and where its value is: found in the text by a pattern, the
-    keys as ``written``, in the order the text gives them."""
+    keys as ``written`` (a JSON or a YAML key), in the order the text gives them."""
     found = []
     seen_items = 0
     for m in re.finditer(written, text):
@@ -70,7 +71,7 @@ def _expected(text: str, written: str) -> list[tuple[str, int, int]]:
             pointer = f"/resources/0/items/{seen_items}/zz"
             seen_items += 1
         else:
-            token = json.loads(f'"{key}"')
+            token = json.loads(f'"{key}"') if written.startswith('"') else yaml.safe_load(key)
             group = "/share" if str(token).startswith("s") else ""
             pointer = f"/resources/0{group}/{token}"
         found.append((pointer, *_place(text, m.end())))
@@ -91,6 +92,14 @@ def test_each_of_hundreds_of_unknown_keys_is_said_where_its_value_is(
     said = _said(text)
     assert len(said) == 3 * COUNT
     assert sorted(said, key=lambda f: (f[1] or 0, f[2] or 0)) == _expected(text, JSON_KEY)
+
+
+def test_each_of_hundreds_of_unknown_yaml_keys_is_said_where_its_value_is() -> None:
+    text = yaml.safe_dump(_catalog(), allow_unicode=True, sort_keys=False)
+    said = _said(text)
+    assert len(said) == 3 * COUNT
+    pattern = r'(?m)^[ -]*(?P<key>zz|s\d+|k"\d+|键\d+): '
+    assert sorted(said, key=lambda f: (f[1] or 0, f[2] or 0)) == _expected(text, pattern)
 
 
 def test_a_resource_with_hundreds_of_findings_is_read_once(

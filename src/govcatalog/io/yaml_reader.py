@@ -6,7 +6,7 @@ documents that expand exponentially when walked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,15 +32,32 @@ class YamlLocator:
 
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
         """Line and column of the deepest existing node on ``pointer``."""
+        return self._locate(pointer, None)
+
+    def locate_many(self, pointers: Sequence[str]) -> list[tuple[int | None, int | None]]:
+        """:meth:`locate` of each pointer, each mapping on their way looked through once
+        (where one at a time each is searched through its keys again)."""
+        keys: dict[int, dict[object, yaml.Node]] = {}
+        return [self._locate(pointer, keys) for pointer in pointers]
+
+    def _locate(
+        self, pointer: str, keys: dict[int, dict[object, yaml.Node]] | None
+    ) -> tuple[int | None, int | None]:
+        """:meth:`locate`, with the values of the mappings looked through (by their id) in
+        ``keys`` when given."""
         node = self.node
         for raw in pointer[1:].split("/") if pointer else ():
             part = unescape(raw)
             nxt: yaml.Node | None = None
             if isinstance(node, yaml.MappingNode):
-                # the last value of a key given twice is the one read
-                nxt = next(
-                    (v for k, v in reversed(node.value) if getattr(k, "value", None) == part), None
-                )
+                if keys is None:
+                    # the last value of a key given twice is the one read
+                    nxt = next(
+                        (v for k, v in reversed(node.value) if getattr(k, "value", None) == part),
+                        None,
+                    )
+                else:
+                    nxt = _values(node, keys).get(part)
             elif (
                 isinstance(node, yaml.SequenceNode)
                 and part.isdigit()
@@ -51,6 +68,18 @@ class YamlLocator:
                 break
             node = nxt
         return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _values(
+    node: yaml.MappingNode, keys: dict[int, dict[object, yaml.Node]]
+) -> dict[object, yaml.Node]:
+    """The value of each key of a mapping written as a scalar, the last of a key given twice."""
+    found = keys.get(id(node))
+    if found is None:
+        found = keys[id(node)] = {
+            k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)
+        }
+    return found
 
 
 def _compose(text: str, name: str) -> yaml.Node | None:
