@@ -83,6 +83,20 @@ def test_the_catalog_facts_say_a_key_given_twice(path: str) -> None:
     assert said == [("GC-S007", "/catalog/issued", 1, text.index('"2025-09-01"') + 1)]
 
 
+def test_each_of_two_keys_of_an_element_is_said_where_it_is_written(path: str) -> None:
+    # 编制日期 and issued name one element: what the earlier value is read as (GC-F003) is
+    # said at its key; the later key's GC-S007, at the later, though it is govcatalog's own.
+    for first, then in (("编制日期", "issued"), ("issued", "编制日期")):
+        text = (
+            f'{{"catalog": {{"{first}": "2025/6/1",\n"{then}": "2025-06-02"}},'
+            f' "resources": [{RESOURCE}]}}'
+        )
+        found = {f[:3] for f in _findings(text) if (f[1] or "").startswith("/catalog")}
+        assert ("GC-F003", f"/catalog/{first}", 1) in found
+        assert ("GC-S007", f"/catalog/{then}", 2) in found
+        assert ("GC-F003", f"/catalog/{then}", 2) not in found
+
+
 def test_a_quote_and_a_colon_in_a_text_are_no_key(path: str) -> None:
     text = RESOURCE.replace('企业登记"', 'x\\": y \\":"')
     assert '\\":' in text

@@ -225,12 +225,17 @@ class Coercer:
             rel = spec.id.replace(".", "/")
             out.flat_groups.add(f"{cprefix}/{spec.parent}")
         cpath = f"{cprefix}/{rel}"
+        again = spec.key in target and spec.kind is not _GROUP
+        if again:  # given before under another key: what its value was said to be stays there
+            out.set_aside(cpath)
         if skey != spec.key or rel != spec.key:
             out.renames[cpath] = f"{oprefix}/{escape(skey)}"
             out.written_zh.add(cprefix)
+        elif again:  # the later key, not the earlier one's other name
+            out.renames[cpath] = f"{oprefix}/{escape(skey)}"
         if spec.uncoded_keys and not spec.reads_codes(skey):  # a system's key, even our own
             out.uncoded.add(cpath)
-        if spec.key in target and spec.kind is not _GROUP:
+        if again:
             out.hits.append(Hit("GC-S007", cpath, names(spec), skey))
         self._assign(spec, value, cpath, target, out)
 

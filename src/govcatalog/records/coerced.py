@@ -110,6 +110,26 @@ class Coerced:
     plain: frozenset[str] = frozenset()
     """Pointers of lists of objects known to be in canonical form with plain values already
     (``/items``): the coercer takes them whole."""
+    moved: list[tuple[Hit, str]] = field(default_factory=list)
+    """Hits of a value that a later key of its element replaced, each with the pointer (as
+    written) of the key that gave it: said there, not at the later key (see :meth:`at`)."""
+
+    def set_aside(self, pointer: str) -> None:
+        """Keep the hits of the value at canonical ``pointer`` (and inside it) where its key
+        is written, before a later key of the element takes the pointer over."""
+        earlier = self.original(pointer)
+        inside = pointer + "/"
+        for hit in self.hits:
+            said = hit.pointer == pointer or hit.pointer.startswith(inside)
+            if said and not any(h is hit for h, _ in self.moved):
+                self.moved.append((hit, earlier + hit.pointer[len(pointer) :]))
+
+    def at(self, hit: Hit) -> str:
+        """Where a hit is said: the pointer as the input wrote it (:meth:`original`)."""
+        for moved, pointer in self.moved:
+            if moved is hit:
+                return pointer
+        return self.original(hit.pointer)
 
     def original(self, pointer: str) -> str:
         """The pointer as the input wrote it, for a canonical pointer.

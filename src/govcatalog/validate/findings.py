@@ -96,7 +96,7 @@ class FindingMaker:
         on = [hit for hit in hits if hit.code in self.severity]
         if not on:
             return
-        rels = [coerced.original(hit.pointer) for hit in on] if coerced else [h.pointer for h in on]
+        rels = [coerced.at(hit) for hit in on] if coerced else [h.pointer for h in on]
         for hit, rel, (line, column) in zip(on, rels, self._places(raw, rels), strict=True):
             sheet, cell = sheet_cell(raw.sheet, raw.cells, rel)
             where = Location(file, resource, raw.pointer + rel, line, column, sheet, cell, provider)
