@@ -2,7 +2,8 @@
 
 Catalogs are the benchmark generator's (every defect kind), and hypothesis-made variants of
 them: values replaced by anything JSON can hold, placeholders, blanks, other date forms,
-Chinese and unknown keys, keys removed, facts before or after the resources. Each is
+Chinese and unknown keys, keys removed, facts before or after the resources, keys written
+twice at any depth, the facts or the resources given twice (under one key or two). Each is
 validated and loaded with the fast path and with it turned off (``GOVCATALOG_FAST=0``).
 """
 
@@ -277,6 +278,25 @@ def _repeats(draw: st.DrawFn, value: Any) -> Any:
 
 
 @st.composite
+def _top_repeats(draw: st.DrawFn, doc: dict[str, Any]) -> _Repeated:
+    """``doc`` with one more member naming its facts or its resources, under the same key or
+    another of their names, before or after the one it has: a list of resources, facts with
+    another date, or anything JSON holds."""
+    pairs = list(doc.items())
+    facts = draw(st.booleans())
+    key = draw(st.sampled_from(["catalog", "目录"] if facts else ["resources", "信息资源"]))
+    if facts:
+        other: Any = {
+            **BASE["catalog"],
+            "issued": draw(st.sampled_from(["2024-05-01", "2025-09-12"])),
+        }
+    else:
+        other = copy.deepcopy(draw(st.lists(st.sampled_from(BASE["resources"]), max_size=3)))
+    pairs.insert(draw(st.integers(0, len(pairs))), (key, draw(st.just(other) | json_values)))
+    return _Repeated(pairs)
+
+
+@st.composite
 def catalogs(draw: st.DrawFn) -> bytes:
     picked = draw(st.lists(st.sampled_from(BASE["resources"]), min_size=0, max_size=4))
     resources = copy.deepcopy(picked)
@@ -293,6 +313,8 @@ def catalogs(draw: st.DrawFn) -> bytes:
         if draw(st.booleans())
         else {"resources": resources, "catalog": facts}
     )
+    if draw(st.booleans()):
+        doc = draw(_top_repeats(doc))
     if draw(st.booleans()):
         doc = draw(_repeats(doc))
     indent = draw(st.sampled_from([None, 1, 2]))

@@ -8,37 +8,28 @@ never the whole parsed catalog.
 from __future__ import annotations
 
 import json
-from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govcatalog.errors import LoadError
-from govcatalog.io._jsonlocator import JsonLocator
 from govcatalog.io._jsonpos import LineCounter, _skip_ws, line_col
-from govcatalog.io.records import (
-    DocumentProblem,
-    Locator,
-    RawRecord,
-    SourceDocument,
-    pointer_to,
-    pointer_token,
+from govcatalog.io.json_envelope import TopLevel, consider, wrapped_or_missing
+from govcatalog.io.json_planned import iter_planned
+from govcatalog.io.json_scan import (
+    at_error,
+    decode_at,
+    iter_array,
+    record,
+    syntax_error,
 )
-from govcatalog.io.repeats import LastKeyLocator, repeated_in
-from govcatalog.io.shape import (
-    ENVELOPE_DEPTH,
-    INFO_KEYS,
-    RESOURCE_KEYS,
-    Envelope,
-    ResourceNames,
-    envelope_path,
-    type_name,
-)
+from govcatalog.io.records import DocumentProblem, RawRecord, SourceDocument, pointer_token
+from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, ResourceNames, not_a_list
+from govcatalog.io.top_plan import gives_twice
+from govcatalog.io.top_walk import once_each, scan_text
 
 if TYPE_CHECKING:
     from govcatalog.packs.pack import Pack
-
-_DECODER = json.JSONDecoder()
 
 DEFAULT_MAX_BYTES = 2 * 1024**3
 """Largest JSON input read by default (2 GiB)."""
@@ -83,69 +74,9 @@ def read_bytes(path: Path | bytes, name: str, max_bytes: int) -> bytes:
         ) from None
 
 
-def _syntax_error(name: str, exc: json.JSONDecodeError) -> LoadError:
-    return LoadError(
-        name, f"JSON 语法错误：{exc.msg}", f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno
-    )
-
-
-def _decode(text: str, i: int, name: str) -> tuple[object, int]:
-    """``raw_decode`` at ``i``; input nested deeper than the parser can follow is a LoadError."""
-    try:
-        return _DECODER.raw_decode(text, i)
-    except RecursionError:
-        ln, col = line_col(text, i)
-        raise LoadError(
-            name,
-            "JSON 嵌套层次过深，无法读取",
-            "the JSON is nested too deeply to read",
-            ln,
-            col,
-        ) from None
-
-
-def _record(
-    text: str, span: tuple[int, int], index: int, pointer: str, data: object, lines: LineCounter
-) -> RawRecord:
-    line, col = lines.at(span[0])
-    again = repeated_in(text, span[0], span[1], data)
-    if again:  # located at the values read, the last of each key
-        located: Locator = LastKeyLocator(text[span[0] : span[1]], line, col)
-    else:
-        located = JsonLocator(text, span[0], span[1], line, col)
-    return RawRecord(index, pointer, data, located, None, None, again)
-
-
-def _iter_array(
-    text: str, i: int, pointer: str, name: str, lines: LineCounter
-) -> Generator[RawRecord, None, int]:
-    """Yield the array's elements as records; return the offset of its closing ']'."""
-    i = _skip_ws(text, i + 1)
-    index = 0
-    while i < len(text) and text[i] != "]":
-        try:
-            data, end = _decode(text, i, name)
-        except json.JSONDecodeError as exc:
-            raise _syntax_error(name, exc) from None
-        yield _record(text, (i, end), index, f"{pointer}/{index}", data, lines)
-        index += 1
-        i = _skip_ws(text, end)
-        if i < len(text) and text[i] == ",":
-            i = _skip_ws(text, i + 1)
-        elif i < len(text) and text[i] != "]":
-            ln, col = line_col(text, i)
-            raise LoadError(
-                name, "JSON 语法错误：缺少逗号", "JSON syntax error: expected ','", ln, col
-            )
-    if i >= len(text):
-        ln, col = line_col(text, len(text))
-        raise LoadError(
-            name, "JSON 语法错误：列表未结束", "JSON syntax error: unterminated list", ln, col
-        )
-    return i
-
-
-def read_json_text(text: str, name: str, names: ResourceNames | None = None) -> SourceDocument:
+def read_json_text(
+    text: str, name: str, names: ResourceNames | None = None, *, once: bool = False
+) -> SourceDocument:
     """Read a catalog from JSON text.
 
     Resources are parsed lazily while ``records`` is iterated; the catalog facts
@@ -153,6 +84,12 @@ def read_json_text(text: str, name: str, names: ResourceNames | None = None) -> 
     raises :class:`LoadError` (with line and column) from the iteration. In an API response
     envelope without a list of resources, the list whose objects' keys ``names`` knows as a
     resource's is read (see :func:`~govcatalog.io.shape.envelope_path`).
+
+    Where the top-level object writes a key twice, or names its facts or its resources twice,
+    the later is read and the earlier said (:mod:`govcatalog.io.top_plan`): the object is
+    first scanned for them (:func:`~govcatalog.io.top_walk.scan_text`, about one more parse
+    of the text), unless the caller knows it writes each key once and names each of them
+    once at most (``once``: see :func:`~govcatalog.io.top_walk.once_each`).
 
     Raises:
         LoadError: When the text is empty or does not start a JSON value.
@@ -162,14 +99,14 @@ def read_json_text(text: str, name: str, names: ResourceNames | None = None) -> 
         raise LoadError(name, "文件为空", "the file is empty")
     doc = SourceDocument(name, None, iter(()))
     if text[i] == "[":
-        doc.records = _iter_array(text, i, "", name, LineCounter(text))
+        doc.records = iter_array(text, i, "", name, LineCounter(text))
     elif text[i] == "{":
-        doc.records = _iter_object(text, i, name, doc, names)
+        doc.records = _iter_object(text, i, name, doc, names, once)
     else:
         try:
-            _decode(text, i, name)
+            decode_at(text, i, name)
         except json.JSONDecodeError as exc:
-            raise _syntax_error(name, exc) from None
+            raise syntax_error(name, exc) from None
         ln, col = line_col(text, i)
         doc.problems.append(
             DocumentProblem("", "顶层不是对象", "the top level is not an object", ln, col)
@@ -177,129 +114,68 @@ def read_json_text(text: str, name: str, names: ResourceNames | None = None) -> 
     return doc
 
 
-@dataclass
-class _TopLevel:
-    """What the top-level object holds besides the resources, gathered while it is scanned.
-
-    Attributes:
-        found: The resource list (or what stands in its place) was met.
-        envelope: Where the list of records wrapped in an API response envelope is: the
-            offset of the member's value, and the list (keys from the top down to it).
-        names: What the keys of a resource are known by, to tell its list.
-    """
-
-    found: bool = False
-    envelope: tuple[int, Envelope] | None = None
-    names: ResourceNames | None = None
-
-
-def _at(text: str, j: int, name: str, zh: str, en: str) -> LoadError:
-    ln, col = line_col(text, j)
-    return LoadError(name, f"JSON 语法错误：{zh}", f"JSON syntax error: {en}", ln, col)
-
-
 def _iter_object(
-    text: str, i: int, name: str, doc: SourceDocument, names: ResourceNames | None
+    text: str, i: int, name: str, doc: SourceDocument, names: ResourceNames | None, once: bool
 ) -> Iterator[RawRecord]:
-    top = _TopLevel(names=names)
+    if not once:
+        members = scan_text(text, i)
+        if members is not None and gives_twice([m.key for m in members]):
+            yield from iter_planned(text, i, members, name, doc, names)
+            return
+    top = TopLevel(names=names)
     lines = LineCounter(text)
     j = _skip_ws(text, i + 1)
     try:
         while j < len(text) and text[j] != "}":
             if text[j] != '"':
-                raise _at(text, j, name, "键应为带引号的名称", "expected a name in double quotes")
-            key, j = _decode(text, j, name)
+                raise at_error(
+                    text, j, name, "键应为带引号的名称", "expected a name in double quotes"
+                )
+            key, j = decode_at(text, j, name)
             j = _skip_ws(text, j)
             if j >= len(text) or text[j] != ":":
-                raise _at(text, j, name, "缺少冒号", "expected ':'")
+                raise at_error(text, j, name, "缺少冒号", "expected ':'")
             start = j = _skip_ws(text, j + 1)
             pointer = "/" + pointer_token(key)
             if key in RESOURCE_KEYS and not top.found and j < len(text) and text[j] == "[":
                 top.found = True
-                end = yield from _iter_array(text, start, pointer, name, lines)
+                end = yield from iter_array(text, start, pointer, name, lines)
                 j = _skip_ws(text, end + 1)
             else:
-                j = _member(text, (key, pointer, start), name, doc, top, lines)
+                j = _member(text, (str(key), pointer, start), name, doc, top, lines)
             if j < len(text) and text[j] == ",":
                 j = _skip_ws(text, j + 1)
             elif j < len(text) and text[j] != "}":
-                raise _at(text, j, name, "缺少逗号", "expected ','")
+                raise at_error(text, j, name, "缺少逗号", "expected ','")
     except json.JSONDecodeError as exc:
-        raise _syntax_error(name, exc) from None
+        raise syntax_error(name, exc) from None
     if j >= len(text):
-        raise _at(text, len(text), name, "对象未结束", "unterminated object")
+        raise at_error(text, len(text), name, "对象未结束", "unterminated object")
     if _skip_ws(text, j + 1) < len(text):
-        raise _at(text, _skip_ws(text, j + 1), name, "多余的内容", "extra data")
-    yield from _wrapped_or_missing(text, i, name, doc, top, lines)
+        raise at_error(text, _skip_ws(text, j + 1), name, "多余的内容", "extra data")
+    yield from wrapped_or_missing(text, i, name, doc, top, lines)
 
 
 def _member(
     text: str,
-    member: tuple[object, str, int],
+    member: tuple[str, str, int],
     name: str,
     doc: SourceDocument,
-    top: _TopLevel,
+    top: TopLevel,
     lines: LineCounter,
 ) -> int:
     """Read a top-level member other than the resource list: the catalog facts, a resource
     list that is not a list, or a candidate envelope. Returns where the member ends."""
     key, pointer, start = member
-    value, j = _decode(text, start, name)
+    value, j = decode_at(text, start, name)
     if key in RESOURCE_KEYS and not top.found:
         top.found = True
-        ln, col = line_col(text, start)
-        doc.problems.append(
-            DocumentProblem(
-                pointer,
-                f"“{key}”应为列表，实为{type_name(value, 'zh')}",
-                f"{key!r} must be a list, found {type_name(value, 'en')}",
-                ln,
-                col,
-            )
-        )
+        doc.problems.append(not_a_list(key, pointer, value, *line_col(text, start)))
     elif key in INFO_KEYS and doc.info is None:
-        doc.info = _record(text, (start, j), -1, pointer, value, lines)
+        doc.info = record(text, (start, j), -1, pointer, value, lines)
     elif not top.found:
-        wrapped = envelope_path(value, ENVELOPE_DEPTH - 1, top.names)
-        if wrapped is not None and wrapped.beats(top.envelope and top.envelope[1]):
-            top.envelope = (start, wrapped._replace(keys=(str(key), *wrapped.keys)))
+        consider(top, key, value, (start, j))
     return _skip_ws(text, j)
-
-
-def _wrapped_or_missing(
-    text: str, i: int, name: str, doc: SourceDocument, top: _TopLevel, lines: LineCounter
-) -> Iterator[RawRecord]:
-    """The records of the envelope when no resource list was met; else a missing list."""
-    if top.found:
-        return
-    if top.envelope is not None:
-        start, wrapped = top.envelope
-        keys = wrapped.keys
-        at = _seek(text, start, keys[1:], name)
-        pointer = pointer_to(keys)
-        yield from _iter_array(text, at, pointer, name, lines)
-        return
-    ln, col = line_col(text, i)
-    doc.problems.append(
-        DocumentProblem(
-            "", "缺少信息资源列表（resources）", 'no list of resources ("resources")', ln, col
-        )
-    )
-
-
-def _seek(text: str, at: int, keys: tuple[str, ...], name: str) -> int:
-    """The offset of the value reached from the object at ``at`` by following ``keys``."""
-    for wanted in keys:
-        j = _skip_ws(text, at + 1)
-        while True:
-            key, j = _decode(text, j, name)
-            j = _skip_ws(text, _skip_ws(text, j) + 1)  # past the ':'
-            if key == wanted:
-                at = j
-                break
-            _, j = _decode(text, j, name)
-            j = _skip_ws(text, _skip_ws(text, j) + 1)  # past the ','
-    return at
 
 
 def read_json(
@@ -308,12 +184,18 @@ def read_json(
     pack: Pack | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    once: bool | None = None,
 ) -> SourceDocument:
     """Read a catalog from a JSON file or its bytes (see :func:`read_json_text`); ``pack``
-    names the keys of a resource, by which its list is told in an API response envelope."""
+    names the keys of a resource, by which its list is told in an API response envelope.
+    ``once``: whether the top-level object writes each key once and names its facts and its
+    resources once at most, where the caller knows (None: msgspec is asked, in C, whatever
+    ``GOVCATALOG_FAST`` says: :func:`~govcatalog.io.top_walk.once_each`)."""
     label = name or ("<bytes>" if isinstance(path, bytes) else str(path))
-    text = decode_text(read_bytes(path, label, max_bytes), label)
-    return read_json_text(text, label, None if pack is None else pack.fields.key_map(None))
+    buf = read_bytes(path, label, max_bytes)
+    text = decode_text(buf, label)
+    names = None if pack is None else pack.fields.key_map(None)
+    return read_json_text(text, label, names, once=once_each(buf) if once is None else once)
 
 
 def read_jsonl_text(text: str, name: str) -> SourceDocument:
@@ -337,9 +219,9 @@ def _iter_lines(text: str, name: str) -> Iterator[RawRecord]:
     start = _skip_ws(text, 0)
     while start < len(text):
         try:
-            data, stop = _decode(text, start, name)
+            data, stop = decode_at(text, start, name)
         except json.JSONDecodeError as exc:
-            raise _syntax_error(name, exc) from None
+            raise syntax_error(name, exc) from None
         newline = text.find("\n", stop)
         line_end = len(text) if newline < 0 else newline
         if text[stop:line_end].strip():
@@ -351,7 +233,7 @@ def _iter_lines(text: str, name: str) -> Iterator[RawRecord]:
                 ln,
                 col,
             )
-        yield _record(text, (start, stop), index, f"/{index}", data, lines)
+        yield record(text, (start, stop), index, f"/{index}", data, lines)
         index += 1
         start = _skip_ws(text, line_end)
 

@@ -13,13 +13,8 @@ from govcatalog.io.records import (
     pointer_to,
     pointer_token,
 )
-from govcatalog.io.shape import (
-    INFO_KEYS,
-    RESOURCE_KEYS,
-    ResourceNames,
-    envelope_path,
-    type_name,
-)
+from govcatalog.io.shape import ResourceNames, envelope_path, not_a_list
+from govcatalog.io.top_plan import TopMember, plan_top
 
 
 def _pointer(key: str) -> str:
@@ -45,23 +40,21 @@ def read_object(
     if not isinstance(data, Mapping):
         doc.problems.append(DocumentProblem("", "顶层不是对象", "the top level is not an object"))
         return doc
-    found = False
-    for key, value in data.items():
-        pointer = _pointer(str(key))
-        if key in RESOURCE_KEYS and not found:
-            found = True
-            if isinstance(value, list | tuple):
-                doc.records = records(list(value), pointer)
-            else:
-                doc.problems.append(
-                    DocumentProblem(
-                        pointer,
-                        f"“{key}”应为列表，实为{type_name(value, 'zh')}",
-                        f"{key!r} must be a list, found {type_name(value, 'en')}",
-                    )
-                )
-        elif key in INFO_KEYS and doc.info is None:
-            doc.info = RawRecord(-1, pointer, value, Position())
+    members = [(str(key), value) for key, value in data.items()]
+    plan = plan_top(
+        [TopMember(key, len(v) if isinstance(v, list | tuple) else None) for key, v in members]
+    )
+    doc.problems.extend(plan.problems)
+    if plan.resources is not None:
+        key, value = members[plan.resources]
+        if isinstance(value, list | tuple):
+            doc.records = records(list(value), _pointer(key))
+        else:
+            doc.problems.append(not_a_list(key, _pointer(key), value))
+    if plan.info is not None:
+        key, value = members[plan.info]
+        doc.info = RawRecord(-1, _pointer(key), value, Position())
+    found = plan.resources is not None
     if not found:
         wrapped = envelope_path(dict(data), names=names)
         if wrapped is None or not wrapped.keys:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Final, Literal, NamedTuple
 
+from govcatalog.io.records import DocumentProblem
 from govcatalog.packs.key_fold import fold_key
 
 INFO_KEYS: Final = frozenset({"catalog", "目录", "目录信息", "目录基本信息"})
@@ -43,6 +44,19 @@ _NAMES: Final = {
 def type_name(value: object, lang: Literal["zh", "en"]) -> str:
     """Human name of a JSON value's type."""
     return _NAMES[lang].get(type(value), type(value).__name__)
+
+
+def not_a_list(
+    key: str, pointer: str, value: object, line: int | None = None, column: int | None = None
+) -> DocumentProblem:
+    """GC-S002: the member naming the resources holds no list."""
+    return DocumentProblem(
+        pointer,
+        f"“{key}”应为列表，实为{type_name(value, 'zh')}",
+        f"{key!r} must be a list, found {type_name(value, 'en')}",
+        line,
+        column,
+    )
 
 
 ENVELOPE_DEPTH: Final = 3

@@ -15,8 +15,14 @@ import yaml
 from govcatalog.errors import LoadError
 from govcatalog.io._jsonpos import unescape
 from govcatalog.io.json_reader import decode_text, read_bytes
-from govcatalog.io.records import DocumentProblem, RawRecord, SourceDocument, pointer_token
-from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, type_name
+from govcatalog.io.records import (
+    DocumentProblem,
+    RawRecord,
+    SourceDocument,
+    pointer_token,
+)
+from govcatalog.io.shape import not_a_list
+from govcatalog.io.top_plan import TopMember, plan_top
 
 DEFAULT_MAX_BYTES = 256 * 1024**2
 """Largest YAML input read by default (256 MiB)."""
@@ -175,13 +181,8 @@ def read_yaml_text(text: str, name: str) -> SourceDocument:
         raise LoadError(name, "文件为空", "the file is empty")
     _check_no_alias(root, name, set())
     doc = SourceDocument(name, None, iter(()))
-
-    def records(seq: yaml.SequenceNode, pointer: str) -> Iterator[RawRecord]:
-        for index, item in enumerate(seq.value):
-            yield _raw(index, f"{pointer}/{index}", item)
-
     if isinstance(root, yaml.SequenceNode):
-        doc.records = records(root, "")
+        doc.records = _records(root, "")
         return doc
     if not isinstance(root, yaml.MappingNode):
         m = root.start_mark
@@ -191,35 +192,47 @@ def read_yaml_text(text: str, name: str) -> SourceDocument:
             )
         )
         return doc
-    found = False
-    for key_node, value in root.value:
-        key = str(getattr(key_node, "value", ""))
+    _top(root, doc)
+    return doc
+
+
+def _records(seq: yaml.SequenceNode, pointer: str) -> Iterator[RawRecord]:
+    for index, item in enumerate(seq.value):
+        yield _raw(index, f"{pointer}/{index}", item)
+
+
+def _top(root: yaml.MappingNode, doc: SourceDocument) -> None:
+    """The facts and the resources of a top-level mapping: the later of two members naming
+    one of them, the earlier said (:func:`~govcatalog.io.top_plan.plan_top`)."""
+    keys = [str(getattr(k, "value", "")) for k, _ in root.value]
+    plan = plan_top(
+        [
+            TopMember(key, len(v.value) if isinstance(v, yaml.SequenceNode) else None, *_at(v))
+            for key, (_, v) in zip(keys, root.value, strict=True)
+        ]
+    )
+    doc.problems.extend(plan.problems)
+    if plan.resources is not None:
+        key, value = keys[plan.resources], root.value[plan.resources][1]
         pointer = "/" + pointer_token(key)
-        if key in RESOURCE_KEYS and not found:
-            found = True
-            if isinstance(value, yaml.SequenceNode):
-                doc.records = records(value, pointer)
-            else:
-                data = _construct(value)
-                m = value.start_mark
-                doc.problems.append(
-                    DocumentProblem(
-                        pointer,
-                        f"“{key}”应为列表，实为{type_name(data, 'zh')}",
-                        f"{key!r} must be a list, found {type_name(data, 'en')}",
-                        m.line + 1,
-                        m.column + 1,
-                    )
-                )
-        elif key in INFO_KEYS and doc.info is None:
-            doc.info = _raw(-1, pointer, value)
-    if not found:
+        if isinstance(value, yaml.SequenceNode):
+            doc.records = _records(value, pointer)
+        else:
+            doc.problems.append(not_a_list(key, pointer, _construct(value), *_at(value)))
+    else:
         doc.problems.append(
             DocumentProblem(
                 "", "缺少信息资源列表（resources）", 'no list of resources ("resources")', 1, 1
             )
         )
-    return doc
+    if plan.info is not None:
+        pointer = "/" + pointer_token(keys[plan.info])
+        doc.info = _raw(-1, pointer, root.value[plan.info][1])
+
+
+def _at(node: yaml.Node) -> tuple[int, int]:
+    """Line and column of a node."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def read_yaml(

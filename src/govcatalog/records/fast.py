@@ -26,14 +26,24 @@ from typing import Any
 from govcatalog.errors import LoadError, UnsupportedFormat
 from govcatalog.io.formats import InputFormat, check_file, detect_format
 from govcatalog.io.json_reader import DEFAULT_MAX_BYTES, decode_text, read_bytes, read_json
-from govcatalog.io.records import Locator, RawRecord, SourceDocument
-from govcatalog.io.repeats import LastKeyLocator, repeated_in
+from govcatalog.io.records import RawRecord, SourceDocument
+from govcatalog.io.repeats import repeated_in
 from govcatalog.io.source import CatalogSource, as_format, looks_like_text, sniff_format
+from govcatalog.io.top_plan import gives_twice
+from govcatalog.io.top_walk import walk_bytes
 from govcatalog.packs.fields import FieldKind
 from govcatalog.packs.pack import Pack
 from govcatalog.records.coerce import Coerced, Coercer
 from govcatalog.records.coerced import MISSING, Pending, compound_split
-from govcatalog.records.fast_json import ByteLines, ByteSpanLocator, Layout, layout, position, spans
+from govcatalog.records.fast_json import (
+    ByteLines,
+    ByteSpanLocator,
+    Layout,
+    facts_of,
+    layout_of,
+    located,
+    spans,
+)
 from govcatalog.records.fast_texts import REMEMBERED, PlainTexts, item_texts
 from govcatalog.records.fast_types import Careful, FastTypes, compile_types, read_date
 from govcatalog.records.hits import Record
@@ -261,15 +271,18 @@ def open_fast(
     if read is None:
         return None
     buf, label = read
-    shape = layout(buf, reader.msgspec)
+    members = walk_bytes(buf, reader.msgspec)
+    shape = layout_of(buf, reader.msgspec, members)
+    # None: the text reader finds out whether a key is written twice
+    once = None if members is None else not gives_twice([key for key, _ in members])
     if shape is None:
-        return read_json(buf, label, pack)
+        return read_json(buf, label, pack, once=once)
     doc = FastDocument(label, None, iter(()), reader=reader, buf=buf, shape=shape)
     if shape.info is not None:
         try:
-            info = _info(buf, shape)
+            info = facts_of(buf, shape)
         except UnicodeDecodeError:
-            return read_json(buf, label, pack)  # which says where the text is not UTF-8
+            return read_json(buf, label, pack, once=once)  # which says where it is not UTF-8
         if shape.info.start < shape.resources.start:
             doc.info = info
         else:  # the text reader meets the facts only after the resources
@@ -304,17 +317,6 @@ def _json_bytes(
     return read_bytes(path, label, DEFAULT_MAX_BYTES), label
 
 
-def _info(buf: bytes, shape: Layout) -> RawRecord:
-    member = shape.info
-    assert member is not None
-    text = buf[member.start : member.end].decode("utf-8")
-    line, column = position(buf, member.start)
-    locator = ByteSpanLocator(buf, member.start, member.end, line, column)
-    data = json.loads(text)
-    again = repeated_in(text, 0, len(text), data)
-    return RawRecord(-1, member.pointer, data, _located(locator, again), None, None, again)
-
-
 def _raw(
     doc: FastDocument, index: int, start: int, end: int, line: int, col: int, data: object = MISSING
 ) -> RawRecord:
@@ -329,7 +331,7 @@ def _raw(
     locator = ByteSpanLocator(doc.buf, start, end, line, col)
     if data is not MISSING:
         again = repeated_in(doc.buf, start, end, data)
-        return RawRecord(index, pointer, data, _located(locator, again), None, None, again)
+        return RawRecord(index, pointer, data, located(locator, again), None, None, again)
     try:
         text = doc.buf[start:end].decode("utf-8")
     except UnicodeDecodeError:
@@ -346,16 +348,7 @@ def _raw(
             col,
         ) from None
     again = repeated_in(doc.buf, start, end, data)
-    return RawRecord(index, pointer, data, _located(locator, again), None, None, again)
-
-
-def _located(locator: ByteSpanLocator, again: tuple[str, ...]) -> Locator:
-    """The locator of a resource: one that follows a repeated key to its last value where
-    the resource gives one twice."""
-    if not again:
-        return locator
-    text = locator.buf[locator.start : locator.end].decode("utf-8")
-    return LastKeyLocator(text, locator.line, locator.column)
+    return RawRecord(index, pointer, data, located(locator, again), None, None, again)
 
 
 def _raw_records(doc: FastDocument) -> Iterator[RawRecord]:

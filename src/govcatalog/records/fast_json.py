@@ -5,10 +5,10 @@ resource as a view into the bytes (``msgspec.Raw``); their lengths give every of
 and columns are counted as the text reader counts them (columns in characters), so a finding
 is located the same way whichever reader found the resource.
 
-Only the plain shape is taken here: a top-level object, each key once, a list of resources.
-Anything else (a top-level list, a repeated key, resources that are not a list, a byte-order
-mark, input msgspec refuses) is left to the text reader (:mod:`govcatalog.io.json_reader`),
-which reports it.
+Only the plain shape is taken here: a top-level object, each key once, one list of resources
+and at most one member of catalog facts. Anything else (a top-level list, a repeated key,
+resources given twice or not as a list, a byte-order mark, input msgspec refuses) is left to
+the text reader (:mod:`govcatalog.io.json_reader`), which reports it.
 """
 
 from __future__ import annotations
@@ -21,22 +21,16 @@ from typing import Any
 
 from govcatalog.io._jsonlocator import JsonLocator, Place
 from govcatalog.io._jsonpos import offset_in_bytes
-from govcatalog.io.records import pointer_token
+from govcatalog.io.records import Locator, RawRecord
+from govcatalog.io.repeats import LastKeyLocator, repeated_in
 from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS
+from govcatalog.io.top_walk import ByteMember, walk_bytes
 
 _WS = re.compile(rb"[ \t\n\r]*")
-_MEMBER = re.compile(rb'[ \t\n\r]*"((?:[^"\\]|\\.)*)"[ \t\n\r]*:[ \t\n\r]*')
-_AFTER = re.compile(rb"[ \t\n\r]*([,}])")
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
-    """A top-level member: its JSON pointer, the byte span of its value, the value's view."""
-
-    pointer: str
-    start: int
-    end: int
-    raw: Any
+Member = ByteMember
+"""A top-level member: its JSON pointer, the byte span of its value, the value's view."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,54 +50,22 @@ class Layout:
 
 def layout(buf: bytes, msgspec: Any) -> Layout | None:
     """The layout of a catalog's bytes, or None when it is not of the plain shape."""
-    try:
-        members = msgspec.json.decode(buf, type=dict[str, msgspec.Raw])
-    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
-        return None
-    found = _walk(buf, members)
-    if found is None:
-        return None
-    info, resources = found
-    try:
-        raws = msgspec.json.decode(resources.raw, type=list[msgspec.Raw])
-    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
-        return None
-    return Layout(info, resources, raws)
+    return layout_of(buf, msgspec, walk_bytes(buf, msgspec))
 
 
-def _walk(buf: bytes, members: dict[str, Any]) -> tuple[Member | None, Member] | None:
-    """Walk the top-level members in order, checking each key comes once; the facts and
-    the resources members as the text reader picks them (the first of each kind)."""
-    pos = _WS.match(buf, 0).end()  # type: ignore[union-attr]
-    if buf[pos : pos + 1] != b"{":
+def layout_of(buf: bytes, msgspec: Any, members: list[tuple[str, Member]] | None) -> Layout | None:
+    """:func:`layout` from the top-level members (:func:`~govcatalog.io.top_walk.walk_bytes`)."""
+    if members is None:
         return None
-    pos += 1
-    info: Member | None = None
-    resources: Member | None = None
-    seen = 0
-    for key, raw in members.items():
-        m = _MEMBER.match(buf, pos)
-        if m is None or json.loads(b'"' + m[1] + b'"') != key:
-            return None
-        start = m.end()
-        end = start + memoryview(raw).nbytes
-        seen += 1
-        member = Member("/" + pointer_token(key), start, end, raw)
-        if key in RESOURCE_KEYS and resources is None:
-            if buf[start : start + 1] != b"[":
-                return None  # reported by the text reader
-            resources = member
-        elif key in INFO_KEYS and info is None:
-            info = member
-        after = _AFTER.match(buf, end)
-        if after is None:
-            return None
-        pos = after.end()
-        if after[1] == b"}":
-            break
-    if seen != len(members) or resources is None:
+    info = [m for key, m in members if key in INFO_KEYS]
+    resources = [m for key, m in members if key in RESOURCE_KEYS]
+    if len(info) > 1 or len(resources) != 1 or buf[resources[0].start] != 0x5B:  # "["
+        return None  # the text reader reads (and says) two members naming one thing
+    try:
+        raws = msgspec.json.decode(resources[0].raw, type=list[msgspec.Raw])
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
         return None
-    return info, resources
+    return Layout(info[0] if info else None, resources[0], raws)
 
 
 def spans(buf: bytes, layout: Layout) -> Iterator[tuple[int, int, int, Any]]:
@@ -186,3 +148,28 @@ class ByteSpanLocator:
         """A locator holding only the resource's text (for sending to another process)."""
         text = self.buf[self.start : self.end].decode("utf-8")
         return JsonLocator(text, 0, len(text), self.line, self.column)
+
+
+def facts_of(buf: bytes, shape: Layout) -> RawRecord:
+    """The catalog facts of a layout with facts.
+
+    Raises:
+        UnicodeDecodeError: Where the facts are not UTF-8.
+    """
+    member = shape.info
+    assert member is not None
+    text = buf[member.start : member.end].decode("utf-8")
+    line, column = position(buf, member.start)
+    locator = ByteSpanLocator(buf, member.start, member.end, line, column)
+    data = json.loads(text)
+    again = repeated_in(text, 0, len(text), data)
+    return RawRecord(-1, member.pointer, data, located(locator, again), None, None, again)
+
+
+def located(locator: ByteSpanLocator, again: tuple[str, ...]) -> Locator:
+    """The locator of a resource: one that follows a repeated key to its last value where
+    the resource gives one twice."""
+    if not again:
+        return locator
+    text = locator.buf[locator.start : locator.end].decode("utf-8")
+    return LastKeyLocator(text, locator.line, locator.column)

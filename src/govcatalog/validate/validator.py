@@ -16,6 +16,7 @@ from dataclasses import replace
 from govcatalog._collector import collector_paused
 from govcatalog.errors import LoadError, PackError
 from govcatalog.io.records import RawRecord, SheetReading, SourceDocument
+from govcatalog.io.top_plan import SAID_TWICE
 from govcatalog.packs.pack import Pack
 from govcatalog.packs.value_forms import AbsentElements
 from govcatalog.records.coerce import Coercer
@@ -329,7 +330,7 @@ class Validator:
         if absent:
             findings.extend(self.absent_elements(absent, resources, doc.name, doc.sheets))
         findings.extend(self.check_info(doc))
-        if resources == 0 and not doc.problems:
+        if resources == 0 and all(p.code in SAID_TWICE for p in doc.problems):
             f = self.finding(empty_catalog(), Location(doc.name, None, "", 1, 1))
             if f is not None:
                 findings.append(f)

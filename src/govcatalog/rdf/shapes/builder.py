@@ -53,6 +53,7 @@ NATIVE_ONLY: Final = {
     "GC-S012": "a workbook's missing column (file-wide, from the sheet's headings)",
     "GC-S013": "a workbook's sheet state (hidden), seen while reading",
     "GC-S014": "dates a workbook's forms (or the catalog facts) give twice, compared while reading",
+    "GC-S015": "document shape: the resources given twice are seen while reading",
     "GC-R008": "catalog-wide uniqueness of codes",
     "GC-R011": "base items: a condition over all items and the code's first digit",
     "GC-R013": "wording of the legal basis (folded text)",
