@@ -224,6 +224,10 @@ def test_facts_given_twice_are_read_from_the_later_before_the_resources(fast: st
         ("GC-S007", "/目录")
     ]
     assert "2025-09-12" in report.regime_en
+    # the earlier facts' date, under another regime, is said where it is written
+    assert [f.location.column for f in report.findings if f.code == "GC-S014"] == [
+        text.index("2024-05-01")
+    ]
 
 
 def test_a_yaml_document_says_it_as_json_does() -> None:
@@ -247,6 +251,18 @@ def test_a_mapping_names_its_resources_twice_without_a_line() -> None:
     assert [r.pointer for r in source.records] == ["/信息资源/0"]
     [problem] = source.problems
     assert (problem.code, problem.pointer, problem.params) == ("GC-S015", "/信息资源", {"count": 1})
+
+
+def test_a_mapping_naming_its_facts_twice_compares_their_dates() -> None:
+    doc = {
+        "catalog": {"issued": "2025-06-01"},
+        "resources": [resource()],
+        "目录": {"issued": "2025-09-12"},
+    }
+    report = validate(doc, options=OPTIONS)
+    assert sorted(
+        (f.code, f.location.pointer) for f in report.findings if f.code in ("GC-S007", "GC-S014")
+    ) == [("GC-S007", "/目录"), ("GC-S014", "/catalog/issued")]
 
 
 # ---------------------------------------------------------------- API response envelopes
@@ -336,3 +352,50 @@ def test_a_syntax_error_is_said_where_the_streaming_reader_says_it() -> None:
     with pytest.raises(Exception, match="JSON syntax error") as raised:
         list(read_json_text(text, "x.json").records)
     assert getattr(raised.value, "column", None) == text.index("{]") + 2
+
+
+# ---------------------------------------------------------------- a date key written twice
+
+
+def _dated_twice(earlier: str, later: str, form: str) -> str:
+    """A catalog whose facts write ``issued`` twice, on one line (JSON) or on two (YAML)."""
+    resources = json.dumps([resource()], ensure_ascii=False)
+    if form == "yaml":
+        return (
+            f"catalog:\n  name: 测试目录\n  issued: '{earlier}'\n  issued: '{later}'\n"
+            f"resources: {resources}\n"
+        )
+    facts = f'{{"name": "测试目录", "issued": "{earlier}", "issued": "{later}"}}'
+    return f'{{"catalog": {facts}, "resources": {resources}}}'
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "split"),
+    [
+        ("2025-06-01", "2025-09-12", True),
+        ("2025-08-05", "2025-09-12", False),
+        ("2025-09-12", "2025-06-01", True),
+        ("2024-01-01", "2025-07-31", False),
+    ],
+)
+@pytest.mark.parametrize("form", ["fast", "text", "yaml"])
+def test_a_date_key_written_twice_is_compared_as_two_keys_are(
+    earlier: str, later: str, split: bool, form: str
+) -> None:
+    text = _dated_twice(earlier, later, form)
+    report = _validate(text, form)
+    said = [f for f in report.findings if f.code == "GC-S014"]
+    [again] = [f for f in report.findings if f.code == "GC-S007"]
+    assert (again.location.pointer, again.value) == ("/catalog/issued", "issued")
+    assert report.regime_en is not None and later in report.regime_en
+    if not split:
+        assert said == []
+        return
+    [s014] = said
+    assert (s014.location.pointer, s014.value) == ("/catalog/issued", earlier)
+    if form == "yaml":
+        assert (s014.location.line, again.location.line) == (3, 4)
+    else:  # at the earlier value, the later's finding at the later
+        assert s014.location.column == text.index(earlier)
+        assert again.location.column == text.index(later)
+    assert f"{later} is the one taken" in s014.message_en

@@ -4,7 +4,8 @@ The members were found first (:func:`~govcatalog.io.top_walk.scan_text`): the la
 naming the facts or the resources is read, where the first of them is written
 (:func:`~govcatalog.io.top_plan.plan_top`), and the earlier is said; of any other key written
 twice the later is read, and an envelope's records under it are said to set aside those of
-the earlier (GC-S015).
+the earlier (GC-S015). Catalog facts set aside keep their dates, which the document's date
+is compared with (GC-S014, :attr:`~govcatalog.io.records.SourceDocument.info_replaced`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from govcatalog.io.json_envelope import (
     records_at,
     wrapped_or_missing,
 )
-from govcatalog.io.json_scan import decode_at, iter_array, record
+from govcatalog.io.json_scan import decode_at, facts, iter_array, record
 from govcatalog.io.records import RawRecord, SourceDocument, pointer_token
 from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS, ResourceNames, not_a_list
 from govcatalog.io.top_plan import TopMember, plan_top, set_aside
@@ -43,7 +44,7 @@ def iter_planned(
             top.found = True
             yield from _resources(text, members[plan.resources], name, doc)
         elif n == plan.info_at and plan.info is not None:
-            _facts(text, members[plan.info], name, doc)
+            _facts(text, members, plan.info, name, doc)
         elif n in plan.aside or member.key in INFO_KEYS or member.key in RESOURCE_KEYS:
             continue
         elif not top.found:
@@ -66,12 +67,21 @@ def _resources(
     doc.problems.append(not_a_list(member.key, pointer, value, *line_col(text, member.start)))
 
 
-def _facts(text: str, member: TextMember, name: str, doc: SourceDocument) -> None:
-    """The catalog facts read."""
+def _facts(text: str, members: list[TextMember], read: int, name: str, doc: SourceDocument) -> None:
+    """The catalog facts read, and those set aside (each whole, for their dates)."""
+    aside: list[RawRecord] = []
+    for member in members[:read]:
+        if member.key in INFO_KEYS:
+            value, _ = decode_at(text, member.start, name)
+            pointer = "/" + pointer_token(member.key)
+            span = (member.start, member.end)
+            aside.append(record(text, span, -1, pointer, value, LineCounter(text)))
+    member = members[read]
     value, _ = decode_at(text, member.start, name)
-    pointer = "/" + pointer_token(member.key)
     span = (member.start, member.end)
-    doc.info = record(text, span, -1, pointer, value, LineCounter(text))
+    pointer = "/" + pointer_token(member.key)
+    doc.info, replaced = facts(text, span, pointer, value, LineCounter(text))
+    doc.info_replaced = [*aside, *replaced]
 
 
 def _envelope_twice(

@@ -19,6 +19,7 @@ from govcatalog.io.json_planned import iter_planned
 from govcatalog.io.json_scan import (
     at_error,
     decode_at,
+    facts,
     iter_array,
     record,
     syntax_error,
@@ -172,7 +173,7 @@ def _member(
         top.found = True
         doc.problems.append(not_a_list(key, pointer, value, *line_col(text, start)))
     elif key in INFO_KEYS and doc.info is None:
-        doc.info = record(text, (start, j), -1, pointer, value, lines)
+        doc.info, doc.info_replaced = facts(text, (start, j), pointer, value, lines)
     elif not top.found:
         consider(top, key, value, (start, j))
     return _skip_ws(text, j)

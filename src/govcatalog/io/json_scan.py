@@ -16,7 +16,7 @@ from govcatalog.errors import LoadError
 from govcatalog.io._jsonlocator import JsonLocator
 from govcatalog.io._jsonpos import LineCounter, _skip_ws, line_col
 from govcatalog.io.records import Locator, RawRecord
-from govcatalog.io.repeats import LastKeyLocator, repeated_in
+from govcatalog.io.repeats import LastKeyLocator, repeated_in, replaced_values
 
 _DECODER: Final = json.JSONDecoder()
 
@@ -55,6 +55,18 @@ def record(
     else:
         located = JsonLocator(text, span[0], span[1], line, col)
     return RawRecord(index, pointer, data, located, None, None, again)
+
+
+def facts(
+    text: str, span: tuple[int, int], pointer: str, data: object, lines: LineCounter
+) -> tuple[RawRecord, list[RawRecord]]:
+    """The catalog facts at ``text[span[0]:span[1]]`` decoded as ``data``: their record, and
+    each value a key of theirs gives before its last one
+    (:attr:`~govcatalog.io.records.SourceDocument.info_replaced`)."""
+    info = record(text, span, -1, pointer, data, lines)
+    if not info.repeated:
+        return info, []
+    return info, replaced_values(text, span[0], lines.at(span[0]), pointer, info.repeated)
 
 
 def iter_array(

@@ -13,7 +13,7 @@ from govcatalog.io.records import (
     pointer_to,
     pointer_token,
 )
-from govcatalog.io.shape import ResourceNames, envelope_path, not_a_list
+from govcatalog.io.shape import INFO_KEYS, ResourceNames, envelope_path, not_a_list
 from govcatalog.io.top_plan import TopMember, plan_top
 
 
@@ -54,6 +54,11 @@ def read_object(
     if plan.info is not None:
         key, value = members[plan.info]
         doc.info = RawRecord(-1, _pointer(key), value, Position())
+        doc.info_replaced = [
+            RawRecord(-1, _pointer(k), v, Position())
+            for k, v in members[: plan.info]
+            if k in INFO_KEYS
+        ]
     found = plan.resources is not None
     if not found:
         wrapped = envelope_path(dict(data), names=names)

@@ -18,9 +18,11 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from govcatalog.io._jsonlocator import Place, ValueIndex, positions
-from govcatalog.io.records import pointer_token
+from govcatalog.io._jsonpos import _MEMBER, _NEXT, _skip_value, unescape
+from govcatalog.io.records import Position, RawRecord, pointer_token
 
 _ENCODE: Final = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+_DECODER: Final = json.JSONDecoder()
 
 
 def keys_in(value: object) -> int:
@@ -148,3 +150,39 @@ class LastKeyLocator:
     def detached_copy(self) -> LastKeyLocator:
         """Itself: it holds only the record's text."""
         return self
+
+
+def replaced_values(
+    text: str, start: int, at: tuple[int, int], pointer: str, repeated: tuple[str, ...]
+) -> list[RawRecord]:
+    """Each value that a key of the object at ``text[start]`` (a record at ``pointer``, at
+    line and column ``at``) gives before its last one, as a record of its own
+    (``{key: value}``, located at that value): the keys ``repeated`` names at its top (the
+    pointers of :attr:`~govcatalog.io.records.RawRecord.repeated`). Where a JSON decoder
+    keeps only the last, the catalog facts still compare the dates given before it."""
+    keys = {unescape(p[1:]) for p in repeated if p.count("/") == 1}
+    if not keys:
+        return []
+    written = _every_member(text, start)
+    last = dict(written)
+    found = []
+    for key, i in written:
+        if key in keys and last[key] != i:
+            newlines = text.count("\n", start, i)
+            line = at[0] + newlines
+            column = at[1] + i - start if not newlines else i - text.rfind("\n", start, i)
+            value = _DECODER.raw_decode(text, i)[0]
+            found.append(RawRecord(-1, pointer, {key: value}, Position(line, column)))
+    return found
+
+
+def _every_member(text: str, i: int) -> list[tuple[str, int]]:
+    """The key and where the value is of each member of the object at ``i``, in order."""
+    found: list[tuple[str, int]] = []
+    i += 1
+    while True:
+        m = _MEMBER.match(text, i)
+        if m is None:
+            return found
+        found.append((json.loads(f'"{m.group(1)}"'), m.end()))
+        i = _NEXT.match(text, _skip_value(text, m.end())).end()  # type: ignore[union-attr]

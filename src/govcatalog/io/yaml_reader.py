@@ -17,11 +17,12 @@ from govcatalog.io._jsonpos import unescape
 from govcatalog.io.json_reader import decode_text, read_bytes
 from govcatalog.io.records import (
     DocumentProblem,
+    Position,
     RawRecord,
     SourceDocument,
     pointer_token,
 )
-from govcatalog.io.shape import not_a_list
+from govcatalog.io.shape import INFO_KEYS, not_a_list
 from govcatalog.io.top_plan import TopMember, plan_top
 
 DEFAULT_MAX_BYTES = 256 * 1024**2
@@ -226,13 +227,34 @@ def _top(root: yaml.MappingNode, doc: SourceDocument) -> None:
             )
         )
     if plan.info is not None:
-        pointer = "/" + pointer_token(keys[plan.info])
-        doc.info = _raw(-1, pointer, root.value[plan.info][1])
+        pointers = ["/" + pointer_token(key) for key in keys]
+        aside = [
+            _raw(-1, pointers[n], root.value[n][1])
+            for n in range(plan.info)
+            if keys[n] in INFO_KEYS
+        ]
+        info = root.value[plan.info][1]
+        doc.info = _raw(-1, pointers[plan.info], info)
+        doc.info_replaced = [*aside, *_replaced(info, pointers[plan.info])]
 
 
 def _at(node: yaml.Node) -> tuple[int, int]:
     """Line and column of a node."""
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _replaced(node: yaml.Node, pointer: str) -> list[RawRecord]:
+    """Each value a key of the mapping ``node`` gives before its last one, as a record of its
+    own (``{key: value}``): see :attr:`~govcatalog.io.records.SourceDocument.info_replaced`."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    keys = [str(getattr(k, "value", "")) for k, _ in node.value]
+    last = {key: n for n, key in enumerate(keys)}
+    return [
+        RawRecord(-1, pointer, {key: _construct(v)}, Position(*_at(v)))
+        for n, (key, (_, v)) in enumerate(zip(keys, node.value, strict=True))
+        if last[key] != n
+    ]
 
 
 def read_yaml(

@@ -280,7 +280,7 @@ def open_fast(
     doc = FastDocument(label, None, iter(()), reader=reader, buf=buf, shape=shape)
     if shape.info is not None:
         try:
-            info = facts_of(buf, shape)
+            info, doc.info_replaced = facts_of(buf, shape)
         except UnicodeDecodeError:
             return read_json(buf, label, pack, once=once)  # which says where it is not UTF-8
         if shape.info.start < shape.resources.start:

@@ -22,7 +22,7 @@ from typing import Any
 from govcatalog.io._jsonlocator import JsonLocator, Place
 from govcatalog.io._jsonpos import offset_in_bytes
 from govcatalog.io.records import Locator, RawRecord
-from govcatalog.io.repeats import LastKeyLocator, repeated_in
+from govcatalog.io.repeats import LastKeyLocator, repeated_in, replaced_values
 from govcatalog.io.shape import INFO_KEYS, RESOURCE_KEYS
 from govcatalog.io.top_walk import ByteMember, walk_bytes
 
@@ -150,8 +150,9 @@ class ByteSpanLocator:
         return JsonLocator(text, 0, len(text), self.line, self.column)
 
 
-def facts_of(buf: bytes, shape: Layout) -> RawRecord:
-    """The catalog facts of a layout with facts.
+def facts_of(buf: bytes, shape: Layout) -> tuple[RawRecord, list[RawRecord]]:
+    """The catalog facts of a layout with facts, and each value a key of theirs gives before
+    its last one (see :attr:`~govcatalog.io.records.SourceDocument.info_replaced`).
 
     Raises:
         UnicodeDecodeError: Where the facts are not UTF-8.
@@ -163,7 +164,8 @@ def facts_of(buf: bytes, shape: Layout) -> RawRecord:
     locator = ByteSpanLocator(buf, member.start, member.end, line, column)
     data = json.loads(text)
     again = repeated_in(text, 0, len(text), data)
-    return RawRecord(-1, member.pointer, data, located(locator, again), None, None, again)
+    info = RawRecord(-1, member.pointer, data, located(locator, again), None, None, again)
+    return info, replaced_values(text, 0, (line, column), member.pointer, again)
 
 
 def located(locator: ByteSpanLocator, again: tuple[str, ...]) -> Locator:

@@ -104,8 +104,9 @@ def labels_given_again(info: RawRecord, replaced: Sequence[RawRecord], pack: Pac
     """GC-S007 at each label of a 目录信息 sheet that a later row gives again (``replaced``
     holds the earlier rows), at its last row, which is the one read: the element is given
     twice, as under two keys. Not where reading says so already (another key of the element
-    comes before it)."""
-    if not replaced or not isinstance(info.data, Mapping):
+    comes before it), nor in JSON or YAML, whose keys written twice the reader notes
+    (:attr:`~govcatalog.io.records.RawRecord.repeated`) and the coercer says."""
+    if not replaced or info.sheet is None or not isinstance(info.data, Mapping):
         return
     keys = pack.fields.key_map("catalog")
     again = {str(k) for raw in replaced if isinstance(raw.data, Mapping) for k in raw.data}
