@@ -36,7 +36,8 @@ def iter_planned(
 ) -> Iterator[RawRecord]:
     """The records of the top-level object at ``i`` whose ``members`` are known: as the
     streaming reader gives them, with the later of members naming one thing read."""
-    plan = plan_top([TopMember(m.key, m.size, *line_col(text, m.start)) for m in members])
+    lines = LineCounter(text)  # forward only: the members are in the order written
+    plan = plan_top([TopMember(m.key, m.size, *lines.at(m.start)) for m in members])
     doc.problems.extend(plan.problems)
     top = TopLevel(names=names)
     for n, member in enumerate(members):
@@ -69,18 +70,19 @@ def _resources(
 
 def _facts(text: str, members: list[TextMember], read: int, name: str, doc: SourceDocument) -> None:
     """The catalog facts read, and those set aside (each whole, for their dates)."""
+    lines = LineCounter(text)  # forward only: the members in the order written, the read last
     aside: list[RawRecord] = []
     for member in members[:read]:
         if member.key in INFO_KEYS:
             value, _ = decode_at(text, member.start, name)
             pointer = "/" + pointer_token(member.key)
             span = (member.start, member.end)
-            aside.append(record(text, span, -1, pointer, value, LineCounter(text)))
+            aside.append(record(text, span, -1, pointer, value, lines))
     member = members[read]
     value, _ = decode_at(text, member.start, name)
     span = (member.start, member.end)
     pointer = "/" + pointer_token(member.key)
-    doc.info, replaced = facts(text, span, pointer, value, LineCounter(text))
+    doc.info, replaced = facts(text, span, pointer, value, lines)
     doc.info_replaced = [*aside, *replaced]
 
 
