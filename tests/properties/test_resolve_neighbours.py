@@ -78,17 +78,20 @@ def test_keys_not_found_near_are_at_least_the_outside_distance_away(
 ) -> None:
     """The lemma the fuzzy lookups rest on, checked on every key by its indel distance."""
     keys, queries = case
-    index = DeletionIndex(keys, least=3)
+    index = DeletionIndex(keys, least=4)
     for query in queries:
         if len(query) < 4:
             continue
-        near = {keys[i] for i in index.near(query).tolist()} | two_deletions(query)
+        found = index.near(query)
+        assert found == sorted(set(found))
+        near = {keys[i] for i in found}
         for key in keys:
-            if len(key) < 3 or key in near:
+            if key in near:
                 continue
             distance = Indel.distance(query, key)
             assert distance >= outside_distance(len(query), len(key)), (query, key)
-        event("some keys near" if len(near & set(keys)) else "no key near")
+        event("a key two shorter" if near & two_deletions(query) else "none two shorter")
+        event("some keys near" if near else "no key near")
 
 
 def test_outside_reach_is_the_scores_the_outside_distance_allows() -> None:

@@ -15,6 +15,7 @@ from govcatalog.resolve.prefix import (
     length_bounds,
     lengths_of,
     needed_by_length,
+    plan_lengths,
     seed,
 )
 
@@ -35,10 +36,12 @@ def test_candidates_are_the_keys_in_enough_lists(
     needed = np.array(
         data.draw(st.lists(st.integers(1, len(lists) + 1), min_size=10, max_size=10)), np.int32
     )
+    if data.draw(st.booleans()):  # as most queries: every length searched needs the same
+        needed[needed <= len(lists)] = data.draw(st.integers(1, len(lists)))
     arrays = sorted((np.array(sorted(s), dtype=np.int32) for s in lists), key=len)
     with_bits = data.draw(st.lists(st.booleans(), min_size=len(arrays), max_size=len(arrays)))
     bits = [bitset(a, 61) if b else None for a, b in zip(arrays, with_bits, strict=True)]
-    found = candidates(arrays, needed, starts, bits)
+    found = candidates(arrays, plan_lengths(needed, len(lists)), starts, bits)
     expected = [k for k in range(61) if sum(k in s for s in lists) >= needed[lengths[k]]]
     assert found.tolist() == expected
 

@@ -45,6 +45,19 @@ def fuzzy_relation(query: str, key: str, cutoff: float) -> float | None:
     return score if score >= cutoff else None
 
 
+def fuzzy_hits(query: str, keys: Iterable[str]) -> list[FuzzyHit]:
+    """The keys in :func:`fuzzy_relation` with ``query`` at any cutoff, with their scores.
+
+    The same relation, with the query's bigrams made once for all the keys.
+    """
+    grams = bigrams(query)
+    need = needed_bigrams(len(grams))
+    if not grams:
+        return []
+    ratio = fuzz.ratio
+    return [FuzzyHit(k, float(ratio(query, k))) for k in keys if len(grams & bigrams(k)) >= need]
+
+
 class Targets(NamedTuple):
     """The items a key leads to, base catalogs' items first.
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -87,15 +88,51 @@ def bitset(ids: IdArray, size: int) -> Bits:
     return np.packbits(flags, bitorder="little")
 
 
+class LengthPlan(NamedTuple):
+    """Which key lengths :func:`candidates` searches, and how many lists a key of each needs.
+
+    A pure function of the query's length, its number of bigrams and the cutoff
+    (:func:`plan_lengths`): the resolver asks the same few shapes again and again, so it is
+    made once per shape, not per query.
+
+    Attributes:
+        needed: How many of the lists a key of each length (0..longest) must be in
+            (:func:`needed_by_length`); more than the lists rules that length out.
+        edges: The lengths searched, as runs: ``edges[2 i]`` the first length of run ``i``,
+            ``edges[2 i + 1]`` one past its last; ascending.
+        least: The fewest lists a key of a searched length needs (at least 1).
+        want: That number when every searched length needs it (the usual case), else None.
+    """
+
+    needed: npt.NDArray[np.int32]
+    edges: npt.NDArray[np.intp]
+    least: int
+    want: int | None
+
+
+def plan_lengths(needed: npt.NDArray[np.int32], lists: int) -> LengthPlan:
+    """The :class:`LengthPlan` of ``needed`` for a query of ``lists`` bigram lists."""
+    searched = needed <= lists
+    edges = np.flatnonzero(np.diff(searched.astype(np.int8), prepend=0, append=0))
+    if not edges.size:
+        return LengthPlan(needed, edges, lists + 1, None)
+    wanted = needed[searched]
+    least = max(int(wanted.min()), 1)
+    want = least if int(wanted.max()) == least else None
+    return LengthPlan(needed, edges, least, want)
+
+
 def _counted(lists: Sequence[IdArray]) -> tuple[IdArray, npt.NDArray[np.int32]]:
     """Sorted distinct ids of the (non-empty) lists, and in how many of them each is."""
     if len(lists) == 1:
         return lists[0], np.ones(lists[0].size, dtype=np.int32)
     merged = np.concatenate(lists)
-    merged.sort()
-    starts = np.flatnonzero(np.concatenate(([True], merged[1:] != merged[:-1])))
-    counts = np.diff(np.append(starts, merged.size)).astype(np.int32)
-    return merged[starts], counts
+    merged.sort(kind="stable")  # sorted runs: merged, not sorted from scratch
+    edge = np.empty(merged.size + 1, dtype=np.bool_)
+    edge[0] = edge[-1] = True
+    np.not_equal(merged[1:], merged[:-1], out=edge[1:-1])
+    at = np.flatnonzero(edge)
+    return merged[at[:-1]], np.diff(at).astype(np.int32)
 
 
 def seed(lists: Sequence[IdArray], need: int) -> IdArray:
@@ -119,62 +156,78 @@ def lengths_of(ids: IdArray, starts: IdArray) -> IdArray:
     return found
 
 
-def _within(ids: IdArray, bounds: IdArray) -> IdArray:
-    """The ids (sorted) from ``bounds[0]`` up to, not including, ``bounds[1]``.
+def _within(ids: IdArray, bounds: IdArray) -> list[IdArray]:
+    """The pieces of ``ids`` (sorted) in the ranges ``bounds[2 i]`` up to ``bounds[2 i + 1]``.
 
     ``bounds`` has the ids' dtype: searching for values of another type would convert the whole
     list first.
     """
-    if not ids.size or (ids[0] >= bounds[0] and ids[-1] < bounds[1]):
-        return ids
-    a, b = ids.searchsorted(bounds).tolist()
-    return ids[a:b]
+    if not ids.size:
+        return []
+    if bounds.size == 2 and ids[0] >= bounds[0] and ids[-1] < bounds[1]:
+        return [ids]
+    cuts = ids.searchsorted(bounds).tolist()
+    return [ids[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True) if b > a]
+
+
+def _in_list(cand: IdArray, ids: IdArray, flags: Bits | None) -> npt.NDArray[np.int32]:
+    """1 for each candidate in the list, else 0: one bit test each, or a binary search."""
+    if flags is not None:
+        tested: npt.NDArray[np.int32] = (flags[cand >> 3] >> (cand & 7)) & 1
+        return tested
+    pos = np.searchsorted(ids, cand)
+    np.minimum(pos, ids.size - 1, out=pos)
+    found: npt.NDArray[np.int32] = (ids[pos] == cand).astype(np.int32)
+    return found
 
 
 def candidates(
     lists: Sequence[IdArray],
-    needed: npt.NDArray[np.int32],
+    plan: LengthPlan,
     starts: IdArray,
     bits: Sequence[Bits | None] | None = None,
 ) -> IdArray:
-    """Sorted ids of the keys found in at least ``needed[length of the key]`` of ``lists``.
+    """Sorted ids of the keys found in at least ``plan.needed[length of the key]`` of ``lists``.
 
-    The keys are numbered shortest first, so that the keys of the lengths ``needed`` allows are
-    one range of ids: the seed lists are cut to it before they are merged, and a key's length is
-    found from its id (:func:`lengths_of`).
+    The keys are numbered shortest first, so that the keys of each run of lengths the plan
+    searches are one range of ids: the seed lists are cut to those ranges before they are
+    merged, and a key's length is found from its id (:func:`lengths_of`). The other lists are
+    then asked about the keys left, those with a bitset first (a bit test costs less than a
+    binary search), and before each the keys that cannot get there even if they are in every
+    list still to ask are dropped: most keys of the seed are in one of its lists only and need
+    each of the others, so the first miss drops them.
 
     Args:
         lists: The query's posting lists, shortest first; a key is at most once in each.
-        needed: How many of the lists a key of each length must be in
-            (:func:`needed_by_length`); more than ``len(lists)`` rules that length out.
+        plan: The lengths searched and what a key of each needs (:func:`plan_lengths`).
         starts: Where the ids of each length start (:func:`lengths_of`).
         bits: The same lists as bitsets where there is one (:func:`bitset`), else None.
     """
-    possible = np.flatnonzero(needed <= len(lists))
-    if not possible.size:
+    if not plan.edges.size:
         return _EMPTY
-    least = max(int(needed[possible].min()), 1)
-    cut = len(lists) - least + 1
-    bounds = starts[
-        [min(int(possible[0]), starts.size - 1), min(int(possible[-1]) + 1, starts.size - 1)]
-    ]
-    first = [a for a in (_within(a, bounds) for a in lists[:cut]) if a.size]
+    cut = len(lists) - plan.least + 1
+    bounds = starts[np.minimum(plan.edges, starts.size - 1)]
+    first = [piece for a in lists[:cut] for piece in _within(a, bounds)]
     if not first:
         return _EMPTY
     cand, shared = _counted(first)  # the seed, and how many of its lists hold each key
-    want = needed[lengths_of(cand, starts)]
-    if cut < len(lists):  # keys that cannot get there with the other lists go first
-        keep = shared + (len(lists) - cut) >= want
-        cand, want, shared = cand[keep], want[keep], shared[keep]
-        hi = cand >> 3
-        lo = (cand & 7).astype(np.uint8)
-        flagged = bits[cut:] if bits is not None else [None] * (len(lists) - cut)
-        for arr, flags in zip(lists[cut:], flagged, strict=True):
-            if flags is not None:
-                shared += (flags[hi] >> lo) & 1
-            elif arr.size:
-                pos = np.searchsorted(arr, cand)
-                np.minimum(pos, arr.size - 1, out=pos)
-                shared += arr[pos] == cand
-    found: IdArray = cand[shared >= want]
+    # what each key needs, when the lengths searched do not all need the same
+    each = None if plan.want is not None else plan.needed[lengths_of(cand, starts)]
+    flagged = bits[cut:] if bits is not None else [None] * (len(lists) - cut)
+    rest = sorted(zip(lists[cut:], flagged, strict=True), key=lambda pair: pair[1] is None)
+    left = len(rest)
+    for ids, flags in rest:
+        if each is not None:
+            keep = shared + left >= each
+        elif plan.least - left > 1:  # else every key of the seed can still get there
+            keep = shared >= plan.least - left
+        else:
+            keep = None
+        if keep is not None and not keep.all():
+            cand, shared = cand[keep], shared[keep]
+            each = None if each is None else each[keep]
+        if ids.size:
+            shared += _in_list(cand, ids, flags)
+        left -= 1
+    found: IdArray = cand[shared >= (plan.least if each is None else each)]
     return found
