@@ -164,18 +164,24 @@ class Matcher:
         """The hits an accepted answer is made of, else the hits down to ``accept - margin``.
 
         Only the best hit (when at least ``accept``) and those within ``margin`` of it decide an
-        accepted answer. A high cutoff needs many shared bigrams and a narrow range of lengths,
-        so few keys are looked at: the levels of :data:`FUZZY_LEVELS` above ``accept`` are
-        asked first, highest first. Once one has hits, the best of them is the best of all,
-        and the hits within ``margin`` of it are those at or above ``best - margin`` (asked
-        again only when that is below the level). Else the best score of a hit among the keys
-        near the name (``best_near``), when accepted, bounds the best hit from below: only the
-        hits down to it minus ``margin`` can matter. The hits at or above a floor are the same
-        as those of the whole list cut at it, so the answer is the one the single query at
-        ``accept - margin`` gives.
+        accepted answer. The best score of a hit among the keys near the name (``best_near``)
+        is asked first: a hit reaches it, so when it is accepted the best hit is too, and only
+        the hits down to it minus ``margin`` can matter — one lookup, and at a cutoff that
+        rules out most lengths for the keys that are not near. Else a high cutoff needs many
+        shared bigrams and a narrow range of lengths, so few keys are looked at: the levels of
+        :data:`FUZZY_LEVELS` above ``accept`` are asked, highest first. Once one has hits, the
+        best of them is the best of all, and the hits within ``margin`` of it are those at or
+        above ``best - margin`` (asked again only when that is below the level). The hits at or
+        above a floor are the same as those of the whole list cut at it, so the answer is the
+        one the single query at ``accept - margin`` gives.
         """
         opts = self.options
         high = max(opts.accept - opts.margin, opts.cutoff)
+        known = self.index.best_near(norm)
+        if rewritten != norm:
+            known = max(known, self.index.best_near(rewritten))
+        if known >= max(opts.accept, high):  # the best hit reaches it: accepted
+            return self._hits(norm, rewritten, max(high, known - opts.margin))
         for level in FUZZY_LEVELS:
             if level <= max(high, opts.accept):
                 break
@@ -183,11 +189,6 @@ class Matcher:
             if hits:
                 floor = max(high, hits[0].score - opts.margin)
                 return hits if floor >= level else self._hits(norm, rewritten, floor)
-        known = self.index.best_near(norm)
-        if rewritten != norm:
-            known = max(known, self.index.best_near(rewritten))
-        if known >= max(opts.accept, high):  # the best hit reaches it: accepted
-            return self._hits(norm, rewritten, max(high, known - opts.margin))
         return self._hits(norm, rewritten, high)
 
     def _fuzzy(self, text: str, norm: str, rewritten: str) -> ItemResolution:
