@@ -96,6 +96,7 @@ class Inspection:
                     "group_row": s.group_row,
                     "first_data_row": s.first_data_row,
                     "form": s.form,
+                    "notes": list(s.notes) if s.notes else None,
                 }
                 for s in self.sheets
             ],
@@ -122,11 +123,16 @@ class Inspection:
         lines = [f"{self.file}: {self.resources} resources read with {self.pack}"]
         for s in self.sheets:
             group = f", group headings in row {s.group_row}" if s.group_row else ""
+            notes = (
+                f"; notes below the data in rows {s.notes[0]}–{s.notes[1]}, not read as resources"
+                if s.notes
+                else ""
+            )
             lines.append(
                 f"sheet {s.sheet}: a registration form (one resource, each name beside its value)"
                 if s.form
                 else f"sheet {s.sheet}: headings in row {s.heading_row}{group}; "
-                f"data from row {s.first_data_row}"
+                f"data from row {s.first_data_row}{notes}"
             )
         lines.extend(f"sheet {sheet}: skipped — {reason}" for sheet, reason in self.skipped)
         lines.append("keys:")

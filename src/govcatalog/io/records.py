@@ -185,3 +185,6 @@ class SheetReading:
     form: bool = False
     """The sheet is one resource's registration form: names beside values, no headings."""
     footer_date: FormDate | None = None
+    notes: tuple[int, int] | None = None
+    """The first and last row of the notes and sign-off lines that end the table (本表一式两份。,
+    单位（盖章）), not read as resources (:mod:`.tail_notes`)."""

@@ -31,6 +31,7 @@ from govcatalog.io.sheet_form import FormRecords, unknown_heading
 from govcatalog.io.sheet_layout import SCAN_ROWS, START_ROWS, HeadingMatcher, SheetLayout
 from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
 from govcatalog.io.sheet_start import sheet_start
+from govcatalog.io.tail_notes import with_notes
 from govcatalog.io.xlsx_parse import (
     Limits,
     MergedRange,
@@ -68,6 +69,7 @@ def _skipped(sheet: str, why_zh: str, why_en: str) -> DocumentProblem:
 _INSTRUCTIONS = re.compile(r"说明|须知|要求|指引|instruction|readme|guide", re.I)
 """A sheet name saying the sheet tells how to fill the form in (填表说明, 填报要求)."""
 _HELPER_EN = "no headings (dropdown lists, a dictionary or notes)"
+_EMPTY_TEMPLATE = ("只有表头，没有数据（空模板）", "headings only, no data (an empty template)")
 
 
 def _without_headings(sheet: str, explains: bool = False) -> DocumentProblem:
@@ -279,17 +281,12 @@ def _xlsx_records(
                     unknown = []
                 found = True
                 yield items.table.attach(record)
+            with_notes(doc.sheets, sheet, builder.notes)
             if sheet in wb.hidden and builder.index > index:
                 doc.problems.append(_hidden(sheet, builder.index - index))
             if builder.index == index:
                 doc.sheets[:] = [r for r in doc.sheets if r.sheet != sheet]
-                skipped.append(
-                    _skipped(
-                        sheet,
-                        "只有表头，没有数据（空模板）",
-                        "headings only, no data (an empty template)",
-                    )
-                )
+                skipped.append(_skipped(sheet, *_EMPTY_TEMPLATE))
             index = builder.index
     if not found:
         doc.problems.append(_no_headings(sheets[0] if len(sheets) == 1 else None))
@@ -397,3 +394,4 @@ def _csv_records(
     doc.problems.extend(disagreeing(doc.sheets))
     doc.problems.extend(_unknown_problems(sheet, builder.layout, pack))
     yield from builder.records(rows)
+    with_notes(doc.sheets, sheet, builder.notes)

@@ -4,7 +4,8 @@ One row per 信息项; the resource-level cells of a resource are repeated on ea
 its rows or merged over them. A new resource starts where a merged key cell starts
 or where the key (信息资源代码, 信息资源名称 by default) changes; rows with empty key
 cells continue the resource above. A resource-level value that differs between the
-rows of one resource is reported (GC-S008), and the first one is used.
+rows of one resource is reported (GC-S008), and the first one is used. The notes and
+sign-off lines that end the table are no rows of it (:mod:`.tail_notes`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from govcatalog.io.lists import split_list
 from govcatalog.io.records import DocumentProblem, RawRecord, pointer_token
 from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_example
 from govcatalog.io.sheet_marks import first_ticked, marked
+from govcatalog.io.tail_notes import TailNotes
 from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter, split_ref
 from govcatalog.packs.fields import FieldKind
 from govcatalog.packs.templates import ColumnLevel
@@ -141,6 +143,9 @@ class SheetRecords:
         self.layout = layout
         self.problems = problems
         self.index = first_index
+        merges = tuple(merges)
+        self.notes = TailNotes(layout, merges)
+        """The notes and sign-off lines below the table, which are no resources."""
         self._columns = list(layout.columns)
         self._letters = {c.index: column_letter(c.index) for c in layout.columns}
         by_field = {c.field.id: c.index for c in layout.columns if c.field is not None}
@@ -190,7 +195,7 @@ class SheetRecords:
         key_cols = self._key_cols
         # Continuation cells of merged resource-level columns are skipped, not filled.
         fill = frozenset(c.index for c in self._columns if c not in self._res_cols) | set(key_cols)
-        for rownum, values in rows:
+        for rownum, values in self.notes.held_back(rows):
             if rownum < first_data_row:
                 continue
             inside: set[int] = set()
