@@ -2,10 +2,12 @@
 
 A binary search among millions of sorted hashes reads some twenty places far apart in memory,
 and nearly every one misses the caches: on a busy machine one lookup costs a microsecond or
-more. :class:`HashedIds` keeps the distinct hashes sorted and a directory beside them that
-tells, from a hash's top bits, where the two or so hashes with those bits are: a lookup reads
-one entry of the directory and one or two cache lines of hashes. Many hashes are looked up in
-one go, in a fixed number of numpy calls.
+more. :class:`HashedIds` files the entries by their hash's top bits (a directory says where the
+two or so entries with those bits are) and keeps of each hash only its low 32 bits beside its
+id: a lookup reads one entry of the directory and a cache line of those, and half the memory a
+full hash would take. Equal top bits and equal low bits are equal in some 50 bits: an entry
+that only collides with a wanted hash is rare, and gives an id the caller checks like any
+other. Many hashes are looked up in one go, in a fixed number of numpy calls.
 
 Example:
     >>> hashes = np.array([hash("甲"), hash("乙"), hash("甲")], dtype=np.int64)
@@ -25,7 +27,25 @@ IdArray = npt.NDArray[np.int32]
 HashArray = npt.NDArray[np.int64]
 
 _PER_BUCKET = 2
-"""About how many distinct hashes share the top bits the directory is indexed by."""
+"""About how many entries share the top bits the directory is indexed by."""
+_SLICE = 1 << 16
+"""How many directory entries are made at a time."""
+
+
+def _directory(ordered: HashArray, bits: int) -> IdArray:
+    """Where the sorted hashes of each value of their top ``bits`` bits start, and the end.
+
+    Made a slice of values at a time: the whole range at once would take some 50 MiB of
+    temporary arrays for some 4 million entries.
+    """
+    buckets = 1 << bits
+    shift, half = 64 - bits, 1 << (bits - 1)
+    directory = np.empty(buckets + 1, dtype=np.int32)
+    for start in range(0, buckets, _SLICE):
+        lowest = (np.arange(start, min(start + _SLICE, buckets), dtype=np.int64) - half) << shift
+        directory[start : start + lowest.size] = ordered.searchsorted(lowest)
+    directory[buckets] = ordered.size
+    return directory
 
 
 class HashedIds:
@@ -36,30 +56,23 @@ class HashedIds:
         ids: Beside each hash, the id filed under it.
     """
 
-    __slots__ = ("_directory", "_half", "_hashes", "_ids", "_shift", "_starts")
+    __slots__ = ("_directory", "_half", "_ids", "_low", "_shift")
 
     def __init__(self, hashes: HashArray, ids: IdArray) -> None:
-        order = np.argsort(hashes, kind="stable")
-        ordered = hashes[order]
-        self._ids: IdArray = ids[order]
-        new = np.ones(ordered.size, dtype=np.bool_)
-        np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-        first = np.flatnonzero(new)
-        self._hashes: HashArray = ordered[first]
-        # the ids of the j-th distinct hash are ids[starts[j]:starts[j + 1]]
-        self._starts: IdArray = np.append(first, ordered.size).astype(np.int32)
-        bits = max(1, min(28, (self._hashes.size // _PER_BUCKET).bit_length()))
+        bits = max(1, min(28, (hashes.size // _PER_BUCKET).bit_length()))
         self._shift = 64 - bits
         self._half = 1 << (bits - 1)  # the top bits of a signed hash, counted from 0
-        buckets = (self._hashes >> self._shift) + self._half
-        counts = np.bincount(buckets, minlength=1 << bits)
-        self._directory: IdArray = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
+        order = np.argsort(hashes)
+        self._ids: IdArray = ids[order]
+        ordered = hashes[order]
+        del order
+        self._directory = _directory(ordered, bits)
+        self._low: npt.NDArray[np.int32] = ordered.astype(np.int32)  # the low 32 bits
 
     @property
     def nbytes(self) -> int:
         """The memory its arrays hold."""
-        arrays = (self._directory, self._hashes, self._ids, self._starts)
-        return sum(int(a.nbytes) for a in arrays)
+        return int(self._directory.nbytes + self._ids.nbytes + self._low.nbytes)
 
     def collect(self, wanted: HashArray, into: set[int]) -> None:
         """Add to ``into`` the ids filed under any of the ``wanted`` hashes."""
@@ -70,8 +83,7 @@ class HashedIds:
         if not width:
             return
         steps = np.arange(width)
-        probe = np.minimum(lo[:, None] + steps, self._hashes.size - 1)
-        found = probe[(steps < size[:, None]) & (self._hashes[probe] == wanted[:, None])]
-        starts, ids = self._starts, self._ids
-        for j in found.tolist():  # most hashes are filed nowhere: a few at most
-            into.update(ids[starts[j] : starts[j + 1]].tolist())
+        probe = np.minimum(lo[:, None] + steps, self._low.size - 1)
+        low = wanted.astype(np.int32)
+        found = probe[(steps < size[:, None]) & (self._low[probe] == low[:, None])]
+        into.update(self._ids[found].tolist())
