@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from operator import add
 from types import MappingProxyType
 
 _TRADITIONAL = (
@@ -93,4 +94,4 @@ def bigrams(norm: str) -> frozenset[str]:
     """
     if len(norm) < 2:
         return frozenset((norm,)) if norm else frozenset()
-    return frozenset(norm[i : i + 2] for i in range(len(norm) - 1))
+    return frozenset(map(add, norm, norm[1:]))  # each character and the next, in C
