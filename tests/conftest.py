@@ -24,6 +24,13 @@ TODAY = dt.date(2026, 1, 15)
 """A fixed day of validation, so date rules give the same findings every day."""
 
 
+@pytest.fixture(params=["1", "0"], ids=["fast", "text"])
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """JSON read by the fast path ("1") and by the text reader ("0"): GOVCATALOG_FAST set."""
+    monkeypatch.setenv("GOVCATALOG_FAST", request.param)
+    return str(request.param)
+
+
 @pytest.fixture(scope="session")
 def pack() -> Pack:
     """The national pack."""

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,17 +20,6 @@ from tests.helpers import resource
 
 OPTIONS = ValidationOptions(today=dt.date(2026, 1, 15))
 COUNT = 300
-
-
-@pytest.fixture(params=["1", "0"], ids=["fast", "text"])
-def path(request: pytest.FixtureRequest) -> Iterator[str]:
-    before = os.environ.get("GOVCATALOG_FAST")
-    os.environ["GOVCATALOG_FAST"] = request.param
-    yield request.param
-    if before is None:
-        del os.environ["GOVCATALOG_FAST"]
-    else:
-        os.environ["GOVCATALOG_FAST"] = before
 
 
 def _catalog() -> dict[str, object]:
@@ -84,7 +71,7 @@ JSON_KEY = r'"(?P<key>(?:zz|s\d+|k\\"\d+|\\u952e\d+|键\d+))"\s*:\s*'
 @pytest.mark.parametrize("indent", [None, 2, "\t"], ids=["one line", "indented", "tabs"])
 @pytest.mark.parametrize("twice", [False, True], ids=["once", "a key twice"])
 def test_each_of_hundreds_of_unknown_keys_is_said_where_its_value_is(
-    path: str, indent: int | str | None, twice: bool
+    reader: str, indent: int | str | None, twice: bool
 ) -> None:
     text = json.dumps(_catalog(), ensure_ascii=indent != "\t", indent=indent)
     if twice:  # the resource then goes to the locator of the last value of a key
@@ -103,7 +90,7 @@ def test_each_of_hundreds_of_unknown_yaml_keys_is_said_where_its_value_is() -> N
 
 
 def test_a_resource_with_hundreds_of_findings_is_read_once(
-    path: str, monkeypatch: pytest.MonkeyPatch
+    reader: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     alone: list[str] = []
     read: list[int] = []

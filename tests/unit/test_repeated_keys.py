@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
@@ -23,17 +21,6 @@ RESOURCE = (
     ' "abstract": "企业登记", "share": {"share_type": "无条件共享"},'
     ' "items": [{"name": "企业名称", "data_type": "字符型"}], "extensions": {"k": 1}}'
 )
-
-
-@pytest.fixture(params=["1", "0"], ids=["fast", "text"])
-def path(request: pytest.FixtureRequest) -> Iterator[str]:
-    before = os.environ.get("GOVCATALOG_FAST")
-    os.environ["GOVCATALOG_FAST"] = request.param
-    yield request.param
-    if before is None:
-        del os.environ["GOVCATALOG_FAST"]
-    else:
-        os.environ["GOVCATALOG_FAST"] = before
 
 
 def _findings(text: str) -> list[tuple[str, str | None, int | None, int | None]]:
@@ -60,7 +47,7 @@ LEVELS = {
 
 
 @pytest.mark.parametrize("level", sorted(LEVELS))
-def test_a_key_given_twice_is_said_at_the_later_key(path: str, level: str) -> None:
+def test_a_key_given_twice_is_said_at_the_later_key(reader: str, level: str) -> None:
     before, again, pointer = LEVELS[level]
     twice = _twice(RESOURCE, before, again)
     plain = json.dumps(json.loads(twice), ensure_ascii=False)  # each key once: the later value
@@ -74,7 +61,7 @@ def test_a_key_given_twice_is_said_at_the_later_key(path: str, level: str) -> No
     assert sorted(f[:2] for f in found if f[0] != "GC-S007") == plain_codes
 
 
-def test_the_catalog_facts_say_a_key_given_twice(path: str) -> None:
+def test_the_catalog_facts_say_a_key_given_twice(reader: str) -> None:
     text = (
         '{"catalog": {"title": "某市目录", "issued": "2024-01-01", "issued": "2025-09-01"},'
         ' "resources": [' + RESOURCE + "]}"
@@ -83,7 +70,7 @@ def test_the_catalog_facts_say_a_key_given_twice(path: str) -> None:
     assert said == [("GC-S007", "/catalog/issued", 1, text.index('"2025-09-01"') + 1)]
 
 
-def test_each_of_two_keys_of_an_element_is_said_where_it_is_written(path: str) -> None:
+def test_each_of_two_keys_of_an_element_is_said_where_it_is_written(reader: str) -> None:
     # 编制日期 and issued name one element: what the earlier value is read as (GC-F003) is
     # said at its key; the later key's GC-S007, at the later, though it is govcatalog's own.
     for first, then in (("编制日期", "issued"), ("issued", "编制日期")):
@@ -97,13 +84,13 @@ def test_each_of_two_keys_of_an_element_is_said_where_it_is_written(path: str) -
         assert ("GC-F003", f"/catalog/{then}", 2) not in found
 
 
-def test_a_quote_and_a_colon_in_a_text_are_no_key(path: str) -> None:
+def test_a_quote_and_a_colon_in_a_text_are_no_key(reader: str) -> None:
     text = RESOURCE.replace('企业登记"', 'x\\": y \\":"')
     assert '\\":' in text
     assert not [f for f in _findings('{"resources": [' + text + "]}") if f[0] == "GC-S007"]
 
 
-def test_the_fast_path_and_the_text_reader_say_the_same(path: str) -> None:
+def test_the_fast_path_and_the_text_reader_say_the_same(reader: str) -> None:
     text = '{"resources": [' + _twice(RESOURCE, '"k": 1', '"k": 2, "k": 3') + "]}"
     said = [f for f in _findings(text) if f[0] == "GC-S007"]
     assert [f[1] for f in said] == ["/resources/0/extensions/k"]  # once, however often

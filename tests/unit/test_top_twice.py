@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -47,17 +46,6 @@ def _json(pairs: Pairs, indent: bool = False) -> str:
 def _yaml(pairs: Pairs) -> str:
     """The same as YAML: each member a line, its value in flow style (JSON)."""
     return "".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in pairs)
-
-
-@pytest.fixture(params=["1", "0"], ids=["fast", "text"])
-def fast(request: pytest.FixtureRequest) -> Iterator[str]:
-    before = os.environ.get("GOVCATALOG_FAST")
-    os.environ["GOVCATALOG_FAST"] = request.param
-    yield request.param
-    if before is None:
-        del os.environ["GOVCATALOG_FAST"]
-    else:
-        os.environ["GOVCATALOG_FAST"] = before
 
 
 def _said(report: Report) -> list[tuple[str, str | None, str]]:
@@ -171,7 +159,7 @@ RESOURCES_TWICE = _json(
 )
 
 
-def test_resources_given_twice_are_an_error_at_the_later_key(fast: str) -> None:
+def test_resources_given_twice_are_an_error_at_the_later_key(reader: str) -> None:
     report = validate(RESOURCES_TWICE.encode(), options=OPTIONS)
     [said] = [f for f in report.findings if f.code == "GC-S015"]
     assert said.severity.value == "error"
@@ -206,7 +194,7 @@ def test_three_lists_say_what_the_two_before_the_last_held() -> None:
     assert problem.params == {"count": 5}
 
 
-def test_facts_given_twice_are_read_from_the_later_before_the_resources(fast: str) -> None:
+def test_facts_given_twice_are_read_from_the_later_before_the_resources(reader: str) -> None:
     # The later facts are read where the first are written: before the resources, so that
     # their date decides the regime, as a JSON decoder would give it.
     text = _json(
@@ -295,7 +283,7 @@ R_BAD = json.dumps(resource(abstract=None), ensure_ascii=False)
     ids=["the envelope twice", "its list twice", "its list twice, escaped", "both"],
 )
 def test_an_envelope_giving_its_records_twice_reads_the_later(
-    fast: str, text: str, pointer: str, held: int
+    reader: str, text: str, pointer: str, held: int
 ) -> None:
     report = validate(text.encode(), options=OPTIONS)
     said = [f for f in report.findings if f.code == "GC-S015"]
@@ -305,7 +293,7 @@ def test_an_envelope_giving_its_records_twice_reads_the_later(
     assert not [f for f in report.findings if f.code == "GC-F001"]  # the earlier are not read
 
 
-def test_an_envelope_giving_each_key_once_says_nothing(fast: str) -> None:
+def test_an_envelope_giving_each_key_once_says_nothing(reader: str) -> None:
     text = _envelope(f'"data": {{"total": 1, "list": [{R}], "tags": [{{"t": "list"}}]}}')
     report = validate(text.encode(), options=OPTIONS)
     assert not [f for f in report.findings if f.code == "GC-S015"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Final
 
 from govcatalog._dates import FormDay, date_form, month_form
 from govcatalog.io.records import DocumentProblem, FormDate, SheetReading
@@ -27,11 +28,19 @@ from govcatalog.packs.regime import regime_of_day
 _FORM_DATE_LABELS = "填报|填表|编制|报送|制表"
 """What a form calls the day it was filled in (…日期), above its headings or in its footer."""
 
+SIGNERS: Final = (
+    "填表人|填报人|审核人|审批人|复核人|经办人|联系人|联系电话|单位负责人|负责人|分管领导|主管领导"
+    "|制表人|制表|统计人"
+)
+"""Who signs a form below its table (填表人, 审核人 …), as the form's lines name them."""
+NOTE_LABELS: Final = "填表说明|填写说明|填报说明|特别说明|说明|附注|备注|注意|提示|注"
+"""How a form labels its notes (注：, 备注：, 填表说明：)."""
+
 _FOOTER = re.compile(
-    r"^(填报单位|填表单位|报送单位|单位名称|单位负责人|负责人|分管领导|审核人|审核|填表人|填报人|"
-    rf"制表人|制表|联系人|联系电话|电话|手机|邮箱|(?:{_FORM_DATE_LABELS})?日期|(?:{_FORM_DATE_LABELS})时间)"
+    rf"^(填报单位|填表单位|报送单位|单位名称|审核|{SIGNERS}|电话|手机|邮箱"
+    rf"|(?:{_FORM_DATE_LABELS})?日期|(?:{_FORM_DATE_LABELS})时间)"
     r"[^:：]{0,8}[:：]|^(合计|总计|小计|共计)(\s*[:：].*|\s*\d+\s*[条项个]?)?$"
-    r"|^(填写说明|填表说明|说明|注|备注)[:：]|^第\s*\d+\s*页",
+    rf"|^({NOTE_LABELS})[:：]|^第\s*\d+\s*页",
     re.S,
 )
 

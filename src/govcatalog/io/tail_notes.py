@@ -30,7 +30,7 @@ from enum import Enum
 from itertools import accumulate
 from typing import Final
 
-from govcatalog.io.form_lines import is_footer
+from govcatalog.io.form_lines import NOTE_LABELS, SIGNERS, is_footer
 from govcatalog.io.records import SheetReading
 from govcatalog.io.sheet_layout import SheetLayout
 from govcatalog.io.xlsx_parse import MergedRange, Value
@@ -45,14 +45,11 @@ WIDE: Final = 3
 _SIGN_OFF: Final = re.compile(
     r"[（(]\s*(?:盖章|签章|公章|印章|签字|签名)\s*[)）]"
     r"|^(?:单位|部门)?(?:盖章|签章|公章|签字|签名)\s*[:：]?$"
-    r"|^(?:填表人|填报人|审核人|审批人|复核人|经办人|联系人|联系电话|负责人|单位负责人"
-    r"|分管领导|主管领导|制表人|制表|统计人)(?:\s|$)"
+    rf"|^(?:{SIGNERS})(?:\s|$)"
     r"|^(?:以下|本页以下|此页以下)(?:空白|无内容|无正文)"
 )
 """A signature or seal, or the line that closes a page: 单位（盖章）, 审核人, 以下空白."""
-_NOTE_LABEL: Final = re.compile(
-    r"^(?:注|备注|说明|附注|注意|提示|特别说明|填表说明|填写说明|填报说明)\s*\d{0,2}\s*[:：、.．]"
-)
+_NOTE_LABEL: Final = re.compile(rf"^(?:{NOTE_LABELS})\s*\d{{0,2}}\s*[:：、.．]")
 _ABOUT_TABLE: Final = re.compile(r"^(?:以上|上述|本表|此表|本目录)")
 """Words a line about the table starts with (以上信息资源…, 本表一式两份)."""
 _LETTER: Final = re.compile(r"[\u4e00-\u9fff]")
