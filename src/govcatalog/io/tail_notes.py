@@ -12,7 +12,7 @@ are (:func:`~govcatalog.io.form_lines.is_footer`); lines like these are not, and
 the name or code column they read as a resource of a name alone, with a finding for each
 element it lacks. They are told by where they are and what they say: at the end of the
 table (every row with a value from the first of them to the end of the sheet is one of them
-or a footer row), each a few cells (at most :data:`NOTE_CELLS`) that hold only a note's words
+or a footer row), each a few lines (at most :data:`NOTE_CELLS`) that hold only a note's words
 — a sentence (…。, …；, words between commas), a note's label (注：, 备注：, 说明：), a
 signature or seal (单位（盖章）, 审核人, 以下空白), labels of the form with their values
 (统计截止日期：…, 审核意见：…) — or one text merged across most of the table. Anything else
