@@ -2,7 +2,8 @@
 holding an open type (无条件开放, 有条件开放, 不予开放 …) instead of 是否向社会开放 and 开放条件.
 
 The property: such a column reads as the two columns written out — 是否向社会开放 from the
-type, the type kept as the 开放条件 when it opens — the same catalog, and the same findings
+type, the type kept as the 开放条件 when it opens and no 开放条件 column follows — the same
+catalog, and the same findings
 apart from one GC-F003 per resource saying how the type was read (no GC-S012 for a missing
 是否向社会开放 column, no GC-S004 for an unknown one)."""
 
@@ -42,7 +43,10 @@ def _book(path: Path, headings: list[str], rows: list[list[object]]) -> Path:
     return path
 
 
-def _written_out(types: list[str]) -> tuple[list[str], list[list[object]]]:
+CONDITION = "经申请审核后向社会开放"
+
+
+def _written_out(types: list[str], condition: bool) -> tuple[list[str], list[list[object]]]:
     """The catalog with 是否向社会开放 and 开放条件 columns, as the guide writes them."""
     at = HEADINGS.index("是否向社会开放")
     headings = [*HEADINGS[: at + 1], "开放条件", *HEADINGS[at + 1 :]]
@@ -51,19 +55,24 @@ def _written_out(types: list[str]) -> tuple[list[str], list[list[object]]]:
         row = list(ROW)
         row[HEADINGS.index("信息资源代码")] = f"203001/{i + 1:06d}"
         row[at] = "是" if kind in OPEN else "否"
-        rows.append([*row[: at + 1], kind if kind in OPEN else None, *row[at + 1 :]])
+        given = (CONDITION if condition else kind) if kind in OPEN else None
+        rows.append([*row[: at + 1], given, *row[at + 1 :]])
     return headings, rows
 
 
-def _one_column(heading: str, types: list[str]) -> tuple[list[str], list[list[object]]]:
+def _one_column(
+    heading: str, types: list[str], condition: bool
+) -> tuple[list[str], list[list[object]]]:
+    """The type in a column of its own, with or without a 开放条件 column after it."""
     at = HEADINGS.index("是否向社会开放")
-    headings = [*HEADINGS[:at], heading, *HEADINGS[at + 1 :]]
+    extra = ["开放条件"] if condition else []
+    headings = [*HEADINGS[:at], heading, *extra, *HEADINGS[at + 1 :]]
     rows = []
     for i, kind in enumerate(types):
         row = list(ROW)
         row[HEADINGS.index("信息资源代码")] = f"203001/{i + 1:06d}"
-        row[at] = kind
-        rows.append(row)
+        given = [CONDITION if kind in OPEN else None] if condition else []
+        rows.append([*row[:at], kind, *given, *row[at + 1 :]])
     return headings, rows
 
 
@@ -77,11 +86,16 @@ def _seen(findings: tuple[Finding, ...] | list[Finding]) -> list[tuple[str, str 
 @given(
     heading=st.sampled_from(["开放类型", "开放属性"]),
     types=st.lists(st.sampled_from(OPEN + CLOSED), min_size=1, max_size=4),
+    condition=st.booleans(),
 )
-def test_an_open_type_column_reads_as_the_two_columns(heading: str, types: list[str]) -> None:
+def test_an_open_type_column_reads_as_the_two_columns(
+    heading: str, types: list[str], condition: bool
+) -> None:
+    """With a 开放条件 column after it too (开放类型 | 开放条件), the type gives 是否向社会开放
+    and the condition is the 开放条件 column's."""
     with tempfile.TemporaryDirectory() as tmp:
-        one = _book(Path(tmp) / "one.xlsx", *_one_column(heading, types))
-        two = _book(Path(tmp) / "two.xlsx", *_written_out(types))
+        one = _book(Path(tmp) / "one.xlsx", *_one_column(heading, types, condition))
+        two = _book(Path(tmp) / "two.xlsx", *_written_out(types, condition))
         assert load_catalog(one) == load_catalog(two)
         said, plain = validate(one, options=OPTIONS), validate(two, options=OPTIONS)
     told = [f for f in said.findings if f.code == "GC-F003" and "/open/" in f.location.pointer]

@@ -274,11 +274,40 @@ def _columns(
         listed = level is ColumnLevel.ITEM and spec is not None and matcher.is_group(heading)
         col = SheetColumn(c, written, spec, level, listed)
         if spec is not None and spec.id in seen:
-            col = SheetColumn(c, written, None, ColumnLevel.ITEM)
-        if spec is not None:
-            seen.add(spec.id)
+            col = _second_column(columns, col, seen, matcher)
+        if col.field is not None:
+            seen.add(col.field.id)
         columns.append(col)
     return columns, row_number
+
+
+def _second_column(
+    columns: list[SheetColumn], col: SheetColumn, seen: set[str], matcher: HeadingMatcher
+) -> SheetColumn:
+    """A column heading a field an earlier column holds: an unknown column, unless it is
+    headed by the field's own name and the earlier one by another (开放条件 after 开放类型 or
+    开放属性, which head 开放条件 too). Then it takes the field, and the earlier column the
+    required field of the group no column holds (是否向社会开放, read from the open type)."""
+    spec = col.field
+    assert spec is not None
+    at = next(i for i, e in enumerate(columns) if e.field is not None and e.field.id == spec.id)
+    earlier = columns[at]
+    if not (_own_name(col.heading, spec) and not _own_name(earlier.heading, spec)):
+        return SheetColumn(col.index, col.heading, None, ColumnLevel.ITEM)
+    free = [
+        f
+        for f in matcher.pack.fields.children(spec.parent, spec.level)
+        if f.required and f.id not in seen and f.kind is not FieldKind.GROUP
+    ]
+    columns[at] = SheetColumn(earlier.index, earlier.heading, None, ColumnLevel.ITEM)
+    if spec.parent is not None and len(free) == 1:
+        columns[at] = SheetColumn(earlier.index, earlier.heading, free[0], earlier.level)
+        seen.add(free[0].id)
+    return col
+
+
+def _own_name(heading: str, spec: FieldSpec) -> bool:
+    return fold_key(heading.rpartition("/")[2]) == fold_key(spec.zh)
 
 
 def find_layout(
