@@ -83,9 +83,11 @@ def write_forms(
     start: int = 2,
     footer: dict[int, object] | None = None,
     footer_on: int = 0,
+    shuffle: bool = True,
 ) -> Path:
     """One form sheet per resource: a title, the :data:`PREAMBLE` down to row ``start``, then
-    ``per_row`` pairs a row from column ``left`` in an order of their own, the 信息项 table, and
+    ``per_row`` pairs a row from column ``left`` in an order of their own (with ``shuffle``,
+    else as given), the 信息项 table, and
     on sheet ``footer_on`` the ``footer`` cells (offset from ``left``) two rows below it."""
     wb = Workbook()
     wb.remove(wb.active)
@@ -95,7 +97,8 @@ def write_forms(
         for row in range(2, start):
             ws.cell(row, left, PREAMBLE[(row - 2) % len(PREAMBLE)])
         shuffled = list(pairs)
-        random.Random(seed + i).shuffle(shuffled)
+        if shuffle:
+            random.Random(seed + i).shuffle(shuffled)
         row = start
         for first in range(0, len(shuffled), per_row):
             for k, (name, value) in enumerate(shuffled[first : first + per_row]):

@@ -95,6 +95,19 @@ def test_forms_read_as_the_rows_of_awrite_table(
     assert _seen(validate(forms, options=OPTIONS)) == _seen(validate(table, options=OPTIONS))
 
 
+@pytest.mark.parametrize("start", [2, SCAN_ROWS + 1, START_ROWS])
+def test_a_form_whose_first_row_leaves_its_element_empty(tmp_path: Path, start: int) -> None:
+    """A form's first row may name an element and leave it empty (共享条件 of a resource shared
+    without conditions): the form begins there all the same, down to row :data:`START_ROWS`."""
+    pairs = resource_pairs(0, "无条件共享")
+    empty_first = sorted(pairs, key=lambda pair: pair[1] != "")
+    assert empty_first[0][1] == ""
+    forms = write_forms(tmp_path / "f.xlsx", [empty_first], 1, 1, 0, start=start, shuffle=False)
+    table = write_table(tmp_path / "t.xlsx", [pairs])
+    assert load_catalog(forms) == load_catalog(table)
+    assert _seen(validate(forms, options=OPTIONS)) == _seen(validate(table, options=OPTIONS))
+
+
 def test_a_finding_is_at_the_value_cell_of_its_sheet(tmp_path: Path) -> None:
     resources = [resource_pairs(0, "无条件共享"), resource_pairs(1, "无条件共享")]
     path = write_forms(tmp_path / "f.xlsx", resources, 2, 1, 0)

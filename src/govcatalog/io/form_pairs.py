@@ -147,24 +147,26 @@ def is_form(rows: Grid, layout: SheetLayout | None, matcher: HeadingMatcher) -> 
 def read_on(head: list[Row], rows: Iterator[Row], matcher: HeadingMatcher) -> list[Row]:
     """The first rows of a sheet whose top (``head``) holds no headings, read on from ``rows``
     for a form that begins lower: down to row :data:`START_ROWS`, and :data:`SCAN_ROWS` rows
-    from the first naming an element with a value — the room a form at the top has. The rows
+    from the first naming an element — the room a form at the top has. (The first name may
+    stand without its value: a form whose first row is row :data:`START_ROWS` and leaves its
+    first element empty is read on all the same.) The rows
     down to :data:`START_ROWS` are all read, so that a table's headings below notes naming its
     elements (信息资源名称：填写资源的名称) are seen too (:func:`heads_table`)."""
     out = list(head)
-    start = next((i for i, (r, v) in enumerate(out) if _gives_value(r, v, matcher)), None)
+    start = next((i for i, (r, v) in enumerate(out) if _names_element(r, v, matcher)), None)
     if out and out[-1][0] >= START_ROWS and (start is None or len(out) - start >= SCAN_ROWS):
         return out
     for r, values in rows:
         out.append((r, values))
-        if start is None and r <= START_ROWS and _gives_value(r, values, matcher):
+        if start is None and r <= START_ROWS and _names_element(r, values, matcher):
             start = len(out) - 1
         if r >= START_ROWS and (start is None or len(out) - start >= SCAN_ROWS):
             break
     return out
 
 
-def _gives_value(row: int, values: Mapping[int, Value], matcher: HeadingMatcher) -> bool:
-    return any(p.spec is not None and p.value_column for p in pairs_of(row, values, matcher))
+def _names_element(row: int, values: Mapping[int, Value], matcher: HeadingMatcher) -> bool:
+    return any(p.spec is not None for p in pairs_of(row, values, matcher))
 
 
 def heads_table(layout: SheetLayout | None) -> bool:
