@@ -23,12 +23,15 @@ from govcatalog.records.coerced import (
     FORM_FIELDS,
     INVALID,
     MISSING,
+    OPEN_CONDITION,
+    OPEN_TO_PUBLIC,
     PARSED_CODE,
     Coerced,
     Pending,
     compound_split,
     escape,
     excerpt,
+    keep_closed_type,
     names,
     pointer_of,
     settle_target,
@@ -382,6 +385,8 @@ class Coercer:
             have = target.get(spec.key)
             if p.note and isinstance(have, str) and have and str(p.value) not in have:
                 target[spec.key] = f"{have}；{p.value}"
+            elif p.field_id == OPEN_TO_PUBLIC and have is True and p.value is False:
+                keep_closed_type(out.record, self.pack.fields.get(OPEN_CONDITION), p)
             elif have is None:
                 target[spec.key] = p.value
                 if not out.written(pointer):  # else its findings stay where it was written

@@ -233,3 +233,14 @@ def settle_target(record: Record, spec: FieldSpec, pending: Pending) -> tuple[st
         where = f"{head}/{index}/{spec.key}"
         return where, entry if isinstance(entry, dict) else None
     return pointer_of(spec.id), record.setdefault(spec.parent, {})
+
+
+def keep_closed_type(record: Record, condition: FieldSpec, pending: Pending) -> None:
+    """A closed open type (不予开放) as the 开放条件 of a resource written open to the public
+    (是): not read as 否, and kept as the 开放条件 as written, so that the rule says the two
+    contradict each other (GC-R014) rather than that no condition is given (GC-R005)."""
+    if pending.hit is None:
+        return
+    _, target = settle_target(record, condition, pending)
+    if target is not None and target.get(condition.key) is None:
+        target[condition.key] = pending.hit.value

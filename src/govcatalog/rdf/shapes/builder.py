@@ -57,6 +57,7 @@ NATIVE_ONLY: Final = {
     "GC-R008": "catalog-wide uniqueness of codes",
     "GC-R011": "base items: a condition over all items and the code's first digit",
     "GC-R013": "wording of the legal basis (folded text)",
+    "GC-R014": "the open condition read as an open type of the pack (folded text)",
     "GC-C001": "catalog-wide: related codes resolve",
     "GC-C002": "related code equal to the resource's own code",
     "GC-C003": "catalog-wide: duplicate names per provider",

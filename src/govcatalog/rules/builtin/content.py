@@ -1,4 +1,5 @@
-"""格式, 信息项, 开放属性, 提供方代码 and dates: R5, R6, R9 (future dates), R12 and field checks."""
+"""格式, 信息项, 开放属性, 提供方代码 and dates: R5, R6, R9 (future dates), R12, R14 and field
+checks."""
 
 from __future__ import annotations
 
@@ -19,10 +20,20 @@ _NAME: Final = itemgetter("name")
 
 
 def open_attributes(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
-    """A resource open to the public states its open condition (R5)."""
+    """A resource open to the public states its open condition (R5); an open condition that
+    is an open type of the other kind (不予开放 for one open, 无条件开放 for one not) contradicts
+    是否向社会开放."""
     opened = rec.get("open")
-    if opened and opened.get("open_to_public") is True and not opened.get("open_condition"):
+    if not opened:
+        return ()
+    to_public, condition = opened.get("open_to_public"), opened.get("open_condition")
+    if to_public is True and not condition:
         return (Hit("GC-R005", "/open/open_condition"),)
+    if isinstance(to_public, bool) and isinstance(condition, str):
+        opens = ctx.pack.value_forms.open_type(condition)
+        if opens is not None and opens is not to_public:
+            said = term(ctx, "open-to-public", "是" if to_public else "否")
+            return (Hit("GC-R014", "/open/open_condition", {"open": said}, condition),)
     return ()
 
 
@@ -111,7 +122,7 @@ def dates(rec: Record, ctx: RuleContext) -> Sequence[Hit]:
 
 RULES = RuleSet(
     (
-        rule("GC-R005")(open_attributes),
+        rule("GC-R005", "GC-R014")(open_attributes),
         rule("GC-R006", "GC-R012", "GC-F012")(format_rules),
         rule("GC-F011")(data_items),
         rule("GC-F006")(provider_code),
