@@ -63,7 +63,7 @@ def test_the_built_in_rules_run_in_the_order_of_the_guide_with_their_codes() -> 
                 "GC-R013",
             ],
         ),
-        ("open_attributes", ["GC-R005"]),
+        ("open_attributes", ["GC-R005", "GC-R014"]),
         ("format_rules", ["GC-F012", "GC-R006", "GC-R012"]),
         ("data_items", ["GC-F011"]),
         ("provider_code", ["GC-F006"]),
@@ -469,7 +469,7 @@ def test_a_rule_set_extended_adds_refuses_or_replaces() -> None:
         ("open_attributes", base.rules[0].check),
         ("dates", two),
     ]
-    assert replaced.codes == frozenset({"GC-R005", "GC-F001"})
+    assert replaced.codes == frozenset({"GC-R005", "GC-R014", "GC-F001"})
 
 
 def test_the_declared_rules_of_a_pack_run_as_one_rule(pack: Pack) -> None:
