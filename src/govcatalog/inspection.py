@@ -123,8 +123,9 @@ class Inspection:
         lines = [f"{self.file}: {self.resources} resources read with {self.pack}"]
         for s in self.sheets:
             group = f", group headings in row {s.group_row}" if s.group_row else ""
+            whose = "data items" if s.items else "resources"
             notes = (
-                f"; notes below the data in rows {s.notes[0]}–{s.notes[1]}, not read as resources"
+                f"; notes below the data in rows {s.notes[0]}–{s.notes[1]}, not read as {whose}"
                 if s.notes
                 else ""
             )

@@ -1,8 +1,10 @@
 """Notes and sign-off lines below a table's last resource — 本表一式两份。, 单位（盖章）, a sentence
 merged across the table, 填表人： with its name in the next cell — written in any column, are no
 resources: the workbook reads as the same table without them (the same catalog, the same
-findings), in .xlsx, .xls and CSV, and says where they are. A real resource at the end, however
-incomplete, is read as one; so is a row like a note with a resource below it."""
+findings but one), in .xlsx, .xls and CSV, and says where they are: in inspect, and once in the
+report (GC-S016, at the first note's cell), so that a resource taken for a note is never lost
+without a word. A real resource at the end, however incomplete, is read as one; so is a row
+like a note with a resource below it."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from notelines import FOOTERS, LINES, Note, assert_said_once, notes, notes_said, write_notes
 from openpyxl import Workbook
 from plainrows import HEADINGS, row, seen
 
@@ -23,50 +26,6 @@ from govcatalog.validate import ValidationOptions
 from tests.conftest import TODAY
 
 OPTIONS = ValidationOptions(today=TODAY)
-
-LINES: list[tuple[object, ...]] = [
-    ("本表一式两份。",),
-    ("以上信息资源由本单位负责维护，如有变更及时报送。",),
-    ("备注：涉及国家秘密的不予填报",),
-    ("填表人：张三    联系电话：0851-1234567    审核人：李四",),
-    ("单位（盖章）",),
-    ("本目录所列信息资源均已经本单位保密审查",),
-    ("各单位应于每年6月底前更新目录，逾期未更新的视为无变化",),
-    ("注：1、信息资源代码由系统生成；2、带*号的为必填项。",),
-    ("说明：共享条件须写明法律、行政法规依据。",),
-    ("统计截止日期：2025年6月30日",),
-    ("审核意见：同意报送",),
-    ("以下空白",),
-    ("填报单位（盖章）：某市市场监督管理局",),
-    ("此表由各部门于每季度末报送",),
-    ("填表人：", "张三"),
-    ("联系电话：", 8511234567),
-    ("单位（盖章）", "审核人：李四"),
-    ("填表人：张三", "审核人：李四", "联系电话：0851-1234567"),
-    ("负责人（签字）：", "日期："),
-    ("填表人：", "张三", "联系电话：", "0851-1234567"),
-]
-"""The lines below a table as departments write them: a cell each, or a label and its value."""
-
-
-@dataclass(frozen=True)
-class Note:
-    """A line below the table: its cells from ``column``, ``gap`` columns apart, merged from
-    the first to the last column of the table when ``merged`` (a one-cell line)."""
-
-    cells: tuple[object, ...]
-    column: int
-    gap: int
-    merged: bool
-
-
-@st.composite
-def notes(draw: st.DrawFn, width: int) -> Note:
-    cells = draw(st.sampled_from(LINES))
-    gap = draw(st.integers(1, 4))
-    column = draw(st.integers(1, width - gap * (len(cells) - 1)))
-    merged = len(cells) == 1 and draw(st.booleans())
-    return Note(cells, 1 if merged else column, gap, merged)
 
 
 @dataclass(frozen=True)
@@ -104,14 +63,7 @@ def _write(path: Path, table: Table, lines: list[Note], blank: int) -> Path:
     if table.items:
         for c in range(1, width):
             ws.merge_cells(start_row=last - table.items, start_column=c, end_row=last, end_column=c)
-    r = last + 1 + blank
-    for n, note in enumerate(lines):
-        r += n % 2
-        for k, value in enumerate(note.cells):
-            ws.cell(r, note.column + k * note.gap, value)
-        if note.merged:
-            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
-        r += 1
+    write_notes(ws, lines, last + 1 + blank, width)
     if path.suffix == ".csv":
         with path.open("w", newline="", encoding="utf-8") as f:
             out = csv.writer(f)
@@ -134,9 +86,12 @@ def _same_table(tmp_path: Path, suffix: str, table: Table, lines: list[Note], bl
     plain = _write(tmp_path / "plain" / f"目录.{suffix}", table, [], 0)
     noted = _write(tmp_path / "noted" / f"目录.{suffix}", table, lines, blank)
     assert load_catalog(noted) == load_catalog(plain)
-    assert seen(validate(noted, options=OPTIONS)) == seen(validate(plain, options=OPTIONS))
     first = len(table.rows()) + 1 + blank
     last = first + len(lines) - 1 + len(lines) // 2
+    report, alone = validate(noted, options=OPTIONS), validate(plain, options=OPTIONS)
+    assert notes_said(alone) == []
+    assert [f for f in seen(report) if f[0] != "GC-S016"] == seen(alone)
+    assert_said_once(notes_said(report), "目录", lines, (first, last))
     (reading,) = inspect(noted).sheets
     assert reading.notes == (first, last)
 
@@ -160,6 +115,7 @@ def test_notes_below_the_table_are_no_resources(
     event("a note in a key column" if any(n.column <= 3 for n in lines) else "other columns")
     event("a line merged across the table" if any(n.merged for n in lines) else "no merge")
     event(f"lines of up to {max(len(n.cells) for n in lines)} cells")
+    event("footer lines alone" if all(n.cells in FOOTERS for n in lines) else "notes said")
     _same_table(tmp_path, suffix, table, lines, blank)
 
 
@@ -197,12 +153,19 @@ def test_an_incomplete_resource_above_notes_is_a_resource(
     catalog = load_catalog(path)
     assert len(catalog.resources) == 6
     assert (catalog.resources[5].name, catalog.resources[5].code) == (name, code)
+    report = validate(path, options=OPTIONS)
     missing = {
         f.location.pointer
-        for f in validate(path, options=OPTIONS).findings
+        for f in report.findings
         if f.code == "GC-F001" and f.location.pointer.startswith("/resources/5/")
     }
     assert "/resources/5/abstract" in missing
+    (note,) = notes_said(report)
+    assert (note.location.sheet, note.location.cell, note.value) == ("目录", "A8", "本表一式两份。")
+    assert note.message_en == (
+        'Rows 8–10 below the table hold notes or sign-off lines ("本表一式两份。"), '
+        "not read as resources."
+    )
     said = inspect(path)
     assert said.sheets[0].notes == (8, 10)
     assert "notes below the data in rows 8–10, not read as resources" in said.to_text()
@@ -217,6 +180,21 @@ def test_a_line_like_a_note_with_a_resource_below_is_read_as_before(tmp_path: Pa
     catalog = load_catalog(path)
     assert [r.name for r in catalog.resources][5:] == ["本表一式两份。", "登记信息5"]
     assert inspect(path).sheets[0].notes is None
+    assert notes_said(validate(path, options=OPTIONS)) == []
+
+
+def test_footer_lines_alone_are_said_nowhere(tmp_path: Path) -> None:
+    """Labelled lines of the form (填表人：张三, 备注：…) are no resource wherever they are, in the
+    table or below it: ending it, they are its notes (in inspect), and the report says nothing
+    of them, as it says nothing of them inside the table."""
+    footer = [["填表人：张三    联系电话：0851-1234567"], ["备注：涉及国家秘密的不予填报"]]
+    path = _last_rows(tmp_path / "t.xlsx", row(5), footer)
+    assert inspect(path).sheets[0].notes == (8, 9)
+    assert notes_said(validate(path, options=OPTIONS)) == []
+    then = _last_rows(tmp_path / "then.xlsx", row(5), [*footer, ["以下空白"]])
+    (note,) = notes_said(validate(then, options=OPTIONS))
+    assert note.location.cell == "A8"
+    assert "第 8–10 行" in note.message_zh
 
 
 @pytest.mark.parametrize("text", [c for line in LINES for c in line[:1]])

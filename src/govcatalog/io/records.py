@@ -188,3 +188,5 @@ class SheetReading:
     notes: tuple[int, int] | None = None
     """The first and last row of the notes and sign-off lines that end the table (本表一式两份。,
     单位（盖章）), not read as resources (:mod:`.tail_notes`)."""
+    items: bool = False
+    """The sheet holds 信息项 of resources listed on another sheet (an item sheet)."""

@@ -281,7 +281,7 @@ def _xlsx_records(
                     unknown = []
                 found = True
                 yield items.table.attach(record)
-            with_notes(doc.sheets, sheet, builder.notes)
+            with_notes(doc, sheet, builder.notes, read=builder.index - index)
             if sheet in wb.hidden and builder.index > index:
                 doc.problems.append(_hidden(sheet, builder.index - index))
             if builder.index == index:
@@ -329,6 +329,7 @@ def _item_sheets(
         out.sheets.add(sheet)
         for record in builder.records(out.table.read_codes(rows, as_items)):
             out.table.add(record)
+        with_notes(doc, sheet, builder.notes, read=builder.index, items=True)
         moved = {c.index for c in layout.columns if c.field is not None}
         for problem in _unknown_problems(sheet, as_items, pack):
             if problem.column in moved:  # a resource element's heading, on a row of one 信息项
@@ -394,4 +395,4 @@ def _csv_records(
     doc.problems.extend(disagreeing(doc.sheets))
     doc.problems.extend(_unknown_problems(sheet, builder.layout, pack))
     yield from builder.records(rows)
-    with_notes(doc.sheets, sheet, builder.notes)
+    with_notes(doc, sheet, builder.notes, read=builder.index)

@@ -18,10 +18,16 @@ signature or seal (单位（盖章）, 审核人, 以下空白), labels of the f
 (统计截止日期：…, 审核意见：…) — or one text merged across most of the table. Anything else
 is data: a code, a number, a date, a name, a value in several columns, a row inside a
 resource's merged cells; and a row like a note with data below it is read as it always was.
+
+Notes are not read, but they are said: once for each sheet that gave data, at the first note's
+cell, with the rows they take (GC-S016, :func:`with_notes`), so that a last resource taken
+for a note is never lost without a word. Notes that are all footer rows (填表人：…, 备注：…,
+1.信息资源名称：…) are not: the records skip those wherever they are.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -31,9 +37,9 @@ from itertools import accumulate
 from typing import Final
 
 from govcatalog.io.form_lines import NOTE_LABELS, SIGNERS, is_footer
-from govcatalog.io.records import SheetReading
+from govcatalog.io.records import DocumentProblem, SourceDocument
 from govcatalog.io.sheet_layout import SheetLayout
-from govcatalog.io.xlsx_parse import MergedRange, Value
+from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter
 from govcatalog.packs.key_fold import fold_key
 
 NOTE_CELLS: Final = 3
@@ -61,6 +67,8 @@ _FORM_LABEL: Final = re.compile(
     r"(?:人|电话|手机|邮箱|单位|部门|处室|科室|日期|时间|地址|传真|意见|签字|签名|领导)$"
 )
 """How the label of a form's line ends (统计人, 审核意见, 截止日期), not an element's."""
+QUOTED: Final = 30
+"""A finding quotes this many characters of the first note at most (then …)."""
 
 
 def _sentence(text: str) -> bool:
@@ -95,6 +103,13 @@ def _filled(value: Value) -> bool:
     return value is not None and value != "" and not (isinstance(value, str) and value.isspace())
 
 
+def _text(value: Value) -> str:
+    """A filled cell's text as a note quotes it."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return value.strip() if isinstance(value, str) else str(value)
+
+
 class TailNotes:
     """Holds back the rows of a sheet that may be notes until a row of data below them says
     they are not; those left at the end are the form's, and not passed on.
@@ -107,6 +122,10 @@ class TailNotes:
     def __init__(self, layout: SheetLayout, merges: Iterable[MergedRange]) -> None:
         self.rows: tuple[int, int] | None = None
         """The first and last row of the notes at the end of the sheet, once read."""
+        self.first: tuple[str, str] | None = None
+        """The cell (A1) where the first of them starts, and its row's text, to be said
+        (GC-S016); None when they are footer rows alone, which the records skip wherever they
+        are (they are no notes told by where they are)."""
         self._first = layout.first_data_row
         self._columns = frozenset(c.index for c in layout.columns)
         width = max(WIDE, (len(layout.columns) + 1) // 2)
@@ -140,9 +159,13 @@ class TailNotes:
                 yield from ((m, v) for m, v, _ in held)
                 held.clear()
             yield n, values
-        noted = [n for n, _, kind in held if kind is _Row.NOTE]
+        noted = [(n, values) for n, values, kind in held if kind is _Row.NOTE]
         if noted:
-            self.rows = (noted[0], noted[-1])
+            self.rows = (noted[0][0], noted[-1][0])
+            if not all(is_footer(values) for _, values in noted):
+                n, values = noted[0]
+                cells = sorted((c, _text(v)) for c, v in values.items() if _filled(v))
+                self.first = (f"{column_letter(cells[0][0])}{n}", " ".join(t for _, t in cells))
 
     def _kind(self, n: int, values: dict[int, Value], held: bool) -> _Row:
         """What row ``n`` is, below rows held back (``held``) or not. A footer row that holds
@@ -186,7 +209,35 @@ class TailNotes:
         return note_text(text, self._elements)
 
 
-def with_notes(sheets: list[SheetReading], sheet: str, notes: TailNotes) -> None:
-    """Say in the reading of ``sheet`` where the notes that end it are, once it is read."""
-    if notes.rows is not None:
-        sheets[:] = [replace(r, notes=notes.rows) if r.sheet == sheet else r for r in sheets]
+def with_notes(
+    doc: SourceDocument, sheet: str, notes: TailNotes, *, read: int, items: bool = False
+) -> None:
+    """Say in the reading of ``sheet`` where the notes that end it are, once it is read, and
+    say them (GC-S016) at the first of them, below a table of resources or of 信息项
+    (``items``: an item sheet's), when the sheet gave data (``read``: how many records): an
+    empty one is said otherwise (a template, GC-S010; an empty catalog, GC-S006)."""
+    if notes.rows is None and not items:
+        return
+    doc.sheets[:] = [
+        replace(r, notes=notes.rows, items=items) if r.sheet == sheet else r for r in doc.sheets
+    ]
+    if notes.rows is not None and notes.first is not None and read > 0:  # not footer rows alone
+        doc.problems.append(_said(sheet, notes.rows, notes.first, items=items))
+
+
+def _said(
+    sheet: str, rows: tuple[int, int], first: tuple[str, str], *, items: bool
+) -> DocumentProblem:
+    cell, text = first
+    span = f"{rows[0]}" if rows[0] == rows[1] else f"{rows[0]}–{rows[1]}"
+    params = {
+        "rows": span,
+        "rows_en": f"Row {span}" if rows[0] == rows[1] else f"Rows {span}",
+        "hold_en": "holds" if rows[0] == rows[1] else "hold",
+        "whose_zh": "信息项" if items else "信息资源",
+        "whose_en": "data items" if items else "resources",
+    }
+    quoted = text if len(text) <= QUOTED else text[: QUOTED - 1] + "…"
+    return DocumentProblem(
+        "", "", "", code="GC-S016", sheet=sheet, cell=cell, value=quoted, params=params
+    )

@@ -54,6 +54,7 @@ NATIVE_ONLY: Final = {
     "GC-S013": "a workbook's sheet state (hidden), seen while reading",
     "GC-S014": "dates a workbook's forms (or the catalog facts) give twice, compared while reading",
     "GC-S015": "document shape: the resources given twice are seen while reading",
+    "GC-S016": "a workbook's notes and sign-off lines below its table, told while reading",
     "GC-R008": "catalog-wide uniqueness of codes",
     "GC-R011": "base items: a condition over all items and the code's first digit",
     "GC-R013": "wording of the legal basis (folded text)",
