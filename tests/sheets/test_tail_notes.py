@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from notelines import FOOTERS, LINES, Note, assert_said_once, notes, notes_said, write_notes
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from plainrows import HEADINGS, row, seen
 
 from govcatalog import load_catalog, validate
@@ -220,3 +220,22 @@ def test_note_lines(text: str) -> None:
 )
 def test_values_are_no_notes(text: str) -> None:
     assert not note_text(text, frozenset({"信息资源名称"}))
+
+
+def test_notes_of_a_sheet_that_gave_no_data_are_said_otherwise(tmp_path: Path) -> None:
+    """Below headings alone, notes are no finding of their own: the empty template beside the
+    data is skipped and said (GC-S010), a CSV file of notes alone is an empty catalog (GC-S006)."""
+    path = _last_rows(tmp_path / "t.xlsx", row(5), [])
+    book = load_workbook(path)
+    template = book.create_sheet("模板")
+    for values in (HEADINGS, [], *NOTES):
+        template.append(values)
+    book.save(path)
+    codes = {f.code for f in validate(path, options=OPTIONS).findings}
+    assert "GC-S010" in codes
+    assert "GC-S016" not in codes
+    csv_file = tmp_path / "目录.csv"
+    csv_file.write_text(",".join(HEADINGS) + "\n\n本表一式两份。\n单位（盖章）\n", encoding="utf-8")
+    codes = {f.code for f in validate(csv_file, options=OPTIONS).findings}
+    assert "GC-S006" in codes
+    assert "GC-S016" not in codes
