@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from govcatalog.io.form_lines import form_date
 from govcatalog.io.records import FormDate
@@ -121,6 +122,41 @@ def is_example(values: Mapping[int, object], layout: SheetLayout) -> bool:
 def is_note(text: str) -> bool:
     """True for a heading cell that is only a note: （必填项）, （选填项）, 说明：…"""
     return bool(_NOTE.match(text.strip()))
+
+
+_NUMBERED = re.compile(r"^(?:第\s*)?[(（]?\s*(\d{1,3})\s*[)）]?\s*栏?$")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _column_number(value: object) -> tuple[str, int] | None:
+    """The number a cell of a row numbering the columns gives, with its kind (digits or
+    letters): 1, "1", （1）, 第1栏, ①, A; None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return ("digit", int(value)) if float(value).is_integer() and value >= 0 else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if len(text) == 1 and text in _CIRCLED:
+        return "digit", _CIRCLED.index(text) + 1
+    if len(text) == 1 and text.isascii() and text.isalpha():
+        return "letter", ord(text.upper()) - ord("A") + 1
+    found = _NUMBERED.match(text)
+    return ("digit", int(found[1])) if found else None
+
+
+def is_numbering(values: Mapping[int, object]) -> bool:
+    """True for a row that numbers the columns below their headings (栏号: 1 2 3 …, （1）（2）…,
+    ①②③ or A B C …): three or more cells, each a number of one kind, rising from left to right
+    and never faster than the columns do. No row of data is so."""
+    cells = sorted((c, v) for c, v in values.items() if v is not None and v != "")
+    numbers = [_column_number(v) for _, v in cells]
+    if len(cells) < MIN_MATCHES or any(n is None for n in numbers):
+        return False
+    kinds = {n[0] for n in numbers if n is not None}
+    seq = [(c, n[1]) for (c, _), n in zip(cells, numbers, strict=True) if n is not None]
+    return len(kinds) == 1 and all(0 < n2 - n1 <= c2 - c1 for (c1, n1), (c2, n2) in pairwise(seq))
 
 
 def _band_row(values: Mapping[int, str], matcher: HeadingMatcher) -> bool:
@@ -354,7 +390,7 @@ def find_layout(
     columns, row_number = _columns(heads, groups, matcher, marks)
     band_end = None
     for r in range(best_row + 1, best_row + 1 + SCAN_ROWS):
-        if r not in grid or not _band_row(grid[r], matcher):
+        if r not in grid or not (_band_row(grid[r], matcher) or is_numbering(rows[r])):
             break
         band_end = r
     day = form_date(rows, group_row or best_row)

@@ -20,7 +20,7 @@ from typing import Final
 from govcatalog.io.form_lines import is_footer
 from govcatalog.io.lists import split_list
 from govcatalog.io.records import DocumentProblem, RawRecord, pointer_token
-from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_example
+from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_example, is_numbering
 from govcatalog.io.sheet_marks import first_ticked, marked
 from govcatalog.io.tail_notes import TailNotes
 from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter, split_ref
@@ -223,8 +223,8 @@ class SheetRecords:
                 continue
             if is_footer(values) or is_example(values, self.layout):  # 填表人：…  合计  示例
                 continue
-            if self._repeats_headings(values):  # a paged export repeats them on every page
-                continue
+            if self._repeats_headings(values) or is_numbering(values):  # a paged export repeats
+                continue  # the headings, and the row numbering their columns, on every page
             key = tuple(self._key_text(values.get(c)) for c in key_cols)
             continued = not inside.isdisjoint(key_cols)
             fresh = not starts.isdisjoint(key_cols)
