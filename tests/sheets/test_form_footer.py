@@ -21,6 +21,11 @@ FOOTERS: list[dict[int, object]] = [
     {1: "编制日期", 2: "2024年3月"},
     {2: "报送日期2024年3月1日"},  # no colon
     {1: "合计"},
+    {1: "合计", 2: 2},  # the count in a cell of its own
+    {1: "合计：", 5: "2条", 14: "5个信息项"},
+    {1: "总计", 2: "共2条信息资源"},
+    {2: "小计", 3: 2.0},
+    {1: "合计5条信息资源"},
     {1: "填表说明：1. 信息资源代码由系统生成；2. 带*号为必填项。"},
 ]
 
@@ -62,6 +67,9 @@ def test_footer_rows(footer: dict[int, object]) -> None:
         {1: "填报日期", 2: "企业登记信息"},  # no date beside the label
         {1: "填报日期", 3: dt.datetime(2024, 3, 1)},  # nor in the next cell
         {1: "填报日期2024年13月1日"},  # no such day
+        {1: "合计", 2: "企业登记信息"},  # no count beside the label
+        {1: 2, 2: "合计"},  # a number before the label
+        {1: "合计", 2: 2, 3: "307001/000001"},  # a code after the count
     ],
 )
 def test_data_rows_are_not_footers(row: dict[int, object]) -> None:

@@ -36,10 +36,17 @@ SIGNERS: Final = (
 NOTE_LABELS: Final = "填表说明|填写说明|填报说明|特别说明|说明|附注|备注|注意|提示|注"
 """How a form labels its notes (注：, 备注：, 填表说明：)."""
 
+_TOTAL: Final = "(?:合计|总计|小计|共计)"
+_COUNT: Final = r"共?\s*\d+\s*[条项个]?\s*(?:信息资源|资源|信息项|数据项)?"
+"""What a 合计 line counts (5, 5条, 共5条, 5条信息资源, 12个信息项), after its label or in a cell
+of its own beside it."""
+_TOTAL_LABEL = re.compile(rf"^{_TOTAL}\s*[:：]?$")
+_COUNT_CELL = re.compile(rf"^{_COUNT}$")
+
 _FOOTER = re.compile(
     rf"^(填报单位|填表单位|报送单位|单位名称|审核|{SIGNERS}|电话|手机|邮箱"
     rf"|(?:{_FORM_DATE_LABELS})?日期|(?:{_FORM_DATE_LABELS})时间)"
-    r"[^:：]{0,8}[:：]|^(合计|总计|小计|共计)(\s*[:：].*|\s*\d+\s*[条项个]?)?$"
+    rf"[^:：]{{0,8}}[:：]|^{_TOTAL}(\s*[:：].*|\s*{_COUNT})?$"
     rf"|^({NOTE_LABELS})[:：]|^第\s*\d+\s*页",
     re.S,
 )
@@ -126,15 +133,19 @@ def footer_date(rows: Iterable[tuple[int, Mapping[int, object]]], below: int) ->
 def is_footer(values: Mapping[int, object]) -> bool:
     """True for a row below the data that belongs to the form, not to the catalog: who filled it
     in and when (填表人：…  联系电话：…  填报单位（盖章）：…, 填报日期 with its date in the next
-    cell), a 合计 row (合计：5 条), a page number (第 1 页 共 3 页), a closing note and its
-    numbered lines (填表说明：, 1.信息资源名称：按实际情况填写。)."""
-    filled = False
+    cell), a 合计 row (合计：5 条, or 合计 with its counts in the cells after it: 合计 | 5 |
+    12个信息项), a page number (第 1 页 共 3 页), a closing note and its numbered lines (填表说明：,
+    1.信息资源名称：按实际情况填写。)."""
+    filled = totals = False
     number = ""  # a note's number in a cell of its own: its line is in the next
     for c, value in sorted(values.items()):
         if value is None or value == "":
             continue
         filled = True
         text = value.strip() if isinstance(value, str) else ""
+        if totals and _counts(value, text):
+            continue  # 合计 | 5 | 12个信息项: what the line counts, in cells of their own
+        totals = totals or bool(text and _TOTAL_LABEL.match(text))
         if text and _NOTE_NUMBER.match(text):
             number = text
             continue
@@ -147,6 +158,13 @@ def is_footer(values: Mapping[int, object]) -> bool:
             continue  # the label beside its date
         return False  # a number, a date or a bare value is data
     return filled
+
+
+def _counts(value: object, text: str) -> bool:
+    """Whether a cell after a 合计 label is what it counts: a whole number, 5条, 12个信息项."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value).is_integer()
+    return bool(text) and _COUNT_CELL.match(text) is not None
 
 
 def _day_label(value: object) -> bool:
