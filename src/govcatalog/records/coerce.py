@@ -169,7 +169,8 @@ class Coercer:
                         type(value) is str
                         and value
                         and len(value) <= max_length
-                        and not value.isspace()
+                        and not value[0].isspace()  # blank, or spaces around it
+                        and not value[-1].isspace()
                         and not self._forms.is_placeholder(value)
                     ):
                         dst[key] = value
@@ -328,10 +329,10 @@ class Coercer:
                     break
                 kind, labels, max_length = q
                 if kind == _Q_TEXT:
-                    if type(val) is not str or not val or len(val) > max_length or val.isspace():
+                    if type(val) is not str or not val or len(val) > max_length:
                         break
-                    if self._forms.is_placeholder(val):
-                        break
+                    if val[0].isspace() or val[-1].isspace() or self._forms.is_placeholder(val):
+                        break  # blank, spaces around it, or a placeholder
                 elif kind == _Q_VOCAB:
                     if type(val) is not str or val not in labels:
                         break

@@ -1,4 +1,5 @@
-"""Whether the texts a record gives are plain: neither blank nor a placeholder (暂无, null …).
+"""Whether the texts a record gives are plain: neither blank, nor with spaces around them, nor a
+placeholder (暂无, null …).
 
 The fast path's types check each text's length in C; this is the rest of what the coercer's
 quick path asks of a text before taking it as written (:mod:`govcatalog.records.fast`).
@@ -37,8 +38,8 @@ class PlainTexts:
                 continue
             if len(value) > bound and " " not in value and value.isprintable():
                 continue
-            if value.isspace() or placeholder(value):
-                return False
+            if value[0].isspace() or value[-1].isspace() or placeholder(value):
+                return False  # blank, spaces around it, or a placeholder
             if len(value) <= _SHORT:
                 if len(plain) >= REMEMBERED:
                     plain.clear()

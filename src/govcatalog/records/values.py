@@ -158,8 +158,14 @@ class ValueReader:
             if spec.kind is FieldKind.CODE or not _PLAIN_NUMBER.match(text):
                 self._normalised(spec, value, text, cpath, out)
             value = text
-        if not value.strip():
+        trimmed = value.strip()
+        if not trimmed:
             return MISSING
+        if trimmed != value and spec.kind is FieldKind.TEXT:
+            # Spaces, line breaks or an ideographic space around a text (a cell typed or pasted
+            # so, a CHAR column padded by its system) are no part of it: 姓名 , not a new name.
+            self._normalised(spec, value, trimmed, cpath, out)
+            value = trimmed
         if spec.id in FORM_FIELDS and self._text_form(spec, value, cpath, out):
             return MISSING
         if spec.max_length is not None and len(value) > spec.max_length:
