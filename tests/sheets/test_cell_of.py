@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from govcatalog import validate
-from govcatalog.io.sheet_rows import cell_of
+from govcatalog.io.sheet_cells import cell_of
 from govcatalog.validate import ValidationOptions
 from tests.conftest import TODAY
 

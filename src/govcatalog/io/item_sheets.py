@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from govcatalog.io.records import DocumentProblem, RawRecord
+from govcatalog.io.sheet_cells import SheetLocator
 from govcatalog.io.sheet_layout import HeadingMatcher, SheetColumn, SheetLayout
-from govcatalog.io.sheet_rows import SheetLocator
 from govcatalog.io.xlsx_parse import Value
 from govcatalog.model.code import CodeRules
 from govcatalog.model.code_forms import canonical_code

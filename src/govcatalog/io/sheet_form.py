@@ -32,9 +32,10 @@ from govcatalog.io.records import (
     SourceDocument,
     pointer_token,
 )
+from govcatalog.io.sheet_cells import SheetLocator
 from govcatalog.io.sheet_layout import HeadingMatcher, SheetColumn, SheetLayout
 from govcatalog.io.sheet_marks import ticked_in_text
-from govcatalog.io.sheet_rows import SheetLocator, SheetRecords, convert, put
+from govcatalog.io.sheet_rows import SheetRecords, convert, put
 from govcatalog.io.xlsx_parse import Value, column_letter
 from govcatalog.packs.fields import suggestion_params
 from govcatalog.packs.pack import Pack

@@ -27,9 +27,10 @@ from govcatalog.io.records import (
     SourceDocument,
     pointer_token,
 )
+from govcatalog.io.sheet_cells import SheetLocator
 from govcatalog.io.sheet_form import FormRecords, unknown_heading
 from govcatalog.io.sheet_layout import SCAN_ROWS, START_ROWS, HeadingMatcher, SheetLayout
-from govcatalog.io.sheet_rows import SheetLocator, SheetRecords
+from govcatalog.io.sheet_rows import SheetRecords
 from govcatalog.io.sheet_start import sheet_start
 from govcatalog.io.tail_notes import with_notes
 from govcatalog.io.xlsx_parse import (

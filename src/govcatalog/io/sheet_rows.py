@@ -20,56 +20,15 @@ from typing import Final
 from govcatalog.io.form_lines import is_footer
 from govcatalog.io.lists import split_list
 from govcatalog.io.records import DocumentProblem, RawRecord, pointer_token
+from govcatalog.io.sheet_cells import SheetLocator
 from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_example, is_numbering
 from govcatalog.io.sheet_marks import first_ticked, marked
 from govcatalog.io.tail_notes import TailNotes
-from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter, split_ref
+from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter
 from govcatalog.packs.fields import FieldKind
 from govcatalog.packs.templates import ColumnLevel
 
 _SPLIT: Final = re.compile(r"\s*[,，;；、|\n]\s*")
-
-
-@dataclass(frozen=True, slots=True)
-class SheetLocator:
-    """Finds row and column of a record's values from its cells (pointer → A1).
-
-    A cell on another sheet than the record's is written with its sheet (``信息项!C5``).
-    """
-
-    cells: dict[str, str]
-
-    def locate(self, pointer: str) -> tuple[int | None, int | None]:
-        """Row and column of the cell of ``pointer`` (see :func:`cell_of`)."""
-        ref = cell_of(self.cells, pointer)
-        return split_ref(ref.rpartition("!")[2]) if ref else (None, None)
-
-
-def cell_of(cells: dict[str, str], pointer: str) -> str | None:
-    """The cell of ``pointer``; for a value not given, the cell of a value beside it in its
-    group (a missing 开放条件 at the 是否向社会开放 that asks for it, a data item's missing 数据类型
-    at its name), else of its nearest located parent."""
-    probe = pointer
-    while probe and probe not in cells:
-        parent = probe.rpartition("/")[0]
-        if parent:
-            inside = parent + "/"
-            sibling = next((k for k in cells if k.startswith(inside)), None)
-            if sibling is not None:
-                return cells[sibling]
-        probe = parent
-    return cells.get(probe)
-
-
-def sheet_cell(
-    sheet: str | None, cells: dict[str, str] | None, pointer: str
-) -> tuple[str | None, str | None]:
-    """The sheet and cell of ``pointer`` in a resource read from ``sheet`` (:func:`cell_of`);
-    a value read from another sheet is on that one (``信息项!C5``)."""
-    cell = None if cells is None else cell_of(cells, pointer)
-    if cell is not None and "!" in cell:
-        sheet, _, cell = cell.rpartition("!")
-    return sheet, cell
 
 
 def _empty(value: Value) -> bool:

@@ -27,7 +27,7 @@ from typing import Any
 from govcatalog._location import Elsewhere
 from govcatalog._quick_init import quick_init
 from govcatalog.io.records import Locator
-from govcatalog.io.sheet_rows import cell_of, sheet_cell
+from govcatalog.io.sheet_cells import cell_of, sheet_cell
 from govcatalog.report import Location
 from govcatalog.rules.catalog_shards import WHOLE, Shard, name_key
 

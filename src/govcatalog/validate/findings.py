@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from govcatalog.io._jsonlocator import JsonLocator
 from govcatalog.io._jsonpos import existing_part
 from govcatalog.io.records import RawRecord, locate_all
-from govcatalog.io.sheet_rows import sheet_cell
+from govcatalog.io.sheet_cells import sheet_cell
 from govcatalog.packs.codebook import MessageMemo
 from govcatalog.packs.pack import Pack
 from govcatalog.records.coerce import Coerced
