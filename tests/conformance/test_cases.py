@@ -107,8 +107,8 @@ def test_there_are_cases() -> None:
 
 def _as_workbook(path: Path, tmp_path: Path) -> Path:
     """A case written as sheets of rows (``{"$workbook": {sheet: [[cell, …], …]}}``, the sheets
-    named in ``"$hidden"`` hidden) as .xlsx, so that multi-sheet behaviour has text cases; any
-    other case as it is."""
+    named in ``"$hidden"`` hidden, the ranges of ``"$merged"`` (``{sheet: ["A2:A4", …]}``)
+    merged) as .xlsx, so that multi-sheet behaviour has text cases; any other case as it is."""
     if path.suffix != ".json":
         return path
     try:
@@ -125,6 +125,8 @@ def _as_workbook(path: Path, tmp_path: Path) -> Path:
         ws = wb.create_sheet(sheet)
         for row in rows:
             ws.append(row)
+        for cells in data.get("$merged", {}).get(sheet, ()):
+            ws.merge_cells(cells)
         if sheet in data.get("$hidden", ()):
             ws.sheet_state = "hidden"
     out = tmp_path / path.with_suffix(".xlsx").name

@@ -130,6 +130,8 @@ class SheetRecords:
             (c, c.field.id, _pointer(c.field.id), self._letters[c.index])  # type: ignore[union-attr]
             for c in self._res_cols
         ]
+        self._carried = {plan[0].index: plan for plan in self._res_plan if plan[0].mark is None}
+        """The resource-level columns a merged cell's value carries to each resource it spans."""
         self._item_plan = [
             (c, c.field.key, "", self._letters[c.index])  # type: ignore[union-attr]
             for c in self._item_cols
@@ -191,6 +193,8 @@ class SheetRecords:
                 if current is not None:
                     yield self._finish(current)
                 current = _Resource(rownum, key)
+                if inside:
+                    self._carry(current, active, rownum)
             self._row(current, rownum, values, inside)
         if current is not None:
             yield self._finish(current)
@@ -212,6 +216,21 @@ class SheetRecords:
             res.items.append({key: name})
             res.cells[base] = res.cells[f"{base}/{key}"] = f"{letter}{rownum}"
         return {**item, key: parts[-1]}
+
+    def _carry(self, res: _Resource, active: list[tuple[MergedRange, Value]], rownum: int) -> None:
+        """A resource that starts inside a cell merged over the rows of resources above it too
+        (a 类 or a 信息资源提供方 merged over all of a department's rows) has its value, at the
+        merged cell."""
+        for m, top in active:
+            plan = self._carried.get(m.min_col) if m.min_row < rownum else None
+            if plan is None or _empty(top):
+                continue
+            col, field_id, pointer, letter = plan
+            converted = convert(col, top)
+            res.seen[field_id] = converted
+            res.raw[field_id] = top
+            res.cells[pointer] = f"{letter}{m.min_row}"
+            put(res.data, field_id, converted)
 
     @staticmethod
     def _key_text(value: Value) -> str:
