@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 
 from govcatalog.io.records import DocumentProblem, RawRecord
 from govcatalog.io.sheet_cells import SheetLocator
-from govcatalog.io.sheet_layout import HeadingMatcher, SheetColumn, SheetLayout
+from govcatalog.io.sheet_columns import SheetColumn
+from govcatalog.io.sheet_layout import HeadingMatcher, SheetLayout
 from govcatalog.io.xlsx_parse import Value
 from govcatalog.model.code import CodeRules
 from govcatalog.model.code_forms import canonical_code

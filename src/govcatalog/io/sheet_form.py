@@ -33,7 +33,8 @@ from govcatalog.io.records import (
     pointer_token,
 )
 from govcatalog.io.sheet_cells import SheetLocator
-from govcatalog.io.sheet_layout import HeadingMatcher, SheetColumn, SheetLayout
+from govcatalog.io.sheet_columns import SheetColumn
+from govcatalog.io.sheet_layout import HeadingMatcher, SheetLayout
 from govcatalog.io.sheet_marks import ticked_in_text
 from govcatalog.io.sheet_rows import SheetRecords, convert, put
 from govcatalog.io.xlsx_parse import Value, column_letter

@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from govcatalog.io.form_lines import form_date
 from govcatalog.io.records import FormDate
+from govcatalog.io.sheet_columns import SheetColumn, second_column
 from govcatalog.io.sheet_marks import mark_columns
 from govcatalog.packs.fields import FieldKind, FieldSpec
 from govcatalog.packs.key_fold import fold_key
@@ -35,27 +36,6 @@ department's header of many rows."""
 
 MIN_MATCHES = 3
 """Fewest recognised headings for a row to count as the heading row."""
-
-
-@dataclass(frozen=True, slots=True)
-class SheetColumn:
-    """One column of a sheet as understood.
-
-    Attributes:
-        index: 1-based column index.
-        heading: The heading as written (group and heading joined by "/" when both).
-        field: The field the column holds, or None for an unknown column.
-        level: Resource-level or item-level (unknown columns: item-level).
-    """
-
-    index: int
-    heading: str
-    field: FieldSpec | None
-    level: ColumnLevel
-    listed: bool = False
-    """The column is headed by a group (信息项) and a cell lists its entries by name."""
-    mark: str | None = None
-    """A tick-box column: the value of ``field`` a tick in it gives (:mod:`.sheet_marks`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,40 +290,11 @@ def _columns(
         listed = level is ColumnLevel.ITEM and spec is not None and matcher.is_group(heading)
         col = SheetColumn(c, written, spec, level, listed)
         if spec is not None and spec.id in seen:
-            col = _second_column(columns, col, seen, matcher)
+            col = second_column(columns, col, seen, matcher.pack.fields)
         if col.field is not None:
             seen.add(col.field.id)
         columns.append(col)
     return columns, row_number
-
-
-def _second_column(
-    columns: list[SheetColumn], col: SheetColumn, seen: set[str], matcher: HeadingMatcher
-) -> SheetColumn:
-    """A column heading a field an earlier column holds: an unknown column, unless it is
-    headed by the field's own name and the earlier one by another (开放条件 after 开放类型 or
-    开放属性, which head 开放条件 too). Then it takes the field, and the earlier column the
-    required field of the group no column holds (是否向社会开放, read from the open type)."""
-    spec = col.field
-    assert spec is not None
-    at = next(i for i, e in enumerate(columns) if e.field is not None and e.field.id == spec.id)
-    earlier = columns[at]
-    if not (_own_name(col.heading, spec) and not _own_name(earlier.heading, spec)):
-        return SheetColumn(col.index, col.heading, None, ColumnLevel.ITEM)
-    free = [
-        f
-        for f in matcher.pack.fields.children(spec.parent, spec.level)
-        if f.required and f.id not in seen and f.kind is not FieldKind.GROUP
-    ]
-    columns[at] = SheetColumn(earlier.index, earlier.heading, None, ColumnLevel.ITEM)
-    if spec.parent is not None and len(free) == 1:
-        columns[at] = SheetColumn(earlier.index, earlier.heading, free[0], earlier.level)
-        seen.add(free[0].id)
-    return col
-
-
-def _own_name(heading: str, spec: FieldSpec) -> bool:
-    return fold_key(heading.rpartition("/")[2]) == fold_key(spec.zh)
 
 
 def find_layout(

@@ -21,7 +21,8 @@ from govcatalog.io.form_lines import is_footer
 from govcatalog.io.lists import split_list
 from govcatalog.io.records import DocumentProblem, RawRecord, pointer_token
 from govcatalog.io.sheet_cells import SheetLocator
-from govcatalog.io.sheet_layout import SheetColumn, SheetLayout, is_example, is_numbering
+from govcatalog.io.sheet_columns import SheetColumn
+from govcatalog.io.sheet_layout import SheetLayout, is_example, is_numbering
 from govcatalog.io.sheet_marks import first_ticked, marked
 from govcatalog.io.tail_notes import TailNotes
 from govcatalog.io.xlsx_parse import MergedRange, Value, column_letter
