@@ -76,6 +76,31 @@ def split_class_type(text: str) -> ClassType | None:
     return ClassType(m[1], m[2]) if m else None
 
 
+_SLASH = re.compile(r"\s*[/／]\s*")
+_EXTENSION = re.compile(r"[A-Za-z][A-Za-z0-9]{1,7}")
+"""One file format as portals name it: xls, CSV, geojson, mp4."""
+
+
+def slashed_types(values: list[object], classes: Vocabulary, types: Vocabulary) -> list[object]:
+    """The format types a part lists with slashes (``XLS/CSV/JSON`` → XLS, CSV, JSON), as portals
+    show the formats of a dataset. A part is taken apart only when each piece names a file format,
+    one at least a format type of the vocabulary, and none a format class (``数据库/mysql`` is a
+    class and a type); ``TCP/IP``, and a format type whose own name has a slash, stay whole."""
+    out: list[object] = []
+    for part in values:
+        pieces = _SLASH.split(part.strip()) if isinstance(part, str) else []
+        if (
+            len(pieces) > 1
+            and all(_EXTENSION.fullmatch(p) and _class_label(classes, p) is None for p in pieces)
+            and any(types.lookup(p) is not None for p in pieces)
+            and types.lookup(str(part)) is None
+        ):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return out
+
+
 class FormatParts(NamedTuple):
     """What a list of format types held: the types, and any format classes written among them."""
 

@@ -43,6 +43,7 @@ from govcatalog.records.forms import (
     SIZED,
     FormatParts,
     several_values,
+    slashed_types,
     split_format_types,
     split_note,
 )
@@ -95,6 +96,12 @@ class ValueReader:
                 matches.clear()
             found = matches[key] = self._vocab[field_id].lookup(text)
         return found  # type: ignore[return-value]
+
+    def _slashed(self, spec: FieldSpec, parts: list[object]) -> list[object]:
+        """Format types listed with slashes, taken apart (:func:`slashed_types`)."""
+        if spec.id != FORMAT_TYPES or FORMAT_CLASS not in self._vocab:
+            return parts
+        return slashed_types(parts, self._vocab[FORMAT_CLASS], self._vocab[FORMAT_TYPES])
 
     def _format_split(self, types: list[object]) -> FormatParts:
         """The format classes taken out of a list of format types (remembered for lists of text:
@@ -200,11 +207,14 @@ class ValueReader:
 
     def _list_value(self, spec: FieldSpec, value: object, cpath: str, out: Coerced) -> object:
         given = value[0] if isinstance(value, list) and len(value) == 1 else value
-        if isinstance(value, str):
-            parts = split_list(value)
-            if is_list_syntax(value) and "、".join(parts) != value.strip():
-                self._normalised(spec, value, listed(parts), cpath, out)
-            value = parts
+        if isinstance(value, str | list):
+            written = value if isinstance(value, str) else excerpt(given)
+            parts = split_list(value) if isinstance(value, str) else value
+            whole = self._slashed(spec, parts)
+            as_list = isinstance(value, str) and is_list_syntax(value)
+            if (as_list or whole != parts) and LISTED.join(map(str, whole)) != written.strip():
+                self._normalised(spec, written, listed(whole), cpath, out)
+            value = whole
         if isinstance(value, list) and spec.id == FORMAT_TYPES and FORMAT_CLASS in self._vocab:
             split = self._format_split(value)
             for cls in split.classes[:1]:
