@@ -209,7 +209,7 @@ class ValueReader:
         given = value[0] if isinstance(value, list) and len(value) == 1 else value
         if isinstance(value, str | list):
             written = value if isinstance(value, str) else excerpt(given)
-            parts = split_list(value) if isinstance(value, str) else value
+            parts: list[object] = [*split_list(value)] if isinstance(value, str) else value
             whole = self._slashed(spec, parts)
             as_list = isinstance(value, str) and is_list_syntax(value)
             if (as_list or whole != parts) and LISTED.join(map(str, whole)) != written.strip():
