@@ -1,11 +1,11 @@
 """From what a catalog wrote to govcatalog's canonical record, reporting every liberty taken.
 
-Keys are mapped through the pack's field table (English ids, the guide's Chinese
-element names, aliases, flat leaves of groups); values are read for their kind
-(:mod:`govcatalog.records.values`) and normalised where that is unambiguous (a vocabulary
-alias, a number written as text, a date written ``2024/03/01``), each normalisation reported
-as a hit. A value that cannot be read is reported and left out of the record, so the rules
-that follow see only well-typed values and never report the same problem twice.
+Keys are mapped through the pack's field table (English ids, the guide's Chinese element names,
+aliases, flat leaves of groups); values are read for their kind (:mod:`govcatalog.records.values`)
+and normalised where that is unambiguous (a vocabulary alias, a number written as text, a date
+written ``2024/03/01``), each normalisation reported as a hit. A value that cannot be read is
+reported and left out of the record, so the rules that follow see only well-typed values and never
+report the same problem twice.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from govcatalog._lenient import APOSTROPHES
 from govcatalog.packs.fields import FieldKind, FieldSpec, suggestion_params
 from govcatalog.packs.key_fold import fold_key
 from govcatalog.packs.pack import Pack
@@ -120,8 +121,7 @@ class Coercer:
         ``plain``: pointers of its lists of objects (``/items``) known to be as this reader
         takes them, every item in canonical form with plain values (checked in C on the fast
         path, :meth:`~govcatalog.records.fast.FastReader.plain_lists`): taken whole.
-        ``again``: pointers (as written) of keys given twice
-        (:attr:`~govcatalog.io.records.RawRecord.repeated`), each said (GC-S007)."""
+        ``again``: pointers (as written) of keys given twice (GC-S007 for each)."""
         if not isinstance(data, dict):
             return None
         out = Coerced({}, zh_names=self._zh_names, source=data, plain=plain)
@@ -171,6 +171,7 @@ class Coercer:
                         and len(value) <= max_length
                         and not value[0].isspace()  # blank, or spaces around it
                         and not value[-1].isspace()
+                        and value[0] not in APOSTROPHES  # maybe digits typed as text
                         and not self._forms.is_placeholder(value)
                     ):
                         dst[key] = value
@@ -306,8 +307,7 @@ class Coercer:
         items: list[Record] = []
         scope = spec.id
         sc = self._scopes[scope]
-        quick = sc.quick
-        required = sc.required
+        quick, required = sc.quick, sc.required
         oprefix = out.original(cpath)
         main = self.pack.fields.get(spec.main) if spec.main else None
         for index, item in enumerate(value):
@@ -333,6 +333,8 @@ class Coercer:
                         break
                     if val[0].isspace() or val[-1].isspace() or self._forms.is_placeholder(val):
                         break  # blank, spaces around it, or a placeholder
+                    if val[0] in APOSTROPHES:
+                        break  # maybe digits typed as text ('0101)
                 elif kind == _Q_VOCAB:
                     if type(val) is not str or val not in labels:
                         break
@@ -342,8 +344,7 @@ class Coercer:
                 elif kind != _Q_BOOL or type(val) is not bool:
                     break
             else:
-                rec = item
-                items.append(rec)
+                items.append(rec := item)
                 for req in required:
                     if rec.get(req.key) in _EMPTY:
                         self._require(req, f"{cpath}/{index}/{req.key}", rec, out)

@@ -1,5 +1,5 @@
 """Whether the texts a record gives are plain: neither blank, nor with spaces around them, nor a
-placeholder (暂无, null …).
+placeholder (暂无, null …), nor after an apostrophe typed to keep digits as text.
 
 The fast path's types check each text's length in C; this is the rest of what the coercer's
 quick path asks of a text before taking it as written (:mod:`govcatalog.records.fast`).
@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import repeat
 from typing import Any
 
+from govcatalog._lenient import APOSTROPHES
 from govcatalog.packs.value_forms import ValueForms
 
 REMEMBERED = 50_000
@@ -36,6 +37,8 @@ class PlainTexts:
         for value in texts:
             if value in plain:  # None, or a short text seen plain before (姓名, 性别 …)
                 continue
+            if value[0] in APOSTROPHES:
+                return False  # maybe digits typed as text ('0101): the coercer reads it
             if len(value) > bound and " " not in value and value.isprintable():
                 continue
             if value[0].isspace() or value[-1].isspace() or placeholder(value):

@@ -10,6 +10,7 @@ import re
 from functools import partial
 
 from govcatalog._bilingual import Bilingual, joined, listed
+from govcatalog._lenient import typed_as_text
 from govcatalog.io.lists import is_list_syntax, split_list
 from govcatalog.model.code import CodeProblem, ResourceCode, parse_resource_code, problem_text
 from govcatalog.model.code_forms import read_code
@@ -168,11 +169,14 @@ class ValueReader:
         trimmed = value.strip()
         if not trimmed:
             return MISSING
-        if trimmed != value and spec.kind is FieldKind.TEXT:
+        if spec.kind is FieldKind.TEXT:
             # Spaces, line breaks or an ideographic space around a text (a cell typed or pasted
-            # so, a CHAR column padded by its system) are no part of it: 姓名 , not a new name.
-            self._normalised(spec, value, trimmed, cpath, out)
-            value = trimmed
+            # so, a CHAR column padded by its system) are no part of it: 姓名 , not a new name;
+            # nor is the apostrophe typed to keep digits as text ('91350100M000100Y43).
+            read = typed_as_text(trimmed)
+            if read != value:
+                self._normalised(spec, value, read, cpath, out)
+                value = read
         if spec.id in FORM_FIELDS and self._text_form(spec, value, cpath, out):
             return MISSING
         if spec.max_length is not None and len(value) > spec.max_length:
