@@ -59,8 +59,8 @@ form of a 发布日期 writes."""
 
 def date_form(text: str) -> dt.date | None:
     """The day a date written in another form gives (2024年2月20日, 2024/2/20, 20240220, a
-    timestamp, a spreadsheet's serial number 45342; full-width digits and separators, 。 for
-    the point, spaces around the separators too), or None.
+    timestamp, a spreadsheet's serial number 45342, or 45342.5 with the time of day; full-width
+    digits and separators, 。 for the point, spaces around the separators too), or None.
 
     >>> date_form("２０２４－０３－０５"), date_form("2024。3。5"), date_form("2024 年 3 月 5 日")
     (datetime.date(2024, 3, 5), datetime.date(2024, 3, 5), datetime.date(2024, 3, 5))
@@ -75,10 +75,21 @@ def date_form(text: str) -> dt.date | None:
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 return None
-    serial = text.strip()
-    if serial.isascii() and serial.isdigit() and int(serial) in _SERIALS:
-        return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
+    whole, point, fraction = text.strip().partition(".")
+    if whole.isascii() and whole.isdigit() and (not point or fraction.isdecimal()):
+        return serial_day(int(whole))
     return None
+
+
+def serial_day(number: float) -> dt.date | None:
+    """The day of a spreadsheet's serial number (45342), or of a date-and-time cell saved as a
+    number (45342.5: noon of that day); None outside 1990 to 2099.
+
+    >>> serial_day(45352.5), serial_day(2024.5)
+    (datetime.date(2024, 3, 1), None)
+    """
+    day = int(number)
+    return _EXCEL_EPOCH + dt.timedelta(days=day) if day in _SERIALS and number >= 0 else None
 
 
 _YEAR = "([1-9１-９][0-9０-９]{3})"
