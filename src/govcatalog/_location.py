@@ -8,6 +8,8 @@ the way people write it. Reports echo values from untrusted input: :func:`clip` 
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -142,6 +144,56 @@ def clip(text: str, limit: int = VALUE_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit]}…[+{len(text) - limit} chars]"
+
+
+def shown(value: object) -> str:
+    """A value echoed from the input as its reader wrote it, not as Python spells it: a
+    spreadsheet's date-and-time cell ``2024-03-01 09:30`` (to the second it gives; the
+    microseconds a spreadsheet's floating-point time leaves are rounded away), a date
+    ``2024-03-01``, a time ``09:30``, a decimal ``10.50``; inside a list or an object too.
+
+    >>> import datetime as dt, decimal
+    >>> shown(dt.datetime(2024, 3, 1, 9, 30, 0, 1)), shown(dt.date(2024, 3, 1))
+    ('2024-03-01 09:30', '2024-03-01')
+    >>> shown(decimal.Decimal("10.50")), shown([dt.time(9, 29, 59, 999999), "a", 1])
+    ('10.50', "[09:30, 'a', 1]")
+    """
+    if type(value) is str:
+        return value
+    if isinstance(value, dt.datetime | dt.time):
+        whole = _whole_seconds(value)
+        clock = "%H:%M:%S" if whole.second else "%H:%M"
+        return whole.strftime(f"%Y-%m-%d {clock}" if isinstance(whole, dt.datetime) else clock)
+    if isinstance(value, dt.date | decimal.Decimal):
+        return str(value)
+    if isinstance(value, list | tuple | dict):
+        return _shown_inside(value)
+    return str(value)  # a number, true or false, a str subclass: as written
+
+
+def _whole_seconds(value: dt.datetime | dt.time) -> dt.datetime | dt.time:
+    """``value`` rounded to the second."""
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(dt.date.min, value)
+    try:
+        whole = (moment + dt.timedelta(microseconds=500_000)).replace(microsecond=0)
+    except OverflowError:  # the last instant a datetime holds
+        whole = moment.replace(microsecond=0)
+    return whole if isinstance(value, dt.datetime) else whole.timetz()
+
+
+def _shown_inside(value: list[Any] | tuple[Any, ...] | dict[Any, Any]) -> str:
+    """A list or an object as Python writes it, its dates and decimals :func:`shown`."""
+
+    def one(part: object) -> str:
+        plain = isinstance(part, dt.date | dt.time | decimal.Decimal | list | tuple | dict)
+        return shown(part) if plain else repr(part)
+
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{one(k)}: {one(v)}" for k, v in value.items()) + "}"
+    inner = ", ".join(map(one, value))
+    if isinstance(value, tuple):
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    return f"[{inner}]"
 
 
 _UNSEEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from govcatalog._json_text import pieces
-from govcatalog._location import MESSAGE_LIMIT, VALUE_LIMIT, Location, clip
+from govcatalog._location import MESSAGE_LIMIT, VALUE_LIMIT, Location, clip, shown
 from govcatalog._quick_init import quick_init
 from govcatalog._slots import restored
 from govcatalog._views import html_view, view
@@ -98,7 +98,7 @@ class Finding:
     def __post_init__(self) -> None:
         # Every renderer reads these fields (the value as text): bounded once, here.
         if (v := self.value) is not None and (type(v) is not str or len(v) > VALUE_LIMIT):
-            object.__setattr__(self, "value", clip(str(v)))
+            object.__setattr__(self, "value", clip(shown(v)))
         for name in ("message_zh", "message_en", "hint_zh", "hint_en"):
             text = getattr(self, name)
             if len(text) > MESSAGE_LIMIT:

@@ -120,6 +120,8 @@ def test_a_placeholder_is_a_missing_value(pack: Pack, placeholder: str) -> None:
         ("45342", dt.date(2024, 2, 20)),
         (45342, dt.date(2024, 2, 20)),
         (45342.0, dt.date(2024, 2, 20)),
+        (45342.5, dt.date(2024, 2, 20)),  # a date-and-time cell saved as a number: its day
+        ("45342.375", dt.date(2024, 2, 20)),
         ("32874", dt.date(1990, 1, 1)),
         (73050, dt.date(2099, 12, 31)),
     ],
@@ -151,7 +153,7 @@ def test_dates_taken_as_they_are(pack: Pack) -> None:
     moment = dt.datetime(2024, 3, 1, 8, 0)
     assert _read(pack, {"publish_date": moment}) == (
         {"publish_date": dt.date(2024, 3, 1)},
-        [Hit("GC-F003", "/publish_date", {**DATE, "canonical": "2024-03-01"}, repr(moment))],
+        [Hit("GC-F003", "/publish_date", {**DATE, "canonical": "2024-03-01"}, "2024-03-01 08:00")],
     )
 
 
@@ -166,7 +168,8 @@ def test_dates_taken_as_they_are(pack: Pack) -> None:
         "2024/13",  # no month 13: not a month without its day either (GC-F019)
         32873,  # a serial number before 1990: not read as a date
         73051,
-        45342.5,
+        32873.5,
+        "45342.",
         "24-03-01",
         "2024-W01-1",  # an ISO week date, which date.fromisoformat would take
     ],
@@ -223,7 +226,20 @@ def test_lengths_written_with_a_unit_or_a_zero_fraction(pack: Pack, text: str, l
     assert hits == [Hit("GC-F003", "/items/0/length", params, text)]
 
 
-@pytest.mark.parametrize("text", ["0.0", "0位", "18.5", "10,2", "varchar(50)", "位", "18米"])
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [("10,2", 10), ("10，2", 10), ("(10,2)", 10), ("（38，10）", 38), ("8, 0", 8)],
+)
+def test_lengths_written_as_precision_and_scale(pack: Pack, text: str, length: int) -> None:
+    """NUMBER(10,2) in a data-element catalog: the length is the precision."""
+    record, hits = _read(pack, {"items": [{"name": "x", "length": text}]})
+    assert record["items"] == [{"name": "x", "length": length}]
+    assert hits == [Hit("GC-F003", "/items/0/length", {**LENGTH, "canonical": str(length)}, text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["0.0", "0位", "18.5", "10.2", "4,000", "1,50", "0,0", "varchar(50)", "位", "18米"]
+)
 def test_lengths_that_are_no_whole_number_of_characters(pack: Pack, text: str) -> None:
     _, hits = _read(pack, {"items": [{"name": "x", "length": text}]})
     assert hits == [Hit("GC-F010", "/items/0/length", LENGTH, text)]

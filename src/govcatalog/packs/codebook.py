@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from govcatalog._bilingual import Bilingual
-from govcatalog._location import Elsewhere, visible
+from govcatalog._location import Elsewhere, shown, visible
 from govcatalog._quick_init import quick_init
 from govcatalog.errors import PackError
 from govcatalog.packs.glossary import SHARED, Glossary
@@ -61,7 +61,7 @@ def _said(
             zh[key] = clip(visible(places.say(value, "zh")))
             en[key] = clip(visible(places.say(value, "en")), _EN_LIMIT)
         else:
-            zh[key] = en[key] = clip(visible(str(value)))
+            zh[key] = en[key] = clip(visible(shown(value)))
     return zh, en
 
 
@@ -70,7 +70,7 @@ def _key(value: object) -> str | None:
     for places (the places of other resources differ from one finding to the next)."""
     if type(value) is Bilingual:
         return f"{value.zh}\x00{value.en}"
-    return None if type(value) is Elsewhere else str(value)
+    return None if type(value) is Elsewhere else shown(value)
 
 
 @quick_init

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from govcatalog._bilingual import Bilingual, listed, quoted
+from govcatalog._location import shown
 from govcatalog.io.records import pointer_token
 from govcatalog.io.shape import type_name
 from govcatalog.packs.fields import FieldKind, FieldSpec
@@ -197,7 +198,7 @@ def type_params(spec: FieldSpec, value: object) -> dict[str, object]:
 
 
 def excerpt(value: object, limit: int = 200) -> str:
-    text = value if isinstance(value, str) else repr(value)
+    text = shown(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

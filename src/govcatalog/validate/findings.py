@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from govcatalog._location import shown
 from govcatalog.io._jsonlocator import JsonLocator
 from govcatalog.io._jsonpos import existing_part
 from govcatalog.io.records import RawRecord, locate_all
@@ -57,7 +58,7 @@ class FindingMaker:
         if severity is None:
             return None
         entry = self.codebook[hit.code]
-        value = None if hit.value is None else str(hit.value)
+        value = None if hit.value is None else shown(hit.value)
         msg = self._messages.render(entry, {**hit.params, "value": value or ""})
         return Finding(
             code=hit.code,
