@@ -108,7 +108,7 @@ def test_there_are_cases() -> None:
 def _as_workbook(path: Path, tmp_path: Path) -> Path:
     """A case written as sheets of rows (``{"$workbook": {sheet: [[cell, …], …]}}``, the sheets
     named in ``"$hidden"`` hidden, the ranges of ``"$merged"`` (``{sheet: ["A2:A4", …]}``)
-    merged) as .xlsx, so that multi-sheet behaviour has text cases; any other case as it is."""
+    merged, the rows of ``"$hidden_rows"`` (``{sheet: [3, 5]}``) hidden) as .xlsx, so that multi-sheet behaviour has text cases; any other case as it is."""
     if path.suffix != ".json":
         return path
     try:
@@ -129,6 +129,8 @@ def _as_workbook(path: Path, tmp_path: Path) -> Path:
             ws.merge_cells(cells)
         if sheet in data.get("$hidden", ()):
             ws.sheet_state = "hidden"
+        for r in data.get("$hidden_rows", {}).get(sheet, ()):
+            ws.row_dimensions[r].hidden = True
     out = tmp_path / path.with_suffix(".xlsx").name
     wb.save(out)
     return out

@@ -37,6 +37,8 @@ class SheetSource(Protocol):
 
     def merged_ranges(self, sheet: str) -> list[MergedRange]: ...
 
+    def hidden_rows(self, sheet: str) -> set[int]: ...
+
     def tail(self, sheet: str) -> SheetTail: ...
 
     def close(self) -> None: ...
@@ -133,6 +135,10 @@ class LegacyWorkbook:
                     f"too many cells (more than {self.limits.max_cells})",
                 )
             yield rownum, values
+
+    def hidden_rows(self, sheet: str) -> set[int]:
+        """None: the reader of these formats does not tell which rows a sheet hides."""
+        return set()
 
     def merged_ranges(self, sheet: str) -> list[MergedRange]:
         """The merged cell ranges of a sheet (1-based, inclusive)."""

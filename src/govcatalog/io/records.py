@@ -161,6 +161,31 @@ class FormDate:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitLine:
+    """A value a form's line gives its unit (a name, a code), where and under which label.
+
+    Attributes:
+        value: The name or code, as written (a seal note such as （盖章） left out).
+        cell: The cell holding it (A1), on the sheet it was read from.
+        label: The line's label (填报单位, 统一社会信用代码 …).
+    """
+
+    value: str
+    cell: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class FormUnit:
+    """The unit a compilation form names once, above its headings or in its footer
+    (填报单位：…, 统一社会信用代码：…): its name and code, either may be missing."""
+
+    name: UnitLine | None
+    code: UnitLine | None
+    footer: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class SheetReading:
     """How a reader understood one sheet: its heading band and each column's field.
 
@@ -190,3 +215,6 @@ class SheetReading:
     单位（盖章）), not read as resources (:mod:`.tail_notes`)."""
     items: bool = False
     """The sheet holds 信息项 of resources listed on another sheet (an item sheet)."""
+    unit: FormUnit | None = None
+    """The unit the form names above its headings, else in its footer (填报单位：…): the
+    provider of its resources that name none (:mod:`.form_unit`)."""

@@ -9,7 +9,6 @@ Columns that hold no element are kept as extension fields and reported once each
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from govcatalog.io.csv_text import csv_rows, decode_csv
 from govcatalog.io.form_lines import disagreeing, footer_date
+from govcatalog.io.form_unit import ELEMENTS, UnitGiven, footer_unit, header_unit
 from govcatalog.io.item_sheets import ItemTable, is_resource_layout, item_layout
 from govcatalog.io.json_reader import read_bytes
 from govcatalog.io.legacy_workbook import SheetSource, open_any_workbook
@@ -29,8 +29,16 @@ from govcatalog.io.records import (
 )
 from govcatalog.io.sheet_cells import SheetLocator
 from govcatalog.io.sheet_form import FormRecords, unknown_heading
-from govcatalog.io.sheet_layout import SCAN_ROWS, START_ROWS, HeadingMatcher, SheetLayout
+from govcatalog.io.sheet_layout import SCAN_ROWS, HeadingMatcher, SheetLayout
 from govcatalog.io.sheet_rows import SheetRecords
+from govcatalog.io.sheet_said import (
+    EMPTY_TEMPLATE,
+    hidden_rows,
+    hidden_sheet,
+    no_headings,
+    skipped_sheet,
+    without_headings,
+)
 from govcatalog.io.sheet_start import sheet_start
 from govcatalog.io.tail_notes import with_notes
 from govcatalog.io.xlsx_parse import (
@@ -62,54 +70,6 @@ def _unknown_problems(sheet: str, layout: SheetLayout, pack: Pack) -> list[Docum
     ]
 
 
-def _skipped(sheet: str, why_zh: str, why_en: str) -> DocumentProblem:
-    """A sheet not read as catalog data, said as information (GC-S010)."""
-    return DocumentProblem("", why_zh, why_en, code="GC-S010", sheet=sheet, value=sheet)
-
-
-_INSTRUCTIONS = re.compile(r"说明|须知|要求|指引|instruction|readme|guide", re.I)
-"""A sheet name saying the sheet tells how to fill the form in (填表说明, 填报要求)."""
-_HELPER_EN = "no headings (dropdown lists, a dictionary or notes)"
-_EMPTY_TEMPLATE = ("只有表头，没有数据（空模板）", "headings only, no data (an empty template)")
-
-
-def _without_headings(sheet: str, explains: bool = False) -> DocumentProblem:
-    """A sheet without headings, skipped: instructions by what its lines say (``explains``:
-    they explain the elements rather than give values) or by its name, else a helper sheet."""
-    if explains:
-        return _skipped(
-            sheet,
-            "填表说明（各行解释元素如何填写，而不是填写的值）",
-            "instructions (its lines explain how to fill in the elements, not their values)",
-        )
-    if _INSTRUCTIONS.search(sheet):
-        return _skipped(sheet, "填表说明，不是目录数据", "instructions, not catalog data")
-    return _skipped(sheet, "没有表头（下拉选项、字典或说明）", _HELPER_EN)
-
-
-def _hidden(sheet: str, count: int, *, items: bool = False) -> DocumentProblem:
-    """A hidden sheet whose resources (``items``: 信息项, joined onto resources) are read
-    (GC-S013): read like any other, and said, since those who edit the workbook do not see
-    them (an old copy would double the catalog)."""
-    if items:
-        whose = ("个信息项", "data item" if count == 1 else "data items")
-    else:
-        whose = ("条信息资源", "resource" if count == 1 else "resources")
-    params = {"count": count, "whose_zh": whose[0], "whose_en": whose[1]}
-    return DocumentProblem("", "", "", code="GC-S013", sheet=sheet, value=sheet, params=params)
-
-
-def _no_headings(sheet: str | None) -> DocumentProblem:
-    where = f"工作表“{sheet}”" if sheet else "文件"
-    return DocumentProblem(
-        "",
-        f"{where}前 {START_ROWS} 行中找不到表头（信息资源名称、信息资源代码等列名）",
-        f"no heading row (信息资源名称, 信息资源代码 …) in the first {START_ROWS} rows"
-        + (f" of sheet {sheet!r}" if sheet else ""),
-        sheet=sheet,
-    )
-
-
 def _sheet_records(
     sheet: str,
     rows: Rows,
@@ -127,11 +87,15 @@ def _sheet_records(
     none above its headings, else a date to compare with that one."""
     layout, form, head, explains = sheet_start(list(islice(rows, SCAN_ROWS)), rows, merges, matcher)
     if layout is None:
-        return _without_headings(sheet, explains)
+        return without_headings(sheet, explains)
     last = last_rows() if callable(last_rows) else last_rows
     footer = footer_date(last, layout.first_data_row - 1)
     if layout.form_date is None:
         layout, footer = replace(layout, form_date=footer), None
+    unit = None
+    if not form:  # a registration form's lines are its own
+        above = header_unit(dict(head), layout.group_row or layout.heading_row)
+        unit = above or footer_unit(last, layout.first_data_row - 1)
     doc.sheets.append(
         SheetReading(
             sheet,
@@ -144,6 +108,7 @@ def _sheet_records(
             ),
             layout.form_date,
             footer_date=footer,
+            unit=unit,
         )
     )
     builder = (
@@ -153,6 +118,24 @@ def _sheet_records(
     )
     builder.index = first_index
     return builder, chain(head, rows)
+
+
+def _unit_given(
+    doc: SourceDocument, sheet: str, layout: SheetLayout, pack: Pack
+) -> UnitGiven | None:
+    """What gives the resources of ``sheet`` the unit its form names, if it names one."""
+    unit = next((r.unit for r in doc.sheets if r.sheet == sheet), None)
+    if unit is None:
+        return None
+    names = {e: (pack.fields.get(e).zh, pack.fields.get(e).en) for e in ELEMENTS}
+    return UnitGiven(sheet, unit, layout, names)
+
+
+def _say_unit(doc: SourceDocument, given: UnitGiven | None) -> None:
+    """GC-S017 for a sheet whose resources took the unit its form names."""
+    said = given.said() if given is not None else None
+    if said is not None:
+        doc.problems.append(said)
 
 
 def _info_records(sheet: str, rows: Rows, pack: Pack) -> tuple[RawRecord | None, list[RawRecord]]:
@@ -275,27 +258,33 @@ def _xlsx_records(
                 continue
             builder, rows = start
             builder.index = index
+            builder.hidden = wb.hidden_rows(sheet)
             unknown = _unknown_problems(sheet, builder.layout, pack)
-            for record in builder.records(rows):
+            given = _unit_given(doc, sheet, builder.layout, pack)
+            for record in given.records(builder.records(rows)) if given else builder.records(rows):
                 if unknown:  # said once, and only for a sheet that holds data
                     doc.problems.extend(unknown)
                     unknown = []
                 found = True
                 yield items.table.attach(record)
             with_notes(doc, sheet, builder.notes, read=builder.index - index)
+            _say_unit(doc, given)
+            if builder.hidden_read:
+                first = builder.layout.columns[0].index
+                doc.problems.append(hidden_rows(sheet, builder.hidden_read, first))
             if sheet in wb.hidden and builder.index > index:
-                doc.problems.append(_hidden(sheet, builder.index - index))
+                doc.problems.append(hidden_sheet(sheet, builder.index - index))
             if builder.index == index:
                 doc.sheets[:] = [r for r in doc.sheets if r.sheet != sheet]
-                skipped.append(_skipped(sheet, *_EMPTY_TEMPLATE))
+                skipped.append(skipped_sheet(sheet, *EMPTY_TEMPLATE))
             index = builder.index
     if not found:
-        doc.problems.append(_no_headings(sheets[0] if len(sheets) == 1 else None))
+        doc.problems.append(no_headings(sheets[0] if len(sheets) == 1 else None))
     else:
         doc.problems.extend(items.table.orphans())
         for sheet in sorted(items.sheets & wb.hidden, key=sheets.index):
             if joined := items.table.joined(sheet):
-                doc.problems.append(_hidden(sheet, joined, items=True))
+                doc.problems.append(hidden_sheet(sheet, joined, items=True))
         doc.problems.extend(skipped)
 
 
@@ -390,10 +379,12 @@ def _csv_records(
         first_index=0,
     )
     if isinstance(opened, DocumentProblem):
-        doc.problems.append(_no_headings(None))
+        doc.problems.append(no_headings(None))
         return
     builder, rows = opened
     doc.problems.extend(disagreeing(doc.sheets))
     doc.problems.extend(_unknown_problems(sheet, builder.layout, pack))
-    yield from builder.records(rows)
+    given = _unit_given(doc, sheet, builder.layout, pack)
+    yield from given.records(builder.records(rows)) if given else builder.records(rows)
     with_notes(doc, sheet, builder.notes, read=builder.index)
+    _say_unit(doc, given)

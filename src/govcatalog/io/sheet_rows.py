@@ -106,6 +106,8 @@ class SheetRecords:
         merges = tuple(merges)
         self.notes = TailNotes(layout, merges)
         """The notes and sign-off lines below the table, which are no resources."""
+        self.hidden: set[int] = set()  # the rows the sheet hides, known as each is read
+        self.hidden_read: list[int] = []  # those of them read as rows of resources
         self._columns = list(layout.columns)
         self._letters = {c.index: column_letter(c.index) for c in layout.columns}
         by_field = {c.field.id: c.index for c in layout.columns if c.field is not None}
@@ -187,6 +189,8 @@ class SheetRecords:
                 continue
             if self._repeats_headings(values) or is_numbering(values):  # a paged export repeats
                 continue  # the headings, and the row numbering their columns, on every page
+            if rownum in self.hidden:
+                self.hidden_read.append(rownum)
             key = tuple(self._key_text(values.get(c)) for c in key_cols)
             continued = not inside.isdisjoint(key_cols)
             fresh = not starts.isdisjoint(key_cols)

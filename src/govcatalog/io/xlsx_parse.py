@@ -129,6 +129,12 @@ class Workbook:
     date1904: bool = False
     cells_read: int = 0
     fast_scan: bool = True
+    _hidden_rows: dict[str, set[int]] = field(default_factory=dict, repr=False)
+
+    def hidden_rows(self, sheet: str) -> set[int]:
+        """The rows ``sheet`` hides (``<row hidden="1">``), each added as :meth:`iter_rows`
+        reads it: all of them once the sheet's rows are read."""
+        return self._hidden_rows.setdefault(sheet, set())
 
     def __enter__(self) -> Workbook:
         return self
@@ -217,10 +223,12 @@ class Workbook:
     def _raw_rows(self, sheet: str) -> Iterator[CellRow]:
         part = self.sheets[sheet]
         stream = self._open(part)
+        hidden = self.hidden_rows(sheet)
         try:
             try:
                 if self.fast_scan:
-                    scanner = RowScanner(stream, self.name, max_row_bytes=self.limits.max_row_bytes)
+                    bound = self.limits.max_row_bytes
+                    scanner = RowScanner(stream, self.name, max_row_bytes=bound, hidden=hidden)
                     yield from scanner.rows()
                     return
             except PREFIXED:
@@ -229,8 +237,13 @@ class Workbook:
             raise _broken(self.name, exc) from None
         finally:
             stream.close()
+        last = 0
         for row in self._iterparse(part, f"{_NS}row"):
-            yield slow_row(row)
+            number, cells = slow_row(row)
+            last = number or last + 1
+            if row.get("hidden") in ("1", "true"):
+                hidden.add(last)
+            yield number, cells
             row.clear()
             while row.getprevious() is not None:
                 del row.getparent()[0]

@@ -21,6 +21,7 @@ from govcatalog.errors import LoadError
 _ROW: Final = re.compile(rb"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
 _OPEN_ROW: Final = re.compile(rb"<row\b[^>]*(?<!/)>")
 _ROW_NUM: Final = re.compile(rb'\br="(\d+)"')
+_HIDDEN: Final = re.compile(rb'\bhidden="(?:1|true)"')
 _FAST_CELL: Final = re.compile(
     rb'<c r="([A-Z]+)\d+"(?: s="(\d+)")?(?: t="([a-zA-Z]+)")?(?: s="(\d+)")?\s*'
     rb"(?:/>|>(?:<f>[^<]*</f>|<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?"
@@ -106,6 +107,8 @@ class RowScanner:
     Args:
         stream: The (bounded) decompressed part.
         name: The workbook name, for errors.
+        hidden: Where the number of each row the sheet hides (``hidden="1"``) is added, as
+            the row is read.
     """
 
     def __init__(
@@ -114,8 +117,10 @@ class RowScanner:
         name: str,
         *,
         max_row_bytes: int = 16 * 1024**2,
+        hidden: set[int] | None = None,
     ) -> None:
         self._stream = stream
+        self._hidden = hidden
         self._name = name
         self._max_row_bytes = max_row_bytes
         self._open_tag = b""
@@ -143,6 +148,8 @@ class RowScanner:
         attrs, body = m.group(1), m.group(2)
         num = _ROW_NUM.search(attrs)
         rownum = int(num.group(1)) if num else last + 1
+        if self._hidden is not None and b"hidden" in attrs and _HIDDEN.search(attrs):
+            self._hidden.add(rownum)
         if not body:
             return rownum, []
         if _ODD.search(body) is None:

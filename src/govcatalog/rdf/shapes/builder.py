@@ -55,6 +55,8 @@ NATIVE_ONLY: Final = {
     "GC-S014": "dates a workbook's forms (or the catalog facts) give twice, compared while reading",
     "GC-S015": "document shape: the resources given twice are seen while reading",
     "GC-S016": "a workbook's notes and sign-off lines below its table, told while reading",
+    "GC-S017": "the unit a workbook's form names above or below its table, read while reading",
+    "GC-S018": "a workbook's row state (hidden), seen while reading",
     "GC-R008": "catalog-wide uniqueness of codes",
     "GC-R011": "base items: a condition over all items and the code's first digit",
     "GC-R013": "wording of the legal basis (folded text)",
