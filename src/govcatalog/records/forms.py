@@ -8,11 +8,12 @@ be tested on their own and moved with the record layer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Final, NamedTuple
 
 from govcatalog._vocab_text import fold
 from govcatalog.io.lists import split_list
+from govcatalog.records.coerced import FORMAT_CLASS, FORMAT_TYPES
 from govcatalog.vocab import Match, MatchKind, Vocabulary
 
 NO_CONDITION: Final = frozenset({"", "无", "无条件", "无条件共享", "不限", "无限制"})
@@ -81,11 +82,16 @@ _EXTENSION = re.compile(r"[A-Za-z][A-Za-z0-9]{1,7}")
 """One file format as portals name it: xls, CSV, geojson, mp4."""
 
 
-def slashed_types(values: list[object], classes: Vocabulary, types: Vocabulary) -> list[object]:
+def slashed_types(
+    field_id: str, values: list[object], vocabs: Mapping[str, Vocabulary]
+) -> list[object]:
     """The format types a part lists with slashes (``XLS/CSV/JSON`` → XLS, CSV, JSON), as portals
     show the formats of a dataset. A part is taken apart only when each piece names a file format,
     one at least a format type of the vocabulary, and none a format class (``数据库/mysql`` is a
     class and a type); ``TCP/IP``, and a format type whose own name has a slash, stay whole."""
+    classes, types = vocabs.get(FORMAT_CLASS), vocabs.get(FORMAT_TYPES)
+    if field_id != FORMAT_TYPES or classes is None or types is None:
+        return values
     out: list[object] = []
     for part in values:
         pieces = _SLASH.split(part.strip()) if isinstance(part, str) else []

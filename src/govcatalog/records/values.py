@@ -98,12 +98,6 @@ class ValueReader:
             found = matches[key] = self._vocab[field_id].lookup(text)
         return found  # type: ignore[return-value]
 
-    def _slashed(self, spec: FieldSpec, parts: list[object]) -> list[object]:
-        """Format types listed with slashes, taken apart (:func:`slashed_types`)."""
-        if spec.id != FORMAT_TYPES or FORMAT_CLASS not in self._vocab:
-            return parts
-        return slashed_types(parts, self._vocab[FORMAT_CLASS], self._vocab[FORMAT_TYPES])
-
     def _format_split(self, types: list[object]) -> FormatParts:
         """The format classes taken out of a list of format types (remembered for lists of text:
         a catalog names the same few formats)."""
@@ -214,7 +208,7 @@ class ValueReader:
         if isinstance(value, str | list):
             written = value if isinstance(value, str) else excerpt(given)
             parts: list[object] = [*split_list(value)] if isinstance(value, str) else value
-            whole = self._slashed(spec, parts)
+            whole = slashed_types(spec.id, parts, self._vocab)
             as_list = isinstance(value, str) and is_list_syntax(value)
             if (as_list or whole != parts) and LISTED.join(map(str, whole)) != written.strip():
                 self._normalised(spec, written, listed(whole), cpath, out)
