@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -68,3 +70,17 @@ def in_chinese(hits: Iterable[Hit]) -> list[Hit]:
         )
         for h in hits
     ]
+
+
+@contextmanager
+def fast_path(on: bool) -> Iterator[None]:
+    """JSON read by the fast path (``on``) or by the full reader only, within the block."""
+    before = os.environ.get("GOVCATALOG_FAST")
+    os.environ["GOVCATALOG_FAST"] = "1" if on else "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["GOVCATALOG_FAST"]
+        else:
+            os.environ["GOVCATALOG_FAST"] = before

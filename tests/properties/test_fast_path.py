@@ -13,10 +13,7 @@ import copy
 import datetime as dt
 import io
 import json
-import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +27,7 @@ from govcatalog.records import fast_texts as fast_texts_module
 from govcatalog.records.fast import FastDocument, fast_reader, open_fast
 from govcatalog.records.fast_json import spans
 from govcatalog.report import Report
+from tests.helpers import fast_path
 from tests.integration.test_benchmark_data import _generator
 
 pytest.importorskip("msgspec")
@@ -38,23 +36,10 @@ OPTIONS = ValidationOptions(today=dt.date(2026, 1, 15))
 PACKS = ("gb-1272@^1", "example-province@^1", "sharing-2025@^1")
 
 
-@contextmanager
-def _fast(on: bool) -> Iterator[None]:
-    before = os.environ.get("GOVCATALOG_FAST")
-    os.environ["GOVCATALOG_FAST"] = "1" if on else "0"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["GOVCATALOG_FAST"]
-        else:
-            os.environ["GOVCATALOG_FAST"] = before
-
-
 def _both(data: bytes, pack: str | None = "gb-1272@^1") -> tuple[Report, Report]:
-    with _fast(True):
+    with fast_path(True):
         fast = validate(data, pack=pack, options=OPTIONS)
-    with _fast(False):
+    with fast_path(False):
         full = validate(data, pack=pack, options=OPTIONS)
     return fast, full
 
@@ -91,7 +76,7 @@ def test_the_texts_remembered_as_plain_are_bounded(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(fast_texts_module, "REMEMBERED", 5)
     pack = get_pack("gb-1272@^1")
     data = json.dumps(BASE, ensure_ascii=False).encode()
-    with _fast(True):
+    with fast_path(True):
         reader = fast_reader(pack)
         doc = open_fast(data, pack, fmt=None, name="x.json")
     assert reader is not None and isinstance(doc, FastDocument) and doc.shape is not None
@@ -111,7 +96,7 @@ def test_the_texts_remembered_as_plain_are_bounded(monkeypatch: pytest.MonkeyPat
 def test_every_resource_the_coercer_takes_as_written_takes_the_fast_path() -> None:
     pack = get_pack("gb-1272@^1")
     data = json.dumps(BASE, ensure_ascii=False).encode()
-    with _fast(True):
+    with fast_path(True):
         reader = fast_reader(pack)
         doc = open_fast(data, pack, fmt=None, name="x.json")
     assert reader is not None
@@ -132,7 +117,7 @@ def test_every_resource_the_coercer_takes_as_written_takes_the_fast_path() -> No
 
 
 def test_without_the_fast_path_nothing_is_opened_fast() -> None:
-    with _fast(False):
+    with fast_path(False):
         assert fast_reader(get_pack("gb-1272@^1")) is None
 
 
@@ -332,9 +317,9 @@ def test_fast_equals_full_on_edited_catalogs(data: bytes) -> None:
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=catalogs())
 def test_loading_is_the_same_on_the_fast_path(data: bytes) -> None:
-    with _fast(True):
+    with fast_path(True):
         fast = _outcome(data)
-    with _fast(False):
+    with fast_path(False):
         full = _outcome(data)
     assert fast == full
 
@@ -428,7 +413,7 @@ def test_a_blank_or_placeholder_text_is_read_as_the_coercer_reads_it(text: str, 
     else:
         res["share"]["share_condition"] = text
     doc["resources"] = [res]
-    with _fast(True):
+    with fast_path(True):
         reader = fast_reader(pack)
         opened = open_fast(json.dumps(doc, ensure_ascii=False).encode(), pack, fmt=None, name="x")
     assert reader is not None and isinstance(opened, FastDocument) and opened.shape is not None

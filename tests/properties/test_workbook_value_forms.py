@@ -15,9 +15,6 @@ import copy
 import datetime as dt
 import decimal
 import json
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from hypothesis import given, settings
@@ -26,25 +23,12 @@ from hypothesis import strategies as st
 from govcatalog import load_catalog, validate
 from govcatalog.validate import ValidationOptions
 from tests.conftest import TODAY
-from tests.helpers import resource
+from tests.helpers import fast_path, resource
 
 OPTIONS = ValidationOptions(today=TODAY)
 APOSTROPHES = st.sampled_from(["'", "‘", "’", "`", "＇"])
 CLASSES = ["电子文件", "电子表格", "数据库", "图形图像", "流媒体", "自描述格式", "服务接口", "其他"]
 SERIAL_DAY = 45352  # 2024-03-01
-
-
-@contextmanager
-def _fast(on: bool) -> Iterator[None]:
-    before = os.environ.get("GOVCATALOG_FAST")
-    os.environ["GOVCATALOG_FAST"] = "1" if on else "0"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["GOVCATALOG_FAST"]
-        else:
-            os.environ["GOVCATALOG_FAST"] = before
 
 
 def _catalog(*resources: dict[str, Any]) -> dict[str, Any]:
@@ -133,9 +117,9 @@ def test_a_value_as_workbooks_write_it_reads_as_the_plain_value(
     others = [f for f in seen if f[0] != "GC-F003"]
     assert others == _seen(clean)
     data = json.dumps(written, ensure_ascii=False).encode()
-    with _fast(True):
+    with fast_path(True):
         fast = validate(data, options=OPTIONS)
-    with _fast(False):
+    with fast_path(False):
         full = validate(data, options=OPTIONS)
     assert fast.findings == full.findings
 

@@ -13,11 +13,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import os
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +29,7 @@ from govcatalog.packs import get_pack
 from govcatalog.records.coerce import Coercer
 from govcatalog.report import Finding
 from govcatalog.vocab import Concept
+from tests.helpers import fast_path
 
 PACK = get_pack("gb-1272@^1")
 VOCAB = PACK.vocabulary("resource-class")
@@ -95,21 +94,8 @@ def _with_category(resource: dict[str, Any], lei: str, xiang: str, flat: bool) -
     return {"category": {**category, "lei": lei, "xiang": xiang}, **out}
 
 
-@contextmanager
-def _fast(on: bool) -> Iterator[None]:
-    before = os.environ.get("GOVCATALOG_FAST")
-    os.environ["GOVCATALOG_FAST"] = "1" if on else "0"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["GOVCATALOG_FAST"]
-        else:
-            os.environ["GOVCATALOG_FAST"] = before
-
-
 def _findings(source: object, fast: bool = True) -> Counter[Finding]:
-    with _fast(fast):
+    with fast_path(fast):
         return Counter(validate(source, options=OPTIONS).findings)
 
 

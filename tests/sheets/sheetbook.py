@@ -131,3 +131,17 @@ def column_of(heading: str) -> str:
     from govcatalog.io.xlsx_parse import column_letter
 
     return column_letter([h for _, h in headings()].index(heading) + 1)
+
+
+def write_rows(
+    path: Path, headings: list[str], rows: list[list[object]], title: str = "目录数据"
+) -> Path:
+    """A workbook of one sheet ``title``: the ``headings`` row, then the ``rows``."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    ws.append(headings)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path

@@ -11,10 +11,10 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sheetbook import write_rows
 
 from govcatalog import validate
 from govcatalog.packs import Pack, get_pack
@@ -42,17 +42,6 @@ def _rows(count: int, share_types: list[str]) -> list[list[object]]:
         row[HEADINGS.index("共享类型")] = share_types[i % len(share_types)]
         rows.append(row)
     return rows
-
-
-def _book(path: Path, headings: list[str], rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "目录数据"
-    ws.append(headings)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
 
 
 def _key(f: Finding) -> tuple[str, str | None, str]:
@@ -97,11 +86,11 @@ def test_a_missing_column_is_its_empty_cells_said_once(
     gaps = [h in dropped for h in HEADINGS]
     blank = [["" if gap else cell for cell, gap in zip(row, gaps, strict=True)] for row in rows]
     with_empty = validate(
-        _book(tmp_path / "empty.xlsx", HEADINGS, blank), pack=pack, options=options
+        write_rows(tmp_path / "empty.xlsx", HEADINGS, blank), pack=pack, options=options
     )
     kept = [h for h in HEADINGS if h not in dropped]
     narrow = [[cell for cell, gap in zip(row, gaps, strict=True) if not gap] for row in rows]
-    narrow_book = _book(tmp_path / "narrow.xlsx", kept, narrow)
+    narrow_book = write_rows(tmp_path / "narrow.xlsx", kept, narrow)
     without = validate(narrow_book, pack=pack, options=options)
 
     codes = absent_codes(pack)
@@ -137,7 +126,7 @@ def test_many_rows_without_the_abstract_column_give_one_finding(tmp_path: Path) 
     drop = HEADINGS.index("信息资源摘要")
     rows = [[c for i, c in enumerate(row) if i != drop] for row in _rows(200, SHARE_TYPES[:1])]
     report = validate(
-        _book(tmp_path / "b.xlsx", kept, rows), options=ValidationOptions(today=TODAY)
+        write_rows(tmp_path / "b.xlsx", kept, rows), options=ValidationOptions(today=TODAY)
     )
     assert [(f.code, f.severity.value) for f in report.findings] == [("GC-S012", "error")]
     assert "200 条信息资源须填写" in report.findings[0].message_zh
@@ -155,7 +144,7 @@ def _without_abstract(tmp_path: Path, count: int) -> Path:
     kept = [h for h in HEADINGS if h != "信息资源摘要"]
     drop = HEADINGS.index("信息资源摘要")
     rows = [[c for i, c in enumerate(row) if i != drop] for row in _rows(count, SHARE_TYPES[:1])]
-    return _book(tmp_path / "b.xlsx", kept, rows)
+    return write_rows(tmp_path / "b.xlsx", kept, rows)
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ import json
 import tempfile
 from pathlib import Path
 
-import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sheetbook import write_rows
 
 from govcatalog import load_catalog, validate
 from govcatalog.packs import get_pack
@@ -30,17 +30,6 @@ HEADINGS, ROW = _VALID["$workbook"]["目录数据"]
 _TYPES = get_pack("gb-1272").value_forms.open_types
 OPEN = sorted(t for t, opens in _TYPES.items() if opens)
 CLOSED = sorted(t for t, opens in _TYPES.items() if not opens)
-
-
-def _book(path: Path, headings: list[str], rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "目录数据"
-    ws.append(headings)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
 
 
 CONDITION = "经申请审核后向社会开放"
@@ -94,8 +83,8 @@ def test_an_open_type_column_reads_as_the_two_columns(
     """With a 开放条件 column after it too (开放类型 | 开放条件), the type gives 是否向社会开放
     and the condition is the 开放条件 column's."""
     with tempfile.TemporaryDirectory() as tmp:
-        one = _book(Path(tmp) / "one.xlsx", *_one_column(heading, types, condition))
-        two = _book(Path(tmp) / "two.xlsx", *_written_out(types, condition))
+        one = write_rows(Path(tmp) / "one.xlsx", *_one_column(heading, types, condition))
+        two = write_rows(Path(tmp) / "two.xlsx", *_written_out(types, condition))
         assert load_catalog(one) == load_catalog(two)
         said, plain = validate(one, options=OPTIONS), validate(two, options=OPTIONS)
     told = [f for f in said.findings if f.code == "GC-F003" and "/open/" in f.location.pointer]

@@ -9,10 +9,10 @@ import json
 import tempfile
 from pathlib import Path
 
-import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sheetbook import write_rows
 
 from govcatalog import load_catalog, validate
 from govcatalog.report import Finding
@@ -24,17 +24,6 @@ CASES = Path(__file__).resolve().parents[2] / "standards" / "gb-1272" / "1.0.0" 
 _VALID = json.loads((CASES / "s010-template-and-dropdown-sheets.json").read_text("utf-8"))
 HEADINGS, ROW = _VALID["$workbook"]["目录数据"]
 MODE_TYPES = ["接口", "数据库", "文件", "其他"]
-
-
-def _book(path: Path, headings: list[str], rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "目录数据"
-    ws.append(headings)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
 
 
 def _sheet(types: list[str], heading: str, swapped: bool) -> tuple[list[str], list[list[object]]]:
@@ -59,8 +48,8 @@ def _sheet(types: list[str], heading: str, swapped: bool) -> tuple[list[str], li
 @given(types=st.lists(st.sampled_from(MODE_TYPES), min_size=1, max_size=3), swapped=st.booleans())
 def test_sharing_mode_beside_its_class_is_the_mode_type(types: list[str], swapped: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        plain = _book(Path(tmp) / "plain.xlsx", *_sheet(types, "共享方式类型", swapped))
-        short = _book(Path(tmp) / "short.xlsx", *_sheet(types, "共享方式", swapped))
+        plain = write_rows(Path(tmp) / "plain.xlsx", *_sheet(types, "共享方式类型", swapped))
+        short = write_rows(Path(tmp) / "short.xlsx", *_sheet(types, "共享方式", swapped))
         assert load_catalog(short) == load_catalog(plain)
         said, plain_said = (validate(p, options=OPTIONS).findings for p in (short, plain))
     assert [_key(f) for f in said] == [_key(f) for f in plain_said]
@@ -76,7 +65,7 @@ def test_a_second_column_of_one_name_is_unknown(tmp_path: Path, second: str) -> 
     an extension and said (GC-S004), the first read."""
     headings, rows = _sheet(["接口"], "共享方式类型", False)
     headings, rows = [*headings, second], [[*row, "另写的值"] for row in rows]
-    book = _book(tmp_path / "twice.xlsx", headings, rows)
+    book = write_rows(tmp_path / "twice.xlsx", headings, rows)
     resource = load_catalog(book).resources[0]
     assert resource.extensions == {second: "另写的值"}
     said = [f for f in validate(book, options=OPTIONS).findings if f.code == "GC-S004"]
