@@ -13,6 +13,14 @@ from typing import Any
 
 from govcatalog._bilingual import Bilingual
 from govcatalog.records.hits import Hit
+from govcatalog.resolve import (
+    CatalogEntry,
+    CatalogRole,
+    ItemSpec,
+    ResolveIndex,
+    ResourceSpec,
+    ScanIndex,
+)
 
 VALID_RESOURCE: dict[str, Any] = {
     "category": {"lei": "基础信息资源目录", "xiang": "国家人口基础信息资源"},
@@ -84,3 +92,23 @@ def fast_path(on: bool) -> Iterator[None]:
             del os.environ["GOVCATALOG_FAST"]
         else:
             os.environ["GOVCATALOG_FAST"] = before
+
+
+def json_pointers(value: object, prefix: str = "") -> list[tuple[str, object]]:
+    """Every JSON Pointer of ``value`` (the document itself first) with what it points at."""
+    out: list[tuple[str, object]] = [(prefix, value)]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += json_pointers(v, f"{prefix}/{k.replace('~', '~0').replace('/', '~1')}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += json_pointers(v, f"{prefix}/{i}")
+    return out
+
+
+def single_resource_indexes(keys: Iterable[str]) -> tuple[ResolveIndex, ScanIndex]:
+    """The resolver's index and the brute-force scan over one resource whose 信息项 are
+    ``keys``, for comparing their answers."""
+    spec = ResourceSpec("11001/000000", "资源", None, None, None, tuple(map(ItemSpec, keys)))
+    entries = [CatalogEntry("cat", "1", CatalogRole.DEPARTMENT, None, None, (spec,))]
+    return ResolveIndex.build(entries), ScanIndex(entries)

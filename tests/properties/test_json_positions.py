@@ -17,6 +17,7 @@ from govcatalog.io._jsonpos import (
     offset_of,
 )
 from govcatalog.records.fast_json import ByteSpanLocator
+from tests.helpers import json_pointers
 
 values = st.recursive(
     st.none()
@@ -32,22 +33,11 @@ values = st.recursive(
 )
 
 
-def _pointers(value: object, prefix: str = "") -> list[tuple[str, object]]:
-    out = [(prefix, value)]
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out += _pointers(v, f"{prefix}/{k.replace('~', '~0').replace('/', '~1')}")
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            out += _pointers(v, f"{prefix}/{i}")
-    return out
-
-
 @settings(max_examples=150, deadline=None)
 @given(doc=values, indent=st.sampled_from([None, 1, 2]))
 def test_offset_of_points_at_the_value(doc: object, indent: int | None) -> None:
     text = json.dumps(doc, ensure_ascii=False, indent=indent)
-    for pointer, value in _pointers(doc):
+    for pointer, value in json_pointers(doc):
         found, _ = _DECODER.raw_decode(text, offset_of(text, 0, pointer))
         assert found == value
 
@@ -74,7 +64,7 @@ def test_the_existing_part_of_a_pointer_is_found_where_the_whole_is(
     """A pointer going past what exists is located at its last existing value, whether the
     record's data cut it short first (what the validator does) or the text was searched."""
     text = json.dumps(doc, ensure_ascii=False, indent=indent)
-    for pointer, _ in _pointers(doc):
+    for pointer, _ in json_pointers(doc):
         assert existing_part(doc, pointer) == pointer
         for longer in (pointer, pointer + "/" + "/".join(extra)):
             part = existing_part(doc, longer)
@@ -99,7 +89,7 @@ def test_a_pointer_followed_in_the_bytes_ends_where_it_does_in_the_text(
     buf = (before + text + " ]").encode()
     start, end = len(before.encode()), len(before.encode()) + len(text.encode())
     walked = 0
-    for pointer, _ in _pointers(doc):
+    for pointer, _ in json_pointers(doc):
         for probe in (pointer, "/".join([pointer, *extra]) if extra else pointer):
             found = offset_in_bytes(buf, start, end, probe)
             if found is None:
@@ -136,7 +126,7 @@ def test_a_resource_is_located_in_its_bytes_as_in_its_text() -> None:
 def test_following_a_pointer_finds_its_value_or_says_how_far_it_went(
     doc: object, extra: str
 ) -> None:
-    for pointer, value in _pointers(doc):
+    for pointer, value in json_pointers(doc):
         assert follow(doc, pointer) == (value, len(pointer))
         node, end = follow(doc, pointer + extra)
         assert end >= len(pointer)

@@ -16,6 +16,7 @@ from govcatalog.io._jsonpos import _DECODER
 from govcatalog.io.repeats import LastKeyLocator
 from govcatalog.io.yaml_reader import YamlLocator
 from govcatalog.records.fast_json import ByteSpanLocator
+from tests.helpers import json_pointers
 
 KEYS = st.text(alphabet='ab/~中"\\é', max_size=3)
 SCALARS = (
@@ -38,21 +39,10 @@ members = st.recursive(
 """Values whose objects are written as lists of members, a key given twice now and then."""
 
 
-def _pointers(value: object, prefix: str = "") -> list[tuple[str, object]]:
-    out = [(prefix, value)]
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out += _pointers(v, f"{prefix}/{k.replace('~', '~0').replace('/', '~1')}")
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            out += _pointers(v, f"{prefix}/{i}")
-    return out
-
-
 def _probes(doc: object, extra: list[str], order: list[int]) -> list[str]:
     """Every pointer of ``doc``, some going on past what exists, in a shuffled order with
     repeats (findings come in the rules' order, not the text's)."""
-    pointers = [p for p, _ in _pointers(doc)]
+    pointers = [p for p, _ in json_pointers(doc)]
     pointers += [f"{p}/{e}" for p, e in zip(pointers, extra, strict=False)]
     return [pointers[i % len(pointers)] for i in order] + pointers
 
@@ -107,7 +97,7 @@ def test_json_pointers_found_at_once_are_found_where_each_alone_is(
     in_bytes = ByteSpanLocator(buf, start, start + len(text.encode()), 4, 7)
     assert in_bytes.locate_many(probes) == [in_bytes.locate(p) for p in probes]
     # each existing value found where it is written
-    existing = _pointers(doc)
+    existing = json_pointers(doc)
     places = JsonLocator(text, 0, len(text), 1, 1).locate_many([p for p, _ in existing])
     assert _written_at(text, places) == [v for _, v in existing]
 
@@ -132,7 +122,7 @@ def test_a_key_given_twice_leads_to_its_last_value_one_pointer_or_many(
     assert LastKeyLocator(text, 1, 1).locate_many(probes) == [
         LastKeyLocator(text, 1, 1).locate(p) for p in probes
     ]
-    existing = _pointers(data)
+    existing = json_pointers(data)
     places = LastKeyLocator(text, 1, 1).locate_many([p for p, _ in existing])
     assert _written_at(text, places) == [v for _, v in existing]
 
@@ -173,7 +163,7 @@ def test_each_object_and_array_is_read_once_for_any_number_of_pointers(
         return inside(self, i)
 
     monkeypatch.setattr(ValueIndex, "_inside", counted)
-    pointers = [p for p, _ in _pointers(record)]
+    pointers = [p for p, _ in json_pointers(record)]
     locator = JsonLocator(text, 0, len(text), 1, 1)
     assert locator.locate_many(pointers * 50) == [locator.locate(p) for p in pointers] * 50
     # the record, a, a/k, a/k/2, b, b/0 and b/1, each read once (c is a number: not read)

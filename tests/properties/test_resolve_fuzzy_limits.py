@@ -17,15 +17,10 @@ from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 from govcatalog.resolve import (
-    CatalogEntry,
-    CatalogRole,
-    ItemSpec,
-    ResolveIndex,
-    ResourceSpec,
-    ScanIndex,
     normalise,
 )
 from govcatalog.resolve.fuzzy_search import _FEW
+from tests.helpers import single_resource_indexes
 
 CHARS = "企业名称代"
 
@@ -77,10 +72,7 @@ def test_the_best_hits_equal_the_scans(
     case: tuple[list[str], list[str]], cutoff: float, limit: int
 ) -> None:
     keys, queries = case
-    spec = ResourceSpec("11001/000000", "资源", None, None, None, tuple(map(ItemSpec, keys)))
-    entries = [CatalogEntry("cat", "1", CatalogRole.DEPARTMENT, None, None, (spec,))]
-    index = ResolveIndex.build(entries)
-    scan = ScanIndex(entries)
+    index, scan = single_resource_indexes(keys)
     for query in queries:
         norm = normalise(query)
         every = scan.fuzzy(norm, cutoff=cutoff, limit=len(keys))

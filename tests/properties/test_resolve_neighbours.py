@@ -38,6 +38,7 @@ from govcatalog.resolve.neighbours import (
     outside_reach,
     two_deletions,
 )
+from tests.helpers import single_resource_indexes
 
 CHARS = "企业名称代码号日期"
 BASES = load_base_pack()
@@ -111,10 +112,7 @@ def test_fuzzy_hits_of_crowded_short_names_equal_brute_force(
     case: tuple[list[str], list[str]], cutoff: float
 ) -> None:
     keys, queries = case
-    spec = ResourceSpec("11001/000000", "资源", None, None, None, tuple(map(ItemSpec, keys)))
-    entries = [CatalogEntry("cat", "1", CatalogRole.DEPARTMENT, None, None, (spec,))]
-    index = ResolveIndex.build(entries)
-    scan = ScanIndex(entries)
+    index, scan = single_resource_indexes(keys)
     for query in queries:
         norm = normalise(query)
         hits = index.fuzzy(norm, cutoff=cutoff, limit=50)
