@@ -33,6 +33,8 @@ SIGNERS: Final = (
     "|制表人|制表|统计人"
 )
 """Who signs a form below its table (填表人, 审核人 …), as the form's lines name them."""
+UNIT_LABELS: Final = "填报单位|填表单位|报送单位|单位名称|提供单位|部门名称"
+"""How a form names the unit that filled it in (填报单位：某市民政局), above its table or below."""
 NOTE_LABELS: Final = "填表说明|填写说明|填报说明|特别说明|说明|附注|备注|注意|提示|注"
 """How a form labels its notes (注：, 备注：, 填表说明：)."""
 
@@ -44,7 +46,7 @@ _TOTAL_LABEL = re.compile(rf"^{_TOTAL}\s*[:：]?$")
 _COUNT_CELL = re.compile(rf"^{_COUNT}$")
 
 _FOOTER = re.compile(
-    rf"^(填报单位|填表单位|报送单位|单位名称|审核|{SIGNERS}|电话|手机|邮箱"
+    rf"^({UNIT_LABELS}|审核|{SIGNERS}|电话|手机|邮箱"
     rf"|(?:{_FORM_DATE_LABELS})?日期|(?:{_FORM_DATE_LABELS})时间)"
     rf"[^:：]{{0,8}}[:：]|^{_TOTAL}(\s*[:：].*|\s*{_COUNT})?$"
     rf"|^({NOTE_LABELS})[:：]|^第\s*\d+\s*页",

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
-from govcatalog.io.form_lines import is_footer
+from govcatalog.io.form_lines import UNIT_LABELS, is_footer
 from govcatalog.io.records import DocumentProblem, FormUnit, RawRecord, UnitLine
 from govcatalog.io.sheet_layout import SheetLayout
 from govcatalog.io.xlsx_parse import column_letter
@@ -34,9 +34,7 @@ ELEMENTS: Final = (PROVIDER, PROVIDER_CODE)
 
 _NOTE: Final = r"\s*(?:[（(][^）)]{0,8}[）)])?\s*"
 """A note after a label: 填报单位（盖章）, 单位名称(公章)."""
-_NAME_LABEL: Final = (
-    r"(?:填报单位|填表单位|报送单位|单位名称|提供单位|部门名称|(?:信息)?(?:资源)?提供方)"
-)
+_NAME_LABEL: Final = rf"(?:{UNIT_LABELS}|(?:信息)?(?:资源)?提供方)"
 _CODE_LABEL: Final = (
     r"(?:(?:(?:填报|填表|报送|提供)?单位|部门|(?:信息)?(?:资源)?提供方)"
     r"(?:统一社会信用代码|社会信用代码|组织机构代码|代码)|统一社会信用代码|组织机构代码)"
